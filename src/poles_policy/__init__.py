@@ -1,0 +1,47 @@
+"""
+poles_policy: the French competitiveness-cluster policy (Phase 2, 2009-2012) as code.
+
+The everyday API is re-exported here; the namespaces ``model``, ``rules``,
+``parameters``, ``boundary``, ``scenarios`` and ``testing`` hold the rest.
+Importing this package loads neither pydantic, numpy, pandas nor Hypothesis.
+"""
+
+from __future__ import annotations
+
+from poles_policy.exceptions import (
+    InvalidInputError,
+    ParameterError,
+    PolesPolicyError,
+    UnknownClauseError,
+    UnknownParameterError,
+)
+from poles_policy.explain import CLAUSES, Check, Decision, Fact, Outcome, ParameterUse, Status
+from poles_policy.money import Eur, Rate, eur, round_cents
+
+__all__ = [
+    "CLAUSES",
+    "Check",
+    "Decision",
+    "Eur",
+    "Fact",
+    "InvalidInputError",
+    "Outcome",
+    "ParameterError",
+    "ParameterUse",
+    "PolesPolicyError",
+    "Rate",
+    "Status",
+    "UnknownClauseError",
+    "UnknownParameterError",
+    "eur",
+    "round_cents",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("poles-policy")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

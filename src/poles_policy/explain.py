@@ -1,0 +1,555 @@
+"""
+Explanations: the clause registry, checks and decisions.
+
+Every rule in poles_policy answers with a :class:`Decision` (or a result that
+carries one). A decision lists every :class:`Check` it evaluated, in order,
+each citing the clause ids of the policy text it applies and the dated
+parameter values it read; the facts still missing come back in the order a
+form should ask for them (:attr:`Decision.missing`).
+
+Four things are kept apart everywhere: a condition that is *not met*, one
+that is *unknown* (facts missing), one that is *not applicable*, and a value
+that is simply zero.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from poles_policy.exceptions import InvalidInputError, UnknownClauseError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "CLAUSES",
+    "Check",
+    "Clause",
+    "Decision",
+    "Fact",
+    "Lang",
+    "Outcome",
+    "ParameterUse",
+    "Status",
+    "Text",
+    "clause",
+    "validate_clause_ids",
+]
+
+Lang = Literal["en", "fr"]
+
+
+@attrs.frozen(kw_only=True)
+class Clause:
+    """
+    One clause of the policy text (``SOURCE.md``).
+
+    Attributes:
+        id: The stable clause id, e.g. ``"RELAY.2"``.
+        section: The section it belongs to, e.g. ``"RELAY"``.
+        summary: A short English paraphrase.
+        keywords_fr: A few French key words of the original text.
+    """
+
+    id: str
+    section: str
+    summary: str
+    keywords_fr: tuple[str, ...]
+
+
+def _c(cid: str, summary: str, *keywords_fr: str) -> Clause:
+    return Clause(
+        id=cid, section=cid.split(".", maxsplit=1)[0], summary=summary, keywords_fr=keywords_fr
+    )
+
+
+_REGISTRY: tuple[Clause, ...] = (
+    _c("PHASE.1", "Phase 2 follows the positive 2008 evaluation of Phase 1.", "2ème phase"),
+    _c(
+        "PHASE.2",
+        "Phase 1 principles are kept: collaborative R&D, support to animation "
+        "structures, coordinated action of local authorities and the State.",
+        "grands principes",
+    ),
+    _c("PHASE.2a", "Support for collaborative R&D projects.", "projets collaboratifs"),
+    _c("PHASE.2b", "Public support for each pôle's animation structure.", "structures d'animation"),
+    _c(
+        "PHASE.2c",
+        "Coordinated action of local authorities and the State.",
+        "action coordonnée",
+    ),
+    _c(
+        "GOV.1",
+        "A performance contract binds the pôle, the State and local authorities.",
+        "contrats de performance",
+    ),
+    _c(
+        "GOV.2",
+        "The coordination committee meets regularly with the funders to follow progress.",
+        "comités de coordination",
+        "réunion régulière",
+    ),
+    _c("GOV.3", "Each pôle has a State correspondent with a stronger role.", "correspondants"),
+    _c(
+        "GOV.4",
+        "National coordination of pôles with the same or complementary themes.",
+        "même thématique",
+        "thématiques complémentaires",
+    ),
+    _c(
+        "STRUCT.1",
+        "Structuring projects such as innovation platforms are funded by specific calls.",
+        "plates-formes d'innovation",
+        "appels à projets spécifiques",
+    ),
+    _c("ECO.1", "Private financing for the growth of the pôles' SMEs.", "financement privé"),
+    _c("ECO.2", "International deployment.", "déploiement à l'international"),
+    _c(
+        "ECO.3",
+        "Forward planning of skills and training matched to needs.",
+        "gestion prévisionnelle des compétences",
+    ),
+    _c("ECO.4", "Long-term urban development policy.", "développement urbain"),
+    _c(
+        "SYN.1",
+        "Synergy between the pôles and research and innovation actors (PRES, RTRA, ...).",
+        "mise en synergie",
+    ),
+    _c(
+        "SYN.2",
+        "Ministries take the pôles into account, tracked and quantified, in allocations "
+        "to the bodies they supervise.",
+        "suivie et quantifiée",
+    ),
+    _c(
+        "SYN.3",
+        "Public research establishments involve their cooperation structures in the pôle.",
+        "structures de coopération",
+    ),
+    _c(
+        "SYN.4",
+        "CPER contracts give priority to structuring projects linked to pôles.",
+        "soutien prioritaire",
+        "CPER",
+    ),
+    _c(
+        "RELAY.1",
+        "A relay-financing scheme is piloted in Rhône-Alpes until the State subsidy is paid.",
+        "financement relais",
+        "expérimenté en Rhône-Alpes",
+    ),
+    _c(
+        "RELAY.2",
+        "Beneficiaries: enterprises, SMEs above all, partners of a pôle-labelled, "
+        "State-aided project.",
+        "tout spécialement les PME",
+        "projet labellisé",
+        "aidé financièrement par l'État",
+    ),
+    _c(
+        "RELAY.3",
+        "Enterprises may apply from the issue of the official selection letter.",
+        "dès l'émission de la lettre officielle",
+    ),
+    _c(
+        "RELAY.4",
+        "The product is a bank's bridge financing of the subsidy still to be received.",
+        "avance sur subventions à recevoir",
+    ),
+    _c("RELAY.5", "The bank may ask OSEO for a counter-guarantee.", "contre-garantie OSEO"),
+    _c(
+        "RELAY.6",
+        "Pre-financing lets enterprises gain 6 to 9 months.",
+        "gagner 6 à 9 mois",
+    ),
+    _c(
+        "RELAY.7",
+        "The pilot will be evaluated and may be generalised nationally.",
+        "bilan",
+        "généralisé au niveau national",
+    ),
+)
+
+CLAUSES: Mapping[str, Clause] = MappingProxyType({c.id: c for c in _REGISTRY})
+"""Every clause id of the policy text, in the order of the text."""
+
+
+def clause(clause_id: str) -> Clause:
+    """
+    Return the registered clause *clause_id*.
+
+    Raises:
+        UnknownClauseError: If the id is not in the policy text.
+
+    >>> clause("RELAY.3").keywords_fr
+    ("dès l'émission de la lettre officielle",)
+    """
+    try:
+        return CLAUSES[clause_id]
+    except KeyError:
+        msg = f"unknown clause id {clause_id!r}; known ids: {', '.join(CLAUSES)}"
+        raise UnknownClauseError(msg) from None
+
+
+def validate_clause_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    """
+    Return *ids* as a tuple after checking that every one is registered.
+
+    Raises:
+        UnknownClauseError: On the first unknown id.
+    """
+    out = tuple(ids)
+    for cid in out:
+        clause(cid)
+    return out
+
+
+def _clause_ids(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not value:
+        msg = f"{attribute.name}: a check must cite at least one clause id"
+        raise InvalidInputError(msg)
+    validate_clause_ids(value)
+
+
+@attrs.frozen
+class Text:
+    """
+    A short text in English and in French.
+
+    >>> Text("eligible", "éligible").in_lang("fr")
+    'éligible'
+    """
+
+    en: str
+    fr: str
+
+    def in_lang(self, lang: Lang) -> str:
+        """Return the text in *lang* (``"en"`` or ``"fr"``)."""
+        return self.fr if lang == "fr" else self.en
+
+
+class Outcome(enum.Enum):
+    """The answer of an eligibility rule."""
+
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    UNDETERMINED = "undetermined"
+    """Facts are missing: :attr:`Decision.missing` says which."""
+
+    @property
+    def label(self) -> Text:
+        """The outcome in English and French."""
+        return _OUTCOME_TEXT[self]
+
+
+_OUTCOME_TEXT = {
+    Outcome.ELIGIBLE: Text("ELIGIBLE", "ÉLIGIBLE"),
+    Outcome.INELIGIBLE: Text("INELIGIBLE", "NON ÉLIGIBLE"),
+    Outcome.UNDETERMINED: Text("UNDETERMINED (facts missing)", "INDÉTERMINÉ (faits manquants)"),
+}
+
+
+class Status(enum.Enum):
+    """The status of one check."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+    """A fact the check needs is missing."""
+    NOT_APPLICABLE = "not_applicable"
+    """The condition does not apply to this case (neither met nor failed)."""
+
+    @property
+    def label(self) -> Text:
+        """The status in English and French."""
+        return _STATUS_TEXT[self]
+
+
+_STATUS_TEXT = {
+    Status.MET: Text("met", "remplie"),
+    Status.NOT_MET: Text("NOT MET", "NON REMPLIE"),
+    Status.UNKNOWN: Text("unknown", "inconnue"),
+    Status.NOT_APPLICABLE: Text("not applicable", "sans objet"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class ParameterUse:
+    """
+    A parameter value a check read, with where it comes from.
+
+    Attributes:
+        name: The dotted parameter name, e.g. ``"relay.oseo.guarantee_share"``.
+        value: The value as canonical text (``"0.50"``, ``"2008-04-01"``,
+            ``"82"``): exact, and the same in every language.
+        unit: The parameter's unit, e.g. ``"share"``.
+        valid_from: The first day the value is in force.
+        source: An address or a clause id.
+        confidence: ``"text"``, ``"sourced"`` or ``"assumption"``.
+    """
+
+    name: str
+    value: str
+    unit: str
+    valid_from: date
+    source: str
+    confidence: str
+
+    def describe(self, lang: Lang = "en") -> str:
+        """Render ``name = value (unit, since date; confidence; source)``."""
+        since = "depuis le" if lang == "fr" else "since"
+        return (
+            f"{self.name} = {self.value} ({self.unit}, {since} {self.valid_from.isoformat()}; "
+            f"{self.confidence}; {self.source})"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Fact:
+    """
+    A fact a decision still needs, as a form would ask for it.
+
+    Attributes:
+        path: Where the fact goes in the case, e.g. ``"project.selection_letter_date"``.
+        question: The question to ask, in English and French.
+    """
+
+    path: str
+    question: Text
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _parameter_uses(values: Iterable[ParameterUse]) -> tuple[ParameterUse, ...]:
+    return tuple(values)
+
+
+def _facts(values: Iterable[Fact]) -> tuple[Fact, ...]:
+    return tuple(values)
+
+
+def _checks(values: Iterable[Check]) -> tuple[Check, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class Check:
+    """
+    One condition of a rule, evaluated.
+
+    Attributes:
+        key: A stable machine name, e.g. ``"relay.selection_letter"``.
+        clauses: The clause ids the condition applies (at least one, all registered).
+        label: What is checked, in a few words.
+        status: MET, NOT_MET, UNKNOWN or NOT_APPLICABLE.
+        reason: One line with the facts used.
+        parameters: The parameter values read, with their dates and sources.
+        missing: When UNKNOWN, the facts that would settle it, in asking order.
+        informative: True for information reported on a decision that does
+            not count toward its outcome (e.g. SME status for relay financing).
+    """
+
+    key: str
+    clauses: tuple[str, ...] = attrs.field(converter=_strings, validator=_clause_ids)
+    label: Text
+    status: Status
+    reason: Text
+    parameters: tuple[ParameterUse, ...] = attrs.field(default=(), converter=_parameter_uses)
+    missing: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
+    informative: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.missing and self.status is not Status.UNKNOWN:
+            msg = f"check {self.key!r}: missing facts are only meaningful when UNKNOWN"
+            raise InvalidInputError(msg)
+
+    def explain(self, lang: Lang = "en") -> str:
+        """Render the check on one line, with its clause ids."""
+        status = self.status.label.in_lang(lang)
+        cites = ", ".join(self.clauses)
+        info = " (information)" if self.informative else ""
+        return f"[{status}] {self.label.in_lang(lang)}{info} — {cites}: {self.reason.in_lang(lang)}"
+
+
+def _outcome(checks: Iterable[Check]) -> Outcome:
+    statuses = {c.status for c in checks if not c.informative}
+    if Status.NOT_MET in statuses:
+        return Outcome.INELIGIBLE
+    if Status.UNKNOWN in statuses:
+        return Outcome.UNDETERMINED
+    return Outcome.ELIGIBLE
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """
+    The answer of a rule, with every check it evaluated.
+
+    The outcome is derived from the checks, so it cannot disagree with
+    them: INELIGIBLE if any condition is NOT_MET; otherwise UNDETERMINED if
+    any is UNKNOWN; otherwise ELIGIBLE. Informative checks and
+    NOT_APPLICABLE ones never change the outcome.
+
+    Attributes:
+        rule: The rule's stable name, e.g. ``"relay.eligibility"``.
+        title: What was decided, in English and French.
+        subject: Who or what the decision is about.
+        on: The case's own legal date, at which parameters were read.
+        checks: Every check, in evaluation order.
+    """
+
+    rule: str
+    title: Text
+    subject: str
+    on: date
+    checks: tuple[Check, ...] = attrs.field(converter=_checks)
+
+    @property
+    def outcome(self) -> Outcome:
+        """ELIGIBLE, INELIGIBLE or UNDETERMINED, derived from the checks."""
+        return _outcome(self.checks)
+
+    @property
+    def conditions(self) -> tuple[Check, ...]:
+        """The checks that count toward the outcome."""
+        return tuple(c for c in self.checks if not c.informative)
+
+    @property
+    def failed(self) -> tuple[Check, ...]:
+        """Every condition that is NOT_MET (all of them: no short-circuit)."""
+        return tuple(c for c in self.conditions if c.status is Status.NOT_MET)
+
+    @property
+    def missing(self) -> tuple[Fact, ...]:
+        """The facts still needed, in asking order, each once."""
+        seen: dict[str, Fact] = {}
+        for check in self.checks:
+            if check.status is Status.UNKNOWN:
+                for fact in check.missing:
+                    seen.setdefault(fact.path, fact)
+        return tuple(seen.values())
+
+    @property
+    def clauses(self) -> tuple[str, ...]:
+        """Every clause id cited by the checks, in order of first citation."""
+        return tuple(dict.fromkeys(cid for c in self.checks for cid in c.clauses))
+
+    def check(self, key: str) -> Check:
+        """
+        Return the check named *key*.
+
+        Raises:
+            KeyError: If the decision has no such check.
+        """
+        for c in self.checks:
+            if c.key == key:
+                return c
+        msg = f"decision {self.rule!r} has no check {key!r}"
+        raise KeyError(msg)
+
+    def explain(self, lang: Lang = "en") -> str:
+        """
+        Render a short account of the decision in English or French.
+
+        Each check gets one line with its status, clause ids and reason;
+        parameter values follow with their dates and sources; missing facts
+        close the account as questions.
+        """
+        on = "au" if lang == "fr" else "on"
+        head = (
+            f"{self.title.in_lang(lang)} — {self.subject}, {on} {self.on.isoformat()}: "
+            f"{self.outcome.label.in_lang(lang)}"
+        )
+        lines = [head]
+        for c in self.checks:
+            lines.append("  " + c.explain(lang))
+            lines.extend("      " + p.describe(lang) for p in c.parameters)
+        if self.missing:
+            lines.append("  " + ("Faits à fournir :" if lang == "fr" else "Facts to provide:"))
+            lines.extend(f"    - {f.question.in_lang(lang)} ({f.path})" for f in self.missing)
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the decision as JSON-ready data (strings, numbers, lists, dicts)."""
+        return {
+            "rule": self.rule,
+            "title": attrs.asdict(self.title),
+            "subject": self.subject,
+            "on": self.on.isoformat(),
+            "outcome": self.outcome.value,
+            "checks": [_check_to_dict(c) for c in self.checks],
+            "missing": [_fact_to_dict(f) for f in self.missing],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Decision:
+        """
+        Rebuild a decision from :meth:`to_dict` output.
+
+        Raises:
+            InvalidInputError: If the data is malformed or its ``outcome``
+                disagrees with its checks.
+        """
+        try:
+            decision = cls(
+                rule=data["rule"],
+                title=Text(**data["title"]),
+                subject=data["subject"],
+                on=date.fromisoformat(data["on"]),
+                checks=[_check_from_dict(c) for c in data["checks"]],
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, InvalidInputError):
+                raise
+            msg = f"malformed decision data: {exc!r}"
+            raise InvalidInputError(msg) from None
+        if "outcome" in data and data["outcome"] != decision.outcome.value:
+            msg = (
+                f"outcome {data['outcome']!r} disagrees with the checks ({decision.outcome.value})"
+            )
+            raise InvalidInputError(msg)
+        return decision
+
+
+def _fact_to_dict(f: Fact) -> dict[str, Any]:
+    return {"path": f.path, "question": attrs.asdict(f.question)}
+
+
+def _check_to_dict(c: Check) -> dict[str, Any]:
+    return {
+        "key": c.key,
+        "clauses": list(c.clauses),
+        "label": attrs.asdict(c.label),
+        "status": c.status.value,
+        "reason": attrs.asdict(c.reason),
+        "parameters": [
+            {**attrs.asdict(p), "valid_from": p.valid_from.isoformat()} for p in c.parameters
+        ],
+        "missing": [_fact_to_dict(f) for f in c.missing],
+        "informative": c.informative,
+    }
+
+
+def _check_from_dict(d: Mapping[str, Any]) -> Check:
+    return Check(
+        key=d["key"],
+        clauses=tuple(d["clauses"]),
+        label=Text(**d["label"]),
+        status=Status(d["status"]),
+        reason=Text(**d["reason"]),
+        parameters=[
+            ParameterUse(**{**p, "valid_from": date.fromisoformat(p["valid_from"])})
+            for p in d.get("parameters", ())
+        ],
+        missing=[
+            Fact(path=f["path"], question=Text(**f["question"])) for f in d.get("missing", ())
+        ],
+        informative=bool(d.get("informative", False)),
+    )

@@ -1,0 +1,88 @@
+"""
+Invariant checks shared by the domain objects.
+
+Each raises :class:`~poles_policy.exceptions.InvalidInputError` naming the
+field and the value. They enforce what no real object can be (a negative
+amount, a share above 1, an end before its start); policy conditions are
+rules, not invariants.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.money import Eur, Rate, eur, rate
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import attrs
+
+__all__ = [
+    "non_empty",
+    "non_negative",
+    "share",
+    "to_eur",
+    "to_optional_eur",
+    "to_optional_share",
+    "to_share",
+    "unique",
+]
+
+
+def to_eur(value: Decimal | int | str) -> Eur:
+    """Convert to an exact euro amount (floats refused)."""
+    return eur(value)
+
+
+def to_optional_eur(value: Decimal | int | str | None) -> Eur | None:
+    """Convert to an exact euro amount, keeping ``None`` (unknown)."""
+    return None if value is None else eur(value)
+
+
+def to_share(value: Decimal | int | str) -> Rate:
+    """Convert to an exact share (floats refused)."""
+    return rate(value, field="share")
+
+
+def to_optional_share(value: Decimal | int | str | None) -> Rate | None:
+    """Convert to an exact share, keeping ``None`` (unknown)."""
+    return None if value is None else rate(value, field="share")
+
+
+def non_negative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a negative amount or count (``None`` means unknown and passes)."""
+    if isinstance(value, (int, Decimal)) and value < 0:
+        msg = f"{type(instance).__name__}.{attribute.name}: {value} is negative"
+        raise InvalidInputError(msg)
+
+
+def share(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a share outside 0..1 (``None`` means unknown and passes)."""
+    if isinstance(value, Decimal) and not (0 <= value <= 1):
+        msg = f"{type(instance).__name__}.{attribute.name}: {value} is not a share between 0 and 1"
+        raise InvalidInputError(msg)
+
+
+def non_empty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """Refuse an empty or blank string."""
+    if not value.strip():
+        msg = f"{type(instance).__name__}.{attribute.name}: must not be empty"
+        raise InvalidInputError(msg)
+
+
+def unique(what: str, owner: str, keys: Iterable[str]) -> None:
+    """
+    Refuse a key that appears twice.
+
+    Raises:
+        InvalidInputError: Naming *owner*, *what* and the repeated key.
+    """
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            msg = f"{owner}: {what} {key!r} appears twice"
+            raise InvalidInputError(msg)
+        seen.add(key)

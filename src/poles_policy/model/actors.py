@@ -1,0 +1,321 @@
+"""
+The actors of the policy.
+
+Enterprises, research bodies, cooperation structures, local authorities,
+the State, banks and OSEO.
+
+Every actor has a stable ``id`` (unique within a case) and a ``name``. Facts
+that may be unknown when a case is first entered are ``None``: the rules
+then answer UNDETERMINED and ask for them, instead of guessing.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import (
+    non_empty,
+    non_negative,
+    share,
+    to_eur,
+    to_optional_share,
+    to_share,
+    unique,
+)
+from poles_policy.money import Eur, Rate
+
+__all__ = [
+    "Accounts",
+    "Actor",
+    "AuthorityLevel",
+    "Bank",
+    "CooperationKind",
+    "CooperationStructure",
+    "Enterprise",
+    "LocalAuthority",
+    "Oseo",
+    "RelatedEnterprise",
+    "ResearchKind",
+    "ResearchOrganisation",
+    "StateBody",
+    "StateKind",
+]
+
+
+def _awu(value: Decimal | int | str) -> Decimal:
+    if isinstance(value, (bool, float)):
+        msg = f"staff_awu: {value!r} is a {type(value).__name__}; give annual work units exactly"
+        raise InvalidInputError(msg)
+    return Decimal(value)
+
+
+@attrs.frozen(kw_only=True)
+class Accounts:
+    """
+    One closed accounting period of an enterprise.
+
+    It holds the figures of the EU SME test (Recommendation 2003/361/EC).
+
+    Attributes:
+        period_end: The closing date of the period (exercice comptable).
+        staff_awu: Staff in annual work units (unités de travail annuel).
+        turnover: Annual turnover (chiffre d'affaires), in euros.
+        balance_sheet: Balance-sheet total (total du bilan), in euros.
+    """
+
+    period_end: date
+    staff_awu: Decimal = attrs.field(converter=_awu, validator=non_negative)
+    turnover: Eur = attrs.field(converter=to_eur, validator=non_negative)
+    balance_sheet: Eur = attrs.field(converter=to_eur, validator=non_negative)
+
+
+def _accounts(values: tuple[Accounts, ...] | list[Accounts]) -> tuple[Accounts, ...]:
+    return tuple(sorted(values, key=lambda a: a.period_end))
+
+
+def _distinct_periods(
+    instance: object, _: attrs.Attribute[Any], value: tuple[Accounts, ...]
+) -> None:
+    unique("accounting period", type(instance).__name__, (a.period_end.isoformat() for a in value))
+
+
+@attrs.frozen(kw_only=True)
+class RelatedEnterprise:
+    """
+    An enterprise linked to another by capital or voting rights.
+
+    Attributes:
+        name: Its name.
+        share: The higher of the capital or voting-rights share held, in
+            either direction (0..1). The SME rule classes it: partner from
+            25 % to 50 %, linked above 50 %.
+        accounts: Its own accounting periods.
+        exempt_investor: True for the investors the Recommendation lets
+            hold up to 50 % without making the firm a partner (public
+            investment corporations, venture capital, business angels,
+            universities, institutional investors).
+    """
+
+    name: str = attrs.field(validator=non_empty)
+    share: Rate = attrs.field(converter=to_share, validator=share)
+    accounts: tuple[Accounts, ...] = attrs.field(
+        default=(), converter=_accounts, validator=_distinct_periods
+    )
+    exempt_investor: bool = False
+
+
+def _related(
+    values: tuple[RelatedEnterprise, ...] | list[RelatedEnterprise],
+) -> tuple[RelatedEnterprise, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class Enterprise:
+    """
+    An enterprise: any entity engaged in an economic activity.
+
+    Whatever its legal form; RELAY.2 beneficiaries are enterprises.
+
+    Attributes:
+        id: Stable identifier within a case (e.g. the SIREN number).
+        name: Company name (raison sociale).
+        region: INSEE code of the region of the establishment carrying the
+            project, or ``None`` if not yet known.
+        accounts: Closed accounting periods, oldest first.
+        related: Partner and linked enterprises, with their shares.
+        public_bodies_share: Share of capital or voting rights held by
+            public bodies, or ``None`` if unknown.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+    region: str | None = None
+    accounts: tuple[Accounts, ...] = attrs.field(
+        default=(), converter=_accounts, validator=_distinct_periods
+    )
+    related: tuple[RelatedEnterprise, ...] = attrs.field(default=(), converter=_related)
+    public_bodies_share: Rate | None = attrs.field(
+        default=None, converter=to_optional_share, validator=share
+    )
+
+
+class ResearchKind(enum.Enum):
+    """The kinds of research and training bodies."""
+
+    PUBLIC_RESEARCH = "public_research"
+    """Public research organisation (organisme public de recherche)."""
+    HIGHER_EDUCATION = "higher_education"
+    """University or grande école (établissement d'enseignement supérieur)."""
+    LABORATORY = "laboratory"
+    """A research unit (laboratoire)."""
+    TRAINING_BODY = "training_body"
+    """A training body (organisme de formation)."""
+    PRIVATE_NON_PROFIT = "private_non_profit"
+    """A private non-profit research centre."""
+
+
+@attrs.frozen(kw_only=True)
+class ResearchOrganisation:
+    """
+    A research or training body: never an enterprise for RELAY.2.
+
+    Attributes:
+        id: Stable identifier within a case.
+        name: Its name.
+        kind: What kind of body it is.
+        public: True for a public establishment (SYN.3 asks these to involve
+            their cooperation structures).
+        region: INSEE region code, if known.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+    kind: ResearchKind
+    public: bool = True
+    region: str | None = None
+
+
+class CooperationKind(enum.Enum):
+    """Cooperation and coordination structures named by SYN.1 and SYN.3."""
+
+    PRES = "pres"
+    """Pôle de recherche et d'enseignement supérieur."""
+    RTRA = "rtra"
+    """Réseau thématique de recherche avancée."""
+    CTRS = "ctrs"
+    """Centre (or réseau) thématique de recherche et de soins."""
+    INSTITUT_CARNOT = "institut_carnot"
+    """An institute holding the Carnot label."""
+    TECH_TRANSFER = "tech_transfer"
+    """Shared technology-transfer structure (structure mutualisée de valorisation)."""
+    INCUBATOR = "incubator"
+    """Public incubator."""
+
+
+def _ids(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class CooperationStructure:
+    """
+    A cooperation structure set up by public research establishments (SYN.3).
+
+    Attributes:
+        id: Stable identifier within a case.
+        name: Its name.
+        kind: PRES, RTRA, CTRS, Institut Carnot, shared transfer structure or incubator.
+        founders: Ids of the establishments that set it up.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+    kind: CooperationKind
+    founders: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+
+
+class AuthorityLevel(enum.Enum):
+    """Levels of local authority (collectivités territoriales)."""
+
+    REGION = "region"
+    DEPARTEMENT = "departement"
+    COMMUNE = "commune"
+    INTERCOMMUNAL = "intercommunal"
+    """Inter-communal body (établissement public de coopération intercommunale)."""
+
+
+@attrs.frozen(kw_only=True)
+class LocalAuthority:
+    """
+    A local authority (collectivité territoriale).
+
+    Party to performance contracts (GOV.1) and funder of pôles and projects.
+
+    Attributes:
+        id: Stable identifier within a case.
+        name: E.g. "Région Rhône-Alpes".
+        level: Region, département, commune or inter-communal body.
+        region: INSEE code of the region it lies in.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+    level: AuthorityLevel
+    region: str | None = None
+
+
+class StateKind(enum.Enum):
+    """The State bodies the policy names."""
+
+    MINISTRY = "ministry"
+    PREFET_DE_REGION = "prefet_de_region"
+    """The State's representative in a region, who signs performance contracts."""
+    AGENCY = "agency"
+    """A State agency or operator (e.g. the DGCIS managing the FUI)."""
+
+
+@attrs.frozen(kw_only=True)
+class StateBody:
+    """
+    The State, as a ministry, a préfet de région or an agency.
+
+    Attributes:
+        id: Stable identifier within a case.
+        name: E.g. "Préfet de la région Rhône-Alpes".
+        kind: Ministry, préfet de région or agency.
+        region: For a préfet de région, the INSEE code of the region.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+    kind: StateKind
+    region: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Bank:
+    """
+    A bank (établissement bancaire) that grants relay financing (RELAY.4).
+
+    Attributes:
+        id: Stable identifier within a case.
+        name: Its name.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+
+
+@attrs.frozen(kw_only=True)
+class Oseo:
+    """
+    OSEO, the public innovation and SME financing body.
+
+    It may counter-guarantee a bank's relay advance (RELAY.5).
+
+    Attributes:
+        id: Stable identifier within a case.
+        name: E.g. "OSEO Rhône-Alpes" (a regional office).
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+
+
+Actor = (
+    Enterprise
+    | ResearchOrganisation
+    | CooperationStructure
+    | LocalAuthority
+    | StateBody
+    | Bank
+    | Oseo
+)
+"""Any actor of the policy."""

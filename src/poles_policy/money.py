@@ -1,0 +1,176 @@
+"""
+Euro amounts: exact, to the cent, rounded half up.
+
+An amount of money is an :data:`Eur`: a :class:`~decimal.Decimal` with
+exactly two decimals. Every rounding in poles_policy goes through
+:func:`round_cents`, which rounds halves away from zero (``ROUND_HALF_UP``),
+as French and EU texts do; Python's default (half to even) would turn
+0.125 into 0.12.
+
+A float never becomes money: binary floats cannot hold 0.10 exactly, so
+:func:`eur` refuses them, as it refuses NaN, infinities and values with
+more than two decimals. Pass strings, integers or Decimals.
+
+A rounded amount of ``0.00`` is a real zero (nothing to pay, nothing left to
+pre-finance); it never stands for "unknown" or "not applicable", which the
+rules express with ``None`` and check statuses.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import NewType
+
+from poles_policy.exceptions import InvalidInputError
+
+__all__ = [
+    "CENT",
+    "ZERO",
+    "Eur",
+    "Rate",
+    "eur",
+    "pro_rata",
+    "rate",
+    "rate_of",
+    "round_cents",
+]
+
+Eur = NewType("Eur", Decimal)
+"""A euro amount: a Decimal quantised to the cent."""
+
+Rate = NewType("Rate", Decimal)
+"""A rate or share as an exact Decimal, e.g. ``Decimal("0.45")`` for 45 %."""
+
+CENT = Decimal("0.01")
+ZERO = Eur(Decimal("0.00"))
+
+_MAX_DECIMALS = 2
+
+
+def round_cents(value: Decimal | int) -> Eur:
+    """
+    Round *value* to the cent, halves away from zero (``ROUND_HALF_UP``).
+
+    This is the only rounding of money in poles_policy.
+
+    Args:
+        value: An exact amount, possibly with more than two decimals.
+
+    Returns:
+        The amount quantised to ``0.01``.
+
+    Raises:
+        InvalidInputError: If *value* is a float, NaN or infinite.
+
+    >>> round_cents(Decimal("0.125"))
+    Decimal('0.13')
+    >>> round_cents(Decimal("-0.125"))
+    Decimal('-0.13')
+    """
+    dec = _to_decimal(value, what="amount")
+    return Eur(dec.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
+    """
+    Make an exact euro amount from *value*, refusing anything inexact.
+
+    Args:
+        value: A Decimal, an int or a decimal string such as ``"1250.50"``.
+        field: The name of the field, used in error messages.
+
+    Returns:
+        The amount with exactly two decimals.
+
+    Raises:
+        InvalidInputError: If *value* is a float or a bool, is not a number,
+            is NaN or infinite, or has more than two decimals (it would be
+            rounded silently otherwise).
+
+    >>> eur("2.5")
+    Decimal('2.50')
+    >>> eur(1000)
+    Decimal('1000.00')
+    """
+    dec = _to_decimal(value, what=field)
+    exponent = dec.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -_MAX_DECIMALS and dec != dec.quantize(CENT):
+        msg = f"{field}: {value!r} has more than two decimals; euro amounts are exact to the cent"
+        raise InvalidInputError(msg)
+    return Eur(dec.quantize(CENT))
+
+
+def rate(value: Decimal | int | str, *, field: str = "rate") -> Rate:
+    """
+    Make an exact rate (a share, 0.45 for 45 %) from *value*.
+
+    Args:
+        value: A Decimal, an int or a decimal string.
+        field: The name of the field, used in error messages.
+
+    Raises:
+        InvalidInputError: If *value* is a float, NaN or infinite.
+
+    >>> rate("0.45")
+    Decimal('0.45')
+    """
+    return Rate(_to_decimal(value, what=field))
+
+
+def rate_of(amount: Decimal, share: Decimal) -> Eur:
+    """
+    Return *share* of *amount*, rounded once to the cent.
+
+    >>> rate_of(Decimal("1000.00"), Decimal("0.45"))
+    Decimal('450.00')
+    >>> rate_of(Decimal("0.25"), Decimal("0.5"))
+    Decimal('0.13')
+    """
+    return round_cents(_to_decimal(amount, what="amount") * _to_decimal(share, what="share"))
+
+
+def pro_rata(amount: Decimal, numerator: Decimal | int, denominator: Decimal | int) -> Eur:
+    """
+    Return ``amount * numerator / denominator``, rounded once to the cent.
+
+    The division is exact to 28 significant digits before the single rounding.
+
+    Raises:
+        InvalidInputError: If *denominator* is zero.
+
+    >>> pro_rata(Decimal("100.00"), 1, 3)
+    Decimal('33.33')
+    """
+    den = _to_decimal(denominator, what="denominator")
+    if den == 0:
+        msg = "denominator: a pro rata over zero is undefined"
+        raise InvalidInputError(msg)
+    num = _to_decimal(numerator, what="numerator")
+    return round_cents(_to_decimal(amount, what="amount") * num / den)
+
+
+def _to_decimal(value: object, *, what: str) -> Decimal:
+    if isinstance(value, (bool, float)):
+        kind = type(value).__name__
+        msg = (
+            f"{what}: {value!r} is a {kind}; money and rates must be exact "
+            "(pass a string, an int or a Decimal)"
+        )
+        raise InvalidInputError(msg)
+    if isinstance(value, Decimal):
+        dec = value
+    elif isinstance(value, int):
+        dec = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            dec = Decimal(value.strip())
+        except InvalidOperation:
+            msg = f"{what}: {value!r} is not a decimal number"
+            raise InvalidInputError(msg) from None
+    else:
+        msg = f"{what}: {value!r} of type {type(value).__name__} is not a number"
+        raise InvalidInputError(msg)
+    if not dec.is_finite():
+        msg = f"{what}: {value!r} is not a finite number"
+        raise InvalidInputError(msg)
+    return dec
