@@ -73,8 +73,8 @@ HOLIDAY_YEARS: Final = range(1990, 2061)
 
 _ONE_DAY: Final = timedelta(days=1)
 _SATURDAY: Final = 5
-# Sixteen more digits than any day count needs; a fixed context keeps the
-# results independent of whatever decimal context the caller has set.
+# Python's default 28 digits, fixed here so that a caller's decimal context
+# (a lower precision, a trap) cannot change a day-count fraction.
 _DECIMAL: Final = Context(prec=28)
 _SOLIDARITY_YEARS: Final = range(2005, 2008)
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -196,7 +196,7 @@ class Duration:
     @property
     def decimal_months(self) -> Decimal:
         """
-        Days × 12 / 365.25, rounded to one decimal, halves away from zero.
+        Days × 12 / 365.25, rounded to one decimal, halves away from zero (``ROUND_HALF_UP``).
 
         The quotient is computed in integers (days × 480 / 1461 tenths of a
         month), so the rounding applies to the exact value. No day count

@@ -1,0 +1,95 @@
+"""
+Relay financing: the enterprise's request and the bank's loan (RELAY.1-RELAY.6).
+
+The *financement relais de l'avance sur subventions à recevoir* (relay
+financing of the subsidy still to be received) is a short-term bank loan
+that an enterprise partner of a labelled, State-aided project may ask for
+from the official selection letter on, and repays from the subsidy
+payments as they arrive.
+
+These objects only describe a request and a loan. Whether the request is
+eligible, how much may be pre-financed and what the loan saves and costs
+are for the rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import non_empty, non_negative, share, to_eur, to_share
+from poles_policy.model.actors import Actor, Bank
+from poles_policy.model.projects import CollaborativeProject
+from poles_policy.money import ZERO, Eur, Rate
+
+__all__ = ["RelayLoan", "RelayRequest"]
+
+
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    if value <= 0:
+        msg = f"{type(instance).__name__}.{attribute.name}: {value} is not a positive amount"
+        raise InvalidInputError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class RelayRequest:
+    """
+    An enterprise's request for relay financing (RELAY.2-RELAY.5).
+
+    Any actor may be the applicant and any project the project: that the
+    applicant is an enterprise and a partner of a labelled, State-aided
+    project is what the eligibility rule checks.
+
+    Attributes:
+        id: Stable identifier within a case.
+        applicant: Who applies.
+        project: The collaborative project whose subsidy is pre-financed.
+        requested_on: The date of the request: the rules read the policy
+            parameters at this date.
+        amount: The amount requested (positive).
+        bank: The bank asked (*établissement bancaire*), or ``None`` if not
+            known yet.
+        oseo_counter_guarantee: Whether the bank asks OSEO for a
+            counter-guarantee (*contre-garantie*, RELAY.5), or ``None`` if
+            not known yet.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    applicant: Actor
+    project: CollaborativeProject
+    requested_on: date
+    amount: Eur = attrs.field(converter=to_eur, validator=_positive)
+    bank: Bank | None = None
+    oseo_counter_guarantee: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RelayLoan:
+    """
+    The relay loan a bank granted, once disbursed (RELAY.4, RELAY.6).
+
+    Whether the principal stays within what may be pre-financed is a rule
+    question, not an invariant: only positivity is enforced here.
+
+    Attributes:
+        request_id: The request it answers.
+        disbursed_on: The date the funds reached the enterprise.
+        principal: The amount lent (positive).
+        annual_rate: The yearly interest rate as a share, e.g.
+            ``Decimal("0.065")`` for 6.5 %; between 0 and 1, so that a rate
+            written in percent (``6.5``) is caught.
+        fees: Other fees charged (arrangement, file), ``0.00`` if none.
+        repaid_from_subsidy: True when the loan is repaid from the subsidy
+            payments as they arrive (the scheme's design).
+    """
+
+    request_id: str = attrs.field(validator=non_empty)
+    disbursed_on: date
+    principal: Eur = attrs.field(converter=to_eur, validator=_positive)
+    annual_rate: Rate = attrs.field(converter=to_share, validator=share)
+    fees: Eur = attrs.field(default=ZERO, converter=to_eur, validator=non_negative)
+    repaid_from_subsidy: bool = True

@@ -1,0 +1,277 @@
+"""
+Parameter sets: every parameter a rule may read, and reforms of them.
+
+A :class:`ParameterSet` is immutable. A reform scenario is a *new* set made
+with :meth:`ParameterSet.override`; the default set is never changed, so
+a baseline and a reform can be evaluated side by side.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from poles_policy.exceptions import ParameterError, UnknownParameterError
+from poles_policy.parameters.history import DatedValue, Parameter
+from poles_policy.parameters.units import coerce_value
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from poles_policy.explain import ParameterUse
+    from poles_policy.parameters.units import ParameterValue
+
+__all__ = ["OVERRIDE_EPOCH", "ParameterSet"]
+
+OVERRIDE_EPOCH: Final = date(1900, 1, 1)
+"""The first day of an override that replaces a parameter's whole history."""
+
+_DAY: Final = timedelta(days=1)
+_LABEL_SEPARATOR: Final = " + "
+
+
+def _by_name(parameters: Iterable[Parameter]) -> tuple[Parameter, ...]:
+    return tuple(sorted(parameters, key=lambda p: p.name))
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ParameterSet(Mapping[str, Parameter]):
+    """
+    An immutable set of parameters, looked up by name and date.
+
+    It is a read-only mapping from names to :class:`Parameter` objects,
+    iterated in name order. Looking up an unknown name raises
+    :class:`~poles_policy.exceptions.UnknownParameterError` with the closest
+    names as suggestions.
+
+    Attributes:
+        parameters: The parameters, sorted by name.
+        label: Which set this is, for reports: ``"default"``, or e.g.
+            ``"default + relay.national_from"`` after an override.
+
+    Raises:
+        ParameterError: If two parameters have the same name.
+
+    Example:
+        >>> from datetime import date
+        >>> from poles_policy.parameters import default_parameters
+        >>> params = default_parameters()
+        >>> params.value("relay.pilot_regions", date(2009, 7, 1))
+        ('82',)
+        >>> reform = params.override("relay.national_from", date(2010, 1, 1))
+        >>> reform.label
+        'default + relay.national_from'
+        >>> params.value("relay.national_from", date(2011, 1, 1)) is None
+        True
+    """
+
+    parameters: tuple[Parameter, ...] = attrs.field(converter=_by_name)
+    label: str = "custom"
+    _index: dict[str, Parameter] = attrs.field(init=False, eq=False)
+    _names: tuple[str, ...] = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, Parameter] = {}
+        for p in self.parameters:
+            if p.name in index:
+                msg = f"parameter {p.name!r} is defined twice in parameter set {self.label!r}"
+                raise ParameterError(msg)
+            index[p.name] = p
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_names", tuple(index))
+
+    def __repr__(self) -> str:
+        return f"<ParameterSet {self.label!r}: {len(self)} parameters>"
+
+    # -- mapping -----------------------------------------------------------------------------
+
+    def __getitem__(self, name: str) -> Parameter:
+        try:
+            return self._index[name]
+        except KeyError:
+            pass
+        close = difflib.get_close_matches(name, self._names, n=3)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        msg = f"unknown parameter {name!r} in parameter set {self.label!r}{hint}"
+        raise UnknownParameterError(msg)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def at(self, name: str, on: date) -> DatedValue | None:
+        """
+        Return the value of parameter *name* in force on *on*, or ``None``.
+
+        Raises:
+            UnknownParameterError: If the set has no parameter *name*.
+        """
+        return self[name].at(on)
+
+    def require(self, name: str, on: date) -> DatedValue:
+        """
+        Return the value of parameter *name* in force on *on*.
+
+        Raises:
+            UnknownParameterError: If the set has no parameter *name*.
+            ParameterError: If no value of *name* is in force on *on*.
+        """
+        found = self[name].at(on)
+        if found is None:
+            msg = (
+                f"{name} has no value in force on {on.isoformat()} "
+                f"(parameter set {self.label!r})"
+            )
+            raise ParameterError(msg)
+        return found
+
+    def value(self, name: str, on: date) -> ParameterValue | None:
+        """
+        Return the bare value of parameter *name* in force on *on*, or ``None``.
+
+        Raises:
+            UnknownParameterError: If the set has no parameter *name*.
+        """
+        found = self[name].at(on)
+        return None if found is None else found.value
+
+    def use(self, name: str, on: date) -> ParameterUse | None:
+        """
+        Return the value in force on *on* as a ParameterUse for a check, or ``None``.
+
+        Raises:
+            UnknownParameterError: If the set has no parameter *name*.
+        """
+        return self[name].use(on)
+
+    def in_force(self, on: date) -> tuple[tuple[Parameter, DatedValue | None], ...]:
+        """Return every parameter, in name order, with its value in force on *on* (or None)."""
+        return tuple((p, p.at(on)) for p in self.parameters)
+
+    # -- reforms -----------------------------------------------------------------------------
+
+    def override(
+        self,
+        name: str,
+        value: object,
+        *,
+        valid_from: date | None = None,
+        valid_until: date | None = None,
+        source: str = "override",
+        note: str = "",
+    ) -> ParameterSet:
+        """
+        Return a new set in which parameter *name* takes *value*.
+
+        This set is left unchanged. The new value is read exactly like a
+        value in a parameter file (a float is refused for a decimal unit, a
+        share must lie in 0..1, ...) and gets the confidence ``assumption``.
+
+        - ``valid_from=None``: the value replaces the whole history, in force
+          from :data:`OVERRIDE_EPOCH` (1900-01-01).
+        - ``valid_from`` given: earlier values are kept, cut to end the day
+          before; later values are dropped.
+        - ``valid_until`` given as well (or alone): the override covers only
+          the window up to that day; values in force after it are kept, cut
+          to start the day after.
+
+        Args:
+            name: The parameter to change.
+            value: The new value, as in a file or as a Python value of the
+                unit's type (a Decimal, a date, a tuple of region codes, ...).
+            valid_from: First day of the new value, or None for "always".
+            valid_until: Last day of the new value (inclusive), or None.
+            source: Where the value comes from (a reform's text, a scenario).
+            note: Free text kept with the value.
+
+        Returns:
+            The new set, labelled ``"<this label> + <name>"``.
+
+        Raises:
+            UnknownParameterError: If the set has no parameter *name*.
+            ParameterError: If the value is invalid for the unit, the window
+                is empty (``valid_until`` before ``valid_from``) or the source
+                is empty.
+        """
+        parameter = self[name]
+        where = f"override of {name!r}"
+        try:
+            new = DatedValue(
+                value=coerce_value(parameter.unit, value),
+                valid_from=OVERRIDE_EPOCH if valid_from is None else valid_from,
+                valid_until=valid_until,
+                confidence="assumption",
+                source=source,
+                note=note,
+            )
+        except ParameterError as exc:
+            msg = f"{where}: {exc}"
+            raise ParameterError(msg) from None
+        history = _splice(parameter.values, new, replace_all=valid_from is None)
+        changed = attrs.evolve(parameter, values=history)
+        parts = self.label.split(_LABEL_SEPARATOR)
+        label = self.label if name in parts[1:] else f"{self.label}{_LABEL_SEPARATOR}{name}"
+        return ParameterSet(
+            parameters=(changed if p.name == name else p for p in self.parameters),
+            label=label,
+        )
+
+    def overrides(
+        self,
+        values: Mapping[str, object],
+        *,
+        valid_from: date | None = None,
+        valid_until: date | None = None,
+        source: str = "override",
+        note: str = "",
+    ) -> ParameterSet:
+        """
+        Return a new set with several parameters overridden at once.
+
+        Each item of *values* is applied in turn with :meth:`override` and
+        the same window, source and note.
+        """
+        result = self
+        for name, value in values.items():
+            result = result.override(
+                name,
+                value,
+                valid_from=valid_from,
+                valid_until=valid_until,
+                source=source,
+                note=note,
+            )
+        return result
+
+
+def _splice(
+    history: tuple[DatedValue, ...], new: DatedValue, *, replace_all: bool
+) -> tuple[DatedValue, ...]:
+    """Insert *new* into *history*, cutting the values around its window."""
+    start, end = new.valid_from, new.valid_until
+    before: list[DatedValue] = []
+    after: list[DatedValue] = []
+    for item in history:
+        if not replace_all and item.valid_from < start:
+            last = start - _DAY
+            if item.valid_until is not None and item.valid_until < last:
+                last = item.valid_until
+            before.append(attrs.evolve(item, valid_until=last))
+        if (
+            end is not None
+            and end < date.max
+            and (item.valid_until is None or item.valid_until > end)
+        ):
+            after.append(attrs.evolve(item, valid_from=max(item.valid_from, end + _DAY)))
+    return (*before, new, *after)

@@ -1,0 +1,207 @@
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.exceptions import InvalidInputError, UnknownClauseError
+from poles_policy.explain import (
+    CLAUSES,
+    Check,
+    Decision,
+    Fact,
+    Outcome,
+    ParameterUse,
+    Status,
+    Text,
+    clause,
+)
+
+SOURCE = Path(__file__).resolve().parents[2] / "shared" / "policy" / "SOURCE.md"
+
+
+def _ids_in_source() -> list[str]:
+    return re.findall(r"\*\*([A-Z]+\.\d+)\*\*", SOURCE.read_text(encoding="utf-8"))
+
+
+def test_every_clause_id_of_the_policy_text_is_registered() -> None:
+    ids = _ids_in_source()
+    assert len(ids) >= 20  # the text has 24 clause ids; an empty parse would pass vacuously
+    missing = [cid for cid in ids if cid not in CLAUSES]
+    assert missing == []
+
+
+def test_registered_ids_are_all_in_the_policy_text_or_its_sub_items() -> None:
+    ids = set(_ids_in_source())
+    extra = [cid for cid in CLAUSES if cid not in ids]
+    # PHASE.2 lists three principles (a), (b), (c) that rules cite individually.
+    assert extra == ["PHASE.2a", "PHASE.2b", "PHASE.2c"]
+
+
+def test_citing_an_unknown_clause_fails_loudly() -> None:
+    with pytest.raises(UnknownClauseError, match=r"RELAY\.9"):
+        clause("RELAY.9")
+    with pytest.raises(UnknownClauseError):
+        _check("x", Status.MET, clauses=("RELAY.1", "NOPE.1"))
+
+
+def test_a_check_must_cite_a_clause() -> None:
+    with pytest.raises(InvalidInputError, match="at least one clause"):
+        _check("x", Status.MET, clauses=())
+
+
+def test_missing_facts_only_on_unknown_checks() -> None:
+    with pytest.raises(InvalidInputError, match="UNKNOWN"):
+        _check("x", Status.MET, missing=(_fact("a"),))
+
+
+def _fact(path: str) -> Fact:
+    return Fact(path=path, question=Text(f"What is {path}?", f"Quel est {path} ?"))
+
+
+def _param() -> ParameterUse:
+    return ParameterUse(
+        name="relay.oseo.guarantee_share",
+        value="0.50",
+        unit="share",
+        valid_from=date(2008, 4, 1),
+        source="journaldunet",
+        confidence="sourced",
+    )
+
+
+def _check(
+    key: str,
+    status: Status,
+    *,
+    clauses: tuple[str, ...] = ("RELAY.2",),
+    missing: tuple[Fact, ...] = (),
+    informative: bool = False,
+) -> Check:
+    return Check(
+        key=key,
+        clauses=clauses,
+        label=Text(f"label {key}", f"libellé {key}"),
+        status=status,
+        reason=Text(f"reason {key}", f"motif {key}"),
+        parameters=(_param(),),
+        missing=missing,
+        informative=informative,
+    )
+
+
+def _decision(*checks: Check) -> Decision:
+    return Decision(
+        rule="relay.eligibility",
+        title=Text("Relay financing", "Financement relais"),
+        subject="ACME SAS",
+        on=date(2009, 7, 1),
+        checks=checks,
+    )
+
+
+def test_all_met_is_eligible() -> None:
+    assert _decision(_check("a", Status.MET), _check("b", Status.MET)).outcome is Outcome.ELIGIBLE
+
+
+def test_any_not_met_is_ineligible_even_with_unknowns() -> None:
+    d = _decision(
+        _check("a", Status.UNKNOWN, missing=(_fact("x"),)),
+        _check("b", Status.NOT_MET),
+        _check("c", Status.NOT_MET),
+    )
+    assert d.outcome is Outcome.INELIGIBLE
+    assert [c.key for c in d.failed] == ["b", "c"]
+
+
+def test_unknown_without_failure_is_undetermined_and_lists_missing_facts_in_order() -> None:
+    d = _decision(
+        _check("a", Status.UNKNOWN, missing=(_fact("letter"), _fact("amount"))),
+        _check("b", Status.MET),
+        _check("c", Status.UNKNOWN, missing=(_fact("amount"), _fact("bank"))),
+    )
+    assert d.outcome is Outcome.UNDETERMINED
+    assert [f.path for f in d.missing] == ["letter", "amount", "bank"]
+
+
+def test_not_applicable_and_informative_checks_do_not_change_the_outcome() -> None:
+    d = _decision(
+        _check("a", Status.MET),
+        _check("b", Status.NOT_APPLICABLE),
+        _check("sme", Status.NOT_MET, informative=True),
+    )
+    assert d.outcome is Outcome.ELIGIBLE
+    assert [c.key for c in d.conditions] == ["a", "b"]
+
+
+def test_explanation_cites_clauses_and_parameters_in_both_languages() -> None:
+    d = _decision(_check("a", Status.MET), _check("b", Status.NOT_MET, clauses=("RELAY.3",)))
+    en = d.explain()
+    fr = d.explain("fr")
+    assert "INELIGIBLE" in en
+    assert "RELAY.3" in en
+    assert "relay.oseo.guarantee_share = 0.50" in en
+    assert "since 2008-04-01" in en
+    assert "NON ÉLIGIBLE" in fr
+    assert "NON REMPLIE" in fr
+    assert "motif b" in fr
+    assert "depuis le 2008-04-01" in fr
+
+
+def test_explanation_asks_for_missing_facts() -> None:
+    d = _decision(_check("a", Status.UNKNOWN, missing=(_fact("letter"),)))
+    assert "Facts to provide:" in d.explain()
+    assert "Quel est letter ?" in d.explain("fr")
+
+
+def test_check_lookup_by_key() -> None:
+    d = _decision(_check("a", Status.MET))
+    assert d.check("a").status is Status.MET
+    with pytest.raises(KeyError):
+        d.check("zzz")
+
+
+def test_json_form_round_trips_through_json_text() -> None:
+    d = _decision(
+        _check("a", Status.MET),
+        _check("b", Status.UNKNOWN, missing=(_fact("letter"),)),
+        _check("sme", Status.NOT_APPLICABLE, informative=True),
+    )
+    text = json.dumps(d.to_dict())
+    data = json.loads(text)
+    assert data["outcome"] == "undetermined"
+    assert data["missing"][0]["path"] == "letter"
+    assert Decision.from_dict(data) == d
+
+
+def test_json_with_an_outcome_contradicting_its_checks_is_refused() -> None:
+    data = _decision(_check("a", Status.MET)).to_dict()
+    data["outcome"] = "ineligible"
+    with pytest.raises(InvalidInputError, match="disagrees"):
+        Decision.from_dict(data)
+
+
+def test_malformed_decision_data_is_an_input_error() -> None:
+    with pytest.raises(InvalidInputError, match="malformed"):
+        Decision.from_dict({"rule": "x"})
+
+
+statuses = st.sampled_from(list(Status))
+
+
+@given(st.lists(statuses, min_size=1, max_size=9))
+def test_eligible_exactly_when_every_applicable_condition_is_met(found: list[Status]) -> None:
+    checks = [
+        _check(str(i), s, missing=(_fact(f"f{i}"),) if s is Status.UNKNOWN else ())
+        for i, s in enumerate(found)
+    ]
+    d = _decision(*checks)
+    applicable = [s for s in found if s is not Status.NOT_APPLICABLE]
+    assert (d.outcome is Outcome.ELIGIBLE) == all(s is Status.MET for s in applicable)
+    assert (d.outcome is Outcome.INELIGIBLE) == (Status.NOT_MET in found)
+    assert Decision.from_dict(json.loads(json.dumps(d.to_dict()))) == d

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import poles_policy
+
+
+def test_importing_the_package_loads_no_heavy_dependency() -> None:
+    code = (
+        "import sys, poles_policy, poles_policy.rules, poles_policy.model, poles_policy.parameters\n"
+        "heavy = [m for m in ('pydantic', 'numpy', 'pandas', 'hypothesis') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    from importlib.metadata import version
+
+    assert poles_policy.__version__ == version("poles-policy")
+
+
+def test_public_names_are_sorted_and_all_exist() -> None:
+    names = poles_policy.__all__
+    assert list(names) == sorted(names)
+    missing = [n for n in names if not hasattr(poles_policy, n)]
+    assert missing == []
+
+
+def test_the_package_is_typed() -> None:
+    from importlib.resources import files
+
+    assert files("poles_policy").joinpath("py.typed").is_file()
