@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "poles_policy"
 author = "poles_policy contributors"
-copyright = "2026, poles_policy contributors"  # noqa: A001
+copyright = "2026, poles_policy contributors"
 release = _version("poles-policy")
 version = release
 

@@ -102,3 +102,15 @@ def test_rounding_moves_at_most_half_a_cent(value: Decimal) -> None:
 @given(exact)
 def test_rounding_is_symmetric_around_zero(value: Decimal) -> None:
     assert round_cents(-value) == -round_cents(value)
+
+
+def test_an_amount_too_large_for_cent_precision_is_an_input_error() -> None:
+    with pytest.raises(InvalidInputError, match="too large"):
+        eur(10**30)
+    with pytest.raises(InvalidInputError, match="too large"):
+        round_cents(Decimal(10) ** 30)
+
+
+def test_rounding_a_non_finite_decimal_is_an_input_error() -> None:
+    with pytest.raises(InvalidInputError, match="finite"):
+        round_cents(Decimal("NaN"))

@@ -17,6 +17,7 @@ from poles_policy.exceptions import (
 )
 from poles_policy.explain import CLAUSES, Check, Decision, Fact, Outcome, ParameterUse, Status
 from poles_policy.money import Eur, Rate, eur, round_cents
+from poles_policy.parameters import ParameterSet, default_parameters
 
 __all__ = [
     "CLAUSES",
@@ -27,12 +28,14 @@ __all__ = [
     "InvalidInputError",
     "Outcome",
     "ParameterError",
+    "ParameterSet",
     "ParameterUse",
     "PolesPolicyError",
     "Rate",
     "Status",
     "UnknownClauseError",
     "UnknownParameterError",
+    "default_parameters",
     "eur",
     "round_cents",
 ]

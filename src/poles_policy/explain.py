@@ -15,6 +15,7 @@ that is simply zero.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterable
 from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
@@ -24,7 +25,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError, UnknownClauseError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
 __all__ = [
     "CLAUSES",
@@ -335,8 +336,8 @@ def _facts(values: Iterable[Fact]) -> tuple[Fact, ...]:
     return tuple(values)
 
 
-def _checks(values: Iterable[Check]) -> tuple[Check, ...]:
-    return tuple(values)
+def _optional_checks(values: Iterable[Check] | None) -> tuple[Check, ...] | None:
+    return None if values is None else tuple(values)
 
 
 @attrs.frozen(kw_only=True)
@@ -387,7 +388,7 @@ def _outcome(checks: Iterable[Check]) -> Outcome:
     return Outcome.ELIGIBLE
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Decision:
     """
     The answer of a rule, with every check it evaluated.
@@ -397,23 +398,83 @@ class Decision:
     any is UNKNOWN; otherwise ELIGIBLE. Informative checks and
     NOT_APPLICABLE ones never change the outcome.
 
+    A rule may pass ``deferred`` (a function building the checks) together
+    with the ``outcome`` it computed, instead of ``checks``: the checks and
+    their bilingual explanations are then built the first time they are
+    read, so a caller that only needs the outcome does not pay for the
+    explanation. Either way the checks are the same, and when they are built
+    the outcome is verified against them.
+
     Attributes:
         rule: The rule's stable name, e.g. ``"relay.eligibility"``.
         title: What was decided, in English and French.
         subject: Who or what the decision is about.
         on: The case's own legal date, at which parameters were read.
-        checks: Every check, in evaluation order.
     """
 
     rule: str
     title: Text
     subject: str
     on: date
-    checks: tuple[Check, ...] = attrs.field(converter=_checks)
+    _checks: tuple[Check, ...] | None = attrs.field(
+        default=None, alias="checks", converter=_optional_checks
+    )
+    _deferred: Callable[[], Iterable[Check]] | None = attrs.field(
+        default=None, alias="deferred", repr=False
+    )
+    _outcome: Outcome | None = attrs.field(default=None, alias="outcome", repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if (self._checks is None) == (self._deferred is None):
+            msg = "a decision takes either its checks or a function that builds them"
+            raise InvalidInputError(msg)
+        if self._deferred is not None and self._outcome is None:
+            msg = "a decision with deferred checks must state its outcome"
+            raise InvalidInputError(msg)
+        if self._checks is not None and self._outcome is not None:
+            self._verify(self._checks)
+
+    def _verify(self, checks: tuple[Check, ...]) -> None:
+        derived = _outcome(checks)
+        if self._outcome is not None and derived is not self._outcome:
+            msg = (
+                f"decision {self.rule!r}: stated outcome {self._outcome.value} disagrees "
+                f"with its checks ({derived.value})"
+            )
+            raise InvalidInputError(msg)
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """Every check, in evaluation order (built on first access when deferred)."""
+        if self._checks is None:
+            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
+            checks = tuple(self._deferred())
+            self._verify(checks)
+            # The object stays logically immutable: this fills a cache once.
+            object.__setattr__(self, "_checks", checks)
+            object.__setattr__(self, "_deferred", None)
+            return checks
+        return self._checks
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Decision):
+            return NotImplemented
+        return (self.rule, self.title, self.subject, self.on, self.checks) == (
+            other.rule,
+            other.title,
+            other.subject,
+            other.on,
+            other.checks,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.rule, self.subject, self.on, self.checks))
 
     @property
     def outcome(self) -> Outcome:
         """ELIGIBLE, INELIGIBLE or UNDETERMINED, derived from the checks."""
+        if self._outcome is not None:
+            return self._outcome
         return _outcome(self.checks)
 
     @property
@@ -428,9 +489,15 @@ class Decision:
 
     @property
     def missing(self) -> tuple[Fact, ...]:
-        """The facts still needed, in asking order, each once."""
+        """
+        The facts still needed to decide, in asking order, each once.
+
+        Only conditions count: a fact that would settle an informative check
+        (such as the SME status of a relay applicant) is listed on that check,
+        not here, since the outcome does not depend on it.
+        """
         seen: dict[str, Fact] = {}
-        for check in self.checks:
+        for check in self.conditions:
             if check.status is Status.UNKNOWN:
                 for fact in check.missing:
                     seen.setdefault(fact.path, fact)

@@ -67,8 +67,15 @@ def round_cents(value: Decimal | int) -> Eur:
     >>> round_cents(Decimal("-0.125"))
     Decimal('-0.13')
     """
-    dec = _to_decimal(value, what="amount")
-    return Eur(dec.quantize(CENT, rounding=ROUND_HALF_UP))
+    # Already-exact finite Decimals (the common case in the rules) skip the type checks.
+    dec = (
+        value if type(value) is Decimal and value.is_finite() else _to_decimal(value, what="amount")
+    )
+    try:
+        return Eur(dec.quantize(CENT, rounding=ROUND_HALF_UP))
+    except InvalidOperation:
+        msg = f"amount: {value!r} is too large to be held exactly to the cent"
+        raise InvalidInputError(msg) from None
 
 
 def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
@@ -97,7 +104,11 @@ def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
     if isinstance(exponent, int) and exponent < -_MAX_DECIMALS and dec != dec.quantize(CENT):
         msg = f"{field}: {value!r} has more than two decimals; euro amounts are exact to the cent"
         raise InvalidInputError(msg)
-    return Eur(dec.quantize(CENT))
+    try:
+        return Eur(dec.quantize(CENT))
+    except InvalidOperation:
+        msg = f"{field}: {value!r} is too large to be held exactly to the cent"
+        raise InvalidInputError(msg) from None
 
 
 def rate(value: Decimal | int | str, *, field: str = "rate") -> Rate:

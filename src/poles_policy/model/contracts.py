@@ -1,5 +1,5 @@
 """
-Performance contracts (*contrats de performance*) between a pôle, the State and local authorities (GOV.1).
+Performance contracts (*contrats de performance*): pôle, State, local authorities (GOV.1).
 
 A contract covers a period (three years, 2009-2011, in Phase 2), sets
 objectives tagged with a policy axis and measured by indicators, and
@@ -13,10 +13,9 @@ whether the public share meets its target are for the rules.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Context, Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -24,6 +23,9 @@ from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import non_empty, non_negative, to_eur, unique
 from poles_policy.model.actors import LocalAuthority, StateBody
 from poles_policy.money import Eur
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "Axis",
@@ -65,22 +67,31 @@ class Direction(enum.Enum):
     DECREASE = "decrease"
 
 
-def _exact(field: str) -> Callable[[Decimal | int | str], Decimal]:
-    def convert(value: Decimal | int | str) -> Decimal:
-        if isinstance(value, (bool, float)):
-            msg = f"{field}: {value!r} is a {type(value).__name__}; give an exact number"
-            raise InvalidInputError(msg)
-        try:
-            dec = value if isinstance(value, Decimal) else Decimal(value)
-        except (ArithmeticError, TypeError, ValueError):
-            msg = f"{field}: {value!r} is not a number"
-            raise InvalidInputError(msg) from None
-        if not dec.is_finite():
-            msg = f"{field}: {value!r} is not a finite number"
-            raise InvalidInputError(msg)
-        return dec
+def _exact(value: Decimal | int | str, field: str) -> Decimal:
+    if isinstance(value, (bool, float)):
+        msg = f"{field}: {value!r} is a {type(value).__name__}; give an exact number"
+        raise InvalidInputError(msg)
+    try:
+        dec = value if isinstance(value, Decimal) else Decimal(value)
+    except (ArithmeticError, TypeError, ValueError):
+        msg = f"{field}: {value!r} is not a number"
+        raise InvalidInputError(msg) from None
+    if not dec.is_finite():
+        msg = f"{field}: {value!r} is not a finite number"
+        raise InvalidInputError(msg)
+    return dec
 
-    return convert
+
+def _measured_value(value: Decimal | int | str) -> Decimal:
+    return _exact(value, "Measurement.value")
+
+
+def _baseline(value: Decimal | int | str) -> Decimal:
+    return _exact(value, "Indicator.baseline")
+
+
+def _target(value: Decimal | int | str) -> Decimal:
+    return _exact(value, "Indicator.target")
 
 
 def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -100,14 +111,16 @@ class Measurement:
     """
 
     year: int = attrs.field(validator=_year)
-    value: Decimal = attrs.field(converter=_exact("Measurement.value"))
+    value: Decimal = attrs.field(converter=_measured_value)
 
 
 def _measurements(values: Iterable[Measurement]) -> tuple[Measurement, ...]:
     return tuple(sorted(values, key=lambda m: m.year))
 
 
-def _distinct_years(instance: object, _: attrs.Attribute[Any], value: tuple[Measurement, ...]) -> None:
+def _distinct_years(
+    instance: object, _: attrs.Attribute[Any], value: tuple[Measurement, ...]
+) -> None:
     unique("year", f"{type(instance).__name__}.measurements", (str(m.year) for m in value))
 
 
@@ -134,8 +147,8 @@ class Indicator:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     unit: str = attrs.field(validator=non_empty)
-    baseline: Decimal = attrs.field(converter=_exact("Indicator.baseline"))
-    target: Decimal = attrs.field(converter=_exact("Indicator.target"))
+    baseline: Decimal = attrs.field(converter=_baseline)
+    target: Decimal = attrs.field(converter=_target)
     direction: Direction
     measurements: tuple[Measurement, ...] = attrs.field(
         default=(), converter=_measurements, validator=_distinct_years

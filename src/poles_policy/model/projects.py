@@ -17,9 +17,8 @@ region is a valid object.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -33,6 +32,9 @@ from poles_policy.model._validators import (
 )
 from poles_policy.model.actors import Actor
 from poles_policy.money import ZERO, Eur
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "AidDecision",
@@ -184,7 +186,7 @@ def _payments_within_grant(
                 f"remains ({remaining} of {instance.granted} granted)"
             )
             raise InvalidInputError(msg)
-        paid += payment.amount
+        paid = Eur(paid + payment.amount)
 
 
 @attrs.frozen(kw_only=True)
@@ -291,7 +293,9 @@ def _partner_invariants(
         raise InvalidInputError(msg)
 
 
-def _distinct_labels(instance: object, _: attrs.Attribute[Any], value: tuple[PoleLabel, ...]) -> None:
+def _distinct_labels(
+    instance: object, _: attrs.Attribute[Any], value: tuple[PoleLabel, ...]
+) -> None:
     unique("pôle", f"{type(instance).__name__}.labels", (label.pole_id for label in value))
 
 

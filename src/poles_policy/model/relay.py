@@ -15,8 +15,7 @@ are for the rules.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,6 +24,9 @@ from poles_policy.model._validators import non_empty, non_negative, share, to_eu
 from poles_policy.model.actors import Actor, Bank
 from poles_policy.model.projects import CollaborativeProject
 from poles_policy.money import ZERO, Eur, Rate
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = ["RelayLoan", "RelayRequest"]
 

@@ -145,14 +145,14 @@ class Parameter:
         object.__setattr__(self, "_uses", tuple(self._make_use(v) for v in self.values))
 
     def _validate(self) -> None:
-        if not isinstance(self.name, str) or not NAME_PATTERN.fullmatch(self.name):
+        if not NAME_PATTERN.fullmatch(self.name):
             msg = (
                 f"parameter name {self.name!r} is not dotted lower-case words "
                 "(e.g. 'relay.pilot_regions')"
             )
             raise ParameterError(msg)
         where = f"parameter {self.name!r}"
-        if not isinstance(self.description, str) or not self.description.strip():
+        if not self.description.strip():
             msg = f"{where}: description {self.description!r} is empty"
             raise ParameterError(msg)
         if not is_unit(self.unit):
@@ -170,9 +170,6 @@ class Parameter:
 
     def _validate_value(self, i: int, item: DatedValue) -> None:
         where = f"parameter {self.name!r}: values[{i}]"
-        if not isinstance(item, DatedValue):
-            msg = f"{where}: {item!r} is not a DatedValue"
-            raise ParameterError(msg)
         try:
             expected = coerce_value(self.unit, item.value)
         except ParameterError as exc:
@@ -214,13 +211,8 @@ class Parameter:
             confidence=item.confidence,
         )
 
-    def _index(self, on: date) -> int:
-        i = bisect_right(self._starts, on) - 1
-        if i >= 0:
-            until = self.values[i].valid_until
-            if until is None or on <= until:
-                return i
-        return -1
+    # at() and use() are on the hot path of every rule: they are written out in full, without
+    # a shared helper, because a method call costs as much as the lookup itself.
 
     def at(self, on: date) -> DatedValue | None:
         """
@@ -228,8 +220,12 @@ class Parameter:
 
         O(log n) in the length of the history, without allocation.
         """
-        i = self._index(on)
-        return self.values[i] if i >= 0 else None
+        i = bisect_right(self._starts, on) - 1
+        if i < 0:
+            return None
+        item = self.values[i]
+        until = item.valid_until
+        return item if until is None or on <= until else None
 
     def use(self, on: date) -> ParameterUse | None:
         """
@@ -239,5 +235,8 @@ class Parameter:
         it read. The objects are built once, so repeated calls allocate
         nothing.
         """
-        i = self._index(on)
-        return self._uses[i] if i >= 0 else None
+        i = bisect_right(self._starts, on) - 1
+        if i < 0:
+            return None
+        until = self.values[i].valid_until
+        return self._uses[i] if until is None or on <= until else None

@@ -90,11 +90,11 @@ class ParameterSet(Mapping[str, Parameter]):
     # -- mapping -----------------------------------------------------------------------------
 
     def __getitem__(self, name: str) -> Parameter:
-        try:
-            return self._index[name]
-        except KeyError:
-            pass
-        close = difflib.get_close_matches(name, self._names, n=3)
+        found = self._index.get(name)
+        if found is not None:
+            return found
+        # Names share dotted prefixes, so difflib's default cutoff (0.6) suggests too much.
+        close = difflib.get_close_matches(name, self._names, n=3, cutoff=0.75)
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
         msg = f"unknown parameter {name!r} in parameter set {self.label!r}{hint}"
         raise UnknownParameterError(msg)
@@ -117,7 +117,9 @@ class ParameterSet(Mapping[str, Parameter]):
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
         """
-        return self[name].at(on)
+        # The dict lookup is the hot path; self[name] only runs to raise with suggestions.
+        parameter = self._index.get(name) or self[name]
+        return parameter.at(on)
 
     def require(self, name: str, on: date) -> DatedValue:
         """
@@ -129,10 +131,7 @@ class ParameterSet(Mapping[str, Parameter]):
         """
         found = self[name].at(on)
         if found is None:
-            msg = (
-                f"{name} has no value in force on {on.isoformat()} "
-                f"(parameter set {self.label!r})"
-            )
+            msg = f"{name} has no value in force on {on.isoformat()} (parameter set {self.label!r})"
             raise ParameterError(msg)
         return found
 
@@ -143,7 +142,7 @@ class ParameterSet(Mapping[str, Parameter]):
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
         """
-        found = self[name].at(on)
+        found = (self._index.get(name) or self[name]).at(on)
         return None if found is None else found.value
 
     def use(self, name: str, on: date) -> ParameterUse | None:
@@ -153,7 +152,8 @@ class ParameterSet(Mapping[str, Parameter]):
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
         """
-        return self[name].use(on)
+        parameter = self._index.get(name) or self[name]
+        return parameter.use(on)
 
     def in_force(self, on: date) -> tuple[tuple[Parameter, DatedValue | None], ...]:
         """Return every parameter, in name order, with its value in force on *on* (or None)."""
@@ -161,7 +161,7 @@ class ParameterSet(Mapping[str, Parameter]):
 
     # -- reforms -----------------------------------------------------------------------------
 
-    def override(
+    def override(  # noqa: PLR0913 - the reform API; all but name and value are keywords
         self,
         name: str,
         value: object,

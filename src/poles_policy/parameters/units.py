@@ -142,7 +142,8 @@ def _decimal(raw: object, unit: Unit) -> Decimal:
             Decimal(eur(raw, field="value")) if unit == "EUR" else Decimal(rate(raw, field="value"))
         )
     except InvalidInputError as exc:
-        msg = f"{exc} (unit {unit!r})"
+        detail = str(exc).removeprefix("value: ")
+        msg = f"value {detail} (unit {unit!r})"
         raise ParameterError(msg) from None
     if dec.is_zero():
         dec = dec.copy_abs()  # "-0" and "0" are the same figure

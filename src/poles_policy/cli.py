@@ -1,0 +1,217 @@
+"""
+The ``poles-policy`` command.
+
+Each subcommand is one small function registered by an ``_add_*`` function
+in :func:`build_parser`; to add one, write both and append the ``_add_*``
+function to ``_COMMANDS``. A handler receives the parsed arguments and the
+output stream, and returns the exit code.
+
+Bad arguments print the usage and one ``poles-policy: error: ...`` line on
+stderr and exit with status 2, as does any
+:class:`~poles_policy.exceptions.PolesPolicyError`; the command never shows
+a traceback for them. It never reads the clock: a date is an argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
+
+from poles_policy.exceptions import PolesPolicyError
+from poles_policy.parameters import default_parameters, render_value
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from poles_policy.parameters import DatedValue, Parameter
+
+    # argparse has no public name for the type of add_subparsers()'s result.
+    _Commands = argparse._SubParsersAction["_Parser"]  # noqa: SLF001
+
+__all__ = ["PROG", "build_parser", "main"]
+
+PROG: Final = "poles-policy"
+_USAGE_ERROR: Final = 2
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class _ParserExitError(Exception):
+    """Raised instead of SystemExit so that :func:`main` returns the status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports errors as ``poles-policy: error: ...`` and returns."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(_USAGE_ERROR, f"{PROG}: error: {message}\n")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise _ParserExitError(status)
+
+
+def _iso_date(text: str) -> date:
+    """Read a command-line date, in ISO form only."""
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    msg = f"{text!r} is not a date in ISO form YYYY-MM-DD (e.g. 2009-07-01)"
+    raise argparse.ArgumentTypeError(msg)
+
+
+def _version() -> str:
+    try:
+        return version("poles-policy")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+# -- params -----------------------------------------------------------------------------------
+
+
+def _add_params(commands: _Commands) -> None:
+    parser = commands.add_parser(
+        "params",
+        help="list the policy parameters with their values and sources",
+        description=(
+            "List every parameter in force on a date, or every parameter with its full "
+            "history when no date is given."
+        ),
+    )
+    parser.add_argument(
+        "--at",
+        type=_iso_date,
+        metavar="DATE",
+        help="list the values in force on DATE (YYYY-MM-DD); default: the full history",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(handler=_run_params)
+
+
+def _row(parameter: Parameter, item: DatedValue | None) -> dict[str, Any]:
+    return {
+        "name": parameter.name,
+        "value": None if item is None else render_value(item.value),
+        "unit": parameter.unit,
+        "valid_from": None if item is None else item.valid_from.isoformat(),
+        "valid_until": (
+            None if item is None or item.valid_until is None else item.valid_until.isoformat()
+        ),
+        "confidence": None if item is None else item.confidence,
+        "source": None if item is None else item.source,
+        "note": None if item is None else item.note,
+        "description": parameter.description,
+        "clauses": list(parameter.clauses),
+    }
+
+
+def _run_params(args: argparse.Namespace, out: TextIO) -> int:
+    params = default_parameters()
+    on: date | None = args.at
+    pairs: list[tuple[Parameter, DatedValue | None]]
+    if on is None:
+        pairs = [(p, v) for p in params.parameters for v in (p.values or (None,))]
+        title = f"Every parameter with its full history (parameter set: {params.label})"
+        absent = "never in force"
+    else:
+        pairs = list(params.in_force(on))
+        title = f"Parameters in force on {on.isoformat()} (parameter set: {params.label})"
+        absent = "not in force"
+    rows = [_row(p, v) for p, v in pairs]
+    if args.json:
+        out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    table = [["NAME = VALUE", "UNIT", "VALID FROM", "VALID UNTIL", "CONFIDENCE", "SOURCE"]]
+    for row in rows:
+        if row["value"] is None:
+            table.append([f"{row['name']}: {absent}", row["unit"], "-", "-", "-", "-"])
+        else:
+            table.append(
+                [
+                    f"{row['name']} = {row['value']}",
+                    row["unit"],
+                    row["valid_from"],
+                    row["valid_until"] or "open",
+                    row["confidence"],
+                    row["source"],
+                ]
+            )
+    out.write(title + "\n\n" + _format_table(table) + "\n")
+    return 0
+
+
+def _format_table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    lines = [
+        "  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[-1]])
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+# -- the command ------------------------------------------------------------------------------
+
+_COMMANDS: Final[tuple[Callable[[_Commands], None], ...]] = (_add_params,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """
+    Build the ``poles-policy`` argument parser with every subcommand.
+
+    Each subcommand's parser sets a ``handler`` default: a function taking
+    the parsed arguments and the output stream and returning the exit code.
+    """
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "The French competitiveness-cluster policy (pôles de compétitivité, Phase 2) as "
+            "code: parameters, relay-financing rules and scenarios."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
+    for add in _COMMANDS:
+        add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """
+    Run ``poles-policy`` with *argv* (default: the process arguments).
+
+    Returns:
+        The exit status: 0 on success, 2 for bad arguments or any
+        :class:`~poles_policy.exceptions.PolesPolicyError` (reported on one
+        line of stderr).
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _ParserExitError as exc:
+        return exc.status
+    handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
+    try:
+        return handler(args, sys.stdout)
+    except PolesPolicyError as exc:
+        message = " ".join(str(exc).split())
+        sys.stderr.write(f"{PROG}: error: {message}\n")
+        return _USAGE_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,219 @@
+"""
+The pôle's coordination committee (*comité de coordination*) and its meetings (GOV.2).
+
+The committee gathers the pôle and its funders and meets regularly to
+follow the pôle's progress toward its objectives. It records the meetings
+held and, optionally, the meetings planned as an RFC 5545 recurrence rule
+(``"FREQ=MONTHLY;INTERVAL=6"``: every six months).
+
+Whether the committee met often enough, and with its funders, is for the
+rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+from dateutil.rrule import rrule, rrulestr
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import non_empty, unique
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["CommitteeMember", "CoordinationCommittee", "Meeting"]
+
+_RRULE_PREFIX: Final = re.compile(r"^\s*RRULE:", re.IGNORECASE)
+# Meetings are dated, not timed: a rule that repeats within a day or sets a time is refused.
+_TIMED: Final = frozenset(
+    {"FREQ=HOURLY", "FREQ=MINUTELY", "FREQ=SECONDLY", "BYHOUR", "BYMINUTE", "BYSECOND"}
+)
+# Any fixed day serves to check that a rule parses; planned_dates uses its own anchor.
+_PROBE_ANCHOR: Final = datetime(2009, 1, 1)  # noqa: DTZ001 - rules are expanded on naive dates
+
+
+@attrs.frozen(kw_only=True)
+class CommitteeMember:
+    """
+    A member of the coordination committee.
+
+    Attributes:
+        actor_id: The member's actor id.
+        name: The member's name, e.g. "Région Rhône-Alpes".
+        funder: True for a funder of the pôle (GOV.2 asks the committee to
+            meet *with* its funders).
+    """
+
+    actor_id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+    funder: bool
+
+
+def _attendees(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _distinct_attendees(instance: object, _: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    unique("attendee", f"{type(instance).__name__}.attendees", value)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """
+    A meeting the committee held.
+
+    Attributes:
+        held_on: The meeting date.
+        attendees: The actor ids of the members present (no one twice).
+        contract_id: The performance contract reviewed, or ``None`` if none
+            was or it is not known.
+    """
+
+    held_on: date
+    attendees: tuple[str, ...] = attrs.field(
+        default=(), converter=_attendees, validator=_distinct_attendees
+    )
+    contract_id: str | None = None
+
+
+def _members(values: Iterable[CommitteeMember]) -> tuple[CommitteeMember, ...]:
+    return tuple(values)
+
+
+def _distinct_members(
+    instance: object, _: attrs.Attribute[Any], value: tuple[CommitteeMember, ...]
+) -> None:
+    unique("member", f"{type(instance).__name__}.members", (m.actor_id for m in value))
+
+
+def _meetings(values: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return tuple(sorted(values, key=lambda m: m.held_on))
+
+
+def _meeting_invariants(
+    instance: CoordinationCommittee, _: attrs.Attribute[Any], value: tuple[Meeting, ...]
+) -> None:
+    unique("meeting date", "CoordinationCommittee.meetings", (m.held_on.isoformat() for m in value))
+    members = {m.actor_id for m in instance.members}
+    for meeting in value:
+        for attendee in meeting.attendees:
+            if attendee not in members:
+                msg = (
+                    f"CoordinationCommittee.meetings: attendee {attendee!r} of the meeting on "
+                    f"{meeting.held_on.isoformat()} is not a member of the committee"
+                )
+                raise InvalidInputError(msg)
+
+
+def _parse_rule(text: str, anchor: datetime) -> rrule:
+    body = _RRULE_PREFIX.sub("", text, count=1).strip()
+    if not body or ":" in body or "\n" in body:
+        msg = (
+            f"CoordinationCommittee.planned: {text!r} is not a single RRULE such as "
+            "'FREQ=MONTHLY;INTERVAL=6' (the start date is an argument of planned_dates, "
+            "not part of the rule)"
+        )
+        raise InvalidInputError(msg)
+    parts = {part.strip().upper() for part in body.split(";")}
+    if any("=" not in part for part in parts):
+        msg = (
+            f"CoordinationCommittee.planned: {text!r} is not an RRULE: each part is NAME=VALUE, "
+            "as in 'FREQ=MONTHLY;INTERVAL=6'"
+        )
+        raise InvalidInputError(msg)
+    if any(part.startswith("UNTIL=") and part.endswith("Z") for part in parts):
+        msg = (
+            f"CoordinationCommittee.planned: {text!r} has a UTC UNTIL; meetings are dated in "
+            "local time, so give UNTIL as a date (UNTIL=20111231)"
+        )
+        raise InvalidInputError(msg)
+    timed = parts & _TIMED or {p.split("=", 1)[0] for p in parts} & _TIMED
+    if timed:
+        msg = (
+            f"CoordinationCommittee.planned: {text!r} sets a time of day "
+            f"({', '.join(sorted(timed))}); meetings are dated, not timed"
+        )
+        raise InvalidInputError(msg)
+    try:
+        rule = rrulestr(body, dtstart=anchor)
+    except (ValueError, TypeError, KeyError) as exc:
+        msg = f"CoordinationCommittee.planned: {text!r} is not a valid RFC 5545 RRULE ({exc})"
+        raise InvalidInputError(msg) from None
+    if not isinstance(rule, rrule):  # pragma: no cover - a single RRULE line always gives one
+        msg = f"CoordinationCommittee.planned: {text!r} is not a single RRULE"
+        raise InvalidInputError(msg)
+    return rule
+
+
+def _valid_rule(_: object, __: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _parse_rule(value, _PROBE_ANCHOR)
+
+
+@attrs.frozen(kw_only=True)
+class CoordinationCommittee:
+    """
+    A pôle's coordination committee (GOV.2).
+
+    Invariants: no member twice, at most one meeting a day (meetings are kept
+    in date order), every attendee is a member, and the planned rule parses.
+
+    Attributes:
+        pole_id: The pôle whose committee it is.
+        members: The members, funders flagged.
+        meetings: The meetings held, oldest first.
+        planned: The planned meetings as an RFC 5545 ``RRULE`` (e.g.
+            ``"FREQ=MONTHLY;INTERVAL=6"``), without its start date, or
+            ``None`` if no plan is known.
+    """
+
+    pole_id: str = attrs.field(validator=non_empty)
+    members: tuple[CommitteeMember, ...] = attrs.field(
+        default=(), converter=_members, validator=_distinct_members
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        default=(), converter=_meetings, validator=_meeting_invariants
+    )
+    planned: str | None = attrs.field(default=None, validator=_valid_rule)
+
+    @property
+    def funders(self) -> tuple[CommitteeMember, ...]:
+        """The members who fund the pôle."""
+        return tuple(m for m in self.members if m.funder)
+
+    def planned_dates(self, start: date, end: date) -> tuple[date, ...] | None:
+        """
+        Expand the planned rule from the anchor *start* up to *end*, both inclusive.
+
+        The rule follows RFC 5545: a date that does not exist is skipped, not
+        moved (monthly from 31 January skips February; write
+        ``BYMONTHDAY=-1`` for month ends).
+
+        Returns:
+            The planned dates, or ``None`` when no plan is known (``planned``
+            is ``None``), which is not the same as a plan with no date in the
+            window (``()``).
+
+        Raises:
+            InvalidInputError: If *end* is before *start*.
+
+        >>> from datetime import date
+        >>> committee = CoordinationCommittee(
+        ...     pole_id="minalogic", planned="FREQ=MONTHLY;INTERVAL=6"
+        ... )
+        >>> committee.planned_dates(date(2009, 7, 6), date(2010, 12, 31))
+        (datetime.date(2009, 7, 6), datetime.date(2010, 1, 6), datetime.date(2010, 7, 6))
+        """
+        if end < start:
+            msg = f"planned_dates: end {end.isoformat()} is before start {start.isoformat()}"
+            raise InvalidInputError(msg)
+        if self.planned is None:
+            return None
+        anchor = datetime(start.year, start.month, start.day)  # noqa: DTZ001
+        rule = _parse_rule(self.planned, anchor)
+        last = datetime(end.year, end.month, end.day)  # noqa: DTZ001
+        return tuple(d.date() for d in rule.between(anchor, last, inc=True))

@@ -1,0 +1,205 @@
+"""
+Calls for projects and innovation platforms (STRUCT.1).
+
+Structuring projects such as *plates-formes d'innovation* (innovation
+platforms: pooled equipment, staff and services open to the pôle's firms,
+SMEs above all, and laboratories) are funded through specific calls for
+projects. A platform comes with its budget and a financing plan by source.
+
+Whether a platform is eligible under a call (window, targeted pôles, a
+labelled carrying pôle, open access, a balanced financing plan, decreasing
+operating aid, the Caisse des Dépôts study cap) is for the rules.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import (
+    non_empty,
+    non_negative,
+    to_eur,
+    to_optional_eur,
+    unique,
+)
+from poles_policy.money import ZERO, Eur
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "CallForProjects",
+    "FinancingLine",
+    "FundingSource",
+    "InnovationPlatform",
+    "PlatformUser",
+    "UserKind",
+]
+
+
+def _ids(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _distinct_poles(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
+) -> None:
+    unique("pôle", f"{type(instance).__name__}.{attribute.name}", value)
+
+
+def _closes_after_opening(instance: CallForProjects, _: attrs.Attribute[Any], value: date) -> None:
+    if value < instance.opens_on:
+        msg = (
+            f"CallForProjects.closes_on: {value.isoformat()} is before the opening "
+            f"{instance.opens_on.isoformat()}"
+        )
+        raise InvalidInputError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class CallForProjects:
+    """
+    A specific call for projects (*appel à projets*) for structuring projects (STRUCT.1).
+
+    Attributes:
+        id: Stable identifier, e.g. ``"PFI-1"``.
+        name: Its title.
+        opens_on: The first day applications are accepted.
+        closes_on: The closing day (inclusive), not before *opens_on*.
+        targeted_pole_ids: The pôles the call is aimed at; empty when it is
+            open to every pôle.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+    opens_on: date
+    closes_on: date = attrs.field(validator=_closes_after_opening)
+    targeted_pole_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=_ids, validator=_distinct_poles
+    )
+
+
+class FundingSource(enum.Enum):
+    """The sources of a platform's financing plan."""
+
+    STATE_FCE_INVESTMENT = "state_fce_investment"
+    """State investment aid from the *Fonds de compétitivité des entreprises* (FCE)."""
+    STATE_FCE_OPERATING = "state_fce_operating"
+    """State operating aid from the FCE (decreasing, normally for at most three years)."""
+    CDC_STUDIES = "cdc_studies"
+    """Caisse des Dépôts support for engineering studies."""
+    LOCAL_AUTHORITIES = "local_authorities"
+    """Local authorities (*collectivités territoriales*)."""
+    FEDER = "feder"
+    """The European Regional Development Fund."""
+    PARTNERS = "partners"
+    """Partners' contributions, in cash or in kind."""
+    USER_FEES = "user_fees"
+    """Fees paid by the platform's users."""
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class FinancingLine:
+    """
+    One line of a financing plan.
+
+    Attributes:
+        source: Where the money comes from.
+        year: The year it covers, or ``None`` for the whole plan.
+        amount: The amount.
+    """
+
+    source: FundingSource
+    year: int | None = None
+    amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
+
+
+class UserKind(enum.Enum):
+    """The kinds of users an innovation platform serves."""
+
+    SME = "sme"
+    """A small or medium-sized enterprise (PME)."""
+    LARGE_ENTERPRISE = "large_enterprise"
+    LABORATORY = "laboratory"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class PlatformUser:
+    """
+    A user (or a class of users) of an innovation platform.
+
+    Attributes:
+        name: The user's name, or a description of the class of users.
+        kind: SME, large enterprise, laboratory or other.
+    """
+
+    name: str = attrs.field(validator=non_empty)
+    kind: UserKind
+
+
+def _users(values: Iterable[PlatformUser]) -> tuple[PlatformUser, ...]:
+    return tuple(values)
+
+
+def _financing(values: Iterable[FinancingLine]) -> tuple[FinancingLine, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class InnovationPlatform:
+    """
+    An innovation platform (*plate-forme d'innovation*) and its financing plan (STRUCT.1).
+
+    Attributes:
+        id: Stable identifier within a case.
+        name: Its name, e.g. "Axel'One".
+        carrying_pole_ids: The pôles that carry it (no pôle twice).
+        users: Its users or classes of users.
+        open_access: Whether it is open to outside users (firms, SMEs above
+            all, and laboratories) at an affordable cost, or ``None`` if
+            unknown.
+        investment_budget: The investment budget.
+        operating_budget: The operating budget.
+        study_cost: The cost of the engineering studies, or ``None`` if
+            unknown or none were made.
+        financing: The financing plan, by source (and year when known).
+        call_id: The call it answers, or ``None``.
+        submitted_on: The date it was submitted, or ``None`` if unknown.
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=non_empty)
+    carrying_pole_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=_ids, validator=_distinct_poles
+    )
+    users: tuple[PlatformUser, ...] = attrs.field(default=(), converter=_users)
+    open_access: bool | None = None
+    investment_budget: Eur = attrs.field(converter=to_eur, validator=non_negative)
+    operating_budget: Eur = attrs.field(converter=to_eur, validator=non_negative)
+    study_cost: Eur | None = attrs.field(
+        default=None, converter=to_optional_eur, validator=non_negative
+    )
+    financing: tuple[FinancingLine, ...] = attrs.field(default=(), converter=_financing)
+    call_id: str | None = None
+    submitted_on: date | None = None
+
+    @property
+    def total_budget(self) -> Eur:
+        """Investment plus operating budget."""
+        return Eur(self.investment_budget + self.operating_budget)
+
+    @property
+    def total_financing(self) -> Eur:
+        """The sum of the financing plan (``0.00`` for an empty plan)."""
+        return Eur(sum((line.amount for line in self.financing), ZERO))
+
+    def financing_from(self, source: FundingSource) -> Eur:
+        """The total the plan expects from *source* (``0.00`` if none)."""
+        return Eur(sum((line.amount for line in self.financing if line.source is source), ZERO))

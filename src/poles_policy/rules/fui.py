@@ -1,0 +1,725 @@
+"""
+FUI aid (Fonds unique interministériel, PHASE.2a): the State aid that relay financing bridges.
+
+Four rules:
+
+- :func:`consortium` - whether a collaborative project's consortium
+  qualifies for the FUI (enough enterprises and research or training bodies,
+  led by an enterprise, labelled by a pôle);
+- :func:`aid_rate` and :func:`aid_amount` - the rate a partner's eligible
+  costs are aided at, by kind of beneficiary, and the aid it gives;
+- :func:`first_payment_window` - when the first payment arrives after the
+  official selection letter;
+- :func:`payment_schedule` - an estimated schedule of the three
+  instalments (advance, intermediate payment, balance) of a grant.
+
+Every parameter is read at the case's own date: the date given to the rule,
+or the selection letter's date for payment delays and shares.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from poles_policy.dates import add_months
+from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
+from poles_policy.model.actors import Enterprise, ResearchOrganisation
+from poles_policy.model.projects import PaymentKind
+from poles_policy.money import Eur, eur, rate_of
+from poles_policy.rules.sme import SmeResult, sme_status
+
+if TYPE_CHECKING:
+    from poles_policy.model.actors import Actor
+    from poles_policy.model.projects import CollaborativeProject, ProjectPartner
+    from poles_policy.parameters import ParameterSet
+
+__all__ = [
+    "CONSORTIUM_RULE",
+    "SCHEDULE_PARAMETERS",
+    "AidAmount",
+    "AidBasis",
+    "AidRate",
+    "EstimatedPayment",
+    "PaymentWindow",
+    "aid_amount",
+    "aid_rate",
+    "consortium",
+    "first_payment_window",
+    "payment_schedule",
+]
+
+CONSORTIUM_RULE = "fui.consortium"
+_CLAUSES = ("PHASE.2a",)
+
+AidBasis = Literal["sme", "other_enterprise", "research_marginal_cost", "research_full_cost"]
+"""What a partner's FUI aid rate is based on."""
+
+_RATE_PARAMETER: dict[AidBasis, str] = {
+    "sme": "fui.aid_rate.sme",
+    "other_enterprise": "fui.aid_rate.other_enterprise",
+    "research_marginal_cost": "fui.aid_rate.research_marginal_cost",
+    "research_full_cost": "fui.aid_rate.research_full_cost",
+}
+_BASIS_TEXT: dict[AidBasis, Text] = {
+    "sme": Text("an SME", "une PME"),
+    "other_enterprise": Text("an enterprise that is not an SME", "une entreprise non PME"),
+    "research_marginal_cost": Text(
+        "a research or training body funded on its marginal costs",
+        "un organisme de recherche ou de formation financé à coûts marginaux",
+    ),
+    "research_full_cost": Text(
+        "a research or training body funded on its full costs",
+        "un organisme de recherche ou de formation financé à coûts complets",
+    ),
+}
+
+
+# --- shared helpers ----------------------------------------------------------------------------
+
+
+def _uses(*uses: ParameterUse | None) -> tuple[ParameterUse, ...]:
+    return tuple(u for u in uses if u is not None)
+
+
+def _count(params: ParameterSet, name: str, on: date) -> int:
+    value = params.require(name, on).value
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{name}: {value!r} on {on.isoformat()} is not a count"
+        raise ParameterError(msg)
+    return value
+
+
+def _share(params: ParameterSet, name: str, on: date) -> Decimal:
+    value = params.require(name, on).value
+    if not isinstance(value, Decimal):
+        msg = f"{name}: {value!r} on {on.isoformat()} is not a share"
+        raise ParameterError(msg)
+    return value
+
+
+def _pct(share: Decimal) -> str:
+    return f"{(share * 100).normalize():f} %"
+
+
+# --- consortium (PHASE.2a) ---------------------------------------------------------------------
+
+_CONSORTIUM_TITLE = Text("FUI consortium", "Consortium FUI")
+_CONSORTIUM_LABELS = {
+    "fui.enterprises": Text("enough enterprises", "assez d'entreprises"),
+    "fui.research_bodies": Text(
+        "enough research or training bodies", "assez d'organismes de recherche ou de formation"
+    ),
+    "fui.lead": Text("led by an enterprise", "piloté par une entreprise"),
+    "fui.labelled": Text("labelled by a pôle", "labellisé par un pôle"),
+}
+_ASK_LEAD = Fact(
+    path="project.partners.role",
+    question=Text(
+        "Which partner leads the project (chef de file)?",
+        "Quel partenaire est le chef de file du projet ?",
+    ),
+)
+_ASK_LABEL_DATE = Fact(
+    path="project.labels.labelled_on",
+    question=Text(
+        "On what date did a pôle label the project?",
+        "À quelle date un pôle a-t-il labellisé le projet ?",
+    ),
+)
+
+
+def _consortium_check(
+    key: str,
+    status: Status,
+    reason: Text,
+    *,
+    parameters: tuple[ParameterUse, ...] = (),
+    missing: tuple[Fact, ...] = (),
+) -> Check:
+    return Check(
+        key=key,
+        clauses=_CLAUSES,
+        label=_CONSORTIUM_LABELS[key],
+        status=status,
+        reason=reason,
+        parameters=parameters,
+        missing=missing,
+    )
+
+
+def _minimum(  # noqa: PLR0913 - the two counting checks share this shape
+    key: str,
+    *,
+    name: str,
+    members: list[str],
+    what: Text,
+    on: date,
+    params: ParameterSet,
+) -> Check:
+    needed = _count(params, name, on)
+    found = len(members)
+    listed = ", ".join(members) if members else "-"
+    status = Status.MET if found >= needed else Status.NOT_MET
+    reason = Text(
+        f"{found} {what.en} ({listed}); at least {needed} required",
+        f"{found} {what.fr} ({listed}) ; au moins {needed} requis",
+    )
+    return _consortium_check(key, status, reason, parameters=_uses(params.use(name, on)))
+
+
+def _lead(project: CollaborativeProject) -> Check:
+    lead = project.lead
+    if lead is None:
+        reason = Text("no partner is named as lead", "aucun partenaire n'est désigné chef de file")
+        return _consortium_check("fui.lead", Status.UNKNOWN, reason, missing=(_ASK_LEAD,))
+    who = lead.actor.name
+    if isinstance(lead.actor, Enterprise):
+        reason = Text(f"led by {who}, an enterprise", f"piloté par {who}, une entreprise")
+        return _consortium_check("fui.lead", Status.MET, reason)
+    kind = type(lead.actor).__name__
+    reason = Text(
+        f"led by {who}, a {kind}, not an enterprise",
+        f"piloté par {who}, un acteur de type {kind}, pas une entreprise",
+    )
+    return _consortium_check("fui.lead", Status.NOT_MET, reason)
+
+
+def _labelled(project: CollaborativeProject, on: date) -> Check:
+    labels = project.labels
+    dated = sorted((lab.labelled_on, lab.pole_id) for lab in labels if lab.labelled_on is not None)
+    before = [(day, pole) for day, pole in dated if day <= on]
+    if before:
+        day, pole = before[0]
+        reason = Text(
+            f"labelled by {pole} on {day.isoformat()}", f"labellisé par {pole} le {day.isoformat()}"
+        )
+        return _consortium_check("fui.labelled", Status.MET, reason)
+    if any(lab.labelled_on is None for lab in labels):
+        reason = Text(
+            "a pôle label is recorded without its date",
+            "un label de pôle est enregistré sans sa date",
+        )
+        return _consortium_check("fui.labelled", Status.UNKNOWN, reason, missing=(_ASK_LABEL_DATE,))
+    if dated:
+        first = dated[0][0].isoformat()
+        reason = Text(
+            f"first labelled on {first}, after {on.isoformat()}",
+            f"labellisé pour la première fois le {first}, après le {on.isoformat()}",
+        )
+        return _consortium_check("fui.labelled", Status.NOT_MET, reason)
+    reason = Text("no pôle has labelled the project", "aucun pôle n'a labellisé le projet")
+    return _consortium_check("fui.labelled", Status.NOT_MET, reason)
+
+
+def consortium(project: CollaborativeProject, on: date, params: ParameterSet) -> Decision:
+    """
+    Decide whether *project*'s consortium qualifies for FUI aid (PHASE.2a).
+
+    Four conditions, all evaluated, in this order:
+
+    1. at least ``fui.consortium.min_enterprises`` (2) partners are
+       enterprises;
+    2. at least ``fui.consortium.min_research_bodies`` (1) partners are
+       research or training bodies (any
+       :class:`~poles_policy.model.actors.ResearchOrganisation`: public
+       research organisation, university, laboratory, training body,
+       private non-profit research centre; cooperation structures such as a
+       PRES are not counted);
+    3. the lead partner (*chef de file*) is an enterprise; UNKNOWN when no
+       partner is named as lead;
+    4. at least one pôle labelled the project on or before *on* (a label
+       dated that very day counts); UNKNOWN when only undated labels could
+       settle it.
+
+    Args:
+        project: The collaborative project and its partners.
+        on: The date of the assessment, e.g. the call's submission deadline;
+            the parameters are read at it.
+        params: Policy parameters.
+
+    Returns:
+        The decision (rule ``"fui.consortium"``), with checks
+        ``fui.enterprises``, ``fui.research_bodies``, ``fui.lead`` and
+        ``fui.labelled``, each citing PHASE.2a.
+
+    Raises:
+        ParameterError: If a consortium parameter has no value on *on*
+            (before the FUI was created, 6 March 2006).
+    """
+    enterprises = [p.actor.name for p in project.partners if isinstance(p.actor, Enterprise)]
+    research = [p.actor.name for p in project.partners if isinstance(p.actor, ResearchOrganisation)]
+    checks = (
+        _minimum(
+            "fui.enterprises",
+            name="fui.consortium.min_enterprises",
+            members=enterprises,
+            what=Text("enterprise(s)", "entreprise(s)"),
+            on=on,
+            params=params,
+        ),
+        _minimum(
+            "fui.research_bodies",
+            name="fui.consortium.min_research_bodies",
+            members=research,
+            what=Text(
+                "research or training body(ies)", "organisme(s) de recherche ou de formation"
+            ),
+            on=on,
+            params=params,
+        ),
+        _lead(project),
+        _labelled(project, on),
+    )
+    return Decision(
+        rule=CONSORTIUM_RULE,
+        title=_CONSORTIUM_TITLE,
+        subject=project.name,
+        on=on,
+        checks=checks,
+    )
+
+
+# --- aid rates and amounts (PHASE.2a) ----------------------------------------------------------
+
+_RATE_LABEL = Text("FUI aid rate", "taux d'aide FUI")
+_AMOUNT_LABEL = Text("FUI aid amount", "montant de l'aide FUI")
+_ASK_COSTS = Fact(
+    path="partner.eligible_costs",
+    question=Text(
+        "What are the partner's eligible expenses in the project?",
+        "Quelle est l'assiette des dépenses éligibles du partenaire dans le projet ?",
+    ),
+)
+
+
+@attrs.frozen(kw_only=True)
+class AidRate:
+    """
+    The FUI aid rate of one beneficiary on a date (PHASE.2a).
+
+    ``rate`` is ``None`` in two distinct cases, which :attr:`check` tells
+    apart: the enterprise's SME status is not known (UNKNOWN, with the facts
+    to provide), or the actor is neither an enterprise nor a research or
+    training body (NOT_APPLICABLE). A rate of ``0`` would be a real zero.
+
+    Attributes:
+        rate: The share of eligible costs aided, e.g. ``Decimal("0.45")``,
+            or ``None``.
+        basis: What the rate is based on, or ``None`` with ``rate``.
+        check: The explanation (key ``fui.aid_rate``), with the parameter read.
+        sme: The SME status the rate of an enterprise depends on, or
+            ``None`` for other actors.
+    """
+
+    rate: Decimal | None
+    basis: AidBasis | None
+    check: Check
+    sme: SmeResult | None = None
+
+
+def _rated(basis: AidBasis, on: date, params: ParameterSet, sme: SmeResult | None) -> AidRate:
+    name = _RATE_PARAMETER[basis]
+    value = _share(params, name, on)
+    what = _BASIS_TEXT[basis]
+    reason = Text(
+        f"{_pct(value)} of eligible costs for {what.en}",
+        f"{_pct(value)} des dépenses éligibles pour {what.fr}",
+    )
+    check = Check(
+        key="fui.aid_rate",
+        clauses=_CLAUSES,
+        label=_RATE_LABEL,
+        status=Status.MET,
+        reason=reason,
+        parameters=_uses(params.use(name, on)),
+    )
+    return AidRate(rate=value, basis=basis, check=check, sme=sme)
+
+
+def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = False) -> AidRate:
+    """
+    Return the FUI aid rate of *actor* on *on* (PHASE.2a).
+
+    - An enterprise gets ``fui.aid_rate.sme`` (45 %) if it is an SME on
+      *on* (:func:`~poles_policy.rules.sme.sme_status`), else
+      ``fui.aid_rate.other_enterprise`` (30 %). When its SME status is not
+      known the rate is ``None`` and the check is UNKNOWN, asking for the
+      facts the SME rule needs (their paths are relative to the enterprise)
+      and quoting both possible rates.
+    - A research or training body gets ``fui.aid_rate.research_marginal_cost``
+      (100 % of its marginal, i.e. additional, costs) by default, or
+      ``fui.aid_rate.research_full_cost`` (40 % of its full costs) with
+      ``full_cost=True``. The choice is a fact of the aid agreement, not of
+      the policy, so the caller makes it.
+    - Any other actor (local authority, cooperation structure, bank, ...)
+      has no FUI rate: ``rate`` is ``None`` and the check NOT_APPLICABLE.
+
+    Args:
+        actor: The beneficiary.
+        on: The date of the aid decision (or of the call); the rate and the
+            SME thresholds are read at it.
+        params: Policy parameters.
+        full_cost: For a research or training body, aid its full costs
+            instead of its marginal costs. Ignored for other actors.
+
+    Returns:
+        The rate, its basis and the check (key ``fui.aid_rate``).
+
+    Raises:
+        ParameterError: If the rate (or an SME threshold) has no value on *on*.
+
+    >>> from datetime import date
+    >>> from poles_policy.model.actors import ResearchKind, ResearchOrganisation
+    >>> from poles_policy.parameters import default_parameters
+    >>> lab = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
+    >>> aid_rate(lab, date(2009, 7, 1), default_parameters()).rate
+    Decimal('1.00')
+    >>> aid_rate(lab, date(2009, 7, 1), default_parameters(), full_cost=True).rate
+    Decimal('0.40')
+    """
+    if isinstance(actor, ResearchOrganisation):
+        basis: AidBasis = "research_full_cost" if full_cost else "research_marginal_cost"
+        return _rated(basis, on, params, None)
+    if not isinstance(actor, Enterprise):
+        kind = type(actor).__name__
+        reason = Text(
+            f"{actor.name} is a {kind}: FUI rates apply to enterprises and to research or "
+            "training bodies",
+            f"{actor.name} est un acteur de type {kind} : les taux FUI s'appliquent aux "
+            "entreprises et aux organismes de recherche ou de formation",
+        )
+        check = Check(
+            key="fui.aid_rate",
+            clauses=_CLAUSES,
+            label=_RATE_LABEL,
+            status=Status.NOT_APPLICABLE,
+            reason=reason,
+        )
+        return AidRate(rate=None, basis=None, check=check)
+    sme = sme_status(actor, on, params)
+    if sme.is_sme is True:
+        return _rated("sme", on, params, sme)
+    if sme.is_sme is False:
+        return _rated("other_enterprise", on, params, sme)
+    names = (_RATE_PARAMETER["sme"], _RATE_PARAMETER["other_enterprise"])
+    if_sme, otherwise = (_share(params, name, on) for name in names)
+    reason = Text(
+        f"SME status of {actor.name} unknown: {_pct(if_sme)} if an SME, "
+        f"{_pct(otherwise)} otherwise",
+        f"statut de PME de {actor.name} inconnu : {_pct(if_sme)} si PME, {_pct(otherwise)} sinon",
+    )
+    check = Check(
+        key="fui.aid_rate",
+        clauses=_CLAUSES,
+        label=_RATE_LABEL,
+        status=Status.UNKNOWN,
+        reason=reason,
+        parameters=_uses(*(params.use(name, on) for name in names)),
+        missing=sme.decision.missing,
+    )
+    return AidRate(rate=None, basis=None, check=check, sme=sme)
+
+
+@attrs.frozen(kw_only=True)
+class AidAmount:
+    """
+    The FUI aid one partner receives: its rate times its eligible costs (PHASE.2a).
+
+    Attributes:
+        amount: ``rate × eligible_costs`` rounded half up once to the cent,
+            or ``None`` when the rate or the costs are unknown, or no FUI
+            rate applies to the partner (:attr:`check` says which).
+            ``0.00`` is a real zero (no eligible costs).
+        rate: The partner's :class:`AidRate`.
+        eligible_costs: The partner's eligible costs, or ``None`` if unknown.
+        check: The explanation (key ``fui.aid_amount``).
+    """
+
+    amount: Eur | None
+    rate: AidRate
+    eligible_costs: Eur | None
+    check: Check
+
+    @property
+    def checks(self) -> tuple[Check, Check]:
+        """The rate's check, then the amount's."""
+        return (self.rate.check, self.check)
+
+
+def aid_amount(
+    partner: ProjectPartner, on: date, params: ParameterSet, *, full_cost: bool = False
+) -> AidAmount:
+    """
+    Return the FUI aid of *partner*: its rate times its eligible costs (PHASE.2a).
+
+    The product is rounded half up once, to the cent. A partner whose costs
+    are unknown (``eligible_costs=None``) or whose rate is unknown gets
+    ``amount=None`` and an UNKNOWN check listing the facts to provide (the
+    costs first); a partner with no FUI rate gets a NOT_APPLICABLE check.
+
+    Args:
+        partner: The project partner, with its eligible costs.
+        on: The date of the aid decision; parameters are read at it.
+        params: Policy parameters.
+        full_cost: See :func:`aid_rate`.
+
+    Returns:
+        The amount, the rate and the check (key ``fui.aid_amount``).
+
+    Raises:
+        ParameterError: If the rate has no value on *on*.
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from poles_policy.model.actors import ResearchKind, ResearchOrganisation
+    >>> from poles_policy.model.projects import ProjectPartner
+    >>> from poles_policy.parameters import default_parameters
+    >>> lab = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
+    >>> partner = ProjectPartner(actor=lab, eligible_costs=Decimal("123456.78"))
+    >>> aid_amount(partner, date(2009, 7, 1), default_parameters(), full_cost=True).amount
+    Decimal('49382.71')
+    """
+    rated = aid_rate(partner.actor, on, params, full_cost=full_cost)
+    costs = partner.eligible_costs
+    parameters = rated.check.parameters
+    missing: tuple[Fact, ...] = ()
+    if rated.check.status is Status.NOT_APPLICABLE:
+        reason = Text(
+            f"no FUI rate applies to {partner.actor.name}",
+            f"aucun taux FUI ne s'applique à {partner.actor.name}",
+        )
+        status = Status.NOT_APPLICABLE
+    elif costs is None or rated.rate is None:
+        missing = ((_ASK_COSTS,) if costs is None else ()) + rated.check.missing
+        unknown_en = " and ".join(
+            w for w, gap in (("eligible costs", costs is None), ("rate", rated.rate is None)) if gap
+        )
+        unknown_fr = " et ".join(
+            w
+            for w, gap in (("dépenses éligibles", costs is None), ("taux", rated.rate is None))
+            if gap
+        )
+        reason = Text(f"unknown: {unknown_en}", f"inconnu(s) : {unknown_fr}")
+        status = Status.UNKNOWN
+    else:
+        amount = rate_of(costs, rated.rate)
+        reason = Text(
+            f"{_pct(rated.rate)} × {costs} EUR = {amount} EUR",
+            f"{_pct(rated.rate)} × {costs} EUR = {amount} EUR",
+        )
+        check = Check(
+            key="fui.aid_amount",
+            clauses=_CLAUSES,
+            label=_AMOUNT_LABEL,
+            status=Status.MET,
+            reason=reason,
+            parameters=parameters,
+        )
+        return AidAmount(amount=amount, rate=rated, eligible_costs=costs, check=check)
+    check = Check(
+        key="fui.aid_amount",
+        clauses=_CLAUSES,
+        label=_AMOUNT_LABEL,
+        status=status,
+        reason=reason,
+        parameters=parameters,
+        missing=missing,
+    )
+    return AidAmount(amount=None, rate=rated, eligible_costs=costs, check=check)
+
+
+# --- payments ----------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PaymentWindow:
+    """
+    The estimated range of dates of the first subsidy payment.
+
+    Attributes:
+        earliest: The letter date plus the low delay.
+        latest: The letter date plus the high delay.
+        low_months: The low delay, in months.
+        high_months: The high delay, in months.
+        parameters: The parameter values used, with their dates and sources.
+    """
+
+    earliest: date
+    latest: date
+    low_months: int
+    high_months: int
+    parameters: tuple[ParameterUse, ...]
+
+
+def first_payment_window(letter_on: date, params: ParameterSet) -> PaymentWindow:
+    """
+    Estimate when the first FUI payment arrives after the selection letter (RELAY.6).
+
+    The delay (6 to 9 months before March 2013, at most 3 months after) is
+    read at the letter's date and added to it from the anchor, month by month
+    with end-of-month clamping (31 January + 1 month = 28/29 February).
+
+    Args:
+        letter_on: The date of the official selection letter.
+        params: Policy parameters, read at *letter_on*.
+
+    Raises:
+        ParameterError: If no delay is in force on *letter_on*.
+
+    >>> from datetime import date
+    >>> from poles_policy.parameters import default_parameters
+    >>> w = first_payment_window(date(2009, 3, 31), default_parameters())
+    >>> w.earliest, w.latest
+    (datetime.date(2009, 9, 30), datetime.date(2009, 12, 31))
+    """
+    low = params.require("fui.first_payment_delay_months.low", letter_on).value
+    high = params.require("fui.first_payment_delay_months.high", letter_on).value
+    if not isinstance(low, int) or not isinstance(high, int) or low > high:
+        msg = f"fui.first_payment_delay_months on {letter_on.isoformat()}: low {low} > high {high}"
+        raise ParameterError(msg)
+    uses = tuple(
+        u
+        for u in (
+            params.use("fui.first_payment_delay_months.low", letter_on),
+            params.use("fui.first_payment_delay_months.high", letter_on),
+        )
+        if u is not None
+    )
+    return PaymentWindow(
+        earliest=add_months(letter_on, low),
+        latest=add_months(letter_on, high),
+        low_months=low,
+        high_months=high,
+        parameters=uses,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class EstimatedPayment:
+    """
+    One instalment of an estimated FUI payment schedule.
+
+    Attributes:
+        kind: Advance, intermediate payment or balance.
+        amount: The instalment, exact to the cent.
+        earliest: The earliest date it is expected.
+        latest: The latest date it is expected.
+    """
+
+    kind: PaymentKind
+    amount: Eur
+    earliest: date
+    latest: date
+
+
+SCHEDULE_PARAMETERS = (
+    "fui.payment.advance_share",
+    "fui.payment.balance_share",
+    "fui.first_payment_delay_months.low",
+    "fui.first_payment_delay_months.high",
+)
+"""The parameters :func:`payment_schedule` reads, at the letter's date."""
+
+
+def payment_schedule(
+    granted: Decimal, letter_on: date, params: ParameterSet, *, project_months: int = 36
+) -> tuple[EstimatedPayment, EstimatedPayment, EstimatedPayment]:
+    """
+    Estimate the three instalments of an FUI grant and when they arrive (PHASE.2a, RELAY.4).
+
+    An estimate for when the aid agreement's own schedule is not known;
+    every share it uses is an ``assumption`` parameter (FACTS.md sections
+    6d and 14), read at the letter's date:
+
+    - the **advance** (*avance à notification*), ``fui.payment.advance_share``
+      of the grant, arrives in the :func:`first_payment_window` (letter +
+      6 to 9 months before March 2013);
+    - the **balance** (*solde*), ``fui.payment.balance_share``, arrives at the
+      project's end, *project_months* after the letter, with the same delay;
+    - the **intermediate** payment is the rest, halfway between them:
+      ``project_months // 2`` months after the advance (whole months, an odd
+      duration rounding down), with the same delay. In practice there may be
+      several intermediate payments on expense statements; one models them.
+
+    Every date is computed from the letter date (``add_months(letter,
+    delay + k)``), never chained. The advance and the balance are each
+    rounded half up to the cent; the intermediate payment is the exact
+    remainder, so the amounts always add up to *granted*. Should the two
+    rounded shares exceed the grant (shares adding up to 100 % on a grant of
+    a few cents), the balance is cut to what the advance leaves.
+
+    Args:
+        granted: The subsidy granted (euros, exact to the cent, not negative).
+        letter_on: The date of the official selection letter.
+        params: Policy parameters, read at *letter_on*.
+        project_months: The project's duration in months (36 by default,
+            "about 3 years", FACTS.md section 6a).
+
+    Returns:
+        The advance, the intermediate payment and the balance, in this
+        order. An amount may be ``0.00`` (a grant of zero, or shares
+        adding up to 100 %).
+
+    Raises:
+        InvalidInputError: If *granted* is negative, a float or has more
+            than two decimals, or *project_months* is not a positive int.
+        ParameterError: If a share or delay has no value on *letter_on*, or
+            the advance and balance shares add up to more than 1.
+
+    >>> from datetime import date
+    >>> from poles_policy.parameters import default_parameters
+    >>> for p in payment_schedule(Decimal(100000), date(2009, 3, 31), default_parameters()):
+    ...     print(p.kind.value, p.amount, p.earliest, p.latest)
+    advance 25000.00 2009-09-30 2009-12-31
+    intermediate 55000.00 2011-03-31 2011-06-30
+    balance 20000.00 2012-09-30 2012-12-31
+    """
+    total = eur(granted, field="granted")
+    if total < 0:
+        msg = f"granted: {total} is negative"
+        raise InvalidInputError(msg)
+    if isinstance(project_months, bool) or not isinstance(project_months, int):
+        msg = f"project_months: {project_months!r} is not a whole number of months"
+        raise InvalidInputError(msg)
+    if project_months < 1:
+        msg = f"project_months: {project_months} is not a positive number of months"
+        raise InvalidInputError(msg)
+    advance_share = _share(params, "fui.payment.advance_share", letter_on)
+    balance_share = _share(params, "fui.payment.balance_share", letter_on)
+    if advance_share + balance_share > 1:
+        msg = (
+            f"fui.payment shares on {letter_on.isoformat()}: advance {advance_share} + "
+            f"balance {balance_share} exceed 1"
+        )
+        raise ParameterError(msg)
+    window = first_payment_window(letter_on, params)
+    low, high = window.low_months, window.high_months
+    advance = rate_of(total, advance_share)
+    balance = min(rate_of(total, balance_share), Eur(total - advance))
+    intermediate = Eur(total - advance - balance)
+    middle = project_months // 2
+    return (
+        EstimatedPayment(
+            kind=PaymentKind.ADVANCE,
+            amount=advance,
+            earliest=window.earliest,
+            latest=window.latest,
+        ),
+        EstimatedPayment(
+            kind=PaymentKind.INTERMEDIATE,
+            amount=intermediate,
+            earliest=add_months(letter_on, low + middle),
+            latest=add_months(letter_on, high + middle),
+        ),
+        EstimatedPayment(
+            kind=PaymentKind.BALANCE,
+            amount=balance,
+            earliest=add_months(letter_on, low + project_months),
+            latest=add_months(letter_on, high + project_months),
+        ),
+    )

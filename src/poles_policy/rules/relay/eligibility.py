@@ -1,0 +1,605 @@
+"""
+Relay-financing eligibility (financement relais, RELAY.1-RELAY.4).
+
+Seven conditions are evaluated, always all of them and in this order, which
+is also the order in which :attr:`~poles_policy.explain.Decision.missing`
+asks for facts:
+
+1. RELAY.1 - the scheme is in force in the applicant's region on the request
+   date (the pilot regions, or everywhere once a national generalisation
+   date has passed);
+2. RELAY.2 - the applicant is an enterprise;
+3. RELAY.2 - the applicant is a partner of the project;
+4. RELAY.2 - the project is labelled by at least one pôle on or before the
+   request date;
+5. RELAY.2 - the State aids the project with a subsidy to this applicant;
+6. RELAY.3 - the official selection letter (lettre officielle) was issued on
+   or before the request date ("dès l'émission": the letter's own date is
+   eligible);
+7. RELAY.4 - a subsidy remains to be received on the request date and the
+   requested amount does not exceed the share of it that may be
+   pre-financed.
+
+SME status ("tout spécialement les PME") is reported on every decision as
+priority information; when the parameter ``relay.sme_required`` is true it
+becomes an eighth condition.
+
+Every parameter is read at the request date, never at "today".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
+from poles_policy.model.actors import Enterprise
+from poles_policy.model.regions import region as lookup_region
+from poles_policy.money import ZERO, Eur, round_cents
+from poles_policy.rules.sme import sme_status
+
+if TYPE_CHECKING:
+    from poles_policy.model.projects import PartnerAid
+    from poles_policy.model.relay import RelayRequest
+    from poles_policy.parameters import ParameterSet
+
+__all__ = ["RULE", "TITLE", "eligibility", "prefinanceable"]
+
+RULE = "relay.eligibility"
+TITLE = Text("Relay financing eligibility", "Éligibilité au financement relais")
+
+_LABELS = {
+    "relay.in_force": Text("scheme in force in the region", "dispositif en vigueur dans la région"),
+    "relay.enterprise": Text("applicant is an enterprise", "le demandeur est une entreprise"),
+    "relay.partner": Text(
+        "applicant is a project partner", "le demandeur est partenaire du projet"
+    ),
+    "relay.labelled": Text("project labelled by a pôle", "projet labellisé par un pôle"),
+    "relay.state_aid": Text("State subsidy to the applicant", "subvention de l'État au demandeur"),
+    "relay.selection_letter": Text("official selection letter issued", "lettre officielle émise"),
+    "relay.remaining": Text(
+        "subsidy still to be received covers the request",
+        "la subvention restant à recevoir couvre la demande",
+    ),
+    "relay.sme": Text("SME status (priority)", "statut de PME (priorité)"),
+}
+
+_ASK_REGION = Fact(
+    path="applicant.region",
+    question=Text(
+        "In which region (INSEE code) is the applicant's establishment?",
+        "Dans quelle région (code INSEE) se trouve l'établissement du demandeur ?",
+    ),
+)
+_ASK_LABEL_DATE = Fact(
+    path="project.labels.labelled_on",
+    question=Text(
+        "On what date did a pôle label the project?",
+        "À quelle date un pôle a-t-il labellisé le projet ?",
+    ),
+)
+_ASK_AID = Fact(
+    path="project.aid",
+    question=Text(
+        "Which public aid decisions fund the project, and how much for the applicant?",
+        "Quelles décisions d'aide publique financent le projet, et pour quel montant "
+        "pour le demandeur ?",
+    ),
+)
+_ASK_LETTER = Fact(
+    path="project.selection_letter_on",
+    question=Text(
+        "On what date was the official letter announcing the selected projects issued?",
+        "À quelle date la lettre officielle annonçant les projets retenus a-t-elle été émise ?",
+    ),
+)
+
+
+def _check(  # noqa: PLR0913 - one argument per field of a Check
+    key: str,
+    clauses: tuple[str, ...],
+    status: Status,
+    reason: Text,
+    *,
+    parameters: tuple[ParameterUse, ...] = (),
+    missing: tuple[Fact, ...] = (),
+    informative: bool = False,
+) -> Check:
+    return Check(
+        key=key,
+        clauses=clauses,
+        label=_LABELS[key],
+        status=status,
+        reason=reason,
+        parameters=parameters,
+        missing=missing,
+        informative=informative,
+    )
+
+
+def _uses(*uses: ParameterUse | None) -> tuple[ParameterUse, ...]:
+    return tuple(u for u in uses if u is not None)
+
+
+# Each condition returns its status at once and a function that builds the
+# full Check (bilingual reason, parameter uses) only when it is read.
+_Evaluated = tuple[Status, Callable[[], Check]]
+
+_IN_FORCE = ("RELAY.1", "RELAY.7")
+_RELAY_2 = ("RELAY.2",)
+_RELAY_3 = ("RELAY.3",)
+_RELAY_4 = ("RELAY.4",)
+
+
+def _in_force(request: RelayRequest, params: ParameterSet) -> _Evaluated:
+    on = request.requested_on
+    code = getattr(request.applicant, "region", None)
+    pilot = params.value("relay.pilot_regions", on)
+    national_from = params.value("relay.national_from", on)
+    key = "relay.in_force"
+
+    def uses() -> tuple[ParameterUse, ...]:
+        return _uses(params.use("relay.pilot_regions", on), params.use("relay.national_from", on))
+
+    if code is None:
+        return Status.UNKNOWN, lambda: _check(
+            key,
+            _IN_FORCE,
+            Status.UNKNOWN,
+            Text("the applicant's region is not known", "la région du demandeur est inconnue"),
+            parameters=uses(),
+            missing=(_ASK_REGION,),
+        )
+    name = lookup_region(code, on).name  # a code that did not exist then is an input error
+    if isinstance(national_from, date) and on >= national_from:
+        since = national_from.isoformat()
+        return Status.MET, lambda: _check(
+            key,
+            _IN_FORCE,
+            Status.MET,
+            Text(
+                f"generalised nationally from {since}; {name} ({code}) is covered",
+                f"généralisé au niveau national depuis le {since} ; {name} ({code}) est couverte",
+            ),
+            parameters=uses(),
+        )
+    if not isinstance(pilot, tuple) or not pilot:
+        return Status.NOT_MET, lambda: _check(
+            key,
+            _IN_FORCE,
+            Status.NOT_MET,
+            Text(
+                f"the relay pilot was not yet in force on {on.isoformat()}",
+                f"l'expérimentation n'était pas encore en vigueur le {on.isoformat()}",
+            ),
+            parameters=uses(),
+        )
+    if code in pilot:
+        return Status.MET, lambda: _check(
+            key,
+            _IN_FORCE,
+            Status.MET,
+            Text(
+                f"{name} ({code}) is a pilot region ({', '.join(pilot)})",
+                f"{name} ({code}) est une région pilote ({', '.join(pilot)})",
+            ),
+            parameters=uses(),
+        )
+    return Status.NOT_MET, lambda: _check(
+        key,
+        _IN_FORCE,
+        Status.NOT_MET,
+        Text(
+            f"{name} ({code}) is not a pilot region ({', '.join(pilot)}) "
+            "and the scheme is not national",
+            f"{name} ({code}) n'est pas une région pilote ({', '.join(pilot)}) "
+            "et le dispositif n'est pas national",
+        ),
+        parameters=uses(),
+    )
+
+
+def _enterprise(request: RelayRequest) -> _Evaluated:
+    applicant = request.applicant
+    who = applicant.name
+    if isinstance(applicant, Enterprise):
+        return Status.MET, lambda: _check(
+            "relay.enterprise",
+            _RELAY_2,
+            Status.MET,
+            Text(f"{who} is an enterprise", f"{who} est une entreprise"),
+        )
+    kind = _ACTOR_KINDS.get(type(applicant).__name__, Text("actor", "acteur"))
+    return Status.NOT_MET, lambda: _check(
+        "relay.enterprise",
+        _RELAY_2,
+        Status.NOT_MET,
+        Text(
+            f"{who} is a {kind.en}, not an enterprise",
+            f"{who} est un(e) {kind.fr}, pas une entreprise",
+        ),
+    )
+
+
+_ACTOR_KINDS = {
+    "ResearchOrganisation": Text(
+        "research or training body", "organisme de recherche ou de formation"
+    ),
+    "CooperationStructure": Text("cooperation structure", "structure de coopération"),
+    "LocalAuthority": Text("local authority", "collectivité territoriale"),
+    "StateBody": Text("State body", "service de l'État"),
+    "Bank": Text("bank", "banque"),
+    "Oseo": Text("OSEO office", "implantation d'OSEO"),
+}
+
+
+def _partner(request: RelayRequest) -> _Evaluated:
+    project = request.project.name
+    who = request.applicant.name
+    applicant_id = request.applicant.id
+    if any(p.actor.id == applicant_id for p in request.project.partners):
+        return Status.MET, lambda: _check(
+            "relay.partner",
+            _RELAY_2,
+            Status.MET,
+            Text(f"{who} is a partner of {project}", f"{who} est partenaire de {project}"),
+        )
+    return Status.NOT_MET, lambda: _check(
+        "relay.partner",
+        _RELAY_2,
+        Status.NOT_MET,
+        Text(
+            f"{who} is not among the partners of {project}",
+            f"{who} ne figure pas parmi les partenaires de {project}",
+        ),
+    )
+
+
+def _labelled(request: RelayRequest) -> _Evaluated:
+    on = request.requested_on
+    labels = request.project.labels
+    key = "relay.labelled"
+    first_valid = next(
+        (lab for lab in labels if lab.labelled_on is not None and lab.labelled_on <= on), None
+    )
+    if first_valid is not None:
+        pole, when = first_valid.pole_id, first_valid.labelled_on
+        return Status.MET, lambda: _check(
+            key,
+            _RELAY_2,
+            Status.MET,
+            Text(f"labelled by {pole} on {when}", f"labellisé par {pole} le {when}"),
+        )
+    if any(lab.labelled_on is None for lab in labels):
+        return Status.UNKNOWN, lambda: _check(
+            key,
+            _RELAY_2,
+            Status.UNKNOWN,
+            Text(
+                "a pôle label is recorded without its date",
+                "un label de pôle est enregistré sans sa date",
+            ),
+            missing=(_ASK_LABEL_DATE,),
+        )
+    if labels:
+        first = min(lab.labelled_on for lab in labels if lab.labelled_on is not None).isoformat()
+        return Status.NOT_MET, lambda: _check(
+            key,
+            _RELAY_2,
+            Status.NOT_MET,
+            Text(
+                f"first labelled on {first}, after the request ({on.isoformat()})",
+                f"labellisé pour la première fois le {first}, après la demande ({on.isoformat()})",
+            ),
+        )
+    return Status.NOT_MET, lambda: _check(
+        key,
+        _RELAY_2,
+        Status.NOT_MET,
+        Text("no pôle has labelled the project", "aucun pôle n'a labellisé le projet"),
+    )
+
+
+def _state_aid(request: RelayRequest, aids: tuple[PartnerAid, ...] | None) -> _Evaluated:
+    key = "relay.state_aid"
+    if aids is None:
+        return Status.UNKNOWN, lambda: _check(
+            key,
+            _RELAY_2,
+            Status.UNKNOWN,
+            Text("the project's aid decisions are not known", "les aides du projet sont inconnues"),
+            missing=(_ASK_AID,),
+        )
+    if _any_granted(aids):
+
+        def met() -> Check:
+            granted = sum((a.granted for a in aids), ZERO)
+            return _check(
+                key,
+                _RELAY_2,
+                Status.MET,
+                Text(
+                    f"State subsidy of {granted} EUR granted to the applicant",
+                    f"subvention de l'État de {granted} EUR accordée au demandeur",
+                ),
+            )
+
+        return Status.MET, met
+
+    def not_met() -> Check:
+        funders = sorted({d.funder.value for d in request.project.aid or ()})
+        others = ", ".join(funders) if funders else "none"
+        autres = ", ".join(funders) if funders else "aucune"
+        return _check(
+            key,
+            _RELAY_2,
+            Status.NOT_MET,
+            Text(
+                f"no State subsidy to the applicant (aid from: {others})",
+                f"aucune subvention de l'État au demandeur (aides de : {autres})",
+            ),
+        )
+
+    return Status.NOT_MET, not_met
+
+
+def _any_granted(aids: tuple[PartnerAid, ...]) -> bool:
+    for aid in aids:  # noqa: SIM110 - on this hot path a loop beats any() over a generator
+        if aid.granted > 0:
+            return True
+    return False
+
+
+def _selection_letter(request: RelayRequest) -> _Evaluated:
+    on = request.requested_on
+    letter = request.project.selection_letter_on
+    key = "relay.selection_letter"
+    if letter is None:
+        return Status.UNKNOWN, lambda: _check(
+            key,
+            _RELAY_3,
+            Status.UNKNOWN,
+            Text(
+                "the date of the official selection letter is not known",
+                "la date de la lettre officielle est inconnue",
+            ),
+            missing=(_ASK_LETTER,),
+        )
+    if letter <= on:
+        return Status.MET, lambda: _check(
+            key,
+            _RELAY_3,
+            Status.MET,
+            Text(
+                f"letter issued on {letter.isoformat()}, request on {on.isoformat()}",
+                f"lettre émise le {letter.isoformat()}, demande le {on.isoformat()}",
+            ),
+        )
+    return Status.NOT_MET, lambda: _check(
+        key,
+        _RELAY_3,
+        Status.NOT_MET,
+        Text(
+            f"request on {on.isoformat()}, before the letter of {letter.isoformat()}",
+            f"demande du {on.isoformat()}, antérieure à la lettre du {letter.isoformat()}",
+        ),
+    )
+
+
+def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tuple[Eur, Eur]:
+    """
+    Return the subsidy still to be received on *on*, and the part a relay may pre-finance.
+
+    Payments received after *on* had not been received on that date and are
+    not deducted.
+
+    Args:
+        aids: The applicant's State subsidies.
+        on: The date at which the remaining subsidy is measured.
+        share: The share of the remaining subsidy that may be pre-financed.
+
+    Returns:
+        ``(remaining, ceiling)`` in euros; the ceiling is rounded half up to the cent.
+
+    >>> from poles_policy.model.projects import PartnerAid, Payment
+    >>> aid = PartnerAid(
+    ...     partner_id="acme",
+    ...     granted="300000",
+    ...     payments=(Payment(paid_on=date(2009, 6, 1), amount="75000"),),
+    ... )
+    >>> prefinanceable((aid,), date(2009, 7, 1), Decimal("0.80"))
+    (Decimal('225000.00'), Decimal('180000.00'))
+    """
+    remaining = Decimal(0)
+    for aid in aids:
+        remaining += aid.granted
+        for payment in aid.payments:
+            if payment.paid_on <= on:
+                remaining -= payment.amount
+    return round_cents(remaining), round_cents(remaining * share)
+
+
+def _remaining(
+    request: RelayRequest, aids: tuple[PartnerAid, ...] | None, params: ParameterSet
+) -> _Evaluated:
+    on = request.requested_on
+    key = "relay.remaining"
+
+    def uses() -> tuple[ParameterUse, ...]:
+        return _uses(params.use("relay.max_prefinanced_share", on))
+
+    if aids is None:
+        return Status.UNKNOWN, lambda: _check(
+            key,
+            _RELAY_4,
+            Status.UNKNOWN,
+            Text("the subsidy granted is not known", "la subvention accordée est inconnue"),
+            parameters=uses(),
+            missing=(_ASK_AID,),
+        )
+    if not _any_granted(aids):
+        return Status.NOT_APPLICABLE, lambda: _check(
+            key,
+            _RELAY_4,
+            Status.NOT_APPLICABLE,
+            Text(
+                "no State subsidy to pre-finance (see RELAY.2)",
+                "aucune subvention de l'État à préfinancer (voir RELAY.2)",
+            ),
+            parameters=uses(),
+        )
+    share = params.value("relay.max_prefinanced_share", on)
+    remaining, ceiling = prefinanceable(aids, on, share if isinstance(share, Decimal) else _ONE)
+    amount = request.amount
+    if remaining <= 0:
+        return Status.NOT_MET, lambda: _check(
+            key,
+            _RELAY_4,
+            Status.NOT_MET,
+            Text(
+                f"the subsidy was paid in full by {on.isoformat()}: nothing to pre-finance",
+                f"la subvention est entièrement versée au {on.isoformat()} : rien à préfinancer",
+            ),
+            parameters=uses(),
+        )
+    if amount > ceiling:
+        return Status.NOT_MET, lambda: _check(
+            key,
+            _RELAY_4,
+            Status.NOT_MET,
+            Text(
+                f"requested {amount} EUR exceeds the {ceiling} EUR that may be pre-financed "
+                f"({remaining} EUR still to be received)",
+                f"la demande de {amount} EUR dépasse les {ceiling} EUR préfinançables "
+                f"({remaining} EUR restant à recevoir)",
+            ),
+            parameters=uses(),
+        )
+    return Status.MET, lambda: _check(
+        key,
+        _RELAY_4,
+        Status.MET,
+        Text(
+            f"requested {amount} EUR of {ceiling} EUR that may be pre-financed "
+            f"({remaining} EUR still to be received)",
+            f"demande de {amount} EUR sur {ceiling} EUR préfinançables "
+            f"({remaining} EUR restant à recevoir)",
+        ),
+        parameters=uses(),
+    )
+
+
+_ONE = Decimal(1)
+_BY_SME = {True: Status.MET, False: Status.NOT_MET, None: Status.UNKNOWN}
+
+
+def _sme_check(request: RelayRequest, params: ParameterSet, *, required: bool) -> Check:
+    on = request.requested_on
+    uses = _uses(params.use("relay.sme_required", on))
+    applicant = request.applicant
+    if not isinstance(applicant, Enterprise):
+        return _check(
+            "relay.sme",
+            _RELAY_2,
+            Status.NOT_APPLICABLE,
+            Text(
+                "only enterprises have an SME status", "seules les entreprises ont un statut de PME"
+            ),
+            parameters=uses,
+            informative=not required,
+        )
+    result = sme_status(applicant, on, params)
+    status = _BY_SME[result.is_sme]
+    missing = tuple(
+        Fact(path="applicant." + f.path.removeprefix("enterprise."), question=f.question)
+        for f in result.decision.missing
+    )
+    if result.is_sme is None:
+        paths = ", ".join(f.path for f in missing) or "-"
+        reason = Text(
+            f"SME status unknown: facts missing ({paths})",
+            f"statut de PME inconnu : faits manquants ({paths})",
+        )
+    else:
+        size = result.size.value if result.size is not None else "-"
+        reason = (
+            Text(
+                f"an SME ({size}): a priority beneficiary",
+                f"une PME ({size}) : bénéficiaire prioritaire",
+            )
+            if result.is_sme
+            else Text(f"not an SME ({size})", f"pas une PME ({size})")
+        )
+    return _check(
+        "relay.sme",
+        _RELAY_2,
+        status,
+        reason,
+        parameters=uses + tuple(p for c in result.decision.checks for p in c.parameters),
+        missing=missing if status is Status.UNKNOWN else (),
+        informative=not required,
+    )
+
+
+def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
+    """
+    Decide whether *request* may receive relay financing (RELAY.1-RELAY.4).
+
+    All conditions are evaluated, so an ineligible decision lists every
+    failing one; facts that are missing make the outcome UNDETERMINED and
+    are listed in asking order. The SME status is reported on every decision.
+
+    The outcome is computed at once; the checks and their explanations are
+    built when first read (:attr:`Decision.checks`), so screening many
+    requests costs only the conditions themselves.
+
+    Args:
+        request: The enterprise's application, dated.
+        params: Policy parameters, read at the request date.
+
+    Returns:
+        The decision, with one check per condition (keys ``relay.in_force``,
+        ``relay.enterprise``, ``relay.partner``, ``relay.labelled``,
+        ``relay.state_aid``, ``relay.selection_letter``, ``relay.remaining``)
+        followed by ``relay.sme``.
+
+    Raises:
+        InvalidInputError: If the applicant's region code did not exist on
+            the request date.
+    """
+    aids = request.project.state_aid_for(request.applicant.id)
+    conditions = (
+        _in_force(request, params),
+        _enterprise(request),
+        _partner(request),
+        _labelled(request),
+        _state_aid(request, aids),
+        _selection_letter(request),
+        _remaining(request, aids, params),
+    )
+    required = params.value("relay.sme_required", request.requested_on) is True
+    statuses = [status for status, _ in conditions]
+    if required:
+        sme = _sme_check(request, params, required=True)
+        statuses.append(sme.status)
+    if Status.NOT_MET in statuses:
+        outcome = Outcome.INELIGIBLE
+    elif Status.UNKNOWN in statuses:
+        outcome = Outcome.UNDETERMINED
+    else:
+        outcome = Outcome.ELIGIBLE
+
+    def build() -> tuple[Check, ...]:
+        checks = tuple(make() for _, make in conditions)
+        return (*checks, sme if required else _sme_check(request, params, required=False))
+
+    return Decision(
+        rule=RULE,
+        title=TITLE,
+        subject=f"{request.applicant.name} — {request.project.name}",
+        on=request.requested_on,
+        deferred=build,
+        outcome=outcome,
+    )

@@ -1,0 +1,176 @@
+"""
+The OSEO counter-guarantee of a relay loan (contre-garantie OSEO, RELAY.5).
+
+"Cet établissement bancaire peut solliciter une contre-garantie OSEO": the
+bank *may* ask OSEO to counter-guarantee its relay advance. Asking is the
+bank's choice, not a condition of the scheme, so a bank that does not ask
+makes the guarantee *not applicable*, never *not met*. When it asks, OSEO
+covers ``relay.oseo.guarantee_share`` (50 %) of the advance for a yearly fee
+of ``relay.oseo.guarantee_fee_rate`` (about 0.8 %) of the guaranteed amount
+outstanding; both are read at the request date.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.explain import Check, Fact, ParameterUse, Status, Text
+from poles_policy.money import Eur, eur, rate_of
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from poles_policy.model.relay import RelayRequest
+    from poles_policy.parameters import ParameterSet
+
+__all__ = ["ASK_COUNTER_GUARANTEE", "Guarantee", "counter_guarantee"]
+
+_CLAUSES = ("RELAY.5",)
+_LABEL = Text("OSEO counter-guarantee", "contre-garantie OSEO")
+
+ASK_COUNTER_GUARANTEE = Fact(
+    path="request.oseo_counter_guarantee",
+    question=Text(
+        "Does the bank ask OSEO for a counter-guarantee?",
+        "La banque sollicite-t-elle une contre-garantie OSEO ?",
+    ),
+)
+"""The fact to ask for when it is not known whether the bank asks OSEO."""
+
+
+@attrs.frozen(kw_only=True)
+class Guarantee:
+    """
+    The OSEO counter-guarantee of one relay loan (RELAY.5).
+
+    The figures are ``None`` unless the bank asks: when it does not
+    (``asked=False``) there is no guarantee to size (the check is
+    NOT_APPLICABLE and a cost rule counts a fee of ``0.00``); when it is not
+    known (``asked=None``) the check is UNKNOWN and asks for
+    ``request.oseo_counter_guarantee``.
+
+    Attributes:
+        asked: Whether the bank asks OSEO, or ``None`` if not known.
+        share: The share of the advance OSEO covers, e.g. ``Decimal("0.50")``.
+        covered: ``principal × share``, rounded half up once to the cent.
+        annual_fee_rate: The yearly fee, as a share of the guaranteed
+            amount outstanding, e.g. ``Decimal("0.008")``.
+        check: The explanation (key ``relay.counter_guarantee``), with the
+            parameters read.
+    """
+
+    asked: bool | None
+    share: Decimal | None
+    covered: Eur | None
+    annual_fee_rate: Decimal | None
+    check: Check
+
+
+def _decimal(params: ParameterSet, name: str, on: date) -> tuple[Decimal, ParameterUse | None]:
+    value = params.require(name, on).value
+    if not isinstance(value, Decimal):
+        msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
+        raise ParameterError(msg)
+    return value, params.use(name, on)
+
+
+def _pct(share: Decimal) -> str:
+    return f"{(share * 100).normalize():f} %"
+
+
+def counter_guarantee(request: RelayRequest, principal: Decimal, params: ParameterSet) -> Guarantee:
+    """
+    Size the OSEO counter-guarantee of a relay advance of *principal* (RELAY.5).
+
+    Args:
+        request: The relay request; ``oseo_counter_guarantee`` says whether
+            the bank asks OSEO, and its date is when the parameters are read.
+        principal: The amount the bank advances (positive, exact to the cent).
+        params: Policy parameters (``relay.oseo.guarantee_share`` and
+            ``relay.oseo.guarantee_fee_rate``).
+
+    Returns:
+        The guarantee: MET with its share, covered amount and fee rate when
+        the bank asks; NOT_APPLICABLE when it does not; UNKNOWN when that is
+        not known.
+
+    Raises:
+        InvalidInputError: If *principal* is not a positive amount exact to
+            the cent.
+        ParameterError: If the bank asks and a guarantee parameter has no
+            value on the request date (before the pilot).
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from poles_policy.model.actors import Enterprise
+    >>> from poles_policy.model.projects import CollaborativeProject
+    >>> from poles_policy.model.relay import RelayRequest
+    >>> from poles_policy.parameters import default_parameters
+    >>> request = RelayRequest(
+    ...     id="r",
+    ...     applicant=Enterprise(id="e", name="E"),
+    ...     project=CollaborativeProject(id="p", name="P"),
+    ...     requested_on=date(2009, 4, 6),
+    ...     amount=Decimal("150000.01"),
+    ...     oseo_counter_guarantee=True,
+    ... )
+    >>> counter_guarantee(request, request.amount, default_parameters()).covered
+    Decimal('75000.01')
+    """
+    amount = eur(principal, field="principal")
+    if amount <= 0:
+        msg = f"principal: {amount} is not a positive amount"
+        raise InvalidInputError(msg)
+    asked = request.oseo_counter_guarantee
+    bank = request.bank.name if request.bank is not None else "the bank"
+    banque = request.bank.name if request.bank is not None else "la banque"
+    if asked is None:
+        check = Check(
+            key="relay.counter_guarantee",
+            clauses=_CLAUSES,
+            label=_LABEL,
+            status=Status.UNKNOWN,
+            reason=Text(
+                f"not known whether {bank} asks OSEO for a counter-guarantee",
+                f"on ne sait pas si {banque} sollicite une contre-garantie OSEO",
+            ),
+            missing=(ASK_COUNTER_GUARANTEE,),
+        )
+        return Guarantee(asked=None, share=None, covered=None, annual_fee_rate=None, check=check)
+    if not asked:
+        check = Check(
+            key="relay.counter_guarantee",
+            clauses=_CLAUSES,
+            label=_LABEL,
+            status=Status.NOT_APPLICABLE,
+            reason=Text(
+                f"{bank} does not ask OSEO for a counter-guarantee (it may, it need not)",
+                f"{banque} ne sollicite pas de contre-garantie OSEO (elle le peut, sans y "
+                "être tenue)",
+            ),
+        )
+        return Guarantee(asked=False, share=None, covered=None, annual_fee_rate=None, check=check)
+    on = request.requested_on
+    share, share_use = _decimal(params, "relay.oseo.guarantee_share", on)
+    fee_rate, fee_use = _decimal(params, "relay.oseo.guarantee_fee_rate", on)
+    covered = rate_of(amount, share)
+    check = Check(
+        key="relay.counter_guarantee",
+        clauses=_CLAUSES,
+        label=_LABEL,
+        status=Status.MET,
+        reason=Text(
+            f"{bank} asks OSEO: {_pct(share)} of {amount} EUR covered = {covered} EUR, "
+            f"for {_pct(fee_rate)} a year of the guaranteed amount outstanding",
+            f"{banque} sollicite OSEO : {_pct(share)} de {amount} EUR couverts = {covered} EUR, "
+            f"pour {_pct(fee_rate)} par an de l'encours garanti",
+        ),
+        parameters=tuple(u for u in (share_use, fee_use) if u is not None),
+    )
+    return Guarantee(
+        asked=True, share=share, covered=covered, annual_fee_rate=fee_rate, check=check
+    )

@@ -1,0 +1,1065 @@
+"""
+The time relay financing saves (RELAY.6): "gagner 6 à 9 mois".
+
+The relay loan reaches the enterprise before its State subsidy does; the time
+saved is the wait it spares, from the relay's disbursement to the subsidy
+payments it stands in for.
+
+**The disbursement** is the loan's own date when a
+:class:`~poles_policy.model.relay.RelayLoan` is given (*actual*). Otherwise it
+is *estimated*: ``relay.bank_processing_business_days`` business days after the
+request, counted from the day after it (:func:`~poles_policy.dates.add_business_days`),
+plus ``relay.oseo_processing_business_days`` more when the bank asks OSEO for
+a counter-guarantee (RELAY.5). When that is not known, the estimate is a range
+from "not asked" to "asked". Business days follow the national calendar.
+
+**The subsidy payments** the relay bridges (its *tranches*) are, for each of
+the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
+
+1. the payments received on or after the request date (*actual*);
+2. then what is still expected: the aid agreement's schedule when every
+   instalment has a date (*planned*), otherwise the estimated schedule of
+   :func:`~poles_policy.rules.fui.payment_schedule` from the selection letter
+   (*estimated*, a range of dates). Payments received so far (before the
+   request too) are set against the instalments in date order, first in first
+   out, so only the unpaid part of each instalment remains. Overdue planned
+   instalments keep their planned date; a schedule planning less than the
+   grant leaves the rest out (it has no date). When the letter date is
+   needed and unknown, the result is UNKNOWN and asks for it, unless the
+   payments received already repay the relay.
+
+Payments of ``0.00`` are left out: nothing arrives.
+
+**The first subsidy payment** is the earliest tranche. It is usually the one
+the brief of the scheme has in mind (the advance, received or expected in
+:func:`~poles_policy.rules.fui.first_payment_window`); when the advance was
+received before the request, it is the next instalment.
+
+**Time saved** = first payment - disbursement, as exact days, calendar months
+and days, and decimal months (:func:`~poles_policy.dates.duration`). It is
+never negative: a relay that arrives on or after the subsidy saves nothing
+and is flagged ``after_subsidy``. With estimated dates there are two
+scenarios: *low* (relay at its latest, subsidy at its earliest) and *high*
+(relay at its earliest, subsidy at its latest), which bound the saving.
+
+**Amount-weighted time saved**: the relay principal is repaid from the
+tranches in date order, each repaying what it can of what is still
+outstanding. Each tranche's days saved (its date - disbursement, floored at
+0) is weighted by the part of the principal it repays. If the tranches do not
+repay the whole principal, the weights cover the part they do repay (the rest
+bridges no subsidy; :func:`~poles_policy.rules.relay.cost.relay_cost` reports
+it as unrepaid). The weighted days are rounded to 0.1 day and the weighted
+decimal months (weighted days x 12 / 365.25) to 0.1 month, both half up,
+from the exact figure.
+
+**The promise** ("6 à 9 mois"): the first-payment saving is compared with
+``relay.promised_gain_months.low``/``.high`` in calendar months and days: a
+saving from exactly 6 months 0 days to exactly 9 months 0 days is *inside*
+(5 months 30 days is *below*; 9 months 1 day is *above*). A range whose two
+ends fall in different classes is *partly* inside.
+
+Parameters are read at the request date, except the subsidy delays and
+shares, read at the selection letter's date.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from poles_policy.dates import Duration, add_business_days, duration
+from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.explain import Check, Fact, Lang, ParameterUse, Status, Text
+from poles_policy.model.projects import PaymentKind
+from poles_policy.money import ZERO, Eur
+from poles_policy.rules.fui import SCHEDULE_PARAMETERS, payment_schedule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from poles_policy.model.projects import PartnerAid
+    from poles_policy.model.relay import RelayLoan, RelayRequest
+    from poles_policy.parameters import ParameterSet
+
+__all__ = [
+    "Basis",
+    "Bridging",
+    "Disbursement",
+    "Promise",
+    "Repayment",
+    "Scenario",
+    "TimeSaved",
+    "Tranche",
+    "bridged_tranches",
+    "time_saved",
+]
+
+Basis = Literal["actual", "planned", "estimated"]
+"""Where a date comes from: recorded, planned by the aid agreement, or estimated."""
+
+Promise = Literal["inside", "below", "above", "partly"]
+"""How a saving compares with the 6 to 9 months the policy promises."""
+
+ScenarioName = Literal["low", "high"]
+
+_RANK: dict[Basis, int] = {"actual": 0, "planned": 1, "estimated": 2}
+_BASIS_TEXT: dict[Basis, Text] = {
+    "actual": Text("received", "reçu"),
+    "planned": Text("planned", "prévu"),
+    "estimated": Text("estimated", "estimé"),
+}
+
+
+def _least_certain(bases: Iterable[Basis]) -> Basis:
+    return max(bases, key=_RANK.__getitem__)
+
+
+def _uses(*uses: ParameterUse | None) -> tuple[ParameterUse, ...]:
+    return tuple(u for u in uses if u is not None)
+
+
+def _count(params: ParameterSet, name: str, on: date) -> int:
+    value = params.require(name, on).value
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{name}: {value!r} on {on.isoformat()} is not a whole number"
+        raise ParameterError(msg)
+    return value
+
+
+# --- the disbursement --------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Disbursement:
+    """
+    When the relay loan reaches the enterprise (RELAY.4, RELAY.6).
+
+    Attributes:
+        earliest: The earliest date (the loan's date when actual).
+        latest: The latest date; equal to *earliest* unless it is not known
+            whether the bank asks OSEO.
+        basis: ``"actual"`` (the loan's date) or ``"estimated"``.
+        check: The explanation (key ``relay.timing.disbursement``).
+    """
+
+    earliest: date
+    latest: date
+    basis: Literal["actual", "estimated"]
+    check: Check
+
+
+_DISBURSEMENT_LABEL = Text("relay disbursement date", "date de versement du relais")
+
+
+def _check_loan(request: RelayRequest, loan: RelayLoan) -> None:
+    if loan.request_id != request.id:
+        msg = f"loan: answers request {loan.request_id!r}, not {request.id!r}"
+        raise InvalidInputError(msg)
+    if loan.disbursed_on < request.requested_on:
+        msg = (
+            f"loan.disbursed_on: {loan.disbursed_on.isoformat()} is before the request of "
+            f"{request.requested_on.isoformat()}"
+        )
+        raise InvalidInputError(msg)
+
+
+def _disbursement(
+    request: RelayRequest, params: ParameterSet, loan: RelayLoan | None
+) -> Disbursement:
+    if loan is not None:
+        day = loan.disbursed_on.isoformat()
+        check = Check(
+            key="relay.timing.disbursement",
+            clauses=("RELAY.4", "RELAY.6"),
+            label=_DISBURSEMENT_LABEL,
+            status=Status.MET,
+            reason=Text(f"disbursed on {day} (the loan's date)", f"versé le {day} (date du prêt)"),
+        )
+        return Disbursement(
+            earliest=loan.disbursed_on, latest=loan.disbursed_on, basis="actual", check=check
+        )
+    on = request.requested_on
+    bank = _count(params, "relay.bank_processing_business_days", on)
+    uses = [params.use("relay.bank_processing_business_days", on)]
+    alone = add_business_days(on, bank)
+    asked = request.oseo_counter_guarantee
+    start_en = (
+        f"estimated from the request of {on.isoformat()}, counting business days from the "
+        f"next day: {bank} for the bank"
+    )
+    start_fr = (
+        f"estimé à partir de la demande du {on.isoformat()}, en jours ouvrés comptés à partir "
+        f"du lendemain : {bank} pour la banque"
+    )
+    if asked is False:
+        earliest = latest = alone
+        en, fr = f"{start_en} (no OSEO counter-guarantee)", f"{start_fr} (sans contre-garantie)"
+        clauses: tuple[str, ...] = ("RELAY.4", "RELAY.6")
+    else:
+        oseo = _count(params, "relay.oseo_processing_business_days", on)
+        uses.append(params.use("relay.oseo_processing_business_days", on))
+        guaranteed = add_business_days(on, bank + oseo)
+        clauses = ("RELAY.4", "RELAY.5", "RELAY.6")
+        if asked:
+            earliest = latest = guaranteed
+            en = f"{start_en} + {oseo} for the OSEO counter-guarantee"
+            fr = f"{start_fr} + {oseo} pour la contre-garantie OSEO"
+        else:
+            earliest, latest = alone, guaranteed
+            en = (
+                f"{start_en}, + {oseo} if the bank asks OSEO for a counter-guarantee "
+                "(not known: both are kept)"
+            )
+            fr = (
+                f"{start_fr}, + {oseo} si la banque sollicite une contre-garantie OSEO "
+                "(inconnu : les deux sont retenus)"
+            )
+    when = _range(earliest, earliest if earliest == latest else latest)
+    check = Check(
+        key="relay.timing.disbursement",
+        clauses=clauses,
+        label=_DISBURSEMENT_LABEL,
+        status=Status.MET,
+        reason=Text(f"{en} → {when}", f"{fr} → {when}"),
+        parameters=_uses(*uses),
+    )
+    return Disbursement(earliest=earliest, latest=latest, basis="estimated", check=check)
+
+
+def _range(earliest: date, latest: date) -> str:
+    if earliest == latest:
+        return earliest.isoformat()
+    return f"{earliest.isoformat()}..{latest.isoformat()}"
+
+
+# --- the subsidy tranches ----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Tranche:
+    """
+    A subsidy payment the relay is repaid from (RELAY.4).
+
+    Attributes:
+        kind: Advance, intermediate payment or balance; ``None`` for a
+            payment received (its kind is not recorded).
+        amount: What the payment brings (the unpaid part of an instalment).
+        earliest: Its date, or the earliest date of an estimate.
+        latest: Its date, or the latest date of an estimate.
+        basis: ``"actual"``, ``"planned"`` or ``"estimated"``.
+    """
+
+    kind: PaymentKind | None
+    amount: Eur
+    earliest: date
+    latest: date
+    basis: Basis
+
+    def on(self, scenario: ScenarioName) -> date:
+        """The tranche's date in *scenario*: earliest in ``"low"``, latest in ``"high"``."""
+        return self.earliest if scenario == "low" else self.latest
+
+    def describe(self, lang: Lang = "en") -> str:
+        """Render the tranche on one line: kind, amount, date(s), basis."""
+        kind = (
+            self.kind.value
+            if self.kind is not None
+            else ("paiement" if lang == "fr" else "payment")
+        )
+        basis = _BASIS_TEXT[self.basis].in_lang(lang)
+        return f"{kind} {self.amount} EUR {_range(self.earliest, self.latest)} ({basis})"
+
+
+@attrs.frozen(kw_only=True)
+class Repayment:
+    """
+    The part of the relay principal one tranche repays, in one scenario.
+
+    Attributes:
+        on: The tranche's date in the scenario (it may precede the
+            disbursement: the days saved are then 0).
+        amount: The part of the principal repaid (positive).
+        tranche: The subsidy payment.
+    """
+
+    on: date
+    amount: Eur
+    tranche: Tranche
+
+
+@attrs.frozen(kw_only=True)
+class Scenario:
+    """
+    One bound of an estimate: when the relay arrives and how the subsidy repays it.
+
+    Attributes:
+        name: ``"low"`` (relay at its latest, subsidy at its earliest: the
+            least time saved) or ``"high"`` (the reverse: the most).
+        disbursed_on: The relay's disbursement date in this scenario.
+        first_payment_on: The first subsidy payment's date in this scenario.
+        repayments: The tranches that repay the principal, in date order.
+        unrepaid: The principal the tranches do not repay (``0.00`` when
+            they repay it all).
+    """
+
+    name: ScenarioName
+    disbursed_on: date
+    first_payment_on: date
+    repayments: tuple[Repayment, ...]
+    unrepaid: Eur
+
+    @property
+    def last_payment_on(self) -> date:
+        """The date of the last tranche that repays part of the principal."""
+        return self.repayments[-1].on
+
+
+@attrs.frozen(kw_only=True)
+class Bridging:
+    """
+    What a relay loan bridges: its disbursement and the subsidy tranches that repay it.
+
+    :func:`bridged_tranches` computes it once for both
+    :func:`time_saved` and :func:`~poles_policy.rules.relay.cost.relay_cost`.
+
+    Attributes:
+        request_id: The relay request.
+        principal: The relay principal (the loan's, else the amount requested).
+        disbursement: When the relay arrives.
+        tranches: Every subsidy payment still to come, by earliest date.
+        low: The low scenario, or ``None`` when the tranches are unknown
+            or there is nothing to bridge.
+        high: The high scenario, or ``None`` likewise.
+        checks: The disbursement's check and the tranches' check (key
+            ``relay.timing.tranches``).
+    """
+
+    request_id: str
+    principal: Eur
+    disbursement: Disbursement
+    tranches: tuple[Tranche, ...]
+    low: Scenario | None
+    high: Scenario | None
+    checks: tuple[Check, ...]
+
+    @property
+    def status(self) -> Status:
+        """MET when the tranches are known, else UNKNOWN or NOT_APPLICABLE."""
+        return self.checks[-1].status
+
+    @property
+    def scenarios(self) -> tuple[Scenario, ...]:
+        """The low and high scenarios, or ``()`` when there are none."""
+        return tuple(s for s in (self.low, self.high) if s is not None)
+
+
+_TRANCHES_LABEL = Text("subsidy payments bridged", "versements de subvention relayés")
+_ASK_AID = Fact(
+    path="project.aid",
+    question=Text(
+        "Which public aid decisions fund the project, and how much for the applicant?",
+        "Quelles décisions d'aide publique financent le projet, et pour quel montant "
+        "pour le demandeur ?",
+    ),
+)
+_ASK_LETTER = Fact(
+    path="project.selection_letter_on",
+    question=Text(
+        "On what date was the official letter announcing the selected projects issued?",
+        "À quelle date la lettre officielle annonçant les projets retenus a-t-elle été émise ?",
+    ),
+)
+
+
+@attrs.frozen(kw_only=True)
+class _Expected:
+    kind: PaymentKind
+    amount: Eur
+    earliest: date
+    latest: date
+
+
+def _unpaid(expected: Sequence[_Expected], paid: Eur, basis: Basis) -> list[Tranche]:
+    """Set *paid* against the instalments in order; return what is left of each."""
+    left: Decimal = paid
+    out: list[Tranche] = []
+    for item in expected:
+        covered = min(item.amount, left)
+        left -= covered
+        rest = Eur(item.amount - covered)
+        if rest > 0:
+            out.append(
+                Tranche(
+                    kind=item.kind,
+                    amount=rest,
+                    earliest=item.earliest,
+                    latest=item.latest,
+                    basis=basis,
+                )
+            )
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class _Collected:
+    tranches: tuple[Tranche, ...]
+    needs_letter: bool
+    estimated: bool
+    notes: tuple[Text, ...]
+
+
+def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: ParameterSet) -> _Collected:
+    on = request.requested_on
+    letter = request.project.selection_letter_on
+    tranches: list[Tranche] = []
+    needs_letter = estimated = False
+    notes: list[Text] = []
+    for aid in aids:
+        tranches.extend(
+            Tranche(
+                kind=None, amount=p.amount, earliest=p.paid_on, latest=p.paid_on, basis="actual"
+            )
+            for p in aid.payments
+            if p.paid_on >= on and p.amount > 0
+        )
+        if aid.remaining <= 0:
+            continue
+        dated = [s for s in aid.schedule if s.expected_on is not None]
+        if aid.schedule and len(dated) == len(aid.schedule):
+            plan = sorted(dated, key=lambda s: s.expected_on or on)
+            expected = [
+                _Expected(
+                    kind=s.kind, amount=s.amount, earliest=s.expected_on, latest=s.expected_on
+                )
+                for s in plan
+                if s.expected_on is not None
+            ]
+            tranches.extend(_unpaid(expected, aid.paid, "planned"))
+            planned = Eur(sum((s.amount for s in plan), ZERO))
+            if planned < aid.granted:
+                notes.append(
+                    Text(
+                        f"the schedule plans {planned} EUR of the {aid.granted} EUR granted; "
+                        "the rest has no date and is not counted",
+                        f"l'échéancier prévoit {planned} EUR sur les {aid.granted} EUR accordés ; "
+                        "le reste n'a pas de date et n'est pas compté",
+                    )
+                )
+            continue
+        if aid.schedule:
+            notes.append(
+                Text(
+                    "the schedule has undated instalments: estimated instead",
+                    "l'échéancier a des échéances sans date : estimation à la place",
+                )
+            )
+        if letter is None:
+            needs_letter = True
+            continue
+        estimated = True
+        schedule = payment_schedule(aid.granted, letter, params)
+        expected = [
+            _Expected(kind=p.kind, amount=p.amount, earliest=p.earliest, latest=p.latest)
+            for p in schedule
+        ]
+        tranches.extend(_unpaid(expected, aid.paid, "estimated"))
+    tranches.sort(key=lambda t: (t.earliest, t.latest))
+    return _Collected(
+        tranches=tuple(tranches), needs_letter=needs_letter, estimated=estimated, notes=tuple(notes)
+    )
+
+
+def _scenario(
+    name: ScenarioName, disbursed_on: date, tranches: Sequence[Tranche], principal: Eur
+) -> Scenario:
+    ordered = sorted(tranches, key=lambda t: (t.on(name), t.earliest, t.latest))
+    outstanding = principal
+    repayments: list[Repayment] = []
+    for tranche in ordered:
+        if outstanding <= 0:
+            break
+        part = min(tranche.amount, outstanding)
+        repayments.append(Repayment(on=tranche.on(name), amount=part, tranche=tranche))
+        outstanding = Eur(outstanding - part)
+    return Scenario(
+        name=name,
+        disbursed_on=disbursed_on,
+        first_payment_on=ordered[0].on(name),
+        repayments=tuple(repayments),
+        unrepaid=outstanding,
+    )
+
+
+def _tranches_check(
+    status: Status,
+    reason: Text,
+    *,
+    parameters: tuple[ParameterUse, ...] = (),
+    missing: tuple[Fact, ...] = (),
+) -> Check:
+    return Check(
+        key="relay.timing.tranches",
+        clauses=("RELAY.4", "RELAY.6"),
+        label=_TRANCHES_LABEL,
+        status=status,
+        reason=reason,
+        parameters=parameters,
+        missing=missing,
+    )
+
+
+def bridged_tranches(
+    request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
+) -> Bridging:
+    """
+    Find when the relay arrives and which subsidy payments repay it (RELAY.4, RELAY.6).
+
+    See the module's description for the sources of each date. The result
+    is shared by :func:`time_saved` and
+    :func:`~poles_policy.rules.relay.cost.relay_cost`.
+
+    Args:
+        request: The relay request.
+        params: Policy parameters.
+        loan: The loan granted, if known: its disbursement date and principal
+            are then used.
+
+    Returns:
+        The disbursement, the tranches and the low and high scenarios; the
+        scenarios are ``None`` when the applicant's aid or the dates of the
+        payments still expected are unknown (UNKNOWN, with the facts to
+        ask), or when there is no State subsidy left to bridge
+        (NOT_APPLICABLE).
+
+    Raises:
+        InvalidInputError: If *loan* answers another request or was
+            disbursed before the request.
+        ParameterError: If a parameter needed has no value on its date.
+    """
+    if loan is not None:
+        _check_loan(request, loan)
+    principal = loan.principal if loan is not None else request.amount
+    disbursement = _disbursement(request, params, loan)
+
+    def result(check: Check, tranches: tuple[Tranche, ...] = ()) -> Bridging:
+        return Bridging(
+            request_id=request.id,
+            principal=principal,
+            disbursement=disbursement,
+            tranches=tranches,
+            low=None,
+            high=None,
+            checks=(disbursement.check, check),
+        )
+
+    aids = request.project.state_aid_for(request.applicant.id)
+    if aids is None:
+        reason = Text(
+            "the project's aid decisions are not known", "les aides du projet sont inconnues"
+        )
+        return result(_tranches_check(Status.UNKNOWN, reason, missing=(_ASK_AID,)))
+    if not any(a.granted > 0 for a in aids):
+        reason = Text(
+            "no State subsidy to the applicant: nothing to bridge",
+            "aucune subvention de l'État au demandeur : rien à relayer",
+        )
+        return result(_tranches_check(Status.NOT_APPLICABLE, reason))
+    collected = _collect(aids, request, params)
+    letter = request.project.selection_letter_on
+    uses = (
+        _uses(*(params.use(name, letter) for name in SCHEDULE_PARAMETERS))
+        if collected.estimated and letter is not None
+        else ()
+    )
+    received = sum((t.amount for t in collected.tranches if t.basis == "actual"), ZERO)
+    notes = list(collected.notes)
+    if collected.needs_letter:
+        if received < principal:
+            reason = Text(
+                "the dates of the subsidy payments still expected are not known (no dated "
+                "schedule, no selection letter)",
+                "les dates des versements de subvention attendus sont inconnues (ni échéancier "
+                "daté, ni lettre officielle)",
+            )
+            return result(_tranches_check(Status.UNKNOWN, reason, missing=(_ASK_LETTER,)))
+        notes.append(
+            Text(
+                "the payments received repay the relay; later payments are not needed",
+                "les versements reçus remboursent le relais ; les suivants ne sont pas utiles",
+            )
+        )
+    if not collected.tranches:
+        reason = Text(
+            f"the State subsidy was received in full before the request of "
+            f"{request.requested_on.isoformat()}: nothing to bridge",
+            f"la subvention de l'État était entièrement reçue avant la demande du "
+            f"{request.requested_on.isoformat()} : rien à relayer",
+        )
+        return result(_tranches_check(Status.NOT_APPLICABLE, reason))
+    tranches = collected.tranches
+    low = _scenario("low", disbursement.latest, tranches, principal)
+    high = _scenario("high", disbursement.earliest, tranches, principal)
+    en = "; ".join([t.describe("en") for t in tranches] + [n.en for n in notes])
+    fr = " ; ".join([t.describe("fr") for t in tranches] + [n.fr for n in notes])
+    check = _tranches_check(
+        Status.MET,
+        Text(f"{principal} EUR repaid from: {en}", f"{principal} EUR remboursés par : {fr}"),
+        parameters=uses,
+    )
+    return Bridging(
+        request_id=request.id,
+        principal=principal,
+        disbursement=disbursement,
+        tranches=tranches,
+        low=low,
+        high=high,
+        checks=(disbursement.check, check),
+    )
+
+
+# --- the time saved ----------------------------------------------------------------------------
+
+
+def _saving(disbursed_on: date, paid_on: date) -> Duration:
+    # Never negative: a relay that arrives on or after the subsidy saves nothing.
+    return duration(disbursed_on, max(paid_on, disbursed_on))
+
+
+def _tenths(value: Fraction) -> Decimal:
+    """Round a non-negative exact value to 0.1, halves up."""
+    return Decimal(math.floor(value * 10 + Fraction(1, 2))).scaleb(-1)
+
+
+def _weighted_days(scenario: Scenario) -> Fraction:
+    repaid = sum((Fraction(r.amount) for r in scenario.repayments), Fraction(0))
+    weighted = sum(
+        (
+            Fraction(r.amount) * max(0, (r.on - scenario.disbursed_on).days)
+            for r in scenario.repayments
+        ),
+        Fraction(0),
+    )
+    return weighted / repaid
+
+
+@attrs.frozen(kw_only=True)
+class TimeSaved:
+    """
+    The time a relay loan saves on the State subsidy (RELAY.6).
+
+    The figures are ``None`` when they cannot be computed: facts missing
+    (:attr:`status` UNKNOWN, :attr:`missing` lists them) or nothing to bridge
+    (NOT_APPLICABLE). For actual and planned dates the low and high figures
+    are equal.
+
+    Attributes:
+        request_id: The relay request.
+        on: The request date, at which the relay parameters were read.
+        principal: The relay principal.
+        basis: The least certain of the dates behind the headline figure
+            (disbursement and first payment): ``"actual"``, ``"planned"`` or
+            ``"estimated"``; ``None`` without a figure.
+        first_payment_basis: The basis of the first subsidy payment.
+        first_payment_earliest: The first subsidy payment's date (low scenario).
+        first_payment_latest: Its date in the high scenario.
+        saving_low: Time saved in the low scenario, from the disbursement to
+            the first payment, floored at zero (a zero duration starting at
+            the disbursement).
+        saving_high: Time saved in the high scenario, likewise.
+        after_subsidy: True when the relay arrives on or after the first
+            subsidy payment (in the low scenario, for a range: see
+            :attr:`days_high` for whether it may still save time).
+        weighted_days_low: Amount-weighted days saved, low scenario, to 0.1 day.
+        weighted_days_high: The same, high scenario.
+        weighted_months_low: Amount-weighted decimal months, low scenario,
+            to 0.1 month.
+        weighted_months_high: The same, high scenario.
+        weighted_basis: The least certain of the dates behind the weighted
+            figure.
+        promise: ``"inside"``, ``"below"``, ``"above"`` or ``"partly"``
+            compared with the promised 6 to 9 months.
+        bridging: The disbursement and tranches the figures come from.
+        checks: Every figure explained (RELAY.6), with the parameters read.
+    """
+
+    request_id: str
+    on: date
+    principal: Eur
+    basis: Basis | None
+    first_payment_basis: Basis | None
+    first_payment_earliest: date | None
+    first_payment_latest: date | None
+    saving_low: Duration | None
+    saving_high: Duration | None
+    after_subsidy: bool | None
+    weighted_days_low: Decimal | None
+    weighted_days_high: Decimal | None
+    weighted_months_low: Decimal | None
+    weighted_months_high: Decimal | None
+    weighted_basis: Basis | None
+    promise: Promise | None
+    bridging: Bridging
+    checks: tuple[Check, ...]
+
+    @property
+    def disbursed_earliest(self) -> date:
+        """The relay's earliest disbursement date."""
+        return self.bridging.disbursement.earliest
+
+    @property
+    def disbursed_latest(self) -> date:
+        """The relay's latest disbursement date."""
+        return self.bridging.disbursement.latest
+
+    @property
+    def disbursement_basis(self) -> Literal["actual", "estimated"]:
+        """``"actual"`` with a loan's date, else ``"estimated"``."""
+        return self.bridging.disbursement.basis
+
+    @property
+    def days_low(self) -> int | None:
+        """Exact days saved, low scenario."""
+        return None if self.saving_low is None else self.saving_low.days
+
+    @property
+    def days_high(self) -> int | None:
+        """Exact days saved, high scenario."""
+        return None if self.saving_high is None else self.saving_high.days
+
+    @property
+    def months_low(self) -> tuple[int, int] | None:
+        """Calendar months and days saved, low scenario."""
+        return None if self.saving_low is None else self.saving_low.months_and_days
+
+    @property
+    def months_high(self) -> tuple[int, int] | None:
+        """Calendar months and days saved, high scenario."""
+        return None if self.saving_high is None else self.saving_high.months_and_days
+
+    @property
+    def decimal_months_low(self) -> Decimal | None:
+        """Decimal months saved (days x 12 / 365.25, one decimal), low scenario."""
+        return None if self.saving_low is None else self.saving_low.decimal_months
+
+    @property
+    def decimal_months_high(self) -> Decimal | None:
+        """Decimal months saved, high scenario."""
+        return None if self.saving_high is None else self.saving_high.decimal_months
+
+    @property
+    def status(self) -> Status:
+        """The status of the headline figure (check ``relay.timing.saved``)."""
+        return self.check("relay.timing.saved").status
+
+    @property
+    def missing(self) -> tuple[Fact, ...]:
+        """The facts still needed, in asking order, each once."""
+        seen: dict[str, Fact] = {}
+        for check in self.checks:
+            for fact in check.missing:
+                seen.setdefault(fact.path, fact)
+        return tuple(seen.values())
+
+    def check(self, key: str) -> Check:
+        """
+        Return the check named *key*.
+
+        Raises:
+            KeyError: If there is no such check.
+        """
+        for c in self.checks:
+            if c.key == key:
+                return c
+        msg = f"time saved has no check {key!r}"
+        raise KeyError(msg)
+
+    def explain(self, lang: Lang = "en") -> str:
+        """Render the figures, each check with its parameters, and the facts to provide."""
+        title = "Temps gagné par le relais" if lang == "fr" else "Time saved by the relay"
+        on = "demande du" if lang == "fr" else "request of"
+        lines = [f"{title} — {self.request_id}, {on} {self.on.isoformat()}: {self._headline(lang)}"]
+        for c in self.checks:
+            lines.append("  " + c.explain(lang))
+            lines.extend("      " + p.describe(lang) for p in c.parameters)
+        if self.missing:
+            lines.append("  " + ("Faits à fournir :" if lang == "fr" else "Facts to provide:"))
+            lines.extend(f"    - {f.question.in_lang(lang)} ({f.path})" for f in self.missing)
+        return "\n".join(lines)
+
+    def _headline(self, lang: Lang) -> str:
+        if self.saving_low is None or self.saving_high is None or self.basis is None:
+            return self.status.label.in_lang(lang)
+        basis = _BASIS_TEXT[self.basis].in_lang(lang)
+        if self.saving_low == self.saving_high or self.days_low == self.days_high:
+            return f"{self.saving_low.describe(lang)}, {basis}"
+        to = "à" if lang == "fr" else "to"
+        return f"{self.saving_low.describe(lang)} {to} {self.saving_high.describe(lang)}, {basis}"
+
+
+def _classify(months: tuple[int, int], low: int, high: int) -> Promise:
+    if months < (low, 0):
+        return "below"
+    if months > (high, 0):
+        return "above"
+    return "inside"
+
+
+_SAVED_LABEL = Text("time saved to the first subsidy payment", "temps gagné sur le 1er versement")
+_WEIGHTED_LABEL = Text("amount-weighted time saved", "temps gagné pondéré par les montants")
+_PROMISE_LABEL = Text("within the promised 6 to 9 months", "dans les 6 à 9 mois promis")
+_PROMISE_TEXT: dict[Promise, Text] = {
+    "inside": Text("inside", "dans la fourchette"),
+    "below": Text("below", "en deçà"),
+    "above": Text("above", "au-delà"),
+    "partly": Text(
+        "partly inside (the range straddles a bound)",
+        "en partie (la fourchette chevauche une borne)",
+    ),
+}
+
+
+def _figures(low: Duration, high: Duration, lang: Lang) -> str:
+    if low.days == high.days and low.months_and_days == high.months_and_days:
+        return low.describe(lang)
+    to = "à" if lang == "fr" else "to"
+    return f"{low.describe(lang)} {to} {high.describe(lang)}"
+
+
+def _no_figure(key: str, label: Text, clauses: tuple[str, ...], status: Status) -> Check:
+    reason = (
+        Text("facts missing (see above)", "faits manquants (voir plus haut)")
+        if status is Status.UNKNOWN
+        else Text("nothing to bridge (see above)", "rien à relayer (voir plus haut)")
+    )
+    return Check(key=key, clauses=clauses, label=label, status=status, reason=reason)
+
+
+def _saved_check(low: Scenario, high: Scenario, first_basis: Basis) -> Check:
+    saving_low = _saving(low.disbursed_on, low.first_payment_on)
+    saving_high = _saving(high.disbursed_on, high.first_payment_on)
+    paid = _range(low.first_payment_on, high.first_payment_on)
+    relay = _range(high.disbursed_on, low.disbursed_on)
+    if saving_high.days == 0:
+        return Check(
+            key="relay.timing.saved",
+            clauses=("RELAY.6",),
+            label=_SAVED_LABEL,
+            status=Status.NOT_MET,
+            reason=Text(
+                f"the relay ({relay}) arrives on or after the first subsidy payment ({paid}): "
+                "no time saved",
+                f"le relais ({relay}) arrive le jour du premier versement de la subvention "
+                f"({paid}) ou après : aucun temps gagné",
+            ),
+        )
+    basis = _BASIS_TEXT[first_basis]
+    en = (
+        f"relay {relay}, first subsidy payment {paid} ({basis.en}): "
+        f"{_figures(saving_low, saving_high, 'en')}"
+    )
+    fr = (
+        f"relais {relay}, premier versement {paid} ({basis.fr}) : "
+        f"{_figures(saving_low, saving_high, 'fr')}"
+    )
+    if saving_low.days == 0:
+        en += "; in the low scenario the relay arrives on or after the subsidy: nothing saved"
+        fr += (
+            " ; dans l'hypothèse basse le relais arrive avec ou après la subvention : rien de gagné"
+        )
+    return Check(
+        key="relay.timing.saved",
+        clauses=("RELAY.6",),
+        label=_SAVED_LABEL,
+        status=Status.MET,
+        reason=Text(en, fr),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Weighted:
+    days_low: Decimal
+    days_high: Decimal
+    months_low: Decimal
+    months_high: Decimal
+    check: Check
+
+
+def _weighted(low: Scenario, high: Scenario, loan: RelayLoan | None) -> _Weighted:
+    exact_low, exact_high = _weighted_days(low), _weighted_days(high)
+    days_low, days_high = _tenths(exact_low), _tenths(exact_high)
+    months_low = _tenths(exact_low * 12 / Fraction("365.25"))
+    months_high = _tenths(exact_high * 12 / Fraction("365.25"))
+    parts_en = ", ".join(f"{r.amount} EUR on {r.on.isoformat()}" for r in low.repayments)
+    parts_fr = ", ".join(f"{r.amount} EUR le {r.on.isoformat()}" for r in low.repayments)
+    if days_low == days_high:
+        figures_en = f"{days_low} days ({months_low} months)"
+        figures_fr = f"{_fr(days_low)} jours ({_fr(months_low)} mois)"
+    else:
+        figures_en = f"{days_low} to {days_high} days ({months_low} to {months_high} months)"
+        figures_fr = (
+            f"{_fr(days_low)} à {_fr(days_high)} jours ({_fr(months_low)} à "
+            f"{_fr(months_high)} mois)"
+        )
+    en = f"principal repaid {parts_en} (low scenario): {figures_en}"
+    fr = f"principal remboursé {parts_fr} (hypothèse basse) : {figures_fr}"
+    if low.unrepaid > 0:
+        en += f"; {low.unrepaid} EUR not repaid by the subsidy is left out of the weights"
+        fr += f" ; {low.unrepaid} EUR non remboursés par la subvention sont hors pondération"
+    if loan is not None and not loan.repaid_from_subsidy:
+        en += "; the loan is not repaid from the subsidy: the figure assumes it is"
+        fr += " ; le prêt n'est pas remboursé par la subvention : le chiffre le suppose"
+    check = Check(
+        key="relay.timing.weighted",
+        clauses=("RELAY.6",),
+        label=_WEIGHTED_LABEL,
+        status=Status.MET,
+        reason=Text(en, fr),
+    )
+    return _Weighted(
+        days_low=days_low,
+        days_high=days_high,
+        months_low=months_low,
+        months_high=months_high,
+        check=check,
+    )
+
+
+_PROMISE_STATUS: dict[Promise, Status] = {
+    "inside": Status.MET,
+    "below": Status.NOT_MET,
+    "above": Status.NOT_MET,
+    "partly": Status.UNKNOWN,
+}
+
+
+def _promise(
+    saving_low: Duration, saving_high: Duration, on: date, params: ParameterSet
+) -> tuple[Promise, Check]:
+    low = _count(params, "relay.promised_gain_months.low", on)
+    high = _count(params, "relay.promised_gain_months.high", on)
+    class_low = _classify(saving_low.months_and_days, low, high)
+    class_high = _classify(saving_high.months_and_days, low, high)
+    promise: Promise = class_low if class_low == class_high else "partly"
+    text = _PROMISE_TEXT[promise]
+    check = Check(
+        key="relay.timing.promise",
+        clauses=("RELAY.6",),
+        label=_PROMISE_LABEL,
+        status=_PROMISE_STATUS[promise],
+        reason=Text(
+            f"{_figures(saving_low, saving_high, 'en')}: {text.en} {low} months 0 days to "
+            f"{high} months 0 days (compared in calendar months and days)",
+            f"{_figures(saving_low, saving_high, 'fr')} : {text.fr} de {low} mois 0 jour à "
+            f"{high} mois 0 jour (comparaison en mois calendaires et jours)",
+        ),
+        parameters=_uses(
+            params.use("relay.promised_gain_months.low", on),
+            params.use("relay.promised_gain_months.high", on),
+        ),
+    )
+    return promise, check
+
+
+def time_saved(
+    request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
+) -> TimeSaved:
+    """
+    Compute the time a relay loan saves on the State subsidy (RELAY.6).
+
+    See the module's description for every convention: where each date
+    comes from, the low and high scenarios, the amount-weighted figure and
+    the comparison with the promised 6 to 9 months.
+
+    Args:
+        request: The relay request (its date is when the relay parameters
+            are read).
+        params: Policy parameters.
+        loan: The loan granted, if known (actual disbursement date and
+            principal).
+
+    Returns:
+        The figures and their checks, keys ``relay.timing.disbursement``,
+        ``relay.timing.tranches``, ``relay.timing.saved``,
+        ``relay.timing.weighted`` and ``relay.timing.promise``, all citing
+        RELAY.6.
+
+    Raises:
+        InvalidInputError: If *loan* answers another request or was
+            disbursed before the request.
+        ParameterError: If a parameter needed has no value on its date.
+    """
+    bridging = bridged_tranches(request, params, loan=loan)
+    on = request.requested_on
+    low, high = bridging.low, bridging.high
+    if low is None or high is None:
+        status = bridging.status
+        clauses = ("RELAY.6",)
+        return TimeSaved(
+            request_id=request.id,
+            on=on,
+            principal=bridging.principal,
+            basis=None,
+            first_payment_basis=None,
+            first_payment_earliest=None,
+            first_payment_latest=None,
+            saving_low=None,
+            saving_high=None,
+            after_subsidy=None,
+            weighted_days_low=None,
+            weighted_days_high=None,
+            weighted_months_low=None,
+            weighted_months_high=None,
+            weighted_basis=None,
+            promise=None,
+            bridging=bridging,
+            checks=(
+                *bridging.checks,
+                _no_figure("relay.timing.saved", _SAVED_LABEL, clauses, status),
+                _no_figure("relay.timing.weighted", _WEIGHTED_LABEL, clauses, status),
+                _no_figure("relay.timing.promise", _PROMISE_LABEL, clauses, status),
+            ),
+        )
+    disbursement = bridging.disbursement
+    first_basis = _least_certain(
+        (low.repayments[0].tranche.basis, high.repayments[0].tranche.basis)
+    )
+    saving_low = _saving(low.disbursed_on, low.first_payment_on)
+    saving_high = _saving(high.disbursed_on, high.first_payment_on)
+    weighted = _weighted(low, high, loan)
+    promise, promise_check = _promise(saving_low, saving_high, on, params)
+    return TimeSaved(
+        request_id=request.id,
+        on=on,
+        principal=bridging.principal,
+        basis=_least_certain((disbursement.basis, first_basis)),
+        first_payment_basis=first_basis,
+        first_payment_earliest=low.first_payment_on,
+        first_payment_latest=high.first_payment_on,
+        saving_low=saving_low,
+        saving_high=saving_high,
+        after_subsidy=saving_low.days == 0,
+        weighted_days_low=weighted.days_low,
+        weighted_days_high=weighted.days_high,
+        weighted_months_low=weighted.months_low,
+        weighted_months_high=weighted.months_high,
+        weighted_basis=_least_certain(
+            [disbursement.basis] + [r.tranche.basis for s in (low, high) for r in s.repayments]
+        ),
+        promise=promise,
+        bridging=bridging,
+        checks=(
+            *bridging.checks,
+            _saved_check(low, high, first_basis),
+            weighted.check,
+            promise_check,
+        ),
+    )
+
+
+def _fr(value: Decimal) -> str:
+    return str(value).replace(".", ",")

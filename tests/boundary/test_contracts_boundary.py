@@ -1,0 +1,285 @@
+from __future__ import annotations
+
+import json
+import string
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.boundary._base import validate_json, validate_python
+from poles_policy.boundary.contracts import (
+    CoordinationCommitteeModel,
+    IndicatorModel,
+    MeasurementModel,
+    PerformanceContractModel,
+)
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model.actors import (
+    AuthorityLevel,
+    LocalAuthority,
+    StateBody,
+    StateKind,
+)
+from poles_policy.model.committees import CommitteeMember, CoordinationCommittee, Meeting
+from poles_policy.model.contracts import (
+    Axis,
+    Direction,
+    Indicator,
+    Measurement,
+    Objective,
+    OperatingBudget,
+    PerformanceContract,
+)
+
+IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
+NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
+MONEY = st.integers(min_value=0, max_value=10**12).map(lambda c: Decimal(c).scaleb(-2))
+DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
+YEARS = st.integers(min_value=2000, max_value=2030)
+NUMBERS = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9)
+
+
+@st.composite
+def indicators(draw: st.DrawFn, ident: str) -> Indicator:
+    direction = draw(st.sampled_from(Direction))
+    baseline, other = draw(NUMBERS), draw(NUMBERS)
+    low, high = min(baseline, other), max(baseline, other)
+    target = high if direction is Direction.INCREASE else low
+    years = draw(st.lists(YEARS, unique=True, max_size=4))
+    return Indicator(
+        id=ident,
+        name=draw(NAMES),
+        unit=draw(st.sampled_from(["count", "EUR", "share"])),
+        baseline=baseline,
+        target=target,
+        direction=direction,
+        measurements=[Measurement(year=y, value=draw(NUMBERS)) for y in years],
+    )
+
+
+@st.composite
+def objectives(draw: st.DrawFn, ident: str) -> Objective:
+    indicator_ids = draw(st.lists(IDS, unique=True, max_size=3))
+    return Objective(
+        id=ident,
+        title=draw(NAMES),
+        axis=draw(st.sampled_from(Axis)),
+        indicators=[draw(indicators(i)) for i in indicator_ids],
+    )
+
+
+@st.composite
+def budgets(draw: st.DrawFn, year: int) -> OperatingBudget:
+    total = draw(MONEY)
+    public = draw(st.integers(min_value=0, max_value=int(total * 100))) / Decimal(100)
+    return OperatingBudget(year=year, total=total, public=public)
+
+
+@st.composite
+def contracts(draw: st.DrawFn) -> PerformanceContract:
+    start = draw(DATES)
+    authority_ids = draw(st.lists(IDS, unique=True, max_size=3))
+    return PerformanceContract(
+        id=draw(IDS),
+        pole_id=draw(IDS),
+        state=StateBody(
+            id=draw(IDS),
+            name=draw(NAMES),
+            kind=draw(st.sampled_from(StateKind)),
+            region=draw(st.none() | st.just("82")),
+        ),
+        local_authorities=[
+            LocalAuthority(id=i, name=draw(NAMES), level=draw(st.sampled_from(AuthorityLevel)))
+            for i in authority_ids
+        ],
+        governing_body_name=draw(NAMES),
+        signed_on=draw(st.none() | DATES),
+        start=start,
+        end=start + timedelta(days=draw(st.integers(1, 2000))),
+        objectives=[draw(objectives(i)) for i in draw(st.lists(IDS, unique=True, max_size=3))],
+        budgets=[draw(budgets(y)) for y in draw(st.lists(YEARS, unique=True, max_size=4))],
+    )
+
+
+@st.composite
+def committees(draw: st.DrawFn) -> CoordinationCommittee:
+    member_ids = draw(st.lists(IDS, unique=True, max_size=5))
+    members = [
+        CommitteeMember(actor_id=i, name=draw(NAMES), funder=draw(st.booleans()))
+        for i in member_ids
+    ]
+    meeting_days = draw(st.lists(DATES, unique=True, max_size=4))
+    meetings = [
+        Meeting(
+            held_on=d,
+            attendees=draw(st.lists(st.sampled_from(member_ids), unique=True))
+            if member_ids
+            else (),
+            contract_id=draw(st.none() | IDS),
+        )
+        for d in meeting_days
+    ]
+    return CoordinationCommittee(
+        pole_id=draw(IDS),
+        members=members,
+        meetings=meetings,
+        planned=draw(
+            st.none()
+            | st.sampled_from(
+                ["FREQ=MONTHLY;INTERVAL=6", "RRULE:FREQ=YEARLY;COUNT=3", "FREQ=WEEKLY;BYDAY=MO"]
+            )
+        ),
+    )
+
+
+# --- round trips: domain -> JSON -> domain is the identity ----------------------------------
+
+
+@given(contracts())
+def test_a_contract_survives_json(contract: PerformanceContract) -> None:
+    text = PerformanceContractModel.from_domain(contract).model_dump_json()
+    assert PerformanceContractModel.model_validate_json(text).to_domain() == contract
+
+
+@given(committees())
+def test_a_committee_survives_json(committee: CoordinationCommittee) -> None:
+    text = CoordinationCommitteeModel.from_domain(committee).model_dump_json()
+    assert CoordinationCommitteeModel.model_validate_json(text).to_domain() == committee
+
+
+# --- the JSON form --------------------------------------------------------------------------
+
+
+def _contract_json() -> dict[str, Any]:
+    contract = PerformanceContract(
+        id="cp",
+        pole_id="minalogic",
+        state=StateBody(id="prefet-82", name="Préfet", kind=StateKind.PREFET_DE_REGION),
+        local_authorities=(
+            LocalAuthority(id="r82", name="Région", level=AuthorityLevel.REGION, region="82"),
+        ),
+        governing_body_name="Association Minalogic",
+        start=date(2009, 1, 1),
+        end=date(2011, 12, 31),
+        objectives=(
+            Objective(
+                id="o1",
+                title="SMEs",
+                axis=Axis.ECO_1,
+                indicators=(
+                    Indicator(
+                        id="i1",
+                        name="SME members",
+                        unit="count",
+                        baseline=Decimal(120),
+                        target=Decimal(180),
+                        direction=Direction.INCREASE,
+                    ),
+                ),
+            ),
+        ),
+    )
+    data: dict[str, Any] = PerformanceContractModel.from_domain(contract).model_dump(mode="json")
+    return data
+
+
+def test_axes_are_written_with_their_clause_stems() -> None:
+    data = _contract_json()
+    assert data["objectives"][0]["axis"] == "ECO.1"
+    assert data["objectives"][0]["indicators"][0]["direction"] == "increase"
+
+
+def test_indicator_values_are_exact_decimal_strings() -> None:
+    model = validate_json(
+        IndicatorModel,
+        '{"id": "i", "name": "n", "unit": "share", "baseline": 0.75, "target": "0.5",'
+        ' "direction": "decrease", "measurements": [{"year": 2010, "value": 0.1}]}',
+    )
+    indicator = model.to_domain()
+    assert indicator.baseline == Decimal("0.75")
+    assert indicator.measurements[0].value == Decimal("0.1")
+    dumped = json.loads(model.model_dump_json())
+    assert dumped["baseline"] == "0.75"
+    assert dumped["measurements"][0]["value"] == "0.1"
+
+
+def test_large_exponents_are_written_positionally() -> None:
+    model = MeasurementModel.from_domain(Measurement(year=2010, value=Decimal("1E+3")))
+    assert json.loads(model.model_dump_json())["value"] == "1000"
+
+
+@pytest.mark.parametrize("value", ["NaN", "1e5", "abc", True])
+def test_an_inexact_or_odd_indicator_value_is_refused(value: object) -> None:
+    with pytest.raises(InvalidInputError, match=r"value"):
+        validate_python(MeasurementModel, {"year": 2010, "value": value})
+
+
+def test_a_backward_target_names_its_path() -> None:
+    data = _contract_json()
+    data["objectives"][0]["indicators"][0]["target"] = "100"
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^objectives\.0\.indicators\.0: Indicator\.target: 100 is below the baseline 120",
+    ):
+        validate_python(PerformanceContractModel, data).to_domain()
+
+
+def test_public_funding_above_the_total_names_its_path() -> None:
+    data = _contract_json()
+    data["budgets"] = [
+        {"year": 2009, "total": 100, "public": 50},
+        {"year": 2010, "total": 100, "public": 150},
+    ]
+    with pytest.raises(InvalidInputError, match=r"^budgets\.1: OperatingBudget\.public: 150\.00"):
+        validate_python(PerformanceContractModel, data).to_domain()
+
+
+def test_an_end_before_the_start_is_refused() -> None:
+    data = {**_contract_json(), "end": "2008-12-31"}
+    with pytest.raises(InvalidInputError, match=r"PerformanceContract\.end: 2008-12-31"):
+        validate_python(PerformanceContractModel, data).to_domain()
+
+
+def test_an_unknown_axis_names_its_path() -> None:
+    data = _contract_json()
+    data["objectives"][0]["axis"] = "ECO.5"
+    with pytest.raises(InvalidInputError, match=r"objectives\.0\.axis"):
+        validate_python(PerformanceContractModel, data)
+
+
+def test_a_committee_reads_from_json() -> None:
+    committee = validate_json(
+        CoordinationCommitteeModel,
+        '{"pole_id": "minalogic", "members": [{"actor_id": "r82", "name": "Région",'
+        ' "funder": true}], "meetings": [{"held_on": "2010-06-21", "attendees": ["r82"]}],'
+        ' "planned": "FREQ=MONTHLY;INTERVAL=6"}',
+    ).to_domain()
+    assert committee.funders[0].actor_id == "r82"
+    assert committee.meetings[0].contract_id is None
+
+
+def test_a_bad_planned_rule_is_refused_from_json() -> None:
+    model = validate_json(CoordinationCommitteeModel, '{"pole_id": "p", "planned": "sometimes"}')
+    with pytest.raises(InvalidInputError, match=r"CoordinationCommittee\.planned: 'sometimes'"):
+        model.to_domain()
+
+
+def test_an_attendee_twice_names_the_meeting_path() -> None:
+    model = validate_json(
+        CoordinationCommitteeModel,
+        '{"pole_id": "p", "members": [{"actor_id": "a", "name": "A", "funder": false}],'
+        ' "meetings": [{"held_on": "2010-01-01", "attendees": ["a", "a"]}]}',
+    )
+    with pytest.raises(InvalidInputError, match=r"^meetings\.0: Meeting\.attendees: attendee 'a'"):
+        model.to_domain()
+
+
+@pytest.mark.parametrize(
+    "model", [PerformanceContractModel, CoordinationCommitteeModel, IndicatorModel]
+)
+def test_every_model_has_a_json_schema(model: type[Any]) -> None:
+    assert model.model_json_schema()["additionalProperties"] is False

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+
+from poles_policy.exceptions import InvalidInputError
+
+if TYPE_CHECKING:
+    from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
+
+
+def test_an_envelope_keeps_its_amount_to_the_cent(envelope: CperEnvelope) -> None:
+    assert envelope.amount == Decimal("50400000.00")
+
+
+def test_an_envelope_period_ends_after_it_starts(envelope: CperEnvelope) -> None:
+    with pytest.raises(
+        InvalidInputError,
+        match=r"CperEnvelope\.period_end: 2006-12-31 is not after the start 2007-01-01",
+    ):
+        attrs.evolve(envelope, period_end=date(2006, 12, 31))
+
+
+def test_an_envelope_region_is_an_insee_code(envelope: CperEnvelope) -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"CperEnvelope\.region: 'Rhône-Alpes' is not an INSEE region code"
+    ):
+        attrs.evolve(envelope, region="Rhône-Alpes")
+
+
+def test_a_negative_envelope_is_refused(envelope: CperEnvelope) -> None:
+    with pytest.raises(InvalidInputError, match=r"CperEnvelope\.amount: -1\.00 is negative"):
+        attrs.evolve(envelope, amount=Decimal(-1))
+
+
+def test_a_project_linked_to_poles(structuring_project: StructuringProject) -> None:
+    assert structuring_project.linked_to_poles is True
+    assert attrs.evolve(structuring_project, pole_ids=()).linked_to_poles is False
+
+
+def test_an_unranked_project_is_representable(structuring_project: StructuringProject) -> None:
+    assert attrs.evolve(structuring_project, priority_rank=None).priority_rank is None
+
+
+@pytest.mark.parametrize("rank", [0, -1])
+def test_a_rank_starts_at_one(structuring_project: StructuringProject, rank: int) -> None:
+    with pytest.raises(
+        InvalidInputError, match=rf"StructuringProject\.priority_rank: {rank} is not a rank"
+    ):
+        attrs.evolve(structuring_project, priority_rank=rank)
+
+
+def test_a_structuring_project_names_each_pole_once(
+    structuring_project: StructuringProject,
+) -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"StructuringProject\.pole_ids: pôle 'axelera' appears twice"
+    ):
+        attrs.evolve(structuring_project, pole_ids=("axelera", "axelera"))
+
+
+def test_a_negative_request_is_refused(structuring_project: StructuringProject) -> None:
+    with pytest.raises(InvalidInputError, match=r"StructuringProject\.requested: -2\.00"):
+        attrs.evolve(structuring_project, requested=Decimal(-2))
+
+
+def test_an_allocation_is_linked_to_a_pole_when_one_is_named(allocation: Allocation) -> None:
+    assert allocation.linked_to_pole is True
+    assert attrs.evolve(allocation, pole_id=None).linked_to_pole is False
+
+
+def test_an_allocation_names_its_body(allocation: Allocation) -> None:
+    with pytest.raises(InvalidInputError, match=r"Allocation\.body: must not be empty"):
+        attrs.evolve(allocation, body="")
+
+
+def test_a_negative_allocation_is_refused(allocation: Allocation) -> None:
+    with pytest.raises(InvalidInputError, match=r"Allocation\.amount: -3\.00 is negative"):
+        attrs.evolve(allocation, amount=Decimal(-3))

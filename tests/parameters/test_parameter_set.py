@@ -1,0 +1,408 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.exceptions import ParameterError, UnknownParameterError
+from poles_policy.explain import ParameterUse
+from poles_policy.parameters import (
+    OVERRIDE_EPOCH,
+    DatedValue,
+    Parameter,
+    ParameterSet,
+    coerce_value,
+    default_parameters,
+    load_parameters,
+    packaged_parameter_files,
+)
+
+if TYPE_CHECKING:
+    from poles_policy.parameters import ParameterValue, Unit
+
+DAY = timedelta(days=1)
+
+
+def dated(
+    value: ParameterValue,
+    start: date,
+    end: date | None = None,
+    *,
+    source: str = "https://example.org/demo",
+) -> DatedValue:
+    return DatedValue(
+        value=value, valid_from=start, valid_until=end, confidence="sourced", source=source
+    )
+
+
+def share_parameter(*values: DatedValue, name: str = "demo.share") -> Parameter:
+    return Parameter(
+        name=name, description="A demo share.", unit="share", clauses=("RELAY.5",), values=values
+    )
+
+
+# Three values: 0.50 over 2008, a gap in January 2009, 0.40 from February 2009 to 2012,
+# then 0.30 from 2013 on.
+HISTORY = share_parameter(
+    dated(Decimal("0.50"), date(2008, 1, 1), date(2008, 12, 31)),
+    dated(Decimal("0.40"), date(2009, 2, 1), date(2012, 12, 31)),
+    dated(Decimal("0.30"), date(2013, 1, 1)),
+)
+SET = ParameterSet(
+    parameters=[
+        HISTORY,
+        share_parameter(dated(Decimal("0.25"), date(2005, 1, 1)), name="demo.other"),
+    ],
+    label="demo",
+)
+
+
+# -- lookups at the boundaries --------------------------------------------------------------
+
+
+def test_no_value_is_in_force_the_day_before_the_first_valid_from() -> None:
+    assert HISTORY.at(date(2007, 12, 31)) is None
+
+
+def test_a_value_is_in_force_on_its_valid_from_day() -> None:
+    found = HISTORY.at(date(2008, 1, 1))
+    assert found is not None
+    assert found.value == Decimal("0.50")
+
+
+def test_a_value_is_in_force_on_its_valid_until_day() -> None:
+    found = HISTORY.at(date(2008, 12, 31))
+    assert found is not None
+    assert found.value == Decimal("0.50")
+
+
+def test_no_value_is_in_force_in_a_gap_after_valid_until() -> None:
+    assert HISTORY.at(date(2009, 1, 1)) is None
+    assert HISTORY.at(date(2009, 1, 31)) is None
+
+
+def test_the_next_value_takes_over_the_day_after_valid_until() -> None:
+    assert SET.value("demo.share", date(2012, 12, 31)) == Decimal("0.40")
+    assert SET.value("demo.share", date(2013, 1, 1)) == Decimal("0.30")
+
+
+def test_an_open_ended_value_stays_in_force() -> None:
+    assert SET.value("demo.share", date(2100, 1, 1)) == Decimal("0.30")
+
+
+def test_dated_value_contains_both_ends() -> None:
+    item = dated(Decimal("0.5"), date(2008, 1, 1), date(2008, 1, 31))
+    assert item.contains(date(2008, 1, 1))
+    assert item.contains(date(2008, 1, 31))
+    assert not item.contains(date(2007, 12, 31))
+    assert not item.contains(date(2008, 2, 1))
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[DatedValue, ...]:
+    """Sorted, non-overlapping values; gaps of zero days make neighbours adjacent."""
+    cursor = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2010, 1, 1)))
+    values: list[DatedValue] = []
+    count = draw(st.integers(min_value=0, max_value=6))
+    for i in range(count):
+        start = cursor + draw(st.integers(min_value=0, max_value=400)) * DAY
+        open_ended = i == count - 1 and draw(st.booleans())
+        end = None if open_ended else start + draw(st.integers(min_value=0, max_value=400)) * DAY
+        values.append(
+            DatedValue(value=i, valid_from=start, valid_until=end, confidence="text", source="X")
+        )
+        if end is not None:
+            cursor = end + DAY
+    return tuple(values)
+
+
+@given(
+    history=histories(),
+    on=st.dates(min_value=date(1989, 1, 1), max_value=date(2030, 12, 31)),
+)
+def test_at_returns_the_value_whose_validity_contains_the_date_or_none(
+    history: tuple[DatedValue, ...], on: date
+) -> None:
+    parameter = Parameter(name="demo.count", description="A count.", unit="count", values=history)
+    containing = [item for item in history if item.contains(on)]
+    assert len(containing) <= 1
+    assert parameter.at(on) == (containing[0] if containing else None)
+    use = parameter.use(on)
+    if containing:
+        assert use is not None
+        assert (use.value, use.valid_from) == (str(containing[0].value), containing[0].valid_from)
+    else:
+        assert use is None
+
+
+# -- the set ---------------------------------------------------------------------------------
+
+
+def test_the_set_iterates_over_names_in_order_and_has_a_length() -> None:
+    assert list(SET) == ["demo.other", "demo.share"]
+    assert len(SET) == 2
+    assert "demo.share" in SET
+    assert "demo.missing" not in SET
+
+
+def test_an_unknown_name_raises_with_close_suggestions() -> None:
+    with pytest.raises(UnknownParameterError) as info:
+        SET["demo.shares"]
+    assert str(info.value) == (
+        "unknown parameter 'demo.shares' in parameter set 'demo'; did you mean 'demo.share'?"
+    )
+    assert isinstance(info.value, KeyError)
+
+
+def test_an_unknown_name_without_close_match_gives_no_suggestion() -> None:
+    with pytest.raises(UnknownParameterError) as info:
+        SET.at("zzz.qqq", date(2009, 1, 1))
+    assert "did you mean" not in str(info.value)
+
+
+def test_require_raises_when_no_value_is_in_force() -> None:
+    with pytest.raises(ParameterError) as info:
+        SET.require("demo.share", date(2007, 1, 1))
+    assert str(info.value).startswith("demo.share has no value in force on 2007-01-01")
+
+
+def test_require_returns_the_value_in_force() -> None:
+    assert SET.require("demo.share", date(2010, 6, 1)).value == Decimal("0.40")
+
+
+def test_use_renders_the_value_and_is_built_once() -> None:
+    use = SET.use("demo.share", date(2010, 6, 1))
+    assert use == ParameterUse(
+        name="demo.share",
+        value="0.40",
+        unit="share",
+        valid_from=date(2009, 2, 1),
+        source="https://example.org/demo",
+        confidence="sourced",
+    )
+    assert SET.use("demo.share", date(2011, 6, 1)) is use
+    assert SET.use("demo.share", date(2007, 6, 1)) is None
+
+
+def test_in_force_lists_every_parameter_with_its_value_or_none() -> None:
+    listing = SET.in_force(date(2009, 1, 15))
+    assert [(p.name, None if v is None else v.value) for p, v in listing] == [
+        ("demo.other", Decimal("0.25")),
+        ("demo.share", None),
+    ]
+
+
+def test_a_set_refuses_two_parameters_with_one_name() -> None:
+    with pytest.raises(ParameterError, match=r"'demo\.share' is defined twice"):
+        ParameterSet(parameters=[HISTORY, HISTORY])
+
+
+def test_a_parameter_refuses_a_value_of_the_wrong_type_for_its_unit() -> None:
+    with pytest.raises(ParameterError, match=r"values\[0\]: value 0.5 is a float"):
+        share_parameter(dated(0.5, date(2008, 1, 1)))  # type: ignore[arg-type]
+
+
+def test_a_parameter_refuses_overlapping_values() -> None:
+    with pytest.raises(ParameterError, match=r"values\[1\]: valid_from 2008-06-01 overlaps"):
+        share_parameter(
+            dated(Decimal("0.5"), date(2008, 1, 1)), dated(Decimal("0.4"), date(2008, 6, 1))
+        )
+
+
+def test_a_dated_value_refuses_an_unknown_confidence() -> None:
+    with pytest.raises(ParameterError, match="confidence 'seen' is not one of"):
+        DatedValue(value=1, valid_from=date(2008, 1, 1), confidence="seen", source="X")  # type: ignore[arg-type]
+
+
+# -- overrides -------------------------------------------------------------------------------
+
+
+def test_an_override_without_dates_replaces_the_whole_history() -> None:
+    reform = SET.override("demo.share", "0.60", source="reform note")
+    values = reform["demo.share"].values
+    assert values == (
+        DatedValue(
+            value=Decimal("0.60"),
+            valid_from=OVERRIDE_EPOCH,
+            valid_until=None,
+            confidence="assumption",
+            source="reform note",
+        ),
+    )
+    assert reform.value("demo.share", date(2009, 1, 15)) == Decimal("0.60")
+
+
+def test_an_override_from_a_date_keeps_earlier_values_cut_the_day_before() -> None:
+    reform = SET.override("demo.share", "0.60", valid_from=date(2010, 1, 1))
+    values = reform["demo.share"].values
+    assert [(v.value, v.valid_from, v.valid_until) for v in values] == [
+        (Decimal("0.50"), date(2008, 1, 1), date(2008, 12, 31)),
+        (Decimal("0.40"), date(2009, 2, 1), date(2009, 12, 31)),
+        (Decimal("0.60"), date(2010, 1, 1), None),
+    ]
+    assert values[1].source == "https://example.org/demo"
+    assert values[2].confidence == "assumption"
+
+
+def test_an_override_from_a_date_drops_later_values() -> None:
+    reform = SET.override("demo.share", "0.60", valid_from=date(2010, 1, 1))
+    assert reform.value("demo.share", date(2020, 1, 1)) == Decimal("0.60")
+
+
+def test_an_override_over_a_window_keeps_later_values_cut_the_day_after() -> None:
+    reform = SET.override(
+        "demo.share", "0.60", valid_from=date(2010, 1, 1), valid_until=date(2013, 6, 30)
+    )
+    values = reform["demo.share"].values
+    assert [(v.value, v.valid_from, v.valid_until) for v in values] == [
+        (Decimal("0.50"), date(2008, 1, 1), date(2008, 12, 31)),
+        (Decimal("0.40"), date(2009, 2, 1), date(2009, 12, 31)),
+        (Decimal("0.60"), date(2010, 1, 1), date(2013, 6, 30)),
+        (Decimal("0.30"), date(2013, 7, 1), None),
+    ]
+
+
+def test_an_override_inside_one_value_splits_it_in_two() -> None:
+    reform = SET.override(
+        "demo.share", "0.60", valid_from=date(2010, 1, 1), valid_until=date(2010, 12, 31)
+    )
+    assert [(v.value, v.valid_from, v.valid_until) for v in reform["demo.share"].values] == [
+        (Decimal("0.50"), date(2008, 1, 1), date(2008, 12, 31)),
+        (Decimal("0.40"), date(2009, 2, 1), date(2009, 12, 31)),
+        (Decimal("0.60"), date(2010, 1, 1), date(2010, 12, 31)),
+        (Decimal("0.40"), date(2011, 1, 1), date(2012, 12, 31)),
+        (Decimal("0.30"), date(2013, 1, 1), None),
+    ]
+
+
+def test_an_override_returns_a_new_set_and_leaves_the_original_unchanged() -> None:
+    before = SET["demo.share"]
+    reform = SET.override("demo.share", "0.60")
+    assert reform is not SET
+    assert SET["demo.share"] is before
+    assert SET.value("demo.share", date(2010, 1, 1)) == Decimal("0.40")
+    assert reform["demo.other"] == SET["demo.other"]
+
+
+def test_an_override_is_labelled_after_the_set_and_the_name() -> None:
+    reform = SET.override("demo.share", "0.60")
+    assert reform.label == "demo + demo.share"
+    assert reform.override("demo.share", "0.70").label == "demo + demo.share"
+    assert reform.override("demo.other", "0.70").label == "demo + demo.share + demo.other"
+
+
+def test_several_overrides_at_once() -> None:
+    reform = SET.overrides({"demo.share": "0.60", "demo.other": Decimal("0.10")})
+    assert reform.value("demo.share", date(2010, 1, 1)) == Decimal("0.60")
+    assert reform.value("demo.other", date(2010, 1, 1)) == Decimal("0.10")
+    assert reform.label == "demo + demo.share + demo.other"
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        (0.6, "value 0.6 is a float"),
+        ("1.2", "above 1"),
+        ("60 %", "not a plain decimal"),
+        (True, "not a decimal number"),
+    ],
+)
+def test_an_override_value_is_checked_like_a_file_value(value: object, fragment: str) -> None:
+    with pytest.raises(ParameterError) as info:
+        SET.override("demo.share", value)
+    assert str(info.value).startswith("override of 'demo.share': value ")
+    assert fragment in str(info.value)
+
+
+def test_an_override_of_an_unknown_parameter_is_refused() -> None:
+    with pytest.raises(UnknownParameterError, match=r"did you mean 'demo\.share'"):
+        SET.override("demo.shares", "0.60")
+
+
+def test_an_override_window_ending_before_it_starts_is_refused() -> None:
+    with pytest.raises(ParameterError, match="valid_until 2009-12-31 is before valid_from"):
+        SET.override(
+            "demo.share", "0.60", valid_from=date(2010, 1, 1), valid_until=date(2009, 12, 31)
+        )
+
+
+def test_an_override_with_an_empty_source_is_refused() -> None:
+    with pytest.raises(ParameterError, match=r"override of 'demo\.share': source '' is empty"):
+        SET.override("demo.share", "0.60", source="")
+
+
+def test_a_reform_can_generalise_the_relay_pilot_from_a_date() -> None:
+    reform = default_parameters().override(
+        "relay.national_from", date(2010, 1, 1), source="scenario: national from 2010"
+    )
+    assert reform.label == "default + relay.national_from"
+    assert reform.value("relay.national_from", date(2011, 1, 1)) == date(2010, 1, 1)
+    assert default_parameters().value("relay.national_from", date(2011, 1, 1)) is None
+
+
+FRESH_DEFAULT = load_parameters(*packaged_parameter_files(), label="default")
+
+_VALUES: dict[str, st.SearchStrategy[object]] = {
+    "share": st.decimals(min_value=0, max_value=1, places=2),
+    "rate_per_year": st.decimals(min_value=0, max_value=1, places=4),
+    "AWU": st.decimals(min_value=0, max_value=10_000, places=1),
+    "EUR": st.decimals(min_value=0, max_value=10**9, places=2),
+    "months": st.integers(min_value=0, max_value=120),
+    "days": st.integers(min_value=0, max_value=3650),
+    "business_days": st.integers(min_value=0, max_value=3650),
+    "count": st.integers(min_value=0, max_value=100),
+    "date": st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+    "region_codes": st.lists(st.sampled_from(["11", "21", "82", "93"]), unique=True),
+    "bool": st.booleans(),
+}
+
+
+def values_of(unit: Unit) -> st.SearchStrategy[object]:
+    exact = _VALUES[unit]
+    if unit in {"share", "rate_per_year", "AWU", "EUR"}:
+        # Decimal units also take decimal strings, and must refuse floats.
+        return st.one_of(exact, exact.map(str), st.floats(allow_nan=False))
+    return exact
+
+
+DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+
+
+@given(
+    name=st.sampled_from(sorted(FRESH_DEFAULT)),
+    data=st.data(),
+    valid_from=st.none() | DAYS,
+    length=st.none() | st.integers(min_value=0, max_value=3650),
+    probes=st.lists(DAYS, min_size=1, max_size=5),
+)
+def test_an_override_never_changes_the_default_set(
+    name: str,
+    data: st.DataObject,
+    valid_from: date | None,
+    length: int | None,
+    probes: list[date],
+) -> None:
+    default = default_parameters()
+    unit = default[name].unit
+    value = data.draw(values_of(unit), label="value")
+    start = OVERRIDE_EPOCH if valid_from is None else valid_from
+    valid_until = None if length is None else start + length * DAY
+    try:
+        reform = default.override(name, value, valid_from=valid_from, valid_until=valid_until)
+    except ParameterError:
+        assert isinstance(value, float)
+        reform = None
+    assert default_parameters() is default
+    assert default == FRESH_DEFAULT
+    if reform is None:
+        return
+    expected = coerce_value(unit, value)
+    for on in probes:
+        inside = start <= on and (valid_until is None or on <= valid_until)
+        wanted = expected if inside else default.value(name, on)
+        assert reform.value(name, on) == wanted
+    assert all(reform[other] == default[other] for other in default if other != name)
