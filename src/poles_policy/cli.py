@@ -10,6 +10,9 @@ Bad arguments print the usage and one ``poles-policy: error: ...`` line on
 stderr and exit with status 2, as does any
 :class:`~poles_policy.exceptions.PolesPolicyError`; the command never shows
 a traceback for them. It never reads the clock: a date is an argument.
+
+The JSON boundary (pydantic) is imported inside the handlers that need it,
+so that ``poles-policy params`` and ``import poles_policy.cli`` stay light.
 """
 
 from __future__ import annotations
@@ -20,10 +23,16 @@ import re
 import sys
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
-from poles_policy.exceptions import PolesPolicyError
-from poles_policy.parameters import default_parameters, render_value
+from poles_policy.exceptions import InvalidInputError, PolesPolicyError
+from poles_policy.parameters import (
+    ParameterSet,
+    default_parameters,
+    load_parameters,
+    render_value,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -162,9 +171,153 @@ def _format_table(rows: list[list[str]]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+# -- relay check ------------------------------------------------------------------------------
+
+
+def _add_relay(commands: _Commands) -> None:
+    relay = commands.add_parser(
+        "relay",
+        help="relay financing (financement relais): check a case",
+        description="Relay financing (financement relais, RELAY.1-RELAY.7).",
+    )
+    actions = relay.add_subparsers(
+        dest="relay_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    check = actions.add_parser(
+        "check",
+        help="assess a relay case: eligibility, OSEO guarantee, time saved and cost",
+        description=(
+            "Assess a relay case given as one JSON document (see docs/examples/relay-case.json "
+            "and the relay-case schema): the decision with every check and the clauses it "
+            "applies, the time saved and the cost. The parameters are read at the case's "
+            "request date. The exit status is 0 whenever the case was assessed, whatever the "
+            "outcome, and 2 if the document or a file cannot be read or is invalid."
+        ),
+    )
+    check.add_argument(
+        "case", metavar="CASE.json", help="the case document, or - to read it from standard input"
+    )
+    check.add_argument(
+        "--json", action="store_true", help="print the assessment as JSON instead of text"
+    )
+    check.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default="en",
+        help="language of the explanation: en (default) or fr",
+    )
+    check.add_argument(
+        "--at-params",
+        type=Path,
+        metavar="FILE",
+        help=(
+            "a TOML parameter file (or a directory of them) whose parameters replace the "
+            "default ones of the same name and add the others"
+        ),
+    )
+    check.set_defaults(handler=_run_relay_check)
+
+
+def _read_document(name: str) -> tuple[str, bytes]:
+    """Return the name to show in messages and the bytes of file *name* (``-``: stdin)."""
+    if name == "-":
+        stream = sys.stdin
+        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
+        return "<stdin>", data
+    try:
+        return name, Path(name).read_bytes()
+    except OSError as exc:
+        msg = f"{name}: cannot be read: {exc.strerror or exc}"
+        raise InvalidInputError(msg) from None
+
+
+def _parameters_with(path: Path | None) -> ParameterSet:
+    """
+    Return the default parameters, with those of *path* replacing or adding to them.
+
+    :func:`~poles_policy.parameters.load_parameters` refuses a name defined
+    in two files, so the replacement is made here: every parameter of the
+    file replaces the default one of the same name, whole (description,
+    unit and history), and the file's other parameters are added.
+    """
+    base = default_parameters()
+    if path is None:
+        return base
+    extra = load_parameters(path)
+    kept = [p for p in base.parameters if p.name not in extra]
+    return ParameterSet(parameters=[*kept, *extra.parameters], label=f"{base.label} + {path.name}")
+
+
+def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
+    from poles_policy.boundary.case import parse_case
+    from poles_policy.rules.relay.assessment import assess
+
+    params = _parameters_with(args.at_params)
+    shown, data = _read_document(args.case)
+    try:
+        case = parse_case(data)
+        assessment = assess(case.request, params, loan=case.loan)
+    except InvalidInputError as exc:
+        msg = f"{shown}: {exc}"
+        raise InvalidInputError(msg) from None
+    if args.json:
+        out.write(json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(assessment.explain(args.lang) + "\n")
+    return 0
+
+
+# -- schema -----------------------------------------------------------------------------------
+
+
+def _add_schema(commands: _Commands) -> None:
+    parser = commands.add_parser(
+        "schema",
+        help="print or write the JSON Schemas of the documents",
+        description=(
+            "Print the JSON Schema of one document type (e.g. relay-case), or of all of them "
+            "as one JSON object keyed by name; with --write, write NAME.schema.json files."
+        ),
+    )
+    parser.add_argument(
+        "name", nargs="?", metavar="NAME", help="one document type, e.g. relay-case; default: all"
+    )
+    parser.add_argument(
+        "--write",
+        type=Path,
+        metavar="DIR",
+        help="write NAME.schema.json into DIR (created if needed) instead of printing",
+    )
+    parser.set_defaults(handler=_run_schema)
+
+
+def _run_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from poles_policy.boundary.schema import schema_names, schema_text, schemas
+
+    names = schema_names() if args.name is None else (args.name,)
+    texts = {name: schema_text(name) for name in names}  # an unknown name fails here
+    directory: Path | None = args.write
+    if directory is not None:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            for name, text in texts.items():
+                path = directory / f"{name}.schema.json"
+                path.write_text(text, encoding="utf-8")
+                out.write(f"wrote {path}\n")
+        except OSError as exc:
+            msg = f"{directory}: cannot be written: {exc.strerror or exc}"
+            raise InvalidInputError(msg) from None
+        return 0
+    if args.name is not None:
+        out.write(texts[args.name])
+    else:
+        out.write(json.dumps(schemas(), indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return 0
+
+
 # -- the command ------------------------------------------------------------------------------
 
-_COMMANDS: Final[tuple[Callable[[_Commands], None], ...]] = (_add_params,)
+_COMMANDS: Final[tuple[Callable[[_Commands], None], ...]] = (_add_params, _add_relay, _add_schema)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -371,6 +371,10 @@ class Check:
             msg = f"check {self.key!r}: missing facts are only meaningful when UNKNOWN"
             raise InvalidInputError(msg)
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the check as JSON-ready data."""
+        return _check_to_dict(self)
+
     def explain(self, lang: Lang = "en") -> str:
         """Render the check on one line, with its clause ids."""
         status = self.status.label.in_lang(lang)

@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 _POLES_FILE = "rhone_alpes_poles.toml"
 _FIGURES_FILE = "national_figures.toml"
@@ -66,7 +67,7 @@ def _confidence(instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 @attrs.frozen(kw_only=True)
-class ReferenceFact(Generic[T]):
+class ReferenceFact(Generic[T_co]):
     """
     One fact of the reference data, with where it comes from.
 
@@ -79,7 +80,7 @@ class ReferenceFact(Generic[T]):
         note: How the value was derived, caveats, what is known besides.
     """
 
-    value: T
+    value: T_co
     source: str = attrs.field(validator=non_empty)
     confidence: Confidence = attrs.field(validator=_confidence)
     note: str = ""

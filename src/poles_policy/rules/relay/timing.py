@@ -22,18 +22,21 @@ the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
    :func:`~poles_policy.rules.fui.payment_schedule` from the selection letter
    (*estimated*, a range of dates). Payments received so far (before the
    request too) are set against the instalments in date order, first in first
-   out, so only the unpaid part of each instalment remains. Overdue planned
-   instalments keep their planned date; a schedule planning less than the
-   grant leaves the rest out (it has no date). When the letter date is
+   out, so only the unpaid part of each instalment remains, and it is dated
+   no earlier than the last payment received (the record shows it had not
+   arrived by then). A schedule planning less than the grant leaves the rest
+   out (it has no date). When the letter date is
    needed and unknown, the result is UNKNOWN and asks for it, unless the
    payments received already repay the relay.
 
 Payments of ``0.00`` are left out: nothing arrives.
 
-**The first subsidy payment** is the earliest tranche. It is usually the one
-the brief of the scheme has in mind (the advance, received or expected in
-:func:`~poles_policy.rules.fui.first_payment_window`); when the advance was
-received before the request, it is the next instalment.
+The tranches of several State subsidies are merged in date order.
+
+**The first subsidy payment** is the earliest tranche: usually the advance,
+received, planned, or expected in the
+:func:`~poles_policy.rules.fui.first_payment_window` after the letter; when
+the advance was received before the request, the next instalment.
 
 **Time saved** = first payment - disbursement, as exact days, calendar months
 and days, and decimal months (:func:`~poles_policy.dates.duration`). It is
@@ -56,7 +59,8 @@ from the exact figure.
 ``relay.promised_gain_months.low``/``.high`` in calendar months and days: a
 saving from exactly 6 months 0 days to exactly 9 months 0 days is *inside*
 (5 months 30 days is *below*; 9 months 1 day is *above*). A range whose two
-ends fall in different classes is *partly* inside.
+ends fall in different classes is *partly* inside. Before the pilot no promise
+is in force: the comparison is then not applicable.
 
 Parameters are read at the request date, except the subsidy delays and
 shares, read at the selection letter's date.
@@ -93,6 +97,7 @@ __all__ = [
     "Promise",
     "Repayment",
     "Scenario",
+    "ScenarioName",
     "TimeSaved",
     "Tranche",
     "bridged_tranches",
@@ -106,7 +111,14 @@ Promise = Literal["inside", "below", "above", "partly"]
 """How a saving compares with the 6 to 9 months the policy promises."""
 
 ScenarioName = Literal["low", "high"]
+"""The two bounds of an estimate: the least and the most time saved."""
 
+_KIND_TEXT: dict[PaymentKind | None, Text] = {
+    PaymentKind.ADVANCE: Text("advance", "avance"),
+    PaymentKind.INTERMEDIATE: Text("intermediate payment", "versement intermédiaire"),
+    PaymentKind.BALANCE: Text("balance", "solde"),
+    None: Text("payment", "versement"),
+}
 _RANK: dict[Basis, int] = {"actual": 0, "planned": 1, "estimated": 2}
 _BASIS_TEXT: dict[Basis, Text] = {
     "actual": Text("received", "reçu"),
@@ -266,11 +278,7 @@ class Tranche:
 
     def describe(self, lang: Lang = "en") -> str:
         """Render the tranche on one line: kind, amount, date(s), basis."""
-        kind = (
-            self.kind.value
-            if self.kind is not None
-            else ("paiement" if lang == "fr" else "payment")
-        )
+        kind = _KIND_TEXT[self.kind].in_lang(lang)
         basis = _BASIS_TEXT[self.basis].in_lang(lang)
         return f"{kind} {self.amount} EUR {_range(self.earliest, self.latest)} ({basis})"
 
@@ -384,25 +392,35 @@ class _Expected:
     latest: date
 
 
-def _unpaid(expected: Sequence[_Expected], paid: Eur, basis: Basis) -> list[Tranche]:
-    """Set *paid* against the instalments in order; return what is left of each."""
-    left: Decimal = paid
+def _unpaid(
+    expected: Sequence[_Expected], aid: PartnerAid, basis: Basis
+) -> tuple[list[Tranche], int]:
+    """
+    Set the payments received against the instalments in order; return what is left of each.
+
+    An instalment still expected is dated no earlier than the last payment
+    received: the record shows it had not arrived by then. Also returns how
+    many dates that moved.
+    """
+    left: Decimal = aid.paid
+    received = [p.paid_on for p in aid.payments if p.amount > 0]
+    floor = max(received) if received else None
     out: list[Tranche] = []
+    moved = 0
     for item in expected:
         covered = min(item.amount, left)
         left -= covered
         rest = Eur(item.amount - covered)
-        if rest > 0:
-            out.append(
-                Tranche(
-                    kind=item.kind,
-                    amount=rest,
-                    earliest=item.earliest,
-                    latest=item.latest,
-                    basis=basis,
-                )
-            )
-    return out
+        if rest <= 0:
+            continue
+        earliest, latest = item.earliest, item.latest
+        if floor is not None and earliest < floor:
+            moved += 1
+            earliest, latest = floor, max(latest, floor)
+        out.append(
+            Tranche(kind=item.kind, amount=rest, earliest=earliest, latest=latest, basis=basis)
+        )
+    return out, moved
 
 
 @attrs.frozen(kw_only=True)
@@ -413,12 +431,39 @@ class _Collected:
     notes: tuple[Text, ...]
 
 
+def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
+    """The aid agreement's schedule, if every instalment is dated; else None."""
+    if not aid.schedule or any(s.expected_on is None for s in aid.schedule):
+        return None
+    expected = sorted(
+        (
+            _Expected(kind=s.kind, amount=s.amount, earliest=s.expected_on, latest=s.expected_on)
+            for s in aid.schedule
+            if s.expected_on is not None
+        ),
+        key=lambda e: e.earliest,
+    )
+    planned = Eur(sum((e.amount for e in expected), ZERO))
+    notes = []
+    if planned < aid.granted:
+        notes.append(
+            Text(
+                f"the schedule plans {planned} EUR of the {aid.granted} EUR granted; "
+                "the rest has no date and is not counted",
+                f"l'échéancier prévoit {planned} EUR sur les {aid.granted} EUR accordés ; "
+                "le reste n'a pas de date et n'est pas compté",
+            )
+        )
+    return expected, notes
+
+
 def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: ParameterSet) -> _Collected:
     on = request.requested_on
     letter = request.project.selection_letter_on
     tranches: list[Tranche] = []
     needs_letter = estimated = False
     notes: list[Text] = []
+    moved = 0
     for aid in aids:
         tranches.extend(
             Tranche(
@@ -429,45 +474,41 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
         )
         if aid.remaining <= 0:
             continue
-        dated = [s for s in aid.schedule if s.expected_on is not None]
-        if aid.schedule and len(dated) == len(aid.schedule):
-            plan = sorted(dated, key=lambda s: s.expected_on or on)
-            expected = [
-                _Expected(
-                    kind=s.kind, amount=s.amount, earliest=s.expected_on, latest=s.expected_on
-                )
-                for s in plan
-                if s.expected_on is not None
-            ]
-            tranches.extend(_unpaid(expected, aid.paid, "planned"))
-            planned = Eur(sum((s.amount for s in plan), ZERO))
-            if planned < aid.granted:
+        planned = _planned(aid)
+        if planned is not None:
+            expected, planned_notes = planned
+            notes.extend(planned_notes)
+            unpaid, count = _unpaid(expected, aid, "planned")
+        else:
+            if aid.schedule:
                 notes.append(
                     Text(
-                        f"the schedule plans {planned} EUR of the {aid.granted} EUR granted; "
-                        "the rest has no date and is not counted",
-                        f"l'échéancier prévoit {planned} EUR sur les {aid.granted} EUR accordés ; "
-                        "le reste n'a pas de date et n'est pas compté",
+                        "the schedule has undated instalments: estimated instead",
+                        "l'échéancier a des échéances sans date : estimation à la place",
                     )
                 )
-            continue
-        if aid.schedule:
-            notes.append(
-                Text(
-                    "the schedule has undated instalments: estimated instead",
-                    "l'échéancier a des échéances sans date : estimation à la place",
-                )
+            if letter is None:
+                needs_letter = True
+                continue
+            estimated = True
+            unpaid, count = _unpaid(
+                [
+                    _Expected(kind=p.kind, amount=p.amount, earliest=p.earliest, latest=p.latest)
+                    for p in payment_schedule(aid.granted, letter, params)
+                ],
+                aid,
+                "estimated",
             )
-        if letter is None:
-            needs_letter = True
-            continue
-        estimated = True
-        schedule = payment_schedule(aid.granted, letter, params)
-        expected = [
-            _Expected(kind=p.kind, amount=p.amount, earliest=p.earliest, latest=p.latest)
-            for p in schedule
-        ]
-        tranches.extend(_unpaid(expected, aid.paid, "estimated"))
+        tranches.extend(unpaid)
+        moved += count
+    if moved:
+        notes.append(
+            Text(
+                f"{moved} instalment(s) still expected dated no earlier than the last payment "
+                "received",
+                f"{moved} échéance(s) attendue(s) datée(s) au plus tôt du dernier versement reçu",
+            )
+        )
     tranches.sort(key=lambda t: (t.earliest, t.latest))
     return _Collected(
         tranches=tuple(tranches), needs_letter=needs_letter, estimated=estimated, notes=tuple(notes)
@@ -682,7 +723,9 @@ class TimeSaved:
         weighted_basis: The least certain of the dates behind the weighted
             figure.
         promise: ``"inside"``, ``"below"``, ``"above"`` or ``"partly"``
-            compared with the promised 6 to 9 months.
+            compared with the promised 6 to 9 months; ``None`` without a
+            figure, or when no promise is in force on the request date
+            (before the pilot: the check is then NOT_APPLICABLE).
         bridging: The disbursement and tranches the figures come from.
         checks: Every figure explained (RELAY.6), with the parameters read.
     """
@@ -782,7 +825,9 @@ class TimeSaved:
         """Render the figures, each check with its parameters, and the facts to provide."""
         title = "Temps gagné par le relais" if lang == "fr" else "Time saved by the relay"
         on = "demande du" if lang == "fr" else "request of"
-        lines = [f"{title} — {self.request_id}, {on} {self.on.isoformat()}: {self._headline(lang)}"]
+        colon = " :" if lang == "fr" else ":"
+        head = f"{title} — {self.request_id}, {on} {self.on.isoformat()}{colon}"
+        lines = [f"{head} {self._headline(lang)}"]
         for c in self.checks:
             lines.append("  " + c.explain(lang))
             lines.extend("      " + p.describe(lang) for p in c.parameters)
@@ -813,13 +858,10 @@ _SAVED_LABEL = Text("time saved to the first subsidy payment", "temps gagné sur
 _WEIGHTED_LABEL = Text("amount-weighted time saved", "temps gagné pondéré par les montants")
 _PROMISE_LABEL = Text("within the promised 6 to 9 months", "dans les 6 à 9 mois promis")
 _PROMISE_TEXT: dict[Promise, Text] = {
-    "inside": Text("inside", "dans la fourchette"),
-    "below": Text("below", "en deçà"),
-    "above": Text("above", "au-delà"),
-    "partly": Text(
-        "partly inside (the range straddles a bound)",
-        "en partie (la fourchette chevauche une borne)",
-    ),
+    "inside": Text("inside", "dans"),
+    "below": Text("below", "en deçà de"),
+    "above": Text("above", "au-delà de"),
+    "partly": Text("partly inside", "en partie dans"),
 }
 
 
@@ -939,23 +981,43 @@ _PROMISE_STATUS: dict[Promise, Status] = {
 
 def _promise(
     saving_low: Duration, saving_high: Duration, on: date, params: ParameterSet
-) -> tuple[Promise, Check]:
+) -> tuple[Promise | None, Check]:
+    if (
+        params.at("relay.promised_gain_months.low", on) is None
+        or params.at("relay.promised_gain_months.high", on) is None
+    ):
+        return None, Check(
+            key="relay.timing.promise",
+            clauses=("RELAY.6",),
+            label=_PROMISE_LABEL,
+            status=Status.NOT_APPLICABLE,
+            reason=Text(
+                f"no promised gain in force on {on.isoformat()} (before the relay pilot)",
+                f"aucun gain promis en vigueur le {on.isoformat()} (avant l'expérimentation)",
+            ),
+        )
     low = _count(params, "relay.promised_gain_months.low", on)
     high = _count(params, "relay.promised_gain_months.high", on)
     class_low = _classify(saving_low.months_and_days, low, high)
     class_high = _classify(saving_high.months_and_days, low, high)
     promise: Promise = class_low if class_low == class_high else "partly"
     text = _PROMISE_TEXT[promise]
+    straddles = (
+        Text(", the range straddling a bound", ", la fourchette chevauchant une borne")
+        if promise == "partly"
+        else Text("", "")
+    )
     check = Check(
         key="relay.timing.promise",
         clauses=("RELAY.6",),
         label=_PROMISE_LABEL,
         status=_PROMISE_STATUS[promise],
         reason=Text(
-            f"{_figures(saving_low, saving_high, 'en')}: {text.en} {low} months 0 days to "
-            f"{high} months 0 days (compared in calendar months and days)",
-            f"{_figures(saving_low, saving_high, 'fr')} : {text.fr} de {low} mois 0 jour à "
-            f"{high} mois 0 jour (comparaison en mois calendaires et jours)",
+            f"{_figures(saving_low, saving_high, 'en')}: {text.en} the promised {low} months "
+            f"0 days to {high} months 0 days{straddles.en} (calendar months and days compared)",
+            f"{_figures(saving_low, saving_high, 'fr')} : {text.fr} la fourchette promise de "
+            f"{low} mois 0 jour à {high} mois 0 jour{straddles.fr} (comparaison en mois "
+            "calendaires et jours)",
         ),
         parameters=_uses(
             params.use("relay.promised_gain_months.low", on),

@@ -1,0 +1,356 @@
+"""
+A relay case as one JSON document: the request, its applicant and project, and the loan.
+
+A relay desk (a bank's, OSEO's, a pôle's) exchanges a case as one document::
+
+    {
+        "case_id": "RA-2009-017",
+        "applicant": {"kind": "enterprise", "id": "acme", "name": "ACME SAS", "region": "82"},
+        "project": {
+            "id": "nanox",
+            "name": "NANO-X",
+            "partners": [
+                {
+                    "actor": {
+                        "kind": "enterprise",
+                        "id": "acme",
+                        "name": "ACME SAS",
+                        "region": "82",
+                    },
+                    "role": "lead",
+                },
+                ...,
+            ],
+            "labels": [...],
+            "aid": [...],
+            "selection_letter_on": "2009-03-02",
+        },
+        "request": {"requested_on": "2009-03-16", "amount": "200000.00"},
+        "loan": null,
+    }
+
+:func:`parse_case` reads it into a :class:`~poles_policy.model.cases.RelayCase`
+and :func:`dump_case` writes one back; the round trip is the identity.
+
+**The applicant among the partners.** The applicant is given once, in full, at
+the top level: its facts (region, accounts for the SME test) are the ones the
+rules read. When it is a partner of the project -- the normal case -- the
+partner entry repeats the same actor object, and the two must be equal (same
+kind, id and facts); a copy that differs is refused, naming the partner's path
+and the fields that differ, so an edit made in one place only never goes
+unnoticed. This keeps the project exactly the ``collaborative-project``
+document used elsewhere. An applicant that is *not* among the partners is
+accepted: it is a refusal case (RELAY.2), not an input error; likewise a
+research lab as applicant.
+
+**Identifiers.** The case id is also the request's id; the loan answers that
+request, so neither carries an id of its own.
+
+**Dates.** Region codes are checked against the request date (the case's
+legal date): ``"84"`` (Auvergne-Rhône-Alpes, from 2016) in a 2009 case is an
+input error, as is an unknown code.
+
+Every error is an :class:`~poles_policy.exceptions.InvalidInputError` whose
+one-line message names the path of each bad field and why, e.g.
+``request.amount: amount 1000.125 has more than two decimals; ...``, or starts
+with ``invalid JSON:`` and the line and column.
+"""
+
+from __future__ import annotations
+
+import typing
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pydantic import Field, ValidationError
+
+from poles_policy.boundary._base import IsoDate, Model, Money, Share
+from poles_policy.boundary.actors import (
+    ActorModel,
+    BankModel,
+    actor_from_domain,
+    actor_to_domain,
+)
+from poles_policy.boundary.projects import CollaborativeProjectModel, _build
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model.cases import RelayCase
+from poles_policy.model.regions import region
+from poles_policy.model.relay import RelayLoan, RelayRequest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import date
+
+    from poles_policy.model.actors import Actor
+    from poles_policy.model.projects import CollaborativeProject
+
+__all__ = ["CaseLoanModel", "CaseRequestModel", "RelayCaseModel", "dump_case", "parse_case"]
+
+
+class CaseRequestModel(Model):
+    """
+    The request's own facts; its applicant and project are the case's.
+
+    ``bank`` and ``oseo_counter_guarantee`` absent or ``null`` mean "not
+    known yet"; ``oseo_counter_guarantee: false`` means the bank does not ask
+    OSEO.
+    """
+
+    requested_on: IsoDate = Field(
+        description=(
+            "The date of the request (YYYY-MM-DD): the case's legal date, at which the policy "
+            "parameters are read and region codes are checked."
+        )
+    )
+    amount: Money = Field(
+        gt=0,
+        description=(
+            "The amount requested, in euros, positive and exact to the cent (a number or a "
+            'decimal string such as "200000.00").'
+        ),
+    )
+    bank: BankModel | None = Field(
+        default=None, description="The bank asked for the relay loan; absent or null if unknown."
+    )
+    oseo_counter_guarantee: bool | None = Field(
+        default=None,
+        description=(
+            "Whether the bank asks OSEO for a counter-guarantee (RELAY.5): true, false (it does "
+            "not ask), or absent / null (not known yet)."
+        ),
+    )
+
+
+class CaseLoanModel(Model):
+    """The relay loan once disbursed; it answers the case's request."""
+
+    disbursed_on: IsoDate = Field(
+        description="The date the funds reached the enterprise (YYYY-MM-DD)."
+    )
+    principal: Money = Field(
+        gt=0,
+        description=(
+            "The amount lent, in euros, positive and exact to the cent (a number or a decimal "
+            "string)."
+        ),
+    )
+    annual_rate: Share = Field(
+        description=(
+            "The yearly interest rate as a share between 0 and 1: 0.045 for 4.5 % a year "
+            "(interest is computed ACT/360)."
+        )
+    )
+    fees: Money = Field(
+        default=Decimal("0.00"),
+        ge=0,
+        description=(
+            "Other fees charged for the loan (arrangement, file), in euros, exact to the cent; "
+            "0.00 if none."
+        ),
+    )
+    repaid_from_subsidy: bool = Field(
+        default=True,
+        description=(
+            "Whether the loan is repaid from the subsidy payments as they arrive (the scheme's "
+            "design, RELAY.4)."
+        ),
+    )
+
+    def to_domain(self, request_id: str) -> RelayLoan:
+        """Build the domain loan answering request *request_id*."""
+        return RelayLoan(
+            request_id=request_id,
+            disbursed_on=self.disbursed_on,
+            principal=self.principal,
+            annual_rate=self.annual_rate,
+            fees=self.fees,
+            repaid_from_subsidy=self.repaid_from_subsidy,
+        )
+
+    @classmethod
+    def from_domain(cls, obj: RelayLoan) -> CaseLoanModel:
+        """Describe *obj* for JSON (its ``request_id`` is the case's)."""
+        return cls(
+            disbursed_on=obj.disbursed_on,
+            principal=obj.principal,
+            annual_rate=obj.annual_rate,
+            fees=obj.fees,
+            repaid_from_subsidy=obj.repaid_from_subsidy,
+        )
+
+
+class RelayCaseModel(Model):
+    """
+    A relay-financing case (RELAY.1-RELAY.6) as one JSON document.
+
+    The applicant is given in full here and, when it is a project partner,
+    repeated unchanged among ``project.partners``.
+    """
+
+    case_id: str = Field(
+        min_length=1,
+        description="The case's identifier at the relay desk; also the request's id.",
+    )
+    applicant: ActorModel = Field(
+        description=(
+            "Who applies, tagged by 'kind': normally an enterprise (with its region and, for the "
+            "SME test, its accounts). Any actor is accepted: a research lab applying is a "
+            "refusal case (RELAY.2), not an input error. When the applicant is a project "
+            "partner, the partner entry repeats this object unchanged."
+        )
+    )
+    project: CollaborativeProjectModel = Field(
+        description=(
+            "The collaborative project whose State subsidy the relay pre-finances: partners, "
+            "pôle labels with their dates, aid decisions with each partner's subsidy granted, "
+            "schedule and payments received, and the date of the official selection letter."
+        )
+    )
+    request: CaseRequestModel = Field(
+        description="The request: its date, the amount, the bank and the OSEO counter-guarantee."
+    )
+    loan: CaseLoanModel | None = Field(
+        default=None,
+        description="The loan once disbursed; absent or null before that.",
+    )
+
+    def to_domain(self) -> RelayCase:
+        """
+        Build the domain case, checking what only the whole document can tell.
+
+        Raises:
+            InvalidInputError: If a region code did not exist on the request
+                date, the applicant's partner entry differs from the
+                applicant, or the domain refuses a value; the message starts
+                with the JSON path of each offending field.
+        """
+        problems = list(self._region_problems(self.request.requested_on))
+        if problems:
+            raise InvalidInputError("; ".join(problems))
+        applicant = _build("applicant", lambda: actor_to_domain(self.applicant))
+        project = _build("project", self.project.to_domain)
+        _check_applicant_as_partner(applicant, project)
+        req = self.request
+        bank = None if req.bank is None else _build("request.bank", req.bank.to_domain)
+        request = _build(
+            "request",
+            lambda: RelayRequest(
+                id=self.case_id,
+                applicant=applicant,
+                project=project,
+                requested_on=req.requested_on,
+                amount=req.amount,
+                bank=bank,
+                oseo_counter_guarantee=req.oseo_counter_guarantee,
+            ),
+        )
+        loan = self.loan
+        return RelayCase(
+            case_id=self.case_id,
+            request=request,
+            loan=None if loan is None else _build("loan", lambda: loan.to_domain(self.case_id)),
+        )
+
+    def _region_problems(self, on: date) -> Iterator[str]:
+        actors = [("applicant", self.applicant)] + [
+            (f"project.partners.{i}.actor", p.actor) for i, p in enumerate(self.project.partners)
+        ]
+        for path, actor in actors:
+            code: str | None = getattr(actor, "region", None)
+            if code is None:
+                continue
+            try:
+                region(code, on)
+            except InvalidInputError as exc:
+                yield f"{path}.region: {exc} (the request date)"
+
+    @classmethod
+    def from_domain(cls, case: RelayCase) -> RelayCaseModel:
+        """Describe *case* for JSON."""
+        request = case.request
+        return cls(
+            case_id=case.case_id,
+            applicant=actor_from_domain(request.applicant),
+            project=CollaborativeProjectModel.from_domain(request.project),
+            request=CaseRequestModel(
+                requested_on=request.requested_on,
+                amount=request.amount,
+                bank=None if request.bank is None else BankModel.from_domain(request.bank),
+                oseo_counter_guarantee=request.oseo_counter_guarantee,
+            ),
+            loan=None if case.loan is None else CaseLoanModel.from_domain(case.loan),
+        )
+
+
+def _check_applicant_as_partner(applicant: Actor, project: CollaborativeProject) -> None:
+    for index, partner in enumerate(project.partners):
+        if partner.actor.id != applicant.id or partner.actor == applicant:
+            continue
+        mine = actor_from_domain(applicant).model_dump(mode="json")
+        theirs = actor_from_domain(partner.actor).model_dump(mode="json")
+        fields = [
+            name for name in dict.fromkeys([*mine, *theirs]) if mine.get(name) != theirs.get(name)
+        ]
+        msg = (
+            f"project.partners.{index}.actor: actor {applicant.id!r} differs from the applicant "
+            f"in {', '.join(fields)}; repeat the applicant object unchanged among the partners"
+        )
+        raise InvalidInputError(msg)
+
+
+# The tags of the actor union: pydantic puts the tag in an error's location
+# (``applicant.enterprise.region``), which is not a path of the document.
+_ACTOR_TAGS = frozenset(
+    model.model_fields["kind"].default for model in typing.get_args(typing.get_args(ActorModel)[0])
+)
+_ACTOR_FIELDS = frozenset({"applicant", "actor"})
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for segment in loc:
+        if parts and parts[-1] in _ACTOR_FIELDS and segment in _ACTOR_TAGS:
+            continue
+        parts.append(str(segment))
+    return ".".join(parts) or "(document)"
+
+
+def _describe(exc: ValidationError) -> str:
+    errors = exc.errors(include_url=False)
+    for err in errors:
+        if err["type"] == "json_invalid":
+            return f"invalid JSON: {err.get('ctx', {}).get('error', err['msg'])}"
+    return "; ".join(
+        f"{_path(err['loc'])}: {err['msg'].removeprefix('Value error, ')}" for err in errors
+    )
+
+
+def parse_case(data: str | bytes) -> RelayCase:
+    """
+    Read a relay case from its JSON document.
+
+    Args:
+        data: The JSON text (UTF-8 when bytes).
+
+    Returns:
+        The domain case.
+
+    Raises:
+        InvalidInputError: With a one-line message naming the path of each
+            bad field and why, or ``invalid JSON: ...`` with the line and
+            column of a syntax error.
+    """
+    try:
+        model = RelayCaseModel.model_validate_json(data)
+    except ValidationError as exc:
+        raise InvalidInputError(_describe(exc)) from None
+    return model.to_domain()
+
+
+def dump_case(case: RelayCase, *, indent: int | None = 2) -> str:
+    """
+    Write *case* as its JSON document (amounts as decimal strings).
+
+    :func:`parse_case` reads it back to an equal case.
+    """
+    return RelayCaseModel.from_domain(case).model_dump_json(indent=indent)

@@ -1,0 +1,202 @@
+"""
+One assessment of a relay-financing case (RELAY.1-RELAY.6).
+
+:func:`assess` combines the four rules a relay-loan desk needs: the
+eligibility decision, the OSEO counter-guarantee, the time saved and the
+cost. Guarantee, time saved and cost are computed for an eligible case and
+for an undetermined one (as "if granted" figures, flagged by the decision's
+outcome); an ineligible case gets none of them, since no relay is granted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from poles_policy.explain import Check, Decision, Lang, Outcome
+from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.rules.relay.cost import RelayCost, relay_cost
+from poles_policy.rules.relay.eligibility import eligibility
+from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
+from poles_policy.rules.relay.timing import TimeSaved, time_saved
+
+if TYPE_CHECKING:
+    from poles_policy.dates import Duration
+    from poles_policy.parameters import ParameterSet
+
+__all__ = ["Assessment", "assess"]
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """
+    The eligibility decision, counter-guarantee, time saved and cost of one case.
+
+    Attributes:
+        request: The relay request assessed.
+        loan: The loan's terms and actual disbursement, when given.
+        decision: The eligibility decision (RELAY.1-RELAY.4).
+        guarantee: The OSEO counter-guarantee (RELAY.5), or ``None`` for an
+            ineligible case.
+        timing: The time saved (RELAY.6), or ``None`` for an ineligible case.
+        cost: The cost of the relay, or ``None`` for an ineligible case.
+    """
+
+    request: RelayRequest
+    loan: RelayLoan | None
+    decision: Decision
+    guarantee: Guarantee | None
+    timing: TimeSaved | None
+    cost: RelayCost | None
+
+    @property
+    def outcome(self) -> Outcome:
+        """The eligibility outcome."""
+        return self.decision.outcome
+
+    def explain(self, lang: Lang = "en") -> str:
+        """Render the decision, then the guarantee, the time saved and the cost."""
+        parts = [self.decision.explain(lang)]
+        if self.guarantee is None or self.timing is None or self.cost is None:
+            parts.append(
+                "Pas de financement relais : ni garantie, ni temps gagné, ni coût."
+                if lang == "fr"
+                else "No relay financing: no guarantee, time saved or cost."
+            )
+            return "\n\n".join(parts)
+        g = self.guarantee.check
+        head = "Contre-garantie OSEO" if lang == "fr" else "OSEO counter-guarantee"
+        lines = [f"{head}:", "  " + g.explain(lang)]
+        lines.extend("      " + p.describe(lang) for p in g.parameters)
+        parts.extend(("\n".join(lines), self.timing.explain(lang), self.cost.explain(lang)))
+        return "\n\n".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the assessment as JSON-ready data (amounts and dates as strings)."""
+        return {
+            "case_id": self.request.id,
+            "outcome": self.outcome.value,
+            "decision": self.decision.to_dict(),
+            "counter_guarantee": None if self.guarantee is None else _guarantee(self.guarantee),
+            "time_saved": None if self.timing is None else _timing(self.timing),
+            "cost": None if self.cost is None else _cost(self.cost),
+        }
+
+
+def _text(value: Decimal | date | None) -> str | None:
+    """Render a figure for JSON: exact decimals and dates as strings, unknown as null."""
+    if value is None:
+        return None
+    return str(value) if isinstance(value, Decimal) else value.isoformat()
+
+
+def _checks(checks: tuple[Check, ...]) -> list[dict[str, Any]]:
+    return [c.to_dict() for c in checks]
+
+
+def _guarantee(g: Guarantee) -> dict[str, Any]:
+    return {
+        "asked": g.asked,
+        "share": _text(g.share),
+        "covered": _text(g.covered),
+        "annual_fee_rate": _text(g.annual_fee_rate),
+        "checks": _checks((g.check,)),
+    }
+
+
+def _duration(d: Duration | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    months, days = d.months_and_days
+    return {
+        "days": d.days,
+        "months": months,
+        "extra_days": days,
+        "decimal_months": str(d.decimal_months),
+    }
+
+
+def _timing(t: TimeSaved) -> dict[str, Any]:
+    return {
+        "basis": t.basis,
+        "disbursed_earliest": _text(t.disbursed_earliest),
+        "disbursed_latest": _text(t.disbursed_latest),
+        "disbursement_basis": t.disbursement_basis,
+        "first_payment_basis": t.first_payment_basis,
+        "first_payment_earliest": _text(t.first_payment_earliest),
+        "first_payment_latest": _text(t.first_payment_latest),
+        "saving_low": _duration(t.saving_low),
+        "saving_high": _duration(t.saving_high),
+        "after_subsidy": t.after_subsidy,
+        "weighted_days_low": _text(t.weighted_days_low),
+        "weighted_days_high": _text(t.weighted_days_high),
+        "weighted_months_low": _text(t.weighted_months_low),
+        "weighted_months_high": _text(t.weighted_months_high),
+        "promise": t.promise,
+        "checks": _checks(t.checks),
+        "missing": [f.path for f in t.missing],
+    }
+
+
+def _cost(c: RelayCost) -> dict[str, Any]:
+    return {
+        "principal": _text(c.principal),
+        "annual_rate": _text(c.annual_rate),
+        "rate_basis": c.rate_basis,
+        "fees": _text(c.fees),
+        "unrepaid": _text(c.unrepaid),
+        "interest_low": _text(c.interest_low),
+        "interest_high": _text(c.interest_high),
+        "guarantee_fee_low": _text(c.guarantee_fee_low),
+        "guarantee_fee_high": _text(c.guarantee_fee_high),
+        "total_low": _text(c.total_low),
+        "total_high": _text(c.total_high),
+        "per_month_saved_low": _text(c.per_month_saved_low),
+        "per_month_saved_high": _text(c.per_month_saved_high),
+        "checks": _checks(c.checks),
+        "missing": [f.path for f in c.missing],
+    }
+
+
+def assess(
+    request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
+) -> Assessment:
+    """
+    Assess a relay-financing case: decision, counter-guarantee, time saved, cost.
+
+    Every rule reads its parameters at the request date. The principal is
+    the loan's when a loan is given, else the requested amount.
+
+    Args:
+        request: The enterprise's application.
+        params: Policy parameters.
+        loan: The loan's terms and actual disbursement date, if known.
+
+    Returns:
+        The assessment; guarantee, time saved and cost are ``None`` when the
+        request is ineligible.
+
+    Raises:
+        InvalidInputError: For invalid input (a region code that did not
+            exist on the request date, a loan for another request).
+    """
+    decision = eligibility(request, params)
+    if decision.outcome is Outcome.INELIGIBLE:
+        return Assessment(
+            request=request, loan=loan, decision=decision, guarantee=None, timing=None, cost=None
+        )
+    principal = loan.principal if loan is not None else request.amount
+    guarantee = counter_guarantee(request, principal, params)
+    timing = time_saved(request, params, loan=loan)
+    cost = relay_cost(request, params, loan=loan, guarantee=guarantee, timing=timing)
+    return Assessment(
+        request=request,
+        loan=loan,
+        decision=decision,
+        guarantee=guarantee,
+        timing=timing,
+        cost=cost,
+    )

@@ -1,0 +1,671 @@
+"""
+The cost of a relay loan (RELAY.4, RELAY.5), and its cost per month saved (RELAY.6).
+
+**Interest** runs at ACT/360 (:func:`~poles_policy.dates.act360`) on the
+principal outstanding, from the disbursement to each subsidy payment that
+repays part of it, over the same tranches and scenarios as
+:func:`~poles_policy.rules.relay.timing.time_saved` (computed once, by
+:func:`~poles_policy.rules.relay.timing.bridged_tranches`). A tranche dated
+before the disbursement repays the loan on the day it is disbursed. The rate is
+the loan's; without a loan it is ``relay.default_annual_rate``, read at the
+request date. Each period's interest is rounded half up to the cent, as a bank
+statement shows it, and the total is the sum of the rounded periods.
+
+If the tranches do not repay the whole principal, the remainder stays
+outstanding until the last known tranche and is reported as ``unrepaid``
+(no interest is counted after that date: nothing says when it is repaid).
+
+**The OSEO guarantee fee** (RELAY.5) runs the same way on the guaranteed part
+of the outstanding principal: ``annual_fee_rate × share × outstanding`` at
+ACT/360, per period, rounded per period. It is ``0.00`` when the bank does not
+ask OSEO; when that is not known, the low scenario counts no fee and the high
+scenario counts the fee as if the bank asked.
+
+**Other fees** are the loan's (``RelayLoan.fees``). Without a loan they are
+unknown (``None``): the totals then cover the interest and the guarantee fee
+only, and a check says so.
+
+**Scenarios.** With estimated dates there are two scenarios, as for the time
+saved: *low* (relay at its latest, subsidy at its earliest: the shortest
+loan) and *high* (the reverse). Their totals bound the cost.
+
+**Cost per month saved** = total / months saved to the first subsidy payment,
+per scenario. The months are the exact figure, days × 12 / 365.25, not the
+one-decimal one, so that a short saving is not divided by a rounded zero; the
+result is rounded half up to the cent. It is ``None`` when the scenario saves
+no time: a cost per month saved is then undefined (neither zero nor infinite).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from poles_policy.dates import act360
+from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.explain import Check, Fact, Lang, ParameterUse, Status, Text
+from poles_policy.money import ZERO, Eur, pro_rata, round_cents
+from poles_policy.rules.relay.guarantee import (
+    ASK_COUNTER_GUARANTEE,
+    Guarantee,
+    counter_guarantee,
+)
+from poles_policy.rules.relay.timing import Scenario, ScenarioName, TimeSaved, time_saved
+
+if TYPE_CHECKING:
+    from poles_policy.model.relay import RelayLoan, RelayRequest
+    from poles_policy.parameters import ParameterSet
+
+__all__ = ["CostPeriod", "CostScenario", "RelayCost", "relay_cost"]
+
+_ASK_FEES = Fact(
+    path="loan.fees",
+    question=Text(
+        "What other fees (arrangement, file) does the bank charge for the relay loan?",
+        "Quels autres frais (dossier, mise en place) la banque facture-t-elle pour le relais ?",
+    ),
+)
+
+
+@attrs.frozen(kw_only=True)
+class CostPeriod:
+    """
+    One interest period: from a date to the next subsidy payment.
+
+    Attributes:
+        start: The first day of interest (the disbursement, or the previous
+            repayment).
+        end: The day of the repayment (no interest that day).
+        outstanding: The principal outstanding over the period.
+        interest: ACT/360 interest on it, rounded half up to the cent.
+        guarantee_fee: The OSEO fee on its guaranteed part, likewise
+            (``0.00`` without a counter-guarantee).
+        repaid: The principal the subsidy payment repays on *end*.
+    """
+
+    start: date
+    end: date
+    outstanding: Eur
+    interest: Eur
+    guarantee_fee: Eur
+    repaid: Eur
+
+
+@attrs.frozen(kw_only=True)
+class CostScenario:
+    """
+    The cost of the relay loan in one scenario.
+
+    Attributes:
+        name: ``"low"`` (shortest loan) or ``"high"`` (longest).
+        periods: The interest periods, in date order.
+        interest: The sum of the periods' interest.
+        guarantee_fee: The sum of the periods' guarantee fee.
+        total: Interest + guarantee fee + other fees when known.
+        days_saved: Days saved to the first subsidy payment in this scenario.
+        per_month_saved: *total* per month saved, or ``None`` when no time
+            is saved.
+    """
+
+    name: ScenarioName
+    periods: tuple[CostPeriod, ...]
+    interest: Eur
+    guarantee_fee: Eur
+    total: Eur
+    days_saved: int
+    per_month_saved: Eur | None
+
+
+@attrs.frozen(kw_only=True)
+class RelayCost:
+    """
+    What a relay loan costs (RELAY.4, RELAY.5) and per month saved (RELAY.6).
+
+    The scenario figures are ``None`` when the time saved could not be
+    computed (facts missing, or nothing to bridge): :attr:`status` and
+    :attr:`missing` say which.
+
+    Attributes:
+        request_id: The relay request.
+        on: The request date, at which the parameters were read.
+        principal: The relay principal.
+        annual_rate: The yearly interest rate used.
+        rate_basis: ``"loan"`` (the loan's rate) or ``"default"``
+            (``relay.default_annual_rate``, no loan given).
+        fees: The loan's other fees, or ``None`` when no loan is given.
+        unrepaid: Principal the subsidy payments do not repay (``0.00``
+            when they repay it all), or ``None`` without scenarios.
+        low: The low scenario (shortest loan), or ``None``.
+        high: The high scenario (longest loan), or ``None``.
+        timing: The time saved the cost is based on.
+        guarantee: The OSEO counter-guarantee the fee is based on.
+        checks: The explanation: keys ``relay.cost.interest``,
+            ``relay.cost.guarantee_fee``, ``relay.cost.fees``,
+            ``relay.cost.repayment``, ``relay.cost.per_month_saved``.
+    """
+
+    request_id: str
+    on: date
+    principal: Eur
+    annual_rate: Decimal
+    rate_basis: Literal["loan", "default"]
+    fees: Eur | None
+    unrepaid: Eur | None
+    low: CostScenario | None
+    high: CostScenario | None
+    timing: TimeSaved
+    guarantee: Guarantee
+    checks: tuple[Check, ...]
+
+    @property
+    def interest_low(self) -> Eur | None:
+        """Interest in the low scenario."""
+        return None if self.low is None else self.low.interest
+
+    @property
+    def interest_high(self) -> Eur | None:
+        """Interest in the high scenario."""
+        return None if self.high is None else self.high.interest
+
+    @property
+    def guarantee_fee_low(self) -> Eur | None:
+        """Guarantee fee in the low scenario."""
+        return None if self.low is None else self.low.guarantee_fee
+
+    @property
+    def guarantee_fee_high(self) -> Eur | None:
+        """Guarantee fee in the high scenario."""
+        return None if self.high is None else self.high.guarantee_fee
+
+    @property
+    def total_low(self) -> Eur | None:
+        """Total cost in the low scenario."""
+        return None if self.low is None else self.low.total
+
+    @property
+    def total_high(self) -> Eur | None:
+        """Total cost in the high scenario."""
+        return None if self.high is None else self.high.total
+
+    @property
+    def per_month_saved_low(self) -> Eur | None:
+        """Cost per month saved in the low scenario (``None`` when nothing is saved)."""
+        return None if self.low is None else self.low.per_month_saved
+
+    @property
+    def per_month_saved_high(self) -> Eur | None:
+        """Cost per month saved in the high scenario (``None`` when nothing is saved)."""
+        return None if self.high is None else self.high.per_month_saved
+
+    @property
+    def status(self) -> Status:
+        """MET when the cost is computed, else UNKNOWN or NOT_APPLICABLE (the interest check)."""
+        return self.check("relay.cost.interest").status
+
+    @property
+    def missing(self) -> tuple[Fact, ...]:
+        """The facts still needed, in asking order, each once."""
+        seen: dict[str, Fact] = {}
+        for check in self.checks:
+            for fact in check.missing:
+                seen.setdefault(fact.path, fact)
+        return tuple(seen.values())
+
+    def check(self, key: str) -> Check:
+        """
+        Return the check named *key*.
+
+        Raises:
+            KeyError: If there is no such check.
+        """
+        for c in self.checks:
+            if c.key == key:
+                return c
+        msg = f"relay cost has no check {key!r}"
+        raise KeyError(msg)
+
+    def explain(self, lang: Lang = "en") -> str:
+        """Render the totals, each check with its parameters, and the facts to provide."""
+        title = "Coût du relais" if lang == "fr" else "Cost of the relay"
+        on = "demande du" if lang == "fr" else "request of"
+        colon = " :" if lang == "fr" else ":"
+        if self.total_low is None or self.total_high is None:
+            figure = self.status.label.in_lang(lang)
+        elif self.total_low == self.total_high:
+            figure = f"{self.total_low} EUR"
+        else:
+            to = "à" if lang == "fr" else "to"
+            figure = f"{self.total_low} {to} {self.total_high} EUR"
+        lines = [f"{title} — {self.request_id}, {on} {self.on.isoformat()}{colon} {figure}"]
+        for c in self.checks:
+            lines.append("  " + c.explain(lang))
+            lines.extend("      " + p.describe(lang) for p in c.parameters)
+        if self.missing:
+            lines.append("  " + ("Faits à fournir :" if lang == "fr" else "Facts to provide:"))
+            lines.extend(f"    - {f.question.in_lang(lang)} ({f.path})" for f in self.missing)
+        return "\n".join(lines)
+
+
+def _decimal(params: ParameterSet, name: str, on: date) -> tuple[Decimal, ParameterUse | None]:
+    value = params.require(name, on).value
+    if not isinstance(value, Decimal):
+        msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
+        raise ParameterError(msg)
+    return value, params.use(name, on)
+
+
+def _pct(share: Decimal) -> str:
+    return f"{(share * 100).normalize():f} %"
+
+
+def _span(low: Eur, high: Eur, lang: Lang) -> str:
+    if low == high:
+        return f"{low} EUR"
+    return f"{low} {'à' if lang == 'fr' else 'to'} {high} EUR"
+
+
+def _periods(
+    scenario: Scenario, principal: Eur, rate: Decimal, fee_per_year: Decimal | None
+) -> tuple[CostPeriod, ...]:
+    start = scenario.disbursed_on
+    outstanding = principal
+    periods: list[CostPeriod] = []
+    for repayment in scenario.repayments:
+        end = max(repayment.on, scenario.disbursed_on)
+        fraction = act360(start, end)
+        fee = ZERO if fee_per_year is None else round_cents(outstanding * fee_per_year * fraction)
+        periods.append(
+            CostPeriod(
+                start=start,
+                end=end,
+                outstanding=outstanding,
+                interest=round_cents(outstanding * rate * fraction),
+                guarantee_fee=fee,
+                repaid=repayment.amount,
+            )
+        )
+        outstanding = Eur(outstanding - repayment.amount)
+        start = end
+    return tuple(periods)
+
+
+def _scenario(  # noqa: PLR0913 - one scenario's inputs, all keywords
+    scenario: Scenario,
+    *,
+    principal: Eur,
+    rate: Decimal,
+    fee_per_year: Decimal | None,
+    fees: Eur | None,
+    days_saved: int,
+) -> CostScenario:
+    periods = _periods(scenario, principal, rate, fee_per_year)
+    interest = Eur(sum((p.interest for p in periods), ZERO))
+    guarantee_fee = Eur(sum((p.guarantee_fee for p in periods), ZERO))
+    total = Eur(interest + guarantee_fee + (fees if fees is not None else ZERO))
+    # Exact months saved = days x 12 / 365.25 = days x 48 / 1461.
+    per_month = pro_rata(total, 1461, 48 * days_saved) if days_saved > 0 else None
+    return CostScenario(
+        name=scenario.name,
+        periods=periods,
+        interest=interest,
+        guarantee_fee=guarantee_fee,
+        total=total,
+        days_saved=days_saved,
+        per_month_saved=per_month,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Fee:
+    low: Decimal | None
+    high: Decimal | None
+    share: Decimal | None
+    rate: Decimal | None
+    parameters: tuple[ParameterUse, ...]
+
+
+def _fee(guarantee: Guarantee, on: date, params: ParameterSet) -> _Fee:
+    if guarantee.asked is True:
+        share, rate = guarantee.share, guarantee.annual_fee_rate
+        if share is None or rate is None:
+            msg = "guarantee: asked, but its share or fee rate is missing"
+            raise InvalidInputError(msg)
+        yearly = share * rate
+        return _Fee(
+            low=yearly,
+            high=yearly,
+            share=share,
+            rate=rate,
+            parameters=guarantee.check.parameters,
+        )
+    if guarantee.asked is False:
+        return _Fee(low=None, high=None, share=None, rate=None, parameters=())
+    share, share_use = _decimal(params, "relay.oseo.guarantee_share", on)
+    rate, rate_use = _decimal(params, "relay.oseo.guarantee_fee_rate", on)
+    return _Fee(
+        low=None,
+        high=share * rate,
+        share=share,
+        rate=rate,
+        parameters=tuple(u for u in (share_use, rate_use) if u is not None),
+    )
+
+
+def _check_inputs(
+    request: RelayRequest, principal: Eur, loan: RelayLoan | None, timing: TimeSaved
+) -> None:
+    if timing.request_id != request.id:
+        msg = f"timing: computed for request {timing.request_id!r}, not {request.id!r}"
+        raise InvalidInputError(msg)
+    if timing.principal != principal:
+        msg = f"timing: computed for a principal of {timing.principal}, not {principal}"
+        raise InvalidInputError(msg)
+    if (loan is not None) != (timing.disbursement_basis == "actual"):
+        msg = "timing: computed with a different loan; compute it with the same loan"
+        raise InvalidInputError(msg)
+
+
+def _checks_without_figures(timing: TimeSaved, fees: Eur | None) -> tuple[Check, ...]:
+    status = timing.status
+    if status is Status.UNKNOWN:
+        reason = Text(
+            "the dates of the relay and of the subsidy payments are not known",
+            "les dates du relais et des versements de subvention sont inconnues",
+        )
+    else:
+        reason = Text("nothing to bridge: no relay cost", "rien à relayer : pas de coût de relais")
+    missing = timing.missing if status is Status.UNKNOWN else ()
+
+    def check(key: str, clauses: tuple[str, ...], label: Text, *, facts: bool = False) -> Check:
+        return Check(
+            key=key,
+            clauses=clauses,
+            label=label,
+            status=status,
+            reason=reason,
+            missing=missing if facts else (),
+        )
+
+    return (
+        check("relay.cost.interest", ("RELAY.4",), _INTEREST_LABEL, facts=True),
+        check("relay.cost.guarantee_fee", ("RELAY.5",), _FEE_LABEL),
+        _fees_check(fees),
+        check("relay.cost.repayment", ("RELAY.4",), _REPAYMENT_LABEL),
+        check("relay.cost.per_month_saved", ("RELAY.4", "RELAY.6"), _PER_MONTH_LABEL),
+    )
+
+
+_INTEREST_LABEL = Text("interest (ACT/360)", "intérêts (exact/360)")
+_FEE_LABEL = Text("OSEO guarantee fee", "commission de garantie OSEO")
+_FEES_LABEL = Text("other fees", "autres frais")
+_REPAYMENT_LABEL = Text("principal repaid by the subsidy", "principal remboursé par la subvention")
+_PER_MONTH_LABEL = Text("cost per month saved", "coût par mois gagné")
+
+
+def _fees_check(fees: Eur | None) -> Check:
+    if fees is None:
+        return Check(
+            key="relay.cost.fees",
+            clauses=("RELAY.4",),
+            label=_FEES_LABEL,
+            status=Status.UNKNOWN,
+            reason=Text(
+                "no loan given: other fees unknown, left out of the totals",
+                "aucun prêt indiqué : autres frais inconnus, hors des totaux",
+            ),
+            missing=(_ASK_FEES,),
+        )
+    return Check(
+        key="relay.cost.fees",
+        clauses=("RELAY.4",),
+        label=_FEES_LABEL,
+        status=Status.MET,
+        reason=Text(f"the loan's other fees: {fees} EUR", f"autres frais du prêt : {fees} EUR"),
+    )
+
+
+def _interest_check(
+    low: CostScenario, high: CostScenario, rate: Decimal, uses: tuple[ParameterUse, ...]
+) -> Check:
+    if uses:
+        whence = Text(
+            "the default rate: the case gives no loan rate", "le taux par défaut : pas de prêt"
+        )
+    else:
+        whence = Text("the loan's rate", "le taux du prêt")
+    return Check(
+        key="relay.cost.interest",
+        clauses=("RELAY.4",),
+        label=_INTEREST_LABEL,
+        status=Status.MET,
+        reason=Text(
+            f"{_pct(rate)} a year ({whence.en}) on the principal outstanding, ACT/360, each "
+            f"period rounded to the cent as a bank statement shows it: "
+            f"{_span(low.interest, high.interest, 'en')} over {len(low.periods)} period(s)",
+            f"{_pct(rate)} par an ({whence.fr}) sur le principal restant dû, exact/360, chaque "
+            f"période arrondie au centime comme sur un relevé bancaire : "
+            f"{_span(low.interest, high.interest, 'fr')} sur {len(low.periods)} période(s)",
+        ),
+        parameters=uses,
+    )
+
+
+def _fee_check(guarantee: Guarantee, fee: _Fee, low: CostScenario, high: CostScenario) -> Check:
+    if guarantee.asked is False:
+        return Check(
+            key="relay.cost.guarantee_fee",
+            clauses=("RELAY.5",),
+            label=_FEE_LABEL,
+            status=Status.NOT_APPLICABLE,
+            reason=Text(
+                "no OSEO counter-guarantee: no fee (0.00 EUR)",
+                "pas de contre-garantie OSEO : pas de commission (0.00 EUR)",
+            ),
+        )
+    share, rate = fee.share or Decimal(0), fee.rate or Decimal(0)
+    basis = Text(
+        f"{_pct(rate)} a year on the {_pct(share)} of the outstanding principal OSEO "
+        "guarantees, ACT/360, rounded per period",
+        f"{_pct(rate)} par an sur les {_pct(share)} du principal restant dû garantis par OSEO, "
+        "exact/360, arrondie par période",
+    )
+    if guarantee.asked is None:
+        return Check(
+            key="relay.cost.guarantee_fee",
+            clauses=("RELAY.5",),
+            label=_FEE_LABEL,
+            status=Status.UNKNOWN,
+            reason=Text(
+                f"not known whether the bank asks OSEO: {low.guarantee_fee} EUR in the low "
+                f"scenario (not asked), {high.guarantee_fee} EUR in the high one ({basis.en})",
+                f"on ne sait pas si la banque sollicite OSEO : {low.guarantee_fee} EUR dans "
+                f"l'hypothèse basse (sans garantie), {high.guarantee_fee} EUR dans l'hypothèse "
+                f"haute ({basis.fr})",
+            ),
+            parameters=fee.parameters,
+            missing=(ASK_COUNTER_GUARANTEE,),
+        )
+    return Check(
+        key="relay.cost.guarantee_fee",
+        clauses=("RELAY.5",),
+        label=_FEE_LABEL,
+        status=Status.MET,
+        reason=Text(
+            f"{basis.en}: {_span(low.guarantee_fee, high.guarantee_fee, 'en')}",
+            f"{basis.fr} : {_span(low.guarantee_fee, high.guarantee_fee, 'fr')}",
+        ),
+        parameters=fee.parameters,
+    )
+
+
+def _repayment_check(low: Scenario, high: Scenario) -> Check:
+    last = _dates(low.last_payment_on, high.last_payment_on)
+    if low.unrepaid > 0:
+        return Check(
+            key="relay.cost.repayment",
+            clauses=("RELAY.4",),
+            label=_REPAYMENT_LABEL,
+            status=Status.NOT_MET,
+            reason=Text(
+                f"{low.unrepaid} EUR of the principal is not repaid by the subsidy payments; "
+                f"it is counted outstanding until the last known payment ({last})",
+                f"{low.unrepaid} EUR du principal ne sont pas remboursés par les versements de "
+                f"subvention ; ils restent dus jusqu'au dernier versement connu ({last})",
+            ),
+        )
+    return Check(
+        key="relay.cost.repayment",
+        clauses=("RELAY.4",),
+        label=_REPAYMENT_LABEL,
+        status=Status.MET,
+        reason=Text(
+            f"the subsidy payments repay the whole principal by {last}",
+            f"les versements de subvention remboursent tout le principal au {last}",
+        ),
+    )
+
+
+def _dates(low: date, high: date) -> str:
+    return low.isoformat() if low == high else f"{low.isoformat()}..{high.isoformat()}"
+
+
+def _per_month_check(low: CostScenario, high: CostScenario) -> Check:
+    clauses = ("RELAY.4", "RELAY.6")
+    if low.per_month_saved is None and high.per_month_saved is None:
+        return Check(
+            key="relay.cost.per_month_saved",
+            clauses=clauses,
+            label=_PER_MONTH_LABEL,
+            status=Status.NOT_APPLICABLE,
+            reason=Text(
+                "no time saved: a cost per month saved is undefined (neither zero nor infinite)",
+                "aucun temps gagné : le coût par mois gagné n'est pas défini (ni nul, ni infini)",
+            ),
+        )
+    parts_en, parts_fr = [], []
+    for s in (low, high):
+        months = Decimal(48 * s.days_saved) / 1461
+        exact = f"{months:.2f}"
+        if s.per_month_saved is None:
+            parts_en.append(f"{s.name}: no time saved, undefined")
+            parts_fr.append(f"{'basse' if s.name == 'low' else 'haute'} : aucun temps gagné")
+        else:
+            parts_en.append(f"{s.name}: {s.total} EUR / {exact} months = {s.per_month_saved} EUR")
+            parts_fr.append(
+                f"{'basse' if s.name == 'low' else 'haute'} : {s.total} EUR / "
+                f"{exact.replace('.', ',')} mois = {s.per_month_saved} EUR"
+            )
+    return Check(
+        key="relay.cost.per_month_saved",
+        clauses=clauses,
+        label=_PER_MONTH_LABEL,
+        status=Status.MET,
+        reason=Text(
+            "total / exact months saved to the first subsidy payment (days x 12 / 365.25): "
+            + "; ".join(parts_en),
+            "total / mois exacts gagnés sur le premier versement (jours x 12 / 365,25) : "
+            + " ; ".join(parts_fr),
+        ),
+    )
+
+
+def relay_cost(
+    request: RelayRequest,
+    params: ParameterSet,
+    *,
+    loan: RelayLoan | None = None,
+    guarantee: Guarantee | None = None,
+    timing: TimeSaved | None = None,
+) -> RelayCost:
+    """
+    Compute what a relay loan costs, in total and per month saved (RELAY.4-RELAY.6).
+
+    See the module's description for the conventions (ACT/360 per period,
+    rounding, the guarantee fee, unknown fees, scenarios, cost per month).
+
+    Args:
+        request: The relay request; parameters are read at its date.
+        params: Policy parameters.
+        loan: The loan granted, if known: its rate, principal, fees and
+            disbursement date are used.
+        guarantee: The OSEO counter-guarantee, if already sized
+            (:func:`~poles_policy.rules.relay.guarantee.counter_guarantee`);
+            computed otherwise.
+        timing: The time saved, if already computed for the same request
+            and loan (:func:`~poles_policy.rules.relay.timing.time_saved`);
+            computed otherwise.
+
+    Returns:
+        The cost: per-period interest and fee, totals and cost per month
+        saved for the low and high scenarios, with the checks.
+
+    Raises:
+        InvalidInputError: If *timing* was computed for another request,
+            principal or loan, or *loan* answers another request.
+        ParameterError: If a parameter needed has no value on its date.
+    """
+    on = request.requested_on
+    principal = loan.principal if loan is not None else request.amount
+    if timing is None:
+        timing = time_saved(request, params, loan=loan)
+    _check_inputs(request, principal, loan, timing)
+    if guarantee is None:
+        guarantee = counter_guarantee(request, principal, params)
+    if loan is not None:
+        rate: Decimal = loan.annual_rate
+        uses: tuple[ParameterUse, ...] = ()
+    else:
+        rate, use = _decimal(params, "relay.default_annual_rate", on)
+        uses = tuple(u for u in (use,) if u is not None)
+    fees = loan.fees if loan is not None else None
+    bridging = timing.bridging
+    rate_basis: Literal["loan", "default"] = "loan" if loan is not None else "default"
+
+    def result(
+        low: CostScenario | None, high: CostScenario | None, checks: tuple[Check, ...]
+    ) -> RelayCost:
+        return RelayCost(
+            request_id=request.id,
+            on=on,
+            principal=principal,
+            annual_rate=rate,
+            rate_basis=rate_basis,
+            fees=fees,
+            unrepaid=None if bridging.low is None else bridging.low.unrepaid,
+            low=low,
+            high=high,
+            timing=timing,
+            guarantee=guarantee,
+            checks=checks,
+        )
+
+    if bridging.low is None or bridging.high is None:
+        return result(None, None, _checks_without_figures(timing, fees))
+    fee = _fee(guarantee, on, params)
+    low = _scenario(
+        bridging.low,
+        principal=principal,
+        rate=rate,
+        fee_per_year=fee.low,
+        fees=fees,
+        days_saved=timing.days_low or 0,
+    )
+    high = _scenario(
+        bridging.high,
+        principal=principal,
+        rate=rate,
+        fee_per_year=fee.high,
+        fees=fees,
+        days_saved=timing.days_high or 0,
+    )
+    checks = (
+        _interest_check(low, high, rate, uses),
+        _fee_check(guarantee, fee, low, high),
+        _fees_check(fees),
+        _repayment_check(bridging.low, bridging.high),
+        _per_month_check(low, high),
+    )
+    return result(low, high, checks)

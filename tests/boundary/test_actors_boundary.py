@@ -1,0 +1,458 @@
+from __future__ import annotations
+
+import json
+import string
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import TypeAdapter
+
+from poles_policy.boundary._base import validate_json
+from poles_policy.boundary.actors import (
+    AccountsModel,
+    ActorIn,
+    ActorModel,
+    EnterpriseModel,
+    RelatedEnterpriseModel,
+    StateBodyModel,
+    actor_from_domain,
+    actor_from_json,
+    actor_to_domain,
+)
+from poles_policy.boundary.poles import (
+    GoverningBodyModel,
+    LabelEventModel,
+    PoleModel,
+    StateCorrespondentModel,
+)
+from poles_policy.boundary.regions import RegionModel
+from poles_policy.data.reference import rhone_alpes_poles
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model.actors import (
+    Accounts,
+    Actor,
+    AuthorityLevel,
+    Bank,
+    CooperationKind,
+    CooperationStructure,
+    Enterprise,
+    LocalAuthority,
+    Oseo,
+    RelatedEnterprise,
+    ResearchKind,
+    ResearchOrganisation,
+    StateBody,
+    StateKind,
+)
+from poles_policy.model.poles import (
+    Category,
+    EvaluationGroup,
+    GoverningBody,
+    LabelEvent,
+    LabelEventKind,
+    Pole,
+    StateCorrespondent,
+)
+from poles_policy.model.regions import Region, RegionKind, all_regions
+
+# --- strategies (valid by construction) --------------------------------------------------------
+
+IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=10)
+NAMES = st.text(min_size=1, max_size=16).filter(str.strip)
+DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
+MONEY = st.integers(min_value=0, max_value=10**13).map(lambda c: Decimal(c).scaleb(-2))
+AWU = st.decimals(min_value=0, max_value=100000, places=3)
+SHARES = st.decimals(min_value=0, max_value=1, places=4)
+CODES = sorted({r.code for r in all_regions()})
+REGION_CODES = st.sampled_from(CODES)
+OPTIONAL_REGION = st.none() | REGION_CODES
+
+
+@st.composite
+def accounts_lists(draw: st.DrawFn) -> list[Accounts]:
+    ends = draw(st.lists(DATES, unique=True, max_size=3))
+    return [
+        Accounts(
+            period_end=end,
+            staff_awu=draw(AWU),
+            turnover=draw(MONEY),
+            balance_sheet=draw(MONEY),
+        )
+        for end in ends
+    ]
+
+
+related_enterprises = st.builds(
+    RelatedEnterprise,
+    name=NAMES,
+    share=SHARES,
+    accounts=accounts_lists(),
+    exempt_investor=st.booleans(),
+)
+enterprises = st.builds(
+    Enterprise,
+    id=IDS,
+    name=NAMES,
+    region=OPTIONAL_REGION,
+    accounts=accounts_lists(),
+    related=st.lists(related_enterprises, max_size=2),
+    public_bodies_share=st.none() | SHARES,
+)
+actors: st.SearchStrategy[Actor] = st.one_of(
+    enterprises,
+    st.builds(
+        ResearchOrganisation,
+        id=IDS,
+        name=NAMES,
+        kind=st.sampled_from(ResearchKind),
+        public=st.booleans(),
+        region=OPTIONAL_REGION,
+    ),
+    st.builds(
+        CooperationStructure,
+        id=IDS,
+        name=NAMES,
+        kind=st.sampled_from(CooperationKind),
+        founders=st.lists(IDS, max_size=3),
+    ),
+    st.builds(
+        LocalAuthority,
+        id=IDS,
+        name=NAMES,
+        level=st.sampled_from(AuthorityLevel),
+        region=OPTIONAL_REGION,
+    ),
+    st.builds(
+        StateBody, id=IDS, name=NAMES, kind=st.sampled_from(StateKind), region=OPTIONAL_REGION
+    ),
+    st.builds(Bank, id=IDS, name=NAMES),
+    st.builds(Oseo, id=IDS, name=NAMES),
+)
+
+
+@st.composite
+def regions(draw: st.DrawFn) -> Region:
+    kind = draw(st.sampled_from(RegionKind))
+    start = draw(st.none() | DATES)
+    end = draw(st.none() | DATES) if kind is not RegionKind.HISTORIC else draw(DATES)
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    return Region(
+        code=draw(REGION_CODES),
+        name=draw(NAMES),
+        valid_from=start,
+        valid_until=end,
+        kind=kind,
+        successor=draw(REGION_CODES) if kind is RegionKind.HISTORIC else None,
+    )
+
+
+@st.composite
+def poles(draw: st.DrawFn) -> Pole:
+    codes = draw(st.lists(REGION_CODES, unique=True, min_size=1, max_size=4))
+    events = draw(
+        st.lists(st.tuples(st.sampled_from(LabelEventKind), DATES), unique=True, max_size=4)
+    )
+    return Pole(
+        id=draw(IDS),
+        name=draw(NAMES),
+        category=draw(st.sampled_from(Category)),
+        themes=draw(st.lists(NAMES, unique=True, max_size=3)),
+        head_office_region=codes[0],
+        other_regions=codes[1:],
+        governing_body=draw(st.none() | st.builds(GoverningBody, name=NAMES, legal_form=NAMES)),
+        state_correspondent=draw(
+            st.none() | st.builds(StateCorrespondent, name=NAMES, service=NAMES)
+        ),
+        evaluation_group_2008=draw(st.none() | st.sampled_from(EvaluationGroup)),
+        history=[LabelEvent(kind=k, on=d, source=draw(NAMES)) for k, d in events],
+    )
+
+
+# --- round trips: domain -> JSON -> domain is the identity -------------------------------------
+
+
+@given(actors)
+def test_every_actor_survives_a_json_round_trip(actor: Actor) -> None:
+    text = TypeAdapter(ActorModel).dump_json(actor_from_domain(actor))
+    assert actor_from_json(text) == actor
+
+
+@given(enterprises)
+def test_an_enterprise_survives_its_own_models_round_trip(enterprise: Enterprise) -> None:
+    text = EnterpriseModel.from_domain(enterprise).model_dump_json()
+    assert EnterpriseModel.model_validate_json(text).to_domain() == enterprise
+
+
+@given(related_enterprises)
+def test_a_related_enterprise_survives_a_json_round_trip(related: RelatedEnterprise) -> None:
+    text = RelatedEnterpriseModel.from_domain(related).model_dump_json()
+    assert RelatedEnterpriseModel.model_validate_json(text).to_domain() == related
+
+
+@given(regions())
+def test_a_region_survives_a_json_round_trip(region: Region) -> None:
+    text = RegionModel.from_domain(region).model_dump_json()
+    assert RegionModel.model_validate_json(text).to_domain() == region
+
+
+def test_every_packaged_region_survives_a_json_round_trip() -> None:
+    for region in all_regions():
+        text = RegionModel.from_domain(region).model_dump_json()
+        assert RegionModel.model_validate_json(text).to_domain() == region
+
+
+@given(poles())
+def test_a_pole_survives_a_json_round_trip(pole: Pole) -> None:
+    text = PoleModel.from_domain(pole).model_dump_json()
+    assert PoleModel.model_validate_json(text).to_domain() == pole
+
+
+def test_every_packaged_pole_survives_a_json_round_trip() -> None:
+    for pole in rhone_alpes_poles():
+        text = PoleModel.from_domain(pole).model_dump_json()
+        assert PoleModel.model_validate_json(text).to_domain() == pole
+
+
+@given(
+    st.builds(LabelEvent, kind=st.sampled_from(LabelEventKind), on=DATES, source=NAMES),
+    st.builds(GoverningBody, name=NAMES, legal_form=NAMES),
+    st.builds(StateCorrespondent, name=NAMES, service=NAMES),
+)
+def test_the_parts_of_a_pole_survive_a_json_round_trip(
+    event: LabelEvent, body: GoverningBody, correspondent: StateCorrespondent
+) -> None:
+    assert (
+        LabelEventModel.model_validate_json(
+            LabelEventModel.from_domain(event).model_dump_json()
+        ).to_domain()
+        == event
+    )
+    assert (
+        GoverningBodyModel.model_validate_json(
+            GoverningBodyModel.from_domain(body).model_dump_json()
+        ).to_domain()
+        == body
+    )
+    assert (
+        StateCorrespondentModel.model_validate_json(
+            StateCorrespondentModel.from_domain(correspondent).model_dump_json()
+        ).to_domain()
+        == correspondent
+    )
+
+
+# --- the JSON shape ----------------------------------------------------------------------------
+
+
+def test_amounts_and_staff_are_written_as_exact_strings() -> None:
+    firm = Enterprise(
+        id="synthetic-1",
+        name="Synthetic SARL",
+        accounts=[
+            Accounts(
+                period_end=date(2008, 12, 31),
+                staff_awu=Decimal("12.5"),
+                turnover="1250.5",
+                balance_sheet=0,
+            )
+        ],
+        public_bodies_share="0.1",
+    )
+    data = json.loads(EnterpriseModel.from_domain(firm).model_dump_json())
+    assert data["kind"] == "enterprise"
+    assert data["accounts"] == [
+        {
+            "period_end": "2008-12-31",
+            "staff_awu": "12.5",
+            "turnover": "1250.50",
+            "balance_sheet": "0.00",
+        }
+    ]
+    assert data["public_bodies_share"] == "0.1"
+
+
+def test_json_numbers_are_read_exactly() -> None:
+    text = (
+        '{"kind": "enterprise", "id": "e", "name": "E", "public_bodies_share": 0.1,'
+        ' "accounts": [{"period_end": "2008-12-31", "staff_awu": 12.25,'
+        ' "turnover": 1250.5, "balance_sheet": 7}]}'
+    )
+    firm = actor_from_json(text)
+    assert isinstance(firm, Enterprise)
+    assert firm.public_bodies_share == Decimal("0.1")
+    assert firm.accounts[0].staff_awu == Decimal("12.25")
+    assert firm.accounts[0].turnover == Decimal("1250.50")
+
+
+def test_actors_are_told_apart_by_their_kind() -> None:
+    adapter = TypeAdapter(list[ActorIn])
+    parsed = adapter.validate_json(
+        '[{"kind": "bank", "id": "b", "name": "Synthetic Bank"},'
+        ' {"kind": "state", "id": "p", "name": "Préfet", "state_kind": "prefet_de_region",'
+        '  "region": "82"},'
+        ' {"kind": "research_organisation", "id": "l", "name": "Lab",'
+        '  "research_kind": "laboratory"},'
+        ' {"kind": "cooperation_structure", "id": "c", "name": "PRES",'
+        '  "structure_kind": "pres"},'
+        ' {"kind": "local_authority", "id": "r", "name": "Région", "level": "region"},'
+        ' {"kind": "oseo", "id": "o", "name": "OSEO"}]'
+    )
+    built = [actor_to_domain(m) for m in parsed]
+    assert [type(a) for a in built] == [
+        Bank,
+        StateBody,
+        ResearchOrganisation,
+        CooperationStructure,
+        LocalAuthority,
+        Oseo,
+    ]
+
+
+def test_a_standalone_actor_model_needs_no_kind() -> None:
+    model = StateBodyModel.model_validate({"id": "p", "name": "Préfet", "state_kind": "ministry"})
+    assert model.to_domain() == StateBody(id="p", name="Préfet", kind=StateKind.MINISTRY)
+
+
+def test_the_actor_union_has_a_json_schema_with_its_discriminator() -> None:
+    schema = TypeAdapter(ActorModel).json_schema()
+    assert schema["discriminator"]["propertyName"] == "kind"
+    assert set(schema["discriminator"]["mapping"]) == {
+        "enterprise",
+        "research_organisation",
+        "cooperation_structure",
+        "local_authority",
+        "state",
+        "bank",
+        "oseo",
+    }
+    assert PoleModel.model_json_schema()["properties"]["evaluation_group_2008"]
+
+
+# --- errors name the JSON path -----------------------------------------------------------------
+
+
+def enterprise_json(**fields: Any) -> str:
+    return json.dumps({"kind": "enterprise", "id": "e", "name": "Synthetic", **fields})
+
+
+def test_a_negative_amount_is_refused_by_the_domain_with_its_path() -> None:
+    text = enterprise_json(
+        related=[
+            {
+                "name": "Partner",
+                "share": "0.3",
+                "accounts": [
+                    {
+                        "period_end": "2008-12-31",
+                        "staff_awu": 1,
+                        "turnover": "-5",
+                        "balance_sheet": 0,
+                    }
+                ],
+            }
+        ]
+    )
+    with pytest.raises(InvalidInputError) as info:
+        actor_from_json(text)
+    assert str(info.value) == "related.0.accounts.0: Accounts.turnover: -5.00 is negative"
+
+
+def test_a_share_above_one_is_refused_at_the_boundary_with_its_path() -> None:
+    with pytest.raises(InvalidInputError, match=r"enterprise\.public_bodies_share: share 1\.5"):
+        actor_from_json(enterprise_json(public_bodies_share=1.5))
+
+
+def test_an_unknown_field_or_kind_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"enterprise\.siren"):
+        actor_from_json(enterprise_json(siren="123"))
+    with pytest.raises(InvalidInputError, match="kind"):
+        actor_from_json('{"kind": "charity", "id": "x", "name": "X"}')
+    with pytest.raises(InvalidInputError, match="kind"):
+        actor_from_json('{"id": "x", "name": "X"}')
+
+
+def test_a_period_given_twice_is_refused_with_the_owners_path() -> None:
+    period = {"period_end": "2008-12-31", "staff_awu": 1, "turnover": 0, "balance_sheet": 0}
+    with pytest.raises(InvalidInputError, match="accounting period '2008-12-31' appears twice"):
+        actor_from_json(enterprise_json(accounts=[period, period]))
+
+
+def test_an_ambiguous_date_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="ISO date"):
+        validate_json(
+            AccountsModel,
+            '{"period_end": "31/12/2008", "staff_awu": 1, "turnover": 0, "balance_sheet": 0}',
+        )
+
+
+def test_a_pole_error_names_the_event_path() -> None:
+    event = {"kind": "labelled", "on": "2005-07-12", "source": "s"}
+    text = json.dumps(
+        {
+            "id": "p",
+            "name": "Synthetic Pôle",
+            "category": "national",
+            "head_office_region": "82",
+            "history": [event, {**event, "source": " "}],
+        }
+    )
+    with pytest.raises(InvalidInputError, match=r"^history\.1: LabelEvent\.source"):
+        PoleModel.model_validate_json(text).to_domain()
+
+
+def test_a_pole_error_on_its_regions_is_the_domains() -> None:
+    text = json.dumps(
+        {
+            "id": "p",
+            "name": "Synthetic Pôle",
+            "category": "national",
+            "head_office_region": "82",
+            "other_regions": ["82"],
+        }
+    )
+    with pytest.raises(InvalidInputError, match="repeats the head office region"):
+        PoleModel.model_validate_json(text).to_domain()
+
+
+def test_a_region_model_refuses_a_bad_code() -> None:
+    with pytest.raises(InvalidInputError, match="code"):
+        validate_json(RegionModel, '{"code": "8", "name": "X", "kind": "continuing"}')
+
+
+def test_a_region_record_out_of_order_is_refused_by_the_domain() -> None:
+    model = RegionModel(
+        code="84",
+        name="X",
+        valid_from=date(2016, 1, 1),
+        valid_until=date(2016, 1, 1) - timedelta(days=1),
+        kind=RegionKind.REGION_2016,
+    )
+    with pytest.raises(InvalidInputError, match=r"Region\.valid_until"):
+        model.to_domain()
+
+
+@given(st.integers(min_value=-(10**9), max_value=-1).map(lambda c: Decimal(c).scaleb(-2)))
+def test_a_negative_amount_never_becomes_a_domain_object(amount: Decimal) -> None:
+    text = enterprise_json(
+        accounts=[
+            {
+                "period_end": "2008-12-31",
+                "staff_awu": 1,
+                "turnover": str(amount),
+                "balance_sheet": 0,
+            }
+        ]
+    )
+    with pytest.raises(InvalidInputError, match=r"^accounts\.0: Accounts\.turnover"):
+        actor_from_json(text)
+
+
+@given(st.decimals(min_value=Decimal("1.0001"), max_value=Decimal(100), places=4))
+def test_a_share_above_one_never_becomes_a_domain_object(value: Decimal) -> None:
+    with pytest.raises(InvalidInputError, match="share"):
+        actor_from_json(enterprise_json(related=[{"name": "P", "share": str(value)}]))

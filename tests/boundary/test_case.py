@@ -1,0 +1,419 @@
+"""The relay case as one JSON document: parsing, errors naming paths, round trips."""
+
+from __future__ import annotations
+
+import json
+import string
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.boundary.case import RelayCaseModel, dump_case, parse_case
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Outcome, Status
+from poles_policy.model.actors import (
+    Accounts,
+    Actor,
+    Bank,
+    Enterprise,
+    ResearchKind,
+    ResearchOrganisation,
+)
+from poles_policy.model.cases import RelayCase
+from poles_policy.model.projects import (
+    AidDecision,
+    CollaborativeProject,
+    Funder,
+    PartnerAid,
+    PartnerRole,
+    Payment,
+    PaymentKind,
+    PoleLabel,
+    ProjectPartner,
+    ScheduledPayment,
+)
+from poles_policy.model.regions import regions_on
+from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.parameters import default_parameters
+from poles_policy.rules.relay import eligibility
+
+EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
+PARAMS = default_parameters()
+
+
+def example() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((EXAMPLES / "relay-case.json").read_text(encoding="utf-8"))
+    return data
+
+
+def error_of(data: dict[str, Any] | str | bytes) -> str:
+    text = data if isinstance(data, (str, bytes)) else json.dumps(data)
+    with pytest.raises(InvalidInputError) as info:
+        parse_case(text)
+    message = str(info.value)
+    assert "\n" not in message
+    return message
+
+
+# --- the example documents --------------------------------------------------------------------
+
+
+def test_the_example_case_is_an_eligible_rhone_alpes_sme_with_its_loan() -> None:
+    case = parse_case((EXAMPLES / "relay-case.json").read_bytes())
+    assert case.case_id == "RA-RELAIS-2009-017"
+    assert case.request.id == case.case_id
+    assert case.request.requested_on == date(2009, 3, 16)
+    assert case.request.amount == Decimal("200000.00")
+    assert case.loan is not None
+    assert case.loan.request_id == case.case_id
+    assert case.loan.annual_rate == Decimal("0.045")
+    decision = eligibility(case.request, PARAMS)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.check("relay.sme").status is Status.MET
+
+
+def test_the_undetermined_example_asks_for_the_selection_letter_date() -> None:
+    case = parse_case((EXAMPLES / "relay-case-undetermined.json").read_bytes())
+    assert case.request.project.selection_letter_on is None
+    assert case.loan is None
+    assert case.request.oseo_counter_guarantee is None
+    decision = eligibility(case.request, PARAMS)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert [f.path for f in decision.missing] == ["project.selection_letter_on"]
+
+
+@pytest.mark.parametrize("name", ["relay-case.json", "relay-case-undetermined.json"])
+def test_an_example_survives_json(name: str) -> None:
+    case = parse_case((EXAMPLES / name).read_bytes())
+    assert parse_case(dump_case(case)) == case
+    assert parse_case(RelayCaseModel.from_domain(case).model_dump_json()) == case
+
+
+def test_amounts_are_written_as_decimal_strings() -> None:
+    case = parse_case((EXAMPLES / "relay-case.json").read_bytes())
+    written = json.loads(dump_case(case))
+    assert written["request"]["amount"] == "200000.00"
+    assert written["loan"]["principal"] == "200000.00"
+    assert "request_id" not in written["loan"]
+
+
+def test_a_json_number_amount_is_read_exactly() -> None:
+    data = example()
+    data["request"]["amount"] = 150000.5
+    assert parse_case(json.dumps(data)).request.amount == Decimal("150000.50")
+
+
+# --- the applicant among the partners ---------------------------------------------------------
+
+
+def test_a_partner_copy_of_the_applicant_that_differs_names_its_path_and_fields() -> None:
+    data = example()
+    data["project"]["partners"][0]["actor"]["name"] = "Microcapteurs SA"
+    data["project"]["partners"][0]["actor"]["accounts"][1]["staff_awu"] = "52"
+    message = error_of(data)
+    assert message.startswith(
+        "project.partners.0.actor: actor 'microcapteurs-alpes' differs from the applicant "
+        "in name, accounts;"
+    )
+
+
+def test_a_partner_with_the_applicant_id_but_another_kind_is_refused() -> None:
+    data = example()
+    data["project"]["partners"][0]["actor"] = {
+        "kind": "research_organisation",
+        "id": "microcapteurs-alpes",
+        "name": "Microcapteurs des Alpes SAS (synthetic example)",
+        "research_kind": "laboratory",
+    }
+    assert error_of(data).startswith("project.partners.0.actor: actor 'microcapteurs-alpes'")
+
+
+def test_accounts_given_in_another_order_are_the_same_applicant() -> None:
+    data = example()
+    accounts = data["project"]["partners"][0]["actor"]["accounts"]
+    accounts.reverse()
+    assert parse_case(json.dumps(data)) == parse_case(json.dumps(example()))
+
+
+def test_an_applicant_outside_the_partners_is_a_refusal_not_an_input_error() -> None:
+    data = example()
+    del data["project"]["partners"][0]
+    data["project"]["aid"][0]["partners"] = data["project"]["aid"][0]["partners"][1:]
+    decision = eligibility(parse_case(json.dumps(data)).request, PARAMS)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [c.key for c in decision.failed] == ["relay.partner", "relay.state_aid"]
+
+
+def test_a_research_lab_applying_is_a_refusal_not_an_input_error() -> None:
+    data = example()
+    lab = data["project"]["partners"][2]["actor"]
+    data["applicant"] = lab
+    case = parse_case(json.dumps(data))
+    assert isinstance(case.request.applicant, ResearchOrganisation)
+    decision = eligibility(case.request, PARAMS)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert decision.check("relay.enterprise").status is Status.NOT_MET
+
+
+# --- invalid input: one line naming the path ------------------------------------------------
+
+
+def test_an_amount_with_three_decimals_names_request_amount() -> None:
+    data = example()
+    data["request"]["amount"] = "1000.125"
+    assert error_of(data).startswith(
+        "request.amount: amount 1000.125 has more than two decimals; euro amounts are exact"
+    )
+
+
+def test_a_zero_amount_names_request_amount() -> None:
+    data = example()
+    data["request"]["amount"] = "0"
+    assert error_of(data) == "request.amount: Input should be greater than 0"
+
+
+def test_a_french_date_names_request_requested_on() -> None:
+    data = example()
+    data["request"]["requested_on"] = "02/03/2009"
+    assert error_of(data) == "request.requested_on: '02/03/2009' is not an ISO date (YYYY-MM-DD)"
+
+
+def test_a_2016_region_code_in_a_2009_case_names_applicant_region() -> None:
+    data = example()
+    data["applicant"]["region"] = "84"
+    data["project"]["partners"][0]["actor"]["region"] = "84"
+    message = error_of(data)
+    assert message.startswith(
+        "applicant.region: region code '84' did not exist on 2009-03-16 (valid from 2016-01-01)"
+    )
+    assert "; project.partners.0.actor.region: region code '84' did not exist" in message
+
+
+def test_a_partner_region_is_checked_against_the_request_date_too() -> None:
+    data = example()
+    data["project"]["partners"][2]["actor"]["region"] = "76"
+    assert error_of(data).startswith(
+        "project.partners.2.actor.region: region code '76' did not exist on 2009-03-16"
+    )
+
+
+def test_an_unknown_region_code_names_the_field() -> None:
+    data = example()
+    data["applicant"]["region"] = "99"
+    data["project"]["partners"][0]["actor"]["region"] = "99"
+    assert error_of(data).startswith("applicant.region: unknown region code '99'")
+
+
+def test_an_unknown_field_names_its_path() -> None:
+    data = example()
+    data["project"]["foo"] = 1
+    assert error_of(data) == "project.foo: Extra inputs are not permitted"
+
+
+def test_an_error_inside_an_actor_is_located_without_the_kind_tag() -> None:
+    data = example()
+    data["applicant"]["accounts"][0]["turnover"] = "1.001"
+    data["project"]["partners"][1]["actor"]["colour"] = "blue"
+    message = error_of(data)
+    assert message.startswith("applicant.accounts.0.turnover: amount 1.001 has more than two")
+    assert "; project.partners.1.actor.colour: Extra inputs are not permitted" in message
+
+
+def test_an_unknown_actor_kind_names_the_applicant() -> None:
+    data = example()
+    data["applicant"]["kind"] = "startup"
+    assert error_of(data).startswith("applicant: Input tag 'startup' found using 'kind'")
+
+
+def test_a_domain_invariant_is_located_in_the_document() -> None:
+    data = example()
+    aid = data["project"]["aid"][0]["partners"][0]
+    aid["payments"] = [{"paid_on": "2009-02-01", "amount": "400000.00"}]
+    assert error_of(data).startswith("project.aid.0.partners.0: PartnerAid.payments:")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{"case_id": "x",', "line 1 column 16"),
+        ('{\n  "case_id": "x"\n  "applicant": {}\n}', "line 3 column 3"),
+        ("", "line 1 column 0"),
+    ],
+)
+def test_malformed_json_gives_line_and_column(text: str, where: str) -> None:
+    message = error_of(text)
+    assert message.startswith("invalid JSON: ")
+    assert where in message
+
+
+def test_bytes_that_are_not_utf8_are_invalid_json() -> None:
+    assert error_of(b"\xff\xfe").startswith("invalid JSON: ")
+
+
+def test_a_document_that_is_not_an_object_is_refused() -> None:
+    assert error_of("[]") == "(document): Input should be an object"
+
+
+def test_missing_parts_are_each_named() -> None:
+    message = error_of({"case_id": "x"})
+    assert message == (
+        "applicant: Field required; project: Field required; request: Field required"
+    )
+
+
+# --- the domain case --------------------------------------------------------------------------
+
+
+def test_a_loan_for_another_request_is_refused() -> None:
+    case = parse_case((EXAMPLES / "relay-case.json").read_bytes())
+    assert case.loan is not None
+    with pytest.raises(InvalidInputError, match=r"^RelayCase\.loan: the loan answers request 'x'"):
+        attrs.evolve(case, loan=attrs.evolve(case.loan, request_id="x"))
+
+
+def test_a_request_with_another_id_than_the_case_is_refused() -> None:
+    case = parse_case((EXAMPLES / "relay-case-undetermined.json").read_bytes())
+    with pytest.raises(InvalidInputError, match=r"^RelayCase\.request: the request id 'other'"):
+        attrs.evolve(case, request=attrs.evolve(case.request, id="other"))
+
+
+def test_a_case_whose_partner_differs_from_its_applicant_is_refused() -> None:
+    case = parse_case((EXAMPLES / "relay-case-undetermined.json").read_bytes())
+    renamed = attrs.evolve(case.request.applicant, name="Someone else")
+    with pytest.raises(InvalidInputError, match="differs from the applicant with the same id"):
+        attrs.evolve(case, request=attrs.evolve(case.request, applicant=renamed))
+
+
+# --- round trip, on generated cases ---------------------------------------------------------
+
+IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
+NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
+DATES = st.dates(min_value=date(2005, 1, 1), max_value=date(2020, 12, 31))
+
+
+def cents(low: int, high: int = 10**10) -> st.SearchStrategy[Decimal]:
+    return st.integers(low, high).map(lambda c: Decimal(c).scaleb(-2))
+
+
+@st.composite
+def actors(draw: st.DrawFn, ident: str, on: date) -> Actor:
+    region = draw(st.none() | st.sampled_from([r.code for r in regions_on(on)]))
+    if draw(st.booleans()):
+        accounts = [
+            Accounts(
+                period_end=date(year, 12, 31),
+                staff_awu=draw(st.integers(0, 400)),
+                turnover=draw(cents(0)),
+                balance_sheet=draw(cents(0)),
+            )
+            for year in draw(st.lists(st.integers(2003, 2012), unique=True, max_size=2))
+        ]
+        return Enterprise(
+            id=ident,
+            name=draw(NAMES),
+            region=region,
+            accounts=accounts,
+            public_bodies_share=draw(st.none() | st.decimals(0, 1, places=2)),
+        )
+    return ResearchOrganisation(
+        id=ident, name=draw(NAMES), kind=draw(st.sampled_from(ResearchKind)), region=region
+    )
+
+
+@st.composite
+def subsidies(draw: st.DrawFn, partner_id: str) -> PartnerAid:
+    granted = draw(st.integers(0, 10**8))
+    paid = draw(st.lists(st.integers(0, granted), max_size=3).filter(lambda xs: sum(xs) <= granted))
+    return PartnerAid(
+        partner_id=partner_id,
+        granted=Decimal(granted).scaleb(-2),
+        schedule=[
+            ScheduledPayment(
+                kind=PaymentKind.ADVANCE,
+                amount=Decimal(granted).scaleb(-2),
+                expected_on=draw(st.none() | DATES),
+            )
+        ]
+        if draw(st.booleans())
+        else [],
+        payments=[Payment(paid_on=draw(DATES), amount=Decimal(c).scaleb(-2)) for c in paid],
+    )
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> RelayCase:
+    on = draw(DATES)
+    case_id = draw(IDS)
+    applicant = draw(actors("applicant", on))
+    others = [draw(actors(i, on)) for i in draw(st.lists(IDS, unique=True, max_size=2))]
+    members = ([applicant] if draw(st.booleans()) else []) + others
+    lead = draw(st.none() | st.sampled_from(members)) if members else None
+    partners = [
+        ProjectPartner(
+            actor=actor,
+            role=PartnerRole.LEAD if actor is lead else PartnerRole.PARTNER,
+            eligible_costs=draw(st.none() | cents(0)),
+        )
+        for actor in members
+    ]
+    aid = None
+    if draw(st.booleans()):
+        aid = [
+            AidDecision(
+                funder=draw(st.sampled_from(Funder)),
+                scheme=draw(st.sampled_from(["FUI", "ANR", "Région Rhône-Alpes"])),
+                call=draw(st.none() | st.just("FUI 7")),
+                decided_on=draw(st.none() | DATES),
+                partners=[draw(subsidies(a.id)) for a in members if draw(st.booleans())],
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ]
+    project = CollaborativeProject(
+        id=draw(IDS),
+        name=draw(NAMES),
+        partners=partners,
+        labels=[
+            PoleLabel(pole_id=p, labelled_on=draw(st.none() | DATES))
+            for p in draw(st.lists(IDS, unique=True, max_size=2))
+        ],
+        aid=aid,
+        selection_letter_on=draw(st.none() | DATES),
+    )
+    request = RelayRequest(
+        id=case_id,
+        applicant=applicant,
+        project=project,
+        requested_on=on,
+        amount=draw(cents(1)),
+        bank=draw(st.none() | st.builds(Bank, id=IDS, name=NAMES)),
+        oseo_counter_guarantee=draw(st.none() | st.booleans()),
+    )
+    loan = None
+    if draw(st.booleans()):
+        loan = RelayLoan(
+            request_id=case_id,
+            disbursed_on=on + timedelta(days=draw(st.integers(0, 120))),
+            principal=draw(cents(1)),
+            annual_rate=draw(st.decimals(0, 1, places=4)),
+            fees=draw(cents(0, 10**6)),
+            repaid_from_subsidy=draw(st.booleans()),
+        )
+    return RelayCase(case_id=case_id, request=request, loan=loan)
+
+
+@given(cases())
+def test_a_relay_case_survives_json(case: RelayCase) -> None:
+    text = RelayCaseModel.from_domain(case).model_dump_json()
+    assert parse_case(text) == case
+
+
+@given(cases())
+def test_a_relay_case_survives_its_own_writer_and_a_second_trip(case: RelayCase) -> None:
+    text = dump_case(case)
+    assert dump_case(parse_case(text)) == text

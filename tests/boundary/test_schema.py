@@ -1,0 +1,140 @@
+"""The committed JSON Schemas, and the JSON form of a decision."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from poles_policy.boundary._base import validate_json
+from poles_policy.boundary.case import parse_case
+from poles_policy.boundary.schema import (
+    JSON_SCHEMA_DIALECT,
+    DecisionModel,
+    schema,
+    schema_names,
+    schema_text,
+    schemas,
+)
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.parameters import default_parameters
+from poles_policy.rules.relay import eligibility
+
+if TYPE_CHECKING:
+    from poles_policy.explain import Decision
+
+ROOT = Path(__file__).parents[2]
+SCHEMA_DIR = ROOT / "docs" / "schema"
+EXAMPLES = ROOT / "docs" / "examples"
+REGENERATE = "regenerate them with: poles-policy schema --write docs/schema"
+
+
+def decision_of(example: str) -> Decision:
+    case = parse_case((EXAMPLES / example).read_bytes())
+    return eligibility(case.request, default_parameters())
+
+
+# --- the committed files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", schema_names())
+def test_the_committed_schema_is_up_to_date(name: str) -> None:
+    path = SCHEMA_DIR / f"{name}.schema.json"
+    assert path.is_file(), f"{path.relative_to(ROOT)} is missing; {REGENERATE}"
+    assert path.read_text(encoding="utf-8") == schema_text(name), (
+        f"{path.relative_to(ROOT)} is out of date; {REGENERATE}"
+    )
+
+
+def test_every_committed_schema_is_a_known_document_type() -> None:
+    committed = {p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.json")}
+    stale = sorted(committed - set(schema_names()))
+    assert not stale, f"no document type for docs/schema/{stale}: delete the files"
+
+
+def test_the_exported_document_types_include_the_relay_ones() -> None:
+    assert {
+        "relay-case",
+        "collaborative-project",
+        "actor",
+        "relay-request",
+        "relay-loan",
+        "decision",
+    } <= set(schemas())
+
+
+def test_a_schema_text_is_sorted_indented_and_ends_with_a_newline() -> None:
+    text = schema_text("relay-loan")
+    assert text.endswith("}\n")
+    assert text == json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert json.loads(text)["$schema"] == JSON_SCHEMA_DIALECT
+
+
+def test_an_unknown_schema_name_is_an_input_error_listing_the_known_ones() -> None:
+    with pytest.raises(InvalidInputError, match=r"unknown schema 'case'; known: actor, "):
+        schema("case")
+
+
+# --- what the relay-case schema says ----------------------------------------------------------
+
+
+def test_the_relay_case_schema_describes_every_field_of_the_case_and_its_parts() -> None:
+    relay_case = schemas()["relay-case"]
+    objects: list[dict[str, Any]] = [
+        relay_case,
+        relay_case["$defs"]["CaseRequestModel"],
+        relay_case["$defs"]["CaseLoanModel"],
+    ]
+    for obj in objects:
+        assert obj["additionalProperties"] is False
+        for name, prop in obj["properties"].items():
+            assert prop.get("description"), f"{obj['title']}.{name} has no description"
+    assert relay_case["required"] == ["case_id", "applicant", "project", "request"]
+    assert (
+        "in euros" in relay_case["$defs"]["CaseRequestModel"]["properties"]["amount"]["description"]
+    )
+
+
+def test_the_decision_schema_lists_the_clause_ids_and_statuses() -> None:
+    decision = schemas()["decision"]
+    clauses = decision["$defs"]["CheckModel"]["properties"]["clauses"]["items"]["enum"]
+    assert "RELAY.3" in clauses
+    assert decision["$defs"]["Status"]["enum"] == ["met", "not_met", "unknown", "not_applicable"]
+
+
+def test_the_examples_are_valid_against_the_committed_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    relay_case = json.loads((SCHEMA_DIR / "relay-case.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(relay_case)
+    for example in ("relay-case.json", "relay-case-undetermined.json"):
+        validator.validate(json.loads((EXAMPLES / example).read_text(encoding="utf-8")))
+    decision = json.loads((SCHEMA_DIR / "decision.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(decision).validate(decision_of("relay-case.json").to_dict())
+
+
+# --- decisions as JSON ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("example", ["relay-case.json", "relay-case-undetermined.json"])
+def test_a_decision_survives_json(example: str) -> None:
+    decision = decision_of(example)
+    text = DecisionModel.from_domain(decision).model_dump_json()
+    assert validate_json(DecisionModel, text).to_domain() == decision
+    assert json.loads(text) == decision.to_dict()
+
+
+def test_a_decision_whose_outcome_disagrees_with_its_checks_is_refused() -> None:
+    data = decision_of("relay-case-undetermined.json").to_dict()
+    data["outcome"] = "eligible"
+    model = validate_json(DecisionModel, json.dumps(data))
+    with pytest.raises(InvalidInputError, match="disagrees with the checks"):
+        model.to_domain()
+
+
+def test_an_unknown_clause_id_in_a_decision_names_its_path() -> None:
+    data = decision_of("relay-case.json").to_dict()
+    data["checks"][1]["clauses"] = ["RELAY.9"]
+    with pytest.raises(InvalidInputError, match=r"^checks\.1\.clauses\.0: unknown clause id"):
+        validate_json(DecisionModel, json.dumps(data))

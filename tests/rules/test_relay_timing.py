@@ -1,0 +1,540 @@
+"""The time relay financing saves (RELAY.6): worked examples checked by hand, and properties."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Status
+from poles_policy.model.projects import PaymentKind, ScheduledPayment
+from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.rules.relay import TimeSaved, bridged_tranches, time_saved
+
+if TYPE_CHECKING:
+    from poles_policy.parameters import ParameterSet
+
+RequestFactory = Callable[..., RelayRequest]
+LoanFactory = Callable[..., RelayLoan]
+
+
+def actual(
+    make_request: RequestFactory,
+    make_loan: LoanFactory,
+    params: ParameterSet,
+    *,
+    disbursed: date,
+    paid: date,
+    requested_on: date | None = None,
+) -> TimeSaved:
+    """A loan disbursed on *disbursed*, repaid in full by one payment received on *paid*."""
+    request = make_request(
+        requested_on=requested_on or min(disbursed, paid), payments=[(paid, "150000")]
+    )
+    return time_saved(request, params, loan=make_loan(disbursed_on=disbursed))
+
+
+# --- months, days and decimal months across short months --------------------------------------
+
+
+def test_31_january_to_29_february_2008_is_29_days_one_calendar_month_and_1_0_month(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # 2008-01-31 to 2008-02-29: 29 exact days. In calendar months, 31 January + 1 month is
+    # clamped to 29 February (relativedelta, end of month), so it is 1 month 0 days, not
+    # "0 months 29 days". Decimal months: 29 x 12 / 365.25 = 0.953 -> 1.0.
+    saved = actual(
+        make_request, make_loan, params, disbursed=date(2008, 1, 31), paid=date(2008, 2, 29)
+    )
+    assert (saved.days_low, saved.months_low, saved.decimal_months_low) == (
+        29,
+        (1, 0),
+        Decimal("1.0"),
+    )
+    assert (saved.days_high, saved.months_high) == (29, (1, 0))
+    assert saved.basis == "actual"
+    assert saved.after_subsidy is False
+    # January 2008 is before the pilot: no promise is in force to compare with.
+    assert saved.promise is None
+    assert saved.check("relay.timing.promise").status is Status.NOT_APPLICABLE
+
+
+def test_31_january_to_28_february_2009_is_28_days_one_calendar_month_and_0_9_month(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # 28 days; 31 January + 1 month = 28 February; 28 x 12 / 365.25 = 0.920 -> 0.9.
+    saved = actual(
+        make_request, make_loan, params, disbursed=date(2009, 1, 31), paid=date(2009, 2, 28)
+    )
+    assert (saved.days_low, saved.months_low, saved.decimal_months_low) == (
+        28,
+        (1, 0),
+        Decimal("0.9"),
+    )
+
+
+# --- a relay after the subsidy -----------------------------------------------------------------
+
+
+def test_a_relay_after_the_subsidy_saves_nothing_and_says_so(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    saved = actual(
+        make_request,
+        make_loan,
+        params,
+        requested_on=date(2009, 5, 4),
+        disbursed=date(2009, 6, 10),
+        paid=date(2009, 6, 1),
+    )
+    assert saved.days_low == saved.days_high == 0
+    assert saved.months_low == (0, 0)
+    assert saved.decimal_months_low == Decimal("0.0")
+    assert saved.after_subsidy is True
+    assert saved.weighted_days_low == Decimal("0.0")
+    check = saved.check("relay.timing.saved")
+    assert check.status is Status.NOT_MET
+    assert "no time saved" in check.reason.en
+    assert "aucun temps gagné" in check.reason.fr
+    assert saved.promise == "below"
+
+
+def test_a_relay_on_the_day_of_the_subsidy_saves_nothing(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    day = date(2009, 6, 1)
+    saved = actual(make_request, make_loan, params, disbursed=day, paid=day)
+    assert saved.days_low == 0
+    assert saved.after_subsidy is True
+
+
+# --- the 6 to 9 months promise -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("disbursed", "paid", "months", "days", "decimal", "promise"),
+    [
+        # 1 March + 5 months = 1 August, + 30 days = 31 August: below, although
+        # 183 x 12 / 365.25 = 6.01 decimal months.
+        (date(2009, 3, 1), date(2009, 8, 31), (5, 30), 183, "6.0", "below"),
+        (date(2009, 3, 1), date(2009, 9, 1), (6, 0), 184, "6.0", "inside"),
+        # 31 August + 6 months = 28 February: 6 months 0 days in 181 days (5.9 months).
+        (date(2008, 8, 31), date(2009, 2, 28), (6, 0), 181, "5.9", "inside"),
+        (date(2009, 3, 1), date(2009, 12, 1), (9, 0), 275, "9.0", "inside"),
+        (date(2009, 3, 1), date(2009, 12, 2), (9, 1), 276, "9.1", "above"),
+    ],
+)
+def test_the_promise_is_compared_in_calendar_months_and_days(  # noqa: PLR0917
+    make_request: RequestFactory,
+    make_loan: LoanFactory,
+    params: ParameterSet,
+    disbursed: date,
+    paid: date,
+    months: tuple[int, int],
+    days: int,
+    decimal: str,
+    promise: str,
+) -> None:
+    saved = actual(make_request, make_loan, params, disbursed=disbursed, paid=paid)
+    assert (saved.months_low, saved.days_low, saved.decimal_months_low) == (
+        months,
+        days,
+        Decimal(decimal),
+    )
+    assert saved.promise == promise
+    check = saved.check("relay.timing.promise")
+    expected = {"inside": Status.MET, "below": Status.NOT_MET, "above": Status.NOT_MET}
+    assert check.status is expected[promise]
+    assert [p.name for p in check.parameters] == [
+        "relay.promised_gain_months.low",
+        "relay.promised_gain_months.high",
+    ]
+
+
+# --- estimated dates ---------------------------------------------------------------------------
+
+
+def test_an_estimate_from_the_letter_gives_a_range_partly_inside_the_promise(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # Request Monday 16 March 2009; 10 + 10 business days counted from the 17th: 17-20 March
+    # (4), 23-27 (9), 30 March-3 April (14), 6-10 April (19), Easter Monday 13 April is a
+    # holiday, so the 20th is Tuesday 14 April.
+    # Letter 2 March 2009 + 6..9 months: first payment 2 September..2 December 2009.
+    # Low: 14 April -> 2 September = 141 days = 4 months 19 days; 141 x 12 / 365.25 = 4.63.
+    # High: 14 April -> 2 December = 232 days = 7 months 18 days; 232 x 12 / 365.25 = 7.62.
+    saved = time_saved(make_request(oseo=True), params)
+    assert (saved.disbursed_earliest, saved.disbursed_latest) == (
+        date(2009, 4, 14),
+        date(2009, 4, 14),
+    )
+    assert (saved.first_payment_earliest, saved.first_payment_latest) == (
+        date(2009, 9, 2),
+        date(2009, 12, 2),
+    )
+    assert (saved.days_low, saved.days_high) == (141, 232)
+    assert (saved.months_low, saved.months_high) == ((4, 19), (7, 18))
+    assert (saved.decimal_months_low, saved.decimal_months_high) == (
+        Decimal("4.6"),
+        Decimal("7.6"),
+    )
+    assert saved.basis == saved.first_payment_basis == saved.disbursement_basis == "estimated"
+    assert saved.promise == "partly"
+    assert saved.check("relay.timing.promise").status is Status.UNKNOWN
+    # Amount-weighted: 300 000 granted -> advance 75 000 (letter + 6..9 months) and
+    # intermediate 165 000 (letter + 6..9 + 18 months: 2 March..2 June 2011). The 150 000
+    # principal is repaid 75 000 + 75 000.
+    # Low: 14 April 2009 -> 2 March 2011 = 141 + 546 = 687 days; (141 + 687) / 2 = 414.0 days;
+    # 414 x 12 / 365.25 = 13.60 months.
+    # High: 14 April 2009 -> 2 June 2011 = 232 + 365 + 182 = 779 days; (232 + 779) / 2 = 505.5;
+    # 505.5 x 12 / 365.25 = 16.61 months.
+    assert (saved.weighted_days_low, saved.weighted_days_high) == (
+        Decimal("414.0"),
+        Decimal("505.5"),
+    )
+    assert (saved.weighted_months_low, saved.weighted_months_high) == (
+        Decimal("13.6"),
+        Decimal("16.6"),
+    )
+    disbursement = saved.check("relay.timing.disbursement")
+    assert [p.name for p in disbursement.parameters] == [
+        "relay.bank_processing_business_days",
+        "relay.oseo_processing_business_days",
+    ]
+    assert "next day" in disbursement.reason.en
+    tranches = saved.check("relay.timing.tranches")
+    assert {p.name for p in tranches.parameters} == {
+        "fui.payment.advance_share",
+        "fui.payment.balance_share",
+        "fui.first_payment_delay_months.low",
+        "fui.first_payment_delay_months.high",
+    }
+
+
+def test_without_oseo_the_bank_alone_takes_ten_business_days(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # 17-20 March (4), 23-27 March (9), Monday 30 March (10).
+    saved = time_saved(make_request(oseo=False), params)
+    assert saved.disbursed_earliest == saved.disbursed_latest == date(2009, 3, 30)
+    assert [p.name for p in saved.check("relay.timing.disbursement").parameters] == [
+        "relay.bank_processing_business_days"
+    ]
+
+
+def test_an_unknown_counter_guarantee_widens_the_disbursement_into_a_range(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(oseo=None), params)
+    assert (saved.disbursed_earliest, saved.disbursed_latest) == (
+        date(2009, 3, 30),
+        date(2009, 4, 14),
+    )
+    # Low: relay at its latest, subsidy at its earliest; high: the reverse.
+    # 30 March -> 2 December 2009 = 2 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 2 = 247 days.
+    assert (saved.days_low, saved.days_high) == (141, 247)
+    assert "RELAY.5" in saved.check("relay.timing.disbursement").clauses
+
+
+# --- the amount-weighted figure ----------------------------------------------------------------
+
+
+def test_two_received_tranches_weight_the_days_by_the_principal_they_repay(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # 100 000 disbursed on 15 January 2009, repaid 40 000 on 15 July 2009 (181 days:
+    # 16 + 28 + 31 + 30 + 31 + 30 + 15) and 60 000 on 15 January 2010 (365 days).
+    # Weighted: (40 000 x 181 + 60 000 x 365) / 100 000 = 291.4 days;
+    # 291.4 x 12 / 365.25 = 9.57 -> 9.6 months. First payment: 181 days = 6 months 0 days.
+    request = make_request(
+        letter=date(2008, 12, 15),
+        requested_on=date(2009, 1, 5),
+        amount="100000",
+        payments=[(date(2009, 7, 15), "40000"), (date(2010, 1, 15), "60000")],
+    )
+    loan = make_loan(disbursed_on=date(2009, 1, 15), principal="100000")
+    saved = time_saved(request, params, loan=loan)
+    assert saved.days_low == 181
+    assert saved.months_low == (6, 0)
+    assert saved.decimal_months_low == Decimal("5.9")
+    assert saved.promise == "inside"
+    assert saved.weighted_days_low == saved.weighted_days_high == Decimal("291.4")
+    assert saved.weighted_months_low == Decimal("9.6")
+    assert saved.weighted_basis == "actual"
+    assert saved.check("relay.timing.weighted").status is Status.MET
+
+
+def test_the_weighted_days_are_rounded_half_up(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # 75 000 repaid on the day of disbursement (0 days), 25 000 the next day (1 day):
+    # 0.25 days exactly -> 0.3 (half even would give 0.2).
+    day = date(2009, 6, 1)
+    request = make_request(
+        requested_on=day,
+        amount="100000",
+        payments=[(day, "75000"), (day + timedelta(days=1), "25000")],
+    )
+    saved = time_saved(request, params, loan=make_loan(disbursed_on=day, principal="100000"))
+    assert saved.weighted_days_low == Decimal("0.3")
+    assert saved.weighted_months_low == Decimal("0.0")
+
+
+def test_a_principal_larger_than_the_subsidy_is_weighted_on_the_part_repaid(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # 100 000 granted, 150 000 lent: 100 000 received 100 days after the disbursement.
+    day = date(2009, 6, 1)
+    request = make_request(
+        granted="100000", requested_on=day, payments=[(day + timedelta(days=100), "100000")]
+    )
+    saved = time_saved(request, params, loan=make_loan(disbursed_on=day))
+    assert saved.weighted_days_low == Decimal("100.0")
+    assert saved.bridging.low is not None
+    assert saved.bridging.low.unrepaid == Decimal("50000.00")
+    assert "50000.00 EUR" in saved.check("relay.timing.weighted").reason.en
+
+
+# --- where the subsidy dates come from ---------------------------------------------------------
+
+SCHEDULE = (
+    ScheduledPayment(kind=PaymentKind.ADVANCE, amount="75000", expected_on=date(2009, 6, 1)),
+    ScheduledPayment(kind=PaymentKind.INTERMEDIATE, amount="165000", expected_on=date(2010, 6, 1)),
+    ScheduledPayment(kind=PaymentKind.BALANCE, amount="60000", expected_on=date(2012, 1, 2)),
+)
+
+
+def test_a_dated_schedule_gives_planned_dates(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(schedule=SCHEDULE, oseo=False), params)
+    assert saved.first_payment_basis == "planned"
+    assert saved.basis == "estimated"  # the disbursement is still estimated
+    assert saved.first_payment_earliest == saved.first_payment_latest == date(2009, 6, 1)
+    # 30 March -> 1 June 2009 = 1 + 30 + 31 + 1 = 63 days.
+    assert saved.days_low == saved.days_high == 63
+    assert saved.check("relay.timing.tranches").parameters == ()
+
+
+def test_payments_received_before_the_request_are_set_against_the_first_instalments(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # 50 000 of the 75 000 advance was received before the request: 25 000 remain on 1 June.
+    partly = make_request(schedule=SCHEDULE, payments=[(date(2009, 3, 10), "50000")])
+    bridging = bridged_tranches(partly, params)
+    first = bridging.tranches[0]
+    assert (first.kind, first.amount, first.basis) == (
+        PaymentKind.ADVANCE,
+        Decimal("25000.00"),
+        "planned",
+    )
+    # The whole advance received: the first payment the relay bridges is the intermediate one.
+    paid = make_request(schedule=SCHEDULE, payments=[(date(2009, 3, 10), "75000")])
+    saved = time_saved(paid, params)
+    assert saved.first_payment_earliest == date(2010, 6, 1)
+
+
+def test_payments_received_from_the_request_date_on_are_actual_tranches(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    request = make_request(schedule=SCHEDULE, payments=[(date(2009, 3, 16), "75000")])
+    tranches = bridged_tranches(request, params).tranches
+    assert (tranches[0].kind, tranches[0].basis, tranches[0].earliest) == (
+        None,
+        "actual",
+        date(2009, 3, 16),
+    )
+    # The received payment covered the advance: the planned tranches start with the next one.
+    assert [t.kind for t in tranches[1:]] == [PaymentKind.INTERMEDIATE, PaymentKind.BALANCE]
+    saved = time_saved(request, params)
+    assert saved.after_subsidy is True  # received on the request date, before any relay
+
+
+def test_a_schedule_with_undated_instalments_is_estimated_instead(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    undated = (
+        SCHEDULE[0],
+        ScheduledPayment(kind=PaymentKind.BALANCE, amount="225000"),
+    )
+    saved = time_saved(make_request(schedule=undated), params)
+    assert saved.first_payment_basis == "estimated"
+    assert "undated" in saved.check("relay.timing.tranches").reason.en
+
+
+# --- unknown and not applicable ----------------------------------------------------------------
+
+
+def test_unknown_aid_makes_the_time_saved_unknown_and_asks_for_it(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(aid_known=False), params)
+    assert saved.status is Status.UNKNOWN
+    assert saved.days_low is None
+    assert saved.promise is None
+    assert saved.after_subsidy is None
+    assert [f.path for f in saved.missing] == ["project.aid"]
+
+
+def test_an_unknown_letter_without_a_schedule_is_unknown_and_asks_for_it(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(letter=None), params)
+    assert saved.status is Status.UNKNOWN
+    assert [f.path for f in saved.missing] == ["project.selection_letter_on"]
+    assert "Facts to provide" in saved.explain()
+    assert "Faits à fournir" in saved.explain("fr")
+
+
+def test_an_unknown_letter_is_not_needed_when_received_payments_repay_the_relay(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    request = make_request(letter=None, payments=[(date(2009, 10, 1), "150000")])
+    saved = time_saved(request, params, loan=make_loan(disbursed_on=date(2009, 4, 1)))
+    assert saved.status is Status.MET
+    assert saved.days_low == 183
+    assert saved.missing == ()
+
+
+def test_a_project_aided_only_by_the_region_has_nothing_to_bridge(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(state=False), params)
+    assert saved.status is Status.NOT_APPLICABLE
+    assert saved.days_low is None
+    assert saved.missing == ()
+
+
+def test_a_subsidy_received_in_full_before_the_request_has_nothing_to_bridge(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(payments=[(date(2009, 3, 10), "300000")]), params)
+    assert saved.status is Status.NOT_APPLICABLE
+    assert "nothing to bridge" in saved.check("relay.timing.tranches").reason.en
+
+
+# --- invalid input -----------------------------------------------------------------------------
+
+
+def test_a_loan_for_another_request_is_refused(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    loan = make_loan(disbursed_on=date(2009, 4, 1), request_id="other")
+    with pytest.raises(InvalidInputError):
+        time_saved(make_request(), params, loan=loan)
+
+
+def test_a_loan_disbursed_before_the_request_is_refused(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    with pytest.raises(InvalidInputError):
+        time_saved(make_request(), params, loan=make_loan(disbursed_on=date(2009, 3, 13)))
+
+
+# --- explanations ------------------------------------------------------------------------------
+
+
+def test_every_figure_is_explained_in_english_and_french_citing_relay_6(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(), params)
+    assert [c.key for c in saved.checks] == [
+        "relay.timing.disbursement",
+        "relay.timing.tranches",
+        "relay.timing.saved",
+        "relay.timing.weighted",
+        "relay.timing.promise",
+    ]
+    assert all("RELAY.6" in c.clauses for c in saved.checks)
+    english, french = saved.explain("en"), saved.explain("fr")
+    assert "4 months 19 days (141 days, 4.6 months) to 7 months 18 days" in english
+    assert "4 mois 19 jours (141 jours, 4,6 mois) à 7 mois 18 jours" in french
+    assert "relay.promised_gain_months.low = 6" in english
+    assert "avance 75000.00 EUR" in french
+
+
+# --- properties --------------------------------------------------------------------------------
+
+DAYS = st.integers(min_value=0, max_value=900)
+
+
+@given(
+    start=st.dates(min_value=date(2008, 4, 1), max_value=date(2012, 12, 31)),
+    to_disbursement=DAYS,
+    to_payments=st.lists(DAYS, min_size=1, max_size=3),
+)
+def test_time_saved_is_never_negative_with_actual_dates(  # noqa: PLR0917 - fixtures and drawn values
+    make_request: RequestFactory,
+    make_loan: LoanFactory,
+    params: ParameterSet,
+    start: date,
+    to_disbursement: int,
+    to_payments: list[int],
+) -> None:
+    request = make_request(
+        requested_on=start,
+        payments=[(start + timedelta(days=d), "50000") for d in to_payments],
+    )
+    loan = make_loan(disbursed_on=start + timedelta(days=to_disbursement))
+    saved = time_saved(request, params, loan=loan)
+    # A payment is received on or after the request: it is the first payment, and what is
+    # still expected comes after it.
+    assert saved.first_payment_basis == "actual"
+    assert saved.days_low is not None
+    assert saved.days_low >= 0
+    assert saved.days_low == saved.days_high == (max(0, min(to_payments) - to_disbursement))
+    assert saved.decimal_months_low is not None
+    assert saved.decimal_months_low >= 0
+    assert saved.months_low is not None
+    assert min(saved.months_low) >= 0
+    assert saved.after_subsidy is (saved.days_low == 0)
+    assert saved.weighted_days_low is not None
+    assert saved.weighted_days_low >= 0
+
+
+@given(
+    letter=st.dates(min_value=date(2008, 4, 1), max_value=date(2014, 12, 31)),
+    to_request=st.integers(min_value=0, max_value=400),
+    oseo=st.sampled_from([True, False, None]),
+)
+def test_estimated_savings_are_never_negative_and_low_never_exceeds_high(
+    make_request: RequestFactory,
+    params: ParameterSet,
+    letter: date,
+    to_request: int,
+    oseo: bool | None,
+) -> None:
+    request = make_request(
+        letter=letter, requested_on=letter + timedelta(days=to_request), oseo=oseo
+    )
+    saved = time_saved(request, params)
+    assert saved.days_low is not None
+    assert saved.days_high is not None
+    assert 0 <= saved.days_low <= saved.days_high
+    assert saved.weighted_days_low is not None
+    assert saved.weighted_days_high is not None
+    assert 0 <= saved.weighted_days_low <= saved.weighted_days_high
+    assert saved.promise in {"inside", "below", "above", "partly"}
+
+
+def test_an_instalment_still_expected_is_not_dated_before_a_payment_already_received(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # 50 000 of the 75 000 advance arrived on 15 October 2009, after the request. The 25 000
+    # left of the advance was estimated for 2 September..2 December 2009; it had not arrived
+    # by 15 October, so it is dated 15 October..2 December.
+    request = make_request(payments=[(date(2009, 10, 15), "50000")])
+    tranches = bridged_tranches(request, params).tranches
+    assert [(t.basis, t.amount, t.earliest, t.latest) for t in tranches[:2]] == [
+        ("actual", Decimal("50000.00"), date(2009, 10, 15), date(2009, 10, 15)),
+        ("estimated", Decimal("25000.00"), date(2009, 10, 15), date(2009, 12, 2)),
+    ]
+    saved = time_saved(request, params)
+    assert saved.first_payment_basis == "actual"
+    assert saved.first_payment_earliest == saved.first_payment_latest == date(2009, 10, 15)

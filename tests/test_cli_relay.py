@@ -1,0 +1,296 @@
+"""``poles-policy relay check`` and ``poles-policy schema``."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from poles_policy import cli
+from poles_policy.boundary.schema import schema_names, schema_text
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "docs" / "examples" / "relay-case.json"
+UNDETERMINED = ROOT / "docs" / "examples" / "relay-case-undetermined.json"
+
+
+def example() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    return data
+
+
+def write_case(tmp_path: Path, data: dict[str, Any] | str) -> Path:
+    path = tmp_path / "case.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def run(*argv: str | Path) -> int:
+    return cli.main([str(a) for a in argv])
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    return lines[0]
+
+
+# --- relay check: a case is assessed, whatever the outcome -------------------------------------
+
+
+def test_the_example_case_is_explained_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("relay", "check", EXAMPLE) == 0
+    out = capsys.readouterr().out
+    assert "ELIGIBLE" in out
+    assert "INELIGIBLE" not in out
+    for clause in ("RELAY.1", "RELAY.2", "RELAY.3", "RELAY.4"):
+        assert clause in out
+    assert "Microcapteurs des Alpes SAS" in out
+
+
+def test_the_example_case_is_explained_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("relay", "check", EXAMPLE, "--lang", "fr") == 0
+    out = capsys.readouterr().out
+    assert "ÉLIGIBLE" in out
+    assert "lettre émise le 2009-03-02" in out
+
+
+def test_json_output_is_the_assessment_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("relay", "check", EXAMPLE, "--json") == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert isinstance(data, dict)
+    assert "lettre émise" in out  # ensure_ascii=False: French text stays readable
+    assert out.startswith("{\n  ")
+
+
+def test_an_undetermined_case_exits_0_and_asks_for_the_letter_date(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run("relay", "check", UNDETERMINED) == 0
+    out = capsys.readouterr().out
+    assert "UNDETERMINED" in out
+    assert "project.selection_letter_on" in out
+
+
+def test_a_research_lab_applicant_is_refused_with_exit_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = example()
+    data["applicant"] = data["project"]["partners"][2]["actor"]
+    assert run("relay", "check", write_case(tmp_path, data)) == 0
+    out = capsys.readouterr().out
+    assert "INELIGIBLE" in out
+    assert "not an enterprise" in out
+
+
+def test_the_case_may_come_from_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(EXAMPLE.read_text(encoding="utf-8")))
+    assert run("relay", "check", "-", "--json") == 0
+    assert isinstance(json.loads(capsys.readouterr().out), dict)
+
+
+def test_parameters_from_a_file_replace_the_default_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reform = tmp_path / "reform.toml"
+    reform.write_text(
+        """
+[[parameter]]
+name = "relay.pilot_regions"
+description = "A counterfactual pilot run in Île-de-France only."
+unit = "region_codes"
+
+  [[parameter.values]]
+  valid_from = 2008-04-01
+  value = ["11"]
+  confidence = "assumption"
+  source = "test scenario"
+""",
+        encoding="utf-8",
+    )
+    assert run("relay", "check", EXAMPLE, "--at-params", reform) == 0
+    out = capsys.readouterr().out
+    assert "INELIGIBLE" in out
+    assert "Rhône-Alpes (82) is not a pilot region (11)" in out
+
+
+def test_an_invalid_parameter_file_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[parameter]]\nname = "relay.pilot_regions"\n', encoding="utf-8")
+    assert run("relay", "check", EXAMPLE, "--at-params", broken) == 2
+    error = one_line_error(capsys)
+    assert error.startswith("poles-policy: error: ")
+    assert "broken.toml" in error
+
+
+# --- relay check: invalid input is one line on stderr, exit 2 ---------------------------------
+
+
+def test_a_missing_file_is_a_one_line_error_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.json"
+    assert run("relay", "check", missing) == 2
+    assert one_line_error(capsys) == (
+        f"poles-policy: error: {missing}: cannot be read: No such file or directory"
+    )
+
+
+def test_malformed_json_is_a_one_line_error_with_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_case(tmp_path, '{\n  "case_id": "x",\n  "applicant": {\n')
+    assert run("relay", "check", path) == 2
+    error = one_line_error(capsys)
+    assert error.startswith(f"poles-policy: error: {path}: invalid JSON: ")
+    assert "line 4 column 0" in error
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["project"].update(foo=1),
+            "project.foo: Extra inputs are not permitted",
+        ),
+        (
+            lambda d: d["request"].update(amount="1000.125"),
+            "request.amount: amount 1000.125 has more than two decimals",
+        ),
+        (
+            lambda d: d["request"].update(requested_on="02/03/2009"),
+            "request.requested_on: '02/03/2009' is not an ISO date (YYYY-MM-DD)",
+        ),
+        (
+            lambda d: d["applicant"].update(region="84"),
+            "applicant.region: region code '84' did not exist on 2009-03-16",
+        ),
+    ],
+    ids=["unknown-field", "three-decimals", "french-date", "region-of-2016"],
+)
+def test_invalid_input_is_a_one_line_error_naming_the_field(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: Any,
+    expected: str,
+) -> None:
+    data = example()
+    change(data)
+    path = write_case(tmp_path, data)
+    assert run("relay", "check", path) == 2
+    assert one_line_error(capsys).startswith(f"poles-policy: error: {path}: {expected}")
+
+
+def test_a_missing_case_argument_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("relay", "check") == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.splitlines()[-1].startswith("poles-policy: error: ")
+
+
+def test_an_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("relay", "check", EXAMPLE, "--lang", "de") == 2
+    assert "invalid choice: 'de'" in capsys.readouterr().err
+
+
+# --- the console script, in a process of its own --------------------------------------------
+
+
+def poles_policy(*argv: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - the interpreter running the tests, fixed arguments
+        [sys.executable, "-m", "poles_policy.cli", *map(str, argv)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=ROOT,
+    )
+
+
+def test_the_console_script_checks_a_case() -> None:
+    result = poles_policy("relay", "check", "docs/examples/relay-case.json", "--lang", "fr")
+    assert result.returncode == 0, result.stderr
+    assert "ÉLIGIBLE" in result.stdout
+    assert result.stderr == ""
+
+
+def test_the_console_script_reports_bad_input_on_one_line_without_traceback() -> None:
+    data = example()
+    data["request"]["amount"] = "1000.125"
+    result = poles_policy("relay", "check", "-", stdin=json.dumps(data))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    expected = (
+        "poles-policy: error: <stdin>: request.amount: amount 1000.125 has more than two "
+        "decimals; euro amounts are exact to the cent"
+    )
+    assert result.stderr.splitlines() == [expected]
+
+
+def test_importing_the_cli_does_not_import_pydantic() -> None:
+    code = "import sys, poles_policy.cli; print('pydantic' in sys.modules)"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+# --- schema -----------------------------------------------------------------------------------
+
+
+def test_schema_prints_one_schema_as_committed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("schema", "relay-case") == 0
+    assert capsys.readouterr().out == schema_text("relay-case")
+
+
+def test_schema_without_a_name_prints_every_schema_keyed_by_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run("schema") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(data) == list(schema_names())
+    assert data["relay-case"]["title"] == "RelayCaseModel"
+
+
+def test_schema_write_writes_the_files_as_committed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "schema"
+    assert run("schema", "--write", target) == 0
+    out = capsys.readouterr().out
+    assert f"wrote {target / 'relay-case.schema.json'}" in out
+    for name in schema_names():
+        committed = ROOT / "docs" / "schema" / f"{name}.schema.json"
+        assert (target / f"{name}.schema.json").read_text(encoding="utf-8") == committed.read_text(
+            encoding="utf-8"
+        )
+
+
+def test_schema_write_of_one_name_writes_one_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("schema", "decision", "--write", tmp_path) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'decision.schema.json'}\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["decision.schema.json"]
+
+
+def test_an_unknown_schema_name_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("schema", "case") == 2
+    assert one_line_error(capsys).startswith(
+        "poles-policy: error: unknown schema 'case'; known: actor, "
+    )
