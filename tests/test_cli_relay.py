@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from poles_policy import cli
-from poles_policy.boundary.schema import schema_names, schema_text
+from poles_policy.boundary.schema import DecisionModel, schema_names, schema_text
+from poles_policy.explain import Outcome
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "relay-case.json"
@@ -49,11 +50,13 @@ def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
 def test_the_example_case_is_explained_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("relay", "check", EXAMPLE) == 0
     out = capsys.readouterr().out
-    assert "ELIGIBLE" in out
-    assert "INELIGIBLE" not in out
-    for clause in ("RELAY.1", "RELAY.2", "RELAY.3", "RELAY.4"):
+    first = out.splitlines()[0]
+    assert first.startswith("Relay financing eligibility — Microcapteurs des Alpes SAS")
+    assert first.endswith("on 2009-03-16: ELIGIBLE")
+    for clause in ("RELAY.1", "RELAY.2", "RELAY.3", "RELAY.4", "RELAY.5", "RELAY.6"):
         assert clause in out
-    assert "Microcapteurs des Alpes SAS" in out
+    assert "OSEO counter-guarantee" in out
+    assert "disbursed on 2009-04-20 (the loan's date)" in out
 
 
 def test_the_example_case_is_explained_in_french(capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,7 +70,11 @@ def test_json_output_is_the_assessment_as_json(capsys: pytest.CaptureFixture[str
     assert run("relay", "check", EXAMPLE, "--json") == 0
     out = capsys.readouterr().out
     data = json.loads(out)
-    assert isinstance(data, dict)
+    assert (data["case_id"], data["outcome"]) == ("RA-RELAIS-2009-017", "eligible")
+    decision = DecisionModel.model_validate(data["decision"]).to_domain()
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert data["time_saved"]["disbursed_earliest"] == "2009-04-20"  # the loan was passed on
+    assert data["cost"] is not None
     assert "lettre émise" in out  # ensure_ascii=False: French text stays readable
     assert out.startswith("{\n  ")
 
@@ -90,6 +97,7 @@ def test_a_research_lab_applicant_is_refused_with_exit_0(
     out = capsys.readouterr().out
     assert "INELIGIBLE" in out
     assert "not an enterprise" in out
+    assert "No relay financing" in out
 
 
 def test_the_case_may_come_from_stdin(
@@ -97,7 +105,7 @@ def test_the_case_may_come_from_stdin(
 ) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(EXAMPLE.read_text(encoding="utf-8")))
     assert run("relay", "check", "-", "--json") == 0
-    assert isinstance(json.loads(capsys.readouterr().out), dict)
+    assert json.loads(capsys.readouterr().out)["case_id"] == "RA-RELAIS-2009-017"
 
 
 def test_parameters_from_a_file_replace_the_default_ones(

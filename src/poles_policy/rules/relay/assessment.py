@@ -10,7 +10,6 @@ outcome); an ineligible case gets none of them, since no relay is granted.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,8 @@ from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
 from poles_policy.rules.relay.timing import TimeSaved, time_saved
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from poles_policy.dates import Duration
     from poles_policy.parameters import ParameterSet
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from poles_policy.model.relay import RelayRequest
     from poles_policy.parameters import ParameterSet
 
-__all__ = ["RULE", "TITLE", "eligibility", "prefinanceable"]
+__all__ = ["RULE", "TITLE", "eligibility", "label", "prefinanceable"]
 
 RULE = "relay.eligibility"
 TITLE = Text("Relay financing eligibility", "Éligibilité au financement relais")
@@ -65,6 +65,17 @@ _LABELS = {
     ),
     "relay.sme": Text("SME status (priority)", "statut de PME (priorité)"),
 }
+
+
+def label(key: str) -> Text:
+    """
+    Return the short label of the eligibility condition *key*, in English and French.
+
+    >>> label("relay.selection_letter").fr
+    'lettre officielle émise'
+    """
+    return _LABELS[key]
+
 
 _ASK_REGION = Fact(
     path="applicant.region",

@@ -1,0 +1,413 @@
+"""
+Evaluating the relay pilot over a portfolio, and comparing scenarios (RELAY.7).
+
+The policy text says the pilot "va faire l'objet d'un bilan" and could be
+generalised nationally if the conclusions are satisfactory. This module
+draws that balance sheet from a portfolio of assessed cases — uptake,
+outcomes, reasons for refusals, months saved (distribution and share inside
+the promised 6 to 9 months), amounts pre-financed, OSEO exposure, costs — and
+gives a verdict against criteria *the user states* (the text sets none).
+:func:`compare` sets a baseline (the pilot) beside a reform (e.g. a national
+generalisation from a date), region by region.
+
+Everything is exact (Decimal) and plain Python: no numpy is needed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from poles_policy.explain import Lang, Outcome
+from poles_policy.money import ZERO, Eur
+from poles_policy.rules.relay.eligibility import label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from poles_policy.rules.relay.assessment import Assessment
+
+__all__ = [
+    "Comparison",
+    "Criterion",
+    "Distribution",
+    "PilotCriteria",
+    "PortfolioSummary",
+    "RegionRow",
+    "compare",
+    "evaluate_portfolio",
+]
+
+_TENTH = Decimal("0.1")
+_PERCENT = Decimal("0.001")
+
+
+@attrs.frozen(kw_only=True)
+class Distribution:
+    """
+    Order statistics of a list of exact values (quartiles by linear interpolation).
+
+    >>> Distribution.of([Decimal(v) for v in (1, 2, 3, 4)]).median
+    Decimal('2.5')
+    """
+
+    count: int
+    minimum: Decimal
+    q1: Decimal
+    median: Decimal
+    q3: Decimal
+    maximum: Decimal
+
+    @classmethod
+    def of(cls, values: Sequence[Decimal]) -> Distribution | None:
+        """Return the distribution of *values*, or ``None`` when there are none."""
+        if not values:
+            return None
+        data = sorted(values)
+        return cls(
+            count=len(data),
+            minimum=data[0],
+            q1=_quantile(data, Decimal("0.25")),
+            median=_quantile(data, Decimal("0.5")),
+            q3=_quantile(data, Decimal("0.75")),
+            maximum=data[-1],
+        )
+
+    def describe(self) -> str:
+        """Render ``min / q1 / median / q3 / max (n)``."""
+        return (
+            f"{self.minimum} / {self.q1} / {self.median} / {self.q3} / {self.maximum} "
+            f"(n={self.count})"
+        )
+
+
+def _quantile(data: Sequence[Decimal], q: Decimal) -> Decimal:
+    position = (len(data) - 1) * q
+    lower = int(position)
+    fraction = position - lower
+    if lower + 1 >= len(data):
+        return data[-1]
+    return data[lower] + (data[lower + 1] - data[lower]) * fraction
+
+
+@attrs.frozen(kw_only=True)
+class PilotCriteria:
+    """
+    The user's criteria for a satisfactory pilot (the policy text states none).
+
+    Attributes:
+        min_grant_rate: Minimum share of decided requests found eligible.
+        min_share_inside_promise: Minimum share of eligible cases whose
+            saving is certainly inside the promised 6 to 9 months.
+        min_median_months_saved: Minimum median months saved (low scenario).
+        max_cost_per_month_saved: Maximum median cost per month saved (high
+            scenario: the least favourable), in euros.
+    """
+
+    min_grant_rate: Decimal | None = None
+    min_share_inside_promise: Decimal | None = None
+    min_median_months_saved: Decimal | None = None
+    max_cost_per_month_saved: Decimal | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """One criterion of the verdict: ``met`` is ``None`` when the portfolio cannot tell."""
+
+    name: str
+    target: str
+    found: str
+    met: bool | None
+
+
+@attrs.frozen(kw_only=True)
+class PortfolioSummary:
+    """
+    The balance sheet of a portfolio of relay cases under one parameter set.
+
+    Attributes:
+        label: The parameter set's label (e.g. ``"default"``).
+        requests: Number of cases (the uptake).
+        by_outcome: Cases per outcome.
+        by_region: Requests and eligible cases per region code.
+        refusals: For each condition, how many ineligible cases fail it
+            (a case may fail several).
+        grant_rate: Eligible / (eligible + ineligible), or ``None`` if none was decided.
+        months_saved_low: Decimal months saved to the first subsidy payment,
+            low scenario, over eligible cases with a figure.
+        months_saved_high: The same, high scenario.
+        inside_promise: Eligible cases certainly inside the promise.
+        partly_inside_promise: Eligible cases whose range straddles a bound.
+        after_subsidy: Eligible cases whose relay comes after the subsidy.
+        with_saving: Eligible cases with a time-saved figure.
+        prefinanced: Principal of the eligible cases.
+        oseo_exposure: Amount OSEO counter-guarantees on eligible cases.
+        cost_low: Total cost, low scenario, over eligible cases with a figure.
+        cost_high: The same, high scenario.
+        cost_per_month_high: Median cost per month saved, high scenario.
+        verdict: The criteria, each met or not.
+    """
+
+    label: str
+    requests: int
+    by_outcome: tuple[tuple[Outcome, int], ...]
+    by_region: tuple[tuple[str, int, int], ...]
+    refusals: tuple[tuple[str, int], ...]
+    grant_rate: Decimal | None
+    months_saved_low: Distribution | None
+    months_saved_high: Distribution | None
+    inside_promise: int
+    partly_inside_promise: int
+    after_subsidy: int
+    with_saving: int
+    prefinanced: Eur
+    oseo_exposure: Eur
+    cost_low: Eur
+    cost_high: Eur
+    cost_per_month_high: Decimal | None
+    verdict: tuple[Criterion, ...]
+
+    def count(self, outcome: Outcome) -> int:
+        """Return the number of cases with *outcome*."""
+        return dict(self.by_outcome).get(outcome, 0)
+
+    @property
+    def share_inside_promise(self) -> Decimal | None:
+        """Share of the eligible cases with a figure that are certainly inside the promise."""
+        if self.with_saving == 0:
+            return None
+        return (Decimal(self.inside_promise) / self.with_saving).quantize(_PERCENT, ROUND_HALF_UP)
+
+    def report(self, lang: Lang = "en") -> str:
+        """Render the balance sheet as text."""
+        fr = lang == "fr"
+        title = "Bilan" if fr else "Balance sheet"
+        lines = [f"{title} — {self.label}: {self.requests} {'demandes' if fr else 'requests'}"]
+        outcomes = ", ".join(f"{o.label.in_lang(lang)}: {n}" for o, n in self.by_outcome)
+        lines.append(f"  {'Décisions' if fr else 'Decisions'}: {outcomes}")
+        rate = "-" if self.grant_rate is None else f"{self.grant_rate * 100:.1f} %"
+        lines.append(f"  {'Taux d accord' if fr else 'Grant rate'}: {rate}")
+        if self.refusals:
+            lines.append(f"  {'Motifs de refus' if fr else 'Reasons for refusal'}:")
+            lines.extend(
+                f"    {n:3d}  {label(key).in_lang(lang)} ({key})" for key, n in self.refusals
+            )
+        for name, dist in (("low", self.months_saved_low), ("high", self.months_saved_high)):
+            shown = "-" if dist is None else dist.describe()
+            title = "Mois gagnés" if fr else "Months saved"
+            lines.append(f"  {title} ({name}; min / q1 / median / q3 / max): {shown}")
+        share = self.share_inside_promise
+        shown = "-" if share is None else f"{share * 100:.1f} %"
+        lines.append(
+            f"  {'Dans la promesse de 6 à 9 mois' if fr else 'Inside the 6-9 month promise'}: "
+            f"{self.inside_promise}/{self.with_saving} ({shown}); "
+            f"{'en partie' if fr else 'partly'}: {self.partly_inside_promise}; "
+            f"{'relais après la subvention' if fr else 'relay after the subsidy'}: "
+            f"{self.after_subsidy}"
+        )
+        lines.append(f"  {'Préfinancé' if fr else 'Pre-financed'}: {self.prefinanced} EUR")
+        lines.append(f"  {'Exposition OSEO' if fr else 'OSEO exposure'}: {self.oseo_exposure} EUR")
+        per_month = "-" if self.cost_per_month_high is None else f"{self.cost_per_month_high} EUR"
+        lines.append(
+            f"  {'Coût' if fr else 'Cost'}: {self.cost_low} .. {self.cost_high} EUR; "
+            f"{'médiane par mois gagné (haut)' if fr else 'median per month saved (high)'}: "
+            f"{per_month}"
+        )
+        if self.verdict:
+            lines.append(f"  {'Critères' if fr else 'Criteria'}:")
+            for c in self.verdict:
+                mark = {True: "met", False: "NOT MET", None: "unknown"}[c.met]
+                lines.append(f"    [{mark}] {c.name}: {c.found} (target {c.target})")
+        return "\n".join(lines)
+
+
+def _share(part: int, whole: int) -> Decimal | None:
+    return None if whole == 0 else (Decimal(part) / whole).quantize(_PERCENT, ROUND_HALF_UP)
+
+
+def _verdict(
+    criteria: PilotCriteria | None,
+    grant_rate: Decimal | None,
+    share_inside: Decimal | None,
+    months_low: Distribution | None,
+    per_month: Decimal | None,
+) -> tuple[Criterion, ...]:
+    if criteria is None:
+        return ()
+    out: list[Criterion] = []
+
+    def add(name: str, target: Decimal | None, found: Decimal | None, *, at_least: bool) -> None:
+        if target is None:
+            return
+        met = None if found is None else (found >= target if at_least else found <= target)
+        sign = ">=" if at_least else "<="
+        out.append(Criterion(name=name, target=f"{sign} {target}", found=str(found), met=met))
+
+    add("grant rate", criteria.min_grant_rate, grant_rate, at_least=True)
+    add("share inside the promise", criteria.min_share_inside_promise, share_inside, at_least=True)
+    median = None if months_low is None else months_low.median
+    add("median months saved (low)", criteria.min_median_months_saved, median, at_least=True)
+    add(
+        "median cost per month saved (high)",
+        criteria.max_cost_per_month_saved,
+        per_month,
+        at_least=False,
+    )
+    return tuple(out)
+
+
+def evaluate_portfolio(
+    assessments: Iterable[Assessment], *, label: str = "", criteria: PilotCriteria | None = None
+) -> PortfolioSummary:
+    """
+    Draw the balance sheet of the relay pilot over *assessments* (RELAY.7).
+
+    Args:
+        assessments: One assessment per case, all under the same parameter set.
+        label: The parameter set's label, shown in the report.
+        criteria: The user's criteria for a satisfactory pilot, if any.
+
+    Returns:
+        The summary, with a verdict per criterion.
+    """
+    items = list(assessments)
+    outcomes: Counter[Outcome] = Counter()
+    refusals: Counter[str] = Counter()
+    regions: dict[str, list[int]] = {}
+    low: list[Decimal] = []
+    high: list[Decimal] = []
+    per_month: list[Decimal] = []
+    inside = partly = after = with_saving = 0
+    prefinanced = exposure = cost_low = cost_high = Decimal(0)
+    for a in items:
+        outcome = a.outcome
+        outcomes[outcome] += 1
+        code = getattr(a.request.applicant, "region", None) or "?"
+        row = regions.setdefault(code, [0, 0])
+        row[0] += 1
+        if outcome is Outcome.INELIGIBLE:
+            refusals.update(c.key for c in a.decision.failed)
+            continue
+        if outcome is not Outcome.ELIGIBLE:
+            continue
+        row[1] += 1
+        principal = a.loan.principal if a.loan is not None else a.request.amount
+        prefinanced += principal
+        if a.guarantee is not None and a.guarantee.asked and a.guarantee.covered is not None:
+            exposure += a.guarantee.covered
+        t = a.timing
+        if t is not None and t.saving_low is not None and t.saving_high is not None:
+            with_saving += 1
+            low.append(t.saving_low.decimal_months)
+            high.append(t.saving_high.decimal_months)
+            inside += t.promise == "inside"
+            partly += t.promise == "partly"
+            after += bool(t.after_subsidy)
+        c = a.cost
+        if c is not None and c.total_low is not None and c.total_high is not None:
+            cost_low += c.total_low
+            cost_high += c.total_high
+            if c.per_month_saved_high is not None:
+                per_month.append(c.per_month_saved_high)
+    decided = outcomes[Outcome.ELIGIBLE] + outcomes[Outcome.INELIGIBLE]
+    grant_rate = _share(outcomes[Outcome.ELIGIBLE], decided)
+    months_low = Distribution.of(low)
+    per_month_dist = Distribution.of(per_month)
+    per_month_median = (
+        None if per_month_dist is None else per_month_dist.median.quantize(Decimal("0.01"))
+    )
+    return PortfolioSummary(
+        label=label,
+        requests=len(items),
+        by_outcome=tuple((o, outcomes[o]) for o in Outcome if outcomes[o]),
+        by_region=tuple((code, n, ok) for code, (n, ok) in sorted(regions.items())),
+        refusals=tuple(sorted(refusals.items(), key=lambda kv: (-kv[1], kv[0]))),
+        grant_rate=grant_rate,
+        months_saved_low=months_low,
+        months_saved_high=Distribution.of(high),
+        inside_promise=inside,
+        partly_inside_promise=partly,
+        after_subsidy=after,
+        with_saving=with_saving,
+        prefinanced=Eur(prefinanced + ZERO),
+        oseo_exposure=Eur(exposure + ZERO),
+        cost_low=Eur(cost_low + ZERO),
+        cost_high=Eur(cost_high + ZERO),
+        cost_per_month_high=per_month_median,
+        verdict=_verdict(
+            criteria, grant_rate, _share(inside, with_saving), months_low, per_month_median
+        ),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class RegionRow:
+    """One region in a baseline-vs-reform comparison."""
+
+    region: str
+    requests: int
+    eligible_baseline: int
+    eligible_reform: int
+
+    @property
+    def newly_eligible(self) -> int:
+        """Cases the reform admits beyond the baseline."""
+        return self.eligible_reform - self.eligible_baseline
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """A baseline and a reform over the same cases, region by region."""
+
+    baseline: PortfolioSummary
+    reform: PortfolioSummary
+    regions: tuple[RegionRow, ...]
+
+    def report(self, lang: Lang = "en") -> str:
+        """Render the two balance sheets and the regional table."""
+        fr = lang == "fr"
+        lines = [self.baseline.report(lang), "", self.reform.report(lang), ""]
+        head = "Par région" if fr else "By region"
+        lines.append(f"{head} ({self.baseline.label} -> {self.reform.label}):")
+        lines.append(
+            f"  {'region':>6}  {'requests':>8}  {'baseline':>8}  {'reform':>8}  {'new':>4}"
+        )
+        lines.extend(
+            f"  {r.region:>6}  {r.requests:8d}  {r.eligible_baseline:8d}  "
+            f"{r.eligible_reform:8d}  {r.newly_eligible:4d}"
+            for r in self.regions
+        )
+        extra = self.reform.prefinanced - self.baseline.prefinanced
+        exposure = self.reform.oseo_exposure - self.baseline.oseo_exposure
+        lines.append(
+            f"  {'Préfinancement en plus' if fr else 'Additional pre-financing'}: {extra} EUR; "
+            f"{'exposition OSEO en plus' if fr else 'additional OSEO exposure'}: {exposure} EUR"
+        )
+        return "\n".join(lines)
+
+
+def compare(baseline: PortfolioSummary, reform: PortfolioSummary) -> Comparison:
+    """
+    Set a baseline and a reform of the same portfolio side by side, by region (RELAY.7).
+
+    Raises:
+        ValueError: If the two summaries do not cover the same requests per region.
+    """
+    base = {code: (n, ok) for code, n, ok in baseline.by_region}
+    new = {code: (n, ok) for code, n, ok in reform.by_region}
+    if {c: n for c, (n, _) in base.items()} != {c: n for c, (n, _) in new.items()}:
+        msg = "the baseline and the reform must cover the same cases"
+        raise ValueError(msg)
+    rows = tuple(
+        RegionRow(
+            region=code,
+            requests=base[code][0],
+            eligible_baseline=base[code][1],
+            eligible_reform=new[code][1],
+        )
+        for code in sorted(base)
+    )
+    return Comparison(baseline=baseline, reform=reform, regions=rows)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.data.demo import DEMO_NATIONAL_FROM, demo_cases
+from poles_policy.explain import Outcome
+from poles_policy.parameters import ParameterSet, default_parameters
+from poles_policy.rules.relay import assess
+from poles_policy.rules.relay.evaluation import (
+    Distribution,
+    PilotCriteria,
+    PortfolioSummary,
+    compare,
+    evaluate_portfolio,
+)
+
+PARAMS = default_parameters()
+
+
+def _summary(
+    criteria: PilotCriteria | None = None, params: ParameterSet = PARAMS
+) -> PortfolioSummary:
+    return evaluate_portfolio(
+        (assess(c.request, params, loan=c.loan) for c in demo_cases()),
+        label=params.label,
+        criteria=criteria,
+    )
+
+
+def test_quartiles_interpolate_linearly_and_exactly() -> None:
+    d = Distribution.of([Decimal(v) for v in (4, 1, 3, 2)])
+    assert d is not None
+    assert (d.minimum, d.q1, d.median, d.q3, d.maximum) == (
+        Decimal(1),
+        Decimal("1.75"),
+        Decimal("2.5"),
+        Decimal("3.25"),
+        Decimal(4),
+    )
+    assert Distribution.of([]) is None
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=1000, places=1), min_size=1, max_size=30))
+def test_distribution_statistics_are_ordered(values: list[Decimal]) -> None:
+    d = Distribution.of(values)
+    assert d is not None
+    assert d.minimum <= d.q1 <= d.median <= d.q3 <= d.maximum
+    assert d.count == len(values)
+
+
+def test_counts_add_up_to_the_requests() -> None:
+    s = _summary()
+    assert s.requests == 50
+    assert sum(n for _, n in s.by_outcome) == 50
+    assert sum(n for _, n, _ in s.by_region) == 50
+    eligible = s.count(Outcome.ELIGIBLE)
+    assert s.grant_rate == (Decimal(eligible) / (eligible + s.count(Outcome.INELIGIBLE))).quantize(
+        Decimal("0.001")
+    )
+
+
+def test_prefinanced_and_exposure_are_sums_over_eligible_cases() -> None:
+    assessments = [assess(c.request, PARAMS, loan=c.loan) for c in demo_cases()]
+    eligible = [a for a in assessments if a.outcome is Outcome.ELIGIBLE]
+    s = evaluate_portfolio(assessments)
+    assert s.prefinanced == sum(
+        (a.loan.principal if a.loan else a.request.amount for a in eligible), Decimal(0)
+    )
+    covered = [a.guarantee.covered for a in eligible if a.guarantee and a.guarantee.asked]
+    assert s.oseo_exposure == sum((c for c in covered if c is not None), Decimal(0))
+    assert s.oseo_exposure < s.prefinanced
+
+
+def test_verdict_reports_each_stated_criterion() -> None:
+    s = _summary(PilotCriteria(min_grant_rate=Decimal("0.99"), min_median_months_saved=Decimal(1)))
+    verdict = {c.name: c.met for c in s.verdict}
+    assert verdict == {"grant rate": False, "median months saved (low)": True}
+    assert _summary().verdict == ()
+
+
+def test_generalisation_adds_eligible_cases_only_outside_rhone_alpes() -> None:
+    base = _summary()
+    reform = _summary(params=PARAMS.override("relay.national_from", DEMO_NATIONAL_FROM))
+    comparison = compare(base, reform)
+    rows = {r.region: r for r in comparison.regions}
+    assert rows["82"].newly_eligible == 0
+    assert sum(r.newly_eligible for r in comparison.regions) == 8
+    assert reform.prefinanced > base.prefinanced
+    assert "By region" in comparison.report()
+    assert "Par région" in comparison.report("fr")
+
+
+def test_comparing_different_portfolios_is_refused() -> None:
+    base = _summary()
+    other = evaluate_portfolio([])
+    with pytest.raises(ValueError, match="same cases"):
+        compare(base, other)
