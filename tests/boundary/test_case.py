@@ -256,6 +256,12 @@ def test_bytes_that_are_not_utf8_are_invalid_json() -> None:
     assert error_of(b"\xff\xfe").startswith("invalid JSON: ")
 
 
+def test_a_blank_case_id_is_refused() -> None:
+    data = example()
+    data["case_id"] = "  "
+    assert error_of(data) == "case_id: must not be blank"
+
+
 def test_a_document_that_is_not_an_object_is_refused() -> None:
     assert error_of("[]") == "(document): Input should be an object"
 

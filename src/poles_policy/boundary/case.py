@@ -225,6 +225,8 @@ class RelayCaseModel(Model):
                 with the JSON path of each offending field.
         """
         problems = list(self._region_problems(self.request.requested_on))
+        if not self.case_id.strip():
+            problems.insert(0, "case_id: must not be blank")
         if problems:
             raise InvalidInputError("; ".join(problems))
         applicant = _build("applicant", lambda: actor_to_domain(self.applicant))
@@ -262,7 +264,7 @@ class RelayCaseModel(Model):
             try:
                 region(code, on)
             except InvalidInputError as exc:
-                yield f"{path}.region: {exc} (the request date)"
+                yield f"{path}.region: {exc}"
 
     @classmethod
     def from_domain(cls, case: RelayCase) -> RelayCaseModel:

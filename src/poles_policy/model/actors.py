@@ -45,6 +45,7 @@ __all__ = [
     "ResearchOrganisation",
     "StateBody",
     "StateKind",
+    "actor_region",
 ]
 
 
@@ -319,3 +320,18 @@ Actor = (
     | Oseo
 )
 """Any actor of the policy."""
+
+
+def actor_region(actor: Actor) -> str | None:
+    """
+    Return the INSEE region code of *actor*, or ``None`` when it has none or it is unknown.
+
+    Banks, OSEO offices and cooperation structures carry no region.
+
+    >>> actor_region(Enterprise(id="a", name="ACME", region="82"))
+    '82'
+    >>> actor_region(Bank(id="b", name="Banque"))
+    """
+    if isinstance(actor, (Enterprise, ResearchOrganisation, LocalAuthority, StateBody)):
+        return actor.region
+    return None

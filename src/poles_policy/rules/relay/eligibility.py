@@ -35,7 +35,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
-from poles_policy.model.actors import Enterprise
+from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.money import ZERO, Eur, round_cents
 from poles_policy.rules.sme import sme_status
@@ -146,7 +146,7 @@ _RELAY_4 = ("RELAY.4",)
 
 def _in_force(request: RelayRequest, params: ParameterSet) -> _Evaluated:
     on = request.requested_on
-    code = getattr(request.applicant, "region", None)
+    code = actor_region(request.applicant)
     pilot = params.value("relay.pilot_regions", on)
     national_from = params.value("relay.national_from", on)
     key = "relay.in_force"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from poles_policy.explain import Lang, Outcome
+from poles_policy.model.actors import actor_region
 from poles_policy.money import ZERO, Eur
 from poles_policy.rules.relay.eligibility import label
 
@@ -285,7 +286,7 @@ def evaluate_portfolio(
     for a in items:
         outcome = a.outcome
         outcomes[outcome] += 1
-        code = getattr(a.request.applicant, "region", None) or "?"
+        code = actor_region(a.request.applicant) or "?"
         row = regions.setdefault(code, [0, 0])
         row[0] += 1
         if outcome is Outcome.INELIGIBLE:
