@@ -218,7 +218,7 @@ def test_an_unknown_language_is_a_usage_error(capsys: pytest.CaptureFixture[str]
 
 
 def poles_policy(*argv: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - the interpreter running the tests, fixed arguments
+    return subprocess.run(
         [sys.executable, "-m", "poles_policy.cli", *map(str, argv)],
         input=stdin,
         capture_output=True,
@@ -252,7 +252,7 @@ def test_the_console_script_reports_bad_input_on_one_line_without_traceback() ->
 
 def test_importing_the_cli_does_not_import_pydantic() -> None:
     code = "import sys, poles_policy.cli; print('pydantic' in sys.modules)"
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"

@@ -8,7 +8,8 @@ import poles_policy
 
 def test_importing_the_package_loads_no_heavy_dependency() -> None:
     code = (
-        "import sys, poles_policy, poles_policy.rules, poles_policy.model, poles_policy.parameters\n"
+        "import sys, poles_policy, poles_policy.rules.relay, poles_policy.model.relay\n"
+        "import poles_policy.parameters, poles_policy.cli, poles_policy.data.demo\n"
         "heavy = [m for m in ('pydantic', 'numpy', 'pandas', 'hypothesis') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )

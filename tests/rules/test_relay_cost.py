@@ -306,7 +306,7 @@ def _total(cost: RelayCost) -> Decimal:
     to_first=st.integers(0, 400),
     gap=st.integers(0, 400),
 )
-def test_the_cost_never_decreases_when_the_rate_grows(  # noqa: PLR0917 - fixtures and drawn values
+def test_the_cost_never_decreases_when_the_rate_grows(
     make_request: RequestFactory,
     make_loan: LoanFactory,
     params: ParameterSet,
@@ -338,7 +338,7 @@ def test_the_cost_never_decreases_when_the_rate_grows(  # noqa: PLR0917 - fixtur
     delay=st.integers(0, 400),
     oseo=st.booleans(),
 )
-def test_the_cost_never_decreases_when_the_last_payment_comes_later(  # noqa: PLR0917 - fixtures and drawn values
+def test_the_cost_never_decreases_when_the_last_payment_comes_later(
     make_request: RequestFactory,
     make_loan: LoanFactory,
     params: ParameterSet,
@@ -371,7 +371,7 @@ def test_the_cost_never_decreases_when_the_last_payment_comes_later(  # noqa: PL
     to_first=st.integers(0, 400),
     gap=st.integers(0, 400),
 )
-def test_the_cost_never_decreases_when_the_relay_is_disbursed_earlier(  # noqa: PLR0917 - fixtures and drawn values
+def test_the_cost_never_decreases_when_the_relay_is_disbursed_earlier(
     make_request: RequestFactory,
     make_loan: LoanFactory,
     params: ParameterSet,

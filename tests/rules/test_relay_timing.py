@@ -130,7 +130,7 @@ def test_a_relay_on_the_day_of_the_subsidy_saves_nothing(
         (date(2009, 3, 1), date(2009, 12, 2), (9, 1), 276, "9.1", "above"),
     ],
 )
-def test_the_promise_is_compared_in_calendar_months_and_days(  # noqa: PLR0917
+def test_the_promise_is_compared_in_calendar_months_and_days(
     make_request: RequestFactory,
     make_loan: LoanFactory,
     params: ParameterSet,
@@ -469,7 +469,7 @@ DAYS = st.integers(min_value=0, max_value=900)
     to_disbursement=DAYS,
     to_payments=st.lists(DAYS, min_size=1, max_size=3),
 )
-def test_time_saved_is_never_negative_with_actual_dates(  # noqa: PLR0917 - fixtures and drawn values
+def test_time_saved_is_never_negative_with_actual_dates(
     make_request: RequestFactory,
     make_loan: LoanFactory,
     params: ParameterSet,

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+from poles_policy.cli import main
+
+if TYPE_CHECKING:
+    import pytest
+
+
+def test_demo_prints_both_balance_sheets_and_the_regional_comparison(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "SYNTHETIC" in out
+    assert "Balance sheet — default: 50 requests" in out
+    assert "Balance sheet — default + relay.national_from: 50 requests" in out
+    assert "ELIGIBLE: 23, INELIGIBLE: 22, UNDETERMINED (facts missing): 5" in out
+    assert "9  scheme in force in the region (relay.in_force)" in out
+    assert "Inside the 6-9 month promise" in out
+    assert "OSEO exposure" in out
+    assert "By region (default -> default + relay.national_from)" in out
+
+
+def test_demo_reads_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "portefeuille SYNTHÉTIQUE" in out
+    assert "NON ÉLIGIBLE: 22" in out
+
+
+def test_a_later_generalisation_admits_fewer_cases(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--national-from", "2011-01-01"]) == 0
+    out = capsys.readouterr().out
+    # The other regions' requests date from August 2009: too early for a 2011 generalisation.
+    assert out.count("ELIGIBLE: 23, INELIGIBLE: 22") == 2
+
+
+def test_demo_rejects_a_non_iso_date_on_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--national-from", "02/03/2009"]) == 2
+    err = capsys.readouterr().err
+    assert "'02/03/2009' is not a date in ISO form" in err
+    assert "Traceback" not in err
+
+
+def test_the_console_script_runs_the_demo() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "poles_policy.cli", "demo"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Balance sheet" in done.stdout
