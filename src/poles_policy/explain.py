@@ -233,6 +233,10 @@ class Text:
         """Return the text in *lang* (``"en"`` or ``"fr"``)."""
         return self.fr if lang == "fr" else self.en
 
+    def to_dict(self) -> dict[str, str]:
+        """Return ``{"en": ..., "fr": ...}``."""
+        return {"en": self.en, "fr": self.fr}
+
 
 class Outcome(enum.Enum):
     """The answer of an eligibility rule."""
@@ -438,6 +442,35 @@ class Decision:
         if self._checks is not None and self._outcome is not None:
             self._verify(self._checks)
 
+    @classmethod
+    def lazy(  # noqa: PLR0913 - the fields of a decision, all keywords
+        cls,
+        *,
+        rule: str,
+        title: Text,
+        subject: str,
+        on: date,
+        outcome: Outcome,
+        build: Callable[[], Iterable[Check]],
+    ) -> Decision:
+        """
+        Make a decision whose checks *build* makes when they are first read.
+
+        This is the fast path for rules: it skips the constructor's argument
+        checks, which cannot fail for these arguments, and the outcome is still
+        verified against the checks once they are built.
+        """
+        self = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(self, "rule", rule)
+        setattr_(self, "title", title)
+        setattr_(self, "subject", subject)
+        setattr_(self, "on", on)
+        setattr_(self, "_checks", None)
+        setattr_(self, "_deferred", build)
+        setattr_(self, "_outcome", outcome)
+        return self
+
     def _verify(self, checks: tuple[Check, ...]) -> None:
         derived = _outcome(checks)
         if self._outcome is not None and derived is not self._outcome:
@@ -551,7 +584,7 @@ class Decision:
         """Return the decision as JSON-ready data (strings, numbers, lists, dicts)."""
         return {
             "rule": self.rule,
-            "title": attrs.asdict(self.title),
+            "title": self.title.to_dict(),
             "subject": self.subject,
             "on": self.on.isoformat(),
             "outcome": self.outcome.value,
@@ -590,19 +623,29 @@ class Decision:
 
 
 def _fact_to_dict(f: Fact) -> dict[str, Any]:
-    return {"path": f.path, "question": attrs.asdict(f.question)}
+    return {"path": f.path, "question": {"en": f.question.en, "fr": f.question.fr}}
+
+
+def _use_to_dict(p: ParameterUse) -> dict[str, str]:
+    return {
+        "name": p.name,
+        "value": p.value,
+        "unit": p.unit,
+        "valid_from": p.valid_from.isoformat(),
+        "source": p.source,
+        "confidence": p.confidence,
+    }
 
 
 def _check_to_dict(c: Check) -> dict[str, Any]:
+    # Written out field by field: attrs.asdict is generic and several times slower.
     return {
         "key": c.key,
         "clauses": list(c.clauses),
-        "label": attrs.asdict(c.label),
+        "label": {"en": c.label.en, "fr": c.label.fr},
         "status": c.status.value,
-        "reason": attrs.asdict(c.reason),
-        "parameters": [
-            {**attrs.asdict(p), "valid_from": p.valid_from.isoformat()} for p in c.parameters
-        ],
+        "reason": {"en": c.reason.en, "fr": c.reason.fr},
+        "parameters": [_use_to_dict(p) for p in c.parameters],
         "missing": [_fact_to_dict(f) for f in c.missing],
         "informative": c.informative,
     }

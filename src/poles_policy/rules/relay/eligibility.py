@@ -246,11 +246,18 @@ _ACTOR_KINDS = {
 }
 
 
+def _is_partner(request: RelayRequest) -> bool:
+    applicant_id = request.applicant.id
+    for partner in request.project.partners:  # noqa: SIM110 - a loop beats any() here
+        if partner.actor.id == applicant_id:
+            return True
+    return False
+
+
 def _partner(request: RelayRequest) -> _Evaluated:
     project = request.project.name
     who = request.applicant.name
-    applicant_id = request.applicant.id
-    if any(p.actor.id == applicant_id for p in request.project.partners):
+    if _is_partner(request):
         return Status.MET, lambda: _check(
             "relay.partner",
             _RELAY_2,
@@ -272,9 +279,11 @@ def _labelled(request: RelayRequest) -> _Evaluated:
     on = request.requested_on
     labels = request.project.labels
     key = "relay.labelled"
-    first_valid = next(
-        (lab for lab in labels if lab.labelled_on is not None and lab.labelled_on <= on), None
-    )
+    first_valid = None
+    for lab in labels:  # a plain loop: this is on the hot path
+        if lab.labelled_on is not None and lab.labelled_on <= on:
+            first_valid = lab
+            break
     if first_valid is not None:
         pole, when = first_valid.pole_id, first_valid.labelled_on
         return Status.MET, lambda: _check(
@@ -423,13 +432,16 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
     >>> prefinanceable((aid,), date(2009, 7, 1), Decimal("0.80"))
     (Decimal('225000.00'), Decimal('180000.00'))
     """
-    remaining = Decimal(0)
+    # Sums and differences of amounts exact to the cent stay exact to the cent: only the
+    # share can need rounding.
+    remaining: Decimal = ZERO
     for aid in aids:
         remaining += aid.granted
         for payment in aid.payments:
             if payment.paid_on <= on:
                 remaining -= payment.amount
-    return round_cents(remaining), round_cents(remaining * share)
+    ceiling = remaining if share == _ONE else round_cents(remaining * share)
+    return Eur(remaining), ceiling
 
 
 def _remaining(
@@ -591,10 +603,10 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
         _remaining(request, aids, params),
     )
     required = params.value("relay.sme_required", request.requested_on) is True
-    statuses = [status for status, _ in conditions]
+    statuses = {status for status, _ in conditions}
     if required:
         sme = _sme_check(request, params, required=True)
-        statuses.append(sme.status)
+        statuses.add(sme.status)
     if Status.NOT_MET in statuses:
         outcome = Outcome.INELIGIBLE
     elif Status.UNKNOWN in statuses:
@@ -606,11 +618,11 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
         checks = tuple(make() for _, make in conditions)
         return (*checks, sme if required else _sme_check(request, params, required=False))
 
-    return Decision(
+    return Decision.lazy(
         rule=RULE,
         title=TITLE,
         subject=f"{request.applicant.name} — {request.project.name}",
         on=request.requested_on,
-        deferred=build,
         outcome=outcome,
+        build=build,
     )
