@@ -440,8 +440,8 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
         for payment in aid.payments:
             if payment.paid_on <= on:
                 remaining -= payment.amount
-    ceiling = remaining if share == _ONE else round_cents(remaining * share)
-    return Eur(remaining), ceiling
+    exact = Eur(remaining)
+    return exact, exact if share == _ONE else round_cents(remaining * share)
 
 
 def _remaining(
