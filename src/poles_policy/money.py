@@ -44,8 +44,6 @@ Rate = NewType("Rate", Decimal)
 CENT = Decimal("0.01")
 ZERO = Eur(Decimal("0.00"))
 
-_MAX_DECIMALS = 2
-
 
 def round_cents(value: Decimal | int) -> Eur:
     """
@@ -99,16 +97,18 @@ def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
     >>> eur(1000)
     Decimal('1000.00')
     """
-    dec = _to_decimal(value, what=field)
-    exponent = dec.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -_MAX_DECIMALS and dec != dec.quantize(CENT):
-        msg = f"{field}: {value!r} has more than two decimals; euro amounts are exact to the cent"
-        raise InvalidInputError(msg)
+    # Finite Decimals, the common case when amounts come from the JSON boundary, skip the
+    # type checks.
+    dec = value if type(value) is Decimal and value.is_finite() else _to_decimal(value, what=field)
     try:
-        return Eur(dec.quantize(CENT))
+        cents = dec.quantize(CENT)
     except InvalidOperation:
         msg = f"{field}: {value!r} is too large to be held exactly to the cent"
         raise InvalidInputError(msg) from None
+    if cents != dec:
+        msg = f"{field}: {value!r} has more than two decimals; euro amounts are exact to the cent"
+        raise InvalidInputError(msg)
+    return Eur(cents)
 
 
 def rate(value: Decimal | int | str, *, field: str = "rate") -> Rate:

@@ -16,6 +16,7 @@ between 2 March and 3 February and is refused.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -33,14 +34,20 @@ from pydantic import (
 from poles_policy.exceptions import InvalidInputError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 __all__ = [
     "IsoDate",
+    "LocatedError",
     "Model",
     "Money",
     "RegionCode",
     "Share",
+    "build_each",
+    "build_one",
+    "describe",
+    "exact_decimal",
+    "located",
     "validate_json",
     "validate_python",
 ]
@@ -56,7 +63,15 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
 
 
-def _exact_decimal(value: object, what: str) -> Decimal:
+def exact_decimal(value: object, what: str) -> Decimal:
+    """
+    Read *value* (a JSON number, a decimal string or a Decimal) as an exact Decimal.
+
+    Raises:
+        ValueError: Naming *what*, for booleans, non-finite numbers, numbers
+            with more significant digits than a JSON number carries exactly,
+            and strings that are not plain decimals.
+    """
     if isinstance(value, bool):
         msg = f"{what} must be a number, not a boolean"
         raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError with the field path
@@ -92,7 +107,7 @@ def _exact_decimal(value: object, what: str) -> Decimal:
 
 
 def _money(value: object) -> Decimal:
-    dec = _exact_decimal(value, "amount")
+    dec = exact_decimal(value, "amount")
     exponent = dec.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2 and dec != dec.quantize(Decimal("0.01")):
         msg = f"amount {value} has more than two decimals; euro amounts are exact to the cent"
@@ -101,7 +116,7 @@ def _money(value: object) -> Decimal:
 
 
 def _share(value: object) -> Decimal:
-    dec = _exact_decimal(value, "share")
+    dec = exact_decimal(value, "share")
     if not (0 <= dec <= 1):
         msg = f"share {value} must lie between 0 and 1"
         raise ValueError(msg)
@@ -170,12 +185,31 @@ RegionCode = Annotated[
 M = TypeVar("M", bound=BaseModel)
 
 
-def _describe(exc: ValidationError) -> str:
+_TAGGED_FIELDS = frozenset({"applicant", "actor"})
+
+
+def describe(exc: ValidationError, *, union_tags: frozenset[str] = frozenset()) -> str:
+    """
+    Render a pydantic error on one line: ``path: reason`` items separated by semicolons.
+
+    Malformed JSON reads ``invalid JSON: ...`` with its line and column. Pydantic
+    puts the tag of a tagged union (an actor's ``kind``) in the path; it is left
+    out when listed in *union_tags*, so paths read as in the document
+    (``applicant.region``, not ``applicant.enterprise.region``).
+    """
+    errors = exc.errors(include_url=False)
+    for err in errors:
+        if err["type"] == "json_invalid":
+            return f"invalid JSON: {err.get('ctx', {}).get('error', err['msg'])}"
     parts = []
-    for err in exc.errors(include_url=False):
-        path = ".".join(str(p) for p in err["loc"]) or "(document)"
-        message = err["msg"].removeprefix("Value error, ")
-        parts.append(f"{path}: {message}")
+    for err in errors:
+        segments: list[str] = []
+        for segment in err["loc"]:
+            if segments and segments[-1] in _TAGGED_FIELDS and segment in union_tags:
+                continue
+            segments.append(str(segment))
+        path = ".".join(segments) or "(document)"
+        parts.append(f"{path}: {err['msg'].removeprefix('Value error, ')}")
     return "; ".join(parts)
 
 
@@ -189,7 +223,7 @@ def validate_json(model: type[M], data: str | bytes) -> M:
     try:
         return model.model_validate_json(data)
     except ValidationError as exc:
-        raise InvalidInputError(_describe(exc)) from None
+        raise InvalidInputError(describe(exc)) from None
 
 
 def validate_python(model: type[M], data: Mapping[str, Any]) -> M:
@@ -202,4 +236,59 @@ def validate_python(model: type[M], data: Mapping[str, Any]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInputError(_describe(exc)) from None
+        raise InvalidInputError(describe(exc)) from None
+
+
+_T = TypeVar("_T")
+_D = TypeVar("_D")
+
+
+class LocatedError(InvalidInputError):
+    """An invariant error raised while building the domain object at a JSON path."""
+
+    def __init__(self, path: tuple[str | int, ...], detail: str) -> None:
+        super().__init__(detail)
+        self.path = path
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{'.'.join(map(str, self.path))}: {self.detail}"
+
+
+def _locate(exc: InvalidInputError, segments: tuple[str | int, ...]) -> LocatedError:
+    if isinstance(exc, LocatedError):
+        exc.path = (*segments, *exc.path)
+        return exc
+    located_error = LocatedError(segments, str(exc))
+    located_error.__cause__ = exc
+    return located_error
+
+
+@contextmanager
+def located(*segments: str | int) -> Iterator[None]:
+    """Prefix *segments* to the JSON path of an invariant error raised inside."""
+    try:
+        yield
+    except InvalidInputError as exc:
+        raise _locate(exc, segments) from exc.__cause__
+
+
+def build_one(field: str, build: Callable[[], _D]) -> _D:
+    """Build one nested domain object, locating its errors under *field*."""
+    # A plain try/except rather than ``located``: this runs for every nested object.
+    try:
+        return build()
+    except InvalidInputError as exc:
+        raise _locate(exc, (field,)) from exc.__cause__
+
+
+def build_each(field: str, items: Iterable[_T], build: Callable[[_T], _D]) -> tuple[_D, ...]:
+    """Build nested domain objects, locating each one's errors under ``field.index``."""
+    out: list[_D] = []
+    index = 0
+    try:
+        for index, item in enumerate(items):  # noqa: B007 - index is read in the handler
+            out.append(build(item))
+    except InvalidInputError as exc:
+        raise _locate(exc, (field, index)) from exc.__cause__
+    return tuple(out)

@@ -18,9 +18,8 @@ with the JSON path of the offending object, e.g.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, PlainSerializer, TypeAdapter, ValidationError
 from pydantic import WithJsonSchema as _Schema
@@ -31,8 +30,9 @@ from poles_policy.boundary._base import (
     Money,
     RegionCode,
     Share,
-    _describe,
-    _exact_decimal,
+    build_each,
+    describe,
+    exact_decimal,
 )
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model.actors import (
@@ -52,9 +52,6 @@ from poles_policy.model.actors import (
     StateKind,
 )
 
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
-
 __all__ = [
     "AccountsModel",
     "ActorIn",
@@ -72,45 +69,9 @@ __all__ = [
     "actor_to_domain",
 ]
 
-_T = TypeVar("_T")
-_D = TypeVar("_D")
-
-
-class _LocatedError(InvalidInputError):
-    """An invariant error raised while building the object at a JSON path."""
-
-    def __init__(self, path: tuple[str | int, ...], detail: str) -> None:
-        super().__init__(detail)
-        self.path = path
-        self.detail = detail
-
-    def __str__(self) -> str:
-        return f"{'.'.join(map(str, self.path))}: {self.detail}"
-
-
-@contextmanager
-def _located(*segments: str | int) -> Iterator[None]:
-    """Prefix *segments* to the JSON path of an invariant error raised inside."""
-    try:
-        yield
-    except _LocatedError as exc:
-        exc.path = (*segments, *exc.path)
-        raise
-    except InvalidInputError as exc:
-        raise _LocatedError(segments, str(exc)) from exc
-
-
-def _build_each(field: str, items: Iterable[_T], build: Callable[[_T], _D]) -> tuple[_D, ...]:
-    """Build nested domain objects, locating each one's errors under ``field.index``."""
-    out: list[_D] = []
-    for index, item in enumerate(items):
-        with _located(field, index):
-            out.append(build(item))
-    return tuple(out)
-
 
 def _awu(value: object) -> Decimal:
-    return _exact_decimal(value, "staff (annual work units)")
+    return exact_decimal(value, "staff (annual work units)")
 
 
 Awu = Annotated[
@@ -168,7 +129,7 @@ class RelatedEnterpriseModel(Model):
         return RelatedEnterprise(
             name=self.name,
             share=self.share,
-            accounts=_build_each("accounts", self.accounts, AccountsModel.to_domain),
+            accounts=build_each("accounts", self.accounts, AccountsModel.to_domain),
             exempt_investor=self.exempt_investor,
         )
 
@@ -200,8 +161,8 @@ class EnterpriseModel(Model):
             id=self.id,
             name=self.name,
             region=self.region,
-            accounts=_build_each("accounts", self.accounts, AccountsModel.to_domain),
-            related=_build_each("related", self.related, RelatedEnterpriseModel.to_domain),
+            accounts=build_each("accounts", self.accounts, AccountsModel.to_domain),
+            related=build_each("related", self.related, RelatedEnterpriseModel.to_domain),
             public_bodies_share=self.public_bodies_share,
         )
 
@@ -397,5 +358,5 @@ def actor_from_json(data: str | bytes) -> Actor:
     try:
         model = _ACTOR_ADAPTER.validate_json(data)
     except ValidationError as exc:
-        raise InvalidInputError(_describe(exc)) from None
+        raise InvalidInputError(describe(exc)) from None
     return actor_to_domain(model)

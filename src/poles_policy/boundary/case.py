@@ -64,14 +64,14 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, ValidationError
 
-from poles_policy.boundary._base import IsoDate, Model, Money, Share
+from poles_policy.boundary._base import IsoDate, Model, Money, Share, build_one, describe
 from poles_policy.boundary.actors import (
     ActorModel,
     BankModel,
     actor_from_domain,
     actor_to_domain,
 )
-from poles_policy.boundary.projects import CollaborativeProjectModel, _build
+from poles_policy.boundary.projects import CollaborativeProjectModel
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.regions import region
@@ -229,12 +229,12 @@ class RelayCaseModel(Model):
             problems.insert(0, "case_id: must not be blank")
         if problems:
             raise InvalidInputError("; ".join(problems))
-        applicant = _build("applicant", lambda: actor_to_domain(self.applicant))
-        project = _build("project", self.project.to_domain)
+        applicant = build_one("applicant", lambda: actor_to_domain(self.applicant))
+        project = build_one("project", self.project.to_domain)
         _check_applicant_as_partner(applicant, project)
         req = self.request
-        bank = None if req.bank is None else _build("request.bank", req.bank.to_domain)
-        request = _build(
+        bank = None if req.bank is None else build_one("request.bank", req.bank.to_domain)
+        request = build_one(
             "request",
             lambda: RelayRequest(
                 id=self.case_id,
@@ -250,7 +250,7 @@ class RelayCaseModel(Model):
         return RelayCase(
             case_id=self.case_id,
             request=request,
-            loan=None if loan is None else _build("loan", lambda: loan.to_domain(self.case_id)),
+            loan=None if loan is None else build_one("loan", lambda: loan.to_domain(self.case_id)),
         )
 
     def _region_problems(self, on: date) -> Iterator[str]:
@@ -305,26 +305,6 @@ def _check_applicant_as_partner(applicant: Actor, project: CollaborativeProject)
 _ACTOR_TAGS = frozenset(
     model.model_fields["kind"].default for model in typing.get_args(typing.get_args(ActorModel)[0])
 )
-_ACTOR_FIELDS = frozenset({"applicant", "actor"})
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    parts: list[str] = []
-    for segment in loc:
-        if parts and parts[-1] in _ACTOR_FIELDS and segment in _ACTOR_TAGS:
-            continue
-        parts.append(str(segment))
-    return ".".join(parts) or "(document)"
-
-
-def _describe(exc: ValidationError) -> str:
-    errors = exc.errors(include_url=False)
-    for err in errors:
-        if err["type"] == "json_invalid":
-            return f"invalid JSON: {err.get('ctx', {}).get('error', err['msg'])}"
-    return "; ".join(
-        f"{_path(err['loc'])}: {err['msg'].removeprefix('Value error, ')}" for err in errors
-    )
 
 
 def parse_case(data: str | bytes) -> RelayCase:
@@ -345,7 +325,7 @@ def parse_case(data: str | bytes) -> RelayCase:
     try:
         model = RelayCaseModel.model_validate_json(data)
     except ValidationError as exc:
-        raise InvalidInputError(_describe(exc)) from None
+        raise InvalidInputError(describe(exc, union_tags=_ACTOR_TAGS)) from None
     return model.to_domain()
 
 

@@ -12,9 +12,15 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
-from poles_policy.boundary._base import IsoDate, Model, Money, _exact_decimal
-from poles_policy.boundary.actors import LocalAuthorityModel, StateBodyModel, _build_each
-from poles_policy.boundary.projects import _build
+from poles_policy.boundary._base import (
+    IsoDate,
+    Model,
+    Money,
+    build_each,
+    build_one,
+    exact_decimal,
+)
+from poles_policy.boundary.actors import LocalAuthorityModel, StateBodyModel
 from poles_policy.model.committees import CommitteeMember, CoordinationCommittee, Meeting
 from poles_policy.model.contracts import (
     Axis,
@@ -40,7 +46,7 @@ __all__ = [
 
 
 def _number(value: object) -> Decimal:
-    return _exact_decimal(value, "number")
+    return exact_decimal(value, "number")
 
 
 def _plain(value: Decimal) -> str:
@@ -101,7 +107,7 @@ class IndicatorModel(Model):
             baseline=self.baseline,
             target=self.target,
             direction=self.direction,
-            measurements=_build_each("measurements", self.measurements, MeasurementModel.to_domain),
+            measurements=build_each("measurements", self.measurements, MeasurementModel.to_domain),
         )
 
     @classmethod
@@ -132,7 +138,7 @@ class ObjectiveModel(Model):
             id=self.id,
             title=self.title,
             axis=self.axis,
-            indicators=_build_each("indicators", self.indicators, IndicatorModel.to_domain),
+            indicators=build_each("indicators", self.indicators, IndicatorModel.to_domain),
         )
 
     @classmethod
@@ -182,16 +188,16 @@ class PerformanceContractModel(Model):
         return PerformanceContract(
             id=self.id,
             pole_id=self.pole_id,
-            state=_build("state", self.state.to_domain),
-            local_authorities=_build_each(
+            state=build_one("state", self.state.to_domain),
+            local_authorities=build_each(
                 "local_authorities", self.local_authorities, LocalAuthorityModel.to_domain
             ),
             governing_body_name=self.governing_body_name,
             signed_on=self.signed_on,
             start=self.start,
             end=self.end,
-            objectives=_build_each("objectives", self.objectives, ObjectiveModel.to_domain),
-            budgets=_build_each("budgets", self.budgets, OperatingBudgetModel.to_domain),
+            objectives=build_each("objectives", self.objectives, ObjectiveModel.to_domain),
+            budgets=build_each("budgets", self.budgets, OperatingBudgetModel.to_domain),
         )
 
     @classmethod
@@ -259,8 +265,8 @@ class CoordinationCommitteeModel(Model):
         """Build the domain object."""
         return CoordinationCommittee(
             pole_id=self.pole_id,
-            members=_build_each("members", self.members, CommitteeMemberModel.to_domain),
-            meetings=_build_each("meetings", self.meetings, MeetingModel.to_domain),
+            members=build_each("members", self.members, CommitteeMemberModel.to_domain),
+            meetings=build_each("meetings", self.meetings, MeetingModel.to_domain),
             planned=self.planned,
         )
 

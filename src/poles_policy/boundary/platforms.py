@@ -8,8 +8,7 @@ financing plans), SYN.4 (CPER envelopes and structuring projects) and SYN.2
 
 from __future__ import annotations
 
-from poles_policy.boundary._base import IsoDate, Model, Money, RegionCode
-from poles_policy.boundary.actors import _build_each
+from poles_policy.boundary._base import IsoDate, Model, Money, RegionCode, build_each
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.model.platforms import (
     CallForProjects,
@@ -116,12 +115,12 @@ class InnovationPlatformModel(Model):
             id=self.id,
             name=self.name,
             carrying_pole_ids=self.carrying_pole_ids,
-            users=_build_each("users", self.users, PlatformUserModel.to_domain),
+            users=build_each("users", self.users, PlatformUserModel.to_domain),
             open_access=self.open_access,
             investment_budget=self.investment_budget,
             operating_budget=self.operating_budget,
             study_cost=self.study_cost,
-            financing=_build_each("financing", self.financing, FinancingLineModel.to_domain),
+            financing=build_each("financing", self.financing, FinancingLineModel.to_domain),
             call_id=self.call_id,
             submitted_on=self.submitted_on,
         )

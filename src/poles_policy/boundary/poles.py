@@ -9,8 +9,7 @@ object start with its JSON path (``history.1: ...``).
 
 from __future__ import annotations
 
-from poles_policy.boundary._base import IsoDate, Model, RegionCode
-from poles_policy.boundary.actors import _build_each, _located
+from poles_policy.boundary._base import IsoDate, Model, RegionCode, build_each, located
 from poles_policy.model.poles import (
     Category,
     EvaluationGroup,
@@ -91,10 +90,10 @@ class PoleModel(Model):
         """Build the domain object."""
         governing_body = state_correspondent = None
         if self.governing_body is not None:
-            with _located("governing_body"):
+            with located("governing_body"):
                 governing_body = self.governing_body.to_domain()
         if self.state_correspondent is not None:
-            with _located("state_correspondent"):
+            with located("state_correspondent"):
                 state_correspondent = self.state_correspondent.to_domain()
         return Pole(
             id=self.id,
@@ -106,7 +105,7 @@ class PoleModel(Model):
             governing_body=governing_body,
             state_correspondent=state_correspondent,
             evaluation_group_2008=self.evaluation_group_2008,
-            history=_build_each("history", self.history, LabelEventModel.to_domain),
+            history=build_each("history", self.history, LabelEventModel.to_domain),
         )
 
     @classmethod

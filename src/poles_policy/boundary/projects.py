@@ -11,13 +11,9 @@ whose message starts with the JSON path of the offending object, e.g.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
-
-from poles_policy.boundary._base import IsoDate, Model, Money
+from poles_policy.boundary._base import IsoDate, Model, Money, build_each, build_one
 from poles_policy.boundary.actors import (
     ActorModel,
-    _build_each,
-    _located,
     actor_from_domain,
     actor_to_domain,
 )
@@ -34,9 +30,6 @@ from poles_policy.model.projects import (
     ScheduledPayment,
 )
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
 __all__ = [
     "AidDecisionModel",
     "CollaborativeProjectModel",
@@ -46,14 +39,6 @@ __all__ = [
     "ProjectPartnerModel",
     "ScheduledPaymentModel",
 ]
-
-_D = TypeVar("_D")
-
-
-def _build(field: str, build: Callable[[], _D]) -> _D:
-    """Build one nested domain object, locating its errors under *field*."""
-    with _located(field):
-        return build()
 
 
 class ProjectPartnerModel(Model):
@@ -66,7 +51,7 @@ class ProjectPartnerModel(Model):
     def to_domain(self) -> ProjectPartner:
         """Build the domain object."""
         return ProjectPartner(
-            actor=_build("actor", lambda: actor_to_domain(self.actor)),
+            actor=build_one("actor", lambda: actor_to_domain(self.actor)),
             role=self.role,
             eligible_costs=self.eligible_costs,
         )
@@ -141,8 +126,8 @@ class PartnerAidModel(Model):
         return PartnerAid(
             partner_id=self.partner_id,
             granted=self.granted,
-            schedule=_build_each("schedule", self.schedule, ScheduledPaymentModel.to_domain),
-            payments=_build_each("payments", self.payments, PaymentModel.to_domain),
+            schedule=build_each("schedule", self.schedule, ScheduledPaymentModel.to_domain),
+            payments=build_each("payments", self.payments, PaymentModel.to_domain),
         )
 
     @classmethod
@@ -172,7 +157,7 @@ class AidDecisionModel(Model):
             scheme=self.scheme,
             call=self.call,
             decided_on=self.decided_on,
-            partners=_build_each("partners", self.partners, PartnerAidModel.to_domain),
+            partners=build_each("partners", self.partners, PartnerAidModel.to_domain),
         )
 
     @classmethod
@@ -207,11 +192,11 @@ class CollaborativeProjectModel(Model):
         return CollaborativeProject(
             id=self.id,
             name=self.name,
-            partners=_build_each("partners", self.partners, ProjectPartnerModel.to_domain),
-            labels=_build_each("labels", self.labels, PoleLabelModel.to_domain),
+            partners=build_each("partners", self.partners, ProjectPartnerModel.to_domain),
+            labels=build_each("labels", self.labels, PoleLabelModel.to_domain),
             aid=None
             if self.aid is None
-            else _build_each("aid", self.aid, AidDecisionModel.to_domain),
+            else build_each("aid", self.aid, AidDecisionModel.to_domain),
             selection_letter_on=self.selection_letter_on,
         )
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from poles_policy.boundary._base import IsoDate, Model, Money, Share
+from poles_policy.boundary._base import IsoDate, Model, Money, Share, build_one
 from poles_policy.boundary.actors import ActorModel, BankModel, actor_from_domain, actor_to_domain
-from poles_policy.boundary.projects import CollaborativeProjectModel, _build
+from poles_policy.boundary.projects import CollaborativeProjectModel
 from poles_policy.model.relay import RelayLoan, RelayRequest
 
 __all__ = ["RelayLoanModel", "RelayRequestModel"]
@@ -39,11 +39,11 @@ class RelayRequestModel(Model):
         """Build the domain object."""
         return RelayRequest(
             id=self.id,
-            applicant=_build("applicant", lambda: actor_to_domain(self.applicant)),
-            project=_build("project", self.project.to_domain),
+            applicant=build_one("applicant", lambda: actor_to_domain(self.applicant)),
+            project=build_one("project", self.project.to_domain),
             requested_on=self.requested_on,
             amount=self.amount,
-            bank=None if self.bank is None else _build("bank", self.bank.to_domain),
+            bank=None if self.bank is None else build_one("bank", self.bank.to_domain),
             oseo_counter_guarantee=self.oseo_counter_guarantee,
         )
 
