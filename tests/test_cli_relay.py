@@ -302,3 +302,15 @@ def test_an_unknown_schema_name_is_a_one_line_error(capsys: pytest.CaptureFixtur
     assert one_line_error(capsys).startswith(
         "poles-policy: error: unknown schema 'case'; known: actor, "
     )
+
+
+def test_relay_check_shows_parameter_sources_only_when_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    example = str(EXAMPLE)
+    assert main(["relay", "check", example]) == 0
+    plain = capsys.readouterr().out
+    assert "relay.pilot_regions = 82 (region_codes, since 2008-04-01; sourced)" in plain
+    assert "journaldunet" not in plain
+    assert main(["relay", "check", example, "--sources"]) == 0
+    assert "journaldunet" in capsys.readouterr().out

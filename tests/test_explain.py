@@ -205,3 +205,46 @@ def test_eligible_exactly_when_every_applicable_condition_is_met(found: list[Sta
     assert (d.outcome is Outcome.ELIGIBLE) == all(s is Status.MET for s in applicable)
     assert (d.outcome is Outcome.INELIGIBLE) == (Status.NOT_MET in found)
     assert Decision.from_dict(json.loads(json.dumps(d.to_dict()))) == d
+
+
+def test_a_lazy_decision_builds_its_checks_once_on_first_read() -> None:
+    calls: list[int] = []
+
+    def build() -> tuple[Check, ...]:
+        calls.append(1)
+        return (_check("a", Status.MET),)
+
+    d = Decision.lazy(
+        rule="r",
+        title=Text("t", "t"),
+        subject="s",
+        on=date(2009, 1, 1),
+        outcome=Outcome.ELIGIBLE,
+        build=build,
+    )
+    assert calls == []
+    assert d.outcome is Outcome.ELIGIBLE
+    assert [c.key for c in d.checks] == ["a"]
+    assert [c.key for c in d.checks] == ["a"]
+    assert calls == [1]
+    assert d == _decision(_check("a", Status.MET)).__class__(
+        rule="r", title=Text("t", "t"), subject="s", on=date(2009, 1, 1), checks=d.checks
+    )
+
+
+def test_a_lazy_decision_whose_checks_contradict_its_outcome_fails_loudly() -> None:
+    d = Decision.lazy(
+        rule="r",
+        title=Text("t", "t"),
+        subject="s",
+        on=date(2009, 1, 1),
+        outcome=Outcome.ELIGIBLE,
+        build=lambda: (_check("a", Status.NOT_MET),),
+    )
+    with pytest.raises(InvalidInputError, match="disagrees with its checks"):
+        _ = d.checks
+
+
+def test_a_decision_takes_checks_or_a_builder_but_not_both() -> None:
+    with pytest.raises(InvalidInputError, match="either its checks"):
+        Decision(rule="r", title=Text("t", "t"), subject="s", on=date(2009, 1, 1))

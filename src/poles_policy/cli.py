@@ -201,6 +201,11 @@ def _add_relay(commands: _Commands) -> None:
         "--json", action="store_true", help="print the assessment as JSON instead of text"
     )
     check.add_argument(
+        "--sources",
+        action="store_true",
+        help="show the source of every parameter in the explanation (--json always has them)",
+    )
+    check.add_argument(
         "--lang",
         choices=("en", "fr"),
         default="en",
@@ -263,7 +268,7 @@ def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         out.write(json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
-        out.write(assessment.explain(args.lang) + "\n")
+        out.write(assessment.explain(args.lang, sources=args.sources) + "\n")
     return 0
 
 

@@ -305,12 +305,28 @@ class ParameterUse:
     source: str
     confidence: str
 
-    def describe(self, lang: Lang = "en") -> str:
-        """Render ``name = value (unit, since date; confidence; source)``."""
+    def describe(self, lang: Lang = "en", *, source: bool = False) -> str:
+        """
+        Render ``name = value (unit, since date; confidence)``, and the source if asked.
+
+        >>> use = ParameterUse(
+        ...     name="relay.oseo.guarantee_share",
+        ...     value="0.50",
+        ...     unit="share",
+        ...     valid_from=date(2008, 4, 1),
+        ...     source="RELAY.5",
+        ...     confidence="sourced",
+        ... )
+        >>> use.describe()
+        'relay.oseo.guarantee_share = 0.50 (share, since 2008-04-01; sourced)'
+        >>> use.describe("fr", source=True)
+        'relay.oseo.guarantee_share = 0.50 (share, depuis le 2008-04-01; sourced; RELAY.5)'
+        """
         since = "depuis le" if lang == "fr" else "since"
+        where = f"; {self.source}" if source else ""
         return (
             f"{self.name} = {self.value} ({self.unit}, {since} {self.valid_from.isoformat()}; "
-            f"{self.confidence}; {self.source})"
+            f"{self.confidence}{where})"
         )
 
 
@@ -378,6 +394,13 @@ class Check:
     def to_dict(self) -> dict[str, Any]:
         """Return the check as JSON-ready data."""
         return _check_to_dict(self)
+
+    def explain_lines(self, lang: Lang = "en", *, sources: bool = False) -> list[str]:
+        """Render the check, then one indented line per parameter it read."""
+        return [
+            "  " + self.explain(lang),
+            *("      " + p.describe(lang, source=sources) for p in self.parameters),
+        ]
 
     def explain(self, lang: Lang = "en") -> str:
         """Render the check on one line, with its clause ids."""
@@ -558,13 +581,14 @@ class Decision:
         msg = f"decision {self.rule!r} has no check {key!r}"
         raise KeyError(msg)
 
-    def explain(self, lang: Lang = "en") -> str:
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
         """
         Render a short account of the decision in English or French.
 
         Each check gets one line with its status, clause ids and reason;
-        parameter values follow with their dates and sources; missing facts
-        close the account as questions.
+        parameter values follow with their dates and confidence (and their
+        sources with ``sources=True``; :meth:`to_dict` always has them);
+        missing facts close the account as questions.
         """
         on = "au" if lang == "fr" else "on"
         head = (
@@ -573,8 +597,7 @@ class Decision:
         )
         lines = [head]
         for c in self.checks:
-            lines.append("  " + c.explain(lang))
-            lines.extend("      " + p.describe(lang) for p in c.parameters)
+            lines.extend(c.explain_lines(lang, sources=sources))
         if self.missing:
             lines.append("  " + ("Faits à fournir :" if lang == "fr" else "Facts to provide:"))
             lines.extend(f"    - {f.question.in_lang(lang)} ({f.path})" for f in self.missing)

@@ -22,7 +22,9 @@ from poles_policy.model.actors import (
     ResearchOrganisation,
     StateBody,
     StateKind,
+    actor_region,
 )
+from poles_policy.model.cases import RelayCase
 from poles_policy.model.committees import CommitteeMember, CoordinationCommittee, Meeting
 from poles_policy.model.contracts import (
     Axis,
@@ -111,6 +113,7 @@ __all__ = [
     "Region",
     "RegionKind",
     "RelatedEnterprise",
+    "RelayCase",
     "RelayLoan",
     "RelayRequest",
     "ResearchKind",
@@ -121,4 +124,5 @@ __all__ = [
     "StateKind",
     "StructuringProject",
     "UserKind",
+    "actor_region",
 ]

@@ -58,9 +58,13 @@ class Assessment:
         """The eligibility outcome."""
         return self.decision.outcome
 
-    def explain(self, lang: Lang = "en") -> str:
-        """Render the decision, then the guarantee, the time saved and the cost."""
-        parts = [self.decision.explain(lang)]
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
+        """
+        Render the decision, then the guarantee, the time saved and the cost.
+
+        With ``sources=True`` the decision's parameters show their sources.
+        """
+        parts = [self.decision.explain(lang, sources=sources)]
         if self.guarantee is None or self.timing is None or self.cost is None:
             parts.append(
                 "Pas de financement relais : ni garantie, ni temps gagné, ni coût."
@@ -70,8 +74,7 @@ class Assessment:
             return "\n\n".join(parts)
         g = self.guarantee.check
         head = "Contre-garantie OSEO" if lang == "fr" else "OSEO counter-guarantee"
-        lines = [f"{head}:", "  " + g.explain(lang)]
-        lines.extend("      " + p.describe(lang) for p in g.parameters)
+        lines = [f"{head}:", *g.explain_lines(lang, sources=sources)]
         parts.extend(("\n".join(lines), self.timing.explain(lang), self.cost.explain(lang)))
         return "\n\n".join(parts)
 
