@@ -308,9 +308,9 @@ def test_relay_check_shows_parameter_sources_only_when_asked(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     example = str(EXAMPLE)
-    assert main(["relay", "check", example]) == 0
+    assert cli.main(["relay", "check", example]) == 0
     plain = capsys.readouterr().out
     assert "relay.pilot_regions = 82 (region_codes, since 2008-04-01; sourced)" in plain
     assert "journaldunet" not in plain
-    assert main(["relay", "check", example, "--sources"]) == 0
+    assert cli.main(["relay", "check", example, "--sources"]) == 0
     assert "journaldunet" in capsys.readouterr().out

@@ -182,6 +182,10 @@ class Duration:
 
     start: date = attrs.field(validator=_plain_date)
     end: date = attrs.field(validator=_plain_date)
+    # Filled on first read of months_and_days; not part of the value.
+    _calendar: tuple[int, int] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False
+    )
 
     @property
     def days(self) -> int:
@@ -197,14 +201,14 @@ class Duration:
         """
         Calendar months and remaining days, years counted as 12 months.
 
-        Computed with ``relativedelta(end, start)``: 2009-01-31 to
-        2009-03-01 is 1 month (to 2009-02-28) and 1 day.
+        As ``relativedelta(end, start)`` counts them: 2009-01-31 to
+        2009-03-01 is 1 month (to 2009-02-28) and 1 day. Computed once.
         """
-        if self.end < self.start:
-            months, days = Duration(start=self.end, end=self.start).months_and_days
-            return -months, -days
-        delta = relativedelta(self.end, self.start)
-        return delta.years * 12 + delta.months, delta.days
+        found = self._calendar
+        if found is None:
+            found = _calendar_months(self.start, self.end)
+            object.__setattr__(self, "_calendar", found)
+        return found
 
     @property
     def decimal_months(self) -> Decimal:
@@ -254,6 +258,20 @@ class Duration:
             f"{months} month{_s(months)} {days} day{_s(days)} "
             f"({self.days} day{_s(self.days)}, {self.decimal_months} months)"
         )
+
+
+def _calendar_months(start: date, end: date) -> tuple[int, int]:
+    if end < start:
+        months, days = _calendar_months(end, start)
+        return -months, -days
+    # The most whole months from start (end-of-month clamped) that do not
+    # pass end, then the days left: relativedelta's own definition.
+    months = (end.year - start.year) * 12 + end.month - start.month
+    reached = add_months(start, months)
+    if reached > end:
+        months -= 1
+        reached = add_months(start, months)
+    return months, (end - reached).days
 
 
 def _s(count: int) -> str:
