@@ -220,10 +220,7 @@ class Duration:
         falls exactly on a half tenth: 960 × days is even, 1461 × (2k + 1)
         is odd.
         """
-        tenths, remainder = divmod(abs(self.days) * 480, 1461)
-        if 2 * remainder >= 1461:
-            tenths += 1
-        return Decimal(-tenths if self.days < 0 else tenths).scaleb(-1)
+        return _decimal_months((self.end - self.start).days)
 
     def describe(self, lang: Literal["en", "fr"] = "en") -> str:
         """
@@ -248,16 +245,24 @@ class Duration:
             msg = f"lang: {lang!r} is not a supported language; use 'en' or 'fr'"
             raise InvalidInputError(msg)
         months, days = self.months_and_days
+        total = (self.end - self.start).days
+        tenths = str(_decimal_months(total))
         if lang == "fr":
-            tenths = str(self.decimal_months).replace(".", ",")
             return (
                 f"{months} mois {days} {_jours(days)} "
-                f"({self.days} {_jours(self.days)}, {tenths} mois)"
+                f"({total} {_jours(total)}, {tenths.replace('.', ',')} mois)"
             )
         return (
             f"{months} month{_s(months)} {days} day{_s(days)} "
-            f"({self.days} day{_s(self.days)}, {self.decimal_months} months)"
+            f"({total} day{_s(total)}, {tenths} months)"
         )
+
+
+def _decimal_months(days: int) -> Decimal:
+    tenths, remainder = divmod(abs(days) * 480, 1461)
+    if 2 * remainder >= 1461:
+        tenths += 1
+    return Decimal(-tenths if days < 0 else tenths).scaleb(-1)
 
 
 def _calendar_months(start: date, end: date) -> tuple[int, int]:

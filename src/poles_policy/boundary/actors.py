@@ -89,12 +89,39 @@ Awu = Annotated[
 
 
 class AccountsModel(Model):
-    """One closed accounting period: staff (AWU), turnover and balance-sheet total."""
+    """
+    One closed accounting period (exercice comptable) of an enterprise.
 
-    period_end: IsoDate
-    staff_awu: Awu
-    turnover: Money
-    balance_sheet: Money
+    It holds the figures of the EU SME test (Recommendation 2003/361/EC):
+    staff in annual work units, turnover and balance-sheet total.
+    """
+
+    period_end: IsoDate = Field(
+        description=(
+            "Closing date of the accounting period (date de clôture de l'exercice). ISO date "
+            "YYYY-MM-DD. One period per date; the SME test reads only the periods closed on or "
+            "before the case's date."
+        )
+    )
+    staff_awu: Awu = Field(
+        description=(
+            "Staff in annual work units (unités de travail annuel, UTA): a full-time person "
+            "employed all year counts 1, part-time and seasonal work count as fractions. Exact, "
+            'non-negative; a number or a decimal string such as "41.5" (written back as a string).'
+        )
+    )
+    turnover: Money = Field(
+        description=(
+            "Annual turnover of the period (chiffre d'affaires), in euros exact to the cent, "
+            'non-negative; a number or a decimal string such as "4850000.00".'
+        )
+    )
+    balance_sheet: Money = Field(
+        description=(
+            "Balance-sheet total at the period end (total du bilan), in euros exact to the cent, "
+            "non-negative; a number or a decimal string."
+        )
+    )
 
     def to_domain(self) -> Accounts:
         """Build the domain object."""
@@ -117,12 +144,41 @@ class AccountsModel(Model):
 
 
 class RelatedEnterpriseModel(Model):
-    """A partner or linked enterprise, with the share held and its own accounts."""
+    """
+    An enterprise linked to another by capital or voting rights, for the SME test.
 
-    name: str
-    share: Share
-    accounts: tuple[AccountsModel, ...] = ()
-    exempt_investor: bool = False
+    A partner enterprise (entreprise partenaire, 25 % to 50 %) is added pro
+    rata, a linked one (entreprise liée, above 50 %) in full.
+    """
+
+    name: str = Field(description="Name of the partner or linked enterprise; non-empty.")
+    share: Share = Field(
+        description=(
+            "The higher of the capital share and the voting-rights share held, in either "
+            "direction (held by the enterprise in it, or by it in the enterprise), as a share "
+            "between 0 and 1 (0.30 for 30 %). The SME test counts it as a partner from 25 % to "
+            "50 % (added pro rata) and as linked above 50 % (added in full); below 25 % it is "
+            "not counted (parameters sme.partner_share_min and sme.linked_share_above)."
+        )
+    )
+    accounts: tuple[AccountsModel, ...] = Field(
+        default=(),
+        description=(
+            "Its own closed accounting periods, in any order (kept oldest first), one per date; "
+            "for each period of the enterprise the SME test uses its latest period closed on or "
+            "before it. Empty (the default) when not given: the SME test then asks for them if "
+            "the holding counts."
+        ),
+    )
+    exempt_investor: bool = Field(
+        default=False,
+        description=(
+            "True when the holder is an investor the SME Recommendation lets hold up to 50 % "
+            "without making a partner (public investment corporation, venture capital, business "
+            "angel, university, institutional investor): the holding is then not counted. False "
+            "(the default) otherwise."
+        ),
+    )
 
     def to_domain(self) -> RelatedEnterprise:
         """Build the domain object."""
@@ -145,15 +201,61 @@ class RelatedEnterpriseModel(Model):
 
 
 class EnterpriseModel(Model):
-    """An enterprise, with the facts of the EU SME test; ``null`` means unknown."""
+    """
+    An enterprise (entreprise), with the facts of the EU SME test; ``null`` means unknown.
 
-    kind: Literal["enterprise"] = "enterprise"
-    id: str
-    name: str
-    region: RegionCode | None = None
-    accounts: tuple[AccountsModel, ...] = ()
-    related: tuple[RelatedEnterpriseModel, ...] = ()
-    public_bodies_share: Share | None = None
+    Any entity engaged in an economic activity, whatever its legal form: the
+    beneficiaries of relay financing are enterprises, SMEs above all (RELAY.2).
+    """
+
+    kind: Literal["enterprise"] = Field(
+        default="enterprise",
+        description=(
+            'The actor\'s type tag, always "enterprise": it selects this kind of actor '
+            "where an actor of any kind is expected (an applicant, a project partner, an "
+            "actor document) and must be given there."
+        ),
+    )
+    id: str = Field(
+        description=(
+            "Stable identifier of the enterprise, unique within the case (e.g. its SIREN "
+            "number); non-empty. Partner entries and aid decisions refer to it by this id."
+        )
+    )
+    name: str = Field(description="Company name (raison sociale); non-empty.")
+    region: RegionCode | None = Field(
+        default=None,
+        description=(
+            'INSEE region code (two digits, e.g. "82" for Rhône-Alpes) of the establishment '
+            "that carries the project; in a relay case it must denote a region on the request "
+            "date. Absent or null when not yet known (the relay rules then ask for it)."
+        ),
+    )
+    accounts: tuple[AccountsModel, ...] = Field(
+        default=(),
+        description=(
+            "Closed accounting periods (exercices clos) with the SME-test figures, in any order "
+            "(kept oldest first), one per closing date. Empty (the default) when none is given: "
+            "the SME test then asks for the last two."
+        ),
+    )
+    related: tuple[RelatedEnterpriseModel, ...] = Field(
+        default=(),
+        description=(
+            "Partner and linked enterprises (entreprises partenaires et liées), each with the "
+            "share held and its accounts; empty (the default) when it has none (an autonomous "
+            "enterprise)."
+        ),
+    )
+    public_bodies_share: Share | None = Field(
+        default=None,
+        description=(
+            "Share of the capital or voting rights held by public bodies (organismes publics), "
+            "between 0 and 1; from 25 % (parameter sme.public_bodies_share_min) the enterprise "
+            "is not an SME whatever its size. 0 when none; absent or null when unknown (the SME "
+            "test then asks for it)."
+        ),
+    )
 
     def to_domain(self) -> Enterprise:
         """Build the domain object."""
@@ -180,14 +282,45 @@ class EnterpriseModel(Model):
 
 
 class ResearchOrganisationModel(Model):
-    """A research or training body; ``research_kind`` is the domain's ``kind``."""
+    """
+    A research or training body; ``research_kind`` is the domain's ``kind``.
 
-    kind: Literal["research_organisation"] = "research_organisation"
-    id: str
-    name: str
-    research_kind: ResearchKind
-    public: bool = True
-    region: RegionCode | None = None
+    Never an enterprise for relay financing (RELAY.2), even when it is a
+    project partner.
+    """
+
+    kind: Literal["research_organisation"] = Field(
+        default="research_organisation",
+        description=(
+            'The actor\'s type tag, always "research_organisation": it selects this kind of actor '
+            "where an actor of any kind is expected (an applicant, a project partner, an "
+            "actor document) and must be given there."
+        ),
+    )
+    id: str = Field(description="Stable identifier, unique within the case; non-empty.")
+    name: str = Field(description="Its name; non-empty.")
+    research_kind: ResearchKind = Field(
+        description=(
+            "What kind of body it is: public_research (organisme public de recherche), "
+            "higher_education (university or grande école, établissement d'enseignement "
+            "supérieur), laboratory (a research unit, laboratoire), training_body (organisme de "
+            "formation) or private_non_profit (a private non-profit research centre)."
+        )
+    )
+    public: bool = Field(
+        default=True,
+        description=(
+            "True (the default) for a public establishment (établissement public), which SYN.3 "
+            "asks to involve its cooperation structures in the pôle's strategy; false for a "
+            "private body."
+        ),
+    )
+    region: RegionCode | None = Field(
+        default=None,
+        description=(
+            "INSEE region code (two digits) where it is located; absent or null when unknown."
+        ),
+    )
 
     def to_domain(self) -> ResearchOrganisation:
         """Build the domain object."""
@@ -210,11 +343,32 @@ class ResearchOrganisationModel(Model):
 class CooperationStructureModel(Model):
     """A cooperation structure (PRES, RTRA, ...); ``structure_kind`` is the domain's ``kind``."""
 
-    kind: Literal["cooperation_structure"] = "cooperation_structure"
-    id: str
-    name: str
-    structure_kind: CooperationKind
-    founders: tuple[str, ...] = ()
+    kind: Literal["cooperation_structure"] = Field(
+        default="cooperation_structure",
+        description=(
+            'The actor\'s type tag, always "cooperation_structure": it selects this kind of actor '
+            "where an actor of any kind is expected (an applicant, a project partner, an "
+            "actor document) and must be given there."
+        ),
+    )
+    id: str = Field(description="Stable identifier, unique within the case; non-empty.")
+    name: str = Field(description="Its name; non-empty.")
+    structure_kind: CooperationKind = Field(
+        description=(
+            "The kind of structure (SYN.1, SYN.3): pres (pôle de recherche et d'enseignement "
+            "supérieur), rtra (réseau thématique de recherche avancée), ctrs (centre or réseau "
+            "thématique de recherche et de soins), institut_carnot (an institute holding the "
+            "Carnot label), tech_transfer (shared technology-transfer structure, structure "
+            "mutualisée de valorisation) or incubator (public incubator)."
+        )
+    )
+    founders: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Actor ids of the public research and higher-education establishments that set it "
+            "up (SYN.3); empty (the default) when not given."
+        ),
+    )
 
     def to_domain(self) -> CooperationStructure:
         """Build the domain object."""
@@ -229,13 +383,36 @@ class CooperationStructureModel(Model):
 
 
 class LocalAuthorityModel(Model):
-    """A local authority (collectivité territoriale)."""
+    """
+    A local authority (collectivité territoriale).
 
-    kind: Literal["local_authority"] = "local_authority"
-    id: str
-    name: str
-    level: AuthorityLevel
-    region: RegionCode | None = None
+    Party to performance contracts (GOV.1) and funder of pôles and projects.
+    """
+
+    kind: Literal["local_authority"] = Field(
+        default="local_authority",
+        description=(
+            'The actor\'s type tag, always "local_authority": it selects this kind of '
+            "actor where an actor of any kind is expected (an applicant, a project partner, "
+            "an actor document) and must be given there; it may be omitted among the "
+            "local_authorities of a performance contract."
+        ),
+    )
+    id: str = Field(description="Stable identifier, unique within the case; non-empty.")
+    name: str = Field(description='Its name, e.g. "Région Rhône-Alpes"; non-empty.')
+    level: AuthorityLevel = Field(
+        description=(
+            "Its level: region, departement, commune or intercommunal (an inter-communal body, "
+            "établissement public de coopération intercommunale)."
+        )
+    )
+    region: RegionCode | None = Field(
+        default=None,
+        description=(
+            "INSEE code (two digits) of the region it lies in (a Région's own code); absent or "
+            "null if unknown."
+        ),
+    )
 
     def to_domain(self) -> LocalAuthority:
         """Build the domain object."""
@@ -250,11 +427,31 @@ class LocalAuthorityModel(Model):
 class StateBodyModel(Model):
     """The State (ministry, préfet de région, agency); ``state_kind`` is the domain's ``kind``."""
 
-    kind: Literal["state"] = "state"
-    id: str
-    name: str
-    state_kind: StateKind
-    region: RegionCode | None = None
+    kind: Literal["state"] = Field(
+        default="state",
+        description=(
+            'The actor\'s type tag, always "state": it selects this kind of actor '
+            "where an actor of any kind is expected (an applicant, a project partner, an "
+            "actor document) and must be given there; it may be omitted in the state party "
+            "of a performance contract."
+        ),
+    )
+    id: str = Field(description="Stable identifier, unique within the case; non-empty.")
+    name: str = Field(description='Its name, e.g. "Préfet de la région Rhône-Alpes"; non-empty.')
+    state_kind: StateKind = Field(
+        description=(
+            "Which State body: ministry, prefet_de_region (the State's representative in a "
+            "region, who signs performance contracts, GOV.1) or agency (a State agency or "
+            "operator, e.g. the DGCIS managing the FUI)."
+        )
+    )
+    region: RegionCode | None = Field(
+        default=None,
+        description=(
+            "For a préfet de région, the INSEE code (two digits) of the region; absent or null "
+            "for a national body or when unknown."
+        ),
+    )
 
     def to_domain(self) -> StateBody:
         """Build the domain object."""
@@ -267,11 +464,19 @@ class StateBodyModel(Model):
 
 
 class BankModel(Model):
-    """A bank granting relay financing."""
+    """A bank (établissement bancaire) granting relay financing (RELAY.4)."""
 
-    kind: Literal["bank"] = "bank"
-    id: str
-    name: str
+    kind: Literal["bank"] = Field(
+        default="bank",
+        description=(
+            'The actor\'s type tag, always "bank": it selects this kind of actor '
+            "where an actor of any kind is expected (an applicant, a project partner, an "
+            "actor document) and must be given there; it may be omitted in request.bank, "
+            "which is always a bank."
+        ),
+    )
+    id: str = Field(description="Stable identifier, unique within the case; non-empty.")
+    name: str = Field(description="The bank's name; non-empty.")
 
     def to_domain(self) -> Bank:
         """Build the domain object."""
@@ -284,11 +489,24 @@ class BankModel(Model):
 
 
 class OseoModel(Model):
-    """OSEO (or one of its regional offices)."""
+    """
+    OSEO (or one of its regional offices), the public innovation and SME financing body.
 
-    kind: Literal["oseo"] = "oseo"
-    id: str
-    name: str
+    It may counter-guarantee a bank's relay loan (contre-garantie, RELAY.5).
+    """
+
+    kind: Literal["oseo"] = Field(
+        default="oseo",
+        description=(
+            'The actor\'s type tag, always "oseo": it selects this kind of actor '
+            "where an actor of any kind is expected (an applicant, a project partner, an "
+            "actor document) and must be given there."
+        ),
+    )
+    id: str = Field(description="Stable identifier, unique within the case; non-empty.")
+    name: str = Field(
+        description='Its name, e.g. "OSEO Rhône-Alpes" (a regional office); non-empty.'
+    )
 
     def to_domain(self) -> Oseo:
         """Build the domain object."""
