@@ -183,9 +183,7 @@ class Duration:
     start: date = attrs.field(validator=_plain_date)
     end: date = attrs.field(validator=_plain_date)
     # Filled on first read of months_and_days; not part of the value.
-    _calendar: tuple[int, int] | None = attrs.field(
-        init=False, default=None, repr=False, eq=False
-    )
+    _calendar: tuple[int, int] | None = attrs.field(init=False, default=None, repr=False, eq=False)
 
     @property
     def days(self) -> int:
@@ -557,7 +555,10 @@ def add_business_days(start: date, n: int, *, alsace_moselle: bool = False) -> d
         day = jump
     while remaining:
         day += step
-        if is_business_day(day, alsace_moselle=alsace_moselle):
+        # is_business_day, inlined: the holiday calendar is only looked up on weekdays.
+        if day.weekday() < _SATURDAY and day not in _holiday_dates(
+            day.year, alsace_moselle=alsace_moselle
+        ):
             remaining -= 1
     return day
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from poles_policy.boundary._base import (
     IsoDate,
@@ -72,10 +72,15 @@ Number = Annotated[
 
 
 class MeasurementModel(Model):
-    """An indicator's value in a year."""
+    """The value an indicator reached in a year."""
 
-    year: int
-    value: Number
+    year: int = Field(description="The calendar year measured, e.g. 2010; one value per year.")
+    value: Number = Field(
+        description=(
+            "The value reached, in the indicator's unit; an exact decimal (a number or a "
+            "decimal string, written back as a string)."
+        )
+    )
 
     def to_domain(self) -> Measurement:
         """Build the domain object."""
@@ -88,15 +93,38 @@ class MeasurementModel(Model):
 
 
 class IndicatorModel(Model):
-    """A performance indicator with its yearly measurements."""
+    """A measure of an objective: from a baseline toward a target, with yearly measurements."""
 
-    id: str
-    name: str
-    unit: str
-    baseline: Number
-    target: Number
-    direction: Direction
-    measurements: tuple[MeasurementModel, ...] = ()
+    id: str = Field(description="Stable identifier within its objective; non-empty.")
+    name: str = Field(description='What is measured, e.g. "SME members"; non-empty.')
+    unit: str = Field(
+        description=(
+            'The unit of the baseline, target and measurements, e.g. "count", "EUR" or "share" '
+            "(0.45 for 45 %); non-empty."
+        )
+    )
+    baseline: Number = Field(
+        description=(
+            "The value at the start of the contract, in the indicator's unit; an exact decimal."
+        )
+    )
+    target: Number = Field(
+        description=(
+            "The value to reach by the end of the contract, in the indicator's unit; an exact "
+            "decimal, not below the baseline for an indicator that should increase nor above "
+            "it for one that should decrease (equal means keep the level)."
+        )
+    )
+    direction: Direction = Field(
+        description="Which way the indicator should move from its baseline: increase or decrease."
+    )
+    measurements: tuple[MeasurementModel, ...] = Field(
+        default=(),
+        description=(
+            "Yearly values, in any order (kept oldest first), one per year; empty (the default) "
+            "when nothing has been measured yet."
+        ),
+    )
 
     def to_domain(self) -> Indicator:
         """Build the domain object."""
@@ -125,12 +153,25 @@ class IndicatorModel(Model):
 
 
 class ObjectiveModel(Model):
-    """A contract objective, tagged with its policy axis (``"ECO.1"``, ...)."""
+    """A performance objective of the contract, tagged with its policy axis (``"ECO.1"``, ...)."""
 
-    id: str
-    title: str
-    axis: Axis
-    indicators: tuple[IndicatorModel, ...] = ()
+    id: str = Field(description="Stable identifier within the contract; non-empty.")
+    title: str = Field(description="What the pôle commits to; non-empty.")
+    axis: Axis = Field(
+        description=(
+            "The policy axis it serves, a clause-id stem of the policy text: GOV (animation and "
+            "strategic steering), STRUCT (structuring projects), ECO.1 (private financing for "
+            "SME growth), ECO.2 (international deployment), ECO.3 (forward planning of skills, "
+            "GPEC, and training), ECO.4 (long-term urban development) or SYN (synergies with "
+            "research and innovation actors)."
+        )
+    )
+    indicators: tuple[IndicatorModel, ...] = Field(
+        default=(),
+        description=(
+            "How it is measured, no indicator id twice; empty (the default) when none is given."
+        ),
+    )
 
     def to_domain(self) -> Objective:
         """Build the domain object."""
@@ -153,11 +194,24 @@ class ObjectiveModel(Model):
 
 
 class OperatingBudgetModel(Model):
-    """A year of the pôle's operating budget and its public part."""
+    """
+    A year of the pôle's operating budget (budget de fonctionnement) and its public part.
 
-    year: int
-    total: Money
-    public: Money
+    It is the budget of the animation structure (PHASE.2b).
+    """
+
+    year: int = Field(description="The budget year, e.g. 2009; one budget per year.")
+    total: Money = Field(
+        description=(
+            "The total operating budget of the year, in euros exact to the cent, non-negative."
+        )
+    )
+    public: Money = Field(
+        description=(
+            "The part funded by the State and local authorities, in euros exact to the cent, "
+            "non-negative and at most the total."
+        )
+    )
 
     def to_domain(self) -> OperatingBudget:
         """Build the domain object."""
@@ -170,18 +224,58 @@ class OperatingBudgetModel(Model):
 
 
 class PerformanceContractModel(Model):
-    """A pôle's performance contract."""
+    """
+    A pôle's performance contract (contrat de performance) with the State and local authorities.
 
-    id: str
-    pole_id: str
-    state: StateBodyModel
-    local_authorities: tuple[LocalAuthorityModel, ...] = ()
-    governing_body_name: str
-    signed_on: IsoDate | None = None
-    start: IsoDate
-    end: IsoDate
-    objectives: tuple[ObjectiveModel, ...] = ()
-    budgets: tuple[OperatingBudgetModel, ...] = ()
+    Signed between the pôle, the State and local authorities (GOV.1), for a
+    period (2009-2011 in Phase 2).
+    """
+
+    id: str = Field(description="Stable identifier of the contract; non-empty.")
+    pole_id: str = Field(description="Id of the pôle bound by the contract; non-empty.")
+    state: StateBodyModel = Field(
+        description="The State party, usually the préfet de région ('kind' may be omitted)."
+    )
+    local_authorities: tuple[LocalAuthorityModel, ...] = Field(
+        default=(),
+        description=(
+            "The local authorities (collectivités territoriales) that sign, none twice ('kind' "
+            "may be omitted); empty (the default) when none is recorded, although GOV.1 makes "
+            "local authorities parties to the contract."
+        ),
+    )
+    governing_body_name: str = Field(
+        description=(
+            "Name of the pôle's governing body that signs (its animation structure, usually an "
+            "association loi 1901); non-empty."
+        )
+    )
+    signed_on: IsoDate | None = Field(
+        default=None,
+        description=(
+            "The signing date. ISO date YYYY-MM-DD; absent or null when unknown or not signed yet."
+        ),
+    )
+    start: IsoDate = Field(description="The first day of the contract period. ISO date YYYY-MM-DD.")
+    end: IsoDate = Field(
+        description=(
+            "The last day of the contract period (inclusive), after the start. ISO date YYYY-MM-DD."
+        )
+    )
+    objectives: tuple[ObjectiveModel, ...] = Field(
+        default=(),
+        description=(
+            "The objectives, each with its policy axis and indicators, no id twice; empty (the "
+            "default) when none is given."
+        ),
+    )
+    budgets: tuple[OperatingBudgetModel, ...] = Field(
+        default=(),
+        description=(
+            "The pôle's operating budgets, one per year, in any order (kept oldest first); "
+            "empty (the default) when none is recorded."
+        ),
+    )
 
     def to_domain(self) -> PerformanceContract:
         """Build the domain object."""
@@ -220,11 +314,16 @@ class PerformanceContractModel(Model):
 
 
 class CommitteeMemberModel(Model):
-    """A member of a coordination committee."""
+    """A member of a coordination committee (comité de coordination)."""
 
-    actor_id: str
-    name: str
-    funder: bool
+    actor_id: str = Field(description="The member's actor id, unique among the members; non-empty.")
+    name: str = Field(description='The member\'s name, e.g. "Région Rhône-Alpes"; non-empty.')
+    funder: bool = Field(
+        description=(
+            "True for a funder of the pôle (financeur): GOV.2 asks the committee to meet with "
+            "its funders; false otherwise."
+        )
+    )
 
     def to_domain(self) -> CommitteeMember:
         """Build the domain object."""
@@ -239,9 +338,23 @@ class CommitteeMemberModel(Model):
 class MeetingModel(Model):
     """A committee meeting: its date, the members present, the contract reviewed."""
 
-    held_on: IsoDate
-    attendees: tuple[str, ...] = ()
-    contract_id: str | None = None
+    held_on: IsoDate = Field(
+        description="The meeting date. ISO date YYYY-MM-DD; at most one meeting a day."
+    )
+    attendees: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Actor ids of the members present, each a member and none twice; empty (the "
+            "default) when not recorded."
+        ),
+    )
+    contract_id: str | None = Field(
+        default=None,
+        description=(
+            "Id of the performance contract reviewed; absent or null when none was or it is "
+            "not known."
+        ),
+    )
 
     def to_domain(self) -> Meeting:
         """Build the domain object."""
@@ -254,12 +367,33 @@ class MeetingModel(Model):
 
 
 class CoordinationCommitteeModel(Model):
-    """A pôle's coordination committee; ``planned`` is an RFC 5545 RRULE."""
+    """
+    A pôle's coordination committee (comité de coordination, GOV.2); ``planned`` is an RRULE.
 
-    pole_id: str
-    members: tuple[CommitteeMemberModel, ...] = ()
-    meetings: tuple[MeetingModel, ...] = ()
-    planned: str | None = None
+    It gathers the pôle and its funders and meets regularly to follow the
+    pôle's progress toward its objectives.
+    """
+
+    pole_id: str = Field(description="Id of the pôle whose committee it is; non-empty.")
+    members: tuple[CommitteeMemberModel, ...] = Field(
+        default=(),
+        description="The members, funders flagged, none twice; empty (the default) if not given.",
+    )
+    meetings: tuple[MeetingModel, ...] = Field(
+        default=(),
+        description=(
+            "The meetings held, in any order (kept oldest first), at most one a day; empty (the "
+            "default) when none is recorded."
+        ),
+    )
+    planned: str | None = Field(
+        default=None,
+        description=(
+            "The planned meetings as an RFC 5545 recurrence rule without its start date, e.g. "
+            '"FREQ=MONTHLY;INTERVAL=6" for every six months; dated, not timed (no hourly rule, '
+            "no BYHOUR). Absent or null when no plan is known."
+        ),
+    )
 
     def to_domain(self) -> CoordinationCommittee:
         """Build the domain object."""

@@ -8,6 +8,8 @@ financing plans), SYN.4 (CPER envelopes and structuring projects) and SYN.2
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from poles_policy.boundary._base import IsoDate, Model, Money, RegionCode, build_each
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.model.platforms import (
@@ -31,13 +33,27 @@ __all__ = [
 
 
 class CallForProjectsModel(Model):
-    """A call for structuring projects; ``targeted_pole_ids`` empty means every pôle."""
+    """
+    A specific call for projects (appel à projets) for structuring projects (STRUCT.1).
 
-    id: str
-    name: str
-    opens_on: IsoDate
-    closes_on: IsoDate
-    targeted_pole_ids: tuple[str, ...] = ()
+    ``targeted_pole_ids`` empty means every pôle.
+    """
+
+    id: str = Field(description='Stable identifier of the call, e.g. "PFI-1"; non-empty.')
+    name: str = Field(description="The call's title; non-empty.")
+    opens_on: IsoDate = Field(
+        description="The first day applications are accepted. ISO date YYYY-MM-DD."
+    )
+    closes_on: IsoDate = Field(
+        description=("The closing day (inclusive), not before the opening. ISO date YYYY-MM-DD.")
+    )
+    targeted_pole_ids: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Ids of the pôles the call is aimed at, none twice; empty (the default) when it is "
+            "open to every pôle."
+        ),
+    )
 
     def to_domain(self) -> CallForProjects:
         """Build the domain object."""
@@ -64,9 +80,25 @@ class CallForProjectsModel(Model):
 class FinancingLineModel(Model):
     """A line of a financing plan; ``year`` absent or ``null`` for the whole plan."""
 
-    source: FundingSource
-    year: int | None = None
-    amount: Money
+    source: FundingSource = Field(
+        description=(
+            "Where the money comes from: state_fce_investment (State investment aid from the "
+            "Fonds de compétitivité des entreprises, FCE), state_fce_operating (State operating "
+            "aid from the FCE, decreasing, normally for at most three years), cdc_studies "
+            "(Caisse des Dépôts support for engineering studies), local_authorities "
+            "(collectivités territoriales), feder (European Regional Development Fund), "
+            "partners (partners' contributions, in cash or in kind), user_fees (fees paid by "
+            "the platform's users) or other."
+        )
+    )
+    year: int | None = Field(
+        default=None,
+        description=(
+            "The calendar year the line covers, e.g. 2010; absent or null when it covers the "
+            "whole plan."
+        ),
+    )
+    amount: Money = Field(description="The amount, in euros exact to the cent, non-negative.")
 
     def to_domain(self) -> FinancingLine:
         """Build the domain object."""
@@ -79,10 +111,16 @@ class FinancingLineModel(Model):
 
 
 class PlatformUserModel(Model):
-    """A platform user or class of users."""
+    """A user (or a class of users) of an innovation platform."""
 
-    name: str
-    kind: UserKind
+    name: str = Field(
+        description="The user's name, or a description of the class of users; non-empty."
+    )
+    kind: UserKind = Field(
+        description=(
+            "sme (a small or medium-sized enterprise, PME), large_enterprise, laboratory or other."
+        )
+    )
 
     def to_domain(self) -> PlatformUser:
         """Build the domain object."""
@@ -95,19 +133,63 @@ class PlatformUserModel(Model):
 
 
 class InnovationPlatformModel(Model):
-    """An innovation platform and its financing plan."""
+    """
+    An innovation platform (plate-forme d'innovation) and its financing plan (STRUCT.1).
 
-    id: str
-    name: str
-    carrying_pole_ids: tuple[str, ...] = ()
-    users: tuple[PlatformUserModel, ...] = ()
-    open_access: bool | None = None
-    investment_budget: Money
-    operating_budget: Money
-    study_cost: Money | None = None
-    financing: tuple[FinancingLineModel, ...] = ()
-    call_id: str | None = None
-    submitted_on: IsoDate | None = None
+    Pooled equipment, staff and services open to the pôle's firms, SMEs above
+    all, and laboratories.
+    """
+
+    id: str = Field(description="Stable identifier of the platform; non-empty.")
+    name: str = Field(description='Its name, e.g. "Axel\'One"; non-empty.')
+    carrying_pole_ids: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Ids of the pôles that carry it, none twice; empty (the default) when none is given."
+        ),
+    )
+    users: tuple[PlatformUserModel, ...] = Field(
+        default=(),
+        description="Its users or classes of users; empty (the default) when none is given.",
+    )
+    open_access: bool | None = Field(
+        default=None,
+        description=(
+            "Whether it is open to outside users (firms, SMEs above all, and laboratories) at "
+            "an affordable cost: true, false, or absent / null when unknown."
+        ),
+    )
+    investment_budget: Money = Field(
+        description="The investment budget, in euros exact to the cent, non-negative."
+    )
+    operating_budget: Money = Field(
+        description="The operating budget, in euros exact to the cent, non-negative."
+    )
+    study_cost: Money | None = Field(
+        default=None,
+        description=(
+            "The cost of the engineering studies, in euros exact to the cent, non-negative; "
+            "absent or null when unknown or when no study was made."
+        ),
+    )
+    financing: tuple[FinancingLineModel, ...] = Field(
+        default=(),
+        description=(
+            "The financing plan, by source (and year when known); empty (the default) when no "
+            "plan is given."
+        ),
+    )
+    call_id: str | None = Field(
+        default=None,
+        description="Id of the call for projects it answers; absent or null when none or unknown.",
+    )
+    submitted_on: IsoDate | None = Field(
+        default=None,
+        description=(
+            "The date it was submitted to the call. ISO date YYYY-MM-DD; absent or null when "
+            "unknown."
+        ),
+    )
 
     def to_domain(self) -> InnovationPlatform:
         """Build the domain object."""
@@ -144,13 +226,31 @@ class InnovationPlatformModel(Model):
 
 
 class CperEnvelopeModel(Model):
-    """A CPER envelope for a region and period."""
+    """
+    A CPER envelope (contrat de projets État-Région, State-Region project contract) (SYN.4).
 
-    id: str
-    region: RegionCode
-    period_start: IsoDate
-    period_end: IsoDate
-    amount: Money
+    The amount a region's contract sets aside for structuring projects over a
+    period; it gives priority to projects linked to pôles.
+    """
+
+    id: str = Field(description='Stable identifier, e.g. "cper-82-2007"; non-empty.')
+    region: RegionCode = Field(
+        description='INSEE code (two digits, e.g. "82") of the region of the contract.'
+    )
+    period_start: IsoDate = Field(
+        description="The first day of the contract period. ISO date YYYY-MM-DD."
+    )
+    period_end: IsoDate = Field(
+        description=(
+            "The last day of the contract period (inclusive), after the start. ISO date YYYY-MM-DD."
+        )
+    )
+    amount: Money = Field(
+        description=(
+            "The amount available for structuring projects, in euros exact to the cent, "
+            "non-negative."
+        )
+    )
 
     def to_domain(self) -> CperEnvelope:
         """Build the domain object."""
@@ -175,14 +275,29 @@ class CperEnvelopeModel(Model):
 
 
 class StructuringProjectModel(Model):
-    """A structuring project put forward for CPER funding."""
+    """A structuring project (projet structurant) put forward for CPER funding (SYN.4)."""
 
-    id: str
-    name: str
-    region: RegionCode
-    pole_ids: tuple[str, ...] = ()
-    requested: Money
-    priority_rank: int | None = None
+    id: str = Field(description="Stable identifier of the project; non-empty.")
+    name: str = Field(description="Its name; non-empty.")
+    region: RegionCode = Field(description='INSEE code (two digits, e.g. "82") of its region.')
+    pole_ids: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Ids of the pôles it is linked to, none twice; empty (the default) when it is linked "
+            "to none, and then not a priority under SYN.4."
+        ),
+    )
+    requested: Money = Field(
+        description=(
+            "The amount requested from the envelope, in euros exact to the cent, non-negative."
+        )
+    )
+    priority_rank: int | None = Field(
+        default=None,
+        description=(
+            "Its rank in the region's priority list, 1 being first; absent or null when not ranked."
+        ),
+    )
 
     def to_domain(self) -> StructuringProject:
         """Build the domain object."""
@@ -209,13 +324,30 @@ class StructuringProjectModel(Model):
 
 
 class AllocationModel(Model):
-    """A ministry's allocation; ``pole_id`` set when it is linked to a pôle."""
+    """
+    A ministry's allocation to a body it supervises (SYN.2).
 
-    ministry: str
-    body: str
-    year: int
-    amount: Money
-    pole_id: str | None = None
+    ``pole_id`` is set when it is linked to a pôle.
+    """
+
+    ministry: str = Field(description="The allocating ministry; non-empty.")
+    body: str = Field(
+        description=(
+            "The research or training body the ministry supervises (organisme sous tutelle) "
+            "that receives the allocation; non-empty."
+        )
+    )
+    year: int = Field(description="The year of the allocation, e.g. 2009.")
+    amount: Money = Field(
+        description="The amount allocated, in euros exact to the cent, non-negative."
+    )
+    pole_id: str | None = Field(
+        default=None,
+        description=(
+            "Id of the pôle the allocation is linked to (tracked and quantified under SYN.2); "
+            "absent or null when it is not linked to a pôle."
+        ),
+    )
 
     def to_domain(self) -> Allocation:
         """Build the domain object."""

@@ -9,6 +9,8 @@ object start with its JSON path (``history.1: ...``).
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from poles_policy.boundary._base import IsoDate, Model, RegionCode, build_each, located
 from poles_policy.model.poles import (
     Category,
@@ -24,11 +26,25 @@ __all__ = ["GoverningBodyModel", "LabelEventModel", "PoleModel", "StateCorrespon
 
 
 class LabelEventModel(Model):
-    """A dated event of a pôle's label: labelled, confirmed or delabelled."""
+    """A dated event of a pôle's labelling history: labelled, confirmed or delabelled."""
 
-    kind: LabelEventKind
-    on: IsoDate
-    source: str
+    kind: LabelEventKind = Field(
+        description=(
+            "What happened to the label: labelled (labellisé), confirmed (an existing label "
+            "confirmed, e.g. for Phase 2 after the 2008 evaluation) or delabelled (label "
+            "withdrawn, délabellisé)."
+        )
+    )
+    on: IsoDate = Field(
+        description=(
+            "The date of the decision, e.g. a CIADT (comité interministériel d'aménagement et "
+            "de développement du territoire). ISO date YYYY-MM-DD; at most one event of each "
+            "kind a day."
+        )
+    )
+    source: str = Field(
+        description="Where the event is documented: an address or a reference; non-empty."
+    )
 
     def to_domain(self) -> LabelEvent:
         """Build the domain object."""
@@ -41,10 +57,21 @@ class LabelEventModel(Model):
 
 
 class GoverningBodyModel(Model):
-    """The pôle's animation structure (structure d'animation)."""
+    """
+    The pôle's animation structure (structure d'animation), its governing body.
 
-    name: str
-    legal_form: str = "association loi 1901"
+    It signs the performance contract (GOV.1) and receives public support for
+    its operation (PHASE.2b).
+    """
+
+    name: str = Field(description="The structure's name; non-empty.")
+    legal_form: str = Field(
+        default="association loi 1901",
+        description=(
+            'Its legal form; "association loi 1901" (a non-profit association, the usual '
+            "form) by default; non-empty."
+        ),
+    )
 
     def to_domain(self) -> GoverningBody:
         """Build the domain object."""
@@ -57,10 +84,15 @@ class GoverningBodyModel(Model):
 
 
 class StateCorrespondentModel(Model):
-    """The pôle's State correspondent (GOV.3)."""
+    """The pôle's State correspondent (correspondant de l'État, GOV.3)."""
 
-    name: str
-    service: str
+    name: str = Field(description="The correspondent's name or post; non-empty.")
+    service: str = Field(
+        description=(
+            "The State service the correspondent belongs to, e.g. a DRIRE (direction régionale "
+            "de l'industrie, de la recherche et de l'environnement) or a SGAR; non-empty."
+        )
+    )
 
     def to_domain(self) -> StateCorrespondent:
         """Build the domain object."""
@@ -73,18 +105,67 @@ class StateCorrespondentModel(Model):
 
 
 class PoleModel(Model):
-    """A pôle de compétitivité; ``evaluation_group_2008`` is 1, 2, 3 or ``null``."""
+    """
+    A pôle de compétitivité (competitiveness cluster) and its labelling history.
 
-    id: str
-    name: str
-    category: Category
-    themes: tuple[str, ...] = ()
-    head_office_region: RegionCode
-    other_regions: tuple[RegionCode, ...] = ()
-    governing_body: GoverningBodyModel | None = None
-    state_correspondent: StateCorrespondentModel | None = None
-    evaluation_group_2008: EvaluationGroup | None = None
-    history: tuple[LabelEventModel, ...] = ()
+    ``evaluation_group_2008`` is 1, 2, 3 or ``null``.
+    """
+
+    id: str = Field(description='Stable identifier of the pôle, e.g. "minalogic"; non-empty.')
+    name: str = Field(description="The pôle's name; non-empty.")
+    category: Category = Field(
+        description=(
+            "mondial (pôle mondial, a world-class cluster), vocation_mondiale (pôle à vocation "
+            "mondiale, with a world-class ambition) or national (a cluster of national scope)."
+        )
+    )
+    themes: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Its themes (thématiques), in its own order, each non-empty and given once (GOV.4); "
+            "empty (the default) when not given."
+        ),
+    )
+    head_office_region: RegionCode = Field(
+        description=(
+            'INSEE code (two digits, e.g. "82") of the region of its head office; a code known '
+            "to the region table."
+        )
+    )
+    other_regions: tuple[RegionCode, ...] = Field(
+        default=(),
+        description=(
+            "INSEE codes of the other regions it covers (an interregional pôle), each once and "
+            "not the head office's; empty (the default) for a pôle of one region."
+        ),
+    )
+    governing_body: GoverningBodyModel | None = Field(
+        default=None,
+        description=(
+            "Its animation structure (structure d'animation), which signs the performance "
+            "contract; absent or null when not known."
+        ),
+    )
+    state_correspondent: StateCorrespondentModel | None = Field(
+        default=None,
+        description="Its State correspondent (GOV.3); absent or null when not known.",
+    )
+    evaluation_group_2008: EvaluationGroup | None = Field(
+        default=None,
+        description=(
+            "Its group in the 2008 evaluation of Phase 1 (PHASE.1): 1 (reached its objectives), "
+            "2 (partly reached them) or 3 (could benefit from a deep reconfiguration, on "
+            "probation); absent or null when not known or labelled after 2008."
+        ),
+    )
+    history: tuple[LabelEventModel, ...] = Field(
+        default=(),
+        description=(
+            "Its labelling events, in any order (kept oldest first; events of one day keep the "
+            "order given); the pôle holds its label from a labelled or confirmed event until a "
+            "delabelled one. Empty (the default) when not given."
+        ),
+    )
 
     def to_domain(self) -> Pole:
         """Build the domain object."""

@@ -11,6 +11,8 @@ whose message starts with the JSON path of the offending object, e.g.
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from poles_policy.boundary._base import IsoDate, Model, Money, build_each, build_one
 from poles_policy.boundary.actors import (
     ActorModel,
@@ -44,9 +46,28 @@ __all__ = [
 class ProjectPartnerModel(Model):
     """A project partner: the actor (tagged by ``kind``), its role and eligible costs."""
 
-    actor: ActorModel
-    role: PartnerRole = PartnerRole.PARTNER
-    eligible_costs: Money | None = None
+    actor: ActorModel = Field(
+        description=(
+            "The partner: any actor, tagged by 'kind' (an enterprise, a research body, a "
+            "cooperation structure, ...); no actor is a partner twice. In a relay case, the "
+            "applicant's entry repeats the applicant object unchanged."
+        )
+    )
+    role: PartnerRole = Field(
+        default=PartnerRole.PARTNER,
+        description=(
+            "lead (the project leader, chef de file; at most one per project) or partner (the "
+            "default)."
+        ),
+    )
+    eligible_costs: Money | None = Field(
+        default=None,
+        description=(
+            "The partner's eligible expenses in the project (assiette des dépenses éligibles), "
+            "on which aid rates apply, in euros exact to the cent, non-negative; absent or null "
+            "when unknown."
+        ),
+    )
 
     def to_domain(self) -> ProjectPartner:
         """Build the domain object."""
@@ -65,10 +86,22 @@ class ProjectPartnerModel(Model):
 
 
 class PoleLabelModel(Model):
-    """A pôle's label on a project."""
+    """The label (labellisation) a pôle gave the project (RELAY.2)."""
 
-    pole_id: str
-    labelled_on: IsoDate | None = None
+    pole_id: str = Field(
+        description=(
+            'Id of the pôle de compétitivité that labelled the project (e.g. "minalogic"); '
+            "non-empty, no pôle twice in a project."
+        )
+    )
+    labelled_on: IsoDate | None = Field(
+        default=None,
+        description=(
+            "Date the pôle labelled the project; for relay financing the label must be given on "
+            "or before the request date (RELAY.2). ISO date YYYY-MM-DD; absent or null when "
+            "unknown (the rules then ask for it)."
+        ),
+    )
 
     def to_domain(self) -> PoleLabel:
         """Build the domain object."""
@@ -81,11 +114,29 @@ class PoleLabelModel(Model):
 
 
 class ScheduledPaymentModel(Model):
-    """A planned subsidy instalment."""
+    """A subsidy instalment planned by the aid agreement (échéancier)."""
 
-    kind: PaymentKind
-    amount: Money
-    expected_on: IsoDate | None = None
+    kind: PaymentKind = Field(
+        description=(
+            "advance (paid at notification, avance à notification), intermediate (paid on "
+            "expense statements during the project) or balance (paid after the final report, "
+            "solde)."
+        )
+    )
+    amount: Money = Field(
+        description=(
+            "The planned amount, in euros exact to the cent, non-negative; a partner's "
+            "instalments total at most its subsidy granted."
+        )
+    )
+    expected_on: IsoDate | None = Field(
+        default=None,
+        description=(
+            "When the instalment is expected. ISO date YYYY-MM-DD; absent or null when unknown "
+            "(the relay timing rule then estimates the payment dates instead of reading the "
+            "schedule)."
+        ),
+    )
 
     def to_domain(self) -> ScheduledPayment:
         """Build the domain object."""
@@ -98,10 +149,15 @@ class ScheduledPaymentModel(Model):
 
 
 class PaymentModel(Model):
-    """A subsidy payment received."""
+    """A subsidy payment the partner received."""
 
-    paid_on: IsoDate
-    amount: Money
+    paid_on: IsoDate = Field(description="The date the money was received. ISO date YYYY-MM-DD.")
+    amount: Money = Field(
+        description=(
+            "The amount received, in euros exact to the cent, non-negative; a partner's "
+            "payments never total more than its subsidy granted."
+        )
+    )
 
     def to_domain(self) -> Payment:
         """Build the domain object."""
@@ -114,12 +170,39 @@ class PaymentModel(Model):
 
 
 class PartnerAidModel(Model):
-    """One partner's subsidy, its planned instalments and the payments received."""
+    """
+    One partner's share of an aid decision: the subsidy granted and its payments.
 
-    partner_id: str
-    granted: Money
-    schedule: tuple[ScheduledPaymentModel, ...] = ()
-    payments: tuple[PaymentModel, ...] = ()
+    What remains to be received (granted minus the payments, subvention à
+    recevoir) is what relay financing pre-finances (RELAY.4).
+    """
+
+    partner_id: str = Field(
+        description=(
+            "Actor id of the aided partner; it must be a partner of the project, at most once "
+            "per decision."
+        )
+    )
+    granted: Money = Field(
+        description=(
+            "The subsidy granted to this partner by the decision (subvention accordée), in euros "
+            "exact to the cent, non-negative."
+        )
+    )
+    schedule: tuple[ScheduledPaymentModel, ...] = Field(
+        default=(),
+        description=(
+            "The planned instalments (advance, intermediate payments, balance), totalling at "
+            "most the grant; empty (the default) when the schedule is not known."
+        ),
+    )
+    payments: tuple[PaymentModel, ...] = Field(
+        default=(),
+        description=(
+            "The payments received so far, in any order (kept oldest first), totalling at most "
+            "the grant; empty (the default) when nothing has been paid."
+        ),
+    )
 
     def to_domain(self) -> PartnerAid:
         """Build the domain object."""
@@ -142,13 +225,35 @@ class PartnerAidModel(Model):
 
 
 class AidDecisionModel(Model):
-    """A funder's aid decision, with each partner's subsidy."""
+    """A funder's decision to aid the project, with each partner's subsidy."""
 
-    funder: Funder
-    scheme: str
-    call: str | None = None
-    decided_on: IsoDate | None = None
-    partners: tuple[PartnerAidModel, ...] = ()
+    funder: Funder = Field(
+        description=(
+            "Who grants the aid: state (including its schemes and agencies: FUI, Fonds unique "
+            "interministériel; ANR; OSEO aid), region, departement, commune, intercommunal, "
+            "feder (European Regional Development Fund, Fonds européen de développement "
+            "régional) or other. Only State aid opens relay financing (RELAY.2)."
+        )
+    )
+    scheme: str = Field(description='The aid scheme (dispositif), e.g. "FUI"; non-empty.')
+    call: str | None = Field(
+        default=None,
+        description=(
+            'The call for projects (appel à projets), e.g. "FUI 8"; absent or null when unknown '
+            "or not applicable."
+        ),
+    )
+    decided_on: IsoDate | None = Field(
+        default=None,
+        description="The date of the aid decision. ISO date YYYY-MM-DD; absent or null if unknown.",
+    )
+    partners: tuple[PartnerAidModel, ...] = Field(
+        default=(),
+        description=(
+            "Each aided partner's subsidy, no partner twice; empty (the default) when the "
+            "decision lists none."
+        ),
+    )
 
     def to_domain(self) -> AidDecision:
         """Build the domain object."""
@@ -174,18 +279,45 @@ class AidDecisionModel(Model):
 
 class CollaborativeProjectModel(Model):
     """
-    A collaborative project.
+    A collaborative R&D project (projet collaboratif, PHASE.2a), as relay financing sees it.
 
     ``aid`` absent or ``null`` means the aid decisions are not known yet;
     ``[]`` means the project has no aid.
     """
 
-    id: str
-    name: str
-    partners: tuple[ProjectPartnerModel, ...] = ()
-    labels: tuple[PoleLabelModel, ...] = ()
-    aid: tuple[AidDecisionModel, ...] | None = None
-    selection_letter_on: IsoDate | None = None
+    id: str = Field(description="Stable identifier of the project within the case; non-empty.")
+    name: str = Field(description="The project's name or acronym; non-empty.")
+    partners: tuple[ProjectPartnerModel, ...] = Field(
+        default=(),
+        description=(
+            "The partners with their roles and eligible costs; no actor twice, at most one "
+            "lead. Empty (the default) when none is given."
+        ),
+    )
+    labels: tuple[PoleLabelModel, ...] = Field(
+        default=(),
+        description=(
+            "The pôles that labelled the project (labellisation, RELAY.2), with their dates; no "
+            "pôle twice. Empty (the default): no pôle labelled it."
+        ),
+    )
+    aid: tuple[AidDecisionModel, ...] | None = Field(
+        default=None,
+        description=(
+            "The aid decisions (State, local authorities, FEDER, ...), each with every aided "
+            "partner's subsidy, schedule and payments received; every aided partner must be a "
+            "partner. [] when the project has no aid; absent or null when the decisions are not "
+            "known yet (the rules then ask for them)."
+        ),
+    )
+    selection_letter_on: IsoDate | None = Field(
+        default=None,
+        description=(
+            "Date of the official selection letter (lettre officielle) announcing the selected "
+            "projects; relay requests are possible from that date (RELAY.3). ISO date "
+            "YYYY-MM-DD; absent or null when not yet known."
+        ),
+    )
 
     def to_domain(self) -> CollaborativeProject:
         """Build the domain object."""

@@ -8,6 +8,8 @@ codes and their validity.
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from poles_policy.boundary._base import IsoDate, Model, RegionCode
 from poles_policy.model.regions import Region, RegionKind
 
@@ -15,14 +17,49 @@ __all__ = ["RegionModel"]
 
 
 class RegionModel(Model):
-    """A region over the period its INSEE code denotes it; ``null`` dates are open ends."""
+    """
+    A French region over the period its INSEE code denotes it; ``null`` dates are open ends.
 
-    code: RegionCode
-    name: str
-    valid_from: IsoDate | None = None
-    valid_until: IsoDate | None = None
-    kind: RegionKind
-    successor: RegionCode | None = None
+    Source of every record: INSEE, Code officiel géographique.
+    """
+
+    code: RegionCode = Field(
+        description=(
+            'The INSEE region code (code officiel géographique), two digits, e.g. "82" for '
+            'Rhône-Alpes. One code may denote two regions at different dates ("24": Centre, '
+            "then Centre-Val de Loire)."
+        )
+    )
+    name: str = Field(description='The region\'s name, e.g. "Rhône-Alpes"; non-empty.')
+    valid_from: IsoDate | None = Field(
+        default=None,
+        description=(
+            "The first day the code denotes this region. ISO date YYYY-MM-DD; absent or null "
+            "when it already did before the policy period (the creation date is not recorded)."
+        ),
+    )
+    valid_until: IsoDate | None = Field(
+        default=None,
+        description=(
+            "The last day (inclusive) the code denotes this region, e.g. 2015-12-31 for a "
+            "region merged in the 2016 reform. ISO date YYYY-MM-DD; absent or null while it "
+            "still does (required for a historic region)."
+        ),
+    )
+    kind: RegionKind = Field(
+        description=(
+            "Which period the record belongs to: historic (a region of the policy period that "
+            'ended on 2015-12-31, merged or renamed), "2016" (a region created on 2016-01-01) '
+            "or continuing (a region of the policy period that continues unchanged)."
+        )
+    )
+    successor: RegionCode | None = Field(
+        default=None,
+        description=(
+            "For a historic region, the INSEE code of the 2016 region its territory joined "
+            '(e.g. "84" for Rhône-Alpes); absent or null for the other kinds, and only then.'
+        ),
+    )
 
     def to_domain(self) -> Region:
         """Build the domain object."""

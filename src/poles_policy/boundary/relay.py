@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pydantic import Field
+
 from poles_policy.boundary._base import IsoDate, Model, Money, Share, build_one
 from poles_policy.boundary.actors import ActorModel, BankModel, actor_from_domain, actor_to_domain
 from poles_policy.boundary.projects import CollaborativeProjectModel
@@ -20,20 +22,53 @@ __all__ = ["RelayLoanModel", "RelayRequestModel"]
 
 class RelayRequestModel(Model):
     """
-    An enterprise's relay-financing request.
+    An enterprise's request for relay financing (financement relais, RELAY.2-RELAY.5).
 
     ``bank`` and ``oseo_counter_guarantee`` absent or ``null`` mean "not
     known yet"; ``oseo_counter_guarantee: false`` means the bank does not ask
     OSEO.
     """
 
-    id: str
-    applicant: ActorModel
-    project: CollaborativeProjectModel
-    requested_on: IsoDate
-    amount: Money
-    bank: BankModel | None = None
-    oseo_counter_guarantee: bool | None = None
+    id: str = Field(description="Stable identifier of the request at the relay desk; non-empty.")
+    applicant: ActorModel = Field(
+        description=(
+            "Who applies, tagged by 'kind': normally an enterprise partner of the project (with "
+            "its region and, for the SME test, its accounts). Any actor is accepted: a research "
+            "lab applying is a refusal case (RELAY.2), not an input error."
+        )
+    )
+    project: CollaborativeProjectModel = Field(
+        description=(
+            "The collaborative project whose State subsidy the relay pre-finances, given in "
+            "full: partners, pôle labels, aid decisions and the official selection letter."
+        )
+    )
+    requested_on: IsoDate = Field(
+        description=(
+            "The date of the request: the case's legal date, at which the policy parameters "
+            "are read. ISO date YYYY-MM-DD."
+        )
+    )
+    amount: Money = Field(
+        description=(
+            "The amount requested, in euros exact to the cent, positive; a number or a decimal "
+            'string such as "200000.00".'
+        )
+    )
+    bank: BankModel | None = Field(
+        default=None,
+        description=(
+            "The bank asked for the relay loan (établissement bancaire, RELAY.4); absent or "
+            "null when not known yet."
+        ),
+    )
+    oseo_counter_guarantee: bool | None = Field(
+        default=None,
+        description=(
+            "Whether the bank asks OSEO for a counter-guarantee (contre-garantie, RELAY.5): "
+            "true, false (it does not ask), or absent / null (not known yet)."
+        ),
+    )
 
     def to_domain(self) -> RelayRequest:
         """Build the domain object."""
@@ -62,14 +97,41 @@ class RelayRequestModel(Model):
 
 
 class RelayLoanModel(Model):
-    """A relay loan once disbursed; ``annual_rate`` is a share (0.065 for 6.5 %)."""
+    """
+    The relay loan a bank granted, once disbursed (RELAY.4, RELAY.6).
 
-    request_id: str
-    disbursed_on: IsoDate
-    principal: Money
-    annual_rate: Share
-    fees: Money = Decimal("0.00")
-    repaid_from_subsidy: bool = True
+    ``annual_rate`` is a share (0.065 for 6.5 %).
+    """
+
+    request_id: str = Field(description="Id of the relay request the loan answers; non-empty.")
+    disbursed_on: IsoDate = Field(
+        description="The date the funds reached the enterprise. ISO date YYYY-MM-DD."
+    )
+    principal: Money = Field(
+        description=(
+            "The amount lent, in euros exact to the cent, positive; a number or a decimal string."
+        )
+    )
+    annual_rate: Share = Field(
+        description=(
+            "The yearly interest rate as a share between 0 and 1: 0.065 for 6.5 % a year, so "
+            "that a rate written in percent (6.5) is refused. Interest is computed ACT/360."
+        )
+    )
+    fees: Money = Field(
+        default=Decimal("0.00"),
+        description=(
+            "Other fees charged for the loan (arrangement, file), in euros exact to the cent, "
+            "non-negative; 0.00 (the default) when there are none."
+        ),
+    )
+    repaid_from_subsidy: bool = Field(
+        default=True,
+        description=(
+            "True (the default) when the loan is repaid from the subsidy payments as they "
+            "arrive, the scheme's design (RELAY.4); false when it is repaid otherwise."
+        ),
+    )
 
     def to_domain(self) -> RelayLoan:
         """Build the domain object."""

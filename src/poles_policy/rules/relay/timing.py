@@ -69,9 +69,9 @@ shares, read at the selection letter's date.
 from __future__ import annotations
 
 import math
+import operator
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -88,7 +88,7 @@ if TYPE_CHECKING:
 
     from poles_policy.model.projects import PartnerAid
     from poles_policy.model.relay import RelayLoan, RelayRequest
-    from poles_policy.parameters import ParameterSet
+    from poles_policy.parameters import DatedValue, ParameterSet
 
 __all__ = [
     "Basis",
@@ -283,6 +283,13 @@ class Tranche:
         return f"{kind} {self.amount} EUR {_range(self.earliest, self.latest)} ({basis})"
 
 
+def _describe_tranche(tranche: Tranche) -> Text:
+    """:meth:`Tranche.describe` in both languages, the common part rendered once."""
+    kind, basis = _KIND_TEXT[tranche.kind], _BASIS_TEXT[tranche.basis]
+    middle = f" {tranche.amount} EUR {_range(tranche.earliest, tranche.latest)} ("
+    return Text(f"{kind.en}{middle}{basis.en})", f"{kind.fr}{middle}{basis.fr})")
+
+
 @attrs.frozen(kw_only=True)
 class Repayment:
     """
@@ -384,12 +391,8 @@ _ASK_LETTER = Fact(
 )
 
 
-@attrs.frozen(kw_only=True)
-class _Expected:
-    kind: PaymentKind
-    amount: Eur
-    earliest: date
-    latest: date
+# An instalment still expected: kind, amount, earliest and latest date.
+_Expected = tuple[PaymentKind, Eur, date, date]
 
 
 def _unpaid(
@@ -407,19 +410,16 @@ def _unpaid(
     floor = max(received) if received else None
     out: list[Tranche] = []
     moved = 0
-    for item in expected:
-        covered = min(item.amount, left)
+    for kind, amount, earliest, latest in expected:
+        covered = min(amount, left)
         left -= covered
-        rest = Eur(item.amount - covered)
+        rest = Eur(amount - covered)
         if rest <= 0:
             continue
-        earliest, latest = item.earliest, item.latest
         if floor is not None and earliest < floor:
             moved += 1
-            earliest, latest = floor, max(latest, floor)
-        out.append(
-            Tranche(kind=item.kind, amount=rest, earliest=earliest, latest=latest, basis=basis)
-        )
+            earliest, latest = floor, max(latest, floor)  # noqa: PLW2901 - moved to the floor
+        out.append(Tranche(kind=kind, amount=rest, earliest=earliest, latest=latest, basis=basis))
     return out, moved
 
 
@@ -433,17 +433,15 @@ class _Collected:
 
 def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
     """The aid agreement's schedule, if every instalment is dated; else None."""
-    if not aid.schedule or any(s.expected_on is None for s in aid.schedule):
+    expected: list[_Expected] = []
+    for s in aid.schedule:
+        if s.expected_on is None:
+            return None
+        expected.append((s.kind, s.amount, s.expected_on, s.expected_on))
+    if not expected:
         return None
-    expected = sorted(
-        (
-            _Expected(kind=s.kind, amount=s.amount, earliest=s.expected_on, latest=s.expected_on)
-            for s in aid.schedule
-            if s.expected_on is not None
-        ),
-        key=lambda e: e.earliest,
-    )
-    planned = Eur(sum((e.amount for e in expected), ZERO))
+    expected.sort(key=_earliest_of)
+    planned = Eur(sum([e[1] for e in expected], ZERO))
     notes = []
     if planned < aid.granted:
         notes.append(
@@ -493,7 +491,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             estimated = True
             unpaid, count = _unpaid(
                 [
-                    _Expected(kind=p.kind, amount=p.amount, earliest=p.earliest, latest=p.latest)
+                    (p.kind, p.amount, p.earliest, p.latest)
                     for p in payment_schedule(aid.granted, letter, params)
                 ],
                 aid,
@@ -509,28 +507,41 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
                 f"{moved} échéance(s) attendue(s) datée(s) au plus tôt du dernier versement reçu",
             )
         )
-    tranches.sort(key=lambda t: (t.earliest, t.latest))
+    tranches.sort(key=_BY_EARLIEST)
     return _Collected(
         tranches=tuple(tranches), needs_letter=needs_letter, estimated=estimated, notes=tuple(notes)
     )
 
 
+# Tranche orders: by (earliest, latest), and by (latest, earliest).
+_BY_EARLIEST = operator.attrgetter("earliest", "latest")
+_BY_LATEST = operator.attrgetter("latest", "earliest")
+
+
+def _earliest_of(expected: _Expected) -> date:
+    return expected[2]
+
+
 def _scenario(
     name: ScenarioName, disbursed_on: date, tranches: Sequence[Tranche], principal: Eur
 ) -> Scenario:
-    ordered = sorted(tranches, key=lambda t: (t.on(name), t.earliest, t.latest))
+    # Each tranche on its date in the scenario, ties by earliest then latest date.
+    low = name == "low"
+    ordered = sorted(tranches, key=_BY_EARLIEST if low else _BY_LATEST)
     outstanding = principal
     repayments: list[Repayment] = []
     for tranche in ordered:
         if outstanding <= 0:
             break
         part = min(tranche.amount, outstanding)
-        repayments.append(Repayment(on=tranche.on(name), amount=part, tranche=tranche))
+        on = tranche.earliest if low else tranche.latest
+        repayments.append(Repayment(on=on, amount=part, tranche=tranche))
         outstanding = Eur(outstanding - part)
+    first = ordered[0]
     return Scenario(
         name=name,
         disbursed_on=disbursed_on,
-        first_payment_on=ordered[0].on(name),
+        first_payment_on=first.earliest if low else first.latest,
         repayments=tuple(repayments),
         unrepaid=outstanding,
     )
@@ -645,8 +656,10 @@ def bridged_tranches(
     tranches = collected.tranches
     low = _scenario("low", disbursement.latest, tranches, principal)
     high = _scenario("high", disbursement.earliest, tranches, principal)
-    en = "; ".join([t.describe("en") for t in tranches] + [n.en for n in notes])
-    fr = " ; ".join([t.describe("fr") for t in tranches] + [n.fr for n in notes])
+    described = [_describe_tranche(t) for t in tranches]
+    described.extend(notes)
+    en = "; ".join([d.en for d in described])
+    fr = " ; ".join([d.fr for d in described])
     check = _tranches_check(
         Status.MET,
         Text(f"{principal} EUR repaid from: {en}", f"{principal} EUR remboursés par : {fr}"),
@@ -671,21 +684,31 @@ def _saving(disbursed_on: date, paid_on: date) -> Duration:
     return duration(disbursed_on, max(paid_on, disbursed_on))
 
 
-def _tenths(value: Fraction) -> Decimal:
-    """Round a non-negative exact value to 0.1, halves up."""
-    return Decimal(math.floor(value * 10 + Fraction(1, 2))).scaleb(-1)
+def _tenths(numerator: int, denominator: int) -> Decimal:
+    """Round the non-negative exact value numerator / denominator to 0.1, halves up."""
+    # floor(n / d x 10 + 1/2), in integers.
+    return Decimal((20 * numerator + denominator) // (2 * denominator)).scaleb(-1)
 
 
-def _weighted_days(scenario: Scenario) -> Fraction:
-    repaid = sum((Fraction(r.amount) for r in scenario.repayments), Fraction(0))
-    weighted = sum(
-        (
-            Fraction(r.amount) * max(0, (r.on - scenario.disbursed_on).days)
-            for r in scenario.repayments
-        ),
-        Fraction(0),
-    )
-    return weighted / repaid
+def _weighted_days(scenario: Scenario) -> tuple[int, int]:
+    """
+    Return the amount-weighted days saved as an exact ratio of integers.
+
+    The amounts are scaled to a common integer unit (cents, for euro
+    amounts), so the weighted sum and the total repaid are exact integers:
+    the same value as summing the amounts as fractions.
+    """
+    disbursed_on = scenario.disbursed_on
+    ratios = [r.amount.as_integer_ratio() for r in scenario.repayments]
+    scale = math.lcm(*[d for _, d in ratios])
+    weighted = repaid = 0
+    for (numerator, denominator), r in zip(ratios, scenario.repayments, strict=True):
+        weight = numerator * (scale // denominator)
+        repaid += weight
+        days = (r.on - disbursed_on).days
+        if days > 0:
+            weighted += weight * days
+    return weighted, repaid
 
 
 @attrs.frozen(kw_only=True)
@@ -865,11 +888,14 @@ _PROMISE_TEXT: dict[Promise, Text] = {
 }
 
 
-def _figures(low: Duration, high: Duration, lang: Lang) -> str:
+def _figures(low: Duration, high: Duration) -> Text:
+    """The savings in words, once per language: one figure, or a range."""
     if low.days == high.days and low.months_and_days == high.months_and_days:
-        return low.describe(lang)
-    to = "à" if lang == "fr" else "to"
-    return f"{low.describe(lang)} {to} {high.describe(lang)}"
+        return Text(low.describe("en"), low.describe("fr"))
+    return Text(
+        f"{low.describe('en')} to {high.describe('en')}",
+        f"{low.describe('fr')} à {high.describe('fr')}",
+    )
 
 
 def _no_figure(key: str, label: Text, clauses: tuple[str, ...], status: Status) -> Check:
@@ -881,9 +907,14 @@ def _no_figure(key: str, label: Text, clauses: tuple[str, ...], status: Status) 
     return Check(key=key, clauses=clauses, label=label, status=status, reason=reason)
 
 
-def _saved_check(low: Scenario, high: Scenario, first_basis: Basis) -> Check:
-    saving_low = _saving(low.disbursed_on, low.first_payment_on)
-    saving_high = _saving(high.disbursed_on, high.first_payment_on)
+def _saved_check(  # noqa: PLR0913 - the scenarios with their savings, computed once
+    low: Scenario,
+    high: Scenario,
+    first_basis: Basis,
+    saving_low: Duration,
+    saving_high: Duration,
+    figures: Text,
+) -> Check:
     paid = _range(low.first_payment_on, high.first_payment_on)
     relay = _range(high.disbursed_on, low.disbursed_on)
     if saving_high.days == 0:
@@ -900,14 +931,8 @@ def _saved_check(low: Scenario, high: Scenario, first_basis: Basis) -> Check:
             ),
         )
     basis = _BASIS_TEXT[first_basis]
-    en = (
-        f"relay {relay}, first subsidy payment {paid} ({basis.en}): "
-        f"{_figures(saving_low, saving_high, 'en')}"
-    )
-    fr = (
-        f"relais {relay}, premier versement {paid} ({basis.fr}) : "
-        f"{_figures(saving_low, saving_high, 'fr')}"
-    )
+    en = f"relay {relay}, first subsidy payment {paid} ({basis.en}): {figures.en}"
+    fr = f"relais {relay}, premier versement {paid} ({basis.fr}) : {figures.fr}"
     if saving_low.days == 0:
         en += "; in the low scenario the relay arrives on or after the subsidy: nothing saved"
         fr += (
@@ -932,10 +957,13 @@ class _Weighted:
 
 
 def _weighted(low: Scenario, high: Scenario, loan: RelayLoan | None) -> _Weighted:
-    exact_low, exact_high = _weighted_days(low), _weighted_days(high)
-    days_low, days_high = _tenths(exact_low), _tenths(exact_high)
-    months_low = _tenths(exact_low * 12 / Fraction("365.25"))
-    months_high = _tenths(exact_high * 12 / Fraction("365.25"))
+    weighted_low, repaid_low = _weighted_days(low)
+    weighted_high, repaid_high = _weighted_days(high)
+    days_low = _tenths(weighted_low, repaid_low)
+    days_high = _tenths(weighted_high, repaid_high)
+    # Decimal months: days x 12 / 365.25 = days x 48 / 1461.
+    months_low = _tenths(48 * weighted_low, 1461 * repaid_low)
+    months_high = _tenths(48 * weighted_high, 1461 * repaid_high)
     parts_en = ", ".join(f"{r.amount} EUR on {r.on.isoformat()}" for r in low.repayments)
     parts_fr = ", ".join(f"{r.amount} EUR le {r.on.isoformat()}" for r in low.repayments)
     if days_low == days_high:
@@ -979,13 +1007,21 @@ _PROMISE_STATUS: dict[Promise, Status] = {
 }
 
 
+def _promised(value: DatedValue, name: str, on: date) -> int:
+    # _count's check, on a value already read.
+    promised = value.value
+    if isinstance(promised, bool) or not isinstance(promised, int):
+        msg = f"{name}: {promised!r} on {on.isoformat()} is not a whole number"
+        raise ParameterError(msg)
+    return promised
+
+
 def _promise(
-    saving_low: Duration, saving_high: Duration, on: date, params: ParameterSet
+    saving_low: Duration, saving_high: Duration, figures: Text, on: date, params: ParameterSet
 ) -> tuple[Promise | None, Check]:
-    if (
-        params.at("relay.promised_gain_months.low", on) is None
-        or params.at("relay.promised_gain_months.high", on) is None
-    ):
+    low_value = params.at("relay.promised_gain_months.low", on)
+    high_value = None if low_value is None else params.at("relay.promised_gain_months.high", on)
+    if low_value is None or high_value is None:
         return None, Check(
             key="relay.timing.promise",
             clauses=("RELAY.6",),
@@ -996,8 +1032,8 @@ def _promise(
                 f"aucun gain promis en vigueur le {on.isoformat()} (avant l'expérimentation)",
             ),
         )
-    low = _count(params, "relay.promised_gain_months.low", on)
-    high = _count(params, "relay.promised_gain_months.high", on)
+    low = _promised(low_value, "relay.promised_gain_months.low", on)
+    high = _promised(high_value, "relay.promised_gain_months.high", on)
     class_low = _classify(saving_low.months_and_days, low, high)
     class_high = _classify(saving_high.months_and_days, low, high)
     promise: Promise = class_low if class_low == class_high else "partly"
@@ -1013,9 +1049,9 @@ def _promise(
         label=_PROMISE_LABEL,
         status=_PROMISE_STATUS[promise],
         reason=Text(
-            f"{_figures(saving_low, saving_high, 'en')}: {text.en} the promised {low} months "
+            f"{figures.en}: {text.en} the promised {low} months "
             f"0 days to {high} months 0 days{straddles.en} (calendar months and days compared)",
-            f"{_figures(saving_low, saving_high, 'fr')} : {text.fr} la fourchette promise de "
+            f"{figures.fr} : {text.fr} la fourchette promise de "
             f"{low} mois 0 jour à {high} mois 0 jour{straddles.fr} (comparaison en mois "
             "calendaires et jours)",
         ),
@@ -1092,8 +1128,9 @@ def time_saved(
     )
     saving_low = _saving(low.disbursed_on, low.first_payment_on)
     saving_high = _saving(high.disbursed_on, high.first_payment_on)
+    figures = _figures(saving_low, saving_high)
     weighted = _weighted(low, high, loan)
-    promise, promise_check = _promise(saving_low, saving_high, on, params)
+    promise, promise_check = _promise(saving_low, saving_high, figures, on, params)
     return TimeSaved(
         request_id=request.id,
         on=on,
@@ -1116,7 +1153,7 @@ def time_saved(
         bridging=bridging,
         checks=(
             *bridging.checks,
-            _saved_check(low, high, first_basis),
+            _saved_check(low, high, first_basis, saving_low, saving_high, figures),
             weighted.check,
             promise_check,
         ),
