@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
+from poles_policy.dates import parse_iso_date
 from poles_policy.exceptions import InvalidInputError, PolesPolicyError
 from poles_policy.parameters import (
     ParameterSet,
@@ -36,6 +35,7 @@ from poles_policy.parameters import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from datetime import date
 
     from poles_policy.parameters import DatedValue, Parameter
 
@@ -46,7 +46,6 @@ __all__ = ["PROG", "build_parser", "main"]
 
 PROG: Final = "poles-policy"
 _USAGE_ERROR: Final = 2
-_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _ParserExitError(Exception):
@@ -72,13 +71,11 @@ class _Parser(argparse.ArgumentParser):
 
 def _iso_date(text: str) -> date:
     """Read a command-line date, in ISO form only."""
-    if _ISO_DATE.fullmatch(text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    msg = f"{text!r} is not a date in ISO form YYYY-MM-DD (e.g. 2009-07-01)"
-    raise argparse.ArgumentTypeError(msg)
+    try:
+        return parse_iso_date(text)
+    except InvalidInputError:
+        msg = f"{text!r} is not a date in ISO form YYYY-MM-DD (e.g. 2009-07-01)"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _version() -> str:

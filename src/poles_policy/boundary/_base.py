@@ -31,6 +31,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from poles_policy.dates import parse_iso_date
 from poles_policy.exceptions import InvalidInputError
 
 if TYPE_CHECKING:
@@ -126,10 +127,10 @@ def _share(value: object) -> Decimal:
 def _iso_date(value: object) -> object:
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
-        except ValueError:
+            return parse_iso_date(value)
+        except InvalidInputError:
             msg = f"{value!r} is not a calendar date"
             raise ValueError(msg) from None
     msg = f"{value!r} is not an ISO date (YYYY-MM-DD)"

@@ -32,6 +32,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeGuard, get_args
 
+from poles_policy import dates
 from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.money import eur, rate
 
@@ -112,8 +113,8 @@ def parse_iso_date(raw: object, *, field: str) -> date:
         return raw
     if isinstance(raw, str) and _ISO_DATE.fullmatch(raw):
         try:
-            return date.fromisoformat(raw)
-        except ValueError:
+            return dates.parse_iso_date(raw, field=field)
+        except InvalidInputError:
             msg = f"{field} {raw!r} is not a calendar date"
             raise ParameterError(msg) from None
     msg = f"{field} {_show(raw)} is not an ISO date (write YYYY-MM-DD, e.g. 2008-04-01)"
