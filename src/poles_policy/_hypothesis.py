@@ -22,9 +22,20 @@ def _kit() -> ModuleType:
 
 
 def setup() -> None:
-    """Register a strategy for each of poles_policy's types."""
+    """Register a strategy for each of poles_policy's generated types."""
     from hypothesis import strategies as st
 
+    from poles_policy.model.actors import Enterprise, ResearchOrganisation
+    from poles_policy.model.cases import RelayCase
+    from poles_policy.model.projects import CollaborativeProject
+    from poles_policy.model.relay import RelayRequest
     from poles_policy.money import Eur
 
     st.register_type_strategy(Eur, st.deferred(lambda: _kit().eur_amounts()))
+    st.register_type_strategy(Enterprise, st.deferred(lambda: _kit().enterprises()))
+    st.register_type_strategy(
+        ResearchOrganisation, st.deferred(lambda: _kit().research_organisations())
+    )
+    st.register_type_strategy(CollaborativeProject, st.deferred(lambda: _kit().projects()))
+    st.register_type_strategy(RelayRequest, st.deferred(lambda: _kit().relay_requests()))
+    st.register_type_strategy(RelayCase, st.deferred(lambda: _kit().relay_cases()))

@@ -10,6 +10,7 @@ outcome); an ineligible case gets none of them, since no relay is granted.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +24,6 @@ from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
 from poles_policy.rules.relay.timing import TimeSaved, time_saved
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from poles_policy.dates import Duration
     from poles_policy.parameters import ParameterSet
 
@@ -165,6 +164,19 @@ def _cost(c: RelayCost) -> dict[str, Any]:
     }
 
 
+def _scheme_exists(on: date, params: ParameterSet) -> bool:
+    """
+    Tell whether the relay scheme existed anywhere on *on*.
+
+    Before it did, a relay had no terms (guarantee, processing times), so an
+    undetermined request of that time gets no figures.
+    """
+    national = params.value("relay.national_from", on)
+    return bool(params.value("relay.pilot_regions", on)) or (
+        isinstance(national, date) and national <= on
+    )
+
+
 def assess(
     request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
 ) -> Assessment:
@@ -181,14 +193,15 @@ def assess(
 
     Returns:
         The assessment; guarantee, time saved and cost are ``None`` when the
-        request is ineligible.
+        request is ineligible, or when the scheme did not exist anywhere yet
+        on the request date.
 
     Raises:
         InvalidInputError: For invalid input (a region code that did not
             exist on the request date, a loan for another request).
     """
     decision = eligibility(request, params)
-    if decision.outcome is Outcome.INELIGIBLE:
+    if decision.outcome is Outcome.INELIGIBLE or not _scheme_exists(request.requested_on, params):
         return Assessment(
             request=request, loan=loan, decision=decision, guarantee=None, timing=None, cost=None
         )
