@@ -5,9 +5,10 @@ Every date is a :class:`datetime.date`; nothing here reads the clock.
 
 **Months** are added as :class:`dateutil.relativedelta.relativedelta` adds
 them, clamping to the end of the month (31 January + 1 month = 28 or 29
-February), in plain integer arithmetic. A schedule is always computed from its anchor (``anchor + k
-months``), never by chaining one step onto the previous date, which loses
-the day of month for good after a short month: see :func:`month_schedule`.
+February), in integer arithmetic. A schedule is always computed from its
+anchor (``anchor + k months``), never by chaining one step onto the
+previous date, which loses the day of month for good after a short month:
+see :func:`month_schedule`.
 
 **Durations** (:class:`Duration`) are reported three ways: exact days,
 calendar months + days, and decimal months (days × 12 / 365.25, one
@@ -108,15 +109,21 @@ def add_months(anchor: date, months: int) -> date:
     """
     # The same result as ``anchor + relativedelta(months=months)``, without
     # building a relativedelta: this runs several times per relay case.
+    if type(months) is not int:
+        # As relativedelta does: a whole float is taken, anything else refused.
+        if months != int(months):
+            msg = "Non-integer years and months are ambiguous and not currently supported."
+            raise ValueError(msg)
+        months = int(months)
     year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
     day = anchor.day
-    if day > 28:  # noqa: PLR2004 - every month has at least 28 days
+    if day > 28:  # every month has at least 28 days: no clamping below
         day = min(day, _days_in_month(year, month0 + 1))
     return anchor.replace(year=year, month=month0 + 1, day=day)
 
 
 def _days_in_month(year: int, month: int) -> int:
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):  # noqa: PLR2004
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return 29
     return _MONTH_DAYS[month - 1]
 
@@ -182,8 +189,11 @@ class Duration:
 
     start: date = attrs.field(validator=_plain_date)
     end: date = attrs.field(validator=_plain_date)
-    # Filled on first read of months_and_days; not part of the value.
-    _calendar: tuple[int, int] | None = attrs.field(init=False, default=None, repr=False, eq=False)
+    # months_and_days, computed once from start and end: not part of the value.
+    _calendar: tuple[int, int] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_calendar", _calendar_months(self.start, self.end))
 
     @property
     def days(self) -> int:
@@ -200,13 +210,9 @@ class Duration:
         Calendar months and remaining days, years counted as 12 months.
 
         As ``relativedelta(end, start)`` counts them: 2009-01-31 to
-        2009-03-01 is 1 month (to 2009-02-28) and 1 day. Computed once.
+        2009-03-01 is 1 month (to 2009-02-28) and 1 day.
         """
-        found = self._calendar
-        if found is None:
-            found = _calendar_months(self.start, self.end)
-            object.__setattr__(self, "_calendar", found)
-        return found
+        return self._calendar
 
     @property
     def decimal_months(self) -> Decimal:
@@ -419,16 +425,18 @@ def french_holidays(
     )
 
 
+# The two calendar caches take positional arguments: functools.cache keys
+# them faster than keywords, and the business-day functions call them often.
 @functools.cache
-def _holiday_dates(year: int, *, alsace_moselle: bool) -> frozenset[date]:
+def _holiday_dates(year: int, alsace_moselle: bool) -> frozenset[date]:  # noqa: FBT001
     _check_year(year)
     pairs = _holidays(year, alsace_moselle=alsace_moselle, solidarity_day_worked=False)
     return frozenset(day for day, _ in pairs)
 
 
 @functools.cache
-def _weekday_holidays(year: int, *, alsace_moselle: bool) -> tuple[date, ...]:
-    dates = _holiday_dates(year, alsace_moselle=alsace_moselle)
+def _weekday_holidays(year: int, alsace_moselle: bool) -> tuple[date, ...]:  # noqa: FBT001
+    dates = _holiday_dates(year, alsace_moselle)
     return tuple(sorted(day for day in dates if day.weekday() < _SATURDAY))
 
 
@@ -446,7 +454,7 @@ def is_holiday(day: date, *, alsace_moselle: bool = False) -> bool:
     >>> is_holiday(date(2009, 12, 26)), is_holiday(date(2009, 12, 26), alsace_moselle=True)
     (False, True)
     """
-    return day in _holiday_dates(day.year, alsace_moselle=alsace_moselle)
+    return day in _holiday_dates(day.year, alsace_moselle)
 
 
 # --- business days ---------------------------------------------------------------------------
@@ -481,7 +489,7 @@ def _count_business_days(first: date, last: date, *, alsace_moselle: bool) -> in
     weekdays = _weekdays_up_to(last.toordinal()) - _weekdays_up_to(first.toordinal() - 1)
     holidays = 0
     for year in range(first.year, last.year + 1):
-        days = _weekday_holidays(year, alsace_moselle=alsace_moselle)
+        days = _weekday_holidays(year, alsace_moselle)
         holidays += bisect_right(days, last) - bisect_left(days, first)
     return weekdays - holidays
 
@@ -556,9 +564,7 @@ def add_business_days(start: date, n: int, *, alsace_moselle: bool = False) -> d
     while remaining:
         day += step
         # is_business_day, inlined: the holiday calendar is only looked up on weekdays.
-        if day.weekday() < _SATURDAY and day not in _holiday_dates(
-            day.year, alsace_moselle=alsace_moselle
-        ):
+        if day.weekday() < _SATURDAY and day not in _holiday_dates(day.year, alsace_moselle):
             remaining -= 1
     return day
 

@@ -13,6 +13,7 @@ a dated parameter (``sme.*``) read at the case's own date.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -24,7 +25,6 @@ from poles_policy.explain import (
     Check,
     Decision,
     Fact,
-    Lang,
     Outcome,
     ParameterUse,
     Status,
@@ -74,6 +74,7 @@ class SizeClass(enum.Enum):
 
 
 _RANK = {SizeClass.MICRO: 0, SizeClass.SMALL: 1, SizeClass.MEDIUM: 2, SizeClass.LARGE: 3}
+_BY_RANK = tuple(sorted(_RANK, key=_RANK.__getitem__))
 _LABEL = {
     SizeClass.MICRO: Text("micro", "micro-entreprise"),
     SizeClass.SMALL: Text("small", "petite entreprise"),
@@ -128,79 +129,84 @@ class SmeResult:
     decision: Decision
 
 
-@attrs.frozen(kw_only=True)
-class _Ceiling:
-    staff_below: Decimal
-    turnover_max: Decimal
-    balance_sheet_max: Decimal
-
-    def holds(self, staff: Decimal, turnover: Decimal, balance_sheet: Decimal) -> bool:
-        financial = turnover <= self.turnover_max or balance_sheet <= self.balance_sheet_max
-        return staff < self.staff_below and financial
+# A size class and its ceilings: staff below, turnover at most, balance sheet at most.
+_Ceiling = tuple[SizeClass, Decimal, Decimal, Decimal]
 
 
 @attrs.frozen(kw_only=True)
 class _Thresholds:
-    ceilings: tuple[tuple[SizeClass, _Ceiling], ...]
+    ceilings: tuple[_Ceiling, ...]
     partner_share_min: Decimal
     linked_share_above: Decimal
     public_bodies_share_min: Decimal
     consecutive_periods: int
-    uses: dict[str, ParameterUse]
+    # The parameter uses each check cites, in the order it cites them.
+    ceiling_uses: tuple[ParameterUse, ...]
+    share_uses: tuple[ParameterUse, ...]
+    public_bodies_uses: tuple[ParameterUse, ...]
+    periods_uses: tuple[ParameterUse, ...]
 
     def size(self, staff: Decimal, turnover: Decimal, balance_sheet: Decimal) -> SizeClass:
-        for size, ceiling in self.ceilings:
-            if ceiling.holds(staff, turnover, balance_sheet):
+        for size, staff_below, turnover_max, balance_sheet_max in self.ceilings:
+            # Staff below the ceiling AND (turnover OR balance sheet within theirs).
+            if staff < staff_below and (
+                turnover <= turnover_max or balance_sheet <= balance_sheet_max
+            ):
                 return size
         return SizeClass.LARGE
 
-    def used(self, *names: str) -> tuple[ParameterUse, ...]:
-        return tuple(self.uses[n] for n in names)
 
-
-_CEILING_NAMES = tuple(
-    f"sme.{size.value}.{field}"
+# Each SME class with the names of its three ceilings, in the order the checks cite them.
+_CEILING_PARAMETERS = tuple(
+    (
+        size,
+        f"sme.{size.value}.staff_below",
+        f"sme.{size.value}.turnover_max",
+        f"sme.{size.value}.balance_sheet_max",
+    )
     for size in _SME_CLASSES
-    for field in ("staff_below", "turnover_max", "balance_sheet_max")
 )
 
 
+def _decimal(params: ParameterSet, name: str, on: date) -> tuple[Decimal, ParameterUse]:
+    parameter = params[name]
+    found = parameter.at(on)
+    # require() raises the usual error when no value is in force.
+    value = (found if found is not None else params.require(name, on)).value
+    use = parameter.use(on)
+    if not isinstance(value, Decimal) or use is None:
+        msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
+        raise ParameterError(msg)
+    return value, use
+
+
 def _read(params: ParameterSet, on: date) -> _Thresholds:
-    uses: dict[str, ParameterUse] = {}
-
-    def decimal(name: str) -> Decimal:
-        value = params.require(name, on).value
-        use = params.use(name, on)
-        if not isinstance(value, Decimal) or use is None:
-            msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
-            raise ParameterError(msg)
-        uses[name] = use
-        return value
-
-    ceilings = tuple(
-        (
-            size,
-            _Ceiling(
-                staff_below=decimal(f"sme.{size.value}.staff_below"),
-                turnover_max=decimal(f"sme.{size.value}.turnover_max"),
-                balance_sheet_max=decimal(f"sme.{size.value}.balance_sheet_max"),
-            ),
-        )
-        for size in _SME_CLASSES
-    )
+    ceilings: list[_Ceiling] = []
+    ceiling_uses: list[ParameterUse] = []
+    for size, staff_name, turnover_name, balance_sheet_name in _CEILING_PARAMETERS:
+        staff_below, staff_use = _decimal(params, staff_name, on)
+        turnover_max, turnover_use = _decimal(params, turnover_name, on)
+        balance_sheet_max, balance_sheet_use = _decimal(params, balance_sheet_name, on)
+        ceilings.append((size, staff_below, turnover_max, balance_sheet_max))
+        ceiling_uses += (staff_use, turnover_use, balance_sheet_use)
     periods = params.require("sme.consecutive_periods", on).value
     periods_use = params.use("sme.consecutive_periods", on)
     if isinstance(periods, bool) or not isinstance(periods, int) or periods < 1 or not periods_use:
         msg = f"sme.consecutive_periods: {periods!r} on {on.isoformat()} is not a count >= 1"
         raise ParameterError(msg)
-    uses["sme.consecutive_periods"] = periods_use
+    partner, partner_use = _decimal(params, "sme.partner_share_min", on)
+    linked, linked_use = _decimal(params, "sme.linked_share_above", on)
+    public, public_use = _decimal(params, "sme.public_bodies_share_min", on)
     return _Thresholds(
-        ceilings=ceilings,
-        partner_share_min=decimal("sme.partner_share_min"),
-        linked_share_above=decimal("sme.linked_share_above"),
-        public_bodies_share_min=decimal("sme.public_bodies_share_min"),
+        ceilings=tuple(ceilings),
+        partner_share_min=partner,
+        linked_share_above=linked,
+        public_bodies_share_min=public,
         consecutive_periods=periods,
-        uses=uses,
+        ceiling_uses=tuple(ceiling_uses),
+        share_uses=(partner_use, linked_use),
+        public_bodies_uses=(public_use,),
+        periods_uses=(periods_use,),
     )
 
 
@@ -290,44 +296,47 @@ _ACCOUNTS_FACT = Fact(
         "total du bilan de l'entreprise lors de ses deux derniers exercices clos ?",
     ),
 )
+_ACCOUNTS_LABEL = Text("closed accounts available", "comptes clos disponibles")
 
 
 def _accounts_check(enterprise: Enterprise, periods: Sequence[Accounts], on: date) -> Check:
-    label = Text("closed accounts available", "comptes clos disponibles")
     later = len(enterprise.accounts) - len(periods)
-    after = (
-        Text(
-            f"; {later} period(s) closing after {on.isoformat()} not used",
-            f" ; {later} exercice(s) clos après le {on.isoformat()} non pris en compte",
-        )
-        if later
-        else Text("", "")
-    )
+    if later:
+        day = on.isoformat()
+        after_en = f"; {later} period(s) closing after {day} not used"
+        after_fr = f" ; {later} exercice(s) clos après le {day} non pris en compte"
+    else:
+        after_en = after_fr = ""
     if not periods:
+        day = on.isoformat()
         return Check(
             key="sme.accounts",
             clauses=_CLAUSES,
-            label=label,
+            label=_ACCOUNTS_LABEL,
             status=Status.UNKNOWN,
             reason=Text(
-                f"no accounting period closed on or before {on.isoformat()}{after.en}",
-                f"aucun exercice clos au plus tard le {on.isoformat()}{after.fr}",
+                f"no accounting period closed on or before {day}{after_en}",
+                f"aucun exercice clos au plus tard le {day}{after_fr}",
             ),
             missing=(_ACCOUNTS_FACT,),
         )
-    ends = ", ".join(p.period_end.isoformat() for p in periods)
+    ends = ", ".join([p.period_end.isoformat() for p in periods])
     if len(periods) == 1:
         reason = Text(
-            f"one closed period only (ending {ends}): its figures are used alone{after.en}",
-            f"un seul exercice clos (au {ends}) : ses chiffres sont utilisés seuls{after.fr}",
+            f"one closed period only (ending {ends}): its figures are used alone{after_en}",
+            f"un seul exercice clos (au {ends}) : ses chiffres sont utilisés seuls{after_fr}",
         )
     else:
         reason = Text(
-            f"{len(periods)} closed periods, ending {ends}{after.en}",
-            f"{len(periods)} exercices clos, au {ends}{after.fr}",
+            f"{len(periods)} closed periods, ending {ends}{after_en}",
+            f"{len(periods)} exercices clos, au {ends}{after_fr}",
         )
     return Check(
-        key="sme.accounts", clauses=_CLAUSES, label=label, status=Status.MET, reason=reason
+        key="sme.accounts",
+        clauses=_CLAUSES,
+        label=_ACCOUNTS_LABEL,
+        status=Status.MET,
+        reason=reason,
     )
 
 
@@ -346,6 +355,14 @@ _ROLE_TEXT = {
     _Role.NOT_COUNTED: Text("not counted", "non prise en compte"),
 }
 _EXEMPT_TEXT = Text("exempt investor, not counted", "investisseur exempté, non pris en compte")
+_AGGREGATION_LABEL = Text(
+    "partner and linked enterprises added", "entreprises partenaires et liées ajoutées"
+)
+_AUTONOMOUS = Text(
+    "no partner or linked enterprise given: the enterprise's own figures are used",
+    "aucune entreprise partenaire ou liée indiquée : les chiffres propres de "
+    "l'entreprise sont utilisés",
+)
 
 
 def _role(related: RelatedEnterprise, thresholds: _Thresholds) -> _Role:
@@ -373,25 +390,16 @@ def _latest(accounts: Sequence[Accounts], on: date) -> Accounts | None:
 def _aggregate(
     enterprise: Enterprise, periods: Sequence[Accounts], thresholds: _Thresholds
 ) -> _Aggregation:
-    label = Text(
-        "partner and linked enterprises added", "entreprises partenaires et liées ajoutées"
-    )
-    params = thresholds.used("sme.partner_share_min", "sme.linked_share_above")
-    roles = [_role(r, thresholds) for r in enterprise.related]
+    related_all = enterprise.related
+    roles = [_role(r, thresholds) for r in related_all]
     counted = [
         (i, r, role)
-        for i, (r, role) in enumerate(zip(enterprise.related, roles, strict=True))
+        for i, (r, role) in enumerate(zip(related_all, roles, strict=True))
         if role is not _Role.NOT_COUNTED
     ]
-    described_en, described_fr = [], []
-    for r, role in zip(enterprise.related, roles, strict=True):
-        text = _EXEMPT_TEXT if role is _Role.NOT_COUNTED and r.exempt_investor else _ROLE_TEXT[role]
-        share = _pct(r.share)
-        described_en.append(f"{r.name} ({share}): {text.en}")
-        described_fr.append(f"{r.name} ({share}) : {text.fr}")
-
     missing: list[Fact] = []
     figures: list[PeriodFigures] = []
+    size_of = thresholds.size
     for period in periods:
         staff: Decimal = period.staff_awu
         turnover: Decimal = period.turnover
@@ -415,20 +423,23 @@ def _aggregate(
                 staff_awu=staff,
                 turnover=round_cents(turnover),
                 balance_sheet=round_cents(balance),
-                size=thresholds.size(staff, turnover, balance),
+                size=size_of(staff, turnover, balance),
             )
         )
     if not periods:
         missing.extend(_related_fact(i, r, None) for i, r, _ in counted if not r.accounts)
 
-    if not enterprise.related:
+    if not related_all:
         status = Status.NOT_APPLICABLE
-        reason = Text(
-            "no partner or linked enterprise given: the enterprise's own figures are used",
-            "aucune entreprise partenaire ou liée indiquée : les chiffres propres de "
-            "l'entreprise sont utilisés",
-        )
+        reason = _AUTONOMOUS
     else:
+        described_en, described_fr = [], []
+        for r, counted_as in zip(related_all, roles, strict=True):
+            exempt = counted_as is _Role.NOT_COUNTED and r.exempt_investor
+            text = _EXEMPT_TEXT if exempt else _ROLE_TEXT[counted_as]
+            share = _pct(r.share)
+            described_en.append(f"{r.name} ({share}): {text.en}")
+            described_fr.append(f"{r.name} ({share}) : {text.fr}")
         listed_en, listed_fr = "; ".join(described_en), "; ".join(described_fr)
         if missing or (counted and not periods):
             status = Status.UNKNOWN
@@ -445,16 +456,17 @@ def _aggregate(
                 f"{listed_en}: the enterprise is autonomous",
                 f"{listed_fr} : l'entreprise est autonome",
             )
+    unknown = status is Status.UNKNOWN
     check = Check(
         key="sme.aggregation",
         clauses=_CLAUSES,
-        label=label,
+        label=_AGGREGATION_LABEL,
         status=status,
         reason=reason,
-        parameters=params,
-        missing=_unique_facts(missing) if status is Status.UNKNOWN else (),
+        parameters=thresholds.share_uses,
+        missing=_unique_facts(missing) if unknown else (),
     )
-    return _Aggregation(check=check, figures=() if status is Status.UNKNOWN else tuple(figures))
+    return _Aggregation(check=check, figures=() if unknown else tuple(figures))
 
 
 def _related_fact(index: int, related: RelatedEnterprise, period_end: date | None) -> Fact:
@@ -495,6 +507,7 @@ _PUBLIC_FACT = Fact(
         "détiennent-ils ?",
     ),
 )
+_PUBLIC_UNKNOWN = Text("public bodies' share not given", "part des organismes publics inconnue")
 
 
 def _public_bodies_check(enterprise: Enterprise, thresholds: _Thresholds) -> Check:
@@ -504,29 +517,28 @@ def _public_bodies_check(enterprise: Enterprise, thresholds: _Thresholds) -> Che
         f"moins de {limit} détenus par des organismes publics",
     )
     held = enterprise.public_bodies_share
-    params = thresholds.used("sme.public_bodies_share_min")
+    params = thresholds.public_bodies_uses
     if held is None:
         return Check(
             key="sme.public_bodies",
             clauses=_CLAUSES,
             label=label,
             status=Status.UNKNOWN,
-            reason=Text("public bodies' share not given", "part des organismes publics inconnue"),
+            reason=_PUBLIC_UNKNOWN,
             parameters=params,
             missing=(_PUBLIC_FACT,),
         )
+    share = _pct(held)
     if held >= thresholds.public_bodies_share_min:
         status = Status.NOT_MET
         reason = Text(
-            f"public bodies hold {_pct(held)} (at least {limit}): not an SME, whatever its size",
-            f"les organismes publics détiennent {_pct(held)} (au moins {limit}) : pas une PME, "
+            f"public bodies hold {share} (at least {limit}): not an SME, whatever its size",
+            f"les organismes publics détiennent {share} (au moins {limit}) : pas une PME, "
             "quelle que soit sa taille",
         )
     else:
         status = Status.MET
-        reason = Text(
-            f"public bodies hold {_pct(held)}", f"les organismes publics détiennent {_pct(held)}"
-        )
+        reason = Text(f"public bodies hold {share}", f"les organismes publics détiennent {share}")
     return Check(
         key="sme.public_bodies",
         clauses=_CLAUSES,
@@ -539,47 +551,46 @@ def _public_bodies_check(enterprise: Enterprise, thresholds: _Thresholds) -> Che
 
 # --- 4. thresholds per period ------------------------------------------------------------------
 
+_THRESHOLDS_LABEL = Text(
+    "size class of each period (staff AND (turnover OR balance sheet))",
+    "catégorie de chaque exercice (effectif ET (chiffre d'affaires OU bilan))",
+)
+_NO_FIGURES = Text("no aggregated figures to class", "aucun chiffre agrégé à classer")
+
 
 def _thresholds_check(figures: Sequence[PeriodFigures], thresholds: _Thresholds) -> Check:
-    label = Text(
-        "size class of each period (staff AND (turnover OR balance sheet))",
-        "catégorie de chaque exercice (effectif ET (chiffre d'affaires OU bilan))",
-    )
-    params = thresholds.used(*_CEILING_NAMES)
+    params = thresholds.ceiling_uses
     if not figures:
         return Check(
             key="sme.thresholds",
             clauses=_CLAUSES,
-            label=label,
+            label=_THRESHOLDS_LABEL,
             status=Status.UNKNOWN,
-            reason=Text("no aggregated figures to class", "aucun chiffre agrégé à classer"),
+            reason=_NO_FIGURES,
             parameters=params,
             informative=True,
         )
-    latest = figures[-1].size
+    described = [_describe_period(f) for f in figures]
     return Check(
         key="sme.thresholds",
         clauses=_CLAUSES,
-        label=label,
-        status=Status.MET if latest.is_sme else Status.NOT_MET,
-        reason=Text(
-            "; ".join(_describe_period(f, "en") for f in figures),
-            " ; ".join(_describe_period(f, "fr") for f in figures),
-        ),
+        label=_THRESHOLDS_LABEL,
+        status=Status.NOT_MET if figures[-1].size is SizeClass.LARGE else Status.MET,
+        reason=Text("; ".join([d.en for d in described]), " ; ".join([d.fr for d in described])),
         parameters=params,
         informative=True,
     )
 
 
-def _describe_period(f: PeriodFigures, lang: Lang) -> str:
-    if lang == "fr":
-        return (
-            f"{f.period_end.isoformat()} : {_awu(f.staff_awu)} UTA, CA {_eur(f.turnover, 'fr')}, "
-            f"bilan {_eur(f.balance_sheet, 'fr')} → {f.size.label.fr}"
-        )
-    return (
-        f"{f.period_end.isoformat()}: {_awu(f.staff_awu)} AWU, turnover "
-        f"{_eur(f.turnover, 'en')}, balance sheet {_eur(f.balance_sheet, 'en')} → {f.size.label.en}"
+def _describe_period(f: PeriodFigures) -> Text:
+    day = f.period_end.isoformat()
+    awu = _awu(f.staff_awu)
+    turnover = f"{f.turnover:,.2f}"
+    balance = f"{f.balance_sheet:,.2f}"
+    label = _LABEL[f.size]
+    return Text(
+        f"{day}: {awu} AWU, turnover €{turnover}, balance sheet €{balance} → {label.en}",
+        f"{day} : {awu} UTA, CA {_fr_eur(turnover)}, bilan {_fr_eur(balance)} → {label.fr}",
     )
 
 
@@ -594,54 +605,64 @@ def _consecutive(figures: Sequence[PeriodFigures], needed: int) -> SizeClass:
     last *needed* periods all lie on the same side of it, and then to the
     class nearest to it among them: the ceiling crossed in every one of them.
     """
-    classes = [f.size for f in figures]
-    status = classes[0]
-    for i in range(needed - 1, len(classes)):
-        window = classes[i - needed + 1 : i + 1]
-        if all(c.rank > status.rank for c in window):
-            status = min(window, key=lambda c: c.rank)
-        elif all(c.rank < status.rank for c in window):
-            status = max(window, key=lambda c: c.rank)
-    return status
+    ranks = [_RANK[f.size] for f in figures]
+    status = ranks[0]
+    for i in range(needed - 1, len(ranks)):
+        window = ranks[i - needed + 1 : i + 1]
+        if min(window) > status:
+            status = min(window)
+        elif max(window) < status:
+            status = max(window)
+    return _BY_RANK[status]
+
+
+@functools.cache
+def _consecutive_label(n: int) -> Text:
+    return Text(
+        f"class changes only after {n} consecutive periods over or under a ceiling",
+        f"la catégorie ne change qu'après {n} exercices consécutifs au-dessus ou au-dessous "
+        "d'un seuil",
+    )
+
+
+_NO_CLASS = Text("no class without figures", "pas de catégorie sans chiffres")
 
 
 def _consecutive_check(
     figures: Sequence[PeriodFigures], size: SizeClass | None, thresholds: _Thresholds
 ) -> Check:
     n = thresholds.consecutive_periods
-    label = Text(
-        f"class changes only after {n} consecutive periods over or under a ceiling",
-        f"la catégorie ne change qu'après {n} exercices consécutifs au-dessus ou au-dessous "
-        "d'un seuil",
-    )
-    params = thresholds.used("sme.consecutive_periods")
+    label = _consecutive_label(n)
+    params = thresholds.periods_uses
     if size is None or not figures:
         return Check(
             key="sme.consecutive_periods",
             clauses=_CLAUSES,
             label=label,
             status=Status.UNKNOWN,
-            reason=Text("no class without figures", "pas de catégorie sans chiffres"),
+            reason=_NO_CLASS,
             parameters=params,
         )
+    name = _LABEL[size]
     if len(figures) == 1:
-        only = figures[0]
+        day = figures[0].period_end.isoformat()
         reason = Text(
-            f"one period only ({only.period_end.isoformat()}): its class, {size.label.en}, is "
-            f"used without the {n}-period rule",
-            f"un seul exercice ({only.period_end.isoformat()}) : sa catégorie, {size.label.fr}, "
+            f"one period only ({day}): its class, {name.en}, is used without the {n}-period rule",
+            f"un seul exercice ({day}) : sa catégorie, {name.fr}, "
             f"est retenue sans la règle des {n} exercices",
         )
     else:
-        classes_en = ", ".join(f"{f.size.label.en}" for f in figures)
-        classes_fr = ", ".join(f"{f.size.label.fr}" for f in figures)
+        labels = [_LABEL[f.size] for f in figures]
+        classes_en = ", ".join([t.en for t in labels])
+        classes_fr = ", ".join([t.fr for t in labels])
+        en = f"classes by period: {classes_en} → {name.en}"
+        fr = f"catégories par exercice : {classes_fr} → {name.fr}"
         latest = figures[-1].size
-        en = f"classes by period: {classes_en} → {size.label.en}"
-        fr = f"catégories par exercice : {classes_fr} → {size.label.fr}"
         if latest is not size:
-            en += f" (the latest period's class, {latest.label.en}, has not held {n} periods)"
+            last = _LABEL[latest]
+            en += f" (the latest period's class, {last.en}, has not held {n} periods)"
             fr += (
-                f" (la catégorie du dernier exercice, {latest.label.fr}, ne s'est pas "
+                f" (la catégorie du dernier exercice, {last.fr}, ne s'est pas "
                 f"maintenue {n} exercices)"
             )
         reason = Text(en, fr)
@@ -649,7 +670,7 @@ def _consecutive_check(
         key="sme.consecutive_periods",
         clauses=_CLAUSES,
         label=label,
-        status=Status.MET if size.is_sme else Status.NOT_MET,
+        status=Status.NOT_MET if size is SizeClass.LARGE else Status.MET,
         reason=reason,
         parameters=params,
     )
@@ -666,8 +687,6 @@ def _awu(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _eur(amount: Decimal, lang: Lang) -> str:
-    text = f"{amount:,.2f}"
-    if lang == "fr":
-        return text.replace(",", "\u202f").replace(".", ",") + " €"
-    return f"€{text}"
+def _fr_eur(text: str) -> str:
+    # "1,234.50" -> "1 234,50 €": narrow no-break space for thousands, decimal comma.
+    return text.replace(",", "\u202f").replace(".", ",") + " €"

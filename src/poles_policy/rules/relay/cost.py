@@ -292,23 +292,16 @@ def _periods(
     return tuple(periods)
 
 
-def _scenario(  # noqa: PLR0913 - one scenario's inputs, all keywords
-    scenario: Scenario,
-    *,
-    principal: Eur,
-    rate: Decimal,
-    fee_per_year: Decimal | None,
-    fees: Eur | None,
-    days_saved: int,
+def _scenario(
+    name: ScenarioName, periods: tuple[CostPeriod, ...], *, fees: Eur | None, days_saved: int
 ) -> CostScenario:
-    periods = _periods(scenario, principal, rate, fee_per_year)
     interest = Eur(sum((p.interest for p in periods), ZERO))
     guarantee_fee = Eur(sum((p.guarantee_fee for p in periods), ZERO))
     total = Eur(interest + guarantee_fee + (fees if fees is not None else ZERO))
     # Exact months saved = days x 12 / 365.25 = days x 48 / 1461.
     per_month = pro_rata(total, 1461, 48 * days_saved) if days_saved > 0 else None
     return CostScenario(
-        name=scenario.name,
+        name=name,
         periods=periods,
         interest=interest,
         guarantee_fee=guarantee_fee,
@@ -427,27 +420,29 @@ def _fees_check(fees: Eur | None) -> Check:
     )
 
 
+_DEFAULT_RATE = Text(
+    "the default rate: the case gives no loan rate", "le taux par défaut : pas de prêt"
+)
+_LOAN_RATE = Text("the loan's rate", "le taux du prêt")
+
+
 def _interest_check(
     low: CostScenario, high: CostScenario, rate: Decimal, uses: tuple[ParameterUse, ...]
 ) -> Check:
-    if uses:
-        whence = Text(
-            "the default rate: the case gives no loan rate", "le taux par défaut : pas de prêt"
-        )
-    else:
-        whence = Text("the loan's rate", "le taux du prêt")
+    whence = _DEFAULT_RATE if uses else _LOAN_RATE
+    pct, count = _pct(rate), len(low.periods)
     return Check(
         key="relay.cost.interest",
         clauses=("RELAY.4",),
         label=_INTEREST_LABEL,
         status=Status.MET,
         reason=Text(
-            f"{_pct(rate)} a year ({whence.en}) on the principal outstanding, ACT/360, each "
+            f"{pct} a year ({whence.en}) on the principal outstanding, ACT/360, each "
             f"period rounded to the cent as a bank statement shows it: "
-            f"{_span(low.interest, high.interest, 'en')} over {len(low.periods)} period(s)",
-            f"{_pct(rate)} par an ({whence.fr}) sur le principal restant dû, exact/360, chaque "
+            f"{_span(low.interest, high.interest, 'en')} over {count} period(s)",
+            f"{pct} par an ({whence.fr}) sur le principal restant dû, exact/360, chaque "
             f"période arrondie au centime comme sur un relevé bancaire : "
-            f"{_span(low.interest, high.interest, 'fr')} sur {len(low.periods)} période(s)",
+            f"{_span(low.interest, high.interest, 'fr')} sur {count} période(s)",
         ),
         parameters=uses,
     )
@@ -465,11 +460,11 @@ def _fee_check(guarantee: Guarantee, fee: _Fee, low: CostScenario, high: CostSce
                 "pas de contre-garantie OSEO : pas de commission (0.00 EUR)",
             ),
         )
-    share, rate = fee.share or Decimal(0), fee.rate or Decimal(0)
+    share, rate = _pct(fee.share or Decimal(0)), _pct(fee.rate or Decimal(0))
     basis = Text(
-        f"{_pct(rate)} a year on the {_pct(share)} of the outstanding principal OSEO "
+        f"{rate} a year on the {share} of the outstanding principal OSEO "
         "guarantees, ACT/360, rounded per period",
-        f"{_pct(rate)} par an sur les {_pct(share)} du principal restant dû garantis par OSEO, "
+        f"{rate} par an sur les {share} du principal restant dû garantis par OSEO, "
         "exact/360, arrondie par période",
     )
     if guarantee.asked is None:
@@ -532,6 +527,10 @@ def _dates(low: date, high: date) -> str:
     return low.isoformat() if low == high else f"{low.isoformat()}..{high.isoformat()}"
 
 
+def _exact_months(days: int) -> str:
+    return f"{Decimal(48 * days) / 1461:.2f}"
+
+
 def _per_month_check(low: CostScenario, high: CostScenario) -> Check:
     clauses = ("RELAY.4", "RELAY.6")
     if low.per_month_saved is None and high.per_month_saved is None:
@@ -546,9 +545,10 @@ def _per_month_check(low: CostScenario, high: CostScenario) -> Check:
             ),
         )
     parts_en, parts_fr = [], []
-    for s in (low, high):
-        months = Decimal(48 * s.days_saved) / 1461
-        exact = f"{months:.2f}"
+    exact_low = _exact_months(low.days_saved)
+    same = high.days_saved == low.days_saved
+    exact_high = exact_low if same else _exact_months(high.days_saved)
+    for s, exact in ((low, exact_low), (high, exact_high)):
         if s.per_month_saved is None:
             parts_en.append(f"{s.name}: no time saved, undefined")
             parts_fr.append(f"{'basse' if s.name == 'low' else 'haute'} : aucun temps gagné")
@@ -645,22 +645,31 @@ def relay_cost(
     if bridging.low is None or bridging.high is None:
         return result(None, None, _checks_without_figures(timing, fees))
     fee = _fee(guarantee, on, params)
-    low = _scenario(
-        bridging.low,
-        principal=principal,
-        rate=rate,
-        fee_per_year=fee.low,
-        fees=fees,
-        days_saved=timing.days_low or 0,
-    )
-    high = _scenario(
-        bridging.high,
-        principal=principal,
-        rate=rate,
-        fee_per_year=fee.high,
-        fees=fees,
-        days_saved=timing.days_high or 0,
-    )
+    low_periods = _periods(bridging.low, principal, rate, fee.low)
+    if (
+        bridging.high.repayments is bridging.low.repayments
+        and bridging.high.disbursed_on == bridging.low.disbursed_on
+        and fee.high is fee.low
+    ):
+        # The same repayments from the same day at the same fee: the same periods.
+        high_periods = low_periods
+    else:
+        high_periods = _periods(bridging.high, principal, rate, fee.high)
+    low = _scenario(bridging.low.name, low_periods, fees=fees, days_saved=timing.days_low or 0)
+    days_high = timing.days_high or 0
+    if high_periods is low_periods and days_high == low.days_saved:
+        # The same periods and the same saving: the same figures.
+        high = CostScenario(
+            name=bridging.high.name,
+            periods=low.periods,
+            interest=low.interest,
+            guarantee_fee=low.guarantee_fee,
+            total=low.total,
+            days_saved=low.days_saved,
+            per_month_saved=low.per_month_saved,
+        )
+    else:
+        high = _scenario(bridging.high.name, high_periods, fees=fees, days_saved=days_high)
     checks = (
         _interest_check(low, high, rate, uses),
         _fee_check(guarantee, fee, low, high),

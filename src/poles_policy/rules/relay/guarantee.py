@@ -71,11 +71,14 @@ class Guarantee:
 
 
 def _decimal(params: ParameterSet, name: str, on: date) -> tuple[Decimal, ParameterUse | None]:
-    value = params.require(name, on).value
+    parameter = params[name]
+    found = parameter.at(on)
+    # require() raises the usual error when no value is in force.
+    value = (found if found is not None else params.require(name, on)).value
     if not isinstance(value, Decimal):
         msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
         raise ParameterError(msg)
-    return value, params.use(name, on)
+    return value, parameter.use(on)
 
 
 def _pct(share: Decimal) -> str:
@@ -126,8 +129,10 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
         msg = f"principal: {amount} is not a positive amount"
         raise InvalidInputError(msg)
     asked = request.oseo_counter_guarantee
-    bank = request.bank.name if request.bank is not None else "the bank"
-    banque = request.bank.name if request.bank is not None else "la banque"
+    if request.bank is not None:
+        bank = banque = request.bank.name
+    else:
+        bank, banque = "the bank", "la banque"
     if asked is None:
         check = Check(
             key="relay.counter_guarantee",
@@ -158,18 +163,19 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
     share, share_use = _decimal(params, "relay.oseo.guarantee_share", on)
     fee_rate, fee_use = _decimal(params, "relay.oseo.guarantee_fee_rate", on)
     covered = rate_of(amount, share)
+    share_pct, fee_pct = _pct(share), _pct(fee_rate)
     check = Check(
         key="relay.counter_guarantee",
         clauses=_CLAUSES,
         label=_LABEL,
         status=Status.MET,
         reason=Text(
-            f"{bank} asks OSEO: {_pct(share)} of {amount} EUR covered = {covered} EUR, "
-            f"for {_pct(fee_rate)} a year of the guaranteed amount outstanding",
-            f"{banque} sollicite OSEO : {_pct(share)} de {amount} EUR couverts = {covered} EUR, "
-            f"pour {_pct(fee_rate)} par an de l'encours garanti",
+            f"{bank} asks OSEO: {share_pct} of {amount} EUR covered = {covered} EUR, "
+            f"for {fee_pct} a year of the guaranteed amount outstanding",
+            f"{banque} sollicite OSEO : {share_pct} de {amount} EUR couverts = {covered} EUR, "
+            f"pour {fee_pct} par an de l'encours garanti",
         ),
-        parameters=tuple(u for u in (share_use, fee_use) if u is not None),
+        parameters=tuple([u for u in (share_use, fee_use) if u is not None]),
     )
     return Guarantee(
         asked=True, share=share, covered=covered, annual_fee_rate=fee_rate, check=check

@@ -283,11 +283,16 @@ class Tranche:
         return f"{kind} {self.amount} EUR {_range(self.earliest, self.latest)} ({basis})"
 
 
-def _describe_tranche(tranche: Tranche) -> Text:
-    """:meth:`Tranche.describe` in both languages, the common part rendered once."""
+# Tranche orders: by (earliest, latest), and by (latest, earliest).
+_BY_EARLIEST = operator.attrgetter("earliest", "latest")
+_BY_LATEST = operator.attrgetter("latest", "earliest")
+
+
+def _describe_tranche(tranche: Tranche) -> tuple[str, str]:
+    """:meth:`Tranche.describe` in English and French, the common part rendered once."""
     kind, basis = _KIND_TEXT[tranche.kind], _BASIS_TEXT[tranche.basis]
     middle = f" {tranche.amount} EUR {_range(tranche.earliest, tranche.latest)} ("
-    return Text(f"{kind.en}{middle}{basis.en})", f"{kind.fr}{middle}{basis.fr})")
+    return f"{kind.en}{middle}{basis.en})", f"{kind.fr}{middle}{basis.fr})"
 
 
 @attrs.frozen(kw_only=True)
@@ -395,30 +400,35 @@ _ASK_LETTER = Fact(
 _Expected = tuple[PaymentKind, Eur, date, date]
 
 
+def _earliest_of(expected: _Expected) -> date:
+    return expected[2]
+
+
 def _unpaid(
-    expected: Sequence[_Expected], aid: PartnerAid, basis: Basis
+    expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, basis: Basis
 ) -> tuple[list[Tranche], int]:
     """
     Set the payments received against the instalments in order; return what is left of each.
 
     An instalment still expected is dated no earlier than the last payment
     received: the record shows it had not arrived by then. Also returns how
-    many dates that moved.
+    many dates that moved. *paid* is ``aid.paid``, already summed.
     """
-    left: Decimal = aid.paid
+    left = paid
     received = [p.paid_on for p in aid.payments if p.amount > 0]
     floor = max(received) if received else None
     out: list[Tranche] = []
     moved = 0
-    for kind, amount, earliest, latest in expected:
+    for kind, amount, expected_earliest, expected_latest in expected:
         covered = min(amount, left)
         left -= covered
         rest = Eur(amount - covered)
         if rest <= 0:
             continue
+        earliest, latest = expected_earliest, expected_latest
         if floor is not None and earliest < floor:
             moved += 1
-            earliest, latest = floor, max(latest, floor)  # noqa: PLW2901 - moved to the floor
+            earliest, latest = floor, max(latest, floor)
         out.append(Tranche(kind=kind, amount=rest, earliest=earliest, latest=latest, basis=basis))
     return out, moved
 
@@ -464,19 +474,22 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
     moved = 0
     for aid in aids:
         tranches.extend(
-            Tranche(
-                kind=None, amount=p.amount, earliest=p.paid_on, latest=p.paid_on, basis="actual"
-            )
-            for p in aid.payments
-            if p.paid_on >= on and p.amount > 0
+            [
+                Tranche(
+                    kind=None, amount=p.amount, earliest=p.paid_on, latest=p.paid_on, basis="actual"
+                )
+                for p in aid.payments
+                if p.paid_on >= on and p.amount > 0
+            ]
         )
-        if aid.remaining <= 0:
+        paid = aid.paid
+        if aid.granted - paid <= 0:  # aid.remaining: nothing left to receive
             continue
         planned = _planned(aid)
         if planned is not None:
             expected, planned_notes = planned
             notes.extend(planned_notes)
-            unpaid, count = _unpaid(expected, aid, "planned")
+            unpaid, count = _unpaid(expected, aid, paid, "planned")
         else:
             if aid.schedule:
                 notes.append(
@@ -495,6 +508,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
                     for p in payment_schedule(aid.granted, letter, params)
                 ],
                 aid,
+                paid,
                 "estimated",
             )
         tranches.extend(unpaid)
@@ -511,15 +525,6 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
     return _Collected(
         tranches=tuple(tranches), needs_letter=needs_letter, estimated=estimated, notes=tuple(notes)
     )
-
-
-# Tranche orders: by (earliest, latest), and by (latest, earliest).
-_BY_EARLIEST = operator.attrgetter("earliest", "latest")
-_BY_LATEST = operator.attrgetter("latest", "earliest")
-
-
-def _earliest_of(expected: _Expected) -> date:
-    return expected[2]
 
 
 def _scenario(
@@ -628,9 +633,9 @@ def bridged_tranches(
         if collected.estimated and letter is not None
         else ()
     )
-    received = sum((t.amount for t in collected.tranches if t.basis == "actual"), ZERO)
     notes = list(collected.notes)
     if collected.needs_letter:
+        received = sum([t.amount for t in collected.tranches if t.basis == "actual"], ZERO)
         if received < principal:
             reason = Text(
                 "the dates of the subsidy payments still expected are not known (no dated "
@@ -655,11 +660,24 @@ def bridged_tranches(
         return result(_tranches_check(Status.NOT_APPLICABLE, reason))
     tranches = collected.tranches
     low = _scenario("low", disbursement.latest, tranches, principal)
-    high = _scenario("high", disbursement.earliest, tranches, principal)
+    if disbursement.earliest == disbursement.latest and all(
+        t.earliest == t.latest for t in tranches
+    ):
+        # Every date is a single day: the high scenario is the low one, and
+        # shares its repayments (the cost and the weights are computed once).
+        high = Scenario(
+            name="high",
+            disbursed_on=low.disbursed_on,
+            first_payment_on=low.first_payment_on,
+            repayments=low.repayments,
+            unrepaid=low.unrepaid,
+        )
+    else:
+        high = _scenario("high", disbursement.earliest, tranches, principal)
     described = [_describe_tranche(t) for t in tranches]
-    described.extend(notes)
-    en = "; ".join([d.en for d in described])
-    fr = " ; ".join([d.fr for d in described])
+    described.extend([(n.en, n.fr) for n in notes])
+    en = "; ".join([d[0] for d in described])
+    fr = " ; ".join([d[1] for d in described])
     check = _tranches_check(
         Status.MET,
         Text(f"{principal} EUR repaid from: {en}", f"{principal} EUR remboursés par : {fr}"),
@@ -898,12 +916,12 @@ def _figures(low: Duration, high: Duration) -> Text:
     )
 
 
+_FACTS_MISSING = Text("facts missing (see above)", "faits manquants (voir plus haut)")
+_NOTHING_TO_BRIDGE = Text("nothing to bridge (see above)", "rien à relayer (voir plus haut)")
+
+
 def _no_figure(key: str, label: Text, clauses: tuple[str, ...], status: Status) -> Check:
-    reason = (
-        Text("facts missing (see above)", "faits manquants (voir plus haut)")
-        if status is Status.UNKNOWN
-        else Text("nothing to bridge (see above)", "rien à relayer (voir plus haut)")
-    )
+    reason = _FACTS_MISSING if status is Status.UNKNOWN else _NOTHING_TO_BRIDGE
     return Check(key=key, clauses=clauses, label=label, status=status, reason=reason)
 
 
@@ -911,6 +929,7 @@ def _saved_check(  # noqa: PLR0913 - the scenarios with their savings, computed 
     low: Scenario,
     high: Scenario,
     first_basis: Basis,
+    *,
     saving_low: Duration,
     saving_high: Duration,
     figures: Text,
@@ -958,14 +977,21 @@ class _Weighted:
 
 def _weighted(low: Scenario, high: Scenario, loan: RelayLoan | None) -> _Weighted:
     weighted_low, repaid_low = _weighted_days(low)
-    weighted_high, repaid_high = _weighted_days(high)
     days_low = _tenths(weighted_low, repaid_low)
-    days_high = _tenths(weighted_high, repaid_high)
     # Decimal months: days x 12 / 365.25 = days x 48 / 1461.
     months_low = _tenths(48 * weighted_low, 1461 * repaid_low)
-    months_high = _tenths(48 * weighted_high, 1461 * repaid_high)
-    parts_en = ", ".join(f"{r.amount} EUR on {r.on.isoformat()}" for r in low.repayments)
-    parts_fr = ", ".join(f"{r.amount} EUR le {r.on.isoformat()}" for r in low.repayments)
+    if high.repayments is low.repayments and high.disbursed_on == low.disbursed_on:
+        days_high, months_high = days_low, months_low
+    else:
+        weighted_high, repaid_high = _weighted_days(high)
+        days_high = _tenths(weighted_high, repaid_high)
+        months_high = _tenths(48 * weighted_high, 1461 * repaid_high)
+    repaid_en, repaid_fr = [], []
+    for r in low.repayments:
+        amount, day = r.amount, r.on.isoformat()
+        repaid_en.append(f"{amount} EUR on {day}")
+        repaid_fr.append(f"{amount} EUR le {day}")
+    parts_en, parts_fr = ", ".join(repaid_en), ", ".join(repaid_fr)
     if days_low == days_high:
         figures_en = f"{days_low} days ({months_low} months)"
         figures_fr = f"{_fr(days_low)} jours ({_fr(months_low)} mois)"
@@ -999,6 +1025,8 @@ def _weighted(low: Scenario, high: Scenario, loan: RelayLoan | None) -> _Weighte
     )
 
 
+_STRADDLES = Text(", the range straddling a bound", ", la fourchette chevauchant une borne")
+_NOTHING = Text("", "")
 _PROMISE_STATUS: dict[Promise, Status] = {
     "inside": Status.MET,
     "below": Status.NOT_MET,
@@ -1038,11 +1066,7 @@ def _promise(
     class_high = _classify(saving_high.months_and_days, low, high)
     promise: Promise = class_low if class_low == class_high else "partly"
     text = _PROMISE_TEXT[promise]
-    straddles = (
-        Text(", the range straddling a bound", ", la fourchette chevauchant une borne")
-        if promise == "partly"
-        else Text("", "")
-    )
+    straddles = _STRADDLES if promise == "partly" else _NOTHING
     check = Check(
         key="relay.timing.promise",
         clauses=("RELAY.6",),
@@ -1127,7 +1151,11 @@ def time_saved(
         (low.repayments[0].tranche.basis, high.repayments[0].tranche.basis)
     )
     saving_low = _saving(low.disbursed_on, low.first_payment_on)
-    saving_high = _saving(high.disbursed_on, high.first_payment_on)
+    saving_high = (
+        saving_low
+        if (high.disbursed_on, high.first_payment_on) == (low.disbursed_on, low.first_payment_on)
+        else _saving(high.disbursed_on, high.first_payment_on)
+    )
     figures = _figures(saving_low, saving_high)
     weighted = _weighted(low, high, loan)
     promise, promise_check = _promise(saving_low, saving_high, figures, on, params)
@@ -1153,7 +1181,14 @@ def time_saved(
         bridging=bridging,
         checks=(
             *bridging.checks,
-            _saved_check(low, high, first_basis, saving_low, saving_high, figures),
+            _saved_check(
+                low,
+                high,
+                first_basis,
+                saving_low=saving_low,
+                saving_high=saving_high,
+                figures=figures,
+            ),
             weighted.check,
             promise_check,
         ),
