@@ -39,6 +39,9 @@ __all__ = [
     "Status",
     "Text",
     "clause",
+    "find_check",
+    "missing_facts",
+    "render_account",
     "validate_clause_ids",
 ]
 
@@ -410,6 +413,56 @@ class Check:
         return f"[{status}] {self.label.in_lang(lang)}{info} — {cites}: {self.reason.in_lang(lang)}"
 
 
+def missing_facts(checks: Iterable[Check]) -> tuple[Fact, ...]:
+    """Return the facts the UNKNOWN *checks* ask for, in order, each once."""
+    seen: dict[str, Fact] = {}
+    for check in checks:
+        if check.status is Status.UNKNOWN:
+            for fact in check.missing:
+                seen.setdefault(fact.path, fact)
+    return tuple(seen.values())
+
+
+def find_check(checks: Iterable[Check], key: str, *, owner: str) -> Check:
+    """
+    Return the check named *key* among *checks*.
+
+    Raises:
+        KeyError: Naming *owner*, if there is no such check.
+    """
+    for check in checks:
+        if check.key == key:
+            return check
+    msg = f"{owner} has no check {key!r}"
+    raise KeyError(msg)
+
+
+def render_account(
+    head: str,
+    checks: Iterable[Check],
+    lang: Lang = "en",
+    *,
+    sources: bool = False,
+    missing: tuple[Fact, ...] | None = None,
+) -> str:
+    """
+    Render *head*, each check with the parameters it read, then the facts to provide.
+
+    The shared layout of every rule's ``explain()``. The facts to provide are
+    *missing* when given, else those of every UNKNOWN check.
+    """
+    items = tuple(checks)
+    lines = [head]
+    for check in items:
+        lines.extend(check.explain_lines(lang, sources=sources))
+    if missing is None:
+        missing = missing_facts(items)
+    if missing:
+        lines.append("  " + ("Faits à fournir :" if lang == "fr" else "Facts to provide:"))
+        lines.extend(f"    - {f.question.in_lang(lang)} ({f.path})" for f in missing)
+    return "\n".join(lines)
+
+
 def _outcome(checks: Iterable[Check]) -> Outcome:
     statuses = {c.status for c in checks if not c.informative}
     if Status.NOT_MET in statuses:
@@ -556,12 +609,7 @@ class Decision:
         (such as the SME status of a relay applicant) is listed on that check,
         not here, since the outcome does not depend on it.
         """
-        seen: dict[str, Fact] = {}
-        for check in self.conditions:
-            if check.status is Status.UNKNOWN:
-                for fact in check.missing:
-                    seen.setdefault(fact.path, fact)
-        return tuple(seen.values())
+        return missing_facts(self.conditions)
 
     @property
     def clauses(self) -> tuple[str, ...]:
@@ -575,11 +623,7 @@ class Decision:
         Raises:
             KeyError: If the decision has no such check.
         """
-        for c in self.checks:
-            if c.key == key:
-                return c
-        msg = f"decision {self.rule!r} has no check {key!r}"
-        raise KeyError(msg)
+        return find_check(self.checks, key, owner=f"decision {self.rule!r}")
 
     def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
         """
@@ -595,13 +639,7 @@ class Decision:
             f"{self.title.in_lang(lang)} — {self.subject}, {on} {self.on.isoformat()}: "
             f"{self.outcome.label.in_lang(lang)}"
         )
-        lines = [head]
-        for c in self.checks:
-            lines.extend(c.explain_lines(lang, sources=sources))
-        if self.missing:
-            lines.append("  " + ("Faits à fournir :" if lang == "fr" else "Facts to provide:"))
-            lines.extend(f"    - {f.question.in_lang(lang)} ({f.path})" for f in self.missing)
-        return "\n".join(lines)
+        return render_account(head, self.checks, lang, sources=sources, missing=self.missing)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the decision as JSON-ready data (strings, numbers, lists, dicts)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -154,6 +155,44 @@ class ParameterSet(Mapping[str, Parameter]):
         """
         parameter = self._index.get(name) or self[name]
         return parameter.use(on)
+
+    def decimal(self, name: str, on: date) -> Decimal:
+        """
+        Return the exact decimal value of *name* in force on *on* (shares, rates, amounts).
+
+        Raises:
+            UnknownParameterError: If the set has no parameter *name*.
+            ParameterError: If no value is in force on *on*, or it is not a decimal.
+        """
+        value = self.require(name, on).value
+        if not isinstance(value, Decimal):
+            msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
+            raise ParameterError(msg)
+        return value
+
+    def count(self, name: str, on: date) -> int:
+        """
+        Return the whole-number value of *name* in force on *on* (counts, months, days).
+
+        Raises:
+            UnknownParameterError: If the set has no parameter *name*.
+            ParameterError: If no value is in force on *on*, or it is not a whole number.
+        """
+        value = self.require(name, on).value
+        if isinstance(value, bool) or not isinstance(value, int):
+            msg = f"{name}: {value!r} on {on.isoformat()} is not a whole number"
+            raise ParameterError(msg)
+        return value
+
+    def uses(self, on: date, *names: str) -> tuple[ParameterUse, ...]:
+        """
+        Return the values of *names* in force on *on* as ParameterUses, skipping those not in force.
+
+        Raises:
+            UnknownParameterError: If the set has no parameter of one of the names.
+        """
+        found = (self.use(name, on) for name in names)
+        return tuple(use for use in found if use is not None)
 
     def in_force(self, on: date) -> tuple[tuple[Parameter, DatedValue | None], ...]:
         """Return every parameter, in name order, with its value in force on *on* (or None)."""

@@ -82,26 +82,6 @@ _BASIS_TEXT: dict[AidBasis, Text] = {
 # --- shared helpers ----------------------------------------------------------------------------
 
 
-def _uses(*uses: ParameterUse | None) -> tuple[ParameterUse, ...]:
-    return tuple(u for u in uses if u is not None)
-
-
-def _count(params: ParameterSet, name: str, on: date) -> int:
-    value = params.require(name, on).value
-    if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{name}: {value!r} on {on.isoformat()} is not a count"
-        raise ParameterError(msg)
-    return value
-
-
-def _share(params: ParameterSet, name: str, on: date) -> Decimal:
-    value = params.require(name, on).value
-    if not isinstance(value, Decimal):
-        msg = f"{name}: {value!r} on {on.isoformat()} is not a share"
-        raise ParameterError(msg)
-    return value
-
-
 def _pct(share: Decimal) -> str:
     return f"{(share * 100).normalize():f} %"
 
@@ -161,7 +141,7 @@ def _minimum(  # noqa: PLR0913 - the two counting checks share this shape
     on: date,
     params: ParameterSet,
 ) -> Check:
-    needed = _count(params, name, on)
+    needed = params.count(name, on)
     found = len(members)
     listed = ", ".join(members) if members else "-"
     status = Status.MET if found >= needed else Status.NOT_MET
@@ -169,7 +149,7 @@ def _minimum(  # noqa: PLR0913 - the two counting checks share this shape
         f"{found} {what.en} ({listed}); at least {needed} required",
         f"{found} {what.fr} ({listed}) ; au moins {needed} requis",
     )
-    return _consortium_check(key, status, reason, parameters=_uses(params.use(name, on)))
+    return _consortium_check(key, status, reason, parameters=params.uses(on, name))
 
 
 def _lead(project: CollaborativeProject) -> Check:
@@ -324,7 +304,7 @@ class AidRate:
 
 def _rated(basis: AidBasis, on: date, params: ParameterSet, sme: SmeResult | None) -> AidRate:
     name = _RATE_PARAMETER[basis]
-    value = _share(params, name, on)
+    value = params.decimal(name, on)
     what = _BASIS_TEXT[basis]
     reason = Text(
         f"{_pct(value)} of eligible costs for {what.en}",
@@ -336,7 +316,7 @@ def _rated(basis: AidBasis, on: date, params: ParameterSet, sme: SmeResult | Non
         label=_RATE_LABEL,
         status=Status.MET,
         reason=reason,
-        parameters=_uses(params.use(name, on)),
+        parameters=params.uses(on, name),
     )
     return AidRate(rate=value, basis=basis, check=check, sme=sme)
 
@@ -407,7 +387,7 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
     if sme.is_sme is False:
         return _rated("other_enterprise", on, params, sme)
     names = (_RATE_PARAMETER["sme"], _RATE_PARAMETER["other_enterprise"])
-    if_sme, otherwise = (_share(params, name, on) for name in names)
+    if_sme, otherwise = (params.decimal(name, on) for name in names)
     reason = Text(
         f"SME status of {actor.name} unknown: {_pct(if_sme)} if an SME, "
         f"{_pct(otherwise)} otherwise",
@@ -419,7 +399,7 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
         label=_RATE_LABEL,
         status=Status.UNKNOWN,
         reason=reason,
-        parameters=_uses(*(params.use(name, on) for name in names)),
+        parameters=params.uses(on, *names),
         missing=sme.decision.missing,
     )
     return AidRate(rate=None, basis=None, check=check, sme=sme)
@@ -689,8 +669,8 @@ def payment_schedule(
     if project_months < 1:
         msg = f"project_months: {project_months} is not a positive number of months"
         raise InvalidInputError(msg)
-    advance_share = _share(params, "fui.payment.advance_share", letter_on)
-    balance_share = _share(params, "fui.payment.balance_share", letter_on)
+    advance_share = params.decimal("fui.payment.advance_share", letter_on)
+    balance_share = params.decimal("fui.payment.balance_share", letter_on)
     if advance_share + balance_share > 1:
         msg = (
             f"fui.payment shares on {letter_on.isoformat()}: advance {advance_share} + "

@@ -74,7 +74,13 @@ class Assessment:
         g = self.guarantee.check
         head = "Contre-garantie OSEO" if lang == "fr" else "OSEO counter-guarantee"
         lines = [f"{head}:", *g.explain_lines(lang, sources=sources)]
-        parts.extend(("\n".join(lines), self.timing.explain(lang), self.cost.explain(lang)))
+        parts.extend(
+            (
+                "\n".join(lines),
+                self.timing.explain(lang, sources=sources),
+                self.cost.explain(lang, sources=sources),
+            )
+        )
         return "\n\n".join(parts)
 
     def to_dict(self) -> dict[str, Any]:

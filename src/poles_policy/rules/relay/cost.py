@@ -45,8 +45,18 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from poles_policy.dates import act360
-from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.explain import Check, Fact, Lang, ParameterUse, Status, Text
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import (
+    Check,
+    Fact,
+    Lang,
+    ParameterUse,
+    Status,
+    Text,
+    find_check,
+    missing_facts,
+    render_account,
+)
 from poles_policy.money import ZERO, Eur, pro_rata, round_cents
 from poles_policy.rules.relay.guarantee import (
     ASK_COUNTER_GUARANTEE,
@@ -208,11 +218,7 @@ class RelayCost:
     @property
     def missing(self) -> tuple[Fact, ...]:
         """The facts still needed, in asking order, each once."""
-        seen: dict[str, Fact] = {}
-        for check in self.checks:
-            for fact in check.missing:
-                seen.setdefault(fact.path, fact)
-        return tuple(seen.values())
+        return missing_facts(self.checks)
 
     def check(self, key: str) -> Check:
         """
@@ -221,13 +227,9 @@ class RelayCost:
         Raises:
             KeyError: If there is no such check.
         """
-        for c in self.checks:
-            if c.key == key:
-                return c
-        msg = f"relay cost has no check {key!r}"
-        raise KeyError(msg)
+        return find_check(self.checks, key, owner="relay cost")
 
-    def explain(self, lang: Lang = "en") -> str:
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
         """Render the totals, each check with its parameters, and the facts to provide."""
         title = "Coût du relais" if lang == "fr" else "Cost of the relay"
         on = "demande du" if lang == "fr" else "request of"
@@ -239,22 +241,8 @@ class RelayCost:
         else:
             to = "à" if lang == "fr" else "to"
             figure = f"{self.total_low} {to} {self.total_high} EUR"
-        lines = [f"{title} — {self.request_id}, {on} {self.on.isoformat()}{colon} {figure}"]
-        for c in self.checks:
-            lines.append("  " + c.explain(lang))
-            lines.extend("      " + p.describe(lang) for p in c.parameters)
-        if self.missing:
-            lines.append("  " + ("Faits à fournir :" if lang == "fr" else "Facts to provide:"))
-            lines.extend(f"    - {f.question.in_lang(lang)} ({f.path})" for f in self.missing)
-        return "\n".join(lines)
-
-
-def _decimal(params: ParameterSet, name: str, on: date) -> tuple[Decimal, ParameterUse | None]:
-    value = params.require(name, on).value
-    if not isinstance(value, Decimal):
-        msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
-        raise ParameterError(msg)
-    return value, params.use(name, on)
+        head = f"{title} — {self.request_id}, {on} {self.on.isoformat()}{colon} {figure}"
+        return render_account(head, self.checks, lang, sources=sources)
 
 
 def _pct(share: Decimal) -> str:
@@ -336,8 +324,14 @@ def _fee(guarantee: Guarantee, on: date, params: ParameterSet) -> _Fee:
         )
     if guarantee.asked is False:
         return _Fee(low=None, high=None, share=None, rate=None, parameters=())
-    share, share_use = _decimal(params, "relay.oseo.guarantee_share", on)
-    rate, rate_use = _decimal(params, "relay.oseo.guarantee_fee_rate", on)
+    share, share_use = (
+        params.decimal("relay.oseo.guarantee_share", on),
+        params.use("relay.oseo.guarantee_share", on),
+    )
+    rate, rate_use = (
+        params.decimal("relay.oseo.guarantee_fee_rate", on),
+        params.use("relay.oseo.guarantee_fee_rate", on),
+    )
     return _Fee(
         low=None,
         high=share * rate,
@@ -618,7 +612,10 @@ def relay_cost(
         rate: Decimal = loan.annual_rate
         uses: tuple[ParameterUse, ...] = ()
     else:
-        rate, use = _decimal(params, "relay.default_annual_rate", on)
+        rate, use = (
+            params.decimal("relay.default_annual_rate", on),
+            params.use("relay.default_annual_rate", on),
+        )
         uses = tuple(u for u in (use,) if u is not None)
     fees = loan.fees if loan is not None else None
     bridging = timing.bridging

@@ -130,10 +130,6 @@ def _check(  # noqa: PLR0913 - one argument per field of a Check
     )
 
 
-def _uses(*uses: ParameterUse | None) -> tuple[ParameterUse, ...]:
-    return tuple(u for u in uses if u is not None)
-
-
 # Each condition returns its status at once and a function that builds the
 # full Check (bilingual reason, parameter uses) only when it is read.
 _Evaluated = tuple[Status, Callable[[], Check]]
@@ -152,7 +148,7 @@ def _in_force(request: RelayRequest, params: ParameterSet) -> _Evaluated:
     key = "relay.in_force"
 
     def uses() -> tuple[ParameterUse, ...]:
-        return _uses(params.use("relay.pilot_regions", on), params.use("relay.national_from", on))
+        return params.uses(on, "relay.pilot_regions", "relay.national_from")
 
     if code is None:
         return Status.UNKNOWN, lambda: _check(
@@ -451,7 +447,7 @@ def _remaining(
     key = "relay.remaining"
 
     def uses() -> tuple[ParameterUse, ...]:
-        return _uses(params.use("relay.max_prefinanced_share", on))
+        return params.uses(on, "relay.max_prefinanced_share")
 
     if aids is None:
         return Status.UNKNOWN, lambda: _check(
@@ -520,7 +516,7 @@ _BY_SME = {True: Status.MET, False: Status.NOT_MET, None: Status.UNKNOWN}
 
 def _sme_check(request: RelayRequest, params: ParameterSet, *, required: bool) -> Check:
     on = request.requested_on
-    uses = _uses(params.use("relay.sme_required", on))
+    uses = params.uses(on, "relay.sme_required")
     applicant = request.applicant
     if not isinstance(applicant, Enterprise):
         return _check(

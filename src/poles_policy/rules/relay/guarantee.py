@@ -17,13 +17,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.explain import Check, Fact, ParameterUse, Status, Text
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Check, Fact, Status, Text
 from poles_policy.money import Eur, eur, rate_of
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from poles_policy.model.relay import RelayRequest
     from poles_policy.parameters import ParameterSet
 
@@ -68,17 +66,6 @@ class Guarantee:
     covered: Eur | None
     annual_fee_rate: Decimal | None
     check: Check
-
-
-def _decimal(params: ParameterSet, name: str, on: date) -> tuple[Decimal, ParameterUse | None]:
-    parameter = params[name]
-    found = parameter.at(on)
-    # require() raises the usual error when no value is in force.
-    value = (found if found is not None else params.require(name, on)).value
-    if not isinstance(value, Decimal):
-        msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
-        raise ParameterError(msg)
-    return value, parameter.use(on)
 
 
 def _pct(share: Decimal) -> str:
@@ -160,8 +147,14 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
         )
         return Guarantee(asked=False, share=None, covered=None, annual_fee_rate=None, check=check)
     on = request.requested_on
-    share, share_use = _decimal(params, "relay.oseo.guarantee_share", on)
-    fee_rate, fee_use = _decimal(params, "relay.oseo.guarantee_fee_rate", on)
+    share, share_use = (
+        params.decimal("relay.oseo.guarantee_share", on),
+        params.use("relay.oseo.guarantee_share", on),
+    )
+    fee_rate, fee_use = (
+        params.decimal("relay.oseo.guarantee_fee_rate", on),
+        params.use("relay.oseo.guarantee_fee_rate", on),
+    )
     covered = rate_of(amount, share)
     share_pct, fee_pct = _pct(share), _pct(fee_rate)
     check = Check(

@@ -78,7 +78,17 @@ import attrs
 
 from poles_policy.dates import Duration, add_business_days, duration
 from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.explain import Check, Fact, Lang, ParameterUse, Status, Text
+from poles_policy.explain import (
+    Check,
+    Fact,
+    Lang,
+    ParameterUse,
+    Status,
+    Text,
+    find_check,
+    missing_facts,
+    render_account,
+)
 from poles_policy.model.projects import PaymentKind
 from poles_policy.money import ZERO, Eur
 from poles_policy.rules.fui import SCHEDULE_PARAMETERS, payment_schedule
@@ -129,18 +139,6 @@ _BASIS_TEXT: dict[Basis, Text] = {
 
 def _least_certain(bases: Iterable[Basis]) -> Basis:
     return max(bases, key=_RANK.__getitem__)
-
-
-def _uses(*uses: ParameterUse | None) -> tuple[ParameterUse, ...]:
-    return tuple(u for u in uses if u is not None)
-
-
-def _count(params: ParameterSet, name: str, on: date) -> int:
-    value = params.require(name, on).value
-    if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{name}: {value!r} on {on.isoformat()} is not a whole number"
-        raise ParameterError(msg)
-    return value
 
 
 # --- the disbursement --------------------------------------------------------------------------
@@ -196,8 +194,8 @@ def _disbursement(
             earliest=loan.disbursed_on, latest=loan.disbursed_on, basis="actual", check=check
         )
     on = request.requested_on
-    bank = _count(params, "relay.bank_processing_business_days", on)
-    uses = [params.use("relay.bank_processing_business_days", on)]
+    bank = params.count("relay.bank_processing_business_days", on)
+    names = ["relay.bank_processing_business_days"]
     alone = add_business_days(on, bank)
     asked = request.oseo_counter_guarantee
     start_en = (
@@ -213,8 +211,8 @@ def _disbursement(
         en, fr = f"{start_en} (no OSEO counter-guarantee)", f"{start_fr} (sans contre-garantie)"
         clauses: tuple[str, ...] = ("RELAY.4", "RELAY.6")
     else:
-        oseo = _count(params, "relay.oseo_processing_business_days", on)
-        uses.append(params.use("relay.oseo_processing_business_days", on))
+        oseo = params.count("relay.oseo_processing_business_days", on)
+        names.append("relay.oseo_processing_business_days")
         guaranteed = add_business_days(on, bank + oseo)
         clauses = ("RELAY.4", "RELAY.5", "RELAY.6")
         if asked:
@@ -238,7 +236,7 @@ def _disbursement(
         label=_DISBURSEMENT_LABEL,
         status=Status.MET,
         reason=Text(f"{en} → {when}", f"{fr} → {when}"),
-        parameters=_uses(*uses),
+        parameters=params.uses(on, *names),
     )
     return Disbursement(earliest=earliest, latest=latest, basis="estimated", check=check)
 
@@ -629,7 +627,7 @@ def bridged_tranches(
     collected = _collect(aids, request, params)
     letter = request.project.selection_letter_on
     uses = (
-        _uses(*(params.use(name, letter) for name in SCHEDULE_PARAMETERS))
+        params.uses(letter, *SCHEDULE_PARAMETERS)
         if collected.estimated and letter is not None
         else ()
     )
@@ -843,11 +841,7 @@ class TimeSaved:
     @property
     def missing(self) -> tuple[Fact, ...]:
         """The facts still needed, in asking order, each once."""
-        seen: dict[str, Fact] = {}
-        for check in self.checks:
-            for fact in check.missing:
-                seen.setdefault(fact.path, fact)
-        return tuple(seen.values())
+        return missing_facts(self.checks)
 
     def check(self, key: str) -> Check:
         """
@@ -856,26 +850,15 @@ class TimeSaved:
         Raises:
             KeyError: If there is no such check.
         """
-        for c in self.checks:
-            if c.key == key:
-                return c
-        msg = f"time saved has no check {key!r}"
-        raise KeyError(msg)
+        return find_check(self.checks, key, owner="time saved")
 
-    def explain(self, lang: Lang = "en") -> str:
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
         """Render the figures, each check with its parameters, and the facts to provide."""
         title = "Temps gagné par le relais" if lang == "fr" else "Time saved by the relay"
         on = "demande du" if lang == "fr" else "request of"
         colon = " :" if lang == "fr" else ":"
         head = f"{title} — {self.request_id}, {on} {self.on.isoformat()}{colon}"
-        lines = [f"{head} {self._headline(lang)}"]
-        for c in self.checks:
-            lines.append("  " + c.explain(lang))
-            lines.extend("      " + p.describe(lang) for p in c.parameters)
-        if self.missing:
-            lines.append("  " + ("Faits à fournir :" if lang == "fr" else "Facts to provide:"))
-            lines.extend(f"    - {f.question.in_lang(lang)} ({f.path})" for f in self.missing)
-        return "\n".join(lines)
+        return render_account(f"{head} {self._headline(lang)}", self.checks, lang, sources=sources)
 
     def _headline(self, lang: Lang) -> str:
         if self.saving_low is None or self.saving_high is None or self.basis is None:
@@ -1079,9 +1062,8 @@ def _promise(
             f"{low} mois 0 jour à {high} mois 0 jour{straddles.fr} (comparaison en mois "
             "calendaires et jours)",
         ),
-        parameters=_uses(
-            params.use("relay.promised_gain_months.low", on),
-            params.use("relay.promised_gain_months.high", on),
+        parameters=params.uses(
+            on, "relay.promised_gain_months.low", "relay.promised_gain_months.high"
         ),
     )
     return promise, check
