@@ -369,10 +369,8 @@ class CollaborativeProject:
         """
         if self.aid is None:
             return None
-        return tuple(
-            aid
-            for decision in self.aid
-            if decision.funder is Funder.STATE
-            for aid in decision.partners
-            if aid.partner_id == actor_id
-        )
+        found: list[PartnerAid] = []
+        for decision in self.aid:  # plain loops: eligibility rules call this for every case
+            if decision.funder is Funder.STATE:
+                found.extend(aid for aid in decision.partners if aid.partner_id == actor_id)
+        return tuple(found)
