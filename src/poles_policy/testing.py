@@ -185,7 +185,7 @@ def projects(
     paid_share = draw(st.sampled_from([Decimal(0), Decimal("0.25"), Decimal(1)]))
     paid = eur((granted * paid_share).quantize(Decimal("0.01")))
     payments = (Payment(paid_on=draw(policy_dates()), amount=paid),) if paid > 0 else ()
-    funder = draw(st.sampled_from([Funder.STATE, Funder.REGION]))
+    funder = draw(st.sampled_from([Funder.STATE, Funder.STATE, Funder.REGION]))
     decided = (
         AidDecision(
             funder=funder,
@@ -210,8 +210,10 @@ def projects(
 @st.composite
 def relay_requests(draw: st.DrawFn) -> RelayRequest:
     """Generate relay requests by an enterprise (mostly) or a lab, with their project."""
+    # Mostly enterprises (the scheme's beneficiaries), sometimes a lab (always refused).
+    people = enterprises(ident="applicant")
     applicant: Enterprise | ResearchOrganisation = draw(
-        st.one_of(enterprises(ident="applicant"), research_organisations())
+        st.one_of(people, people, research_organisations())
     )
     project = draw(projects(applicant=applicant))
     letter = project.selection_letter_on
