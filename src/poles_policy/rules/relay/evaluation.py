@@ -42,7 +42,7 @@ __all__ = [
     "evaluate_portfolio",
 ]
 
-_TENTH = Decimal("0.1")
+_HUNDREDTH = Decimal("0.01")
 _PERCENT = Decimal("0.001")
 
 
@@ -78,11 +78,15 @@ class Distribution:
         )
 
     def describe(self) -> str:
-        """Render ``min / q1 / median / q3 / max (n)``."""
-        return (
-            f"{self.minimum} / {self.q1} / {self.median} / {self.q3} / {self.maximum} "
-            f"(n={self.count})"
-        )
+        """
+        Render ``min / q1 / median / q3 / max (n)``, each to two decimals (half up).
+
+        >>> Distribution.of([Decimal("4.3"), Decimal("4.4")]).describe()
+        '4.30 / 4.33 / 4.35 / 4.38 / 4.40 (n=2)'
+        """
+        shown = (self.minimum, self.q1, self.median, self.q3, self.maximum)
+        text = " / ".join(str(v.quantize(_HUNDREDTH, ROUND_HALF_UP)) for v in shown)
+        return f"{text} (n={self.count})"
 
 
 def _quantile(data: Sequence[Decimal], q: Decimal) -> Decimal:
