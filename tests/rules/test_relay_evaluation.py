@@ -77,7 +77,7 @@ def test_prefinanced_and_exposure_are_sums_over_eligible_cases() -> None:
 
 def test_verdict_reports_each_stated_criterion() -> None:
     s = _summary(PilotCriteria(min_grant_rate=Decimal("0.99"), min_median_months_saved=Decimal(1)))
-    verdict = {c.name: c.met for c in s.verdict}
+    verdict = {c.name.en: c.met for c in s.verdict}
     assert verdict == {"grant rate": False, "median months saved (low)": True}
     assert _summary().verdict == ()
 

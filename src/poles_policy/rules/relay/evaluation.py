@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from poles_policy.explain import Lang, Outcome
+from poles_policy.explain import Lang, Outcome, Text
 from poles_policy.model.actors import actor_region
 from poles_policy.money import ZERO, Eur
 from poles_policy.rules.relay.eligibility import label
@@ -43,6 +43,11 @@ __all__ = [
 ]
 
 _HUNDREDTH = Decimal("0.01")
+_VERDICT = {
+    True: Text("met", "rempli"),
+    False: Text("NOT MET", "NON REMPLI"),
+    None: Text("unknown", "inconnu"),
+}
 _PERCENT = Decimal("0.001")
 
 
@@ -122,7 +127,7 @@ class PilotCriteria:
 class Criterion:
     """One criterion of the verdict: ``met`` is ``None`` when the portfolio cannot tell."""
 
-    name: str
+    name: Text
     target: str
     found: str
     met: bool | None
@@ -194,16 +199,25 @@ class PortfolioSummary:
         outcomes = ", ".join(f"{o.label.in_lang(lang)}: {n}" for o, n in self.by_outcome)
         lines.append(f"  {'Décisions' if fr else 'Decisions'}: {outcomes}")
         rate = "-" if self.grant_rate is None else f"{self.grant_rate * 100:.1f} %"
-        lines.append(f"  {'Taux d accord' if fr else 'Grant rate'}: {rate}")
+        grant = "Taux d'accord" if fr else "Grant rate"
+        lines.append(f"  {grant}: {rate}")
         if self.refusals:
             lines.append(f"  {'Motifs de refus' if fr else 'Reasons for refusal'}:")
             lines.extend(
                 f"    {n:3d}  {label(key).in_lang(lang)} ({key})" for key, n in self.refusals
             )
-        for name, dist in (("low", self.months_saved_low), ("high", self.months_saved_high)):
+        scenarios = (
+            (Text("low", "bas"), self.months_saved_low),
+            (Text("high", "haut"), self.months_saved_high),
+        )
+        for name, dist in scenarios:
             shown = "-" if dist is None else dist.describe()
-            title = "Mois gagnés" if fr else "Months saved"
-            lines.append(f"  {title} ({name}; min / q1 / median / q3 / max): {shown}")
+            title = (
+                f"Mois gagnés ({name.fr} ; min / q1 / médiane / q3 / max)"
+                if fr
+                else f"Months saved ({name.en}; min / q1 / median / q3 / max)"
+            )
+            lines.append(f"  {title}: {shown}")
         share = self.share_inside_promise
         shown = "-" if share is None else f"{share * 100:.1f} %"
         lines.append(
@@ -224,8 +238,11 @@ class PortfolioSummary:
         if self.verdict:
             lines.append(f"  {'Critères' if fr else 'Criteria'}:")
             for c in self.verdict:
-                mark = {True: "met", False: "NOT MET", None: "unknown"}[c.met]
-                lines.append(f"    [{mark}] {c.name}: {c.found} (target {c.target})")
+                mark = _VERDICT[c.met].in_lang(lang)
+                target = "cible" if fr else "target"
+                lines.append(
+                    f"    [{mark}] {c.name.in_lang(lang)}: {c.found} ({target} {c.target})"
+                )
         return "\n".join(lines)
 
 
@@ -244,19 +261,29 @@ def _verdict(
         return ()
     out: list[Criterion] = []
 
-    def add(name: str, target: Decimal | None, found: Decimal | None, *, at_least: bool) -> None:
+    def add(name: Text, target: Decimal | None, found: Decimal | None, *, at_least: bool) -> None:
         if target is None:
             return
         met = None if found is None else (found >= target if at_least else found <= target)
         sign = ">=" if at_least else "<="
         out.append(Criterion(name=name, target=f"{sign} {target}", found=str(found), met=met))
 
-    add("grant rate", criteria.min_grant_rate, grant_rate, at_least=True)
-    add("share inside the promise", criteria.min_share_inside_promise, share_inside, at_least=True)
-    median = None if months_low is None else months_low.median
-    add("median months saved (low)", criteria.min_median_months_saved, median, at_least=True)
+    add(Text("grant rate", "taux d'accord"), criteria.min_grant_rate, grant_rate, at_least=True)
     add(
-        "median cost per month saved (high)",
+        Text("share inside the promise", "part dans la promesse"),
+        criteria.min_share_inside_promise,
+        share_inside,
+        at_least=True,
+    )
+    median = None if months_low is None else months_low.median
+    add(
+        Text("median months saved (low)", "médiane des mois gagnés (bas)"),
+        criteria.min_median_months_saved,
+        median,
+        at_least=True,
+    )
+    add(
+        Text("median cost per month saved (high)", "coût médian par mois gagné (haut)"),
         criteria.max_cost_per_month_saved,
         per_month,
         at_least=False,
