@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from poles_policy.model.relay import RelayRequest
     from poles_policy.parameters import ParameterSet
 
-__all__ = ["RULE", "TITLE", "eligibility", "label", "prefinanceable"]
+__all__ = ["ASK_AID", "ASK_LETTER", "RULE", "TITLE", "eligibility", "label", "prefinanceable"]
 
 RULE = "relay.eligibility"
 TITLE = Text("Relay financing eligibility", "Éligibilité au financement relais")
@@ -91,7 +91,7 @@ _ASK_LABEL_DATE = Fact(
         "À quelle date un pôle a-t-il labellisé le projet ?",
     ),
 )
-_ASK_AID = Fact(
+ASK_AID = Fact(
     path="project.aid",
     question=Text(
         "Which public aid decisions fund the project, and how much for the applicant?",
@@ -99,7 +99,7 @@ _ASK_AID = Fact(
         "pour le demandeur ?",
     ),
 )
-_ASK_LETTER = Fact(
+ASK_LETTER = Fact(
     path="project.selection_letter_on",
     question=Text(
         "On what date was the official letter announcing the selected projects issued?",
@@ -326,7 +326,7 @@ def _state_aid(request: RelayRequest, aids: tuple[PartnerAid, ...] | None) -> _E
             _RELAY_2,
             Status.UNKNOWN,
             Text("the project's aid decisions are not known", "les aides du projet sont inconnues"),
-            missing=(_ASK_AID,),
+            missing=(ASK_AID,),
         )
     if _any_granted(aids):
 
@@ -381,7 +381,7 @@ def _selection_letter(request: RelayRequest) -> _Evaluated:
                 "the date of the official selection letter is not known",
                 "la date de la lettre officielle est inconnue",
             ),
-            missing=(_ASK_LETTER,),
+            missing=(ASK_LETTER,),
         )
     if letter <= on:
         return Status.MET, lambda: _check(
@@ -456,7 +456,7 @@ def _remaining(
             Status.UNKNOWN,
             Text("the subsidy granted is not known", "la subvention accordée est inconnue"),
             parameters=uses(),
-            missing=(_ASK_AID,),
+            missing=(ASK_AID,),
         )
     if not _any_granted(aids):
         return Status.NOT_APPLICABLE, lambda: _check(

@@ -92,6 +92,7 @@ from poles_policy.explain import (
 from poles_policy.model.projects import PaymentKind
 from poles_policy.money import ZERO, Eur
 from poles_policy.rules.fui import SCHEDULE_PARAMETERS, payment_schedule
+from poles_policy.rules.relay.eligibility import ASK_AID, ASK_LETTER
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -377,21 +378,6 @@ class Bridging:
 
 
 _TRANCHES_LABEL = Text("subsidy payments bridged", "versements de subvention relayés")
-_ASK_AID = Fact(
-    path="project.aid",
-    question=Text(
-        "Which public aid decisions fund the project, and how much for the applicant?",
-        "Quelles décisions d'aide publique financent le projet, et pour quel montant "
-        "pour le demandeur ?",
-    ),
-)
-_ASK_LETTER = Fact(
-    path="project.selection_letter_on",
-    question=Text(
-        "On what date was the official letter announcing the selected projects issued?",
-        "À quelle date la lettre officielle annonçant les projets retenus a-t-elle été émise ?",
-    ),
-)
 
 
 # An instalment still expected: kind, amount, earliest and latest date.
@@ -617,7 +603,7 @@ def bridged_tranches(
         reason = Text(
             "the project's aid decisions are not known", "les aides du projet sont inconnues"
         )
-        return result(_tranches_check(Status.UNKNOWN, reason, missing=(_ASK_AID,)))
+        return result(_tranches_check(Status.UNKNOWN, reason, missing=(ASK_AID,)))
     if not any(a.granted > 0 for a in aids):
         reason = Text(
             "no State subsidy to the applicant: nothing to bridge",
@@ -641,7 +627,7 @@ def bridged_tranches(
                 "les dates des versements de subvention attendus sont inconnues (ni échéancier "
                 "daté, ni lettre officielle)",
             )
-            return result(_tranches_check(Status.UNKNOWN, reason, missing=(_ASK_LETTER,)))
+            return result(_tranches_check(Status.UNKNOWN, reason, missing=(ASK_LETTER,)))
         notes.append(
             Text(
                 "the payments received repay the relay; later payments are not needed",
