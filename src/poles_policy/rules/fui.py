@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
+    "ASK_LABEL_DATE",
     "CONSORTIUM_RULE",
     "SCHEDULE_PARAMETERS",
     "AidAmount",
@@ -104,7 +105,7 @@ _ASK_LEAD = Fact(
         "Quel partenaire est le chef de file du projet ?",
     ),
 )
-_ASK_LABEL_DATE = Fact(
+ASK_LABEL_DATE = Fact(
     path="project.labels.labelled_on",
     question=Text(
         "On what date did a pôle label the project?",
@@ -184,7 +185,7 @@ def _labelled(project: CollaborativeProject, on: date) -> Check:
             "a pôle label is recorded without its date",
             "un label de pôle est enregistré sans sa date",
         )
-        return _consortium_check("fui.labelled", Status.UNKNOWN, reason, missing=(_ASK_LABEL_DATE,))
+        return _consortium_check("fui.labelled", Status.UNKNOWN, reason, missing=(ASK_LABEL_DATE,))
     if dated:
         first = dated[0][0].isoformat()
         reason = Text(

@@ -38,6 +38,7 @@ from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, S
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.money import ZERO, Eur, round_cents
+from poles_policy.rules.fui import ASK_LABEL_DATE
 from poles_policy.rules.sme import sme_status
 
 if TYPE_CHECKING:
@@ -82,13 +83,6 @@ _ASK_REGION = Fact(
     question=Text(
         "In which region (INSEE code) is the applicant's establishment?",
         "Dans quelle région (code INSEE) se trouve l'établissement du demandeur ?",
-    ),
-)
-_ASK_LABEL_DATE = Fact(
-    path="project.labels.labelled_on",
-    question=Text(
-        "On what date did a pôle label the project?",
-        "À quelle date un pôle a-t-il labellisé le projet ?",
     ),
 )
 ASK_AID = Fact(
@@ -297,7 +291,7 @@ def _labelled(request: RelayRequest) -> _Evaluated:
                 "a pôle label is recorded without its date",
                 "un label de pôle est enregistré sans sa date",
             ),
-            missing=(_ASK_LABEL_DATE,),
+            missing=(ASK_LABEL_DATE,),
         )
     if labels:
         first = min(lab.labelled_on for lab in labels if lab.labelled_on is not None).isoformat()
