@@ -114,3 +114,13 @@ def test_an_amount_too_large_for_cent_precision_is_an_input_error() -> None:
 def test_rounding_a_non_finite_decimal_is_an_input_error() -> None:
     with pytest.raises(InvalidInputError, match="finite"):
         round_cents(Decimal("NaN"))
+
+
+def test_rounding_ignores_the_callers_decimal_context() -> None:
+    from decimal import ROUND_DOWN, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = ROUND_DOWN
+        assert round_cents(Decimal("123456.785")) == Decimal("123456.79")
+        assert round_cents(Decimal("-0.125")) == Decimal("-0.13")

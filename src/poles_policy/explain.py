@@ -537,14 +537,13 @@ class Decision:
         verified against the checks once they are built.
         """
         self = object.__new__(cls)
-        setattr_ = object.__setattr__
-        setattr_(self, "rule", rule)
-        setattr_(self, "title", title)
-        setattr_(self, "subject", subject)
-        setattr_(self, "on", on)
-        setattr_(self, "_checks", None)
-        setattr_(self, "_deferred", build)
-        setattr_(self, "_outcome", outcome)
+        _SET_RULE(self, rule)
+        _SET_TITLE(self, title)
+        _SET_SUBJECT(self, subject)
+        _SET_ON(self, on)
+        _SET_CHECKS(self, None)
+        _SET_DEFERRED(self, build)
+        _SET_OUTCOME(self, outcome)
         return self
 
     def _verify(self, checks: tuple[Check, ...]) -> None:
@@ -681,6 +680,17 @@ class Decision:
             )
             raise InvalidInputError(msg)
         return decision
+
+
+# The slot setters of a Decision: writing through them skips the frozen class's
+# __setattr__, which is what makes Decision.lazy cheap enough for screening.
+_SET_RULE = Decision.__dict__["rule"].__set__
+_SET_TITLE = Decision.__dict__["title"].__set__
+_SET_SUBJECT = Decision.__dict__["subject"].__set__
+_SET_ON = Decision.__dict__["on"].__set__
+_SET_CHECKS = Decision.__dict__["_checks"].__set__
+_SET_DEFERRED = Decision.__dict__["_deferred"].__set__
+_SET_OUTCOME = Decision.__dict__["_outcome"].__set__
 
 
 def _fact_to_dict(f: Fact) -> dict[str, Any]:

@@ -18,7 +18,7 @@ rules express with ``None`` and check statuses.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import NewType
 
 from poles_policy.exceptions import InvalidInputError
@@ -43,6 +43,11 @@ Rate = NewType("Rate", Decimal)
 
 CENT = Decimal("0.01")
 ZERO = Eur(Decimal("0.00"))
+
+# Rounding reads this context, not the caller's thread context, so a program
+# that changes its own decimal precision or rounding cannot change an amount.
+_ROUNDING = Context(prec=28, rounding=ROUND_HALF_UP)
+_QUANTIZE = _ROUNDING.quantize
 
 
 def round_cents(value: Decimal | int) -> Eur:
@@ -70,7 +75,7 @@ def round_cents(value: Decimal | int) -> Eur:
         value if type(value) is Decimal and value.is_finite() else _to_decimal(value, what="amount")
     )
     try:
-        return Eur(dec.quantize(CENT, rounding=ROUND_HALF_UP))
+        return Eur(_QUANTIZE(dec, CENT))
     except InvalidOperation:
         msg = f"amount: {value!r} is too large to be held exactly to the cent"
         raise InvalidInputError(msg) from None

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from poles_policy.exceptions import ParameterError, UnknownParameterError
 from poles_policy.explain import ParameterUse
 from poles_policy.parameters import (
+    MEMO_SIZE,
     OVERRIDE_EPOCH,
     DatedValue,
     Parameter,
@@ -186,6 +187,28 @@ def test_use_renders_the_value_and_is_built_once() -> None:
     )
     assert SET.use("demo.share", date(2011, 6, 1)) is use
     assert SET.use("demo.share", date(2007, 6, 1)) is None
+
+
+@given(on=st.dates(min_value=date(2000, 1, 1), max_value=date(2020, 12, 31)))
+def test_values_at_reads_each_name_in_order_like_value(on: date) -> None:
+    names = ("demo.share", "demo.other")
+    expected = (SET.value("demo.share", on), SET.value("demo.other", on))
+    assert SET.values_at(names, on) == expected
+    assert SET.values_at(names, on) == expected  # the remembered answer is the same
+
+
+def test_values_at_refuses_an_unknown_name() -> None:
+    with pytest.raises(UnknownParameterError, match=r"demo\.shares"):
+        SET.values_at(("demo.share", "demo.shares"), date(2010, 1, 1))
+
+
+def test_values_at_keeps_a_bounded_memory() -> None:
+    fresh = ParameterSet(parameters=SET.parameters, label="fresh")
+    start = date(2000, 1, 1)
+    for day in range(MEMO_SIZE + 10):
+        fresh.values_at(("demo.share",), start + timedelta(days=day))
+    assert 0 < len(fresh._memo) <= MEMO_SIZE
+    assert fresh.values_at(("demo.share",), date(2010, 6, 1)) == (Decimal("0.40"),)
 
 
 def test_in_force_lists_every_parameter_with_its_value_or_none() -> None:

@@ -370,7 +370,11 @@ class CollaborativeProject:
         if self.aid is None:
             return None
         found: list[PartnerAid] = []
+        state = Funder.STATE
         for decision in self.aid:  # plain loops: eligibility rules call this for every case
-            if decision.funder is Funder.STATE:
-                found.extend(aid for aid in decision.partners if aid.partner_id == actor_id)
+            if decision.funder is state:
+                for aid in decision.partners:
+                    if aid.partner_id == actor_id:
+                        found.append(aid)
+                        break  # a decision aids each partner at most once
         return tuple(found)

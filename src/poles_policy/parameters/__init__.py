@@ -38,7 +38,7 @@ from poles_policy.parameters.loader import (
     packaged_parameter_files,
     parameters_from_toml,
 )
-from poles_policy.parameters.parameter_set import OVERRIDE_EPOCH, ParameterSet
+from poles_policy.parameters.parameter_set import MEMO_SIZE, OVERRIDE_EPOCH, ParameterSet
 from poles_policy.parameters.units import (
     UNITS,
     ParameterValue,
@@ -49,6 +49,7 @@ from poles_policy.parameters.units import (
 
 __all__ = [
     "CONFIDENCES",
+    "MEMO_SIZE",
     "OVERRIDE_EPOCH",
     "UNITS",
     "Confidence",

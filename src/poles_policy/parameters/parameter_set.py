@@ -18,18 +18,20 @@ import attrs
 
 from poles_policy.exceptions import ParameterError, UnknownParameterError
 from poles_policy.parameters.history import DatedValue, Parameter
-from poles_policy.parameters.units import coerce_value
+from poles_policy.parameters.units import ParameterValue, coerce_value
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from poles_policy.explain import ParameterUse
-    from poles_policy.parameters.units import ParameterValue
 
-__all__ = ["OVERRIDE_EPOCH", "ParameterSet"]
+__all__ = ["MEMO_SIZE", "OVERRIDE_EPOCH", "ParameterSet"]
 
 OVERRIDE_EPOCH: Final = date(1900, 1, 1)
 """The first day of an override that replaces a parameter's whole history."""
+
+MEMO_SIZE: Final = 4096
+"""How many (names, date) answers :meth:`ParameterSet.values_at` remembers per set."""
 
 _DAY: Final = timedelta(days=1)
 _LABEL_SEPARATOR: Final = " + "
@@ -74,6 +76,9 @@ class ParameterSet(Mapping[str, Parameter]):
     label: str = "custom"
     _index: dict[str, Parameter] = attrs.field(init=False, eq=False)
     _names: tuple[str, ...] = attrs.field(init=False, eq=False)
+    _memo: dict[tuple[tuple[str, ...], date], tuple[ParameterValue | None, ...]] = attrs.field(
+        init=False, eq=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Parameter] = {}
@@ -145,6 +150,32 @@ class ParameterSet(Mapping[str, Parameter]):
         """
         found = (self._index.get(name) or self[name]).at(on)
         return None if found is None else found.value
+
+    def values_at(self, names: tuple[str, ...], on: date) -> tuple[ParameterValue | None, ...]:
+        """
+        Return the bare values of the parameters *names* in force on *on*, in that order.
+
+        A rule that reads several parameters for every case calls this once:
+        the answer is remembered for each (names, date) pair, which is safe
+        because a set never changes. At most ``MEMO_SIZE`` pairs are kept.
+
+        Raises:
+            UnknownParameterError: If the set has no parameter of one of the *names*.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> default_parameters().values_at(
+        ...     ("relay.pilot_regions", "relay.national_from"), date(2009, 7, 1)
+        ... )
+        (('82',), None)
+        """
+        key = (names, on)
+        found = self._memo.get(key)
+        if found is None:
+            found = tuple(self.value(name, on) for name in names)
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
 
     def use(self, name: str, on: date) -> ParameterUse | None:
         """

@@ -29,9 +29,9 @@ Every parameter is read at the request date, never at "today".
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING
 
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
@@ -42,7 +42,7 @@ from poles_policy.rules.fui import ASK_LABEL_DATE
 from poles_policy.rules.sme import sme_status
 
 if TYPE_CHECKING:
-    from poles_policy.model.projects import PartnerAid
+    from poles_policy.model.projects import PartnerAid, PoleLabel, ProjectPartner
     from poles_policy.model.relay import RelayRequest
     from poles_policy.parameters import ParameterSet
 
@@ -124,104 +124,78 @@ def _check(  # noqa: PLR0913 - one argument per field of a Check
     )
 
 
-# Each condition returns its status at once and a function that builds the
-# full Check (bilingual reason, parameter uses) only when it is read.
-_Evaluated = tuple[Status, Callable[[], Check]]
+# Each condition has two parts. Its status function is the one place where the
+# condition is decided: cheap, so that screening many requests costs only the
+# conditions themselves. Its explanation describes the status it is given
+# (bilingual reason, parameters read, facts to ask for) and is built only when
+# the decision's checks are read; it never decides anything again.
 
 _IN_FORCE = ("RELAY.1", "RELAY.7")
 _RELAY_2 = ("RELAY.2",)
 _RELAY_3 = ("RELAY.3",)
 _RELAY_4 = ("RELAY.4",)
 
+# The parameters the conditions read, all at the request date, in one lookup.
+_TERMS = (
+    "relay.pilot_regions",
+    "relay.national_from",
+    "relay.max_prefinanced_share",
+    "relay.sme_required",
+)
+_MET = Status.MET
+_NOT_MET = Status.NOT_MET
+_UNKNOWN = Status.UNKNOWN
 
-def _in_force(request: RelayRequest, params: ParameterSet) -> _Evaluated:
+
+def _national(national_from: object, on: date) -> bool:
+    return isinstance(national_from, date) and on >= national_from
+
+
+def _in_force_status(code: str | None, on: date, pilot: object, national_from: object) -> Status:
+    if code is None:
+        return _UNKNOWN
+    lookup_region(code, on)  # a code that did not exist then is an input error
+    if _national(national_from, on):
+        return _MET
+    return _MET if isinstance(pilot, tuple) and code in pilot else _NOT_MET
+
+
+def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Check:
     on = request.requested_on
     code = actor_region(request.applicant)
+    uses = params.uses(on, "relay.pilot_regions", "relay.national_from")
+    if code is None:
+        reason = Text("the applicant's region is not known", "la région du demandeur est inconnue")
+        return _check(
+            "relay.in_force", _IN_FORCE, status, reason, parameters=uses, missing=(_ASK_REGION,)
+        )
+    name = lookup_region(code, on).name
     pilot = params.value("relay.pilot_regions", on)
     national_from = params.value("relay.national_from", on)
-    key = "relay.in_force"
-
-    def uses() -> tuple[ParameterUse, ...]:
-        return params.uses(on, "relay.pilot_regions", "relay.national_from")
-
-    if code is None:
-        return Status.UNKNOWN, lambda: _check(
-            key,
-            _IN_FORCE,
-            Status.UNKNOWN,
-            Text("the applicant's region is not known", "la région du demandeur est inconnue"),
-            parameters=uses(),
-            missing=(_ASK_REGION,),
+    regions = ", ".join(pilot) if isinstance(pilot, tuple) else ""
+    if status is _MET and _national(national_from, on):
+        since = national_from.isoformat() if isinstance(national_from, date) else ""
+        reason = Text(
+            f"generalised nationally from {since}; {name} ({code}) is covered",
+            f"généralisé au niveau national depuis le {since} ; {name} ({code}) est couverte",
         )
-    name = lookup_region(code, on).name  # a code that did not exist then is an input error
-    if isinstance(national_from, date) and on >= national_from:
-        since = national_from.isoformat()
-        return Status.MET, lambda: _check(
-            key,
-            _IN_FORCE,
-            Status.MET,
-            Text(
-                f"generalised nationally from {since}; {name} ({code}) is covered",
-                f"généralisé au niveau national depuis le {since} ; {name} ({code}) est couverte",
-            ),
-            parameters=uses(),
+    elif status is _MET:
+        reason = Text(
+            f"{name} ({code}) is a pilot region ({regions})",
+            f"{name} ({code}) est une région pilote ({regions})",
         )
-    if not isinstance(pilot, tuple) or not pilot:
-        return Status.NOT_MET, lambda: _check(
-            key,
-            _IN_FORCE,
-            Status.NOT_MET,
-            Text(
-                f"the relay pilot was not yet in force on {on.isoformat()}",
-                f"l'expérimentation n'était pas encore en vigueur le {on.isoformat()}",
-            ),
-            parameters=uses(),
+    elif not regions:
+        reason = Text(
+            f"the relay pilot was not yet in force on {on.isoformat()}",
+            f"l'expérimentation n'était pas encore en vigueur le {on.isoformat()}",
         )
-    if code in pilot:
-        return Status.MET, lambda: _check(
-            key,
-            _IN_FORCE,
-            Status.MET,
-            Text(
-                f"{name} ({code}) is a pilot region ({', '.join(pilot)})",
-                f"{name} ({code}) est une région pilote ({', '.join(pilot)})",
-            ),
-            parameters=uses(),
-        )
-    return Status.NOT_MET, lambda: _check(
-        key,
-        _IN_FORCE,
-        Status.NOT_MET,
-        Text(
-            f"{name} ({code}) is not a pilot region ({', '.join(pilot)}) "
-            "and the scheme is not national",
-            f"{name} ({code}) n'est pas une région pilote ({', '.join(pilot)}) "
+    else:
+        reason = Text(
+            f"{name} ({code}) is not a pilot region ({regions}) and the scheme is not national",
+            f"{name} ({code}) n'est pas une région pilote ({regions}) "
             "et le dispositif n'est pas national",
-        ),
-        parameters=uses(),
-    )
-
-
-def _enterprise(request: RelayRequest) -> _Evaluated:
-    applicant = request.applicant
-    who = applicant.name
-    if isinstance(applicant, Enterprise):
-        return Status.MET, lambda: _check(
-            "relay.enterprise",
-            _RELAY_2,
-            Status.MET,
-            Text(f"{who} is an enterprise", f"{who} est une entreprise"),
         )
-    kind = _ACTOR_KINDS.get(type(applicant).__name__, Text("actor", "acteur"))
-    return Status.NOT_MET, lambda: _check(
-        "relay.enterprise",
-        _RELAY_2,
-        Status.NOT_MET,
-        Text(
-            f"{who} is a {kind.en}, not an enterprise",
-            f"{who} est un(e) {kind.fr}, pas une entreprise",
-        ),
-    )
+    return _check("relay.in_force", _IN_FORCE, status, reason, parameters=uses)
 
 
 _ACTOR_KINDS = {
@@ -236,123 +210,80 @@ _ACTOR_KINDS = {
 }
 
 
-def _is_partner(request: RelayRequest) -> bool:
-    applicant_id = request.applicant.id
-    for partner in request.project.partners:  # noqa: SIM110 - a loop beats any() here
+def _enterprise(request: RelayRequest, status: Status) -> Check:
+    applicant = request.applicant
+    who = applicant.name
+    if status is _MET:
+        reason = Text(f"{who} is an enterprise", f"{who} est une entreprise")
+    else:
+        kind = _ACTOR_KINDS.get(type(applicant).__name__, Text("actor", "acteur"))
+        reason = Text(
+            f"{who} is a {kind.en}, not an enterprise",
+            f"{who} est un(e) {kind.fr}, pas une entreprise",
+        )
+    return _check("relay.enterprise", _RELAY_2, status, reason)
+
+
+def _is_partner(applicant_id: str, partners: tuple[ProjectPartner, ...]) -> bool:
+    for partner in partners:  # noqa: SIM110 - a loop beats any() here
         if partner.actor.id == applicant_id:
             return True
     return False
 
 
-def _partner(request: RelayRequest) -> _Evaluated:
+def _partner(request: RelayRequest, status: Status) -> Check:
     project = request.project.name
     who = request.applicant.name
-    if _is_partner(request):
-        return Status.MET, lambda: _check(
-            "relay.partner",
-            _RELAY_2,
-            Status.MET,
-            Text(f"{who} is a partner of {project}", f"{who} est partenaire de {project}"),
-        )
-    return Status.NOT_MET, lambda: _check(
-        "relay.partner",
-        _RELAY_2,
-        Status.NOT_MET,
-        Text(
+    reason = (
+        Text(f"{who} is a partner of {project}", f"{who} est partenaire de {project}")
+        if status is _MET
+        else Text(
             f"{who} is not among the partners of {project}",
             f"{who} ne figure pas parmi les partenaires de {project}",
-        ),
+        )
     )
+    return _check("relay.partner", _RELAY_2, status, reason)
 
 
-def _labelled(request: RelayRequest) -> _Evaluated:
-    on = request.requested_on
-    labels = request.project.labels
-    key = "relay.labelled"
-    first_valid = None
+def _first_label(labels: tuple[PoleLabel, ...], on: date) -> PoleLabel | None:
     for lab in labels:  # a plain loop: this is on the hot path
         if lab.labelled_on is not None and lab.labelled_on <= on:
-            first_valid = lab
-            break
+            return lab
+    return None
+
+
+def _labelled_status(labels: tuple[PoleLabel, ...], on: date) -> Status:
+    if _first_label(labels, on) is not None:
+        return _MET
+    for lab in labels:
+        if lab.labelled_on is None:
+            return _UNKNOWN
+    return _NOT_MET
+
+
+def _labelled(request: RelayRequest, status: Status) -> Check:
+    on = request.requested_on
+    labels = request.project.labels
+    missing: tuple[Fact, ...] = ()
+    first_valid = _first_label(labels, on)
     if first_valid is not None:
         pole, when = first_valid.pole_id, first_valid.labelled_on
-        return Status.MET, lambda: _check(
-            key,
-            _RELAY_2,
-            Status.MET,
-            Text(f"labelled by {pole} on {when}", f"labellisé par {pole} le {when}"),
+        reason = Text(f"labelled by {pole} on {when}", f"labellisé par {pole} le {when}")
+    elif status is _UNKNOWN:
+        reason = Text(
+            "a pôle label is recorded without its date",
+            "un label de pôle est enregistré sans sa date",
         )
-    if any(lab.labelled_on is None for lab in labels):
-        return Status.UNKNOWN, lambda: _check(
-            key,
-            _RELAY_2,
-            Status.UNKNOWN,
-            Text(
-                "a pôle label is recorded without its date",
-                "un label de pôle est enregistré sans sa date",
-            ),
-            missing=(ASK_LABEL_DATE,),
-        )
-    if labels:
+        missing = (ASK_LABEL_DATE,)
+    elif labels:
         first = min(lab.labelled_on for lab in labels if lab.labelled_on is not None).isoformat()
-        return Status.NOT_MET, lambda: _check(
-            key,
-            _RELAY_2,
-            Status.NOT_MET,
-            Text(
-                f"first labelled on {first}, after the request ({on.isoformat()})",
-                f"labellisé pour la première fois le {first}, après la demande ({on.isoformat()})",
-            ),
+        reason = Text(
+            f"first labelled on {first}, after the request ({on.isoformat()})",
+            f"labellisé pour la première fois le {first}, après la demande ({on.isoformat()})",
         )
-    return Status.NOT_MET, lambda: _check(
-        key,
-        _RELAY_2,
-        Status.NOT_MET,
-        Text("no pôle has labelled the project", "aucun pôle n'a labellisé le projet"),
-    )
-
-
-def _state_aid(request: RelayRequest, aids: tuple[PartnerAid, ...] | None) -> _Evaluated:
-    key = "relay.state_aid"
-    if aids is None:
-        return Status.UNKNOWN, lambda: _check(
-            key,
-            _RELAY_2,
-            Status.UNKNOWN,
-            Text("the project's aid decisions are not known", "les aides du projet sont inconnues"),
-            missing=(ASK_AID,),
-        )
-    if _any_granted(aids):
-
-        def met() -> Check:
-            granted = sum((a.granted for a in aids), ZERO)
-            return _check(
-                key,
-                _RELAY_2,
-                Status.MET,
-                Text(
-                    f"State subsidy of {granted} EUR granted to the applicant",
-                    f"subvention de l'État de {granted} EUR accordée au demandeur",
-                ),
-            )
-
-        return Status.MET, met
-
-    def not_met() -> Check:
-        funders = sorted({d.funder.value for d in request.project.aid or ()})
-        others = ", ".join(funders) if funders else "none"
-        autres = ", ".join(funders) if funders else "aucune"
-        return _check(
-            key,
-            _RELAY_2,
-            Status.NOT_MET,
-            Text(
-                f"no State subsidy to the applicant (aid from: {others})",
-                f"aucune subvention de l'État au demandeur (aides de : {autres})",
-            ),
-        )
-
-    return Status.NOT_MET, not_met
+    else:
+        reason = Text("no pôle has labelled the project", "aucun pôle n'a labellisé le projet")
+    return _check("relay.labelled", _RELAY_2, status, reason, missing=missing)
 
 
 def _any_granted(aids: tuple[PartnerAid, ...]) -> bool:
@@ -362,40 +293,63 @@ def _any_granted(aids: tuple[PartnerAid, ...]) -> bool:
     return False
 
 
-def _selection_letter(request: RelayRequest) -> _Evaluated:
-    on = request.requested_on
-    letter = request.project.selection_letter_on
-    key = "relay.selection_letter"
+def _state_aid_status(aids: tuple[PartnerAid, ...] | None) -> Status:
+    if aids is None:
+        return _UNKNOWN
+    return _MET if _any_granted(aids) else _NOT_MET
+
+
+def _state_aid(request: RelayRequest, aids: tuple[PartnerAid, ...] | None, status: Status) -> Check:
+    missing: tuple[Fact, ...] = ()
+    if aids is None:
+        reason = Text(
+            "the project's aid decisions are not known", "les aides du projet sont inconnues"
+        )
+        missing = (ASK_AID,)
+    elif status is _MET:
+        granted = sum((a.granted for a in aids), ZERO)
+        reason = Text(
+            f"State subsidy of {granted} EUR granted to the applicant",
+            f"subvention de l'État de {granted} EUR accordée au demandeur",
+        )
+    else:
+        funders = sorted({d.funder.value for d in request.project.aid or ()})
+        others = ", ".join(funders) if funders else "none"
+        autres = ", ".join(funders) if funders else "aucune"
+        reason = Text(
+            f"no State subsidy to the applicant (aid from: {others})",
+            f"aucune subvention de l'État au demandeur (aides de : {autres})",
+        )
+    return _check("relay.state_aid", _RELAY_2, status, reason, missing=missing)
+
+
+def _letter_status(letter: date | None, on: date) -> Status:
     if letter is None:
-        return Status.UNKNOWN, lambda: _check(
-            key,
-            _RELAY_3,
-            Status.UNKNOWN,
-            Text(
-                "the date of the official selection letter is not known",
-                "la date de la lettre officielle est inconnue",
-            ),
-            missing=(ASK_LETTER,),
+        return _UNKNOWN
+    return _MET if letter <= on else _NOT_MET
+
+
+def _selection_letter(request: RelayRequest, status: Status) -> Check:
+    on = request.requested_on.isoformat()
+    letter = request.project.selection_letter_on
+    missing: tuple[Fact, ...] = ()
+    if letter is None:
+        reason = Text(
+            "the date of the official selection letter is not known",
+            "la date de la lettre officielle est inconnue",
         )
-    if letter <= on:
-        return Status.MET, lambda: _check(
-            key,
-            _RELAY_3,
-            Status.MET,
-            Text(
-                f"letter issued on {letter.isoformat()}, request on {on.isoformat()}",
-                f"lettre émise le {letter.isoformat()}, demande le {on.isoformat()}",
-            ),
+        missing = (ASK_LETTER,)
+    elif status is _MET:
+        reason = Text(
+            f"letter issued on {letter.isoformat()}, request on {on}",
+            f"lettre émise le {letter.isoformat()}, demande le {on}",
         )
-    return Status.NOT_MET, lambda: _check(
-        key,
-        _RELAY_3,
-        Status.NOT_MET,
-        Text(
-            f"request on {on.isoformat()}, before the letter of {letter.isoformat()}",
-            f"demande du {on.isoformat()}, antérieure à la lettre du {letter.isoformat()}",
-        ),
-    )
+    else:
+        reason = Text(
+            f"request on {on}, before the letter of {letter.isoformat()}",
+            f"demande du {on}, antérieure à la lettre du {letter.isoformat()}",
+        )
+    return _check("relay.selection_letter", _RELAY_3, status, reason, missing=missing)
 
 
 def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tuple[Eur, Eur]:
@@ -434,74 +388,62 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
     return exact, exact if share == _ONE else round_cents(remaining * share)
 
 
-def _remaining(
-    request: RelayRequest, aids: tuple[PartnerAid, ...] | None, params: ParameterSet
-) -> _Evaluated:
-    on = request.requested_on
-    key = "relay.remaining"
+def _share(value: object) -> Decimal:
+    return value if isinstance(value, Decimal) else _ONE
 
-    def uses() -> tuple[ParameterUse, ...]:
-        return params.uses(on, "relay.max_prefinanced_share")
 
+def _remaining_status(
+    aids: tuple[PartnerAid, ...] | None, amount: Eur, on: date, share: object
+) -> Status:
     if aids is None:
-        return Status.UNKNOWN, lambda: _check(
-            key,
-            _RELAY_4,
-            Status.UNKNOWN,
-            Text("the subsidy granted is not known", "la subvention accordée est inconnue"),
-            parameters=uses(),
-            missing=(ASK_AID,),
-        )
+        return _UNKNOWN
     if not _any_granted(aids):
-        return Status.NOT_APPLICABLE, lambda: _check(
-            key,
-            _RELAY_4,
-            Status.NOT_APPLICABLE,
-            Text(
-                "no State subsidy to pre-finance (see RELAY.2)",
-                "aucune subvention de l'État à préfinancer (voir RELAY.2)",
-            ),
-            parameters=uses(),
+        return Status.NOT_APPLICABLE
+    remaining, ceiling = prefinanceable(aids, on, _share(share))
+    return _NOT_MET if remaining <= 0 or amount > ceiling else _MET
+
+
+def _remaining(
+    request: RelayRequest,
+    aids: tuple[PartnerAid, ...] | None,
+    params: ParameterSet,
+    status: Status,
+) -> Check:
+    on = request.requested_on
+    uses = params.uses(on, "relay.max_prefinanced_share")
+    missing: tuple[Fact, ...] = ()
+    if aids is None:
+        reason = Text("the subsidy granted is not known", "la subvention accordée est inconnue")
+        missing = (ASK_AID,)
+    elif status is Status.NOT_APPLICABLE:
+        reason = Text(
+            "no State subsidy to pre-finance (see RELAY.2)",
+            "aucune subvention de l'État à préfinancer (voir RELAY.2)",
         )
-    share = params.value("relay.max_prefinanced_share", on)
-    remaining, ceiling = prefinanceable(aids, on, share if isinstance(share, Decimal) else _ONE)
-    amount = request.amount
-    if remaining <= 0:
-        return Status.NOT_MET, lambda: _check(
-            key,
-            _RELAY_4,
-            Status.NOT_MET,
-            Text(
+    else:
+        share = _share(params.value("relay.max_prefinanced_share", on))
+        remaining, ceiling = prefinanceable(aids, on, share)
+        amount = request.amount
+        if remaining <= 0:
+            reason = Text(
                 f"the subsidy was paid in full by {on.isoformat()}: nothing to pre-finance",
                 f"la subvention est entièrement versée au {on.isoformat()} : rien à préfinancer",
-            ),
-            parameters=uses(),
-        )
-    if amount > ceiling:
-        return Status.NOT_MET, lambda: _check(
-            key,
-            _RELAY_4,
-            Status.NOT_MET,
-            Text(
+            )
+        elif status is _NOT_MET:
+            reason = Text(
                 f"requested {amount} EUR exceeds the {ceiling} EUR that may be pre-financed "
                 f"({remaining} EUR still to be received)",
                 f"la demande de {amount} EUR dépasse les {ceiling} EUR préfinançables "
                 f"({remaining} EUR restant à recevoir)",
-            ),
-            parameters=uses(),
-        )
-    return Status.MET, lambda: _check(
-        key,
-        _RELAY_4,
-        Status.MET,
-        Text(
-            f"requested {amount} EUR of {ceiling} EUR that may be pre-financed "
-            f"({remaining} EUR still to be received)",
-            f"demande de {amount} EUR sur {ceiling} EUR préfinançables "
-            f"({remaining} EUR restant à recevoir)",
-        ),
-        parameters=uses(),
-    )
+            )
+        else:
+            reason = Text(
+                f"requested {amount} EUR of {ceiling} EUR that may be pre-financed "
+                f"({remaining} EUR still to be received)",
+                f"demande de {amount} EUR sur {ceiling} EUR préfinançables "
+                f"({remaining} EUR restant à recevoir)",
+            )
+    return _check("relay.remaining", _RELAY_4, status, reason, parameters=uses, missing=missing)
 
 
 _ONE = Decimal(1)
@@ -582,38 +524,55 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
         InvalidInputError: If the applicant's region code did not exist on
             the request date.
     """
-    aids = request.project.state_aid_for(request.applicant.id)
-    conditions = (
-        _in_force(request, params),
-        _enterprise(request),
-        _partner(request),
-        _labelled(request),
-        _state_aid(request, aids),
-        _selection_letter(request),
-        _remaining(request, aids, params),
+    on = request.requested_on
+    applicant = request.applicant
+    project = request.project
+    pilot, national_from, share, sme_required = params.values_at(_TERMS, on)
+    aids = project.state_aid_for(applicant.id)
+    statuses = (
+        _in_force_status(actor_region(applicant), on, pilot, national_from),
+        _MET if isinstance(applicant, Enterprise) else _NOT_MET,
+        _MET if _is_partner(applicant.id, project.partners) else _NOT_MET,
+        _labelled_status(project.labels, on),
+        _state_aid_status(aids),
+        _letter_status(project.selection_letter_on, on),
+        _remaining_status(aids, request.amount, on, share),
     )
-    required = params.value("relay.sme_required", request.requested_on) is True
-    statuses = [status for status, _ in conditions]
-    if required:
-        sme = _sme_check(request, params, required=True)
-        statuses.append(sme.status)
+    sme = _sme_check(request, params, required=True) if sme_required is True else None
     outcome = Outcome.ELIGIBLE
-    for status in statuses:  # identity tests: hashing enum members is slow on this hot path
-        if status is Status.NOT_MET:
+    for status in statuses if sme is None else (*statuses, sme.status):
+        # identity tests: hashing enum members is slow on this hot path
+        if status is _NOT_MET:
             outcome = Outcome.INELIGIBLE
             break
-        if status is Status.UNKNOWN:
+        if status is _UNKNOWN:
             outcome = Outcome.UNDETERMINED
-
-    def build() -> tuple[Check, ...]:
-        checks = tuple(make() for _, make in conditions)
-        return (*checks, sme if required else _sme_check(request, params, required=False))
-
     return Decision.lazy(
         rule=RULE,
         title=TITLE,
-        subject=f"{request.applicant.name} — {request.project.name}",
-        on=request.requested_on,
+        subject=f"{applicant.name} — {project.name}",
+        on=on,
         outcome=outcome,
-        build=build,
+        build=partial(_explain, request, params, aids, statuses, sme),
+    )
+
+
+def _explain(
+    request: RelayRequest,
+    params: ParameterSet,
+    aids: tuple[PartnerAid, ...] | None,
+    statuses: tuple[Status, ...],
+    sme: Check | None,
+) -> tuple[Check, ...]:
+    """Build the checks that describe *statuses*, the conditions' decided statuses."""
+    in_force, enterprise, partner, labelled, state_aid, letter, remaining = statuses
+    return (
+        _in_force(request, params, in_force),
+        _enterprise(request, enterprise),
+        _partner(request, partner),
+        _labelled(request, labelled),
+        _state_aid(request, aids, state_aid),
+        _selection_letter(request, letter),
+        _remaining(request, aids, params, remaining),
+        sme if sme is not None else _sme_check(request, params, required=False),
     )
