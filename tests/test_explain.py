@@ -60,6 +60,34 @@ def test_missing_facts_only_on_unknown_checks() -> None:
         _check("x", Status.MET, missing=(_fact("a"),))
 
 
+def test_an_unknown_clause_is_refused_every_time_not_only_the_first() -> None:
+    for _ in range(2):
+        with pytest.raises(UnknownClauseError):
+            _check("x", Status.MET, clauses=("NOPE.2",))
+
+
+def test_a_check_stores_any_iterables_as_tuples_and_evolves() -> None:
+    import attrs
+
+    check = Check(
+        key="x",
+        clauses=["RELAY.2"],
+        label=Text("l", "l"),
+        status=Status.UNKNOWN,
+        reason=Text("r", "r"),
+        parameters=[_param()],
+        missing=iter([_fact("a")]),
+    )
+    assert check.clauses == ("RELAY.2",)
+    assert check.parameters == (_param(),)
+    assert check.missing == (_fact("a"),)
+    assert attrs.evolve(check, status=Status.UNKNOWN) == check
+    with pytest.raises(InvalidInputError, match="UNKNOWN"):
+        attrs.evolve(check, status=Status.MET)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        check.key = "y"  # type: ignore[misc]
+
+
 def _fact(path: str) -> Fact:
     return Fact(path=path, question=Text(f"What is {path}?", f"Quel est {path} ?"))
 
@@ -224,6 +252,8 @@ def test_a_lazy_decision_builds_its_checks_once_on_first_read() -> None:
     )
     assert calls == []
     assert d.outcome is Outcome.ELIGIBLE
+    assert (d.failed, d.missing) == ((), ())  # known from the outcome alone
+    assert calls == []
     assert [c.key for c in d.checks] == ["a"]
     assert [c.key for c in d.checks] == ["a"]
     assert calls == [1]

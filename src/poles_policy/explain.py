@@ -213,14 +213,23 @@ def validate_clause_ids(ids: Iterable[str]) -> tuple[str, ...]:
     return out
 
 
-def _clause_ids(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    if not value:
-        msg = f"{attribute.name}: a check must cite at least one clause id"
+# The tuples of clause ids already validated; the registry never changes, so
+# each distinct citation is checked once (at most _CITED_SIZE are remembered).
+_CITED: set[tuple[str, ...]] = set()
+_CITED_SIZE = 4096
+
+
+def _validate_citation(clauses: tuple[str, ...]) -> None:
+    if not clauses:
+        msg = "clauses: a check must cite at least one clause id"
         raise InvalidInputError(msg)
-    validate_clause_ids(value)
+    validate_clause_ids(clauses)
+    if len(_CITED) >= _CITED_SIZE:
+        _CITED.clear()
+    _CITED.add(clauses)
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Text:
     """
     A short text in English and in French.
@@ -232,6 +241,11 @@ class Text:
     en: str
     fr: str
 
+    def __init__(self, en: str, fr: str) -> None:
+        # Rules make many of these per case: two slot writes, nothing else.
+        _SET_EN(self, en)
+        _SET_FR(self, fr)
+
     def in_lang(self, lang: Lang) -> str:
         """Return the text in *lang* (``"en"`` or ``"fr"``)."""
         return self.fr if lang == "fr" else self.en
@@ -239,6 +253,11 @@ class Text:
     def to_dict(self) -> dict[str, str]:
         """Return ``{"en": ..., "fr": ...}``."""
         return {"en": self.en, "fr": self.fr}
+
+
+# Text's constructor writes its slots directly, bypassing the frozen __setattr__.
+_SET_EN = Text.__dict__["en"].__set__
+_SET_FR = Text.__dict__["fr"].__set__
 
 
 class Outcome(enum.Enum):
@@ -347,23 +366,11 @@ class Fact:
     question: Text
 
 
-def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
-def _parameter_uses(values: Iterable[ParameterUse]) -> tuple[ParameterUse, ...]:
-    return tuple(values)
-
-
-def _facts(values: Iterable[Fact]) -> tuple[Fact, ...]:
-    return tuple(values)
-
-
 def _optional_checks(values: Iterable[Check] | None) -> tuple[Check, ...] | None:
     return None if values is None else tuple(values)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Check:
     """
     One condition of a rule, evaluated.
@@ -381,18 +388,43 @@ class Check:
     """
 
     key: str
-    clauses: tuple[str, ...] = attrs.field(converter=_strings, validator=_clause_ids)
+    clauses: tuple[str, ...]
     label: Text
     status: Status
     reason: Text
-    parameters: tuple[ParameterUse, ...] = attrs.field(default=(), converter=_parameter_uses)
-    missing: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
+    parameters: tuple[ParameterUse, ...] = ()
+    missing: tuple[Fact, ...] = ()
     informative: bool = False
 
-    def __attrs_post_init__(self) -> None:
-        if self.missing and self.status is not Status.UNKNOWN:
-            msg = f"check {self.key!r}: missing facts are only meaningful when UNKNOWN"
+    def __init__(  # noqa: PLR0913 - one keyword per field
+        self,
+        *,
+        key: str,
+        clauses: Iterable[str],
+        label: Text,
+        status: Status,
+        reason: Text,
+        parameters: Iterable[ParameterUse] = (),
+        missing: Iterable[Fact] = (),
+        informative: bool = False,
+    ) -> None:
+        # Written by hand rather than generated: rules build a dozen checks per
+        # case, and a tuple of clause ids is validated once, then remembered.
+        cited = clauses if type(clauses) is tuple else tuple(clauses)
+        if cited not in _CITED:
+            _validate_citation(cited)
+        missing = missing if type(missing) is tuple else tuple(missing)
+        if missing and status is not Status.UNKNOWN:
+            msg = f"check {key!r}: missing facts are only meaningful when UNKNOWN"
             raise InvalidInputError(msg)
+        _SET_KEY(self, key)
+        _SET_CLAUSES(self, cited)
+        _SET_LABEL(self, label)
+        _SET_STATUS(self, status)
+        _SET_REASON(self, reason)
+        _SET_PARAMETERS(self, parameters if type(parameters) is tuple else tuple(parameters))
+        _SET_MISSING(self, missing)
+        _SET_INFORMATIVE(self, informative)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the check as JSON-ready data."""
@@ -597,6 +629,8 @@ class Decision:
     @property
     def failed(self) -> tuple[Check, ...]:
         """Every condition that is NOT_MET (all of them: no short-circuit)."""
+        if self._settled():
+            return ()
         return tuple(c for c in self.conditions if c.status is Status.NOT_MET)
 
     @property
@@ -608,7 +642,14 @@ class Decision:
         (such as the SME status of a relay applicant) is listed on that check,
         not here, since the outcome does not depend on it.
         """
+        if self._settled():
+            return ()
         return missing_facts(self.conditions)
+
+    def _settled(self) -> bool:
+        # An eligible decision has no failed condition and needs no fact, so
+        # these need not build deferred checks (they are verified when built).
+        return self._checks is None and self._outcome is Outcome.ELIGIBLE
 
     @property
     def clauses(self) -> tuple[str, ...]:
@@ -681,6 +722,17 @@ class Decision:
             raise InvalidInputError(msg)
         return decision
 
+
+# Slot setters, for the hand-written constructors above: they write a frozen
+# instance's slots without going through its __setattr__.
+_SET_KEY = Check.__dict__["key"].__set__
+_SET_CLAUSES = Check.__dict__["clauses"].__set__
+_SET_LABEL = Check.__dict__["label"].__set__
+_SET_STATUS = Check.__dict__["status"].__set__
+_SET_REASON = Check.__dict__["reason"].__set__
+_SET_PARAMETERS = Check.__dict__["parameters"].__set__
+_SET_MISSING = Check.__dict__["missing"].__set__
+_SET_INFORMATIVE = Check.__dict__["informative"].__set__
 
 # The slot setters of a Decision: writing through them skips the frozen class's
 # __setattr__, which is what makes Decision.lazy cheap enough for screening.
