@@ -79,6 +79,46 @@ def test_json_output_is_the_assessment_as_json(capsys: pytest.CaptureFixture[str
     assert out.startswith("{\n  ")
 
 
+def test_brief_json_has_the_outcome_and_figures_of_the_full_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run("relay", "check", EXAMPLE, "--json") == 0
+    full = json.loads(capsys.readouterr().out)
+    assert run("relay", "check", EXAMPLE, "--json", "--brief") == 0
+    brief = json.loads(capsys.readouterr().out)
+    assert (brief["outcome"], brief["on"], brief["failed"], brief["missing"]) == (
+        "eligible",
+        "2009-03-16",
+        [],
+        [],
+    )
+    for section in ("counter_guarantee", "time_saved", "cost"):
+        without_checks = {k: v for k, v in full[section].items() if k != "checks"}
+        assert brief[section] == without_checks
+    assert "checks" not in json.dumps(brief)
+
+
+def test_brief_json_names_failed_conditions_and_missing_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = example()
+    data["applicant"] = data["project"]["partners"][2]["actor"]
+    assert run("relay", "check", write_case(tmp_path, data), "--json", "--brief") == 0
+    refused = json.loads(capsys.readouterr().out)
+    assert refused["outcome"] == "ineligible"
+    # the lab is no enterprise, and its 180000.00 EUR of State aid cannot cover 200000.00
+    assert refused["failed"] == ["relay.enterprise", "relay.remaining"]
+    assert (refused["time_saved"], refused["cost"]) == (None, None)
+    assert run("relay", "check", UNDETERMINED, "--json", "--brief") == 0
+    undetermined = json.loads(capsys.readouterr().out)
+    assert undetermined["missing"] == ["project.selection_letter_on"]
+
+
+def test_brief_without_json_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("relay", "check", EXAMPLE, "--brief") == 2
+    assert "add --json" in one_line_error(capsys)
+
+
 def test_an_undetermined_case_exits_0_and_asks_for_the_letter_date(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -198,6 +198,14 @@ def _add_relay(commands: _Commands) -> None:
         "--json", action="store_true", help="print the assessment as JSON instead of text"
     )
     check.add_argument(
+        "--brief",
+        action="store_true",
+        help=(
+            "with --json: print only the outcome, the failed conditions, the missing facts "
+            "and the figures, without the explanations"
+        ),
+    )
+    check.add_argument(
         "--sources",
         action="store_true",
         help="show the source of every parameter in the explanation (--json always has them)",
@@ -254,6 +262,9 @@ def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
     from poles_policy.boundary.case import parse_case
     from poles_policy.rules.relay.assessment import assess
 
+    if args.brief and not args.json:
+        msg = "--brief applies to the JSON assessment: add --json"
+        raise InvalidInputError(msg)
     params = _parameters_with(args.at_params)
     shown, data = _read_document(args.case)
     try:
@@ -263,7 +274,8 @@ def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
         msg = f"{shown}: {exc}"
         raise InvalidInputError(msg) from None
     if args.json:
-        out.write(json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        document = assessment.to_dict(brief=args.brief)
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
         out.write(assessment.explain(args.lang, sources=args.sources) + "\n")
     return 0

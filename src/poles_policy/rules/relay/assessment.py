@@ -83,15 +83,44 @@ class Assessment:
         )
         return "\n\n".join(parts)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the assessment as JSON-ready data (amounts and dates as strings)."""
+    def to_dict(self, *, brief: bool = False) -> dict[str, Any]:
+        """
+        Return the assessment as JSON-ready data (amounts and dates as strings).
+
+        The full form carries every check with its bilingual label and
+        reason, the parameters it read and their sources. With ``brief=True``
+        it carries what a program acts on: the outcome, the keys of the
+        failed conditions, the paths of the missing facts, and the figures,
+        without the texts; building it skips the explanations entirely when
+        they are not needed (an eligible decision's checks are not built).
+
+        >>> from poles_policy.data.demo import demo_cases
+        >>> from poles_policy.parameters import default_parameters
+        >>> case = demo_cases()[0]
+        >>> brief = assess(case.request, default_parameters(), loan=case.loan).to_dict(brief=True)
+        >>> brief["outcome"], brief["failed"], brief["counter_guarantee"]["covered"]
+        ('eligible', [], '75000.00')
+        """
+        g, t, c = self.guarantee, self.timing, self.cost
+        if brief:
+            decision = self.decision
+            return {
+                "case_id": self.request.id,
+                "on": decision.on.isoformat(),
+                "outcome": decision.outcome.value,
+                "failed": [check.key for check in decision.failed],
+                "missing": [fact.path for fact in decision.missing],
+                "counter_guarantee": None if g is None else _guarantee(g, checks=False),
+                "time_saved": None if t is None else _timing(t, checks=False),
+                "cost": None if c is None else _cost(c, checks=False),
+            }
         return {
             "case_id": self.request.id,
             "outcome": self.outcome.value,
             "decision": self.decision.to_dict(),
-            "counter_guarantee": None if self.guarantee is None else _guarantee(self.guarantee),
-            "time_saved": None if self.timing is None else _timing(self.timing),
-            "cost": None if self.cost is None else _cost(self.cost),
+            "counter_guarantee": None if g is None else _guarantee(g),
+            "time_saved": None if t is None else _timing(t),
+            "cost": None if c is None else _cost(c),
         }
 
 
@@ -106,14 +135,16 @@ def _checks(checks: tuple[Check, ...]) -> list[dict[str, Any]]:
     return [c.to_dict() for c in checks]
 
 
-def _guarantee(g: Guarantee) -> dict[str, Any]:
-    return {
+def _guarantee(g: Guarantee, *, checks: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "asked": g.asked,
         "share": _text(g.share),
         "covered": _text(g.covered),
         "annual_fee_rate": _text(g.annual_fee_rate),
-        "checks": _checks((g.check,)),
     }
+    if checks:
+        out["checks"] = _checks((g.check,))
+    return out
 
 
 def _duration(d: Duration | None) -> dict[str, Any] | None:
@@ -128,8 +159,8 @@ def _duration(d: Duration | None) -> dict[str, Any] | None:
     }
 
 
-def _timing(t: TimeSaved) -> dict[str, Any]:
-    return {
+def _timing(t: TimeSaved, *, checks: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "basis": t.basis,
         "disbursed_earliest": _text(t.disbursed_earliest),
         "disbursed_latest": _text(t.disbursed_latest),
@@ -145,13 +176,15 @@ def _timing(t: TimeSaved) -> dict[str, Any]:
         "weighted_months_low": _text(t.weighted_months_low),
         "weighted_months_high": _text(t.weighted_months_high),
         "promise": t.promise,
-        "checks": _checks(t.checks),
-        "missing": [f.path for f in t.missing],
     }
+    if checks:
+        out["checks"] = _checks(t.checks)
+    out["missing"] = [f.path for f in t.missing]
+    return out
 
 
-def _cost(c: RelayCost) -> dict[str, Any]:
-    return {
+def _cost(c: RelayCost, *, checks: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "principal": _text(c.principal),
         "annual_rate": _text(c.annual_rate),
         "rate_basis": c.rate_basis,
@@ -165,9 +198,11 @@ def _cost(c: RelayCost) -> dict[str, Any]:
         "total_high": _text(c.total_high),
         "per_month_saved_low": _text(c.per_month_saved_low),
         "per_month_saved_high": _text(c.per_month_saved_high),
-        "checks": _checks(c.checks),
-        "missing": [f.path for f in c.missing],
     }
+    if checks:
+        out["checks"] = _checks(c.checks)
+    out["missing"] = [f.path for f in c.missing]
+    return out
 
 
 def _scheme_exists(on: date, params: ParameterSet) -> bool:
