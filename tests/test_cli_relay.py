@@ -226,8 +226,23 @@ def test_malformed_json_is_a_one_line_error_with_line_and_column(
             lambda d: d["applicant"].update(region="84"),
             "applicant.region: region code '84' did not exist on 2009-03-16",
         ),
+        (
+            lambda d: d["request"].update(amount="99999999999999999999999999999.00"),
+            "request.amount: amount 99999999999999999999999999999.00 is too large",
+        ),
+        (
+            lambda d: d["loan"].update(principal=10**40),
+            "loan.principal: amount 1" + "0" * 40 + " is too large",
+        ),
     ],
-    ids=["unknown-field", "three-decimals", "french-date", "region-of-2016"],
+    ids=[
+        "unknown-field",
+        "three-decimals",
+        "french-date",
+        "region-of-2016",
+        "huge-amount",
+        "huge-number",
+    ],
 )
 def test_invalid_input_is_a_one_line_error_naming_the_field(
     tmp_path: Path,

@@ -42,6 +42,7 @@ from poles_policy.model.regions import regions_on
 from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.relay import eligibility
+from poles_policy.testing import relay_cases
 
 EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
 PARAMS = default_parameters()
@@ -423,3 +424,9 @@ def test_a_relay_case_survives_json(case: RelayCase) -> None:
 def test_a_relay_case_survives_its_own_writer_and_a_second_trip(case: RelayCase) -> None:
     text = dump_case(case)
     assert dump_case(parse_case(text)) == text
+
+
+@given(cases() | relay_cases())
+def test_a_relay_case_read_back_is_the_same_down_to_its_decimals(case: RelayCase) -> None:
+    # Equal Decimals may differ in form ("36" and "36.0"); parsing keeps the form written.
+    assert repr(parse_case(dump_case(case))) == repr(case)

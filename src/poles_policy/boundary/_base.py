@@ -11,6 +11,10 @@ is lost on the way out either.
 
 Dates are strict ISO ``YYYY-MM-DD`` strings: ``02/03/2009`` is ambiguous
 between 2 March and 3 February and is refused.
+
+In JSON, pydantic reads the plain spellings of these types (``"1250.50"``,
+``"2009-03-02"``) itself, without calling Python; any other input reaches the
+same Python reader as in Python, so both give the same values and messages.
 """
 
 from __future__ import annotations
@@ -18,30 +22,33 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from decimal import Context, Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
+    GetCoreSchemaHandler,
     PlainSerializer,
     StringConstraints,
     ValidationError,
     WithJsonSchema,
 )
+from pydantic_core import CoreSchema, core_schema
 
 from poles_policy.dates import parse_iso_date
 from poles_policy.exceptions import InvalidInputError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
 __all__ = [
+    "PLAIN_DECIMAL",
     "IsoDate",
     "LocatedError",
     "Model",
     "Money",
+    "PlainInJson",
     "RegionCode",
     "Share",
     "build_each",
@@ -56,6 +63,67 @@ __all__ = [
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MAX_FLOAT_DIGITS = 15
+_CENT = Decimal("0.01")
+
+# The forms documents almost always use, in ASCII digits without surrounding blanks. Each is
+# a subset of what the general readers (_any_decimal, _any_money, _any_iso_date) accept and
+# leads to the same value; matching it first spares their checks on every field of a document.
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_PLAIN_CENTS = re.compile(r"-?[0-9]+(?:\.[0-9]{1,2})?")
+_PLAIN_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _plain_string(pattern: re.Pattern[str], then: CoreSchema) -> CoreSchema:
+    """Validate a string that matches *pattern* whole, then read it with *then*."""
+    return core_schema.chain_schema([core_schema.str_schema(pattern=f"^{pattern.pattern}$"), then])
+
+
+PLAIN_DECIMAL: Final = _plain_string(_PLAIN_DECIMAL, core_schema.decimal_schema())
+"""A plain decimal string read as its Decimal, as :func:`exact_decimal` reads it."""
+
+
+class PlainInJson:
+    """
+    Field metadata: in JSON, read the plain spelling of a value natively, anything else with *read*.
+
+    *plain* is a pydantic-core schema that accepts only inputs *read* accepts
+    and gives the value *read* gives for them, or refuses them. In JSON,
+    pydantic applies it first and passes what it refuses, unchanged, to
+    *read*; in Python, *read* reads every input. Either way the errors are
+    those of *read* and of the field's own constraints (``gt``, ``ge``),
+    which apply to the value read.
+
+    Args:
+        plain: The native reading of the plain spelling.
+        read: The general reader (a before validator of the field's type).
+    """
+
+    __slots__ = ("plain", "read")
+
+    def __init__(self, plain: CoreSchema, read: Callable[[Any], Any]) -> None:
+        self.plain = plain
+        self.read = read
+
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        """Build the field's schema: the plain reading in JSON, *read* for the rest."""
+        inner = handler(source)
+        read = self.read
+
+        def read_json(value: object) -> object:
+            # JSON holds no Decimal nor date: a value of the field's type was read plainly.
+            return value if type(value) is source else read(value)
+
+        plain_or_as_is = core_schema.union_schema(
+            [self.plain, core_schema.any_schema()], mode="left_to_right"
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.chain_schema(
+                [plain_or_as_is, core_schema.no_info_before_validator_function(read_json, inner)]
+            ),
+            python_schema=core_schema.no_info_before_validator_function(read, inner),
+        )
 
 
 class Model(BaseModel):
@@ -73,6 +141,12 @@ def exact_decimal(value: object, what: str) -> Decimal:
             with more significant digits than a JSON number carries exactly,
             and strings that are not plain decimals.
     """
+    if type(value) is str and _PLAIN_DECIMAL.fullmatch(value):
+        return Decimal(value)
+    return _any_decimal(value, what)
+
+
+def _any_decimal(value: object, what: str) -> Decimal:
     if isinstance(value, bool):
         msg = f"{what} must be a number, not a boolean"
         raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError with the field path
@@ -108,12 +182,31 @@ def exact_decimal(value: object, what: str) -> Decimal:
 
 
 def _money(value: object) -> Decimal:
+    if type(value) is str and _PLAIN_CENTS.fullmatch(value):
+        return _cents(Decimal(value), value)
+    return _any_money(value)
+
+
+def _any_money(value: object) -> Decimal:
     dec = exact_decimal(value, "amount")
-    exponent = dec.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2 and dec != dec.quantize(Decimal("0.01")):
+    cents = _cents(dec, value)
+    if cents != dec:
         msg = f"amount {value} has more than two decimals; euro amounts are exact to the cent"
         raise ValueError(msg)
-    return dec.quantize(Decimal("0.01"))
+    return cents
+
+
+# Amounts are read in this context, whatever the caller's: 28 significant digits hold
+# any amount to the cent below 10**26 euros.
+_MONEY_CONTEXT: Final = Context(prec=28)
+
+
+def _cents(dec: Decimal, value: object) -> Decimal:
+    try:
+        return dec.quantize(_CENT, context=_MONEY_CONTEXT)
+    except InvalidOperation:
+        msg = f"amount {value} is too large to be held exactly to the cent"
+        raise ValueError(msg) from None
 
 
 def _share(value: object) -> Decimal:
@@ -125,6 +218,15 @@ def _share(value: object) -> Decimal:
 
 
 def _iso_date(value: object) -> object:
+    if type(value) is str and _PLAIN_ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # not a day of the calendar: the general path says so
+    return _any_iso_date(value)
+
+
+def _any_iso_date(value: object) -> object:
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
@@ -139,7 +241,11 @@ def _iso_date(value: object) -> object:
 
 Money = Annotated[
     Decimal,
-    BeforeValidator(_money),
+    PlainInJson(
+        # 28 digits at most: quantizing to the cent, as _money does, leaves such a value as it is.
+        _plain_string(re.compile(r"-?[0-9]{1,26}\.[0-9]{2}"), core_schema.decimal_schema()),
+        _money,
+    ),
     PlainSerializer(str, return_type=str, when_used="json"),
     WithJsonSchema(
         {
@@ -155,7 +261,10 @@ Money = Annotated[
 
 Share = Annotated[
     Decimal,
-    BeforeValidator(_share),
+    PlainInJson(
+        _plain_string(_PLAIN_DECIMAL, core_schema.decimal_schema(ge=0, le=1)),
+        _share,
+    ),
     PlainSerializer(str, return_type=str, when_used="json"),
     WithJsonSchema(
         {
@@ -171,7 +280,7 @@ Share = Annotated[
 
 IsoDate = Annotated[
     date,
-    BeforeValidator(_iso_date),
+    PlainInJson(_plain_string(_PLAIN_ISO_DATE, core_schema.date_schema()), _iso_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 """A strict ISO date, ``YYYY-MM-DD``."""
@@ -283,13 +392,15 @@ def build_one(field: str, build: Callable[[], _D]) -> _D:
         raise _locate(exc, (field,)) from exc.__cause__
 
 
-def build_each(field: str, items: Iterable[_T], build: Callable[[_T], _D]) -> tuple[_D, ...]:
+def build_each(field: str, items: Sequence[_T], build: Callable[[_T], _D]) -> tuple[_D, ...]:
     """Build nested domain objects, locating each one's errors under ``field.index``."""
+    if not items:
+        return ()
     out: list[_D] = []
-    index = 0
     try:
-        for index, item in enumerate(items):  # noqa: B007 - index is read in the handler
-            out.append(build(item))
+        for item in items:
+            out.append(build(item))  # noqa: PERF401 - the handler reads len(out)
     except InvalidInputError as exc:
-        raise _locate(exc, (field, index)) from exc.__cause__
+        # The items before the failing one were all built.
+        raise _locate(exc, (field, len(out))) from exc.__cause__
     return tuple(out)

@@ -21,13 +21,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, PlainSerializer, TypeAdapter, ValidationError
+from pydantic import Field, PlainSerializer, TypeAdapter, ValidationError
 from pydantic import WithJsonSchema as _Schema
 
 from poles_policy.boundary._base import (
+    PLAIN_DECIMAL,
     IsoDate,
     Model,
     Money,
+    PlainInJson,
     RegionCode,
     Share,
     build_each,
@@ -35,6 +37,7 @@ from poles_policy.boundary._base import (
     exact_decimal,
 )
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.model import _assembly as assembly
 from poles_policy.model.actors import (
     Accounts,
     Actor,
@@ -76,7 +79,7 @@ def _awu(value: object) -> Decimal:
 
 Awu = Annotated[
     Decimal,
-    BeforeValidator(_awu),
+    PlainInJson(PLAIN_DECIMAL, _awu),
     PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
     _Schema(
         {
@@ -125,7 +128,7 @@ class AccountsModel(Model):
 
     def to_domain(self) -> Accounts:
         """Build the domain object."""
-        return Accounts(
+        return assembly.accounts(
             period_end=self.period_end,
             staff_awu=self.staff_awu,
             turnover=self.turnover,
@@ -182,7 +185,7 @@ class RelatedEnterpriseModel(Model):
 
     def to_domain(self) -> RelatedEnterprise:
         """Build the domain object."""
-        return RelatedEnterprise(
+        return assembly.related_enterprise(
             name=self.name,
             share=self.share,
             accounts=build_each("accounts", self.accounts, AccountsModel.to_domain),
@@ -259,7 +262,7 @@ class EnterpriseModel(Model):
 
     def to_domain(self) -> Enterprise:
         """Build the domain object."""
-        return Enterprise(
+        return assembly.enterprise(
             id=self.id,
             name=self.name,
             region=self.region,
@@ -324,7 +327,7 @@ class ResearchOrganisationModel(Model):
 
     def to_domain(self) -> ResearchOrganisation:
         """Build the domain object."""
-        return ResearchOrganisation(
+        return assembly.research_organisation(
             id=self.id,
             name=self.name,
             kind=self.research_kind,
@@ -372,7 +375,7 @@ class CooperationStructureModel(Model):
 
     def to_domain(self) -> CooperationStructure:
         """Build the domain object."""
-        return CooperationStructure(
+        return assembly.cooperation_structure(
             id=self.id, name=self.name, kind=self.structure_kind, founders=self.founders
         )
 
@@ -416,7 +419,9 @@ class LocalAuthorityModel(Model):
 
     def to_domain(self) -> LocalAuthority:
         """Build the domain object."""
-        return LocalAuthority(id=self.id, name=self.name, level=self.level, region=self.region)
+        return assembly.local_authority(
+            id=self.id, name=self.name, level=self.level, region=self.region
+        )
 
     @classmethod
     def from_domain(cls, obj: LocalAuthority) -> LocalAuthorityModel:
@@ -455,7 +460,9 @@ class StateBodyModel(Model):
 
     def to_domain(self) -> StateBody:
         """Build the domain object."""
-        return StateBody(id=self.id, name=self.name, kind=self.state_kind, region=self.region)
+        return assembly.state_body(
+            id=self.id, name=self.name, kind=self.state_kind, region=self.region
+        )
 
     @classmethod
     def from_domain(cls, obj: StateBody) -> StateBodyModel:
@@ -480,7 +487,7 @@ class BankModel(Model):
 
     def to_domain(self) -> Bank:
         """Build the domain object."""
-        return Bank(id=self.id, name=self.name)
+        return assembly.bank(id=self.id, name=self.name)
 
     @classmethod
     def from_domain(cls, obj: Bank) -> BankModel:
@@ -510,7 +517,7 @@ class OseoModel(Model):
 
     def to_domain(self) -> Oseo:
         """Build the domain object."""
-        return Oseo(id=self.id, name=self.name)
+        return assembly.oseo(id=self.id, name=self.name)
 
     @classmethod
     def from_domain(cls, obj: Oseo) -> OseoModel:

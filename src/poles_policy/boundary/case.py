@@ -73,16 +73,16 @@ from poles_policy.boundary.actors import (
 )
 from poles_policy.boundary.projects import CollaborativeProjectModel
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model.cases import RelayCase
+from poles_policy.model import _assembly as assembly
 from poles_policy.model.regions import region
-from poles_policy.model.relay import RelayLoan, RelayRequest
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from datetime import date
 
     from poles_policy.model.actors import Actor
+    from poles_policy.model.cases import RelayCase
     from poles_policy.model.projects import CollaborativeProject
+    from poles_policy.model.relay import RelayLoan
 
 __all__ = ["CaseLoanModel", "CaseRequestModel", "RelayCaseModel", "dump_case", "parse_case"]
 
@@ -158,7 +158,7 @@ class CaseLoanModel(Model):
 
     def to_domain(self, request_id: str) -> RelayLoan:
         """Build the domain loan answering request *request_id*."""
-        return RelayLoan(
+        return assembly.relay_loan(
             request_id=request_id,
             disbursed_on=self.disbursed_on,
             principal=self.principal,
@@ -224,7 +224,7 @@ class RelayCaseModel(Model):
                 applicant, or the domain refuses a value; the message starts
                 with the JSON path of each offending field.
         """
-        problems = list(self._region_problems(self.request.requested_on))
+        problems = self._region_problems(self.request.requested_on)
         if not self.case_id.strip():
             problems.insert(0, "case_id: must not be blank")
         if problems:
@@ -236,7 +236,7 @@ class RelayCaseModel(Model):
         bank = None if req.bank is None else build_one("request.bank", req.bank.to_domain)
         request = build_one(
             "request",
-            lambda: RelayRequest(
+            lambda: assembly.relay_request(
                 id=self.case_id,
                 applicant=applicant,
                 project=project,
@@ -247,24 +247,28 @@ class RelayCaseModel(Model):
             ),
         )
         loan = self.loan
-        return RelayCase(
+        return assembly.relay_case(
             case_id=self.case_id,
             request=request,
             loan=None if loan is None else build_one("loan", lambda: loan.to_domain(self.case_id)),
         )
 
-    def _region_problems(self, on: date) -> Iterator[str]:
-        actors = [("applicant", self.applicant)] + [
-            (f"project.partners.{i}.actor", p.actor) for i, p in enumerate(self.project.partners)
-        ]
-        for path, actor in actors:
+    def _region_problems(self, on: date) -> list[str]:
+        actors = [self.applicant, *(p.actor for p in self.project.partners)]
+        problems: list[str] = []
+        # A case names few regions, most of them several times: one look-up per code.
+        verdicts: dict[str, str] = {}
+        for index, actor in enumerate(actors):
             code: str | None = getattr(actor, "region", None)
             if code is None:
                 continue
-            try:
-                region(code, on)
-            except InvalidInputError as exc:
-                yield f"{path}.region: {exc}"
+            verdict = verdicts.get(code)
+            if verdict is None:
+                verdict = verdicts[code] = _region_problem(code, on)
+            if verdict:
+                path = "applicant" if index == 0 else f"project.partners.{index - 1}.actor"
+                problems.append(f"{path}.region: {verdict}")
+        return problems
 
     @classmethod
     def from_domain(cls, case: RelayCase) -> RelayCaseModel:
@@ -282,6 +286,15 @@ class RelayCaseModel(Model):
             ),
             loan=None if case.loan is None else CaseLoanModel.from_domain(case.loan),
         )
+
+
+def _region_problem(code: str, on: date) -> str:
+    """Say why *code* is not a region on *on*, or return ``""`` when it is one."""
+    try:
+        region(code, on)
+    except InvalidInputError as exc:
+        return str(exc)
+    return ""
 
 
 def _check_applicant_as_partner(applicant: Actor, project: CollaborativeProject) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import Field, PlainSerializer, WithJsonSchema
 
 from poles_policy.boundary._base import (
+    PLAIN_DECIMAL,
     IsoDate,
     Model,
     Money,
+    PlainInJson,
     build_each,
     build_one,
     exact_decimal,
@@ -56,7 +58,7 @@ def _plain(value: Decimal) -> str:
 
 Number = Annotated[
     Decimal,
-    BeforeValidator(_number),
+    PlainInJson(PLAIN_DECIMAL, _number),
     PlainSerializer(_plain, return_type=str, when_used="json"),
     WithJsonSchema(
         {

@@ -14,11 +14,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from poles_policy.boundary._base import IsoDate, Model, Money, build_each, build_one
-from poles_policy.boundary.actors import (
-    ActorModel,
-    actor_from_domain,
-    actor_to_domain,
-)
+from poles_policy.boundary.actors import ActorModel, actor_from_domain, actor_to_domain
+from poles_policy.model import _assembly as assembly
 from poles_policy.model.projects import (
     AidDecision,
     CollaborativeProject,
@@ -71,7 +68,7 @@ class ProjectPartnerModel(Model):
 
     def to_domain(self) -> ProjectPartner:
         """Build the domain object."""
-        return ProjectPartner(
+        return assembly.project_partner(
             actor=build_one("actor", lambda: actor_to_domain(self.actor)),
             role=self.role,
             eligible_costs=self.eligible_costs,
@@ -105,7 +102,7 @@ class PoleLabelModel(Model):
 
     def to_domain(self) -> PoleLabel:
         """Build the domain object."""
-        return PoleLabel(pole_id=self.pole_id, labelled_on=self.labelled_on)
+        return assembly.pole_label(pole_id=self.pole_id, labelled_on=self.labelled_on)
 
     @classmethod
     def from_domain(cls, obj: PoleLabel) -> PoleLabelModel:
@@ -140,7 +137,9 @@ class ScheduledPaymentModel(Model):
 
     def to_domain(self) -> ScheduledPayment:
         """Build the domain object."""
-        return ScheduledPayment(kind=self.kind, amount=self.amount, expected_on=self.expected_on)
+        return assembly.scheduled_payment(
+            kind=self.kind, amount=self.amount, expected_on=self.expected_on
+        )
 
     @classmethod
     def from_domain(cls, obj: ScheduledPayment) -> ScheduledPaymentModel:
@@ -161,7 +160,7 @@ class PaymentModel(Model):
 
     def to_domain(self) -> Payment:
         """Build the domain object."""
-        return Payment(paid_on=self.paid_on, amount=self.amount)
+        return assembly.payment(paid_on=self.paid_on, amount=self.amount)
 
     @classmethod
     def from_domain(cls, obj: Payment) -> PaymentModel:
@@ -206,7 +205,7 @@ class PartnerAidModel(Model):
 
     def to_domain(self) -> PartnerAid:
         """Build the domain object."""
-        return PartnerAid(
+        return assembly.partner_aid(
             partner_id=self.partner_id,
             granted=self.granted,
             schedule=build_each("schedule", self.schedule, ScheduledPaymentModel.to_domain),
@@ -257,7 +256,7 @@ class AidDecisionModel(Model):
 
     def to_domain(self) -> AidDecision:
         """Build the domain object."""
-        return AidDecision(
+        return assembly.aid_decision(
             funder=self.funder,
             scheme=self.scheme,
             call=self.call,
@@ -321,7 +320,7 @@ class CollaborativeProjectModel(Model):
 
     def to_domain(self) -> CollaborativeProject:
         """Build the domain object."""
-        return CollaborativeProject(
+        return assembly.collaborative_project(
             id=self.id,
             name=self.name,
             partners=build_each("partners", self.partners, ProjectPartnerModel.to_domain),

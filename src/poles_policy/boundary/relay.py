@@ -9,13 +9,22 @@ eligibility rule.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from poles_policy.boundary._base import IsoDate, Model, Money, Share, build_one
-from poles_policy.boundary.actors import ActorModel, BankModel, actor_from_domain, actor_to_domain
+from poles_policy.boundary.actors import (
+    ActorModel,
+    BankModel,
+    actor_from_domain,
+    actor_to_domain,
+)
 from poles_policy.boundary.projects import CollaborativeProjectModel
-from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.model import _assembly as assembly
+
+if TYPE_CHECKING:
+    from poles_policy.model.relay import RelayLoan, RelayRequest
 
 __all__ = ["RelayLoanModel", "RelayRequestModel"]
 
@@ -72,7 +81,7 @@ class RelayRequestModel(Model):
 
     def to_domain(self) -> RelayRequest:
         """Build the domain object."""
-        return RelayRequest(
+        return assembly.relay_request(
             id=self.id,
             applicant=build_one("applicant", lambda: actor_to_domain(self.applicant)),
             project=build_one("project", self.project.to_domain),
@@ -135,7 +144,7 @@ class RelayLoanModel(Model):
 
     def to_domain(self) -> RelayLoan:
         """Build the domain object."""
-        return RelayLoan(
+        return assembly.relay_loan(
             request_id=self.request_id,
             disbursed_on=self.disbursed_on,
             principal=self.principal,
