@@ -202,6 +202,23 @@ def test_values_at_refuses_an_unknown_name() -> None:
         SET.values_at(("demo.share", "demo.shares"), date(2010, 1, 1))
 
 
+def test_derived_computes_once_per_name_and_date() -> None:
+    fresh = ParameterSet(parameters=SET.parameters, label="fresh")
+    calls: list[date] = []
+
+    def share_pct(params: ParameterSet, on: date) -> Decimal | None:
+        calls.append(on)
+        value = params.value("demo.share", on)
+        return None if not isinstance(value, Decimal) else value * 100
+
+    on = date(2010, 6, 1)
+    assert fresh.derived("demo.pct", on, share_pct) == Decimal("40.00")
+    assert fresh.derived("demo.pct", on, share_pct) == Decimal("40.00")
+    assert fresh.derived("demo.pct", date(2007, 1, 1), share_pct) is None
+    assert fresh.derived("demo.pct", date(2007, 1, 1), share_pct) is None  # None is remembered
+    assert calls == [on, date(2007, 1, 1)]
+
+
 def test_values_at_keeps_a_bounded_memory() -> None:
     fresh = ParameterSet(parameters=SET.parameters, label="fresh")
     start = date(2000, 1, 1)

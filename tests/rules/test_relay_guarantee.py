@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Status
@@ -113,3 +114,38 @@ def test_the_covered_amount_never_exceeds_the_principal(
     assert guarantee.covered is not None
     assert 0 <= guarantee.covered <= principal
     assert abs(guarantee.covered - principal / 2) <= Decimal("0.005")
+
+
+@given(principal=eur_amounts(min_value="0.01"), oseo=st.sampled_from([True, False, None]))
+def test_a_check_built_when_read_equals_the_same_guarantee_with_its_check_given(
+    make_request: RequestFactory, params: ParameterSet, principal: Decimal, oseo: bool | None
+) -> None:
+    guarantee = counter_guarantee(make_request(oseo=oseo), principal, params)
+    given_check = Guarantee(
+        asked=guarantee.asked,
+        share=guarantee.share,
+        covered=guarantee.covered,
+        annual_fee_rate=guarantee.annual_fee_rate,
+        check=guarantee.check,
+    )
+    assert given_check == guarantee
+    assert hash(given_check) == hash(guarantee)
+    assert repr(given_check) == repr(guarantee)
+    assert guarantee.check is guarantee.check  # built once
+
+
+def test_a_guarantee_takes_its_check_or_a_function_that_builds_it_not_both(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    check = counter_guarantee(make_request(oseo=False), Decimal(1000), params).check
+    figures: dict[str, Any] = {
+        "asked": False,
+        "share": None,
+        "covered": None,
+        "annual_fee_rate": None,
+    }
+    with pytest.raises(InvalidInputError, match="either"):
+        Guarantee(**figures)
+    with pytest.raises(InvalidInputError, match="either"):
+        Guarantee(**figures, check=check, deferred=lambda: check)
+    assert Guarantee(**figures, deferred=lambda: check).check is check

@@ -431,3 +431,51 @@ def test_is_sme_agrees_with_the_outcome(
         assert result.is_sme == (
             result.size.is_sme and public is not None and public < Decimal("0.25")
         )
+
+
+related_enterprises = st.lists(
+    st.builds(
+        RelatedEnterprise,
+        name=st.sampled_from(["Synthetic Partner", "Synthetic Holding"]),
+        share=st.sampled_from([Decimal("0.10"), Decimal("0.25"), Decimal("0.40"), Decimal(1)]),
+        exempt_investor=st.booleans(),
+        accounts=st.sampled_from(
+            [(), (period(2003, 30, "3000000", "3000000"),), (period(2008, 5, "1", "1"),)]
+        ),
+    ),
+    max_size=3,
+)
+
+
+@given(
+    st.one_of(st.just([]), figures()),
+    related_enterprises,
+    st.sampled_from([None, Decimal(0), Decimal("0.30")]),
+)
+def test_the_facts_and_parameters_known_at_once_are_those_of_the_checks(
+    rows: list[tuple[Decimal, Decimal, Decimal]],
+    related: list[RelatedEnterprise],
+    public: Decimal | None,
+) -> None:
+    enterprise = attrs.evolve(firm_of(rows, tuple(related)), public_bodies_share=public)
+    result = status(enterprise, on=date(2010, 1, 1))
+    # Read before the checks are built, then compared with them.
+    missing, parameters = result.missing, result.parameters
+    assert missing == result.decision.missing
+    assert parameters == tuple(p for c in result.decision.checks for p in c.parameters)
+    expected = {Outcome.ELIGIBLE: True, Outcome.INELIGIBLE: False, Outcome.UNDETERMINED: None}
+    assert result.is_sme is expected[result.decision.outcome]
+
+
+def test_each_parameter_set_and_date_reads_its_own_thresholds() -> None:
+    # Many sets, made and dropped in turn, each with its own ceiling from 2009 on: a reading
+    # made for one set or one period of validity never serves another.
+    big = firm(period(2008, 120, "1000000", "1000000"))
+    for staff_below in range(100, 140):
+        reform = PARAMS.override(
+            "sme.small.staff_below", Decimal(staff_below), valid_from=date(2009, 1, 1)
+        )
+        before = status(big, on=date(2008, 12, 31), params=reform).size
+        after = status(big, on=date(2009, 1, 1), params=reform).size
+        assert before is SizeClass.MEDIUM
+        assert after is (SizeClass.SMALL if staff_below > 120 else SizeClass.MEDIUM)

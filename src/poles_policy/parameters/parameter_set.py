@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import attrs
 
@@ -21,7 +21,7 @@ from poles_policy.parameters.history import DatedValue, Parameter
 from poles_policy.parameters.units import ParameterValue, coerce_value
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from poles_policy.explain import ParameterUse
 
@@ -32,6 +32,9 @@ OVERRIDE_EPOCH: Final = date(1900, 1, 1)
 
 MEMO_SIZE: Final = 4096
 """How many (names, date) answers :meth:`ParameterSet.values_at` remembers per set."""
+
+_T = TypeVar("_T")
+_ABSENT: Final = object()
 
 _DAY: Final = timedelta(days=1)
 _LABEL_SEPARATOR: Final = " + "
@@ -76,9 +79,8 @@ class ParameterSet(Mapping[str, Parameter]):
     label: str = "custom"
     _index: dict[str, Parameter] = attrs.field(init=False, eq=False)
     _names: tuple[str, ...] = attrs.field(init=False, eq=False)
-    _memo: dict[tuple[tuple[str, ...], date], tuple[ParameterValue | None, ...]] = attrs.field(
-        init=False, eq=False, factory=dict
-    )
+    # Answers of values_at and derived, by (names or name, date): a set never changes.
+    _memo: dict[tuple[object, date], Any] = attrs.field(init=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Parameter] = {}
@@ -172,10 +174,37 @@ class ParameterSet(Mapping[str, Parameter]):
         found = self._memo.get(key)
         if found is None:
             found = tuple(self.value(name, on) for name in names)
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = found
+            self._remember(key, found)
         return found
+
+    def derived(self, name: str, on: date, derive: Callable[[ParameterSet, date], _T]) -> _T:
+        """
+        Return ``derive(self, on)``, computed once per (name, date) and then remembered.
+
+        For a rule that turns several parameters into one structure for
+        every case (the SME ceilings, say): a set never changes, so what is
+        derived from it at a date never does either. *name* identifies the
+        derivation and must always be used with the same *derive*. At most
+        ``MEMO_SIZE`` answers, with those of :meth:`values_at`, are kept.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> params = default_parameters()
+        >>> def pilot(p: ParameterSet, on: date) -> str:
+        ...     return ", ".join(p.value("relay.pilot_regions", on) or ())
+        >>> params.derived("doc.pilot", date(2009, 7, 1), pilot)
+        '82'
+        """
+        key = (name, on)
+        found = self._memo.get(key, _ABSENT)
+        if found is _ABSENT:
+            found = derive(self, on)
+            self._remember(key, found)
+        return cast("_T", found)
+
+    def _remember(self, key: tuple[object, date], value: object) -> None:
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = value
 
     def use(self, name: str, on: date) -> ParameterUse | None:
         """

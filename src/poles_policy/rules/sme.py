@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -30,13 +31,14 @@ from poles_policy.explain import (
     Status,
     Text,
 )
+from poles_policy.model.actors import RelatedEnterprise
 from poles_policy.money import Eur, rate_of, round_cents
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from poles_policy.model.actors import Accounts, Enterprise, RelatedEnterprise
-    from poles_policy.parameters import ParameterSet
+    from poles_policy.model.actors import Accounts, Enterprise
+    from poles_policy.parameters import ParameterSet, ParameterValue
 
 __all__ = ["PeriodFigures", "SizeClass", "SmeResult", "sme_status"]
 
@@ -56,6 +58,10 @@ class SizeClass(enum.Enum):
     MEDIUM = "medium"
     LARGE = "large"
     """Above the SME ceilings: not an SME."""
+
+    # Members are singletons compared by identity: object's hash agrees with that and, unlike
+    # Enum's (a Python-level call), costs nothing in the lookups the rule makes per period.
+    __hash__ = object.__hash__
 
     @property
     def rank(self) -> int:
@@ -127,6 +133,28 @@ class SmeResult:
     is_sme: bool | None
     periods: tuple[PeriodFigures, ...]
     decision: Decision
+    # Set by sme_status: what the decision's checks cite and ask for, known without building
+    # their bilingual explanations.
+    _parameters: tuple[ParameterUse, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+    _missing: Callable[[], tuple[Fact, ...]] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+
+    @property
+    def parameters(self) -> tuple[ParameterUse, ...]:
+        """Every parameter value the decision's checks cite, check by check, in order."""
+        if self._parameters is not None:
+            return self._parameters
+        return tuple(p for c in self.decision.checks for p in c.parameters)
+
+    @property
+    def missing(self) -> tuple[Fact, ...]:
+        """The facts still needed to decide: the decision's :attr:`~Decision.missing`."""
+        if self._missing is not None:
+            return self._missing()
+        return self.decision.missing
 
 
 # A size class and its ceilings: staff below, turnover at most, balance sheet at most.
@@ -145,6 +173,8 @@ class _Thresholds:
     share_uses: tuple[ParameterUse, ...]
     public_bodies_uses: tuple[ParameterUse, ...]
     periods_uses: tuple[ParameterUse, ...]
+    # All of them, in the order of the checks.
+    uses: tuple[ParameterUse, ...]
 
     def size(self, staff: Decimal, turnover: Decimal, balance_sheet: Decimal) -> SizeClass:
         for size, staff_below, turnover_max, balance_sheet_max in self.ceilings:
@@ -168,35 +198,48 @@ _CEILING_PARAMETERS = tuple(
 )
 
 
-def _decimal(params: ParameterSet, name: str, on: date) -> tuple[Decimal, ParameterUse]:
-    parameter = params[name]
-    found = parameter.at(on)
-    # require() raises the usual error when no value is in force.
-    value = (found if found is not None else params.require(name, on)).value
-    use = parameter.use(on)
-    if not isinstance(value, Decimal) or use is None:
-        msg = f"{name}: {value!r} on {on.isoformat()} is not a decimal value"
-        raise ParameterError(msg)
-    return value, use
+class _Reader:
+    """Read ``sme.*`` values at one date."""
+
+    def __init__(self, params: ParameterSet, on: date) -> None:
+        self.params = params
+        self.on = on
+
+    def read(self, name: str) -> tuple[ParameterValue, ParameterUse | None]:
+        parameter = self.params[name]
+        on = self.on
+        found = parameter.at(on)
+        if found is None:
+            # require() raises the usual error when no value is in force.
+            found = self.params.require(name, on)
+        return found.value, parameter.use(on)
+
+    def decimal(self, name: str) -> tuple[Decimal, ParameterUse]:
+        value, use = self.read(name)
+        if not isinstance(value, Decimal) or use is None:
+            msg = f"{name}: {value!r} on {self.on.isoformat()} is not a decimal value"
+            raise ParameterError(msg)
+        return value, use
 
 
 def _read(params: ParameterSet, on: date) -> _Thresholds:
+    """Read the thresholds in force on *on*."""
+    reader = _Reader(params, on)
     ceilings: list[_Ceiling] = []
     ceiling_uses: list[ParameterUse] = []
     for size, staff_name, turnover_name, balance_sheet_name in _CEILING_PARAMETERS:
-        staff_below, staff_use = _decimal(params, staff_name, on)
-        turnover_max, turnover_use = _decimal(params, turnover_name, on)
-        balance_sheet_max, balance_sheet_use = _decimal(params, balance_sheet_name, on)
+        staff_below, staff_use = reader.decimal(staff_name)
+        turnover_max, turnover_use = reader.decimal(turnover_name)
+        balance_sheet_max, balance_sheet_use = reader.decimal(balance_sheet_name)
         ceilings.append((size, staff_below, turnover_max, balance_sheet_max))
         ceiling_uses += (staff_use, turnover_use, balance_sheet_use)
-    periods = params.require("sme.consecutive_periods", on).value
-    periods_use = params.use("sme.consecutive_periods", on)
+    periods, periods_use = reader.read("sme.consecutive_periods")
     if isinstance(periods, bool) or not isinstance(periods, int) or periods < 1 or not periods_use:
         msg = f"sme.consecutive_periods: {periods!r} on {on.isoformat()} is not a count >= 1"
         raise ParameterError(msg)
-    partner, partner_use = _decimal(params, "sme.partner_share_min", on)
-    linked, linked_use = _decimal(params, "sme.linked_share_above", on)
-    public, public_use = _decimal(params, "sme.public_bodies_share_min", on)
+    partner, partner_use = reader.decimal("sme.partner_share_min")
+    linked, linked_use = reader.decimal("sme.linked_share_above")
+    public, public_use = reader.decimal("sme.public_bodies_share_min")
     return _Thresholds(
         ceilings=tuple(ceilings),
         partner_share_min=partner,
@@ -207,7 +250,13 @@ def _read(params: ParameterSet, on: date) -> _Thresholds:
         share_uses=(partner_use, linked_use),
         public_bodies_uses=(public_use,),
         periods_uses=(periods_use,),
+        uses=(partner_use, linked_use, public_use, *ceiling_uses, periods_use),
     )
+
+
+def _thresholds(params: ParameterSet, on: date) -> _Thresholds:
+    # A parameter set never changes: it remembers the thresholds derived from it at each date.
+    return params.derived("sme.thresholds", on, _read)
 
 
 def sme_status(enterprise: Enterprise, on: date, params: ParameterSet) -> SmeResult:
@@ -244,6 +293,9 @@ def sme_status(enterprise: Enterprise, on: date, params: ParameterSet) -> SmeRes
     UNDETERMINED when facts are missing, with :attr:`Decision.missing`
     listing them.
 
+    The size class and the outcome are computed at once; the checks and
+    their explanations are built when first read (:attr:`Decision.checks`).
+
     Args:
         enterprise: The enterprise, with its accounts and related enterprises.
         on: The case's date; only periods closed on or before it are used,
@@ -258,31 +310,62 @@ def sme_status(enterprise: Enterprise, on: date, params: ParameterSet) -> SmeRes
         ParameterError: If an ``sme.*`` parameter has no value on *on*.
         UnknownParameterError: If the set lacks an ``sme.*`` parameter.
     """
-    thresholds = _read(params, on)
-    periods = tuple(a for a in enterprise.accounts if a.period_end <= on)
-    accounts_check = _accounts_check(enterprise, periods, on)
+    thresholds = _thresholds(params, on)
+    periods = tuple([a for a in enterprise.accounts if a.period_end <= on])
     aggregation = _aggregate(enterprise, periods, thresholds)
-    public_check = _public_bodies_check(enterprise, thresholds)
     figures = aggregation.figures
-    thresholds_check = _thresholds_check(figures, thresholds)
     size = _consecutive(figures, thresholds.consecutive_periods) if figures else None
-    consecutive_check = _consecutive_check(figures, size, thresholds)
-    decision = Decision(
+    held = enterprise.public_bodies_share
+    # The outcome the checks built below give: a NOT_MET condition (public bodies' share,
+    # or a large class) makes it INELIGIBLE, else an UNKNOWN one UNDETERMINED: no class
+    # (accounts or related figures missing) or no public bodies' share. The size of each
+    # period is information only.
+    if (held is not None and held >= thresholds.public_bodies_share_min) or (
+        size is SizeClass.LARGE
+    ):
+        outcome = Outcome.INELIGIBLE
+    elif size is None or held is None:
+        outcome = Outcome.UNDETERMINED
+    else:
+        outcome = Outcome.ELIGIBLE
+
+    def build() -> tuple[Check, ...]:
+        return (
+            _accounts_check(enterprise, periods, on),
+            _aggregation_check(enterprise, thresholds, aggregation),
+            _public_bodies_check(enterprise, thresholds),
+            _thresholds_check(figures, thresholds),
+            _consecutive_check(figures, size, thresholds),
+        )
+
+    decision = Decision.lazy(
         rule=RULE,
         title=_TITLE,
         subject=f"{enterprise.name} ({enterprise.id})",
         on=on,
-        checks=(
-            accounts_check,
-            aggregation.check,
-            public_check,
-            thresholds_check,
-            consecutive_check,
-        ),
+        outcome=outcome,
+        build=build,
     )
-    outcome = decision.outcome
     is_sme = None if outcome is Outcome.UNDETERMINED else outcome is Outcome.ELIGIBLE
-    return SmeResult(size=size, is_sme=is_sme, periods=figures, decision=decision)
+    result = SmeResult(size=size, is_sme=is_sme, periods=figures, decision=decision)
+    # Filled once, before anyone sees the result.
+    object.__setattr__(result, "_parameters", thresholds.uses)
+    object.__setattr__(result, "_missing", lambda: _facts_missing(periods, aggregation, held))
+    return result
+
+
+def _facts_missing(
+    periods: Sequence[Accounts], aggregation: _Aggregation, held: Decimal | None
+) -> tuple[Fact, ...]:
+    """The facts the UNKNOWN conditions ask for, in the order of the checks (see build)."""
+    facts: list[Fact] = []
+    if not periods:
+        facts.append(_ACCOUNTS_FACT)
+    if aggregation.status is Status.UNKNOWN:
+        facts.extend(_unique_facts([_related_fact(*gap) for gap in aggregation.gaps]))
+    if held is None:
+        facts.append(_PUBLIC_FACT)
+    return tuple(facts)
 
 
 # --- 1. accounts -------------------------------------------------------------------------------
@@ -348,6 +431,8 @@ class _Role(enum.Enum):
     LINKED = "linked"
     NOT_COUNTED = "not_counted"
 
+    __hash__ = object.__hash__  # as SizeClass's
+
 
 _ROLE_TEXT = {
     _Role.PARTNER: Text("partner, added pro rata", "partenaire, ajoutée au prorata"),
@@ -373,9 +458,16 @@ def _role(related: RelatedEnterprise, thresholds: _Thresholds) -> _Role:
     return _Role.PARTNER
 
 
+# A related enterprise whose figures are missing: its index, itself, and the enterprise's
+# period they are missing for (None when the enterprise has no period at all).
+_Gap = tuple[int, RelatedEnterprise, date | None]
+
+
 @attrs.frozen(kw_only=True)
 class _Aggregation:
-    check: Check
+    status: Status
+    roles: tuple[_Role, ...]
+    gaps: tuple[_Gap, ...]
     figures: tuple[PeriodFigures, ...]
 
 
@@ -391,15 +483,34 @@ def _aggregate(
     enterprise: Enterprise, periods: Sequence[Accounts], thresholds: _Thresholds
 ) -> _Aggregation:
     related_all = enterprise.related
-    roles = [_role(r, thresholds) for r in related_all]
+    size_of = thresholds.size
+    if not related_all:
+        # Autonomous: each period's own figures.
+        return _Aggregation(
+            status=Status.NOT_APPLICABLE,
+            roles=(),
+            gaps=(),
+            figures=tuple(
+                [
+                    PeriodFigures(
+                        period_end=p.period_end,
+                        staff_awu=p.staff_awu,
+                        turnover=round_cents(p.turnover),
+                        balance_sheet=round_cents(p.balance_sheet),
+                        size=size_of(p.staff_awu, p.turnover, p.balance_sheet),
+                    )
+                    for p in periods
+                ]
+            ),
+        )
+    roles = tuple([_role(r, thresholds) for r in related_all])
     counted = [
         (i, r, role)
         for i, (r, role) in enumerate(zip(related_all, roles, strict=True))
         if role is not _Role.NOT_COUNTED
     ]
-    missing: list[Fact] = []
+    gaps: list[_Gap] = []
     figures: list[PeriodFigures] = []
-    size_of = thresholds.size
     for period in periods:
         staff: Decimal = period.staff_awu
         turnover: Decimal = period.turnover
@@ -407,7 +518,7 @@ def _aggregate(
         for i, related, role in counted:
             theirs = _latest(related.accounts, period.period_end)
             if theirs is None:
-                missing.append(_related_fact(i, related, period.period_end))
+                gaps.append((i, related, period.period_end))
                 continue
             if role is _Role.LINKED:
                 staff += theirs.staff_awu
@@ -427,46 +538,56 @@ def _aggregate(
             )
         )
     if not periods:
-        missing.extend(_related_fact(i, r, None) for i, r, _ in counted if not r.accounts)
+        gaps.extend((i, r, None) for i, r, _ in counted if not r.accounts)
+    if gaps or (counted and not periods):
+        return _Aggregation(status=Status.UNKNOWN, roles=roles, gaps=tuple(gaps), figures=())
+    return _Aggregation(
+        status=Status.MET if counted else Status.NOT_APPLICABLE,
+        roles=roles,
+        gaps=(),
+        figures=tuple(figures),
+    )
 
+
+def _aggregation_check(
+    enterprise: Enterprise, thresholds: _Thresholds, aggregation: _Aggregation
+) -> Check:
+    status = aggregation.status
+    related_all = enterprise.related
     if not related_all:
-        status = Status.NOT_APPLICABLE
         reason = _AUTONOMOUS
     else:
         described_en, described_fr = [], []
-        for r, counted_as in zip(related_all, roles, strict=True):
+        for r, counted_as in zip(related_all, aggregation.roles, strict=True):
             exempt = counted_as is _Role.NOT_COUNTED and r.exempt_investor
             text = _EXEMPT_TEXT if exempt else _ROLE_TEXT[counted_as]
             share = _pct(r.share)
             described_en.append(f"{r.name} ({share}): {text.en}")
             described_fr.append(f"{r.name} ({share}) : {text.fr}")
         listed_en, listed_fr = "; ".join(described_en), "; ".join(described_fr)
-        if missing or (counted and not periods):
-            status = Status.UNKNOWN
+        if status is Status.UNKNOWN:
             reason = Text(
                 f"{listed_en}; figures missing to aggregate",
                 f"{listed_fr} ; chiffres manquants pour l'agrégation",
             )
-        elif counted:
-            status = Status.MET
+        elif status is Status.MET:
             reason = Text(listed_en, listed_fr)
         else:
-            status = Status.NOT_APPLICABLE
             reason = Text(
                 f"{listed_en}: the enterprise is autonomous",
                 f"{listed_fr} : l'entreprise est autonome",
             )
-    unknown = status is Status.UNKNOWN
-    check = Check(
+    return Check(
         key="sme.aggregation",
         clauses=_CLAUSES,
         label=_AGGREGATION_LABEL,
         status=status,
         reason=reason,
         parameters=thresholds.share_uses,
-        missing=_unique_facts(missing) if unknown else (),
+        missing=_unique_facts([_related_fact(*gap) for gap in aggregation.gaps])
+        if aggregation.gaps
+        else (),
     )
-    return _Aggregation(check=check, figures=() if unknown else tuple(figures))
 
 
 def _related_fact(index: int, related: RelatedEnterprise, period_end: date | None) -> Fact:
@@ -510,12 +631,17 @@ _PUBLIC_FACT = Fact(
 _PUBLIC_UNKNOWN = Text("public bodies' share not given", "part des organismes publics inconnue")
 
 
-def _public_bodies_check(enterprise: Enterprise, thresholds: _Thresholds) -> Check:
-    limit = _pct(thresholds.public_bodies_share_min)
-    label = Text(
+@functools.lru_cache(maxsize=64)
+def _public_bodies_limit(share: Decimal) -> tuple[str, Text]:
+    limit = _pct(share)
+    return limit, Text(
         f"less than {limit} held by public bodies",
         f"moins de {limit} détenus par des organismes publics",
     )
+
+
+def _public_bodies_check(enterprise: Enterprise, thresholds: _Thresholds) -> Check:
+    limit, label = _public_bodies_limit(thresholds.public_bodies_share_min)
     held = enterprise.public_bodies_share
     params = thresholds.public_bodies_uses
     if held is None:
@@ -616,7 +742,7 @@ def _consecutive(figures: Sequence[PeriodFigures], needed: int) -> SizeClass:
     return _BY_RANK[status]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=64)
 def _consecutive_label(n: int) -> Text:
     return Text(
         f"class changes only after {n} consecutive periods over or under a ceiling",

@@ -34,13 +34,17 @@ per scenario. The months are the exact figure, days × 12 / 365.25, not the
 one-decimal one, so that a short saving is not divided by a rounded zero; the
 result is rounded half up to the cent. It is ``None`` when the scenario saves
 no time: a cost per month saved is then undefined (neither zero nor infinite).
+
+The figures are computed at once; the checks, with their bilingual reasons and
+the parameter values they cite, are built the first time they are read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple
 
 import attrs
 
@@ -70,6 +74,10 @@ if TYPE_CHECKING:
     from poles_policy.parameters import ParameterSet
 
 __all__ = ["CostPeriod", "CostScenario", "RelayCost", "relay_cost"]
+
+_GUARANTEE_SHARE = "relay.oseo.guarantee_share"
+_GUARANTEE_FEE_RATE = "relay.oseo.guarantee_fee_rate"
+_DEFAULT_RATE_PARAMETER = "relay.default_annual_rate"
 
 _ASK_FEES = Fact(
     path="loan.fees",
@@ -129,7 +137,7 @@ class CostScenario:
     per_month_saved: Eur | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class RelayCost:
     """
     What a relay loan costs (RELAY.4, RELAY.5) and per month saved (RELAY.6).
@@ -155,7 +163,25 @@ class RelayCost:
         checks: The explanation: keys ``relay.cost.interest``,
             ``relay.cost.guarantee_fee``, ``relay.cost.fees``,
             ``relay.cost.repayment``, ``relay.cost.per_month_saved``.
+
+    Give either ``checks`` or ``deferred``, a function that builds them when
+    they are first read.
     """
+
+    _NAMES: ClassVar = (
+        "request_id",
+        "on",
+        "principal",
+        "annual_rate",
+        "rate_basis",
+        "fees",
+        "unrepaid",
+        "low",
+        "high",
+        "timing",
+        "guarantee",
+        "checks",
+    )
 
     request_id: str
     on: date
@@ -168,7 +194,40 @@ class RelayCost:
     high: CostScenario | None
     timing: TimeSaved
     guarantee: Guarantee
-    checks: tuple[Check, ...]
+    _checks: tuple[Check, ...] | None = attrs.field(default=None, alias="checks")
+    _deferred: Callable[[], tuple[Check, ...]] | None = attrs.field(default=None, alias="deferred")
+
+    def __attrs_post_init__(self) -> None:
+        if (self._checks is None) == (self._deferred is None):
+            msg = "a relay cost takes either its checks or a function that builds them"
+            raise InvalidInputError(msg)
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """The explanation (built on first access when deferred)."""
+        checks = self._checks
+        if checks is None:
+            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
+            checks = self._deferred()
+            # The object stays logically immutable: this fills a cache once.
+            object.__setattr__(self, "_checks", checks)
+            object.__setattr__(self, "_deferred", None)
+        return checks
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple([getattr(self, name) for name in self._NAMES])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join([f"{name}={getattr(self, name)!r}" for name in self._NAMES])
+        return f"RelayCost({shown})"
 
     @property
     def interest_low(self) -> Eur | None:
@@ -213,6 +272,8 @@ class RelayCost:
     @property
     def status(self) -> Status:
         """MET when the cost is computed, else UNKNOWN or NOT_APPLICABLE (the interest check)."""
+        if self._checks is None and self.low is not None and self.high is not None:
+            return Status.MET  # what the deferred interest check will say
         return self.check("relay.cost.interest").status
 
     @property
@@ -299,13 +360,13 @@ def _scenario(
     )
 
 
-@attrs.frozen(kw_only=True)
-class _Fee:
+class _Fee(NamedTuple):
+    """The yearly OSEO fee on the outstanding principal (share x fee rate), None for none."""
+
     low: Decimal | None
     high: Decimal | None
     share: Decimal | None
     rate: Decimal | None
-    parameters: tuple[ParameterUse, ...]
 
 
 def _fee(guarantee: Guarantee, on: date, params: ParameterSet) -> _Fee:
@@ -315,30 +376,21 @@ def _fee(guarantee: Guarantee, on: date, params: ParameterSet) -> _Fee:
             msg = "guarantee: asked, but its share or fee rate is missing"
             raise InvalidInputError(msg)
         yearly = share * rate
-        return _Fee(
-            low=yearly,
-            high=yearly,
-            share=share,
-            rate=rate,
-            parameters=guarantee.check.parameters,
-        )
+        return _Fee(yearly, yearly, share, rate)
     if guarantee.asked is False:
-        return _Fee(low=None, high=None, share=None, rate=None, parameters=())
-    share, share_use = (
-        params.decimal("relay.oseo.guarantee_share", on),
-        params.use("relay.oseo.guarantee_share", on),
-    )
-    rate, rate_use = (
-        params.decimal("relay.oseo.guarantee_fee_rate", on),
-        params.use("relay.oseo.guarantee_fee_rate", on),
-    )
-    return _Fee(
-        low=None,
-        high=share * rate,
-        share=share,
-        rate=rate,
-        parameters=tuple(u for u in (share_use, rate_use) if u is not None),
-    )
+        return _Fee(None, None, None, None)
+    share = params.decimal(_GUARANTEE_SHARE, on)
+    rate = params.decimal(_GUARANTEE_FEE_RATE, on)
+    return _Fee(None, share * rate, share, rate)
+
+
+def _fee_uses(guarantee: Guarantee, on: date, params: ParameterSet) -> tuple[ParameterUse, ...]:
+    """The parameters the fee was read from: the guarantee's, or read here when not known."""
+    if guarantee.asked is True:
+        return guarantee.check.parameters
+    if guarantee.asked is False:
+        return ()
+    return params.uses(on, _GUARANTEE_SHARE, _GUARANTEE_FEE_RATE)
 
 
 def _check_inputs(
@@ -442,7 +494,13 @@ def _interest_check(
     )
 
 
-def _fee_check(guarantee: Guarantee, fee: _Fee, low: CostScenario, high: CostScenario) -> Check:
+def _fee_check(
+    guarantee: Guarantee,
+    fee: _Fee,
+    low: CostScenario,
+    high: CostScenario,
+    uses: tuple[ParameterUse, ...],
+) -> Check:
     if guarantee.asked is False:
         return Check(
             key="relay.cost.guarantee_fee",
@@ -474,7 +532,7 @@ def _fee_check(guarantee: Guarantee, fee: _Fee, low: CostScenario, high: CostSce
                 f"l'hypothèse basse (sans garantie), {high.guarantee_fee} EUR dans l'hypothèse "
                 f"haute ({basis.fr})",
             ),
-            parameters=fee.parameters,
+            parameters=uses,
             missing=(ASK_COUNTER_GUARANTEE,),
         )
     return Check(
@@ -486,7 +544,7 @@ def _fee_check(guarantee: Guarantee, fee: _Fee, low: CostScenario, high: CostSce
             f"{basis.en}: {_span(low.guarantee_fee, high.guarantee_fee, 'en')}",
             f"{basis.fr} : {_span(low.guarantee_fee, high.guarantee_fee, 'fr')}",
         ),
-        parameters=fee.parameters,
+        parameters=uses,
     )
 
 
@@ -610,20 +668,15 @@ def relay_cost(
         guarantee = counter_guarantee(request, principal, params)
     if loan is not None:
         rate: Decimal = loan.annual_rate
-        uses: tuple[ParameterUse, ...] = ()
+        rate_basis: Literal["loan", "default"] = "loan"
+        fees: Eur | None = loan.fees
     else:
-        rate, use = (
-            params.decimal("relay.default_annual_rate", on),
-            params.use("relay.default_annual_rate", on),
-        )
-        uses = tuple(u for u in (use,) if u is not None)
-    fees = loan.fees if loan is not None else None
+        rate = params.decimal(_DEFAULT_RATE_PARAMETER, on)
+        rate_basis = "default"
+        fees = None
     bridging = timing.bridging
-    rate_basis: Literal["loan", "default"] = "loan" if loan is not None else "default"
-
-    def result(
-        low: CostScenario | None, high: CostScenario | None, checks: tuple[Check, ...]
-    ) -> RelayCost:
+    scenario_low, scenario_high = bridging.low, bridging.high
+    if scenario_low is None or scenario_high is None:
         return RelayCost(
             request_id=request.id,
             on=on,
@@ -631,33 +684,30 @@ def relay_cost(
             annual_rate=rate,
             rate_basis=rate_basis,
             fees=fees,
-            unrepaid=None if bridging.low is None else bridging.low.unrepaid,
-            low=low,
-            high=high,
+            unrepaid=None,
+            low=None,
+            high=None,
             timing=timing,
             guarantee=guarantee,
-            checks=checks,
+            deferred=lambda: _checks_without_figures(timing, fees),
         )
-
-    if bridging.low is None or bridging.high is None:
-        return result(None, None, _checks_without_figures(timing, fees))
     fee = _fee(guarantee, on, params)
-    low_periods = _periods(bridging.low, principal, rate, fee.low)
+    low_periods = _periods(scenario_low, principal, rate, fee.low)
     if (
-        bridging.high.repayments is bridging.low.repayments
-        and bridging.high.disbursed_on == bridging.low.disbursed_on
+        scenario_high.repayments is scenario_low.repayments
+        and scenario_high.disbursed_on == scenario_low.disbursed_on
         and fee.high is fee.low
     ):
         # The same repayments from the same day at the same fee: the same periods.
         high_periods = low_periods
     else:
-        high_periods = _periods(bridging.high, principal, rate, fee.high)
-    low = _scenario(bridging.low.name, low_periods, fees=fees, days_saved=timing.days_low or 0)
+        high_periods = _periods(scenario_high, principal, rate, fee.high)
+    low = _scenario(scenario_low.name, low_periods, fees=fees, days_saved=timing.days_low or 0)
     days_high = timing.days_high or 0
     if high_periods is low_periods and days_high == low.days_saved:
         # The same periods and the same saving: the same figures.
         high = CostScenario(
-            name=bridging.high.name,
+            name=scenario_high.name,
             periods=low.periods,
             interest=low.interest,
             guarantee_fee=low.guarantee_fee,
@@ -666,12 +716,29 @@ def relay_cost(
             per_month_saved=low.per_month_saved,
         )
     else:
-        high = _scenario(bridging.high.name, high_periods, fees=fees, days_saved=days_high)
-    checks = (
-        _interest_check(low, high, rate, uses),
-        _fee_check(guarantee, fee, low, high),
-        _fees_check(fees),
-        _repayment_check(bridging.low, bridging.high),
-        _per_month_check(low, high),
+        high = _scenario(scenario_high.name, high_periods, fees=fees, days_saved=days_high)
+
+    def build() -> tuple[Check, ...]:
+        rate_uses = () if loan is not None else params.uses(on, _DEFAULT_RATE_PARAMETER)
+        return (
+            _interest_check(low, high, rate, rate_uses),
+            _fee_check(guarantee, fee, low, high, _fee_uses(guarantee, on, params)),
+            _fees_check(fees),
+            _repayment_check(scenario_low, scenario_high),
+            _per_month_check(low, high),
+        )
+
+    return RelayCost(
+        request_id=request.id,
+        on=on,
+        principal=principal,
+        annual_rate=rate,
+        rate_basis=rate_basis,
+        fees=fees,
+        unrepaid=scenario_low.unrepaid,
+        low=low,
+        high=high,
+        timing=timing,
+        guarantee=guarantee,
+        deferred=build,
     )
-    return result(low, high, checks)

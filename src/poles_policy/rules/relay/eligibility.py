@@ -469,7 +469,7 @@ def _sme_check(request: RelayRequest, params: ParameterSet, *, required: bool) -
     status = _BY_SME[result.is_sme]
     missing = tuple(
         Fact(path="applicant." + f.path.removeprefix("enterprise."), question=f.question)
-        for f in result.decision.missing
+        for f in result.missing
     )
     if result.is_sme is None:
         paths = ", ".join(f.path for f in missing) or "-"
@@ -492,7 +492,7 @@ def _sme_check(request: RelayRequest, params: ParameterSet, *, required: bool) -
         _RELAY_2,
         status,
         reason,
-        parameters=uses + tuple(p for c in result.decision.checks for p in c.parameters),
+        parameters=uses + result.parameters,
         missing=missing if status is Status.UNKNOWN else (),
         informative=not required,
     )

@@ -12,6 +12,7 @@ outstanding; both are read at the request date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["ASK_COUNTER_GUARANTEE", "Guarantee", "counter_guarantee"]
 
 _CLAUSES = ("RELAY.5",)
+_SHARE = "relay.oseo.guarantee_share"
+_FEE_RATE = "relay.oseo.guarantee_fee_rate"
 _LABEL = Text("OSEO counter-guarantee", "contre-garantie OSEO")
 
 ASK_COUNTER_GUARANTEE = Fact(
@@ -40,7 +43,7 @@ ASK_COUNTER_GUARANTEE = Fact(
 """The fact to ask for when it is not known whether the bank asks OSEO."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Guarantee:
     """
     The OSEO counter-guarantee of one relay loan (RELAY.5).
@@ -50,6 +53,11 @@ class Guarantee:
     NOT_APPLICABLE and a cost rule counts a fee of ``0.00``); when it is not
     known (``asked=None``) the check is UNKNOWN and asks for
     ``request.oseo_counter_guarantee``.
+
+    A rule may pass ``deferred`` (a function building the check) instead of
+    ``check``: the check and its bilingual explanation are then built the
+    first time they are read, so a caller that only needs the figures does
+    not pay for the explanation.
 
     Attributes:
         asked: Whether the bank asks OSEO, or ``None`` if not known.
@@ -65,11 +73,111 @@ class Guarantee:
     share: Decimal | None
     covered: Eur | None
     annual_fee_rate: Decimal | None
-    check: Check
+    _check: Check | None = attrs.field(default=None, alias="check", repr=False)
+    _deferred: Callable[[], Check] | None = attrs.field(default=None, alias="deferred", repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if (self._check is None) == (self._deferred is None):
+            msg = "a guarantee takes either its check or a function that builds it"
+            raise InvalidInputError(msg)
+
+    @property
+    def check(self) -> Check:
+        """The explanation (built on first access when deferred)."""
+        check = self._check
+        if check is None:
+            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
+            check = self._deferred()
+            # The object stays logically immutable: this fills a cache once.
+            object.__setattr__(self, "_check", check)
+            object.__setattr__(self, "_deferred", None)
+        return check
+
+    def _values(self) -> tuple[object, ...]:
+        return (self.asked, self.share, self.covered, self.annual_fee_rate, self.check)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (
+            f"Guarantee(asked={self.asked!r}, share={self.share!r}, covered={self.covered!r}, "
+            f"annual_fee_rate={self.annual_fee_rate!r}, check={self.check!r})"
+        )
 
 
 def _pct(share: Decimal) -> str:
     return f"{(share * 100).normalize():f} %"
+
+
+def _bank(request: RelayRequest) -> tuple[str, str]:
+    """The bank's name in English and French: its own, or "the bank"."""
+    if request.bank is not None:
+        return request.bank.name, request.bank.name
+    return "the bank", "la banque"
+
+
+def _unknown_check(request: RelayRequest) -> Check:
+    bank, banque = _bank(request)
+    return Check(
+        key="relay.counter_guarantee",
+        clauses=_CLAUSES,
+        label=_LABEL,
+        status=Status.UNKNOWN,
+        reason=Text(
+            f"not known whether {bank} asks OSEO for a counter-guarantee",
+            f"on ne sait pas si {banque} sollicite une contre-garantie OSEO",
+        ),
+        missing=(ASK_COUNTER_GUARANTEE,),
+    )
+
+
+def _not_asked_check(request: RelayRequest) -> Check:
+    bank, banque = _bank(request)
+    return Check(
+        key="relay.counter_guarantee",
+        clauses=_CLAUSES,
+        label=_LABEL,
+        status=Status.NOT_APPLICABLE,
+        reason=Text(
+            f"{bank} does not ask OSEO for a counter-guarantee (it may, it need not)",
+            f"{banque} ne sollicite pas de contre-garantie OSEO (elle le peut, sans y être tenue)",
+        ),
+    )
+
+
+def _asked_check(  # noqa: PLR0913 - the request, the parameters and the figures computed
+    request: RelayRequest,
+    params: ParameterSet,
+    *,
+    amount: Eur,
+    share: Decimal,
+    covered: Eur,
+    fee_rate: Decimal,
+) -> Check:
+    bank, banque = _bank(request)
+    on = request.requested_on
+    share_pct, fee_pct = _pct(share), _pct(fee_rate)
+    return Check(
+        key="relay.counter_guarantee",
+        clauses=_CLAUSES,
+        label=_LABEL,
+        status=Status.MET,
+        reason=Text(
+            f"{bank} asks OSEO: {share_pct} of {amount} EUR covered = {covered} EUR, "
+            f"for {fee_pct} a year of the guaranteed amount outstanding",
+            f"{banque} sollicite OSEO : {share_pct} de {amount} EUR couverts = {covered} EUR, "
+            f"pour {fee_pct} par an de l'encours garanti",
+        ),
+        parameters=tuple(
+            [u for u in (params.use(_SHARE, on), params.use(_FEE_RATE, on)) if u is not None]
+        ),
+    )
 
 
 def counter_guarantee(request: RelayRequest, principal: Decimal, params: ParameterSet) -> Guarantee:
@@ -86,7 +194,7 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
     Returns:
         The guarantee: MET with its share, covered amount and fee rate when
         the bank asks; NOT_APPLICABLE when it does not; UNKNOWN when that is
-        not known.
+        not known. Its check is built when first read.
 
     Raises:
         InvalidInputError: If *principal* is not a positive amount exact to
@@ -116,60 +224,32 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
         msg = f"principal: {amount} is not a positive amount"
         raise InvalidInputError(msg)
     asked = request.oseo_counter_guarantee
-    if request.bank is not None:
-        bank = banque = request.bank.name
-    else:
-        bank, banque = "the bank", "la banque"
     if asked is None:
-        check = Check(
-            key="relay.counter_guarantee",
-            clauses=_CLAUSES,
-            label=_LABEL,
-            status=Status.UNKNOWN,
-            reason=Text(
-                f"not known whether {bank} asks OSEO for a counter-guarantee",
-                f"on ne sait pas si {banque} sollicite une contre-garantie OSEO",
-            ),
-            missing=(ASK_COUNTER_GUARANTEE,),
+        return Guarantee(
+            asked=None,
+            share=None,
+            covered=None,
+            annual_fee_rate=None,
+            deferred=lambda: _unknown_check(request),
         )
-        return Guarantee(asked=None, share=None, covered=None, annual_fee_rate=None, check=check)
     if not asked:
-        check = Check(
-            key="relay.counter_guarantee",
-            clauses=_CLAUSES,
-            label=_LABEL,
-            status=Status.NOT_APPLICABLE,
-            reason=Text(
-                f"{bank} does not ask OSEO for a counter-guarantee (it may, it need not)",
-                f"{banque} ne sollicite pas de contre-garantie OSEO (elle le peut, sans y "
-                "être tenue)",
-            ),
+        return Guarantee(
+            asked=False,
+            share=None,
+            covered=None,
+            annual_fee_rate=None,
+            deferred=lambda: _not_asked_check(request),
         )
-        return Guarantee(asked=False, share=None, covered=None, annual_fee_rate=None, check=check)
     on = request.requested_on
-    share, share_use = (
-        params.decimal("relay.oseo.guarantee_share", on),
-        params.use("relay.oseo.guarantee_share", on),
-    )
-    fee_rate, fee_use = (
-        params.decimal("relay.oseo.guarantee_fee_rate", on),
-        params.use("relay.oseo.guarantee_fee_rate", on),
-    )
+    share = params.decimal(_SHARE, on)
+    fee_rate = params.decimal(_FEE_RATE, on)
     covered = rate_of(amount, share)
-    share_pct, fee_pct = _pct(share), _pct(fee_rate)
-    check = Check(
-        key="relay.counter_guarantee",
-        clauses=_CLAUSES,
-        label=_LABEL,
-        status=Status.MET,
-        reason=Text(
-            f"{bank} asks OSEO: {share_pct} of {amount} EUR covered = {covered} EUR, "
-            f"for {fee_pct} a year of the guaranteed amount outstanding",
-            f"{banque} sollicite OSEO : {share_pct} de {amount} EUR couverts = {covered} EUR, "
-            f"pour {fee_pct} par an de l'encours garanti",
-        ),
-        parameters=tuple([u for u in (share_use, fee_use) if u is not None]),
-    )
     return Guarantee(
-        asked=True, share=share, covered=covered, annual_fee_rate=fee_rate, check=check
+        asked=True,
+        share=share,
+        covered=covered,
+        annual_fee_rate=fee_rate,
+        deferred=lambda: _asked_check(
+            request, params, amount=amount, share=share, covered=covered, fee_rate=fee_rate
+        ),
     )

@@ -64,15 +64,19 @@ is in force: the comparison is then not applicable.
 
 Parameters are read at the request date, except the subsidy delays and
 shares, read at the selection letter's date.
+
+The figures are computed at once; every check, with its bilingual reason and
+the parameter values it cites, is built the first time it is read.
 """
 
 from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import attrs
 
@@ -142,13 +146,39 @@ def _least_certain(bases: Iterable[Basis]) -> Basis:
     return max(bases, key=_RANK.__getitem__)
 
 
+# --- deferred explanations ---------------------------------------------------------------------
+
+# The results below take either their check(s) or a function that builds them (``deferred``),
+# as :class:`~poles_policy.explain.Decision` does: the rules compute the figures at once and
+# leave the bilingual explanations until they are read. Equality, hashing and repr go through
+# the public attributes, so a deferred explanation is built to be compared or shown.
+
+
+def _either(checks: object, deferred: object, what: str) -> None:
+    if (checks is None) == (deferred is None):
+        msg = f"{what} takes either its explanation or a function that builds it"
+        raise InvalidInputError(msg)
+
+
+def _values(obj: object, names: tuple[str, ...]) -> tuple[object, ...]:
+    return tuple([getattr(obj, name) for name in names])
+
+
+def _repr(obj: object, names: tuple[str, ...]) -> str:
+    shown = ", ".join([f"{name}={getattr(obj, name)!r}" for name in names])
+    return f"{type(obj).__name__}({shown})"
+
+
 # --- the disbursement --------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Disbursement:
     """
     When the relay loan reaches the enterprise (RELAY.4, RELAY.6).
+
+    Give either ``check`` or ``deferred``, a function that builds it when it
+    is first read.
 
     Attributes:
         earliest: The earliest date (the loan's date when actual).
@@ -158,13 +188,44 @@ class Disbursement:
         check: The explanation (key ``relay.timing.disbursement``).
     """
 
+    _NAMES: ClassVar = ("earliest", "latest", "basis", "check")
+
     earliest: date
     latest: date
     basis: Literal["actual", "estimated"]
-    check: Check
+    _check: Check | None = attrs.field(default=None, alias="check")
+    _deferred: Callable[[], Check] | None = attrs.field(default=None, alias="deferred")
+
+    def __attrs_post_init__(self) -> None:
+        _either(self._check, self._deferred, "a disbursement")
+
+    @property
+    def check(self) -> Check:
+        """The explanation (built on first access when deferred)."""
+        check = self._check
+        if check is None:
+            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
+            check = self._deferred()
+            # The object stays logically immutable: this fills a cache once.
+            object.__setattr__(self, "_check", check)
+            object.__setattr__(self, "_deferred", None)
+        return check
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _values(self, self._NAMES) == _values(other, self._NAMES)
+
+    def __hash__(self) -> int:
+        return hash(_values(self, self._NAMES))
+
+    def __repr__(self) -> str:
+        return _repr(self, self._NAMES)
 
 
 _DISBURSEMENT_LABEL = Text("relay disbursement date", "date de versement du relais")
+_BANK_DAYS = "relay.bank_processing_business_days"
+_OSEO_DAYS = "relay.oseo_processing_business_days"
 
 
 def _check_loan(request: RelayRequest, loan: RelayLoan) -> None:
@@ -183,45 +244,79 @@ def _disbursement(
     request: RelayRequest, params: ParameterSet, loan: RelayLoan | None
 ) -> Disbursement:
     if loan is not None:
-        day = loan.disbursed_on.isoformat()
-        check = Check(
-            key="relay.timing.disbursement",
-            clauses=("RELAY.4", "RELAY.6"),
-            label=_DISBURSEMENT_LABEL,
-            status=Status.MET,
-            reason=Text(f"disbursed on {day} (the loan's date)", f"versé le {day} (date du prêt)"),
-        )
+        day = loan.disbursed_on
         return Disbursement(
-            earliest=loan.disbursed_on, latest=loan.disbursed_on, basis="actual", check=check
+            earliest=day, latest=day, basis="actual", deferred=lambda: _loan_check(day)
         )
     on = request.requested_on
-    bank = params.count("relay.bank_processing_business_days", on)
-    names = ["relay.bank_processing_business_days"]
-    alone = add_business_days(on, bank)
+    bank = params.count(_BANK_DAYS, on)
     asked = request.oseo_counter_guarantee
+    if asked is False:
+        alone = add_business_days(on, bank)
+        return Disbursement(
+            earliest=alone,
+            latest=alone,
+            basis="estimated",
+            deferred=lambda: _estimate_check(
+                params, on, bank=bank, oseo=None, asked=False, earliest=alone, latest=alone
+            ),
+        )
+    # When it is not known whether the bank asks OSEO, both dates are kept: without, then with.
+    without = None if asked else add_business_days(on, bank)
+    oseo = params.count(_OSEO_DAYS, on)
+    latest = add_business_days(on, bank + oseo)
+    earliest = latest if without is None else without
+    return Disbursement(
+        earliest=earliest,
+        latest=latest,
+        basis="estimated",
+        deferred=lambda: _estimate_check(
+            params, on, bank=bank, oseo=oseo, asked=asked, earliest=earliest, latest=latest
+        ),
+    )
+
+
+def _loan_check(day: date) -> Check:
+    iso = day.isoformat()
+    return Check(
+        key="relay.timing.disbursement",
+        clauses=("RELAY.4", "RELAY.6"),
+        label=_DISBURSEMENT_LABEL,
+        status=Status.MET,
+        reason=Text(f"disbursed on {iso} (the loan's date)", f"versé le {iso} (date du prêt)"),
+    )
+
+
+def _estimate_check(  # noqa: PLR0913 - the inputs and figures of the estimate
+    params: ParameterSet,
+    on: date,
+    *,
+    bank: int,
+    oseo: int | None,
+    asked: bool | None,
+    earliest: date,
+    latest: date,
+) -> Check:
+    day = on.isoformat()
     start_en = (
-        f"estimated from the request of {on.isoformat()}, counting business days from the "
+        f"estimated from the request of {day}, counting business days from the "
         f"next day: {bank} for the bank"
     )
     start_fr = (
-        f"estimé à partir de la demande du {on.isoformat()}, en jours ouvrés comptés à partir "
+        f"estimé à partir de la demande du {day}, en jours ouvrés comptés à partir "
         f"du lendemain : {bank} pour la banque"
     )
-    if asked is False:
-        earliest = latest = alone
+    if oseo is None:
         en, fr = f"{start_en} (no OSEO counter-guarantee)", f"{start_fr} (sans contre-garantie)"
         clauses: tuple[str, ...] = ("RELAY.4", "RELAY.6")
+        uses = params.uses(on, _BANK_DAYS)
     else:
-        oseo = params.count("relay.oseo_processing_business_days", on)
-        names.append("relay.oseo_processing_business_days")
-        guaranteed = add_business_days(on, bank + oseo)
         clauses = ("RELAY.4", "RELAY.5", "RELAY.6")
+        uses = params.uses(on, _BANK_DAYS, _OSEO_DAYS)
         if asked:
-            earliest = latest = guaranteed
             en = f"{start_en} + {oseo} for the OSEO counter-guarantee"
             fr = f"{start_fr} + {oseo} pour la contre-garantie OSEO"
         else:
-            earliest, latest = alone, guaranteed
             en = (
                 f"{start_en}, + {oseo} if the bank asks OSEO for a counter-guarantee "
                 "(not known: both are kept)"
@@ -230,16 +325,15 @@ def _disbursement(
                 f"{start_fr}, + {oseo} si la banque sollicite une contre-garantie OSEO "
                 "(inconnu : les deux sont retenus)"
             )
-    when = _range(earliest, earliest if earliest == latest else latest)
-    check = Check(
+    when = _range(earliest, latest)
+    return Check(
         key="relay.timing.disbursement",
         clauses=clauses,
         label=_DISBURSEMENT_LABEL,
         status=Status.MET,
         reason=Text(f"{en} → {when}", f"{fr} → {when}"),
-        parameters=params.uses(on, *names),
+        parameters=uses,
     )
-    return Disbursement(earliest=earliest, latest=latest, basis="estimated", check=check)
 
 
 def _range(earliest: date, latest: date) -> str:
@@ -338,13 +432,15 @@ class Scenario:
         return self.repayments[-1].on
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Bridging:
     """
     What a relay loan bridges: its disbursement and the subsidy tranches that repay it.
 
     :func:`bridged_tranches` computes it once for both
     :func:`time_saved` and :func:`~poles_policy.rules.relay.cost.relay_cost`.
+    Give either ``checks`` or ``deferred``, a function that builds them when
+    they are first read.
 
     Attributes:
         request_id: The relay request.
@@ -358,13 +454,39 @@ class Bridging:
             ``relay.timing.tranches``).
     """
 
+    _NAMES: ClassVar = (
+        "request_id",
+        "principal",
+        "disbursement",
+        "tranches",
+        "low",
+        "high",
+        "checks",
+    )
+
     request_id: str
     principal: Eur
     disbursement: Disbursement
     tranches: tuple[Tranche, ...]
     low: Scenario | None
     high: Scenario | None
-    checks: tuple[Check, ...]
+    _checks: tuple[Check, ...] | None = attrs.field(default=None, alias="checks")
+    _deferred: Callable[[], tuple[Check, ...]] | None = attrs.field(default=None, alias="deferred")
+
+    def __attrs_post_init__(self) -> None:
+        _either(self._checks, self._deferred, "a bridging")
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """The disbursement's check and the tranches' (built on first access when deferred)."""
+        checks = self._checks
+        if checks is None:
+            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
+            checks = self._deferred()
+            # The object stays logically immutable: this fills a cache once.
+            object.__setattr__(self, "_checks", checks)
+            object.__setattr__(self, "_deferred", None)
+        return checks
 
     @property
     def status(self) -> Status:
@@ -375,6 +497,17 @@ class Bridging:
     def scenarios(self) -> tuple[Scenario, ...]:
         """The low and high scenarios, or ``()`` when there are none."""
         return tuple(s for s in (self.low, self.high) if s is not None)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _values(self, self._NAMES) == _values(other, self._NAMES)
+
+    def __hash__(self) -> int:
+        return hash(_values(self, self._NAMES))
+
+    def __repr__(self) -> str:
+        return _repr(self, self._NAMES)
 
 
 _TRANCHES_LABEL = Text("subsidy payments bridged", "versements de subvention relayés")
@@ -399,8 +532,10 @@ def _unpaid(
     many dates that moved. *paid* is ``aid.paid``, already summed.
     """
     left = paid
-    received = [p.paid_on for p in aid.payments if p.amount > 0]
-    floor = max(received) if received else None
+    floor = None
+    for p in aid.payments:
+        if p.amount > 0 and (floor is None or p.paid_on > floor):
+            floor = p.paid_on
     out: list[Tranche] = []
     moved = 0
     for kind, amount, expected_earliest, expected_latest in expected:
@@ -415,14 +550,6 @@ def _unpaid(
             earliest, latest = floor, max(latest, floor)
         out.append(Tranche(kind=kind, amount=rest, earliest=earliest, latest=latest, basis=basis))
     return out, moved
-
-
-@attrs.frozen(kw_only=True)
-class _Collected:
-    tranches: tuple[Tranche, ...]
-    needs_letter: bool
-    estimated: bool
-    notes: tuple[Text, ...]
 
 
 def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
@@ -447,6 +574,17 @@ def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
             )
         )
     return expected, notes
+
+
+_UNDATED = Text(
+    "the schedule has undated instalments: estimated instead",
+    "l'échéancier a des échéances sans date : estimation à la place",
+)
+
+
+# The tranches of the applicant's State subsidies, by earliest date; whether the letter date
+# is needed and missing; whether a schedule was estimated; notes for the explanation.
+_Collected = tuple[list[Tranche], bool, bool, list[Text]]
 
 
 def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: ParameterSet) -> _Collected:
@@ -476,12 +614,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             unpaid, count = _unpaid(expected, aid, paid, "planned")
         else:
             if aid.schedule:
-                notes.append(
-                    Text(
-                        "the schedule has undated instalments: estimated instead",
-                        "l'échéancier a des échéances sans date : estimation à la place",
-                    )
-                )
+                notes.append(_UNDATED)
             if letter is None:
                 needs_letter = True
                 continue
@@ -506,17 +639,14 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             )
         )
     tranches.sort(key=_BY_EARLIEST)
-    return _Collected(
-        tranches=tuple(tranches), needs_letter=needs_letter, estimated=estimated, notes=tuple(notes)
-    )
+    return tranches, needs_letter, estimated, notes
 
 
 def _scenario(
-    name: ScenarioName, disbursed_on: date, tranches: Sequence[Tranche], principal: Eur
+    name: ScenarioName, disbursed_on: date, ordered: Sequence[Tranche], principal: Eur
 ) -> Scenario:
-    # Each tranche on its date in the scenario, ties by earliest then latest date.
+    """Repay *principal* from *ordered*: the tranches by date in the scenario, ties by the other."""
     low = name == "low"
-    ordered = sorted(tranches, key=_BY_EARLIEST if low else _BY_LATEST)
     outstanding = principal
     repayments: list[Repayment] = []
     for tranche in ordered:
@@ -554,6 +684,82 @@ def _tranches_check(
     )
 
 
+# The tranches' checks that depend on nothing but the case's want of facts or subsidy.
+_AID_UNKNOWN = _tranches_check(
+    Status.UNKNOWN,
+    Text("the project's aid decisions are not known", "les aides du projet sont inconnues"),
+    missing=(ASK_AID,),
+)
+_NO_STATE_SUBSIDY = _tranches_check(
+    Status.NOT_APPLICABLE,
+    Text(
+        "no State subsidy to the applicant: nothing to bridge",
+        "aucune subvention de l'État au demandeur : rien à relayer",
+    ),
+)
+_DATES_UNKNOWN = _tranches_check(
+    Status.UNKNOWN,
+    Text(
+        "the dates of the subsidy payments still expected are not known (no dated "
+        "schedule, no selection letter)",
+        "les dates des versements de subvention attendus sont inconnues (ni échéancier "
+        "daté, ni lettre officielle)",
+    ),
+    missing=(ASK_LETTER,),
+)
+_RECEIVED_REPAY = Text(
+    "the payments received repay the relay; later payments are not needed",
+    "les versements reçus remboursent le relais ; les suivants ne sont pas utiles",
+)
+
+
+def _received_in_full(on: date) -> Check:
+    day = on.isoformat()
+    return _tranches_check(
+        Status.NOT_APPLICABLE,
+        Text(
+            f"the State subsidy was received in full before the request of {day}: nothing to "
+            "bridge",
+            f"la subvention de l'État était entièrement reçue avant la demande du {day} : rien "
+            "à relayer",
+        ),
+    )
+
+
+def _bridged_check(
+    principal: Eur,
+    tranches: Sequence[Tranche],
+    notes: Sequence[Text],
+    uses: Callable[[], tuple[ParameterUse, ...]],
+) -> Check:
+    described = [_describe_tranche(t) for t in tranches]
+    described.extend([(n.en, n.fr) for n in notes])
+    en = "; ".join([d[0] for d in described])
+    fr = " ; ".join([d[1] for d in described])
+    return _tranches_check(
+        Status.MET,
+        Text(f"{principal} EUR repaid from: {en}", f"{principal} EUR remboursés par : {fr}"),
+        parameters=uses(),
+    )
+
+
+def _unbridged(
+    request: RelayRequest,
+    principal: Eur,
+    disbursement: Disbursement,
+    tranches: Callable[[], Check],
+) -> Bridging:
+    return Bridging(
+        request_id=request.id,
+        principal=principal,
+        disbursement=disbursement,
+        tranches=(),
+        low=None,
+        high=None,
+        deferred=lambda: (disbursement.check, tranches()),
+    )
+
+
 def bridged_tranches(
     request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
 ) -> Bridging:
@@ -575,7 +781,7 @@ def bridged_tranches(
         scenarios are ``None`` when the applicant's aid or the dates of the
         payments still expected are unknown (UNKNOWN, with the facts to
         ask), or when there is no State subsidy left to bridge
-        (NOT_APPLICABLE).
+        (NOT_APPLICABLE). The checks are built when first read.
 
     Raises:
         InvalidInputError: If *loan* answers another request or was
@@ -584,65 +790,26 @@ def bridged_tranches(
     """
     if loan is not None:
         _check_loan(request, loan)
-    principal = loan.principal if loan is not None else request.amount
+        principal = loan.principal
+    else:
+        principal = request.amount
     disbursement = _disbursement(request, params, loan)
-
-    def result(check: Check, tranches: tuple[Tranche, ...] = ()) -> Bridging:
-        return Bridging(
-            request_id=request.id,
-            principal=principal,
-            disbursement=disbursement,
-            tranches=tranches,
-            low=None,
-            high=None,
-            checks=(disbursement.check, check),
-        )
-
     aids = request.project.state_aid_for(request.applicant.id)
     if aids is None:
-        reason = Text(
-            "the project's aid decisions are not known", "les aides du projet sont inconnues"
-        )
-        return result(_tranches_check(Status.UNKNOWN, reason, missing=(ASK_AID,)))
+        return _unbridged(request, principal, disbursement, lambda: _AID_UNKNOWN)
     if not any(a.granted > 0 for a in aids):
-        reason = Text(
-            "no State subsidy to the applicant: nothing to bridge",
-            "aucune subvention de l'État au demandeur : rien à relayer",
-        )
-        return result(_tranches_check(Status.NOT_APPLICABLE, reason))
-    collected = _collect(aids, request, params)
-    letter = request.project.selection_letter_on
-    uses = (
-        params.uses(letter, *SCHEDULE_PARAMETERS)
-        if collected.estimated and letter is not None
-        else ()
-    )
-    notes = list(collected.notes)
-    if collected.needs_letter:
-        received = sum([t.amount for t in collected.tranches if t.basis == "actual"], ZERO)
+        return _unbridged(request, principal, disbursement, lambda: _NO_STATE_SUBSIDY)
+    collected, needs_letter, estimated, notes = _collect(aids, request, params)
+    if needs_letter:
+        received = sum([t.amount for t in collected if t.basis == "actual"], ZERO)
         if received < principal:
-            reason = Text(
-                "the dates of the subsidy payments still expected are not known (no dated "
-                "schedule, no selection letter)",
-                "les dates des versements de subvention attendus sont inconnues (ni échéancier "
-                "daté, ni lettre officielle)",
-            )
-            return result(_tranches_check(Status.UNKNOWN, reason, missing=(ASK_LETTER,)))
-        notes.append(
-            Text(
-                "the payments received repay the relay; later payments are not needed",
-                "les versements reçus remboursent le relais ; les suivants ne sont pas utiles",
-            )
-        )
-    if not collected.tranches:
-        reason = Text(
-            f"the State subsidy was received in full before the request of "
-            f"{request.requested_on.isoformat()}: nothing to bridge",
-            f"la subvention de l'État était entièrement reçue avant la demande du "
-            f"{request.requested_on.isoformat()} : rien à relayer",
-        )
-        return result(_tranches_check(Status.NOT_APPLICABLE, reason))
-    tranches = collected.tranches
+            return _unbridged(request, principal, disbursement, lambda: _DATES_UNKNOWN)
+        notes.append(_RECEIVED_REPAY)
+    on = request.requested_on
+    if not collected:
+        return _unbridged(request, principal, disbursement, lambda: _received_in_full(on))
+    tranches = tuple(collected)
+    # _collect sorts the tranches by earliest date: the low scenario's order.
     low = _scenario("low", disbursement.latest, tranches, principal)
     if disbursement.earliest == disbursement.latest and all(
         t.earliest == t.latest for t in tranches
@@ -657,16 +824,14 @@ def bridged_tranches(
             unrepaid=low.unrepaid,
         )
     else:
-        high = _scenario("high", disbursement.earliest, tranches, principal)
-    described = [_describe_tranche(t) for t in tranches]
-    described.extend([(n.en, n.fr) for n in notes])
-    en = "; ".join([d[0] for d in described])
-    fr = " ; ".join([d[1] for d in described])
-    check = _tranches_check(
-        Status.MET,
-        Text(f"{principal} EUR repaid from: {en}", f"{principal} EUR remboursés par : {fr}"),
-        parameters=uses,
-    )
+        high = _scenario("high", disbursement.earliest, sorted(tranches, key=_BY_LATEST), principal)
+    letter = request.project.selection_letter_on
+
+    def uses() -> tuple[ParameterUse, ...]:
+        if estimated and letter is not None:
+            return params.uses(letter, *SCHEDULE_PARAMETERS)
+        return ()
+
     return Bridging(
         request_id=request.id,
         principal=principal,
@@ -674,7 +839,7 @@ def bridged_tranches(
         tranches=tranches,
         low=low,
         high=high,
-        checks=(disbursement.check, check),
+        deferred=lambda: (disbursement.check, _bridged_check(principal, tranches, notes, uses)),
     )
 
 
@@ -713,7 +878,7 @@ def _weighted_days(scenario: Scenario) -> tuple[int, int]:
     return weighted, repaid
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class TimeSaved:
     """
     The time a relay loan saves on the State subsidy (RELAY.6).
@@ -753,7 +918,31 @@ class TimeSaved:
             (before the pilot: the check is then NOT_APPLICABLE).
         bridging: The disbursement and tranches the figures come from.
         checks: Every figure explained (RELAY.6), with the parameters read.
+
+    Give either ``checks`` or ``deferred``, a function that builds them when
+    they are first read.
     """
+
+    _NAMES: ClassVar = (
+        "request_id",
+        "on",
+        "principal",
+        "basis",
+        "first_payment_basis",
+        "first_payment_earliest",
+        "first_payment_latest",
+        "saving_low",
+        "saving_high",
+        "after_subsidy",
+        "weighted_days_low",
+        "weighted_days_high",
+        "weighted_months_low",
+        "weighted_months_high",
+        "weighted_basis",
+        "promise",
+        "bridging",
+        "checks",
+    )
 
     request_id: str
     on: date
@@ -772,7 +961,34 @@ class TimeSaved:
     weighted_basis: Basis | None
     promise: Promise | None
     bridging: Bridging
-    checks: tuple[Check, ...]
+    _checks: tuple[Check, ...] | None = attrs.field(default=None, alias="checks")
+    _deferred: Callable[[], tuple[Check, ...]] | None = attrs.field(default=None, alias="deferred")
+
+    def __attrs_post_init__(self) -> None:
+        _either(self._checks, self._deferred, "a time saved")
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        """Every figure explained (built on first access when deferred)."""
+        checks = self._checks
+        if checks is None:
+            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
+            checks = self._deferred()
+            # The object stays logically immutable: this fills a cache once.
+            object.__setattr__(self, "_checks", checks)
+            object.__setattr__(self, "_deferred", None)
+        return checks
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _values(self, self._NAMES) == _values(other, self._NAMES)
+
+    def __hash__(self) -> int:
+        return hash(_values(self, self._NAMES))
+
+    def __repr__(self) -> str:
+        return _repr(self, self._NAMES)
 
     @property
     def disbursed_earliest(self) -> date:
@@ -822,6 +1038,9 @@ class TimeSaved:
     @property
     def status(self) -> Status:
         """The status of the headline figure (check ``relay.timing.saved``)."""
+        if self._checks is None and self.saving_high is not None:
+            # What the deferred check will say: a relay on or after the subsidy saves nothing.
+            return Status.NOT_MET if self.saving_high.days == 0 else Status.MET
         return self.check("relay.timing.saved").status
 
     @property
@@ -889,9 +1108,21 @@ _FACTS_MISSING = Text("facts missing (see above)", "faits manquants (voir plus h
 _NOTHING_TO_BRIDGE = Text("nothing to bridge (see above)", "rien à relayer (voir plus haut)")
 
 
-def _no_figure(key: str, label: Text, clauses: tuple[str, ...], status: Status) -> Check:
+def _no_figures(status: Status) -> tuple[Check, Check, Check]:
     reason = _FACTS_MISSING if status is Status.UNKNOWN else _NOTHING_TO_BRIDGE
-    return Check(key=key, clauses=clauses, label=label, status=status, reason=reason)
+
+    def check(key: str, label: Text) -> Check:
+        return Check(key=key, clauses=("RELAY.6",), label=label, status=status, reason=reason)
+
+    return (
+        check("relay.timing.saved", _SAVED_LABEL),
+        check("relay.timing.weighted", _WEIGHTED_LABEL),
+        check("relay.timing.promise", _PROMISE_LABEL),
+    )
+
+
+# Without figures, the three figures' checks only say why: the same for every case.
+_NO_FIGURES = {status: _no_figures(status) for status in (Status.UNKNOWN, Status.NOT_APPLICABLE)}
 
 
 def _saved_check(  # noqa: PLR0913 - the scenarios with their savings, computed once
@@ -935,26 +1166,25 @@ def _saved_check(  # noqa: PLR0913 - the scenarios with their savings, computed 
     )
 
 
-@attrs.frozen(kw_only=True)
-class _Weighted:
-    days_low: Decimal
-    days_high: Decimal
-    months_low: Decimal
-    months_high: Decimal
-    check: Check
+# Amount-weighted days and decimal months saved: low, then high.
+_Weighted = tuple[Decimal, Decimal, Decimal, Decimal]
 
 
-def _weighted(low: Scenario, high: Scenario, loan: RelayLoan | None) -> _Weighted:
+def _weighted(low: Scenario, high: Scenario) -> _Weighted:
     weighted_low, repaid_low = _weighted_days(low)
     days_low = _tenths(weighted_low, repaid_low)
     # Decimal months: days x 12 / 365.25 = days x 48 / 1461.
     months_low = _tenths(48 * weighted_low, 1461 * repaid_low)
     if high.repayments is low.repayments and high.disbursed_on == low.disbursed_on:
-        days_high, months_high = days_low, months_low
-    else:
-        weighted_high, repaid_high = _weighted_days(high)
-        days_high = _tenths(weighted_high, repaid_high)
-        months_high = _tenths(48 * weighted_high, 1461 * repaid_high)
+        return days_low, days_low, months_low, months_low
+    weighted_high, repaid_high = _weighted_days(high)
+    days_high = _tenths(weighted_high, repaid_high)
+    months_high = _tenths(48 * weighted_high, 1461 * repaid_high)
+    return days_low, days_high, months_low, months_high
+
+
+def _weighted_check(low: Scenario, weighted: _Weighted, loan: RelayLoan | None) -> Check:
+    days_low, days_high, months_low, months_high = weighted
     repaid_en, repaid_fr = [], []
     for r in low.repayments:
         amount, day = r.amount, r.on.isoformat()
@@ -978,19 +1208,12 @@ def _weighted(low: Scenario, high: Scenario, loan: RelayLoan | None) -> _Weighte
     if loan is not None and not loan.repaid_from_subsidy:
         en += "; the loan is not repaid from the subsidy: the figure assumes it is"
         fr += " ; le prêt n'est pas remboursé par la subvention : le chiffre le suppose"
-    check = Check(
+    return Check(
         key="relay.timing.weighted",
         clauses=("RELAY.6",),
         label=_WEIGHTED_LABEL,
         status=Status.MET,
         reason=Text(en, fr),
-    )
-    return _Weighted(
-        days_low=days_low,
-        days_high=days_high,
-        months_low=months_low,
-        months_high=months_high,
-        check=check,
     )
 
 
@@ -1002,6 +1225,8 @@ _PROMISE_STATUS: dict[Promise, Status] = {
     "above": Status.NOT_MET,
     "partly": Status.UNKNOWN,
 }
+_PROMISE_LOW = "relay.promised_gain_months.low"
+_PROMISE_HIGH = "relay.promised_gain_months.high"
 
 
 def _promised(value: DatedValue, name: str, on: date) -> int:
@@ -1014,29 +1239,39 @@ def _promised(value: DatedValue, name: str, on: date) -> int:
 
 
 def _promise(
-    saving_low: Duration, saving_high: Duration, figures: Text, on: date, params: ParameterSet
-) -> tuple[Promise | None, Check]:
-    low_value = params.at("relay.promised_gain_months.low", on)
-    high_value = None if low_value is None else params.at("relay.promised_gain_months.high", on)
+    saving_low: Duration, saving_high: Duration, on: date, params: ParameterSet
+) -> tuple[Promise, int, int] | None:
+    """Compare the savings with the promise in force on *on*, if any (with its bounds)."""
+    low_value = params.at(_PROMISE_LOW, on)
+    high_value = None if low_value is None else params.at(_PROMISE_HIGH, on)
     if low_value is None or high_value is None:
-        return None, Check(
+        return None
+    low = _promised(low_value, _PROMISE_LOW, on)
+    high = _promised(high_value, _PROMISE_HIGH, on)
+    class_low = _classify(saving_low.months_and_days, low, high)
+    class_high = _classify(saving_high.months_and_days, low, high)
+    return (class_low if class_low == class_high else "partly"), low, high
+
+
+def _promise_check(
+    compared: tuple[Promise, int, int] | None, figures: Text, on: date, params: ParameterSet
+) -> Check:
+    if compared is None:
+        day = on.isoformat()
+        return Check(
             key="relay.timing.promise",
             clauses=("RELAY.6",),
             label=_PROMISE_LABEL,
             status=Status.NOT_APPLICABLE,
             reason=Text(
-                f"no promised gain in force on {on.isoformat()} (before the relay pilot)",
-                f"aucun gain promis en vigueur le {on.isoformat()} (avant l'expérimentation)",
+                f"no promised gain in force on {day} (before the relay pilot)",
+                f"aucun gain promis en vigueur le {day} (avant l'expérimentation)",
             ),
         )
-    low = _promised(low_value, "relay.promised_gain_months.low", on)
-    high = _promised(high_value, "relay.promised_gain_months.high", on)
-    class_low = _classify(saving_low.months_and_days, low, high)
-    class_high = _classify(saving_high.months_and_days, low, high)
-    promise: Promise = class_low if class_low == class_high else "partly"
+    promise, low, high = compared
     text = _PROMISE_TEXT[promise]
     straddles = _STRADDLES if promise == "partly" else _NOTHING
-    check = Check(
+    return Check(
         key="relay.timing.promise",
         clauses=("RELAY.6",),
         label=_PROMISE_LABEL,
@@ -1048,11 +1283,8 @@ def _promise(
             f"{low} mois 0 jour à {high} mois 0 jour{straddles.fr} (comparaison en mois "
             "calendaires et jours)",
         ),
-        parameters=params.uses(
-            on, "relay.promised_gain_months.low", "relay.promised_gain_months.high"
-        ),
+        parameters=params.uses(on, _PROMISE_LOW, _PROMISE_HIGH),
     )
-    return promise, check
 
 
 def time_saved(
@@ -1076,7 +1308,7 @@ def time_saved(
         The figures and their checks, keys ``relay.timing.disbursement``,
         ``relay.timing.tranches``, ``relay.timing.saved``,
         ``relay.timing.weighted`` and ``relay.timing.promise``, all citing
-        RELAY.6.
+        RELAY.6. The checks are built when first read.
 
     Raises:
         InvalidInputError: If *loan* answers another request or was
@@ -1087,8 +1319,6 @@ def time_saved(
     on = request.requested_on
     low, high = bridging.low, bridging.high
     if low is None or high is None:
-        status = bridging.status
-        clauses = ("RELAY.6",)
         return TimeSaved(
             request_id=request.id,
             on=on,
@@ -1107,12 +1337,7 @@ def time_saved(
             weighted_basis=None,
             promise=None,
             bridging=bridging,
-            checks=(
-                *bridging.checks,
-                _no_figure("relay.timing.saved", _SAVED_LABEL, clauses, status),
-                _no_figure("relay.timing.weighted", _WEIGHTED_LABEL, clauses, status),
-                _no_figure("relay.timing.promise", _PROMISE_LABEL, clauses, status),
-            ),
+            deferred=lambda: (*bridging.checks, *_NO_FIGURES[bridging.status]),
         )
     disbursement = bridging.disbursement
     first_basis = _least_certain(
@@ -1124,9 +1349,29 @@ def time_saved(
         if (high.disbursed_on, high.first_payment_on) == (low.disbursed_on, low.first_payment_on)
         else _saving(high.disbursed_on, high.first_payment_on)
     )
-    figures = _figures(saving_low, saving_high)
-    weighted = _weighted(low, high, loan)
-    promise, promise_check = _promise(saving_low, saving_high, figures, on, params)
+    weighted = _weighted(low, high)
+    days_low, days_high, months_low, months_high = weighted
+    compared = _promise(saving_low, saving_high, on, params)
+    repayments = (
+        low.repayments if high.repayments is low.repayments else low.repayments + high.repayments
+    )
+
+    def build() -> tuple[Check, ...]:
+        figures = _figures(saving_low, saving_high)
+        return (
+            *bridging.checks,
+            _saved_check(
+                low,
+                high,
+                first_basis,
+                saving_low=saving_low,
+                saving_high=saving_high,
+                figures=figures,
+            ),
+            _weighted_check(low, weighted, loan),
+            _promise_check(compared, figures, on, params),
+        )
+
     return TimeSaved(
         request_id=request.id,
         on=on,
@@ -1138,28 +1383,14 @@ def time_saved(
         saving_low=saving_low,
         saving_high=saving_high,
         after_subsidy=saving_low.days == 0,
-        weighted_days_low=weighted.days_low,
-        weighted_days_high=weighted.days_high,
-        weighted_months_low=weighted.months_low,
-        weighted_months_high=weighted.months_high,
-        weighted_basis=_least_certain(
-            [disbursement.basis] + [r.tranche.basis for s in (low, high) for r in s.repayments]
-        ),
-        promise=promise,
+        weighted_days_low=days_low,
+        weighted_days_high=days_high,
+        weighted_months_low=months_low,
+        weighted_months_high=months_high,
+        weighted_basis=_least_certain([disbursement.basis, *[r.tranche.basis for r in repayments]]),
+        promise=None if compared is None else compared[0],
         bridging=bridging,
-        checks=(
-            *bridging.checks,
-            _saved_check(
-                low,
-                high,
-                first_basis,
-                saving_low=saving_low,
-                saving_high=saving_high,
-                figures=figures,
-            ),
-            weighted.check,
-            promise_check,
-        ),
+        deferred=build,
     )
 
 
