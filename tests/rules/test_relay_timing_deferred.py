@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.explain import missing_facts
 from poles_policy.parameters import ParameterSet, default_parameters
 from poles_policy.rules.relay import relay_cost, time_saved
 from poles_policy.testing import relay_cases
@@ -75,8 +76,9 @@ def test_the_statuses_read_first_are_those_the_checks_give(case: Any, params: Pa
         return
     saved, cost = both
     # Read before anything builds the checks.
-    saved_status, cost_status = saved.status, cost.status
+    saved_status, cost_status, saved_missing = saved.status, cost.status, saved.missing
     assert saved.check("relay.timing.saved").status is saved_status
+    assert missing_facts(saved.checks) == saved_missing
     assert cost.check("relay.cost.interest").status is cost_status
     assert saved.bridging.status is saved.bridging.checks[-1].status
 

@@ -1046,6 +1046,9 @@ class TimeSaved:
     @property
     def missing(self) -> tuple[Fact, ...]:
         """The facts still needed, in asking order, each once."""
+        if self._checks is None and self.saving_high is not None:
+            # Only the tranches' check asks for facts, and only when there are no figures.
+            return ()
         return missing_facts(self.checks)
 
     def check(self, key: str) -> Check:
