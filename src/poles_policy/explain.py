@@ -551,9 +551,8 @@ class Decision:
             self._verify(self._checks)
 
     @classmethod
-    def lazy(  # noqa: PLR0913 - the fields of a decision, all keywords
+    def lazy(  # noqa: PLR0913, PLR0917 - the fields of a decision, in order
         cls,
-        *,
         rule: str,
         title: Text,
         subject: str,
@@ -566,9 +565,10 @@ class Decision:
 
         This is the fast path for rules: it skips the constructor's argument
         checks, which cannot fail for these arguments, and the outcome is still
-        verified against the checks once they are built.
+        verified against the checks once they are built. The arguments may
+        be passed by position, in the order of the signature, on hot paths.
         """
-        self = object.__new__(cls)
+        self = _NEW(cls)
         _SET_RULE(self, rule)
         _SET_TITLE(self, title)
         _SET_SUBJECT(self, subject)
@@ -733,6 +733,8 @@ _SET_REASON = Check.__dict__["reason"].__set__
 _SET_PARAMETERS = Check.__dict__["parameters"].__set__
 _SET_MISSING = Check.__dict__["missing"].__set__
 _SET_INFORMATIVE = Check.__dict__["informative"].__set__
+
+_NEW = object.__new__
 
 # The slot setters of a Decision: writing through them skips the frozen class's
 # __setattr__, which is what makes Decision.lazy cheap enough for screening.

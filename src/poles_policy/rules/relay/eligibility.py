@@ -143,6 +143,7 @@ _TERMS = (
     "relay.sme_required",
 )
 _MET = Status.MET
+_LAZY = Decision.lazy
 _NOT_MET = Status.NOT_MET
 _UNKNOWN = Status.UNKNOWN
 
@@ -288,7 +289,7 @@ def _labelled(request: RelayRequest, status: Status) -> Check:
 
 def _any_granted(aids: tuple[PartnerAid, ...]) -> bool:
     for aid in aids:  # noqa: SIM110 - on this hot path a loop beats any() over a generator
-        if aid.granted > 0:
+        if aid.granted > ZERO:
             return True
     return False
 
@@ -547,13 +548,14 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
             break
         if status is _UNKNOWN:
             outcome = Outcome.UNDETERMINED
-    return Decision.lazy(
-        rule=RULE,
-        title=TITLE,
-        subject=f"{applicant.name} — {project.name}",
-        on=on,
-        outcome=outcome,
-        build=partial(_explain, request, params, aids, statuses, sme),
+    # By position: this is the hot path (rule, title, subject, on, outcome, build).
+    return _LAZY(
+        RULE,
+        TITLE,
+        f"{applicant.name} — {project.name}",
+        on,
+        outcome,
+        partial(_explain, request, params, aids, statuses, sme),
     )
 
 
