@@ -257,9 +257,12 @@ def test_a_lazy_decision_builds_its_checks_once_on_first_read() -> None:
     assert [c.key for c in d.checks] == ["a"]
     assert [c.key for c in d.checks] == ["a"]
     assert calls == [1]
-    assert d == _decision(_check("a", Status.MET)).__class__(
+    eager = Decision(
         rule="r", title=Text("t", "t"), subject="s", on=date(2009, 1, 1), checks=d.checks
     )
+    assert d == eager
+    assert repr(d) == repr(eager)
+    assert "checks=(Check(key='a'" in repr(d)
 
 
 def test_a_lazy_decision_whose_checks_contradict_its_outcome_fails_loudly() -> None:

@@ -504,7 +504,7 @@ def _outcome(checks: Iterable[Check]) -> Outcome:
     return Outcome.ELIGIBLE
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Decision:
     """
     The answer of a rule, with every check it evaluated.
@@ -613,6 +613,13 @@ class Decision:
 
     def __hash__(self) -> int:
         return hash((self.rule, self.subject, self.on, self.checks))
+
+    def __repr__(self) -> str:
+        # Through the properties, so a deferred decision shows its checks like any other.
+        return (
+            f"Decision(rule={self.rule!r}, title={self.title!r}, subject={self.subject!r}, "
+            f"on={self.on!r}, outcome={self.outcome!r}, checks={self.checks!r})"
+        )
 
     @property
     def outcome(self) -> Outcome:
