@@ -76,9 +76,11 @@ def test_the_statuses_read_first_are_those_the_checks_give(case: Any, params: Pa
         return
     saved, cost = both
     # Read before anything builds the checks.
-    saved_status, cost_status, saved_missing = saved.status, cost.status, saved.missing
+    saved_status, cost_status = saved.status, cost.status
+    saved_missing, cost_missing = saved.missing, cost.missing
     assert saved.check("relay.timing.saved").status is saved_status
     assert missing_facts(saved.checks) == saved_missing
+    assert missing_facts(cost.checks) == cost_missing
     assert cost.check("relay.cost.interest").status is cost_status
     assert saved.bridging.status is saved.bridging.checks[-1].status
 

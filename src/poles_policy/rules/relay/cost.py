@@ -279,6 +279,14 @@ class RelayCost:
     @property
     def missing(self) -> tuple[Fact, ...]:
         """The facts still needed, in asking order, each once."""
+        if self._checks is None and self.low is not None:
+            # With figures, only the guarantee fee's and the fees' checks can ask for facts:
+            # whether OSEO is asked, and the loan's fees.
+            asks = (
+                ASK_COUNTER_GUARANTEE if self.guarantee.asked is None else None,
+                _ASK_FEES if self.fees is None else None,
+            )
+            return tuple(fact for fact in asks if fact is not None)
         return missing_facts(self.checks)
 
     def check(self, key: str) -> Check:
