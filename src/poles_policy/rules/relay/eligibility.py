@@ -146,6 +146,7 @@ _MET = Status.MET
 _LAZY = Decision.lazy
 _NOT_MET = Status.NOT_MET
 _UNKNOWN = Status.UNKNOWN
+_NA = Status.NOT_APPLICABLE
 
 
 def _national(national_from: object, on: date) -> bool:
@@ -294,12 +295,6 @@ def _any_granted(aids: tuple[PartnerAid, ...]) -> bool:
     return False
 
 
-def _state_aid_status(aids: tuple[PartnerAid, ...] | None) -> Status:
-    if aids is None:
-        return _UNKNOWN
-    return _MET if _any_granted(aids) else _NOT_MET
-
-
 def _state_aid(request: RelayRequest, aids: tuple[PartnerAid, ...] | None, status: Status) -> Check:
     missing: tuple[Fact, ...] = ()
     if aids is None:
@@ -322,12 +317,6 @@ def _state_aid(request: RelayRequest, aids: tuple[PartnerAid, ...] | None, statu
             f"aucune subvention de l'État au demandeur (aides de : {autres})",
         )
     return _check("relay.state_aid", _RELAY_2, status, reason, missing=missing)
-
-
-def _letter_status(letter: date | None, on: date) -> Status:
-    if letter is None:
-        return _UNKNOWN
-    return _MET if letter <= on else _NOT_MET
 
 
 def _selection_letter(request: RelayRequest, status: Status) -> Check:
@@ -398,8 +387,6 @@ def _remaining_status(
 ) -> Status:
     if aids is None:
         return _UNKNOWN
-    if not _any_granted(aids):
-        return Status.NOT_APPLICABLE
     remaining, ceiling = prefinanceable(aids, on, _share(share))
     return _NOT_MET if remaining <= 0 or amount > ceiling else _MET
 
@@ -530,14 +517,19 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
     project = request.project
     pilot, national_from, share, sme_required = params.values_at(_TERMS, on)
     aids = project.state_aid_for(applicant.id)
+    granted = aids is not None and _any_granted(aids)
+    letter = project.selection_letter_on
     statuses = (
         _in_force_status(actor_region(applicant), on, pilot, national_from),
         _MET if isinstance(applicant, Enterprise) else _NOT_MET,
         _MET if _is_partner(applicant.id, project.partners) else _NOT_MET,
         _labelled_status(project.labels, on),
-        _state_aid_status(aids),
-        _letter_status(project.selection_letter_on, on),
-        _remaining_status(aids, request.amount, on, share),
+        # the State aids the applicant: unknown without the project's aid decisions
+        _UNKNOWN if aids is None else _MET if granted else _NOT_MET,
+        # the letter was issued on or before the request date ("dès l'émission")
+        _UNKNOWN if letter is None else _MET if letter <= on else _NOT_MET,
+        # not applicable without a State subsidy (see RELAY.2)
+        _remaining_status(aids, request.amount, on, share) if granted or aids is None else _NA,
     )
     sme = _sme_check(request, params, required=True) if sme_required is True else None
     outcome = Outcome.ELIGIBLE
