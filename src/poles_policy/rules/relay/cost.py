@@ -62,6 +62,7 @@ from poles_policy.explain import (
     render_account,
 )
 from poles_policy.money import ZERO, Eur, pro_rata, round_cents
+from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.guarantee import (
     ASK_COUNTER_GUARANTEE,
     Guarantee,
@@ -138,7 +139,7 @@ class CostScenario:
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class RelayCost:
+class RelayCost(Explained):
     """
     What a relay loan costs (RELAY.4, RELAY.5) and per month saved (RELAY.6).
 
@@ -198,36 +199,13 @@ class RelayCost:
     _deferred: Callable[[], tuple[Check, ...]] | None = attrs.field(default=None, alias="deferred")
 
     def __attrs_post_init__(self) -> None:
-        if (self._checks is None) == (self._deferred is None):
-            msg = "a relay cost takes either its checks or a function that builds them"
-            raise InvalidInputError(msg)
+        either(self._checks, self._deferred, "a relay cost")
 
     @property
     def checks(self) -> tuple[Check, ...]:
         """The explanation (built on first access when deferred)."""
         checks = self._checks
-        if checks is None:
-            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
-            checks = self._deferred()
-            # The object stays logically immutable: this fills a cache once.
-            object.__setattr__(self, "_checks", checks)
-            object.__setattr__(self, "_deferred", None)
-        return checks
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple([getattr(self, name) for name in self._NAMES])
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join([f"{name}={getattr(self, name)!r}" for name in self._NAMES])
-        return f"RelayCost({shown})"
+        return settle(self, "_checks", self._deferred) if checks is None else checks
 
     @property
     def interest_low(self) -> Eur | None:

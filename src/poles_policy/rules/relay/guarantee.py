@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Fact, Status, Text
 from poles_policy.money import Eur, eur, rate_of
+from poles_policy.rules.relay._explained import Explained, either, settle
 
 if TYPE_CHECKING:
     from poles_policy.model.relay import RelayRequest
@@ -43,8 +44,8 @@ ASK_COUNTER_GUARANTEE = Fact(
 """The fact to ask for when it is not known whether the bank asks OSEO."""
 
 
-@attrs.frozen(kw_only=True, eq=False)
-class Guarantee:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Guarantee(Explained):
     """
     The OSEO counter-guarantee of one relay loan (RELAY.5).
 
@@ -69,6 +70,8 @@ class Guarantee:
             parameters read.
     """
 
+    _NAMES: ClassVar = ("asked", "share", "covered", "annual_fee_rate", "check")
+
     asked: bool | None
     share: Decimal | None
     covered: Eur | None
@@ -77,38 +80,13 @@ class Guarantee:
     _deferred: Callable[[], Check] | None = attrs.field(default=None, alias="deferred", repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if (self._check is None) == (self._deferred is None):
-            msg = "a guarantee takes either its check or a function that builds it"
-            raise InvalidInputError(msg)
+        either(self._check, self._deferred, "a guarantee")
 
     @property
     def check(self) -> Check:
         """The explanation (built on first access when deferred)."""
         check = self._check
-        if check is None:
-            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
-            check = self._deferred()
-            # The object stays logically immutable: this fills a cache once.
-            object.__setattr__(self, "_check", check)
-            object.__setattr__(self, "_deferred", None)
-        return check
-
-    def _values(self) -> tuple[object, ...]:
-        return (self.asked, self.share, self.covered, self.annual_fee_rate, self.check)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return (
-            f"Guarantee(asked={self.asked!r}, share={self.share!r}, covered={self.covered!r}, "
-            f"annual_fee_rate={self.annual_fee_rate!r}, check={self.check!r})"
-        )
+        return settle(self, "_check", self._deferred) if check is None else check
 
 
 def _pct(share: Decimal) -> str:

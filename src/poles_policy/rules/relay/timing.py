@@ -96,6 +96,7 @@ from poles_policy.explain import (
 from poles_policy.model.projects import PaymentKind
 from poles_policy.money import ZERO, Eur
 from poles_policy.rules.fui import SCHEDULE_PARAMETERS, payment_schedule
+from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.eligibility import ASK_AID, ASK_LETTER
 
 if TYPE_CHECKING:
@@ -154,26 +155,11 @@ def _least_certain(bases: Iterable[Basis]) -> Basis:
 # the public attributes, so a deferred explanation is built to be compared or shown.
 
 
-def _either(checks: object, deferred: object, what: str) -> None:
-    if (checks is None) == (deferred is None):
-        msg = f"{what} takes either its explanation or a function that builds it"
-        raise InvalidInputError(msg)
-
-
-def _values(obj: object, names: tuple[str, ...]) -> tuple[object, ...]:
-    return tuple([getattr(obj, name) for name in names])
-
-
-def _repr(obj: object, names: tuple[str, ...]) -> str:
-    shown = ", ".join([f"{name}={getattr(obj, name)!r}" for name in names])
-    return f"{type(obj).__name__}({shown})"
-
-
 # --- the disbursement --------------------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Disbursement:
+class Disbursement(Explained):
     """
     When the relay loan reaches the enterprise (RELAY.4, RELAY.6).
 
@@ -197,30 +183,13 @@ class Disbursement:
     _deferred: Callable[[], Check] | None = attrs.field(default=None, alias="deferred")
 
     def __attrs_post_init__(self) -> None:
-        _either(self._check, self._deferred, "a disbursement")
+        either(self._check, self._deferred, "a disbursement")
 
     @property
     def check(self) -> Check:
         """The explanation (built on first access when deferred)."""
         check = self._check
-        if check is None:
-            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
-            check = self._deferred()
-            # The object stays logically immutable: this fills a cache once.
-            object.__setattr__(self, "_check", check)
-            object.__setattr__(self, "_deferred", None)
-        return check
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return _values(self, self._NAMES) == _values(other, self._NAMES)
-
-    def __hash__(self) -> int:
-        return hash(_values(self, self._NAMES))
-
-    def __repr__(self) -> str:
-        return _repr(self, self._NAMES)
+        return settle(self, "_check", self._deferred) if check is None else check
 
 
 _DISBURSEMENT_LABEL = Text("relay disbursement date", "date de versement du relais")
@@ -433,7 +402,7 @@ class Scenario:
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class Bridging:
+class Bridging(Explained):
     """
     What a relay loan bridges: its disbursement and the subsidy tranches that repay it.
 
@@ -474,19 +443,13 @@ class Bridging:
     _deferred: Callable[[], tuple[Check, ...]] | None = attrs.field(default=None, alias="deferred")
 
     def __attrs_post_init__(self) -> None:
-        _either(self._checks, self._deferred, "a bridging")
+        either(self._checks, self._deferred, "a bridging")
 
     @property
     def checks(self) -> tuple[Check, ...]:
         """The disbursement's check and the tranches' (built on first access when deferred)."""
         checks = self._checks
-        if checks is None:
-            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
-            checks = self._deferred()
-            # The object stays logically immutable: this fills a cache once.
-            object.__setattr__(self, "_checks", checks)
-            object.__setattr__(self, "_deferred", None)
-        return checks
+        return settle(self, "_checks", self._deferred) if checks is None else checks
 
     @property
     def status(self) -> Status:
@@ -497,17 +460,6 @@ class Bridging:
     def scenarios(self) -> tuple[Scenario, ...]:
         """The low and high scenarios, or ``()`` when there are none."""
         return tuple(s for s in (self.low, self.high) if s is not None)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return _values(self, self._NAMES) == _values(other, self._NAMES)
-
-    def __hash__(self) -> int:
-        return hash(_values(self, self._NAMES))
-
-    def __repr__(self) -> str:
-        return _repr(self, self._NAMES)
 
 
 _TRANCHES_LABEL = Text("subsidy payments bridged", "versements de subvention relayés")
@@ -879,7 +831,7 @@ def _weighted_days(scenario: Scenario) -> tuple[int, int]:
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class TimeSaved:
+class TimeSaved(Explained):
     """
     The time a relay loan saves on the State subsidy (RELAY.6).
 
@@ -965,30 +917,13 @@ class TimeSaved:
     _deferred: Callable[[], tuple[Check, ...]] | None = attrs.field(default=None, alias="deferred")
 
     def __attrs_post_init__(self) -> None:
-        _either(self._checks, self._deferred, "a time saved")
+        either(self._checks, self._deferred, "a time saved")
 
     @property
     def checks(self) -> tuple[Check, ...]:
         """Every figure explained (built on first access when deferred)."""
         checks = self._checks
-        if checks is None:
-            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
-            checks = self._deferred()
-            # The object stays logically immutable: this fills a cache once.
-            object.__setattr__(self, "_checks", checks)
-            object.__setattr__(self, "_deferred", None)
-        return checks
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return _values(self, self._NAMES) == _values(other, self._NAMES)
-
-    def __hash__(self) -> int:
-        return hash(_values(self, self._NAMES))
-
-    def __repr__(self) -> str:
-        return _repr(self, self._NAMES)
+        return settle(self, "_checks", self._deferred) if checks is None else checks
 
     @property
     def disbursed_earliest(self) -> date:
