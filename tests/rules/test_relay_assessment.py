@@ -1,0 +1,81 @@
+"""The combined assessment, and its brief JSON form against its explained one."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.explain import Status, missing_facts
+from poles_policy.parameters import default_parameters
+from poles_policy.rules.relay import assess
+from poles_policy.testing import relay_cases
+
+if TYPE_CHECKING:
+    from poles_policy.model.cases import RelayCase
+    from poles_policy.parameters import ParameterSet
+    from poles_policy.rules.relay import Assessment
+
+PARAMS = default_parameters()
+NATIONAL = PARAMS.override("relay.national_from", date(2009, 1, 1))
+PARAMETER_SETS = st.sampled_from([PARAMS, NATIONAL])
+SECTIONS = ("counter_guarantee", "time_saved", "cost")
+
+
+def explained_first(case: RelayCase, params: ParameterSet) -> Assessment:
+    """The assessment of *case* with every explanation built before anything else is read."""
+    a = assess(case.request, params, loan=case.loan)
+    _ = a.decision.checks
+    if a.guarantee is not None and a.timing is not None and a.cost is not None:
+        _ = (a.guarantee.check, a.timing.checks, a.cost.checks)
+    return a
+
+
+@given(relay_cases(), PARAMETER_SETS)
+def test_the_brief_form_is_the_same_whether_or_not_the_explanations_were_built(
+    case: RelayCase, params: ParameterSet
+) -> None:
+    # Read first, the brief form answers from the figures and the outcome alone; read after
+    # every check is built, it answers from the checks. Both must agree.
+    fresh = assess(case.request, params, loan=case.loan).to_dict(brief=True)
+    assert fresh == explained_first(case, params).to_dict(brief=True)
+
+
+@given(relay_cases(), PARAMETER_SETS)
+def test_the_brief_form_names_the_failed_conditions_and_missing_facts_of_the_checks(
+    case: RelayCase, params: ParameterSet
+) -> None:
+    a = explained_first(case, params)
+    brief = assess(case.request, params, loan=case.loan).to_dict(brief=True)
+    conditions = [c for c in a.decision.checks if not c.informative]
+    assert brief["outcome"] == a.outcome.value
+    assert brief["on"] == case.request.requested_on.isoformat()
+    assert brief["failed"] == [c.key for c in conditions if c.status is Status.NOT_MET]
+    assert brief["missing"] == [f.path for f in missing_facts(conditions)]
+    if a.timing is not None and a.cost is not None:
+        assert brief["time_saved"]["missing"] == [f.path for f in missing_facts(a.timing.checks)]
+        assert brief["cost"]["missing"] == [f.path for f in missing_facts(a.cost.checks)]
+
+
+@given(relay_cases(), PARAMETER_SETS)
+def test_the_brief_figures_are_those_of_the_explained_form(
+    case: RelayCase, params: ParameterSet
+) -> None:
+    a = assess(case.request, params, loan=case.loan)
+    full: dict[str, Any] = json.loads(json.dumps(a.to_dict()))
+    brief: dict[str, Any] = json.loads(json.dumps(a.to_dict(brief=True)))
+    assert (brief["case_id"], brief["outcome"]) == (full["case_id"], full["outcome"])
+    assert brief["failed"] == [
+        c["key"]
+        for c in full["decision"]["checks"]
+        if c["status"] == "not_met" and not c["informative"]
+    ]
+    assert brief["missing"] == [f["path"] for f in full["decision"]["missing"]]
+    for section in SECTIONS:
+        if full[section] is None:
+            assert brief[section] is None
+        else:
+            assert brief[section] == {k: v for k, v in full[section].items() if k != "checks"}
