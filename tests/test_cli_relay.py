@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from poles_policy import cli
+from poles_policy.boundary.assessment import AssessmentModel, BriefAssessmentModel
 from poles_policy.boundary.schema import DecisionModel, schema_names, schema_text
 from poles_policy.explain import Outcome
 
@@ -96,6 +97,9 @@ def test_brief_json_has_the_outcome_and_figures_of_the_full_json(
         without_checks = {k: v for k, v in full[section].items() if k != "checks"}
         assert brief[section] == without_checks
     assert "checks" not in json.dumps(brief)
+    # Each form follows its published schema's model.
+    assert AssessmentModel.model_validate(full).case_id == "RA-RELAIS-2009-017"
+    assert BriefAssessmentModel.model_validate(brief).cost is not None
 
 
 def test_brief_json_names_failed_conditions_and_missing_facts(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from poles_policy.boundary.assessment import AssessmentModel, BriefAssessmentModel
 from poles_policy.explain import Status, missing_facts
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.relay import assess
@@ -79,3 +80,12 @@ def test_the_brief_figures_are_those_of_the_explained_form(
             assert brief[section] is None
         else:
             assert brief[section] == {k: v for k, v in full[section].items() if k != "checks"}
+
+
+@given(relay_cases(), PARAMETER_SETS)
+def test_both_forms_follow_their_published_schemas(case: RelayCase, params: ParameterSet) -> None:
+    a = assess(case.request, params, loan=case.loan)
+    full = AssessmentModel.model_validate(json.loads(json.dumps(a.to_dict())))
+    brief = BriefAssessmentModel.model_validate(json.loads(json.dumps(a.to_dict(brief=True))))
+    assert full.decision.to_domain() == a.decision
+    assert (brief.outcome, full.outcome) == (a.outcome, a.outcome)

@@ -1,0 +1,234 @@
+"""
+The JSON form of a relay assessment: what ``poles-policy relay check --json`` prints.
+
+:class:`AssessmentModel` describes the output of
+:meth:`Assessment.to_dict() <poles_policy.rules.relay.assessment.Assessment.to_dict>`
+(the decision with every check explained, then the counter-guarantee, the
+time saved and the cost with their figures and checks);
+:class:`BriefAssessmentModel` describes ``to_dict(brief=True)`` (the outcome,
+the failed conditions, the missing facts and the figures, without the
+explanations). Their JSON Schemas are exported as ``relay-assessment`` and
+``relay-assessment-brief``.
+
+Amounts, rates and other exact decimals are strings (``"100000.00"``,
+``"0.045"``), so no figure passes through a binary float; dates are ISO
+``YYYY-MM-DD`` strings; ``null`` means the figure could not be computed (the
+``missing`` lists say which facts would give it).
+
+>>> from poles_policy.data.demo import demo_cases
+>>> from poles_policy.parameters import default_parameters
+>>> from poles_policy.rules.relay import assess
+>>> case = demo_cases()[0]
+>>> a = assess(case.request, default_parameters(), loan=case.loan)
+>>> BriefAssessmentModel.model_validate(a.to_dict(brief=True)).cost.total_low
+'9576.16'
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from poles_policy.boundary._base import IsoDate, Model
+from poles_policy.boundary.decision import CheckModel, DecisionModel
+from poles_policy.explain import Outcome
+
+__all__ = [
+    "AssessmentModel",
+    "BriefAssessmentModel",
+    "BriefCostModel",
+    "BriefGuaranteeModel",
+    "BriefTimeSavedModel",
+    "CostModel",
+    "DurationModel",
+    "GuaranteeModel",
+    "TimeSavedModel",
+]
+
+DecimalText = Annotated[str, Field(pattern=r"^-?[0-9]+(\.[0-9]+)?$")]
+"""An exact decimal written as a string, e.g. ``"100000.00"`` or ``"0.045"``."""
+
+
+class DurationModel(Model):
+    """A time saved, in exact days, calendar months and days, and decimal months."""
+
+    days: int = Field(description="Exact days from the disbursement to the first payment.")
+    months: int = Field(description="Whole calendar months of the duration.")
+    extra_days: int = Field(description="Days beyond the whole calendar months.")
+    decimal_months: DecimalText = Field(
+        description="Days x 12 / 365.25, to one decimal, rounded half up, as a decimal string."
+    )
+
+
+class BriefGuaranteeModel(Model):
+    """The OSEO counter-guarantee's figures (RELAY.5)."""
+
+    asked: bool | None = Field(
+        description="Whether the bank asks OSEO for a counter-guarantee; null if not known."
+    )
+    share: DecimalText | None = Field(
+        description="The share of the relay OSEO covers, e.g. 0.50; null unless the bank asks."
+    )
+    covered: DecimalText | None = Field(
+        description="The amount covered in EUR, to the cent; null unless the bank asks."
+    )
+    annual_fee_rate: DecimalText | None = Field(
+        description="The yearly fee as a share of the guaranteed amount outstanding, e.g. 0.008."
+    )
+
+
+class GuaranteeModel(BriefGuaranteeModel):
+    """The OSEO counter-guarantee's figures and its check (RELAY.5)."""
+
+    checks: tuple[CheckModel, ...] = Field(
+        description="Every check of the counter-guarantee, explained, with the parameters read."
+    )
+
+
+class BriefTimeSavedModel(Model):
+    """The time saved's figures (RELAY.6); null figures when they cannot be computed."""
+
+    basis: Literal["actual", "planned", "estimated"] | None = Field(
+        description=(
+            "The least certain of the dates behind the headline figure: actual, planned or "
+            "estimated; null without a figure."
+        )
+    )
+    disbursed_earliest: IsoDate = Field(description="The relay's earliest disbursement date.")
+    disbursed_latest: IsoDate = Field(description="The relay's latest disbursement date.")
+    disbursement_basis: Literal["actual", "estimated"] = Field(
+        description="actual (the loan's disbursement date) or estimated (processing times)."
+    )
+    first_payment_basis: Literal["actual", "planned", "estimated"] | None = Field(
+        description="The basis of the first subsidy payment the relay bridges; null if none."
+    )
+    first_payment_earliest: IsoDate | None = Field(
+        description="The first subsidy payment's date in the low scenario."
+    )
+    first_payment_latest: IsoDate | None = Field(
+        description="The first subsidy payment's date in the high scenario."
+    )
+    saving_low: DurationModel | None = Field(
+        description="Time saved in the low scenario, floored at zero."
+    )
+    saving_high: DurationModel | None = Field(
+        description="Time saved in the high scenario, floored at zero."
+    )
+    after_subsidy: bool | None = Field(
+        description="True when the relay arrives on or after the first subsidy payment."
+    )
+    weighted_days_low: DecimalText | None = Field(
+        description="Amount-weighted days saved over the bridged tranches, low scenario, to 0.1."
+    )
+    weighted_days_high: DecimalText | None = Field(
+        description="Amount-weighted days saved, high scenario, to 0.1."
+    )
+    weighted_months_low: DecimalText | None = Field(
+        description="Amount-weighted decimal months saved, low scenario, to 0.1."
+    )
+    weighted_months_high: DecimalText | None = Field(
+        description="Amount-weighted decimal months saved, high scenario, to 0.1."
+    )
+    promise: Literal["inside", "below", "above", "partly"] | None = Field(
+        description=(
+            "The saving against the promised 6 to 9 months: inside, below, above, or partly "
+            "(a range straddling a bound); null without a figure or a promise in force."
+        )
+    )
+    missing: tuple[str, ...] = Field(
+        description="The paths of the facts that would give the figures, in asking order."
+    )
+
+
+class TimeSavedModel(BriefTimeSavedModel):
+    """The time saved's figures and checks (RELAY.6)."""
+
+    checks: tuple[CheckModel, ...] = Field(
+        description="Every check of the time saved, explained, with the parameters read."
+    )
+
+
+class BriefCostModel(Model):
+    """The relay's cost (RELAY.4, RELAY.5) in EUR, low and high scenarios."""
+
+    principal: DecimalText = Field(description="The relay principal in EUR.")
+    annual_rate: DecimalText = Field(description="The yearly interest rate used, e.g. 0.045.")
+    rate_basis: Literal["loan", "default"] = Field(
+        description="loan (the loan's rate) or default (relay.default_annual_rate: no loan given)."
+    )
+    fees: DecimalText | None = Field(
+        description="The loan's other fees in EUR; null when no loan is given."
+    )
+    unrepaid: DecimalText | None = Field(
+        description="Principal the subsidy payments do not repay, in EUR; null without figures."
+    )
+    interest_low: DecimalText | None = Field(
+        description="Interest at ACT/360 on the principal outstanding, low scenario, in EUR."
+    )
+    interest_high: DecimalText | None = Field(description="Interest, high scenario, in EUR.")
+    guarantee_fee_low: DecimalText | None = Field(
+        description="The OSEO guarantee fee, low scenario, in EUR."
+    )
+    guarantee_fee_high: DecimalText | None = Field(
+        description="The OSEO guarantee fee, high scenario, in EUR."
+    )
+    total_low: DecimalText | None = Field(
+        description="Interest, guarantee fee and other fees, low scenario, in EUR."
+    )
+    total_high: DecimalText | None = Field(description="The total, high scenario, in EUR.")
+    per_month_saved_low: DecimalText | None = Field(
+        description="The total per month saved, low scenario, in EUR; null when nothing is saved."
+    )
+    per_month_saved_high: DecimalText | None = Field(
+        description="The total per month saved, high scenario, in EUR."
+    )
+    missing: tuple[str, ...] = Field(
+        description="The paths of the facts that would complete the cost, in asking order."
+    )
+
+
+class CostModel(BriefCostModel):
+    """The relay's cost, with its checks."""
+
+    checks: tuple[CheckModel, ...] = Field(
+        description="Every check of the cost, explained, with the parameters read."
+    )
+
+
+class AssessmentModel(Model):
+    """A relay case's assessment with every check explained (``Assessment.to_dict()``)."""
+
+    case_id: str = Field(description="The case's identifier (the request's id).")
+    outcome: Outcome = Field(description="eligible, ineligible or undetermined.")
+    decision: DecisionModel = Field(
+        description="The eligibility decision (RELAY.1-RELAY.4) with every check."
+    )
+    counter_guarantee: GuaranteeModel | None = Field(
+        description="The OSEO counter-guarantee; null when no relay is granted."
+    )
+    time_saved: TimeSavedModel | None = Field(
+        description="The time saved; null when no relay is granted."
+    )
+    cost: CostModel | None = Field(description="The cost; null when no relay is granted.")
+
+
+class BriefAssessmentModel(Model):
+    """A relay case's assessment without explanations (``Assessment.to_dict(brief=True)``)."""
+
+    case_id: str = Field(description="The case's identifier (the request's id).")
+    on: IsoDate = Field(description="The request date, at which the parameters were read.")
+    outcome: Outcome = Field(description="eligible, ineligible or undetermined.")
+    failed: tuple[str, ...] = Field(
+        description="The keys of the conditions not met, in evaluation order."
+    )
+    missing: tuple[str, ...] = Field(
+        description="The paths of the facts still needed to decide, in asking order."
+    )
+    counter_guarantee: BriefGuaranteeModel | None = Field(
+        description="The OSEO counter-guarantee; null when no relay is granted."
+    )
+    time_saved: BriefTimeSavedModel | None = Field(
+        description="The time saved; null when no relay is granted."
+    )
+    cost: BriefCostModel | None = Field(description="The cost; null when no relay is granted.")
