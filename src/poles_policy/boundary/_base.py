@@ -320,7 +320,16 @@ def describe(exc: ValidationError, *, union_tags: frozenset[str] = frozenset()) 
             segments.append(str(segment))
         path = ".".join(segments) or "(document)"
         parts.append(f"{path}: {err['msg'].removeprefix('Value error, ')}")
-    return "; ".join(parts)
+    return _one_line("; ".join(parts))
+
+
+# Line breaks and other control characters a document's values may carry (pydantic quotes
+# some values as they are), each shown as its escape, e.g. a newline as \n.
+_CONTROL = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_CONTROL)
 
 
 def validate_json(model: type[M], data: str | bytes) -> M:
