@@ -74,12 +74,19 @@ ODD_VALUES = st.one_of(
 )
 
 
+# Stands for "leave the field out" among the odd values.
+DELETE = object()
+
+
 def _replace(document: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     changed = copy.deepcopy(document)
     target: Any = changed
     for step in path[:-1]:
         target = target[step]
-    target[path[-1]] = value
+    if value is DELETE:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
     return changed
 
 
@@ -88,7 +95,11 @@ def _replace(document: dict[str, Any], path: tuple[Any, ...], value: Any) -> dic
 @example([((1, ("project", "partners", 1, "actor", "kind")), "\n")])
 # An amount of 29 digits or more used to escape as a raw decimal error.
 @example([((0, ("request", "amount")), "9" * 60)])
-@given(st.lists(st.tuples(st.sampled_from(PATHS), ODD_VALUES), min_size=1, max_size=3))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PATHS), ODD_VALUES | st.just(DELETE)), min_size=1, max_size=3
+    )
+)
 def test_any_changed_document_is_assessed_or_refused_as_input(
     changes: list[tuple[tuple[int, tuple[Any, ...]], Any]],
 ) -> None:
