@@ -18,7 +18,7 @@ import enum
 from collections.abc import Callable, Iterable
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
 
 import attrs
 
@@ -613,6 +613,12 @@ class Decision:
 
     def __hash__(self) -> int:
         return hash((self.rule, self.subject, self.on, self.checks))
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # A deferred decision's builder may be a closure, which pickle cannot carry: build
+        # the checks first, so that a copy or a pickle holds them.
+        _ = self.checks
+        return super().__reduce_ex__(protocol)
 
     def __repr__(self) -> str:
         # Through the properties, so a deferred decision shows its checks like any other.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -11,8 +13,10 @@ from hypothesis import strategies as st
 
 from poles_policy.boundary.assessment import AssessmentModel, BriefAssessmentModel
 from poles_policy.explain import Status, missing_facts
+from poles_policy.model.actors import Enterprise
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.relay import assess
+from poles_policy.rules.sme import sme_status
 from poles_policy.testing import relay_cases
 
 if TYPE_CHECKING:
@@ -89,3 +93,20 @@ def test_both_forms_follow_their_published_schemas(case: RelayCase, params: Para
     brief = BriefAssessmentModel.model_validate(json.loads(json.dumps(a.to_dict(brief=True))))
     assert full.decision.to_domain() == a.decision
     assert (brief.outcome, full.outcome) == (a.outcome, a.outcome)
+
+
+@given(relay_cases(), PARAMETER_SETS)
+def test_a_fresh_assessment_pickles_and_copies_with_its_explanations(
+    case: RelayCase, params: ParameterSet
+) -> None:
+    # Explanations are built when read, by closures pickle cannot carry; a process pool
+    # returning assessments must still get them whole.
+    restored = pickle.loads(pickle.dumps(assess(case.request, params, loan=case.loan)))  # noqa: S301
+    again = assess(case.request, params, loan=case.loan)
+    assert restored == again
+    assert restored.to_dict() == again.to_dict()
+    assert copy.deepcopy(again) == again
+    applicant = case.request.applicant
+    if isinstance(applicant, Enterprise):
+        sme = sme_status(applicant, case.request.requested_on, params)
+        assert pickle.loads(pickle.dumps(sme)).missing == sme.missing  # noqa: S301

@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, SupportsIndex
 
 import attrs
 
@@ -155,6 +155,13 @@ class SmeResult:
         if self._missing is not None:
             return self._missing()
         return self.decision.missing
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # The shortcut to the missing facts is a closure, which pickle cannot carry. It only
+        # spares building the decision's checks: build them, and drop it.
+        _ = self.decision.checks
+        object.__setattr__(self, "_missing", None)
+        return super().__reduce_ex__(protocol)
 
 
 # A size class and its ceilings: staff below, turnover at most, balance sheet at most.

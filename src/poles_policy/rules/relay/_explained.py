@@ -11,7 +11,7 @@ checks given.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, SupportsIndex, TypeVar
 
 from poles_policy.exceptions import InvalidInputError
 
@@ -44,6 +44,12 @@ class Explained:
     def __repr__(self) -> str:
         shown = ", ".join([f"{name}={getattr(self, name)!r}" for name in self._NAMES])
         return f"{type(self).__name__}({shown})"
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # The builder of a deferred explanation is a closure, which pickle cannot carry:
+        # build the explanation first, so that a copy or a pickle holds it.
+        self._public()
+        return super().__reduce_ex__(protocol)
 
 
 def either(given: object, deferred: object, what: str) -> None:
