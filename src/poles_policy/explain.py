@@ -15,7 +15,6 @@ that is simply zero.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
 from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
@@ -25,7 +24,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError, UnknownClauseError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
 __all__ = [
     "CLAUSES",
@@ -366,10 +365,6 @@ class Fact:
     question: Text
 
 
-def _optional_checks(values: Iterable[Check] | None) -> tuple[Check, ...] | None:
-    return None if values is None else tuple(values)
-
-
 @attrs.frozen(kw_only=True, init=False)
 class Check:
     """
@@ -504,7 +499,6 @@ def _outcome(checks: Iterable[Check]) -> Outcome:
     return Outcome.ELIGIBLE
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Decision:
     """
     The answer of a rule, with every check it evaluated.
@@ -521,34 +515,51 @@ class Decision:
     explanation. Either way the checks are the same, and when they are built
     the outcome is verified against them.
 
-    Attributes:
+    A decision is immutable: setting an attribute raises
+    :class:`attrs.exceptions.FrozenInstanceError`.
+
+    Args:
         rule: The rule's stable name, e.g. ``"relay.eligibility"``.
         title: What was decided, in English and French.
         subject: Who or what the decision is about.
         on: The case's own legal date, at which parameters were read.
+        checks: Every check, in evaluation order.
+        deferred: Instead of *checks*, a function that builds them.
+        outcome: The outcome, required with *deferred*; with *checks* it is
+            verified against them.
+
+    Raises:
+        InvalidInputError: If both or neither of *checks* and *deferred* are
+            given, if *deferred* comes without *outcome*, or if *outcome*
+            disagrees with *checks*.
     """
 
-    rule: str
-    title: Text
-    subject: str
-    on: date
-    _checks: tuple[Check, ...] | None = attrs.field(
-        default=None, alias="checks", converter=_optional_checks
-    )
-    _deferred: Callable[[], Iterable[Check]] | None = attrs.field(
-        default=None, alias="deferred", repr=False
-    )
-    _outcome: Outcome | None = attrs.field(default=None, alias="outcome", repr=False)
+    # All the state in one list, written once: a rule makes a decision per case, and one slot
+    # write costs a fraction of seven. [rule, title, subject, on, outcome, checks, deferred]
+    __slots__ = ("__weakref__", "_state")
+    _state: list[Any]
 
-    def __attrs_post_init__(self) -> None:
-        if (self._checks is None) == (self._deferred is None):
+    def __init__(  # noqa: PLR0913 - the fields of a decision, all keywords
+        self,
+        *,
+        rule: str,
+        title: Text,
+        subject: str,
+        on: date,
+        checks: Iterable[Check] | None = None,
+        deferred: Callable[[], Iterable[Check]] | None = None,
+        outcome: Outcome | None = None,
+    ) -> None:
+        built = None if checks is None else tuple(checks)
+        if (built is None) == (deferred is None):
             msg = "a decision takes either its checks or a function that builds them"
             raise InvalidInputError(msg)
-        if self._deferred is not None and self._outcome is None:
+        if deferred is not None and outcome is None:
             msg = "a decision with deferred checks must state its outcome"
             raise InvalidInputError(msg)
-        if self._checks is not None and self._outcome is not None:
-            self._verify(self._checks)
+        _SET_STATE(self, [rule, title, subject, on, outcome, built, deferred])
+        if built is not None and outcome is not None:
+            self._verify(built)
 
     @classmethod
     def lazy(  # noqa: PLR0913, PLR0917 - the fields of a decision, in order
@@ -569,20 +580,45 @@ class Decision:
         be passed by position, in the order of the signature, on hot paths.
         """
         self = _NEW(cls)
-        _SET_RULE(self, rule)
-        _SET_TITLE(self, title)
-        _SET_SUBJECT(self, subject)
-        _SET_ON(self, on)
-        _SET_CHECKS(self, None)
-        _SET_DEFERRED(self, build)
-        _SET_OUTCOME(self, outcome)
+        _SET_STATE(self, [rule, title, subject, on, outcome, None, build])
         return self
 
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    @property
+    def rule(self) -> str:
+        """The rule's stable name, e.g. ``"relay.eligibility"``."""
+        rule: str = self._state[0]
+        return rule
+
+    @property
+    def title(self) -> Text:
+        """What was decided, in English and French."""
+        title: Text = self._state[1]
+        return title
+
+    @property
+    def subject(self) -> str:
+        """Who or what the decision is about."""
+        subject: str = self._state[2]
+        return subject
+
+    @property
+    def on(self) -> date:
+        """The case's own legal date, at which parameters were read."""
+        on: date = self._state[3]
+        return on
+
     def _verify(self, checks: tuple[Check, ...]) -> None:
+        stated: Outcome | None = self._state[4]
         derived = _outcome(checks)
-        if self._outcome is not None and derived is not self._outcome:
+        if stated is not None and derived is not stated:
             msg = (
-                f"decision {self.rule!r}: stated outcome {self._outcome.value} disagrees "
+                f"decision {self.rule!r}: stated outcome {stated.value} disagrees "
                 f"with its checks ({derived.value})"
             )
             raise InvalidInputError(msg)
@@ -590,15 +626,14 @@ class Decision:
     @property
     def checks(self) -> tuple[Check, ...]:
         """Every check, in evaluation order (built on first access when deferred)."""
-        if self._checks is None:
-            assert self._deferred is not None  # noqa: S101 - guaranteed by __attrs_post_init__
-            checks = tuple(self._deferred())
+        state = self._state
+        checks: tuple[Check, ...] | None = state[5]
+        if checks is None:
+            checks = tuple(state[6]())
             self._verify(checks)
-            # The object stays logically immutable: this fills a cache once.
-            object.__setattr__(self, "_checks", checks)
-            object.__setattr__(self, "_deferred", None)
-            return checks
-        return self._checks
+            # The decision stays logically immutable: this fills a cache once.
+            state[5], state[6] = checks, None
+        return checks
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Decision):
@@ -615,10 +650,9 @@ class Decision:
         return hash((self.rule, self.subject, self.on, self.checks))
 
     def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        # A deferred decision's builder may be a closure, which pickle cannot carry: build
-        # the checks first, so that a copy or a pickle holds them.
-        _ = self.checks
-        return super().__reduce_ex__(protocol)
+        # A deferred decision's builder may be a closure, which pickle cannot carry: the copy
+        # or pickle holds the built checks.
+        return _decision, (self.rule, self.title, self.subject, self.on, self.checks)
 
     def __repr__(self) -> str:
         # Through the properties, so a deferred decision shows its checks like any other.
@@ -630,9 +664,8 @@ class Decision:
     @property
     def outcome(self) -> Outcome:
         """ELIGIBLE, INELIGIBLE or UNDETERMINED, derived from the checks."""
-        if self._outcome is not None:
-            return self._outcome
-        return _outcome(self.checks)
+        stated: Outcome | None = self._state[4]
+        return stated if stated is not None else _outcome(self.checks)
 
     @property
     def conditions(self) -> tuple[Check, ...]:
@@ -662,7 +695,8 @@ class Decision:
     def _settled(self) -> bool:
         # An eligible decision has no failed condition and needs no fact, so
         # these need not build deferred checks (they are verified when built).
-        return self._checks is None and self._outcome is Outcome.ELIGIBLE
+        state = self._state
+        return state[5] is None and state[4] is Outcome.ELIGIBLE
 
     @property
     def clauses(self) -> tuple[str, ...]:
@@ -749,15 +783,15 @@ _SET_INFORMATIVE = Check.__dict__["informative"].__set__
 
 _NEW = object.__new__
 
-# The slot setters of a Decision: writing through them skips the frozen class's
-# __setattr__, which is what makes Decision.lazy cheap enough for screening.
-_SET_RULE = Decision.__dict__["rule"].__set__
-_SET_TITLE = Decision.__dict__["title"].__set__
-_SET_SUBJECT = Decision.__dict__["subject"].__set__
-_SET_ON = Decision.__dict__["on"].__set__
-_SET_CHECKS = Decision.__dict__["_checks"].__set__
-_SET_DEFERRED = Decision.__dict__["_deferred"].__set__
-_SET_OUTCOME = Decision.__dict__["_outcome"].__set__
+# Decision's constructors write its one slot directly, bypassing its frozen __setattr__.
+_SET_STATE = Decision.__dict__["_state"].__set__
+
+
+def _decision(
+    rule: str, title: Text, subject: str, on: date, checks: tuple[Check, ...]
+) -> Decision:
+    """Rebuild a pickled or copied decision."""
+    return Decision(rule=rule, title=title, subject=subject, on=on, checks=checks)
 
 
 def _fact_to_dict(f: Fact) -> dict[str, Any]:
