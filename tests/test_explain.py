@@ -281,3 +281,23 @@ def test_a_lazy_decision_whose_checks_contradict_its_outcome_fails_loudly() -> N
 def test_a_decision_takes_checks_or_a_builder_but_not_both() -> None:
     with pytest.raises(InvalidInputError, match="either its checks"):
         Decision(rule="r", title=Text("t", "t"), subject="s", on=date(2009, 1, 1))
+
+
+def test_a_decision_is_frozen_and_a_lazy_one_pickles_with_its_checks() -> None:
+    import copy
+    import pickle
+
+    import attrs
+
+    def build() -> tuple[Check, ...]:  # a closure: pickle could not carry it
+        return (_check("a", Status.MET),)
+
+    d = Decision.lazy("r", Text("t", "t"), "s", date(2009, 1, 1), Outcome.ELIGIBLE, build)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        d.rule = "other"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del d.subject
+    restored = pickle.loads(pickle.dumps(d))  # noqa: S301 - a decision made here
+    assert restored == d
+    assert [c.key for c in restored.checks] == ["a"]
+    assert copy.copy(d) == d
