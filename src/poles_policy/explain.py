@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
 
 import attrs
 
+from poles_policy._exact import run_exact as _run_exact
 from poles_policy.exceptions import InvalidInputError, UnknownClauseError
 
 if TYPE_CHECKING:
@@ -629,7 +630,7 @@ class Decision:
         state = self._state
         checks: tuple[Check, ...] | None = state[5]
         if checks is None:
-            checks = tuple(state[6]())
+            checks = tuple(_run_exact(state[6]))
             self._verify(checks)
             # The decision stays logically immutable: this fills a cache once.
             state[5], state[6] = checks, None

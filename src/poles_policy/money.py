@@ -21,14 +21,17 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import NewType
 
+from poles_policy._exact import EXACT, exact_decimals
 from poles_policy.exceptions import InvalidInputError
 
 __all__ = [
     "CENT",
+    "EXACT",
     "ZERO",
     "Eur",
     "Rate",
     "eur",
+    "exact_decimals",
     "pro_rata",
     "rate",
     "rate_of",
@@ -48,6 +51,9 @@ ZERO = Eur(Decimal("0.00"))
 # that changes its own decimal precision or rounding cannot change an amount.
 _ROUNDING = Context(prec=28, rounding=ROUND_HALF_UP)
 _QUANTIZE = _ROUNDING.quantize
+
+_MULTIPLY = EXACT.multiply
+_DIVIDE = EXACT.divide
 
 
 def round_cents(value: Decimal | int) -> Eur:
@@ -106,7 +112,7 @@ def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
     # type checks.
     dec = value if type(value) is Decimal and value.is_finite() else _to_decimal(value, what=field)
     try:
-        cents = dec.quantize(CENT)
+        cents = _QUANTIZE(dec, CENT)
     except InvalidOperation:
         msg = f"{field}: {value!r} is too large to be held exactly to the cent"
         raise InvalidInputError(msg) from None
@@ -142,7 +148,9 @@ def rate_of(amount: Decimal, share: Decimal) -> Eur:
     >>> rate_of(Decimal("0.25"), Decimal("0.5"))
     Decimal('0.13')
     """
-    return round_cents(_to_decimal(amount, what="amount") * _to_decimal(share, what="share"))
+    return round_cents(
+        _MULTIPLY(_to_decimal(amount, what="amount"), _to_decimal(share, what="share"))
+    )
 
 
 def pro_rata(amount: Decimal, numerator: Decimal | int, denominator: Decimal | int) -> Eur:
@@ -162,7 +170,7 @@ def pro_rata(amount: Decimal, numerator: Decimal | int, denominator: Decimal | i
         msg = "denominator: a pro rata over zero is undefined"
         raise InvalidInputError(msg)
     num = _to_decimal(numerator, what="numerator")
-    return round_cents(_to_decimal(amount, what="amount") * num / den)
+    return round_cents(_DIVIDE(_MULTIPLY(_to_decimal(amount, what="amount"), num), den))
 
 
 def _to_decimal(value: object, *, what: str) -> Decimal:

@@ -6,12 +6,14 @@ import copy
 import json
 import pickle
 from datetime import date
+from decimal import ROUND_DOWN, Inexact, localcontext
 from typing import TYPE_CHECKING, Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.boundary.assessment import AssessmentModel, BriefAssessmentModel
+from poles_policy.boundary.case import dump_case, parse_case
 from poles_policy.explain import Status, missing_facts
 from poles_policy.model.actors import Enterprise
 from poles_policy.parameters import default_parameters
@@ -110,3 +112,21 @@ def test_a_fresh_assessment_pickles_and_copies_with_its_explanations(
     if isinstance(applicant, Enterprise):
         sme = sme_status(applicant, case.request.requested_on, params)
         assert pickle.loads(pickle.dumps(sme)).missing == sme.missing  # noqa: S301
+
+
+@given(relay_cases(), PARAMETER_SETS)
+def test_a_callers_decimal_context_changes_nothing(case: RelayCase, params: ParameterSet) -> None:
+    # A program may set a low precision, another rounding, even trap inexact results for
+    # its own purposes; parsing, the figures and the explanations read later must not change.
+    document = dump_case(case)
+    expected = assess(case.request, params, loan=case.loan)
+    with localcontext() as ctx:
+        ctx.prec = 5
+        ctx.rounding = ROUND_DOWN
+        ctx.traps[Inexact] = True
+        parsed = parse_case(document)
+        found = assess(parsed.request, params, loan=parsed.loan)
+        data, text = found.to_dict(), found.explain("fr")
+    assert parsed == case
+    assert data == expected.to_dict()
+    assert text == expected.explain("fr")

@@ -75,6 +75,7 @@ from poles_policy.boundary.projects import CollaborativeProjectModel
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model import _assembly as assembly
 from poles_policy.model.regions import region
+from poles_policy.money import exact_decimals
 
 if TYPE_CHECKING:
     from datetime import date
@@ -320,6 +321,7 @@ _ACTOR_TAGS = frozenset(
 )
 
 
+@exact_decimals
 def parse_case(data: str | bytes) -> RelayCase:
     """
     Read a relay case from its JSON document.

@@ -30,7 +30,7 @@ from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
 from poles_policy.model.actors import Enterprise, ResearchOrganisation
 from poles_policy.model.projects import PaymentKind
-from poles_policy.money import Eur, eur, rate_of
+from poles_policy.money import Eur, eur, exact_decimals, rate_of
 from poles_policy.rules.sme import SmeResult, sme_status
 
 if TYPE_CHECKING:
@@ -197,6 +197,7 @@ def _labelled(project: CollaborativeProject, on: date) -> Check:
     return _consortium_check("fui.labelled", Status.NOT_MET, reason)
 
 
+@exact_decimals
 def consortium(project: CollaborativeProject, on: date, params: ParameterSet) -> Decision:
     """
     Decide whether *project*'s consortium qualifies for FUI aid (PHASE.2a).
@@ -322,6 +323,7 @@ def _rated(basis: AidBasis, on: date, params: ParameterSet, sme: SmeResult | Non
     return AidRate(rate=value, basis=basis, check=check, sme=sme)
 
 
+@exact_decimals
 def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = False) -> AidRate:
     """
     Return the FUI aid rate of *actor* on *on* (PHASE.2a).
@@ -432,6 +434,7 @@ class AidAmount:
         return (self.rate.check, self.check)
 
 
+@exact_decimals
 def aid_amount(
     partner: ProjectPartner, on: date, params: ParameterSet, *, full_cost: bool = False
 ) -> AidAmount:
@@ -537,6 +540,7 @@ class PaymentWindow:
     parameters: tuple[ParameterUse, ...]
 
 
+@exact_decimals
 def first_payment_window(letter_on: date, params: ParameterSet) -> PaymentWindow:
     """
     Estimate when the first FUI payment arrives after the selection letter (RELAY.6).
@@ -607,6 +611,7 @@ SCHEDULE_PARAMETERS = (
 """The parameters :func:`payment_schedule` reads, at the letter's date."""
 
 
+@exact_decimals
 def payment_schedule(
     granted: Decimal, letter_on: date, params: ParameterSet, *, project_months: int = 36
 ) -> tuple[EstimatedPayment, EstimatedPayment, EstimatedPayment]:

@@ -32,7 +32,7 @@ from poles_policy.explain import (
     Text,
 )
 from poles_policy.model.actors import RelatedEnterprise
-from poles_policy.money import Eur, rate_of, round_cents
+from poles_policy.money import Eur, exact_decimals, rate_of, round_cents
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -266,6 +266,7 @@ def _thresholds(params: ParameterSet, on: date) -> _Thresholds:
     return params.derived("sme.thresholds", on, _read)
 
 
+@exact_decimals
 def sme_status(enterprise: Enterprise, on: date, params: ParameterSet) -> SmeResult:
     """
     Class *enterprise* as micro, small, medium or large on *on* (RELAY.2).

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, SupportsIndex, TypeVar
 
+from poles_policy._exact import run_exact
 from poles_policy.exceptions import InvalidInputError
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def settle(result: object, slot: str, deferred: Callable[[], _T] | None) -> _T:
     the builder.
     """
     assert deferred is not None  # noqa: S101 - either() guarantees it when the slot is empty
-    value = deferred()
+    value = run_exact(deferred)
     object.__setattr__(result, slot, value)
     object.__setattr__(result, "_deferred", None)
     return value

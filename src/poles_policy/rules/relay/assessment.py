@@ -18,6 +18,7 @@ import attrs
 
 from poles_policy.explain import Check, Decision, Lang, Outcome
 from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.money import exact_decimals
 from poles_policy.rules.relay.cost import RelayCost, relay_cost
 from poles_policy.rules.relay.eligibility import eligibility
 from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
@@ -218,6 +219,7 @@ def _scheme_exists(on: date, params: ParameterSet) -> bool:
     )
 
 
+@exact_decimals
 def assess(
     request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
 ) -> Assessment:

@@ -61,7 +61,7 @@ from poles_policy.explain import (
     missing_facts,
     render_account,
 )
-from poles_policy.money import ZERO, Eur, pro_rata, round_cents
+from poles_policy.money import ZERO, Eur, exact_decimals, pro_rata, round_cents
 from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.guarantee import (
     ASK_COUNTER_GUARANTEE,
@@ -610,6 +610,7 @@ def _per_month_check(low: CostScenario, high: CostScenario) -> Check:
     )
 
 
+@exact_decimals
 def relay_cost(
     request: RelayRequest,
     params: ParameterSet,

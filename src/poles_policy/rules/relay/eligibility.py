@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.regions import region as lookup_region
-from poles_policy.money import ZERO, Eur, round_cents
+from poles_policy.money import EXACT, ZERO, Eur, round_cents
 from poles_policy.rules.fui import ASK_LABEL_DATE
 from poles_policy.rules.sme import sme_status
 
@@ -368,14 +368,20 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
     """
     # Sums and differences of amounts exact to the cent stay exact to the cent: only the
     # share can need rounding.
+    # In the exact context, whatever the caller's: this runs outside any rule's decorator.
     remaining: Decimal = ZERO
     for aid in aids:
-        remaining += aid.granted
+        remaining = _ADD(remaining, aid.granted)
         for payment in aid.payments:
             if payment.paid_on <= on:
-                remaining -= payment.amount
+                remaining = _SUBTRACT(remaining, payment.amount)
     exact = Eur(remaining)
-    return exact, exact if share == _ONE else round_cents(remaining * share)
+    return exact, exact if share == _ONE else round_cents(_MULTIPLY(remaining, share))
+
+
+_ADD = EXACT.add
+_SUBTRACT = EXACT.subtract
+_MULTIPLY = EXACT.multiply
 
 
 def _share(value: object) -> Decimal:

@@ -23,7 +23,7 @@ import attrs
 
 from poles_policy.explain import Lang, Outcome, Text
 from poles_policy.model.actors import actor_region
-from poles_policy.money import ZERO, Eur
+from poles_policy.money import ZERO, Eur, exact_decimals
 from poles_policy.rules.relay.eligibility import label
 
 if TYPE_CHECKING:
@@ -291,6 +291,7 @@ def _verdict(
     return tuple(out)
 
 
+@exact_decimals
 def evaluate_portfolio(
     assessments: Iterable[Assessment], *, label: str = "", criteria: PilotCriteria | None = None
 ) -> PortfolioSummary:
@@ -421,6 +422,7 @@ class Comparison:
         return "\n".join(lines)
 
 
+@exact_decimals
 def compare(baseline: PortfolioSummary, reform: PortfolioSummary) -> Comparison:
     """
     Set a baseline and a reform of the same portfolio side by side, by region (RELAY.7).

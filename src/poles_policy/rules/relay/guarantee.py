@@ -20,7 +20,7 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Fact, Status, Text
-from poles_policy.money import Eur, eur, rate_of
+from poles_policy.money import Eur, eur, exact_decimals, rate_of
 from poles_policy.rules.relay._explained import Explained, either, settle
 
 if TYPE_CHECKING:
@@ -158,6 +158,7 @@ def _asked_check(  # noqa: PLR0913 - the request, the parameters and the figures
     )
 
 
+@exact_decimals
 def counter_guarantee(request: RelayRequest, principal: Decimal, params: ParameterSet) -> Guarantee:
     """
     Size the OSEO counter-guarantee of a relay advance of *principal* (RELAY.5).

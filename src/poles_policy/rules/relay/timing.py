@@ -94,7 +94,7 @@ from poles_policy.explain import (
     render_account,
 )
 from poles_policy.model.projects import PaymentKind
-from poles_policy.money import ZERO, Eur
+from poles_policy.money import ZERO, Eur, exact_decimals
 from poles_policy.rules.fui import SCHEDULE_PARAMETERS, payment_schedule
 from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.eligibility import ASK_AID, ASK_LETTER
@@ -712,6 +712,7 @@ def _unbridged(
     )
 
 
+@exact_decimals
 def bridged_tranches(
     request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
 ) -> Bridging:
@@ -1225,6 +1226,7 @@ def _promise_check(
     )
 
 
+@exact_decimals
 def time_saved(
     request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
 ) -> TimeSaved:
