@@ -124,3 +124,17 @@ def test_rounding_ignores_the_callers_decimal_context() -> None:
         ctx.rounding = ROUND_DOWN
         assert round_cents(Decimal("123456.785")) == Decimal("123456.79")
         assert round_cents(Decimal("-0.125")) == Decimal("-0.13")
+
+
+def test_totals_and_shares_ignore_the_callers_decimal_context() -> None:
+    from decimal import ROUND_DOWN, localcontext
+
+    from poles_policy.money import total
+
+    with localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = ROUND_DOWN
+        assert total([Decimal("94500.00"), Decimal("157500.01")]) == Decimal("252000.01")
+        assert eur("150000.00") == Decimal("150000.00")
+        assert rate_of(Decimal("315000.00"), Decimal("0.3")) == Decimal("94500.00")
+        assert pro_rata(Decimal("1000.00"), 1, 3) == Decimal("333.33")

@@ -19,10 +19,13 @@ rules express with ``None`` and check statuses.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
 
 from poles_policy._exact import EXACT, exact_decimals
 from poles_policy.exceptions import InvalidInputError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "CENT",
@@ -36,6 +39,7 @@ __all__ = [
     "rate",
     "rate_of",
     "round_cents",
+    "total",
 ]
 
 Eur = NewType("Eur", Decimal)
@@ -52,6 +56,7 @@ ZERO = Eur(Decimal("0.00"))
 _ROUNDING = Context(prec=28, rounding=ROUND_HALF_UP)
 _QUANTIZE = _ROUNDING.quantize
 
+_ADD = EXACT.add
 _MULTIPLY = EXACT.multiply
 _DIVIDE = EXACT.divide
 
@@ -120,6 +125,21 @@ def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
         msg = f"{field}: {value!r} has more than two decimals; euro amounts are exact to the cent"
         raise InvalidInputError(msg)
     return Eur(cents)
+
+
+def total(amounts: Iterable[Decimal]) -> Eur:
+    """
+    Return the exact sum of *amounts* (``0.00`` for none), whatever the caller's decimal context.
+
+    >>> total([Decimal("94500.00"), Decimal("157500.00"), Decimal("63000.00")])
+    Decimal('315000.00')
+    >>> total([])
+    Decimal('0.00')
+    """
+    result: Decimal = ZERO
+    for amount in amounts:
+        result = _ADD(result, amount)
+    return Eur(result)
 
 
 def rate(value: Decimal | int | str, *, field: str = "rate") -> Rate:

@@ -54,7 +54,7 @@ from poles_policy.model.projects import (
     ScheduledPayment,
 )
 from poles_policy.model.relay import RelayLoan, RelayRequest
-from poles_policy.money import ZERO
+from poles_policy.money import ZERO, total
 
 # Comparing Decimals with Decimals spares converting the int on every comparison.
 _ONE = Decimal(1)
@@ -332,7 +332,7 @@ def partner_aid(
     valid = (
         bool(partner_id.strip())
         and granted >= ZERO
-        and (not schedule or sum((s.amount for s in schedule), ZERO) <= granted)
+        and (not schedule or total(s.amount for s in schedule) <= granted)
         and (not payments or _within(granted, payments))
     )
     make = _PARTNER_AID if valid else PartnerAid

@@ -27,7 +27,7 @@ from poles_policy.model._validators import (
     to_optional_eur,
     unique,
 )
-from poles_policy.money import ZERO, Eur
+from poles_policy.money import Eur, total
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -198,8 +198,8 @@ class InnovationPlatform:
     @property
     def total_financing(self) -> Eur:
         """The sum of the financing plan (``0.00`` for an empty plan)."""
-        return Eur(sum((line.amount for line in self.financing), ZERO))
+        return total(line.amount for line in self.financing)
 
     def financing_from(self, source: FundingSource) -> Eur:
         """The total the plan expects from *source* (``0.00`` if none)."""
-        return Eur(sum((line.amount for line in self.financing if line.source is source), ZERO))
+        return total(line.amount for line in self.financing if line.source is source)

@@ -31,7 +31,7 @@ from poles_policy.model._validators import (
     unique,
 )
 from poles_policy.model.actors import Actor
-from poles_policy.money import ZERO, Eur
+from poles_policy.money import ZERO, Eur, total
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -164,7 +164,7 @@ def _payments(values: Iterable[Payment]) -> tuple[Payment, ...]:
 def _schedule_within_grant(
     instance: PartnerAid, _: attrs.Attribute[Any], value: tuple[ScheduledPayment, ...]
 ) -> None:
-    planned = sum((s.amount for s in value), ZERO)
+    planned = total(s.amount for s in value)
     if planned > instance.granted:
         msg = (
             f"PartnerAid.schedule: the instalments of {instance.partner_id!r} total {planned}, "
@@ -225,7 +225,7 @@ class PartnerAid:
     @property
     def paid(self) -> Eur:
         """The total received so far (``0.00`` when nothing was paid)."""
-        return Eur(sum((p.amount for p in self.payments), ZERO))
+        return total(p.amount for p in self.payments)
 
     @property
     def remaining(self) -> Eur:
