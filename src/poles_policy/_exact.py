@@ -63,8 +63,7 @@ def exact_decimals(func: Callable[_P, _R]) -> Callable[_P, _R]:
 
     @functools.wraps(func)
     def in_exact_context(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        ctx = getcontext()
-        if ctx.prec >= _PREC and ctx.rounding == ROUND_HALF_EVEN and not ctx.traps[Inexact]:
+        if _exact_enough(getcontext()):
             return func(*args, **kwargs)
         with localcontext(EXACT):
             return func(*args, **kwargs)
@@ -75,6 +74,11 @@ def exact_decimals(func: Callable[_P, _R]) -> Callable[_P, _R]:
 _PREC = EXACT.prec
 
 
+def _exact_enough(ctx: Context) -> bool:
+    # As precise as EXACT, rounding as it does, and not trapping the inexact quotients it allows.
+    return ctx.prec >= _PREC and ctx.rounding == ROUND_HALF_EVEN and not ctx.traps[Inexact]
+
+
 def run_exact(build: Callable[[], _R]) -> _R:
     """
     Call *build* in the :data:`EXACT` context when the caller's context is not as precise.
@@ -82,8 +86,7 @@ def run_exact(build: Callable[[], _R]) -> _R:
     For explanations built when first read, perhaps long after the rule ran
     and in another context.
     """
-    ctx = getcontext()
-    if ctx.prec >= _PREC and ctx.rounding == ROUND_HALF_EVEN and not ctx.traps[Inexact]:
+    if _exact_enough(getcontext()):
         return build()
     with localcontext(EXACT):
         return build()

@@ -44,12 +44,13 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
-from decimal import Context, Decimal
+from decimal import Decimal
 from typing import Any, Final, Literal
 
 import attrs
 from dateutil.easter import easter
 
+from poles_policy._exact import EXACT
 from poles_policy.exceptions import InvalidInputError
 
 __all__ = [
@@ -73,9 +74,6 @@ HOLIDAY_YEARS: Final = range(1990, 2061)
 
 _ONE_DAY: Final = timedelta(days=1)
 _SATURDAY: Final = 5
-# Python's default 28 digits, fixed here so that a caller's decimal context
-# (a lower precision, a trap) cannot change a day-count fraction.
-_DECIMAL: Final = Context(prec=28)
 _SOLIDARITY_YEARS: Final = range(2005, 2008)
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # Days in each month of a common year; February gains a day in leap years.
@@ -334,7 +332,8 @@ def act360(start: date, end: date) -> Decimal:
     >>> act360(date(2009, 1, 1), date(2010, 1, 1)) == Decimal(365) / 360
     True
     """
-    return _DECIMAL.divide(Decimal((end - start).days), Decimal(360))
+    # In the fixed context: a caller's precision or traps cannot change a day-count fraction.
+    return EXACT.divide(Decimal((end - start).days), Decimal(360))
 
 
 # --- public holidays -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from datetime import date
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar
 
 from pydantic import (
@@ -38,6 +38,7 @@ from pydantic_core import CoreSchema, core_schema
 
 from poles_policy.dates import parse_iso_date
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.money import EXACT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -196,14 +197,11 @@ def _any_money(value: object) -> Decimal:
     return cents
 
 
-# Amounts are read in this context, whatever the caller's: 28 significant digits hold
-# any amount to the cent below 10**26 euros.
-_MONEY_CONTEXT: Final = Context(prec=28)
-
-
 def _cents(dec: Decimal, value: object) -> Decimal:
     try:
-        return dec.quantize(_CENT, context=_MONEY_CONTEXT)
+        # In the fixed context, whatever the caller's: 28 digits hold any amount below
+        # 10**26 euros to the cent.
+        return dec.quantize(_CENT, context=EXACT)
     except InvalidOperation:
         msg = f"amount {value} is too large to be held exactly to the cent"
         raise ValueError(msg) from None

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from decimal import Context, Decimal
-from typing import TYPE_CHECKING, Any, Final
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import non_empty, non_negative, to_eur, unique
 from poles_policy.model.actors import LocalAuthority, StateBody
-from poles_policy.money import Eur
+from poles_policy.money import EXACT, Eur
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,9 +36,6 @@ __all__ = [
     "OperatingBudget",
     "PerformanceContract",
 ]
-
-# A fixed context keeps derived shares independent of the caller's decimal context.
-_DECIMAL: Final = Context(prec=28)
 
 
 class Axis(enum.Enum):
@@ -242,7 +239,8 @@ class OperatingBudget:
         """
         if self.total == 0:
             return None
-        return _DECIMAL.divide(self.public, self.total).normalize(_DECIMAL)
+        # In the fixed context: derived shares do not depend on the caller's decimal context.
+        return EXACT.divide(self.public, self.total).normalize(EXACT)
 
 
 def _authorities(values: Iterable[LocalAuthority]) -> tuple[LocalAuthority, ...]:
