@@ -1,0 +1,224 @@
+"""
+A portfolio of relay cases as arrays: the facts the eligibility rule reads, taken once.
+
+Most of what decides a relay request does not depend on the parameters: who
+the applicant is, whether it is a partner, when the project was labelled and
+the letter issued, how much subsidy remains. :class:`RelayPortfolio` reads
+these facts from each case once, so that deciding the whole portfolio under
+another parameter set (a reform) costs a few array operations
+(:func:`poles_policy.scenarios.screen`).
+
+Amounts are held as whole cents: exact, never floats.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Status
+from poles_policy.model.actors import Enterprise, actor_region
+from poles_policy.model.cases import RelayCase
+from poles_policy.model.regions import region as lookup_region
+from poles_policy.rules.relay.eligibility import prefinanceable
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+    from poles_policy.model.projects import PoleLabel
+
+__all__ = ["MET", "NOT_APPLICABLE", "NOT_MET", "STATUSES", "UNKNOWN", "RelayPortfolio", "cents"]
+
+# A status is held as a small integer in the arrays; STATUSES[code] is the Status.
+MET: Final = 0
+NOT_MET: Final = 1
+UNKNOWN: Final = 2
+NOT_APPLICABLE: Final = 3
+STATUSES: Final = (Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NOT_APPLICABLE)
+
+# Whole cents beyond this bound are kept as Python integers (object arrays), so that a
+# product by a share's numerator cannot overflow 64 bits unnoticed.
+_INT64_CENTS: Final = 2**62
+_ONE = Decimal(1)
+
+
+def cents(amount: Decimal) -> int:
+    """
+    Return *amount*, a whole number of cents in euros, as an integer number of cents.
+
+    >>> cents(Decimal("1234.50"))
+    123450
+
+    Raises:
+        InvalidInputError: If *amount* has a fraction of a cent.
+    """
+    numerator, denominator = amount.as_integer_ratio()
+    whole, rest = divmod(numerator * 100, denominator)
+    if rest:
+        msg = f"{amount} EUR is not a whole number of cents"
+        raise InvalidInputError(msg)
+    return whole
+
+
+def _cents_array(values: list[int]) -> npt.NDArray[np.int64] | npt.NDArray[np.object_]:
+    if all(-_INT64_CENTS < v < _INT64_CENTS for v in values):
+        return np.array(values, dtype=np.int64)
+    return np.array(values, dtype=object)
+
+
+def _labelled(labels: tuple[PoleLabel, ...], on: date) -> int:
+    # RELAY.2: a label dated on or before the request; an undated one leaves it unknown.
+    undated = False
+    for lab in labels:
+        if lab.labelled_on is None:
+            undated = True
+        elif lab.labelled_on <= on:
+            return MET
+    return UNKNOWN if undated else NOT_MET
+
+
+@attrs.frozen(eq=False, kw_only=True)
+class RelayPortfolio:
+    """
+    Relay cases, with the facts eligibility reads as one array per fact.
+
+    Build one with :meth:`from_cases`. Row *i* of every array describes
+    ``cases[i]``; statuses are codes into :data:`STATUSES`.
+
+    Attributes:
+        cases: The cases, in the order given.
+        case_ids: Each case's id (unique within the portfolio).
+        requested_on: Each request's date (``datetime64[D]``).
+        regions: The distinct region codes of the applicants, sorted.
+        region_index: Each applicant's region as an index into *regions*,
+            ``-1`` when its region is not known.
+        enterprise: Whether each applicant is an enterprise (RELAY.2).
+        partner: Whether each applicant is a partner of its project (RELAY.2).
+        labelled: Status of "labelled by a pôle on or before the request".
+        state_aid: Status of "the State aids the applicant" (unknown when
+            the project's aid decisions are not known).
+        letter: Status of "the selection letter was issued on or before the
+            request" (RELAY.3).
+        remaining: The State subsidy still to be received on the request
+            date, in cents (0 where there is no known State subsidy).
+        amount: The requested amount, in cents.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> portfolio = RelayPortfolio.from_cases(demo_cases())
+    >>> len(portfolio), portfolio.regions[:3]
+    (50, ('11', '31', '42'))
+    """
+
+    cases: tuple[RelayCase, ...]
+    case_ids: tuple[str, ...]
+    requested_on: npt.NDArray[np.datetime64]
+    regions: tuple[str, ...]
+    region_index: npt.NDArray[np.intp]
+    enterprise: npt.NDArray[np.bool_]
+    partner: npt.NDArray[np.bool_]
+    labelled: npt.NDArray[np.int8]
+    state_aid: npt.NDArray[np.int8]
+    letter: npt.NDArray[np.int8]
+    remaining: npt.NDArray[np.int64] | npt.NDArray[np.object_]
+    amount: npt.NDArray[np.int64] | npt.NDArray[np.object_]
+
+    def __len__(self) -> int:
+        """The number of cases."""
+        return len(self.cases)
+
+    @classmethod
+    def from_cases(cls, cases: Iterable[RelayCase]) -> RelayPortfolio:
+        """
+        Read the facts of every case in *cases*.
+
+        Args:
+            cases: Relay cases, each with a distinct case id.
+
+        Returns:
+            The portfolio, its rows in the order of *cases*.
+
+        Raises:
+            InvalidInputError: If an item is not a :class:`RelayCase`, two
+                cases share an id, or an applicant's region code did not
+                exist on its request date (the message names the case).
+        """
+        items: tuple[object, ...] = tuple(cases)
+        checked: list[RelayCase] = []
+        seen: set[str] = set()
+        on: list[date] = []
+        codes: list[str | None] = []
+        enterprise: list[bool] = []
+        partner: list[bool] = []
+        labelled: list[int] = []
+        state_aid: list[int] = []
+        letter: list[int] = []
+        remaining: list[int] = []
+        amount: list[int] = []
+        for position, item in enumerate(items):
+            if not isinstance(item, RelayCase):  # typed callers cannot, others may
+                msg = f"item {position} of the portfolio is a {type(item).__name__}, not a case"
+                raise InvalidInputError(msg)
+            case = item
+            checked.append(case)
+            if case.case_id in seen:
+                msg = f"case {case.case_id!r} appears twice in the portfolio"
+                raise InvalidInputError(msg)
+            seen.add(case.case_id)
+            request = case.request
+            day = request.requested_on
+            applicant = request.applicant
+            project = request.project
+            code = actor_region(applicant)
+            if code is not None:
+                try:
+                    lookup_region(code, day)
+                except InvalidInputError as error:
+                    msg = f"case {case.case_id!r}: {error}"
+                    raise InvalidInputError(msg) from error
+            aids = project.state_aid_for(applicant.id)
+            granted = aids is not None and any(a.granted > 0 for a in aids)
+            on.append(day)
+            codes.append(code)
+            enterprise.append(isinstance(applicant, Enterprise))
+            partner.append(project.partner(applicant.id) is not None)
+            labelled.append(_labelled(project.labels, day))
+            state_aid.append(UNKNOWN if aids is None else MET if granted else NOT_MET)
+            issued = project.selection_letter_on
+            letter.append(UNKNOWN if issued is None else MET if issued <= day else NOT_MET)
+            remaining.append(cents(prefinanceable(aids, day, _ONE)[0]) if aids and granted else 0)
+            amount.append(cents(request.amount))
+        regions = tuple(sorted({c for c in codes if c is not None}))
+        where = {code: i for i, code in enumerate(regions)}
+        return cls(
+            cases=tuple(checked),
+            case_ids=tuple(c.case_id for c in checked),
+            requested_on=np.array(on, dtype="datetime64[D]"),
+            regions=regions,
+            region_index=np.array([-1 if c is None else where[c] for c in codes], dtype=np.intp),
+            enterprise=np.array(enterprise, dtype=np.bool_),
+            partner=np.array(partner, dtype=np.bool_),
+            labelled=np.array(labelled, dtype=np.int8),
+            state_aid=np.array(state_aid, dtype=np.int8),
+            letter=np.array(letter, dtype=np.int8),
+            remaining=_cents_array(remaining),
+            amount=_cents_array(amount),
+        )
+
+    def case(self, case_id: str) -> RelayCase:
+        """
+        Return the case whose id is *case_id*.
+
+        Raises:
+            KeyError: If no case of the portfolio has that id.
+        """
+        try:
+            return self.cases[self.case_ids.index(case_id)]
+        except ValueError:
+            msg = f"no case {case_id!r} in the portfolio"
+            raise KeyError(msg) from None

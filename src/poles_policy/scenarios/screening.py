@@ -1,0 +1,250 @@
+"""
+Relay eligibility over a whole portfolio at once (RELAY.1-RELAY.4), as arrays.
+
+:func:`screen` returns, for every case, the status of each of the seven
+conditions and the outcome: exactly what
+:func:`poles_policy.rules.relay.eligibility` returns for that case under the
+same parameters (a property test compares them on generated portfolios).
+Parameters are read at each case's own request date. The explanation of any
+row comes from the scalar path (:func:`explain_case`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+import numpy as np
+import pandas as pd
+
+from poles_policy.explain import Outcome
+from poles_policy.model.actors import Enterprise
+from poles_policy.money import EXACT, round_cents
+from poles_policy.rules.relay.assessment import assess
+from poles_policy.rules.sme import sme_status
+from poles_policy.scenarios.portfolio import (
+    MET,
+    NOT_APPLICABLE,
+    NOT_MET,
+    STATUSES,
+    UNKNOWN,
+    RelayPortfolio,
+    cents,
+)
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from poles_policy.parameters import ParameterSet
+    from poles_policy.rules.relay.assessment import Assessment
+
+__all__ = ["CONDITIONS", "explain_case", "outcome_counts", "screen"]
+
+CONDITIONS: Final = (
+    "relay.in_force",
+    "relay.enterprise",
+    "relay.partner",
+    "relay.labelled",
+    "relay.state_aid",
+    "relay.selection_letter",
+    "relay.remaining",
+)
+"""The keys of the seven conditions, in the rule's order: the status columns of :func:`screen`."""
+
+_SME = "relay.sme"
+_TERMS = (
+    "relay.pilot_regions",
+    "relay.national_from",
+    "relay.max_prefinanced_share",
+    "relay.sme_required",
+)
+_STATUS_TYPE = pd.CategoricalDtype([s.value for s in STATUSES])
+_OUTCOMES = (Outcome.ELIGIBLE, Outcome.INELIGIBLE, Outcome.UNDETERMINED)
+_OUTCOME_TYPE = pd.CategoricalDtype([o.value for o in _OUTCOMES])
+_ONE = Decimal(1)
+_INT64_MAX = 2**63 - 1
+
+
+def _ceiling(
+    remaining: npt.NDArray[np.int64] | npt.NDArray[np.object_],
+    shares: list[Decimal],
+    date_of_row: npt.NDArray[np.intp],
+) -> npt.NDArray[np.int64] | npt.NDArray[np.object_]:
+    """The part of *remaining* that may be pre-financed, in cents, rounded half up."""
+    if all(share == _ONE for share in shares):
+        return remaining
+    ratios = [share.as_integer_ratio() for share in shares]
+    numerators = np.array([n for n, _ in ratios], dtype=object)[date_of_row]
+    denominators = np.array([d for _, d in ratios], dtype=object)[date_of_row]
+    biggest = int(np.abs(remaining).max(initial=0))
+    top = max(n for n, _ in ratios)
+    bottom = max(d for _, d in ratios)
+    if 2 * biggest * top + bottom <= _INT64_MAX:
+        # Exact in 64 bits; half up, for the positive amounts the comparison needs.
+        num = numerators.astype(np.int64)
+        den = denominators.astype(np.int64)
+        return (2 * remaining.astype(np.int64) * num + den) // (2 * den)
+    # Beyond 64 bits, the scalar rule's own arithmetic, row by row.
+    return np.array(
+        [
+            cents(round_cents(EXACT.multiply(Decimal(int(r)).scaleb(-2, EXACT), shares[i])))
+            for r, i in zip(remaining, date_of_row, strict=True)
+        ],
+        dtype=object,
+    )
+
+
+def _sme_codes(portfolio: RelayPortfolio, params: ParameterSet) -> npt.NDArray[np.int8]:
+    codes = np.empty(len(portfolio), dtype=np.int8)
+    for i, case in enumerate(portfolio.cases):
+        applicant = case.request.applicant
+        if not isinstance(applicant, Enterprise):
+            codes[i] = NOT_APPLICABLE
+            continue
+        is_sme = sme_status(applicant, case.request.requested_on, params).is_sme
+        codes[i] = UNKNOWN if is_sme is None else MET if is_sme else NOT_MET
+    return codes
+
+
+def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False) -> pd.DataFrame:
+    """
+    Decide relay eligibility for every case of *portfolio* under *params* (RELAY.1-RELAY.4).
+
+    The seven conditions are evaluated for every case, with the parameters in
+    force on each case's request date, as
+    :func:`~poles_policy.rules.relay.eligibility` does: ELIGIBLE when all are
+    met, INELIGIBLE when one is not met, UNDETERMINED otherwise.
+
+    The SME status (``relay.sme``) is computed case by case by the scalar
+    rule, because it reads each enterprise's accounts over several periods: a
+    column is added when *sme* is true, or when ``relay.sme_required`` makes
+    it a condition on some case's date (then it counts in that case's
+    outcome).
+
+    Args:
+        portfolio: The cases, read once.
+        params: The parameter set (the default one, or a reform).
+        sme: Whether to add the SME status of every applicant.
+
+    Returns:
+        One row per case, indexed by case id: ``requested_on``, ``region``
+        (``<NA>`` when unknown), ``outcome`` (categories ``eligible``,
+        ``ineligible``, ``undetermined``), then one column per condition in
+        :data:`CONDITIONS` (categories ``met``, ``not_met``, ``unknown``,
+        ``not_applicable``), and ``relay.sme`` when computed.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> frame = screen(RelayPortfolio.from_cases(demo_cases()), default_parameters())
+    >>> frame.loc["demo-01", "outcome"], frame.loc["demo-01", "relay.in_force"]
+    ('eligible', 'met')
+    """
+    n = len(portfolio)
+    days, date_of_row = np.unique(portfolio.requested_on, return_inverse=True)
+    date_of_row = date_of_row.reshape(-1)
+    terms = [params.values_at(_TERMS, day) for day in days.astype(object)]
+
+    # RELAY.1: in force when generalised on that date, or the region is a pilot region.
+    national = np.array(
+        [
+            isinstance(t[1], date) and day >= t[1]
+            for t, day in zip(terms, days.astype(object), strict=True)
+        ],
+        dtype=np.bool_,
+    )
+    # One extra column for "region unknown" (index -1), which is never a pilot region.
+    pilot = np.zeros((len(days), len(portfolio.regions) + 1), dtype=np.bool_)
+    for row, t in enumerate(terms):
+        if isinstance(t[0], tuple):
+            for column, code in enumerate(portfolio.regions):
+                pilot[row, column] = code in t[0]
+    region = portfolio.region_index
+    covered = national[date_of_row] | pilot[date_of_row, region]
+    in_force = np.where(region < 0, UNKNOWN, np.where(covered, MET, NOT_MET))
+
+    # RELAY.4, once a State subsidy is known to be granted.
+    shares = [t[2] if isinstance(t[2], Decimal) else _ONE for t in terms]
+    ceiling = _ceiling(portfolio.remaining, shares, date_of_row)
+    over = (portfolio.remaining <= 0) | (portfolio.amount > ceiling)
+    remaining = np.where(
+        portfolio.state_aid == UNKNOWN,
+        UNKNOWN,
+        np.where(portfolio.state_aid == NOT_MET, NOT_APPLICABLE, np.where(over, NOT_MET, MET)),
+    )
+
+    statuses = np.stack(
+        [
+            in_force,
+            np.where(portfolio.enterprise, MET, NOT_MET),
+            np.where(portfolio.partner, MET, NOT_MET),
+            portfolio.labelled,
+            portfolio.state_aid,
+            portfolio.letter,
+            remaining,
+        ],
+        axis=1,
+    ).astype(np.int8)
+
+    required = np.array([t[3] is True for t in terms], dtype=np.bool_)[date_of_row]
+    sme_codes = _sme_codes(portfolio, params) if sme or required.any() else None
+    counted = statuses
+    if sme_codes is not None:
+        # Where the SME status is a condition it counts; elsewhere it is information only.
+        counted = np.column_stack([statuses, np.where(required, sme_codes, MET)])
+    outcome = np.where(
+        (counted == NOT_MET).any(axis=1),
+        1,
+        np.where((counted == UNKNOWN).any(axis=1), 2, 0),
+    )
+
+    columns: dict[str, object] = {
+        "requested_on": portfolio.requested_on,
+        "region": pd.array(
+            [portfolio.regions[i] if i >= 0 else None for i in region], dtype="string"
+        ),
+        "outcome": pd.Categorical.from_codes(outcome, dtype=_OUTCOME_TYPE),
+    }
+    for k, key in enumerate(CONDITIONS):
+        columns[key] = pd.Categorical.from_codes(statuses[:, k], dtype=_STATUS_TYPE)
+    if sme_codes is not None:
+        columns[_SME] = pd.Categorical.from_codes(sme_codes, dtype=_STATUS_TYPE)
+    index = pd.Index(list(portfolio.case_ids), name="case_id", dtype="object")
+    frame = pd.DataFrame(columns, index=index)
+    if n == 0:
+        frame["requested_on"] = frame["requested_on"].astype("datetime64[s]")
+    return frame
+
+
+def outcome_counts(frame: pd.DataFrame) -> pd.Series:
+    """
+    Count the outcomes of a :func:`screen` result, every outcome listed (zero included).
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> frame = screen(RelayPortfolio.from_cases(demo_cases()), default_parameters())
+    >>> outcome_counts(frame).to_dict()
+    {'eligible': 23, 'ineligible': 22, 'undetermined': 5}
+    """
+    counts = frame["outcome"].value_counts(sort=False)
+    return counts.reindex([o.value for o in _OUTCOMES], fill_value=0).rename("cases")
+
+
+def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) -> Assessment:
+    """
+    Assess one case of *portfolio* through the scalar path, with its explanation.
+
+    Args:
+        portfolio: The portfolio that holds the case.
+        params: The parameter set of the row to explain.
+        case_id: The case's id.
+
+    Returns:
+        The case's full assessment: decision with every check and its reason,
+        counter-guarantee, time saved and cost; ``explain()`` renders it.
+
+    Raises:
+        KeyError: If no case of the portfolio has that id.
+    """
+    case = portfolio.case(case_id)
+    return assess(case.request, params, loan=case.loan)

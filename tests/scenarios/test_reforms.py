@@ -1,0 +1,101 @@
+"""Reforms over a portfolio: several parameter sets, generalisation dates, regional tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from poles_policy.data.demo import demo_cases
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.parameters import default_parameters
+from poles_policy.rules.relay import assess
+from poles_policy.rules.relay.evaluation import compare, evaluate_portfolio
+from poles_policy.scenarios import (
+    RelayPortfolio,
+    generalisation_sweep,
+    outcome_counts,
+    region_comparison,
+    screen,
+    screen_all,
+    synthetic_relay_cases,
+)
+
+PILOT = default_parameters()
+NATIONAL_2009 = PILOT.override("relay.national_from", date(2009, 1, 1))
+
+
+def test_region_comparison_is_the_scalar_comparison_table() -> None:
+    cases = demo_cases()
+    summaries = [
+        evaluate_portfolio(assess(c.request, params, loan=c.loan) for c in cases)
+        for params in (PILOT, NATIONAL_2009)
+    ]
+    scalar = [
+        (r.region, r.requests, r.eligible_baseline, r.eligible_reform, r.newly_eligible)
+        for r in compare(*summaries).regions
+    ]
+    table = region_comparison(RelayPortfolio.from_cases(cases), PILOT, NATIONAL_2009)
+    vector = [
+        (code, *map(int, row)) for code, row in zip(table.index, table.to_numpy(), strict=True)
+    ]
+    assert vector == scalar
+    assert list(table.columns) == [
+        "requests",
+        "eligible_baseline",
+        "eligible_reform",
+        "newly_eligible",
+    ]
+
+
+def test_region_comparison_on_a_synthetic_national_portfolio_counts_every_case() -> None:
+    portfolio = RelayPortfolio.from_cases(synthetic_relay_cases(400, seed=3))
+    table = region_comparison(portfolio, PILOT, NATIONAL_2009)
+    assert int(table["requests"].sum()) == 400
+    # Outside Rhône-Alpes the pilot admits nobody; the reform admits some.
+    outside = table.drop(index=["82", "?"], errors="ignore")
+    assert int(outside["eligible_baseline"].sum()) == 0
+    assert int(outside["eligible_reform"].sum()) > 0
+
+
+def test_screen_all_gives_one_outcome_column_per_scenario() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    outcomes = screen_all(portfolio, {"pilot": PILOT, "national": NATIONAL_2009})
+    assert list(outcomes.columns) == ["pilot", "national"]
+    assert outcomes["pilot"].tolist() == screen(portfolio, PILOT)["outcome"].tolist()
+    assert outcomes["national"].tolist() == screen(portfolio, NATIONAL_2009)["outcome"].tolist()
+
+
+def test_generalisation_sweep_counts_as_screening_each_reform_does() -> None:
+    portfolio = RelayPortfolio.from_cases(synthetic_relay_cases(300, seed=11))
+    days = [date(2008, 1, 1), date(2010, 1, 1), date(2013, 1, 1)]
+    sweep = generalisation_sweep(portfolio, PILOT, days)
+    assert list(sweep.index) == days
+    for day in days:
+        counts = outcome_counts(screen(portfolio, PILOT.override("relay.national_from", day)))
+        row = sweep.loc[day]
+        assert [int(row[k]) for k in counts.index] == counts.tolist()
+        decided = counts["eligible"] + counts["ineligible"]
+        assert row["grant_rate"] == pytest.approx(counts["eligible"] / decided)
+
+
+def test_an_earlier_generalisation_never_admits_fewer_cases() -> None:
+    # RELAY.7: generalising the scheme never turns an eligible case ineligible.
+    portfolio = RelayPortfolio.from_cases(synthetic_relay_cases(300, seed=5))
+    sweep = generalisation_sweep(
+        portfolio, PILOT, [date(y, 1, 1) for y in (2012, 2011, 2010, 2009, 2008)]
+    )
+    assert sweep["eligible"].is_monotonic_increasing
+
+
+def test_grant_rate_is_nan_when_no_case_is_decided() -> None:
+    sweep = generalisation_sweep(RelayPortfolio.from_cases([]), PILOT, [date(2009, 1, 1)])
+    assert sweep["grant_rate"].isna().all()
+
+
+def test_empty_scenarios_and_empty_dates_are_refused() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(InvalidInputError, match="at least one parameter set"):
+        screen_all(portfolio, {})
+    with pytest.raises(InvalidInputError, match="at least one date"):
+        generalisation_sweep(portfolio, PILOT, [])

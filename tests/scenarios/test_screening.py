@@ -1,0 +1,230 @@
+"""Vectorised relay screening: the same statuses and outcomes as the scalar rule, case by case."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from poles_policy.data.demo import demo_cases
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model.actors import Enterprise, actor_region
+from poles_policy.model.cases import RelayCase
+from poles_policy.model.projects import (
+    AidDecision,
+    CollaborativeProject,
+    Funder,
+    PartnerAid,
+    ProjectPartner,
+)
+from poles_policy.model.relay import RelayRequest
+from poles_policy.parameters import ParameterSet, default_parameters
+from poles_policy.rules.relay import eligibility
+from poles_policy.scenarios import (
+    CONDITIONS,
+    RelayPortfolio,
+    explain_case,
+    outcome_counts,
+    screen,
+)
+from poles_policy.testing import policy_dates, relay_requests
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PARAMS = default_parameters()
+
+
+def _scalar_row(case: RelayCase, params: ParameterSet) -> tuple[str, ...]:
+    decision = eligibility(case.request, params)
+    checks = {check.key: check.status.value for check in decision.checks}
+    return (decision.outcome.value, *(checks[key] for key in (*CONDITIONS, "relay.sme")))
+
+
+def _vector_rows(frame: pd.DataFrame) -> list[tuple[str, ...]]:
+    columns = ["outcome", *CONDITIONS, "relay.sme"]
+    return [tuple(str(v) for v in row) for row in frame[columns].itertuples(index=False)]
+
+
+def _numbered(requests: list[RelayRequest]) -> list[RelayCase]:
+    cases = []
+    for i, request in enumerate(requests):
+        numbered = attrs.evolve(request, id=f"case-{i}")
+        cases.append(RelayCase(case_id=numbered.id, request=numbered))
+    return cases
+
+
+@st.composite
+def reforms(draw: st.DrawFn) -> ParameterSet:
+    """The default parameters, or a reform of the terms the screening reads."""
+    params = PARAMS
+    if draw(st.booleans()):
+        params = params.override("relay.national_from", draw(policy_dates()))
+    if draw(st.booleans()):
+        share = draw(st.decimals(min_value="0.01", max_value="1", places=draw(st.integers(0, 6))))
+        params = params.override("relay.max_prefinanced_share", share)
+    if draw(st.booleans()):
+        params = params.override("relay.sme_required", value=True)
+    if draw(st.booleans()):
+        params = params.override("relay.pilot_regions", ("82", draw(st.sampled_from(["11", "93"]))))
+    return params
+
+
+@settings(max_examples=60)
+@given(requests=st.lists(relay_requests(), max_size=12), params=reforms())
+def test_screen_gives_the_scalar_statuses_and_outcome_of_every_case(
+    requests: list[RelayRequest], params: ParameterSet
+) -> None:
+    cases = _numbered(requests)
+    frame = screen(RelayPortfolio.from_cases(cases), params, sme=True)
+    assert list(frame.index) == [c.case_id for c in cases]
+    assert _vector_rows(frame) == [_scalar_row(c, params) for c in cases]
+
+
+def test_demo_portfolio_matches_the_scalar_rule_under_the_pilot_and_the_national_reform() -> None:
+    cases = demo_cases()
+    portfolio = RelayPortfolio.from_cases(cases)
+    for params in (PARAMS, PARAMS.override("relay.national_from", date(2009, 1, 1))):
+        frame = screen(portfolio, params, sme=True)
+        assert _vector_rows(frame) == [_scalar_row(c, params) for c in cases]
+
+
+def test_outcome_counts_of_the_demo_portfolio() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    national = PARAMS.override("relay.national_from", date(2009, 1, 1))
+    assert outcome_counts(screen(portfolio, PARAMS)).to_dict() == {
+        "eligible": 23,
+        "ineligible": 22,
+        "undetermined": 5,
+    }
+    assert outcome_counts(screen(portfolio, national)).to_dict() == {
+        "eligible": 31,
+        "ineligible": 14,
+        "undetermined": 5,
+    }
+
+
+def _case_with_subsidy(granted: str, amount: str, *, region: str = "82") -> RelayCase:
+    applicant = Enterprise(id="acme", name="ACME", region=region)
+    project = CollaborativeProject(
+        id="p",
+        name="P",
+        partners=(ProjectPartner(actor=applicant),),
+        aid=(
+            AidDecision(
+                funder=Funder.STATE,
+                scheme="FUI",
+                partners=(PartnerAid(partner_id="acme", granted=granted),),
+            ),
+        ),
+        selection_letter_on=date(2009, 3, 2),
+    )
+    request = RelayRequest(
+        id=f"r-{granted}-{amount}",
+        applicant=applicant,
+        project=project,
+        requested_on=date(2009, 6, 1),
+        amount=amount,
+    )
+    return RelayCase(case_id=request.id, request=request)
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [("500.01", "met"), ("500.02", "not_met")],
+)
+def test_pre_financeable_share_is_rounded_half_up_to_the_cent(amount: str, expected: str) -> None:
+    # RELAY.4: half of 1 000.01 EUR is 500.005, rounded half up to 500.01 EUR.
+    params = PARAMS.override("relay.max_prefinanced_share", Decimal("0.5"))
+    frame = screen(RelayPortfolio.from_cases([_case_with_subsidy("1000.01", amount)]), params)
+    assert frame["relay.remaining"].iloc[0] == expected
+
+
+def test_amounts_beyond_64_bits_are_compared_exactly() -> None:
+    # 10**17 EUR is 10**19 cents: more than a 64-bit integer holds.
+    huge = "100000000000000000.00"
+    cases = [
+        _case_with_subsidy(huge, "33300000000000000.00"),
+        _case_with_subsidy(huge, "33300000000000000.01"),
+    ]
+    params = PARAMS.override("relay.max_prefinanced_share", Decimal("0.333"))
+    portfolio = RelayPortfolio.from_cases(cases)
+    assert portfolio.remaining.dtype == object
+    frame = screen(portfolio, params)
+    assert frame["relay.remaining"].tolist() == ["met", "not_met"]
+    assert _vector_rows(screen(portfolio, params, sme=True)) == [
+        _scalar_row(c, params) for c in cases
+    ]
+
+
+def test_sme_column_appears_only_when_asked_or_required() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    assert "relay.sme" not in screen(portfolio, PARAMS).columns
+    assert "relay.sme" in screen(portfolio, PARAMS, sme=True).columns
+    required = PARAMS.override("relay.sme_required", value=True)
+    assert "relay.sme" in screen(portfolio, required).columns
+
+
+def test_empty_portfolio_gives_an_empty_frame_with_every_column() -> None:
+    frame = screen(RelayPortfolio.from_cases([]), PARAMS)
+    assert frame.empty
+    assert list(frame.columns) == ["requested_on", "region", "outcome", *CONDITIONS]
+    assert outcome_counts(frame).to_dict() == {"eligible": 0, "ineligible": 0, "undetermined": 0}
+
+
+def test_unknown_region_is_missing_in_the_region_column_and_unknown_in_force() -> None:
+    cases = demo_cases()
+    frame = screen(RelayPortfolio.from_cases(cases), PARAMS)
+    unknown = [c.case_id for c in cases if actor_region(c.request.applicant) is None]
+    assert unknown
+    assert frame.loc[unknown, "region"].isna().all()
+    assert (frame.loc[unknown, "relay.in_force"] == "unknown").all()
+
+
+def test_explain_case_gives_the_scalar_assessment_of_the_row() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    frame = screen(portfolio, PARAMS)
+    case_id = frame.index[frame["outcome"] == "ineligible"][0]
+    assessment = explain_case(portfolio, PARAMS, case_id)
+    assert assessment.outcome.value == "ineligible"
+    assert "RELAY" in assessment.explain()
+
+
+def test_explain_case_of_an_unknown_id_is_a_key_error() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(KeyError, match="no case 'nope'"):
+        explain_case(portfolio, PARAMS, "nope")
+
+
+def test_two_cases_with_the_same_id_are_refused() -> None:
+    case = demo_cases()[0]
+    with pytest.raises(InvalidInputError, match="appears twice"):
+        RelayPortfolio.from_cases([case, case])
+
+
+def test_an_item_that_is_not_a_case_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="item 1 of the portfolio is a str"):
+        RelayPortfolio.from_cases([demo_cases()[0], "demo-02"])  # type: ignore[list-item]
+
+
+def test_a_region_code_that_did_not_exist_on_the_request_date_names_the_case() -> None:
+    # 84 is Auvergne-Rhône-Alpes, created on 2016-01-01.
+    case = _case_with_subsidy("1000.00", "100.00", region="84")
+    with pytest.raises(InvalidInputError, match=r"case 'r-1000.00-100.00': .*84"):
+        RelayPortfolio.from_cases([case])
+
+
+def test_importing_scenarios_without_numpy_says_which_extra_to_install() -> None:
+    code = "import sys; sys.modules['numpy'] = None; import poles_policy.scenarios"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert 'pip install "poles-policy[scenarios]"' in result.stderr

@@ -1,0 +1,60 @@
+"""The synthetic national portfolio: seeded, valid, and failing every condition now and then."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model.actors import actor_region
+from poles_policy.model.regions import regions_on
+from poles_policy.parameters import default_parameters
+from poles_policy.scenarios import CONDITIONS, RelayPortfolio, screen, synthetic_relay_cases
+
+
+def test_same_seed_same_cases_other_seed_other_cases() -> None:
+    assert synthetic_relay_cases(50, seed=1) == synthetic_relay_cases(50, seed=1)
+    assert synthetic_relay_cases(50, seed=1) != synthetic_relay_cases(50, seed=2)
+
+
+def test_cases_are_named_synthetic_and_dated_within_the_bounds() -> None:
+    start, end = date(2009, 1, 1), date(2009, 12, 31)
+    cases = synthetic_relay_cases(200, seed=4, start=start, end=end)
+    assert len(cases) == 200
+    assert len({c.case_id for c in cases}) == 200
+    assert all(start <= c.request.requested_on <= end for c in cases)
+    assert all("(synthetic)" in c.request.applicant.name for c in cases)
+    days = [c.request.requested_on for c in cases]
+    assert days == sorted(days)
+
+
+def test_applicants_come_from_regions_that_existed_on_their_request_date() -> None:
+    for case in synthetic_relay_cases(300, seed=9):
+        code = actor_region(case.request.applicant)
+        if code is not None:
+            assert code in {r.code for r in regions_on(case.request.requested_on)}
+
+
+def test_every_condition_fails_and_every_outcome_occurs_in_a_large_portfolio() -> None:
+    # Under the pilot, so that the region fails too (outside Rhône-Alpes).
+    pilot = default_parameters()
+    frame = screen(RelayPortfolio.from_cases(synthetic_relay_cases(3000, seed=0)), pilot)
+    for key in CONDITIONS:
+        assert (frame[key] == "not_met").any(), key
+    assert set(frame["outcome"]) == {"eligible", "ineligible", "undetermined"}
+
+
+def test_zero_cases_is_an_empty_portfolio() -> None:
+    assert synthetic_relay_cases(0, seed=1) == ()
+
+
+@pytest.mark.parametrize("count", [-1, 2.5, True, "10"])
+def test_a_count_that_is_not_a_whole_number_of_cases_is_refused(count: object) -> None:
+    with pytest.raises(InvalidInputError, match="count must be a whole number"):
+        synthetic_relay_cases(count, seed=1)  # type: ignore[arg-type]
+
+
+def test_an_end_before_the_start_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="is before start"):
+        synthetic_relay_cases(1, seed=1, start=date(2010, 1, 1), end=date(2009, 1, 1))
