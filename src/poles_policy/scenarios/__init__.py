@@ -29,17 +29,20 @@ except ModuleNotFoundError as error:  # pragma: no cover - the test suite instal
 
 from poles_policy.scenarios.portfolio import RelayPortfolio
 from poles_policy.scenarios.reforms import generalisation_sweep, region_comparison, screen_all
+from poles_policy.scenarios.savings import SavingsSimulation, simulate_savings
 from poles_policy.scenarios.screening import CONDITIONS, explain_case, outcome_counts, screen
 from poles_policy.scenarios.synthetic import synthetic_relay_cases
 
 __all__ = [
     "CONDITIONS",
     "RelayPortfolio",
+    "SavingsSimulation",
     "explain_case",
     "generalisation_sweep",
     "outcome_counts",
     "region_comparison",
     "screen",
     "screen_all",
+    "simulate_savings",
     "synthetic_relay_cases",
 ]

@@ -1,0 +1,297 @@
+"""
+Monte Carlo over the uncertain dates of the time saved (RELAY.6), seeded.
+
+When its dates are estimated, the scalar rule
+(:func:`poles_policy.rules.relay.time_saved`) gives the time a relay saves as
+a range: *low* (relay at its latest, subsidy at its earliest) and *high*
+(relay at its earliest, subsidy at its latest). An analyst who asks "how
+many months does the relay really save, and how often inside the promised
+6 to 9 months?" needs more than the two ends. :func:`simulate_savings` draws
+the uncertain dates within those same ranges, many times over, and keeps
+each draw's saving and whether it falls inside the promise.
+
+The draws follow two modelling choices, assumptions rather than sourced
+facts, which the function's arguments let a user change:
+
+- an estimated first subsidy payment falls on any day of its window with
+  equal chance (the sources give the 6 to 9 months as a range, not a
+  distribution);
+- an estimated disbursement whose range comes from not knowing whether the
+  bank asks OSEO for a counter-guarantee (RELAY.5) is the later date (asked)
+  with probability *oseo_asked* (0.5 by default), the earlier one otherwise.
+
+Dates known or planned are not drawn: their saving is the scalar figure in
+every draw. Every drawn saving lies within the scalar rule's low and high
+figures (a property test checks it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.rules.relay.timing import time_saved
+from poles_policy.scenarios.screening import screen
+
+if TYPE_CHECKING:
+    from poles_policy.parameters import ParameterSet
+    from poles_policy.scenarios.portfolio import RelayPortfolio
+
+__all__ = ["SavingsSimulation", "add_months", "simulate_savings"]
+
+_PROMISE_LOW: Final = "relay.promised_gain_months.low"
+_PROMISE_HIGH: Final = "relay.promised_gain_months.high"
+_DAYS_PER_MONTH: Final = 365.25 / 12
+
+
+def add_months(days: npt.NDArray[np.datetime64], months: int) -> npt.NDArray[np.datetime64]:
+    """
+    Add *months* calendar months to each date of *days*, clamping to the month's end.
+
+    The array form of :func:`poles_policy.dates.add_months` (and of
+    ``relativedelta(months=...)``).
+
+    >>> add_months(np.array(["2009-01-31", "2008-08-31"], dtype="datetime64[D]"), 1).tolist()
+    [datetime.date(2009, 2, 28), datetime.date(2008, 9, 30)]
+    """
+    start = days.astype("datetime64[D]")
+    month = start.astype("datetime64[M]")
+    day_of_month = (start - month.astype("datetime64[D]")).astype(np.int64)
+    target = month + np.timedelta64(months, "M")
+    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - target).astype(np.int64)
+    clamped = np.minimum(day_of_month, length - 1)
+    result: npt.NDArray[np.datetime64] = target.astype("datetime64[D]") + clamped.astype(
+        "timedelta64[D]"
+    )
+    return result
+
+
+@attrs.frozen(eq=False, kw_only=True)
+class SavingsSimulation:
+    """
+    The drawn time saved of each eligible case with a saving, over many draws.
+
+    Attributes:
+        case_ids: The cases simulated: eligible, with a time saved figure.
+        seed: The seed the draws came from.
+        low_days: Each case's low figure from the scalar rule, in days.
+        high_days: Each case's high figure, in days.
+        promise_in_force: Whether a promised gain was in force on each
+            case's request date (not before the pilot).
+        days: The days saved, one row per draw, one column per case.
+        inside: Whether each drawn saving is inside the promised months
+            (``False`` where no promise is in force).
+    """
+
+    case_ids: tuple[str, ...]
+    seed: int
+    low_days: npt.NDArray[np.int64]
+    high_days: npt.NDArray[np.int64]
+    promise_in_force: npt.NDArray[np.bool_]
+    days: npt.NDArray[np.int64]
+    inside: npt.NDArray[np.bool_]
+
+    @property
+    def draws(self) -> int:
+        """The number of draws."""
+        return int(self.days.shape[0])
+
+    def per_case(self) -> pd.DataFrame:
+        """
+        Summarise each case over the draws.
+
+        Returns:
+            One row per case (index ``case_id``): ``low_days`` and
+            ``high_days`` (the scalar rule's figures), ``mean_days``,
+            ``p10_days``, ``median_days``, ``p90_days`` (linear
+            interpolation) and ``p_inside``, the share of draws inside the
+            promise (``NaN`` when no promise is in force).
+        """
+        quantiles = np.percentile(self.days, [10, 50, 90], axis=0) if self.draws else None
+        empty = np.full(len(self.case_ids), np.nan)
+        share = self.inside.mean(axis=0) if self.draws else empty
+        return pd.DataFrame(
+            {
+                "low_days": self.low_days,
+                "high_days": self.high_days,
+                "mean_days": self.days.mean(axis=0) if self.draws else empty,
+                "p10_days": quantiles[0] if quantiles is not None else empty,
+                "median_days": quantiles[1] if quantiles is not None else empty,
+                "p90_days": quantiles[2] if quantiles is not None else empty,
+                "p_inside": np.where(self.promise_in_force, share, np.nan),
+            },
+            index=pd.Index(list(self.case_ids), name="case_id", dtype="object"),
+        )
+
+    def per_draw(self) -> pd.DataFrame:
+        """
+        Summarise each draw over the cases: what the portfolio's balance sheet would read.
+
+        Returns:
+            One row per draw (index ``draw``): ``median_days`` and
+            ``median_months`` (days x 12 / 365.25) over the cases, and
+            ``share_inside``, the share of cases with a promise in force
+            whose saving is inside it (``NaN`` when there are none).
+        """
+        counted = int(self.promise_in_force.sum())
+        nothing = np.full(self.draws, np.nan)
+        median = np.median(self.days, axis=1) if self.case_ids else nothing
+        inside = self.inside[:, self.promise_in_force].sum(axis=1)
+        return pd.DataFrame(
+            {
+                "median_days": median,
+                "median_months": median / _DAYS_PER_MONTH,
+                "share_inside": inside / counted if counted else np.full(self.draws, np.nan),
+            },
+            index=pd.RangeIndex(self.draws, name="draw"),
+        )
+
+
+def _promise(params: ParameterSet, on: date) -> tuple[int, int] | None:
+    low = params.value(_PROMISE_LOW, on)
+    high = params.value(_PROMISE_HIGH, on)
+    if isinstance(low, int) and isinstance(high, int):
+        return low, high
+    return None
+
+
+def _dates(values: list[date]) -> npt.NDArray[np.datetime64]:
+    return np.array(values, dtype="datetime64[D]")
+
+
+@attrs.frozen
+class _Ranges:
+    """What the scalar rule says of each simulated case, column by column."""
+
+    ids: list[str] = attrs.Factory(list)
+    out_first: list[date] = attrs.Factory(list)
+    out_last: list[date] = attrs.Factory(list)
+    paid_first: list[date] = attrs.Factory(list)
+    paid_last: list[date] = attrs.Factory(list)
+    low: list[int] = attrs.Factory(list)
+    high: list[int] = attrs.Factory(list)
+    bounds: list[tuple[int, int]] = attrs.Factory(list)
+    in_force: list[bool] = attrs.Factory(list)
+
+
+def _ranges(portfolio: RelayPortfolio, params: ParameterSet) -> _Ranges:
+    """The scalar rule's date ranges and figures for each eligible case with a saving."""
+    found = _Ranges()
+    eligible = screen(portfolio, params)["outcome"].to_numpy() == "eligible"
+    for case, keep in zip(portfolio.cases, eligible, strict=True):
+        if not keep:
+            continue
+        saved = time_saved(case.request, params, loan=case.loan)
+        if (
+            saved.saving_low is None
+            or saved.saving_high is None
+            or saved.first_payment_earliest is None
+            or saved.first_payment_latest is None
+        ):
+            continue
+        found.ids.append(case.case_id)
+        found.out_first.append(saved.disbursed_earliest)
+        found.out_last.append(saved.disbursed_latest)
+        found.paid_first.append(saved.first_payment_earliest)
+        found.paid_last.append(saved.first_payment_latest)
+        found.low.append(saved.saving_low.days)
+        found.high.append(saved.saving_high.days)
+        promise = _promise(params, case.request.requested_on)
+        found.in_force.append(promise is not None)
+        found.bounds.append(promise or (0, 0))
+    return found
+
+
+def simulate_savings(
+    portfolio: RelayPortfolio,
+    params: ParameterSet,
+    *,
+    draws: int = 1000,
+    seed: int,
+    oseo_asked: float = 0.5,
+) -> SavingsSimulation:
+    """
+    Draw the time saved by every eligible case of *portfolio*, *draws* times (RELAY.6).
+
+    The cases are those :func:`~poles_policy.scenarios.screen` finds eligible
+    under *params* and whose time saved has figures. For each, the scalar
+    rule gives the disbursement and first-payment ranges; each draw picks a
+    date in each range (see the module's notes on the two assumptions), and
+    the saving is the first payment minus the disbursement, floored at zero,
+    compared with the promise in calendar months and days as the scalar rule
+    compares it.
+
+    Args:
+        portfolio: The cases.
+        params: The parameter set.
+        draws: The number of draws (1 or more).
+        seed: The random generator's seed: the same seed, the same draws.
+        oseo_asked: The probability that the bank asks OSEO, where the case
+            does not say (0 to 1).
+
+    Returns:
+        The simulation, to summarise per case or per draw.
+
+    Raises:
+        InvalidInputError: If *draws* is not a whole number of at least 1,
+            or *oseo_asked* is not a probability.
+        ParameterError: If a parameter the time saved needs has no value on
+            an eligible case's request date (a reform reaching before the
+            pilot must give the processing times for those dates).
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> from poles_policy.scenarios import RelayPortfolio
+    >>> simulation = simulate_savings(
+    ...     RelayPortfolio.from_cases(demo_cases()), default_parameters(), draws=200, seed=1
+    ... )
+    >>> simulation.draws, len(simulation.case_ids)
+    (200, 23)
+    >>> bool((simulation.days >= simulation.low_days).all())
+    True
+    """
+    given: object = draws
+    if isinstance(given, bool) or not isinstance(given, int) or given < 1:
+        msg = f"draws must be a whole number of at least 1, not {draws!r}"
+        raise InvalidInputError(msg)
+    chance: object = oseo_asked
+    if isinstance(chance, bool) or not isinstance(chance, (int, float)) or not 0 <= chance <= 1:
+        msg = f"oseo_asked must be a probability from 0 to 1, not {oseo_asked!r}"
+        raise InvalidInputError(msg)
+    found = _ranges(portfolio, params)
+    rng = np.random.default_rng(seed)
+    n = len(found.ids)
+    first = _dates(found.paid_first)
+    window = (_dates(found.paid_last) - first).astype(np.int64)
+    # Uniform over the days of each first-payment window (0 days when it is known).
+    paid = first + (rng.random((draws, n)) * (window + 1)).astype(np.int64).astype("m8[D]")
+    earliest, latest = _dates(found.out_first), _dates(found.out_last)
+    asked = rng.random((draws, n)) < oseo_asked
+    disbursed = np.where(asked, latest, earliest)
+    days = np.maximum((paid - disbursed).astype(np.int64), 0)
+    low_months = np.array([b[0] for b in found.bounds], dtype=np.int64)
+    high_months = np.array([b[1] for b in found.bounds], dtype=np.int64)
+    # Inside the promise: from exactly `low` months 0 days to exactly `high` months 0 days,
+    # calendar months counted from the disbursement (as relativedelta counts them).
+    reached_low = np.zeros((draws, n), dtype=np.bool_)
+    within_high = np.zeros((draws, n), dtype=np.bool_)
+    for months in np.unique(np.concatenate([low_months, high_months])):
+        reach = add_months(disbursed.reshape(-1), int(months)).reshape(disbursed.shape)
+        reached_low |= (paid >= reach) & (low_months == months)
+        within_high |= (paid <= reach) & (high_months == months)
+    promised = np.array(found.in_force, dtype=np.bool_)
+    return SavingsSimulation(
+        case_ids=tuple(found.ids),
+        seed=seed,
+        low_days=np.array(found.low, dtype=np.int64),
+        high_days=np.array(found.high, dtype=np.int64),
+        promise_in_force=promised,
+        days=days,
+        inside=reached_low & within_high & promised,
+    )
