@@ -151,7 +151,7 @@ def region_comparison(
     """
     before = screen(portfolio, baseline)
     after = screen(portfolio, reform)
-    region = before["region"].fillna("?").astype(object)
+    region = before["region"].astype(object).fillna("?")
     table = pd.DataFrame(
         {
             "region": region,

@@ -282,7 +282,8 @@ def simulate_savings(
     reached_low = np.zeros((draws, n), dtype=np.bool_)
     within_high = np.zeros((draws, n), dtype=np.bool_)
     for months in np.unique(np.concatenate([low_months, high_months])):
-        reach = add_months(disbursed.reshape(-1), int(months)).reshape(disbursed.shape)
+        # A disbursement is one of two dates per case: add the months to those only.
+        reach = np.where(asked, add_months(latest, int(months)), add_months(earliest, int(months)))
         reached_low |= (paid >= reach) & (low_months == months)
         within_high |= (paid <= reach) & (high_months == months)
     promised = np.array(found.in_force, dtype=np.bool_)

@@ -69,14 +69,14 @@ _INT64_MAX = 2**63 - 1
 def _ceiling(
     remaining: npt.NDArray[np.int64] | npt.NDArray[np.object_],
     shares: list[Decimal],
-    date_of_row: npt.NDArray[np.intp],
+    period: npt.NDArray[np.intp],
 ) -> npt.NDArray[np.int64] | npt.NDArray[np.object_]:
     """The part of *remaining* that may be pre-financed, in cents, rounded half up."""
     if all(share == _ONE for share in shares):
         return remaining
     ratios = [share.as_integer_ratio() for share in shares]
-    numerators = np.array([n for n, _ in ratios], dtype=object)[date_of_row]
-    denominators = np.array([d for _, d in ratios], dtype=object)[date_of_row]
+    numerators = np.array([n for n, _ in ratios], dtype=object)[period]
+    denominators = np.array([d for _, d in ratios], dtype=object)[period]
     biggest = int(np.abs(remaining).max(initial=0))
     top = max(n for n, _ in ratios)
     bottom = max(d for _, d in ratios)
@@ -89,7 +89,7 @@ def _ceiling(
     return np.array(
         [
             cents(round_cents(EXACT.multiply(Decimal(int(r)).scaleb(-2, EXACT), shares[i])))
-            for r, i in zip(remaining, date_of_row, strict=True)
+            for r, i in zip(remaining, period, strict=True)
         ],
         dtype=object,
     )
@@ -129,7 +129,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
 
     Returns:
         One row per case, indexed by case id: ``requested_on``, ``region``
-        (``<NA>`` when unknown), ``outcome`` (categories ``eligible``,
+        (categorical; missing when unknown), ``outcome`` (categories ``eligible``,
         ``ineligible``, ``undetermined``), then one column per condition in
         :data:`CONDITIONS` (categories ``met``, ``not_met``, ``unknown``,
         ``not_applicable``), and ``relay.sme`` when computed.
@@ -143,29 +143,36 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     n = len(portfolio)
     days, date_of_row = np.unique(portfolio.requested_on, return_inverse=True)
     date_of_row = date_of_row.reshape(-1)
-    terms = [params.values_at(_TERMS, day) for day in days.astype(object)]
+    # The terms in force on each distinct date; dates sharing the same terms share a period.
+    periods: dict[tuple[object, ...], int] = {}
+    period_of_date = np.array(
+        [
+            periods.setdefault(params.values_at(_TERMS, day), len(periods))
+            for day in days.astype(object)
+        ],
+        dtype=np.intp,
+    )
+    terms = list(periods)
+    period = period_of_date[date_of_row]
 
     # RELAY.1: in force when generalised on that date, or the region is a pilot region.
-    national = np.array(
-        [
-            isinstance(t[1], date) and day >= t[1]
-            for t, day in zip(terms, days.astype(object), strict=True)
-        ],
-        dtype=np.bool_,
+    national_from = np.array(
+        [t[1] if isinstance(t[1], date) else None for t in terms], dtype="datetime64[D]"
     )
+    since = national_from[period]
+    national = ~np.isnat(since) & (portfolio.requested_on >= since)
     # One extra column for "region unknown" (index -1), which is never a pilot region.
-    pilot = np.zeros((len(days), len(portfolio.regions) + 1), dtype=np.bool_)
+    pilot = np.zeros((len(terms), len(portfolio.regions) + 1), dtype=np.bool_)
     for row, t in enumerate(terms):
         if isinstance(t[0], tuple):
-            for column, code in enumerate(portfolio.regions):
-                pilot[row, column] = code in t[0]
+            pilot[row, :-1] = [code in t[0] for code in portfolio.regions]
     region = portfolio.region_index
-    covered = national[date_of_row] | pilot[date_of_row, region]
+    covered = national | pilot[period, region]
     in_force = np.where(region < 0, UNKNOWN, np.where(covered, MET, NOT_MET))
 
     # RELAY.4, once a State subsidy is known to be granted.
     shares = [t[2] if isinstance(t[2], Decimal) else _ONE for t in terms]
-    ceiling = _ceiling(portfolio.remaining, shares, date_of_row)
+    ceiling = _ceiling(portfolio.remaining, shares, period)
     over = (portfolio.remaining <= 0) | (portfolio.amount > ceiling)
     remaining = np.where(
         portfolio.state_aid == UNKNOWN,
@@ -186,7 +193,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
         axis=1,
     ).astype(np.int8)
 
-    required = np.array([t[3] is True for t in terms], dtype=np.bool_)[date_of_row]
+    required = np.array([t[3] is True for t in terms], dtype=np.bool_)[period]
     sme_codes = _sme_codes(portfolio, params) if sme or required.any() else None
     counted = statuses
     if sme_codes is not None:
@@ -200,8 +207,8 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
 
     columns: dict[str, object] = {
         "requested_on": portfolio.requested_on,
-        "region": pd.array(
-            [portfolio.regions[i] if i >= 0 else None for i in region], dtype="string"
+        "region": pd.Categorical.from_codes(
+            region, dtype=pd.CategoricalDtype(list(portfolio.regions))
         ),
         "outcome": pd.Categorical.from_codes(outcome, dtype=_OUTCOME_TYPE),
     }
