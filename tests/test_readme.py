@@ -12,19 +12,23 @@ ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_the_readme_python_example_runs_and_prints_an_eligible_assessment() -> None:
-    (code,) = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
+def test_the_readme_python_examples_run_and_print_an_eligible_assessment() -> None:
+    first, portfolio = re.findall(r"```python\n(.*?)```", README, re.DOTALL)
     out = io.StringIO()
     cwd = Path.cwd()
+    namespace: dict[str, object] = {}
     os.chdir(ROOT)  # the example reads docs/examples/ relative to a clone's root
     try:
         with contextlib.redirect_stdout(out):
-            exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README
+            # The second example goes on from the first, as a reader would.
+            for code in (first, portfolio):
+                exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - our README
     finally:
         os.chdir(cwd)
     printed = out.getvalue()
     assert printed.startswith("Outcome.ELIGIBLE\n")
     assert "ÉLIGIBLE" in printed
+    assert len(namespace["portfolio"]) == 50  # type: ignore[arg-type]
 
 
 def test_the_readme_names_the_two_newcomer_commands() -> None:
