@@ -15,24 +15,47 @@ release = _version("poles-policy")
 version = release
 
 extensions = [
-    "myst_parser",
+    # myst_nb sets up the MyST parser itself; listing myst_parser as well is an error.
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "generated_pages",
 ]
-source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "notebooks/*.py", "schema/*"]
+# Markdown pages go through myst-nb's parser (plain MyST unless a page has notebook front
+# matter); myst-nb adds each suffix of `nb_custom_formats` (here ".py") to this mapping itself.
+source_suffix = {".md": "myst-nb", ".rst": "restructuredtext"}
+# Every ".py" file is read as a notebook, so the Python files that are not notebooks are excluded.
+exclude_patterns = [
+    "_build",
+    "Thumbs.db",
+    ".DS_Store",
+    "schema/*",
+    "conf.py",
+    "_ext/*",
+]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
+autodoc_type_aliases = {
+    "CentsArray": "poles_policy.scenarios.portfolio.CentsArray",
+    "Flags": "poles_policy.scenarios.portfolio.Flags",
+}
 autodoc_default_options = {"members": True, "undoc-members": False, "show-inheritance": False}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True
 nitpicky = False
 suppress_warnings = ["myst.xref_missing"]
+
+# Notebooks: docs/notebooks/*.py are jupytext "percent" scripts, executed at every build; a cell
+# that raises fails the build.
+nb_custom_formats = {".py": ["jupytext.reads", {"fmt": "py:percent"}]}
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 120
+nb_execution_show_tb = True
 
 
 html_theme = "furo"

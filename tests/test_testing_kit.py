@@ -42,11 +42,14 @@ def test_generated_requests_are_valid_and_decided(request: RelayRequest) -> None
 
 @pytest.mark.parametrize("outcome", list(Outcome))
 def test_the_request_strategy_reaches_every_outcome(outcome: Outcome) -> None:
+    # About one generated request in 350 is eligible under the pilot (Rhône-Alpes only).
+    # Hypothesis also draws on the constants of the modules loaded, so what it generates
+    # depends on which test modules were collected: the budget leaves a wide margin.
     found = find(
         relay_requests(),
         lambda r: eligibility(r, PARAMS).outcome is outcome,
         settings=settings(
-            max_examples=2000, database=None, derandomize=True, phases=[Phase.generate]
+            max_examples=10_000, database=None, derandomize=True, phases=[Phase.generate]
         ),
     )
     assert eligibility(found, PARAMS).outcome is outcome

@@ -14,7 +14,7 @@ Amounts are held as whole cents: exact, never floats.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 import numpy as np
@@ -33,7 +33,17 @@ if TYPE_CHECKING:
 
     from poles_policy.model.projects import PoleLabel
 
-__all__ = ["MET", "NOT_APPLICABLE", "NOT_MET", "STATUSES", "UNKNOWN", "RelayPortfolio", "cents"]
+__all__ = [
+    "MET",
+    "NOT_APPLICABLE",
+    "NOT_MET",
+    "STATUSES",
+    "UNKNOWN",
+    "CentsArray",
+    "Flags",
+    "RelayPortfolio",
+    "cents",
+]
 
 # A status is held as a small integer in the arrays; STATUSES[code] is the Status.
 MET: Final = 0
@@ -41,6 +51,11 @@ NOT_MET: Final = 1
 UNKNOWN: Final = 2
 NOT_APPLICABLE: Final = 3
 STATUSES: Final = (Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NOT_APPLICABLE)
+
+CentsArray: TypeAlias = "npt.NDArray[np.int64] | npt.NDArray[np.object_]"
+"""Amounts in whole cents: 64-bit integers, or Python integers (an object array) beyond 2**62."""
+Flags: TypeAlias = "npt.NDArray[np.bool_]"
+"""One yes-or-no fact per case (a boolean array)."""
 
 # Whole cents beyond this bound are kept as Python integers (object arrays), so that a
 # product by a share's numerator cannot overflow 64 bits unnoticed.
@@ -66,7 +81,7 @@ def cents(amount: Decimal) -> int:
     return whole
 
 
-def _cents_array(values: list[int]) -> npt.NDArray[np.int64] | npt.NDArray[np.object_]:
+def _cents_array(values: list[int]) -> CentsArray:
     if all(-_INT64_CENTS < v < _INT64_CENTS for v in values):
         return np.array(values, dtype=np.int64)
     return np.array(values, dtype=object)
@@ -120,13 +135,13 @@ class RelayPortfolio:
     requested_on: npt.NDArray[np.datetime64]
     regions: tuple[str, ...]
     region_index: npt.NDArray[np.intp]
-    enterprise: npt.NDArray[np.bool_]
-    partner: npt.NDArray[np.bool_]
+    enterprise: Flags
+    partner: Flags
     labelled: npt.NDArray[np.int8]
     state_aid: npt.NDArray[np.int8]
     letter: npt.NDArray[np.int8]
-    remaining: npt.NDArray[np.int64] | npt.NDArray[np.object_]
-    amount: npt.NDArray[np.int64] | npt.NDArray[np.object_]
+    remaining: CentsArray
+    amount: CentsArray
 
     def __len__(self) -> int:
         """The number of cases."""

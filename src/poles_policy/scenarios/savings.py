@@ -37,6 +37,7 @@ import pandas as pd
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.rules.relay.timing import time_saved
+from poles_policy.scenarios.portfolio import Flags
 from poles_policy.scenarios.screening import screen
 
 if TYPE_CHECKING:
@@ -93,9 +94,9 @@ class SavingsSimulation:
     seed: int
     low_days: npt.NDArray[np.int64]
     high_days: npt.NDArray[np.int64]
-    promise_in_force: npt.NDArray[np.bool_]
+    promise_in_force: Flags
     days: npt.NDArray[np.int64]
-    inside: npt.NDArray[np.bool_]
+    inside: Flags
 
     @property
     def draws(self) -> int:

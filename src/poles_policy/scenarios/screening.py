@@ -29,6 +29,7 @@ from poles_policy.scenarios.portfolio import (
     NOT_MET,
     STATUSES,
     UNKNOWN,
+    CentsArray,
     RelayPortfolio,
     cents,
 )
@@ -67,10 +68,10 @@ _INT64_MAX = 2**63 - 1
 
 
 def _ceiling(
-    remaining: npt.NDArray[np.int64] | npt.NDArray[np.object_],
+    remaining: CentsArray,
     shares: list[Decimal],
     period: npt.NDArray[np.intp],
-) -> npt.NDArray[np.int64] | npt.NDArray[np.object_]:
+) -> CentsArray:
     """The part of *remaining* that may be pre-financed, in cents, rounded half up."""
     if all(share == _ONE for share in shares):
         return remaining
