@@ -228,3 +228,11 @@ def test_importing_scenarios_without_numpy_says_which_extra_to_install() -> None
     )
     assert result.returncode != 0
     assert 'pip install "poles-policy[scenarios]"' in result.stderr
+
+
+def test_a_portfolio_built_by_hand_must_have_one_row_per_case() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(InvalidInputError, match=r"RelayPortfolio.amount: 49 rows for 50 cases"):
+        attrs.evolve(portfolio, amount=portfolio.amount[:-1])
+    with pytest.raises(InvalidInputError, match="a case id appears twice"):
+        attrs.evolve(portfolio, case_ids=(portfolio.case_ids[0], *portfolio.case_ids[:-1]))

@@ -142,6 +142,34 @@ class RelayPortfolio:
     letter: npt.NDArray[np.int8]
     remaining: CentsArray
     amount: CentsArray
+    _positions: dict[str, int] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that every array has one row per case, and index the case ids."""
+        n = len(self.cases)
+        if len(self.case_ids) != n:
+            msg = f"RelayPortfolio: {len(self.case_ids)} case ids for {n} cases"
+            raise InvalidInputError(msg)
+        for name in (
+            "requested_on",
+            "region_index",
+            "enterprise",
+            "partner",
+            "labelled",
+            "state_aid",
+            "letter",
+            "remaining",
+            "amount",
+        ):
+            rows = len(getattr(self, name))
+            if rows != n:
+                msg = f"RelayPortfolio.{name}: {rows} rows for {n} cases"
+                raise InvalidInputError(msg)
+        positions = {case_id: i for i, case_id in enumerate(self.case_ids)}
+        if len(positions) != n:
+            msg = "RelayPortfolio.case_ids: a case id appears twice"
+            raise InvalidInputError(msg)
+        object.__setattr__(self, "_positions", positions)
 
     def __len__(self) -> int:
         """The number of cases."""
@@ -232,8 +260,8 @@ class RelayPortfolio:
         Raises:
             KeyError: If no case of the portfolio has that id.
         """
-        try:
-            return self.cases[self.case_ids.index(case_id)]
-        except ValueError:
+        position = self._positions.get(case_id)
+        if position is None:
             msg = f"no case {case_id!r} in the portfolio"
-            raise KeyError(msg) from None
+            raise KeyError(msg)
+        return self.cases[position]

@@ -89,7 +89,7 @@ def _ceiling(
     # Beyond 64 bits, the scalar rule's own arithmetic, row by row.
     return np.array(
         [
-            cents(round_cents(EXACT.multiply(Decimal(int(r)).scaleb(-2, EXACT), shares[i])))
+            cents(round_cents(EXACT.multiply(Decimal(f"{int(r)}E-2"), shares[i])))
             for r, i in zip(remaining, period, strict=True)
         ],
         dtype=object,
