@@ -39,7 +39,9 @@ step "pytest on python-dateutil 4.x (without the holidays cross-check)"
 V4="${VENV}-dateutil4"
 [ -x "$V4/bin/python" ] || "$PYTHON" -m venv "$V4"
 "$V4/bin/python" -m pip install --quiet --upgrade pip
-"$V4/bin/python" -m pip install --quiet -e ".[testing,scenarios]" pytest jsonschema "python-dateutil>=4,<5"
+# jupytext, nbclient and ipykernel: the notebooks run on this line too.
+"$V4/bin/python" -m pip install --quiet -e ".[testing,scenarios]" pytest jsonschema \
+  jupytext nbclient ipykernel "python-dateutil>=4,<5"
 "$V4/bin/python" -c 'import dateutil, sys; v = dateutil.__version__; print("python-dateutil", v); sys.exit(0 if v.startswith("4.") else 1)'
 "$V4/bin/python" -m pytest -q -m "not holidays_xcheck" -p no:cacheprovider
 

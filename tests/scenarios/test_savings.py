@@ -21,7 +21,8 @@ from poles_policy.scenarios.savings import add_months
 from poles_policy.testing import relay_cases
 
 PARAMS = default_parameters()
-NATIONAL = PARAMS.override("relay.national_from", date(2008, 1, 1))
+# National from the pilot's start: the processing times have values from that day on.
+NATIONAL = PARAMS.override("relay.national_from", date(2008, 4, 1))
 
 
 def _numbered(cases: list[RelayCase]) -> list[RelayCase]:
