@@ -39,8 +39,8 @@ myst_heading_anchors = 3
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 autodoc_type_aliases = {
-    "CentsArray": "poles_policy.scenarios.portfolio.CentsArray",
-    "Flags": "poles_policy.scenarios.portfolio.Flags",
+    "CentsArray": "poles_policy.scenarios._arrays.CentsArray",
+    "Flags": "poles_policy.scenarios._arrays.Flags",
 }
 autodoc_default_options = {"members": True, "undoc-members": False, "show-inheritance": False}
 napoleon_google_docstring = True

@@ -27,6 +27,7 @@ except ModuleNotFoundError as error:  # pragma: no cover - the test suite instal
     )
     raise ModuleNotFoundError(msg, name=error.name) from error
 
+from poles_policy.scenarios.guarantee import counter_guarantees, euros, portfolio_totals
 from poles_policy.scenarios.portfolio import RelayPortfolio
 from poles_policy.scenarios.reforms import generalisation_sweep, region_comparison, screen_all
 from poles_policy.scenarios.savings import SavingsSimulation, simulate_savings
@@ -37,9 +38,12 @@ __all__ = [
     "CONDITIONS",
     "RelayPortfolio",
     "SavingsSimulation",
+    "counter_guarantees",
+    "euros",
     "explain_case",
     "generalisation_sweep",
     "outcome_counts",
+    "portfolio_totals",
     "region_comparison",
     "screen",
     "screen_all",

@@ -14,7 +14,7 @@ Amounts are held as whole cents: exact, never floats.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 import numpy as np
@@ -26,6 +26,7 @@ from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.rules.relay.eligibility import prefinanceable
+from poles_policy.scenarios._arrays import CentsArray, Flags, cents, cents_array
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -51,40 +52,7 @@ NOT_MET: Final = 1
 UNKNOWN: Final = 2
 NOT_APPLICABLE: Final = 3
 STATUSES: Final = (Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NOT_APPLICABLE)
-
-CentsArray: TypeAlias = "npt.NDArray[np.int64] | npt.NDArray[np.object_]"
-"""Amounts in whole cents: 64-bit integers, or Python integers (an object array) beyond 2**62."""
-Flags: TypeAlias = "npt.NDArray[np.bool_]"
-"""One yes-or-no fact per case (a boolean array)."""
-
-# Whole cents beyond this bound are kept as Python integers (object arrays), so that a
-# product by a share's numerator cannot overflow 64 bits unnoticed.
-_INT64_CENTS: Final = 2**62
-_ONE = Decimal(1)
-
-
-def cents(amount: Decimal) -> int:
-    """
-    Return *amount*, a whole number of cents in euros, as an integer number of cents.
-
-    >>> cents(Decimal("1234.50"))
-    123450
-
-    Raises:
-        InvalidInputError: If *amount* has a fraction of a cent.
-    """
-    numerator, denominator = amount.as_integer_ratio()
-    whole, rest = divmod(numerator * 100, denominator)
-    if rest:
-        msg = f"{amount} EUR is not a whole number of cents"
-        raise InvalidInputError(msg)
-    return whole
-
-
-def _cents_array(values: list[int]) -> CentsArray:
-    if all(-_INT64_CENTS < v < _INT64_CENTS for v in values):
-        return np.array(values, dtype=np.int64)
-    return np.array(values, dtype=object)
+_ONE: Final = Decimal(1)
 
 
 def _labelled(labels: tuple[PoleLabel, ...], on: date) -> int:
@@ -96,6 +64,53 @@ def _labelled(labels: tuple[PoleLabel, ...], on: date) -> int:
         elif lab.labelled_on <= on:
             return MET
     return UNKNOWN if undated else NOT_MET
+
+
+class _Facts(NamedTuple):
+    """What eligibility and the counter-guarantee read of one case."""
+
+    on: date
+    region: str | None
+    enterprise: bool
+    partner: bool
+    labelled: int
+    state_aid: int
+    letter: int
+    remaining: int
+    amount: int
+    principal: int
+    oseo: int
+
+
+def _facts(case: RelayCase) -> _Facts:
+    request = case.request
+    day = request.requested_on
+    applicant = request.applicant
+    project = request.project
+    code = actor_region(applicant)
+    if code is not None:
+        try:
+            lookup_region(code, day)
+        except InvalidInputError as error:
+            msg = f"case {case.case_id!r}: {error}"
+            raise InvalidInputError(msg) from error
+    aids = project.state_aid_for(applicant.id)
+    granted = aids is not None and any(a.granted > 0 for a in aids)
+    issued = project.selection_letter_on
+    asked = request.oseo_counter_guarantee
+    return _Facts(
+        on=day,
+        region=code,
+        enterprise=isinstance(applicant, Enterprise),
+        partner=project.partner(applicant.id) is not None,
+        labelled=_labelled(project.labels, day),
+        state_aid=UNKNOWN if aids is None else MET if granted else NOT_MET,
+        letter=UNKNOWN if issued is None else MET if issued <= day else NOT_MET,
+        remaining=cents(prefinanceable(aids, day, _ONE)[0]) if aids and granted else 0,
+        amount=cents(request.amount),
+        principal=cents(request.amount if case.loan is None else case.loan.principal),
+        oseo=-1 if asked is None else int(asked),
+    )
 
 
 @attrs.frozen(eq=False, kw_only=True)
@@ -123,6 +138,10 @@ class RelayPortfolio:
         remaining: The State subsidy still to be received on the request
             date, in cents (0 where there is no known State subsidy).
         amount: The requested amount, in cents.
+        principal: The relay's principal, in cents: the loan's when the case
+            has one, else the requested amount.
+        oseo: Whether the bank asks OSEO for a counter-guarantee (RELAY.5):
+            1 asked, 0 not asked, -1 not known.
 
     >>> from poles_policy.data.demo import demo_cases
     >>> portfolio = RelayPortfolio.from_cases(demo_cases())
@@ -142,6 +161,8 @@ class RelayPortfolio:
     letter: npt.NDArray[np.int8]
     remaining: CentsArray
     amount: CentsArray
+    principal: CentsArray
+    oseo: npt.NDArray[np.int8]
     _positions: dict[str, int] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -160,6 +181,8 @@ class RelayPortfolio:
             "letter",
             "remaining",
             "amount",
+            "principal",
+            "oseo",
         ):
             rows = len(getattr(self, name))
             if rows != n:
@@ -194,63 +217,39 @@ class RelayPortfolio:
         items: tuple[object, ...] = tuple(cases)
         checked: list[RelayCase] = []
         seen: set[str] = set()
-        on: list[date] = []
-        codes: list[str | None] = []
-        enterprise: list[bool] = []
-        partner: list[bool] = []
-        labelled: list[int] = []
-        state_aid: list[int] = []
-        letter: list[int] = []
-        remaining: list[int] = []
-        amount: list[int] = []
+        rows: list[_Facts] = []
         for position, item in enumerate(items):
             if not isinstance(item, RelayCase):  # typed callers cannot, others may
                 msg = f"item {position} of the portfolio is a {type(item).__name__}, not a case"
                 raise InvalidInputError(msg)
-            case = item
-            checked.append(case)
-            if case.case_id in seen:
-                msg = f"case {case.case_id!r} appears twice in the portfolio"
+            if item.case_id in seen:
+                msg = f"case {item.case_id!r} appears twice in the portfolio"
                 raise InvalidInputError(msg)
-            seen.add(case.case_id)
-            request = case.request
-            day = request.requested_on
-            applicant = request.applicant
-            project = request.project
-            code = actor_region(applicant)
-            if code is not None:
-                try:
-                    lookup_region(code, day)
-                except InvalidInputError as error:
-                    msg = f"case {case.case_id!r}: {error}"
-                    raise InvalidInputError(msg) from error
-            aids = project.state_aid_for(applicant.id)
-            granted = aids is not None and any(a.granted > 0 for a in aids)
-            on.append(day)
-            codes.append(code)
-            enterprise.append(isinstance(applicant, Enterprise))
-            partner.append(project.partner(applicant.id) is not None)
-            labelled.append(_labelled(project.labels, day))
-            state_aid.append(UNKNOWN if aids is None else MET if granted else NOT_MET)
-            issued = project.selection_letter_on
-            letter.append(UNKNOWN if issued is None else MET if issued <= day else NOT_MET)
-            remaining.append(cents(prefinanceable(aids, day, _ONE)[0]) if aids and granted else 0)
-            amount.append(cents(request.amount))
+            seen.add(item.case_id)
+            checked.append(item)
+            rows.append(_facts(item))
+        codes = [row.region for row in rows]
         regions = tuple(sorted({c for c in codes if c is not None}))
         where = {code: i for i, code in enumerate(regions)}
+
+        def column(name: str, dtype: type[np.generic]) -> npt.NDArray[Any]:
+            return np.array([getattr(row, name) for row in rows], dtype=dtype)
+
         return cls(
             cases=tuple(checked),
             case_ids=tuple(c.case_id for c in checked),
-            requested_on=np.array(on, dtype="datetime64[D]"),
+            requested_on=np.array([row.on for row in rows], dtype="datetime64[D]"),
             regions=regions,
             region_index=np.array([-1 if c is None else where[c] for c in codes], dtype=np.intp),
-            enterprise=np.array(enterprise, dtype=np.bool_),
-            partner=np.array(partner, dtype=np.bool_),
-            labelled=np.array(labelled, dtype=np.int8),
-            state_aid=np.array(state_aid, dtype=np.int8),
-            letter=np.array(letter, dtype=np.int8),
-            remaining=_cents_array(remaining),
-            amount=_cents_array(amount),
+            enterprise=column("enterprise", np.bool_),
+            partner=column("partner", np.bool_),
+            labelled=column("labelled", np.int8),
+            state_aid=column("state_aid", np.int8),
+            letter=column("letter", np.int8),
+            remaining=cents_array([row.remaining for row in rows]),
+            amount=cents_array([row.amount for row in rows]),
+            principal=cents_array([row.principal for row in rows]),
+            oseo=column("oseo", np.int8),
         )
 
     def case(self, case_id: str) -> RelayCase:

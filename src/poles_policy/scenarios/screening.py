@@ -20,18 +20,16 @@ import pandas as pd
 
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
-from poles_policy.money import EXACT, round_cents
 from poles_policy.rules.relay.assessment import assess
 from poles_policy.rules.sme import sme_status
+from poles_policy.scenarios._arrays import periods, share_of
 from poles_policy.scenarios.portfolio import (
     MET,
     NOT_APPLICABLE,
     NOT_MET,
     STATUSES,
     UNKNOWN,
-    CentsArray,
     RelayPortfolio,
-    cents,
 )
 
 if TYPE_CHECKING:
@@ -64,36 +62,6 @@ _STATUS_TYPE = pd.CategoricalDtype([s.value for s in STATUSES])
 _OUTCOMES = (Outcome.ELIGIBLE, Outcome.INELIGIBLE, Outcome.UNDETERMINED)
 _OUTCOME_TYPE = pd.CategoricalDtype([o.value for o in _OUTCOMES])
 _ONE = Decimal(1)
-_INT64_MAX = 2**63 - 1
-
-
-def _ceiling(
-    remaining: CentsArray,
-    shares: list[Decimal],
-    period: npt.NDArray[np.intp],
-) -> CentsArray:
-    """The part of *remaining* that may be pre-financed, in cents, rounded half up."""
-    if all(share == _ONE for share in shares):
-        return remaining
-    ratios = [share.as_integer_ratio() for share in shares]
-    numerators = np.array([n for n, _ in ratios], dtype=object)[period]
-    denominators = np.array([d for _, d in ratios], dtype=object)[period]
-    biggest = int(np.abs(remaining).max(initial=0))
-    top = max(n for n, _ in ratios)
-    bottom = max(d for _, d in ratios)
-    if 2 * biggest * top + bottom <= _INT64_MAX:
-        # Exact in 64 bits; half up, for the positive amounts the comparison needs.
-        num = numerators.astype(np.int64)
-        den = denominators.astype(np.int64)
-        return (2 * remaining.astype(np.int64) * num + den) // (2 * den)
-    # Beyond 64 bits, the scalar rule's own arithmetic, row by row.
-    return np.array(
-        [
-            cents(round_cents(EXACT.multiply(Decimal(f"{int(r)}E-2"), shares[i])))
-            for r, i in zip(remaining, period, strict=True)
-        ],
-        dtype=object,
-    )
 
 
 def _sme_codes(portfolio: RelayPortfolio, params: ParameterSet) -> npt.NDArray[np.int8]:
@@ -142,19 +110,8 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     ('eligible', 'met')
     """
     n = len(portfolio)
-    days, date_of_row = np.unique(portfolio.requested_on, return_inverse=True)
-    date_of_row = date_of_row.reshape(-1)
     # The terms in force on each distinct date; dates sharing the same terms share a period.
-    periods: dict[tuple[object, ...], int] = {}
-    period_of_date = np.array(
-        [
-            periods.setdefault(params.values_at(_TERMS, day), len(periods))
-            for day in days.astype(object)
-        ],
-        dtype=np.intp,
-    )
-    terms = list(periods)
-    period = period_of_date[date_of_row]
+    terms, period = periods(portfolio.requested_on, params, _TERMS)
 
     # RELAY.1: in force when generalised on that date, or the region is a pilot region.
     national_from = np.array(
@@ -173,7 +130,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
 
     # RELAY.4, once a State subsidy is known to be granted.
     shares = [t[2] if isinstance(t[2], Decimal) else _ONE for t in terms]
-    ceiling = _ceiling(portfolio.remaining, shares, period)
+    ceiling = share_of(portfolio.remaining, shares, period)
     over = (portfolio.remaining <= 0) | (portfolio.amount > ceiling)
     remaining = np.where(
         portfolio.state_aid == UNKNOWN,

@@ -1,0 +1,112 @@
+"""
+Array helpers of the scenarios: exact amounts in cents, and parameters by period.
+
+Amounts are whole cents held as 64-bit integers, or as Python integers in an
+object array when they are too large for 64 bits: never floats. A share of
+an amount is rounded once, half up, as :func:`poles_policy.money.rate_of`
+rounds it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.money import EXACT, round_cents
+
+if TYPE_CHECKING:
+    from poles_policy.parameters import ParameterSet
+
+__all__ = ["CentsArray", "Flags", "cents", "cents_array", "periods", "share_of"]
+
+CentsArray: TypeAlias = "npt.NDArray[np.int64] | npt.NDArray[np.object_]"
+"""Amounts in whole cents: 64-bit integers, or Python integers (an object array) beyond 2**62."""
+Flags: TypeAlias = "npt.NDArray[np.bool_]"
+"""One yes-or-no fact per case (a boolean array)."""
+
+# Whole cents beyond this bound are kept as Python integers (object arrays), so that a
+# product by a share's numerator cannot overflow 64 bits unnoticed.
+_INT64_CENTS: Final = 2**62
+_INT64_MAX: Final = 2**63 - 1
+_ONE: Final = Decimal(1)
+
+
+def cents(amount: Decimal) -> int:
+    """
+    Return *amount*, a whole number of cents in euros, as an integer number of cents.
+
+    >>> cents(Decimal("1234.50"))
+    123450
+
+    Raises:
+        InvalidInputError: If *amount* has a fraction of a cent.
+    """
+    numerator, denominator = amount.as_integer_ratio()
+    whole, rest = divmod(numerator * 100, denominator)
+    if rest:
+        msg = f"{amount} EUR is not a whole number of cents"
+        raise InvalidInputError(msg)
+    return whole
+
+
+def cents_array(values: list[int]) -> CentsArray:
+    """Hold *values*, in cents, in 64 bits when they all fit with room to spare."""
+    if all(-_INT64_CENTS < v < _INT64_CENTS for v in values):
+        return np.array(values, dtype=np.int64)
+    return np.array(values, dtype=object)
+
+
+def share_of(
+    amounts: CentsArray, shares: list[Decimal], period: npt.NDArray[np.intp]
+) -> CentsArray:
+    """
+    Return ``shares[period[i]]`` of ``amounts[i]`` for every row, rounded half up to the cent.
+
+    The same figure as :func:`poles_policy.money.rate_of` of each amount and share.
+    """
+    if all(share == _ONE for share in shares):
+        return amounts
+    ratios = [share.as_integer_ratio() for share in shares]
+    biggest = int(np.abs(amounts).max(initial=0))
+    top = max(abs(n) for n, _ in ratios)
+    bottom = max(d for _, d in ratios)
+    if 2 * biggest * top + bottom <= _INT64_MAX:
+        # Exact in 64 bits: half away from zero, on the magnitude.
+        num = np.array([n for n, _ in ratios], dtype=np.int64)[period]
+        den = np.array([d for _, d in ratios], dtype=np.int64)[period]
+        values = amounts.astype(np.int64)
+        product = values * num
+        magnitude = (2 * np.abs(product) + den) // (2 * den)
+        result: npt.NDArray[np.int64] = np.where(product < 0, -magnitude, magnitude)
+        return result
+    # Beyond 64 bits, the scalar rule's own decimal arithmetic, row by row.
+    return np.array(
+        [
+            cents(round_cents(EXACT.multiply(Decimal(f"{int(a)}E-2"), shares[i])))
+            for a, i in zip(amounts, period, strict=True)
+        ],
+        dtype=object,
+    )
+
+
+def periods(
+    requested_on: npt.NDArray[np.datetime64], params: ParameterSet, names: tuple[str, ...]
+) -> tuple[list[tuple[object, ...]], npt.NDArray[np.intp]]:
+    """
+    Read parameters *names* at each row's date, once per distinct date.
+
+    Returns:
+        The distinct tuples of values in force (one per period), and for
+        each row the index of its period.
+    """
+    days, date_of_row = np.unique(requested_on, return_inverse=True)
+    found: dict[tuple[object, ...], int] = {}
+    period_of_date = np.array(
+        [found.setdefault(params.values_at(names, day), len(found)) for day in days.astype(object)],
+        dtype=np.intp,
+    )
+    return list(found), period_of_date[date_of_row.reshape(-1)]
