@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from poles_policy.data.demo import demo_cases
-from poles_policy.exceptions import ParameterError
+from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Outcome
 from poles_policy.model.cases import RelayCase
 from poles_policy.parameters import ParameterSet, default_parameters
@@ -21,7 +21,7 @@ from poles_policy.rules.relay.evaluation import evaluate_portfolio
 from poles_policy.scenarios import (
     RelayPortfolio,
     counter_guarantees,
-    euros,
+    from_cents,
     portfolio_totals,
     synthetic_relay_cases,
 )
@@ -68,14 +68,39 @@ def _vector(table: pd.DataFrame) -> list[tuple[object, ...]]:
 
 @settings(max_examples=60)
 @given(
-    cases=st.lists(relay_cases(), max_size=10),
-    share=st.decimals(min_value="0.01", max_value="1", places=3),
+    cases=st.lists(relay_cases(), max_size=6),
+    synthetic=st.tuples(st.integers(0, 20), st.integers(0, 2**16)),
+    share=st.decimals(min_value="0", max_value="1", places=3),
+    share_from=st.sampled_from([None, date(2007, 6, 1), date(2008, 4, 1), date(2009, 1, 1)]),
 )
-def test_every_row_is_the_scalar_counter_guarantee(cases: list[RelayCase], share: Decimal) -> None:
-    params = PARAMS.override("relay.oseo.guarantee_share", share, valid_from=date(2008, 4, 1))
-    numbered = _numbered(cases)
+def test_every_row_is_the_scalar_counter_guarantee(
+    cases: list[RelayCase],
+    synthetic: tuple[int, int],
+    share: Decimal,
+    share_from: date | None,
+) -> None:
+    # A share in force before the fee rate is (from 2007) leaves early requests without
+    # terms: the scalar rule raises for them, and the table does not size them.
+    params = PARAMS.override("relay.oseo.guarantee_share", share, valid_from=share_from)
+    count, seed = synthetic
+    numbered = _numbered(cases) + list(
+        synthetic_relay_cases(count, seed=seed, start=date(2007, 6, 1))
+    )
     table = counter_guarantees(RelayPortfolio.from_cases(numbered), params)
     assert _vector(table) == [_scalar(c, params) for c in numbered]
+
+
+def test_the_share_shown_is_the_one_in_force_on_the_case_s_date() -> None:
+    # Decimal("0.5") and Decimal("0.50") are equal; each case shows its own date's value.
+    params = PARAMS.override("relay.oseo.guarantee_share", Decimal("0.5")).override(
+        "relay.oseo.guarantee_share", Decimal("0.50"), valid_from=date(2009, 1, 1)
+    )
+    cases = [c for c in demo_cases() if c.request.oseo_counter_guarantee]
+    table = counter_guarantees(RelayPortfolio.from_cases(cases), params)
+    for case in cases:
+        if case.request.requested_on >= date(2008, 4, 1):
+            expected = str(_scalar(case, params)[1])
+            assert str(table.loc[case.case_id, "share"]) == expected
 
 
 def test_principal_is_the_loan_s_when_there_is_one() -> None:
@@ -83,7 +108,7 @@ def test_principal_is_the_loan_s_when_there_is_one() -> None:
     principal = counter_guarantees(RelayPortfolio.from_cases(cases), PARAMS)["principal_cents"]
     for case, cents in zip(cases, principal.to_list(), strict=True):
         expected = case.request.amount if case.loan is None else case.loan.principal
-        assert euros(cents) == expected
+        assert from_cents(cents) == expected
 
 
 def test_a_request_asked_before_the_pilot_is_not_sized() -> None:
@@ -121,7 +146,7 @@ def test_totals_of_a_synthetic_national_portfolio_are_the_scalar_balance_sheet()
     assert totals["oseo_exposure"] == summary.oseo_exposure
 
 
-def test_an_eligible_request_asked_without_guarantee_terms_raises_as_the_scalar_rule() -> None:
+def test_an_eligible_request_asked_without_guarantee_terms_raises_a_parameter_error() -> None:
     early = [c for c in demo_cases() if c.request.requested_on < date(2008, 4, 1)]
     reaching_back = PARAMS.override("relay.national_from", date(2007, 1, 1))
     portfolio = RelayPortfolio.from_cases(early)
@@ -129,7 +154,13 @@ def test_an_eligible_request_asked_without_guarantee_terms_raises_as_the_scalar_
         portfolio_totals(portfolio, reaching_back)
 
 
-def test_euros_turns_cents_into_exact_amounts() -> None:
-    assert euros(1) == Decimal("0.01")
-    assert euros(-250) == Decimal("-2.50")
-    assert euros(10**20) == Decimal("1000000000000000000.00")
+def test_from_cents_turns_cents_into_exact_amounts() -> None:
+    assert from_cents(1) == Decimal("0.01")
+    assert from_cents(-250) == Decimal("-2.50")
+    assert from_cents(10**20) == Decimal("1000000000000000000.00")
+
+
+@pytest.mark.parametrize("value", [1.5, True, "12", Decimal(12)])
+def test_from_cents_refuses_anything_but_a_whole_number(value: object) -> None:
+    with pytest.raises(InvalidInputError, match="cents must be a whole number of cents"):
+        from_cents(value)  # type: ignore[arg-type]

@@ -99,3 +99,19 @@ def test_empty_scenarios_and_empty_dates_are_refused() -> None:
         screen_all(portfolio, {})
     with pytest.raises(InvalidInputError, match="at least one date"):
         generalisation_sweep(portfolio, PILOT, [])
+
+
+def test_a_date_given_twice_to_the_sweep_is_refused() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(InvalidInputError, match="2009-01-01 is given twice"):
+        generalisation_sweep(portfolio, PILOT, [date(2009, 1, 1), date(2009, 1, 1)])
+
+
+def test_reform_functions_name_an_argument_of_the_wrong_type() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(TypeError, match="screen_all: parameters must be a ParameterSet"):
+        screen_all(portfolio, {"pilot": PILOT, "oops": "national"})  # type: ignore[dict-item]
+    with pytest.raises(TypeError, match="region_comparison: the portfolio must be"):
+        region_comparison(demo_cases(), PILOT, NATIONAL_2009)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="generalisation_sweep: parameters must be"):
+        generalisation_sweep(portfolio, None, [date(2009, 1, 1)])  # type: ignore[arg-type]

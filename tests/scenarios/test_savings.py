@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-import attrs
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -13,25 +13,22 @@ from hypothesis import strategies as st
 from poles_policy import dates
 from poles_policy.data.demo import demo_cases
 from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.model.cases import RelayCase
-from poles_policy.parameters import default_parameters
+from poles_policy.parameters import ParameterSet, default_parameters
 from poles_policy.rules.relay import time_saved
-from poles_policy.scenarios import RelayPortfolio, simulate_savings, synthetic_relay_cases
+from poles_policy.scenarios import (
+    RelayPortfolio,
+    SavingsSimulation,
+    simulate_savings,
+    synthetic_relay_cases,
+)
 from poles_policy.scenarios.savings import add_months
-from poles_policy.testing import relay_cases
+
+if TYPE_CHECKING:
+    from poles_policy.model.cases import RelayCase
 
 PARAMS = default_parameters()
 # National from the pilot's start: the processing times have values from that day on.
 NATIONAL = PARAMS.override("relay.national_from", date(2008, 4, 1))
-
-
-def _numbered(cases: list[RelayCase]) -> list[RelayCase]:
-    out = []
-    for i, case in enumerate(cases):
-        request = attrs.evolve(case.request, id=f"case-{i}")
-        loan = None if case.loan is None else attrs.evolve(case.loan, request_id=request.id)
-        out.append(RelayCase(case_id=request.id, request=request, loan=loan))
-    return out
 
 
 @given(
@@ -43,18 +40,12 @@ def test_add_months_on_arrays_is_the_scalar_add_months(day: date, months: int) -
     assert got.tolist() == [dates.add_months(day, months)]
 
 
-@settings(max_examples=40)
-@given(cases=st.lists(relay_cases(), min_size=1, max_size=8), seed=st.integers(0, 2**32))
-def test_every_draw_lies_in_the_scalar_range_and_agrees_with_its_promise(
-    cases: list[RelayCase], seed: int
+def _check_against_the_scalar_rule(
+    simulation: SavingsSimulation, cases: dict[str, RelayCase], params: ParameterSet
 ) -> None:
-    numbered = {c.case_id: c for c in _numbered(cases)}
-    simulation = simulate_savings(
-        RelayPortfolio.from_cases(numbered.values()), NATIONAL, draws=50, seed=seed
-    )
     for column, case_id in enumerate(simulation.case_ids):
-        case = numbered[case_id]
-        scalar = time_saved(case.request, NATIONAL, loan=case.loan)
+        case = cases[case_id]
+        scalar = time_saved(case.request, params, loan=case.loan)
         assert scalar.days_low is not None
         assert scalar.days_high is not None
         drawn = simulation.days[:, column]
@@ -67,6 +58,66 @@ def test_every_draw_lies_in_the_scalar_range_and_agrees_with_its_promise(
             assert not inside.any()
         if scalar.days_low == scalar.days_high:
             assert (drawn == scalar.days_low).all()
+
+
+@st.composite
+def promises(draw: st.DrawFn) -> ParameterSet:
+    """The national reform, with promised bounds of the analyst's choosing (0 months included)."""
+    low = draw(st.integers(min_value=0, max_value=8))
+    high = low + draw(st.integers(min_value=0, max_value=6))
+    return NATIONAL.overrides(
+        {"relay.promised_gain_months.low": low, "relay.promised_gain_months.high": high},
+        valid_from=date(2008, 4, 1),
+    )
+
+
+@settings(max_examples=30)
+@given(
+    count=st.integers(min_value=15, max_value=40),
+    cases_seed=st.integers(min_value=0, max_value=2**16),
+    seed=st.integers(min_value=0, max_value=2**32),
+    oseo_asked=st.sampled_from([0.0, 0.3, 1.0]),
+    params=promises(),
+)
+def test_every_draw_lies_in_the_scalar_range_and_agrees_with_its_promise(
+    count: int, cases_seed: int, seed: int, oseo_asked: float, params: ParameterSet
+) -> None:
+    cases = synthetic_relay_cases(count, seed=cases_seed, start=date(2008, 4, 1))
+    simulation = simulate_savings(
+        RelayPortfolio.from_cases(cases), params, draws=40, seed=seed, oseo_asked=oseo_asked
+    )
+    # Made national, most synthetic requests are eligible: the check is never empty.
+    assert simulation.case_ids
+    _check_against_the_scalar_rule(simulation, {c.case_id: c for c in cases}, params)
+
+
+@pytest.mark.parametrize("low", [0, 6])
+def test_demo_cases_with_loans_and_schedules_agree_with_the_scalar_rule(low: int) -> None:
+    # The demo has actual disbursements, planned schedules and a relay after the subsidy.
+    params = NATIONAL.override("relay.promised_gain_months.low", low, valid_from=date(2008, 4, 1))
+    cases = demo_cases()
+    simulation = simulate_savings(RelayPortfolio.from_cases(cases), params, draws=200, seed=5)
+    assert len(simulation.case_ids) == 31
+    _check_against_the_scalar_rule(simulation, {c.case_id: c for c in cases}, params)
+
+
+def test_a_relay_after_the_subsidy_saves_nothing_and_a_zero_month_promise_holds_it() -> None:
+    # With a promise from 0 months, a zero saving (relay after the subsidy) is inside it.
+    params = NATIONAL.override("relay.promised_gain_months.low", 0, valid_from=date(2008, 4, 1))
+    cases = {c.case_id: c for c in demo_cases()}
+    simulation = simulate_savings(
+        RelayPortfolio.from_cases(cases.values()), params, draws=20, seed=1
+    )
+    after = [
+        case_id
+        for case_id in simulation.case_ids
+        if (t := time_saved(cases[case_id].request, params, loan=cases[case_id].loan)).after_subsidy
+        and t.days_high == 0
+    ]
+    assert after
+    column = simulation.case_ids.index(after[0])
+    assert (simulation.days[:, column] == 0).all()
+    assert simulation.inside[:, column].all()
 
 
 def test_the_same_seed_gives_the_same_draws() -> None:
@@ -133,3 +184,18 @@ def test_oseo_asked_must_be_a_probability(chance: object) -> None:
     portfolio = RelayPortfolio.from_cases(demo_cases())
     with pytest.raises(InvalidInputError, match="oseo_asked must be a probability"):
         simulate_savings(portfolio, PARAMS, seed=1, oseo_asked=chance)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seed", [None, 1.5, "7", True])
+def test_a_seed_must_be_a_whole_number(seed: object) -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(InvalidInputError, match="seed must be a whole number"):
+        simulate_savings(portfolio, PARAMS, seed=seed)  # type: ignore[arg-type]
+
+
+def test_arguments_of_the_wrong_type_are_named() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(TypeError, match="simulate_savings: the portfolio must be a RelayPortfolio"):
+        simulate_savings(demo_cases(), PARAMS, seed=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="simulate_savings: parameters must be a ParameterSet"):
+        simulate_savings(portfolio, None, seed=1)  # type: ignore[arg-type]

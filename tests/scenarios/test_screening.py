@@ -33,6 +33,7 @@ from poles_policy.scenarios import (
     explain_case,
     outcome_counts,
     screen,
+    synthetic_relay_cases,
 )
 from poles_policy.testing import policy_dates, relay_requests
 
@@ -78,14 +79,39 @@ def reforms(draw: st.DrawFn) -> ParameterSet:
 
 
 @settings(max_examples=60)
-@given(requests=st.lists(relay_requests(), max_size=12), params=reforms())
+@given(
+    requests=st.lists(relay_requests(), max_size=12),
+    synthetic=st.tuples(st.integers(0, 30), st.integers(0, 2**16)),
+    params=reforms(),
+)
 def test_screen_gives_the_scalar_statuses_and_outcome_of_every_case(
-    requests: list[RelayRequest], params: ParameterSet
+    requests: list[RelayRequest], synthetic: tuple[int, int], params: ParameterSet
 ) -> None:
-    cases = _numbered(requests)
+    # Generated requests reach every odd corner; synthetic ones are often eligible.
+    count, seed = synthetic
+    cases = _numbered(requests) + list(synthetic_relay_cases(count, seed=seed))
     frame = screen(RelayPortfolio.from_cases(cases), params, sme=True)
     assert list(frame.index) == [c.case_id for c in cases]
     assert _vector_rows(frame) == [_scalar_row(c, params) for c in cases]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        PARAMS,
+        PARAMS.override("relay.national_from", date(2009, 7, 1)),
+        PARAMS.override("relay.max_prefinanced_share", Decimal("0.654321")),
+        PARAMS.override("relay.sme_required", value=True, valid_from=date(2010, 1, 1)),
+        PARAMS.override("relay.national_from", date(2010, 1, 1), valid_until=date(2010, 12, 31)),
+    ],
+    ids=["pilot", "national", "share", "sme from 2010", "national in 2010 only"],
+)
+def test_a_large_synthetic_portfolio_matches_the_scalar_rule(params: ParameterSet) -> None:
+    cases = synthetic_relay_cases(1500, seed=99, start=date(2008, 4, 1))
+    frame = screen(RelayPortfolio.from_cases(cases), params, sme=True)
+    rows = _vector_rows(frame)
+    assert rows == [_scalar_row(c, params) for c in cases]
+    assert any(row[0] == "eligible" for row in rows)
 
 
 def test_demo_portfolio_matches_the_scalar_rule_under_the_pilot_and_the_national_reform() -> None:
@@ -236,3 +262,37 @@ def test_a_portfolio_built_by_hand_must_have_one_row_per_case() -> None:
         attrs.evolve(portfolio, amount=portfolio.amount[:-1])
     with pytest.raises(InvalidInputError, match="a case id appears twice"):
         attrs.evolve(portfolio, case_ids=(portfolio.case_ids[0], *portfolio.case_ids[:-1]))
+
+
+def test_the_sme_status_is_computed_only_where_it_is_needed() -> None:
+    # SME required from 2009: a 2008 case is not asked for its SME status, so the SME
+    # rule's parameters need not exist on its date, and its column entry stays missing.
+    params = PARAMS.override("relay.sme_required", value=True, valid_from=date(2009, 1, 1))
+    cases = demo_cases()
+    frame = screen(RelayPortfolio.from_cases(cases), params)
+    early = [c.case_id for c in cases if c.request.requested_on < date(2009, 1, 1)]
+    late = [c.case_id for c in cases if c.request.requested_on >= date(2009, 1, 1)]
+    assert early
+    assert late
+    assert frame.loc[early, "relay.sme"].isna().all()
+    assert frame.loc[late, "relay.sme"].notna().all()
+    assert _vector_rows(screen(RelayPortfolio.from_cases(cases), params, sme=True)) == [
+        _scalar_row(c, params) for c in cases
+    ]
+
+
+def test_a_zero_share_of_an_amount_beyond_64_bits_is_zero() -> None:
+    huge = "100000000000000000.00"
+    params = PARAMS.override("relay.max_prefinanced_share", Decimal(0))
+    frame = screen(RelayPortfolio.from_cases([_case_with_subsidy(huge, huge)]), params)
+    assert frame["relay.remaining"].tolist() == ["not_met"]
+
+
+def test_arguments_of_the_wrong_type_are_named() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(TypeError, match="screen: the portfolio must be a RelayPortfolio"):
+        screen(list(demo_cases()), PARAMS)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="screen: parameters must be a ParameterSet"):
+        screen(portfolio, None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="explain_case: parameters must be a ParameterSet"):
+        explain_case(portfolio, "default", "demo-01")  # type: ignore[arg-type]

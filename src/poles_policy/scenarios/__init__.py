@@ -27,7 +27,8 @@ except ModuleNotFoundError as error:  # pragma: no cover - the test suite instal
     )
     raise ModuleNotFoundError(msg, name=error.name) from error
 
-from poles_policy.scenarios.guarantee import counter_guarantees, euros, portfolio_totals
+from poles_policy.scenarios._arrays import from_cents
+from poles_policy.scenarios.guarantee import counter_guarantees, portfolio_totals
 from poles_policy.scenarios.portfolio import RelayPortfolio
 from poles_policy.scenarios.reforms import generalisation_sweep, region_comparison, screen_all
 from poles_policy.scenarios.savings import SavingsSimulation, simulate_savings
@@ -39,8 +40,8 @@ __all__ = [
     "RelayPortfolio",
     "SavingsSimulation",
     "counter_guarantees",
-    "euros",
     "explain_case",
+    "from_cents",
     "generalisation_sweep",
     "outcome_counts",
     "portfolio_totals",

@@ -16,12 +16,20 @@ import numpy as np
 import numpy.typing as npt
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.money import EXACT, round_cents
+from poles_policy.money import EXACT, Eur, round_cents
 
 if TYPE_CHECKING:
     from poles_policy.parameters import ParameterSet
 
-__all__ = ["CentsArray", "Flags", "cents", "cents_array", "periods", "share_of"]
+__all__ = [
+    "CentsArray",
+    "Flags",
+    "cents",
+    "cents_array",
+    "from_cents",
+    "periods",
+    "share_of",
+]
 
 CentsArray: TypeAlias = "npt.NDArray[np.int64] | npt.NDArray[np.object_]"
 """Amounts in whole cents: 64-bit integers, or Python integers (an object array) beyond 2**62."""
@@ -53,6 +61,23 @@ def cents(amount: Decimal) -> int:
     return whole
 
 
+def from_cents(cents: int) -> Eur:
+    """
+    Return a whole number of *cents* as an exact euro amount.
+
+    >>> from_cents(1234567)
+    Decimal('12345.67')
+
+    Raises:
+        InvalidInputError: If *cents* is not an integer (a float, a bool, a string).
+    """
+    given: object = cents
+    if isinstance(given, bool) or not isinstance(given, (int, np.integer)):
+        msg = f"cents must be a whole number of cents, not {cents!r}"
+        raise InvalidInputError(msg)
+    return Eur(Decimal(f"{int(given)}E-2"))
+
+
 def cents_array(values: list[int]) -> CentsArray:
     """Hold *values*, in cents, in 64 bits when they all fit with room to spare."""
     if all(-_INT64_CENTS < v < _INT64_CENTS for v in values):
@@ -74,7 +99,7 @@ def share_of(
     biggest = int(np.abs(amounts).max(initial=0))
     top = max(abs(n) for n, _ in ratios)
     bottom = max(d for _, d in ratios)
-    if 2 * biggest * top + bottom <= _INT64_MAX:
+    if amounts.dtype == np.int64 and 2 * biggest * top + bottom <= _INT64_MAX:
         # Exact in 64 bits: half away from zero, on the magnitude.
         num = np.array([n for n, _ in ratios], dtype=np.int64)[period]
         den = np.array([d for _, d in ratios], dtype=np.int64)[period]
@@ -104,9 +129,16 @@ def periods(
         each row the index of its period.
     """
     days, date_of_row = np.unique(requested_on, return_inverse=True)
-    found: dict[tuple[object, ...], int] = {}
-    period_of_date = np.array(
-        [found.setdefault(params.values_at(names, day), len(found)) for day in days.astype(object)],
-        dtype=np.intp,
-    )
-    return list(found), period_of_date[date_of_row.reshape(-1)]
+    # Keyed by the values' spellings, not their equality: Decimal("0.5") and Decimal("0.50")
+    # are equal, yet each case must show the value in force on its own date.
+    found: dict[str, int] = {}
+    terms: list[tuple[object, ...]] = []
+    period_of_date = np.empty(len(days), dtype=np.intp)
+    for i, day in enumerate(days.astype(object)):
+        values = params.values_at(names, day)
+        key = repr(values)
+        if key not in found:
+            found[key] = len(terms)
+            terms.append(values)
+        period_of_date[i] = found[key]
+    return terms, period_of_date[date_of_row.reshape(-1)]

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
-from poles_policy.money import Eur
-from poles_policy.scenarios._arrays import CentsArray, Flags, periods, share_of
+from poles_policy.scenarios._arrays import CentsArray, Flags, from_cents, periods, share_of
+from poles_policy.scenarios.portfolio import require
 from poles_policy.scenarios.screening import outcome_counts, screen
 
 if TYPE_CHECKING:
@@ -28,21 +28,11 @@ if TYPE_CHECKING:
     from poles_policy.parameters import ParameterSet
     from poles_policy.scenarios.portfolio import RelayPortfolio
 
-__all__ = ["counter_guarantees", "euros", "portfolio_totals"]
+__all__ = ["counter_guarantees", "portfolio_totals"]
 
 _SHARE: Final = "relay.oseo.guarantee_share"
 _FEE_RATE: Final = "relay.oseo.guarantee_fee_rate"
 _ASKED: Final = 1
-
-
-def euros(cents: int) -> Eur:
-    """
-    Return a whole number of *cents* as an exact euro amount.
-
-    >>> euros(1234567)
-    Decimal('12345.67')
-    """
-    return Eur(Decimal(f"{int(cents)}E-2"))
 
 
 def counter_guarantees(portfolio: RelayPortfolio, params: ParameterSet) -> pd.DataFrame:
@@ -75,10 +65,12 @@ def counter_guarantees(portfolio: RelayPortfolio, params: ParameterSet) -> pd.Da
     >>> bool(row["asked"]), row["share"], int(row["covered_cents"])
     (True, Decimal('0.50'), 7500000)
     """
+    require("counter_guarantees", portfolio, params)
     n = len(portfolio)
     asked, covered, terms, period = _sized(portfolio, params, np.ones(n, dtype=np.bool_))
     # No terms on its date (before the pilot): a request asked then is not sized.
-    sized = asked & np.array([isinstance(t[0], Decimal) for t in terms], dtype=np.bool_)[period]
+    terms_known = [isinstance(t[0], Decimal) and isinstance(t[1], Decimal) for t in terms]
+    sized = asked & np.array(terms_known, dtype=np.bool_)[period]
     share_column = np.array([t[0] for t in terms] + [None], dtype=object)
     fee_column = np.array([t[1] for t in terms] + [None], dtype=object)
     # Rows not sized read the extra last entry: no share, no fee.
@@ -147,8 +139,11 @@ def portfolio_totals(portfolio: RelayPortfolio, params: ParameterSet) -> pd.Seri
         (Decimal euros).
 
     Raises:
-        ParameterError: If the bank asks on a date when a guarantee parameter
-            has no value, for an eligible case.
+        ParameterError: If the bank asks, for an eligible case, on a date
+            when a guarantee parameter has no value. The totals read only
+            what they need: the guarantee terms of the eligible cases whose
+            bank asks (the scalar ``assess`` reads more, such as processing
+            times, and may raise for other cases).
 
     >>> from datetime import date
     >>> from poles_policy.data.demo import demo_cases
@@ -158,6 +153,7 @@ def portfolio_totals(portfolio: RelayPortfolio, params: ParameterSet) -> pd.Seri
     >>> totals["eligible"], totals["prefinanced"], totals["oseo_exposure"]
     (23, Decimal('3850000.00'), Decimal('1752500.00'))
     """
+    require("portfolio_totals", portfolio, params)
     frame = screen(portfolio, params)
     eligible = (frame["outcome"] == "eligible").to_numpy()
     asked, covered, _, _ = _sized(portfolio, params, eligible, strict=True)
@@ -169,8 +165,8 @@ def portfolio_totals(portfolio: RelayPortfolio, params: ParameterSet) -> pd.Seri
         {
             "requests": len(portfolio),
             **{str(key): int(value) for key, value in counts.items()},
-            "prefinanced": euros(prefinanced),
-            "oseo_exposure": euros(exposure),
+            "prefinanced": from_cents(prefinanced),
+            "oseo_exposure": from_cents(exposure),
         },
         dtype=object,
         name=params.label,

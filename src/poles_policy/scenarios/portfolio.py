@@ -25,6 +25,7 @@ from poles_policy.explain import Status
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.regions import region as lookup_region
+from poles_policy.parameters import ParameterSet
 from poles_policy.rules.relay.eligibility import prefinanceable
 from poles_policy.scenarios._arrays import CentsArray, Flags, cents, cents_array
 
@@ -44,6 +45,7 @@ __all__ = [
     "Flags",
     "RelayPortfolio",
     "cents",
+    "require",
 ]
 
 # A status is held as a small integer in the arrays; STATUSES[code] is the Status.
@@ -264,3 +266,26 @@ class RelayPortfolio:
             msg = f"no case {case_id!r} in the portfolio"
             raise KeyError(msg)
         return self.cases[position]
+
+
+def require(function: str, portfolio: object, *params: object) -> None:
+    """
+    Check the arguments of a scenario function, for a message that names them.
+
+    Raises:
+        TypeError: If *portfolio* is not a :class:`RelayPortfolio` or one of
+            *params* is not a :class:`~poles_policy.parameters.ParameterSet`.
+    """
+    if not isinstance(portfolio, RelayPortfolio):
+        msg = (
+            f"{function}: the portfolio must be a RelayPortfolio "
+            f"(RelayPortfolio.from_cases(cases)), not a {type(portfolio).__name__}"
+        )
+        raise TypeError(msg)
+    for value in params:
+        if not isinstance(value, ParameterSet):
+            msg = (
+                f"{function}: parameters must be a ParameterSet (default_parameters() or a "
+                f"reform of it), not a {type(value).__name__}"
+            )
+            raise TypeError(msg)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.scenarios.portfolio import require
 from poles_policy.scenarios.screening import outcome_counts, screen
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
     >>> int(((outcomes["pilot"] != "eligible") & (outcomes["national"] == "eligible")).sum())
     8
     """
+    require("screen_all", portfolio, *scenarios.values())
     if not scenarios:
         msg = "screen_all needs at least one parameter set"
         raise InvalidInputError(msg)
@@ -88,7 +90,7 @@ def generalisation_sweep(
         ineligible), a float for plotting (``NaN`` when none is decided).
 
     Raises:
-        InvalidInputError: If *dates* is empty.
+        InvalidInputError: If *dates* is empty or gives a date twice.
 
     >>> from datetime import date
     >>> from poles_policy.data.demo import demo_cases
@@ -102,8 +104,12 @@ def generalisation_sweep(
     >>> sweep["eligible"].tolist()
     [31, 23]
     """
+    require("generalisation_sweep", portfolio, params)
     rows = {}
     for day in dates:
+        if day in rows:
+            msg = f"generalisation_sweep: {day} is given twice"
+            raise InvalidInputError(msg)
         reform = params.override(_NATIONAL_FROM, day, note="generalisation sweep")
         rows[day] = outcome_counts(screen(portfolio, reform))
     if not rows:
@@ -149,6 +155,7 @@ def region_comparison(
     >>> int(table["newly_eligible"].sum())
     8
     """
+    require("region_comparison", portfolio, baseline, reform)
     before = screen(portfolio, baseline)
     after = screen(portfolio, reform)
     region = before["region"].astype(object).fillna("?")
@@ -162,5 +169,6 @@ def region_comparison(
     )
     grouped = table.groupby("region", sort=False).sum()
     grouped = grouped.loc[sorted(grouped.index)]
+    grouped.index = grouped.index.astype("str")
     grouped["newly_eligible"] = grouped["eligible_reform"] - grouped["eligible_baseline"]
     return grouped

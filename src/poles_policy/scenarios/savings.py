@@ -37,7 +37,7 @@ import pandas as pd
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.rules.relay.timing import time_saved
-from poles_policy.scenarios.portfolio import Flags
+from poles_policy.scenarios.portfolio import Flags, require
 from poles_policy.scenarios.screening import screen
 
 if TYPE_CHECKING:
@@ -241,7 +241,8 @@ def simulate_savings(
 
     Raises:
         InvalidInputError: If *draws* is not a whole number of at least 1,
-            or *oseo_asked* is not a probability.
+            *seed* is not a whole number, or *oseo_asked* is not a
+            probability.
         ParameterError: If a parameter the time saved needs has no value on
             an eligible case's request date (a reform reaching before the
             pilot must give the processing times for those dates).
@@ -265,6 +266,11 @@ def simulate_savings(
     if isinstance(chance, bool) or not isinstance(chance, (int, float)) or not 0 <= chance <= 1:
         msg = f"oseo_asked must be a probability from 0 to 1, not {oseo_asked!r}"
         raise InvalidInputError(msg)
+    require("simulate_savings", portfolio, params)
+    given_seed: object = seed
+    if isinstance(given_seed, bool) or not isinstance(given_seed, int):
+        msg = f"seed must be a whole number, for repeatable draws, not {seed!r}"
+        raise InvalidInputError(msg)
     found = _ranges(portfolio, params)
     rng = np.random.default_rng(seed)
     n = len(found.ids)
@@ -276,6 +282,8 @@ def simulate_savings(
     asked = rng.random((draws, n)) < oseo_asked
     disbursed = np.where(asked, latest, earliest)
     days = np.maximum((paid - disbursed).astype(np.int64), 0)
+    # A subsidy paid before the relay saves nothing: a zero saving, ending at the disbursement.
+    arrived = np.maximum(paid, disbursed)
     low_months = np.array([b[0] for b in found.bounds], dtype=np.int64)
     high_months = np.array([b[1] for b in found.bounds], dtype=np.int64)
     # Inside the promise: from exactly `low` months 0 days to exactly `high` months 0 days,
@@ -285,8 +293,8 @@ def simulate_savings(
     for months in np.unique(np.concatenate([low_months, high_months])):
         # A disbursement is one of two dates per case: add the months to those only.
         reach = np.where(asked, add_months(latest, int(months)), add_months(earliest, int(months)))
-        reached_low |= (paid >= reach) & (low_months == months)
-        within_high |= (paid <= reach) & (high_months == months)
+        reached_low |= (arrived >= reach) & (low_months == months)
+        within_high |= (arrived <= reach) & (high_months == months)
     promised = np.array(found.in_force, dtype=np.bool_)
     return SavingsSimulation(
         case_ids=tuple(found.ids),

@@ -30,6 +30,7 @@ from poles_policy.scenarios.portfolio import (
     STATUSES,
     UNKNOWN,
     RelayPortfolio,
+    require,
 )
 
 if TYPE_CHECKING:
@@ -64,9 +65,13 @@ _OUTCOME_TYPE = pd.CategoricalDtype([o.value for o in _OUTCOMES])
 _ONE = Decimal(1)
 
 
-def _sme_codes(portfolio: RelayPortfolio, params: ParameterSet) -> npt.NDArray[np.int8]:
-    codes = np.empty(len(portfolio), dtype=np.int8)
-    for i, case in enumerate(portfolio.cases):
+def _sme_codes(
+    portfolio: RelayPortfolio, params: ParameterSet, rows: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.int8]:
+    """The SME status of the applicants at *rows* (-1, "not computed", elsewhere)."""
+    codes = np.full(len(portfolio), -1, dtype=np.int8)
+    for i in np.flatnonzero(rows):
+        case = portfolio.cases[i]
         applicant = case.request.applicant
         if not isinstance(applicant, Enterprise):
             codes[i] = NOT_APPLICABLE
@@ -86,10 +91,15 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     met, INELIGIBLE when one is not met, UNDETERMINED otherwise.
 
     The SME status (``relay.sme``) is computed case by case by the scalar
-    rule, because it reads each enterprise's accounts over several periods: a
-    column is added when *sme* is true, or when ``relay.sme_required`` makes
-    it a condition on some case's date (then it counts in that case's
-    outcome).
+    rule, because it reads each enterprise's accounts over several periods.
+    It is computed for every case when *sme* is true, and otherwise for the
+    cases on whose date ``relay.sme_required`` makes it a condition (it then
+    counts in their outcome); the ``relay.sme`` column is missing for the
+    cases it was not computed for, and absent when there are none.
+
+    ``requested_on`` is a numpy ``datetime64`` column, as pandas holds dates:
+    compare it with ``pd.Timestamp("2009-01-01")``, not with a
+    ``datetime.date``.
 
     Args:
         portfolio: The cases, read once.
@@ -109,6 +119,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     >>> frame.loc["demo-01", "outcome"], frame.loc["demo-01", "relay.in_force"]
     ('eligible', 'met')
     """
+    require("screen", portfolio, params)
     n = len(portfolio)
     # The terms in force on each distinct date; dates sharing the same terms share a period.
     terms, period = periods(portfolio.requested_on, params, _TERMS)
@@ -152,7 +163,8 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     ).astype(np.int8)
 
     required = np.array([t[3] is True for t in terms], dtype=np.bool_)[period]
-    sme_codes = _sme_codes(portfolio, params) if sme or required.any() else None
+    wanted = required | sme
+    sme_codes = _sme_codes(portfolio, params, wanted) if sme or wanted.any() else None
     counted = statuses
     if sme_codes is not None:
         # Where the SME status is a condition it counts; elsewhere it is information only.
@@ -166,7 +178,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     columns: dict[str, object] = {
         "requested_on": portfolio.requested_on,
         "region": pd.Categorical.from_codes(
-            region, dtype=pd.CategoricalDtype(list(portfolio.regions))
+            region, dtype=pd.CategoricalDtype(pd.Index(list(portfolio.regions), dtype="str"))
         ),
         "outcome": pd.Categorical.from_codes(outcome, dtype=_OUTCOME_TYPE),
     }
@@ -211,5 +223,6 @@ def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) 
     Raises:
         KeyError: If no case of the portfolio has that id.
     """
+    require("explain_case", portfolio, params)
     case = portfolio.case(case_id)
     return assess(case.request, params, loan=case.loan)

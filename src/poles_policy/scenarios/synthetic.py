@@ -199,7 +199,8 @@ def synthetic_relay_cases(
         The cases, ids ``syn-000000``, ``syn-000001``, ...
 
     Raises:
-        InvalidInputError: If *count* is negative or *end* is before *start*.
+        InvalidInputError: If *count* is negative, *seed* is not a whole
+            number, or *end* is before *start*.
 
     >>> cases = synthetic_relay_cases(3, seed=7)
     >>> [c.case_id for c in cases]
@@ -210,6 +211,10 @@ def synthetic_relay_cases(
     given: object = count  # typed callers pass an int; others may not
     if isinstance(given, bool) or not isinstance(given, int) or given < 0:
         msg = f"count must be a whole number of cases, 0 or more, not {count!r}"
+        raise InvalidInputError(msg)
+    given_seed: object = seed
+    if isinstance(given_seed, bool) or not isinstance(given_seed, int):
+        msg = f"seed must be a whole number, for repeatable cases, not {seed!r}"
         raise InvalidInputError(msg)
     if end < start:
         msg = f"end ({end.isoformat()}) is before start ({start.isoformat()})"
