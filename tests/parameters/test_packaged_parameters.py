@@ -25,7 +25,12 @@ def test_the_default_set_is_read_once_and_labelled_default() -> None:
 
 
 def test_the_packaged_files_are_one_per_domain() -> None:
-    assert [f.name for f in packaged_parameter_files()] == ["fui.toml", "relay.toml", "sme.toml"]
+    assert [f.name for f in packaged_parameter_files()] == [
+        "fui.toml",
+        "gov.toml",
+        "relay.toml",
+        "sme.toml",
+    ]
 
 
 # -- relay (RELAY.1-RELAY.7) -------------------------------------------------------------------
@@ -185,3 +190,13 @@ def _floats(node: object) -> list[float]:
 def test_no_packaged_file_contains_a_toml_float() -> None:
     for file in packaged_parameter_files():
         assert _floats(tomllib.loads(file.read_text(encoding="utf-8"))) == [], file.name
+
+
+# -- steering (GOV.1, PHASE.2b) ----------------------------------------------------------------
+
+
+def test_the_public_share_of_the_animation_budget_is_due_below_half_within_three_years() -> None:
+    on = date(2009, 1, 1)
+    assert PARAMS.value("gov.public_share_max", on) == Decimal("0.50")
+    assert PARAMS.value("gov.public_share_horizon_years", on) == 3
+    assert PARAMS.value("gov.public_share_max", date(2008, 12, 31)) is None

@@ -1,0 +1,419 @@
+"""
+Progress of a pôle's performance contract (contrat de performance, GOV.1).
+
+A performance contract binds the pôle, the State and local authorities for
+three years (2009-2011): the pôle commits to objectives, each measured by
+indicators from a baseline toward a target; the public funders give it
+visibility on their support for its animation structure, whose public share
+must fall below half (PHASE.2b). :func:`contract_progress` answers "is this
+contract on track?" for one year, objective by objective, with a check per
+indicator and one for the public share.
+
+**The trajectory.** The contract sets a baseline (at its start) and a target
+(at its end), not a path between them. An indicator is read against a
+straight line from the baseline to the target over the contract's calendar
+years: by the end of year *k* of *n*, ``baseline + (target - baseline) * k / n``.
+That line is a modelling choice (the texts set no intermediate milestones),
+the simplest that reaches the target on time.
+
+**Statuses** of an indicator in a year:
+
+- ``achieved``: its measurement reached the target (at or above it for an
+  indicator that should increase, at or below for one that should decrease);
+- ``on_track``: it reached the trajectory, not yet the target;
+- ``off_track``: it is behind the trajectory;
+- ``no_data``: the year was not measured. An earlier year's measurement is
+  not carried forward: a missing figure stays missing.
+
+An objective takes the least favourable status of its indicators (off track,
+then no data, then on track; achieved only when all are), and the contract
+that of its objectives. An objective without indicators, or a contract
+without objectives, has no data.
+
+**The public share** of the pôle's operating budget (public part over total)
+must be strictly below ``gov.public_share_max`` (50 %) in the budget of
+contract year ``gov.public_share_horizon_years`` (the third) and every later
+year; before that it is reported as information. Both parameters are read at
+the contract's start, when its terms were agreed.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Check, Fact, Status, Text, missing_facts, render_account
+from poles_policy.model.contracts import Axis, Direction
+from poles_policy.money import EXACT, exact_decimals
+
+if TYPE_CHECKING:
+    from poles_policy.explain import Lang
+    from poles_policy.model.contracts import Indicator, Objective, PerformanceContract
+    from poles_policy.parameters import ParameterSet
+
+__all__ = ["ContractProgress", "IndicatorProgress", "Progress", "contract_progress"]
+
+_GOV_1: Final = "GOV.1"
+_SHARE_MAX: Final = "gov.public_share_max"
+_HORIZON: Final = "gov.public_share_horizon_years"
+# The clause an objective's axis stands for, cited beside GOV.1.
+_AXIS_CLAUSE: Final = {
+    Axis.GOV: "GOV.1",
+    Axis.STRUCT: "STRUCT.1",
+    Axis.ECO_1: "ECO.1",
+    Axis.ECO_2: "ECO.2",
+    Axis.ECO_3: "ECO.3",
+    Axis.ECO_4: "ECO.4",
+    Axis.SYN: "SYN.1",
+}
+
+
+class Progress(enum.Enum):
+    """Where an indicator, an objective or a contract stands in a year."""
+
+    ACHIEVED = "achieved"
+    """The target is reached."""
+    ON_TRACK = "on_track"
+    """At or beyond the straight line from the baseline to the target."""
+    OFF_TRACK = "off_track"
+    """Behind that line."""
+    NO_DATA = "no_data"
+    """Not measured that year."""
+
+    @property
+    def label(self) -> Text:
+        """The status in English and French."""
+        return _PROGRESS_LABELS[self]
+
+
+_PROGRESS_LABELS: Final = {
+    Progress.ACHIEVED: Text("achieved", "atteint"),
+    Progress.ON_TRACK: Text("on track", "en bonne voie"),
+    Progress.OFF_TRACK: Text("OFF TRACK", "EN RETARD"),
+    Progress.NO_DATA: Text("no data", "pas de mesure"),
+}
+_CHECK_STATUS: Final = {
+    Progress.ACHIEVED: Status.MET,
+    Progress.ON_TRACK: Status.MET,
+    Progress.OFF_TRACK: Status.NOT_MET,
+    Progress.NO_DATA: Status.UNKNOWN,
+}
+
+
+def _worst(statuses: list[Progress]) -> Progress:
+    """The least favourable of *statuses* (no data when there are none)."""
+    if Progress.OFF_TRACK in statuses:
+        return Progress.OFF_TRACK
+    if not statuses or Progress.NO_DATA in statuses:
+        return Progress.NO_DATA
+    if all(s is Progress.ACHIEVED for s in statuses):
+        return Progress.ACHIEVED
+    return Progress.ON_TRACK
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorProgress:
+    """
+    One indicator of a contract, in one year.
+
+    Attributes:
+        objective_id: The objective it measures.
+        indicator_id: The indicator.
+        year: The year read.
+        value: The year's measurement, or ``None`` when it was not measured.
+        expected: The trajectory's value at the end of the year (exact).
+        attainment: How far the measurement went from the baseline toward
+            the target (0 at the baseline, 1 at the target; exact); ``None``
+            without a measurement, or when the target is the baseline.
+        status: Achieved, on track, off track or no data.
+    """
+
+    objective_id: str
+    indicator_id: str
+    year: int
+    value: Decimal | None
+    expected: Decimal
+    attainment: Decimal | None
+    status: Progress
+
+
+@attrs.frozen(kw_only=True)
+class ContractProgress:
+    """
+    A performance contract's progress in one year (GOV.1).
+
+    Attributes:
+        contract_id: The contract.
+        year: The year read, within the contract's period.
+        status: The contract's status: the least favourable of its objectives'.
+        objectives: Each objective's id and status, in the contract's order.
+        indicators: Each indicator's progress, objective by objective.
+        public_share: The public share of that year's operating budget
+            (exact), or ``None`` when the budget is not recorded or is zero.
+        checks: One check per indicator (met when achieved or on track, not
+            met when off track, unknown without data), then the public
+            share's check.
+    """
+
+    contract_id: str
+    year: int
+    status: Progress
+    objectives: tuple[tuple[str, Progress], ...]
+    indicators: tuple[IndicatorProgress, ...]
+    public_share: Decimal | None
+    checks: tuple[Check, ...]
+
+    @property
+    def off_track(self) -> tuple[str, ...]:
+        """The ids of the objectives off track."""
+        return tuple(oid for oid, status in self.objectives if status is Progress.OFF_TRACK)
+
+    @property
+    def missing(self) -> tuple[Fact, ...]:
+        """The facts to record to read every check: measurements and budgets not given."""
+        return missing_facts(self.checks)
+
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
+        """
+        Render the progress: the contract's and each objective's status, then every check.
+
+        Args:
+            lang: ``"en"`` or ``"fr"``.
+            sources: Whether to add each parameter's source.
+        """
+        fr = lang == "fr"
+        name = "Contrat de performance" if fr else "Performance contract"
+        head = [f"{name} {self.contract_id}, {self.year}: {self.status.label.in_lang(lang)}"]
+        word = "objectif" if fr else "objective"
+        head.extend(f"  {word} {oid}: {s.label.in_lang(lang)}" for oid, s in self.objectives)
+        return render_account("\n".join(head), self.checks, lang, sources=sources)
+
+
+def _years(contract: PerformanceContract) -> int:
+    return contract.end.year - contract.start.year + 1
+
+
+def _indicator(
+    objective: Objective, indicator: Indicator, contract: PerformanceContract, year: int
+) -> tuple[IndicatorProgress, Check]:
+    k = year - contract.start.year + 1
+    n = _years(contract)
+    gap = EXACT.subtract(indicator.target, indicator.baseline)
+    expected = EXACT.add(indicator.baseline, EXACT.divide(EXACT.multiply(gap, k), n))
+    measured = indicator.measurement(year)
+    up = indicator.direction is Direction.INCREASE
+    value = None if measured is None else measured.value
+    attainment = None
+    if value is None:
+        status = Progress.NO_DATA
+    else:
+        if gap != 0:
+            attainment = EXACT.divide(EXACT.subtract(value, indicator.baseline), gap)
+        reached = value >= indicator.target if up else value <= indicator.target
+        # Against the line in exact products, not the rounded quotient: (v - b) * n vs gap * k.
+        done = EXACT.multiply(EXACT.subtract(value, indicator.baseline), n)
+        due = EXACT.multiply(gap, k)
+        on_line = done >= due if up else done <= due
+        status = (
+            Progress.ACHIEVED if reached else Progress.ON_TRACK if on_line else Progress.OFF_TRACK
+        )
+    progress = IndicatorProgress(
+        objective_id=objective.id,
+        indicator_id=indicator.id,
+        year=year,
+        value=value,
+        expected=expected,
+        attainment=attainment,
+        status=status,
+    )
+    return progress, _indicator_check(objective, indicator, progress, k, n)
+
+
+def _indicator_check(
+    objective: Objective, indicator: Indicator, progress: IndicatorProgress, k: int, n: int
+) -> Check:
+    unit = indicator.unit
+    line = (
+        f"baseline {indicator.baseline}, target {indicator.target} {unit} "
+        f"({indicator.direction.value}); year {k} of {n} expects {progress.expected:f}"
+    )
+    ligne = (
+        f"référence {indicator.baseline}, cible {indicator.target} {unit} "
+        f"({indicator.direction.value}) ; l'année {k} sur {n} attend {progress.expected:f}"
+    )
+    missing: tuple[Fact, ...] = ()
+    if progress.value is None:
+        reason = Text(
+            f"{progress.year} not measured; {line}",
+            f"{progress.year} non mesuré ; {ligne}",
+        )
+        missing = (
+            Fact(
+                path=f"objectives.{objective.id}.indicators.{indicator.id}.measurements",
+                question=Text(
+                    f"What value did {indicator.name!r} reach in {progress.year}?",
+                    f"Quelle valeur {indicator.name!r} a-t-il atteinte en {progress.year} ?",
+                ),
+            ),
+        )
+    else:
+        status = progress.status.label
+        reason = Text(
+            f"{progress.value} {unit} in {progress.year}: {status.en}; {line}",
+            f"{progress.value} {unit} en {progress.year} : {status.fr} ; {ligne}",
+        )
+    return Check(
+        key=f"gov.indicator.{objective.id}.{indicator.id}",
+        clauses=(_GOV_1, _AXIS_CLAUSE[objective.axis])
+        if objective.axis is not Axis.GOV
+        else (_GOV_1,),
+        label=Text(f"{objective.title}: {indicator.name}", f"{objective.title} : {indicator.name}"),
+        status=_CHECK_STATUS[progress.status],
+        reason=reason,
+        missing=missing,
+    )
+
+
+def _public_share(
+    contract: PerformanceContract, year: int, params: ParameterSet
+) -> tuple[Decimal | None, Check]:
+    start = contract.start
+    limit = params.decimal(_SHARE_MAX, start)
+    horizon = params.count(_HORIZON, start)
+    k = year - start.year + 1
+    uses = params.uses(start, _SHARE_MAX, _HORIZON)
+    budget = contract.budget(year)
+    share = None if budget is None else budget.public_share
+    label = Text(
+        "public share of the operating budget", "part publique du budget de fonctionnement"
+    )
+    target = str(limit)
+    missing: tuple[Fact, ...] = ()
+    if share is None:
+        status = Status.UNKNOWN
+        what = "not recorded" if budget is None else "zero"
+        quoi = "non renseigné" if budget is None else "nul"
+        reason = Text(f"the {year} operating budget is {what}", f"le budget {year} est {quoi}")
+        if budget is None:
+            missing = (
+                Fact(
+                    path="budgets",
+                    question=Text(
+                        f"What were the {year} operating budget and its public part?",
+                        f"Quels étaient le budget de fonctionnement {year} et sa part publique ?",
+                    ),
+                ),
+            )
+    elif k < horizon:
+        status = Status.NOT_APPLICABLE
+        reason = Text(
+            f"{share} in {year} (year {k}); below {target} is due from year {horizon}",
+            f"{share} en {year} (année {k}) ; sous {target} attendu à partir de l'année {horizon}",
+        )
+    else:
+        below = share < limit
+        status = Status.MET if below else Status.NOT_MET
+        reason = Text(
+            f"{share} in {year} (year {k}): {'below' if below else 'NOT below'} {target}",
+            f"{share} en {year} (année {k}) : {'sous' if below else 'PAS sous'} {target}",
+        )
+    check = Check(
+        key="gov.public_share",
+        clauses=(_GOV_1, "PHASE.2b"),
+        label=label,
+        status=status,
+        reason=reason,
+        parameters=uses,
+        missing=missing,
+        informative=status is Status.NOT_APPLICABLE,
+    )
+    return share, check
+
+
+@exact_decimals
+def contract_progress(
+    contract: PerformanceContract, year: int, params: ParameterSet
+) -> ContractProgress:
+    """
+    Read a performance contract's progress in *year* (GOV.1, PHASE.2b).
+
+    Every indicator is read against the straight line from its baseline to
+    its target over the contract's calendar years; each objective takes the
+    least favourable status of its indicators, and the contract that of its
+    objectives. The public share of the year's operating budget is checked
+    against its target from the contract year the target applies.
+
+    Args:
+        contract: The performance contract, with its objectives, indicators,
+            measurements and budgets.
+        year: The year to read, one of the contract's calendar years.
+        params: Policy parameters, read at the contract's start.
+
+    Returns:
+        The progress, with a check per indicator and for the public share.
+
+    Raises:
+        InvalidInputError: If *year* is not a whole year of the contract's period.
+        ParameterError: If a steering parameter has no value at the
+            contract's start (before 2009).
+
+    >>> from datetime import date
+    >>> from poles_policy.model.actors import StateBody, StateKind
+    >>> from poles_policy.model.contracts import (
+    ...     Axis,
+    ...     Direction,
+    ...     Indicator,
+    ...     Measurement,
+    ...     Objective,
+    ...     PerformanceContract,
+    ... )
+    >>> from poles_policy.parameters import default_parameters
+    >>> members = Indicator(
+    ...     id="sme",
+    ...     name="SME members",
+    ...     unit="count",
+    ...     baseline=90,
+    ...     target=120,
+    ...     direction=Direction.INCREASE,
+    ...     measurements=(Measurement(year=2009, value=101),),
+    ... )
+    >>> contract = PerformanceContract(
+    ...     id="c",
+    ...     pole_id="minalogic",
+    ...     state=StateBody(id="prefet", name="Préfet", kind=StateKind.PREFET_DE_REGION),
+    ...     governing_body_name="Association Minalogic",
+    ...     start=date(2009, 1, 1),
+    ...     end=date(2011, 12, 31),
+    ...     objectives=(Objective(id="o1", title="Grow", axis=Axis.ECO_1, indicators=(members,)),),
+    ... )
+    >>> progress = contract_progress(contract, 2009, default_parameters())
+    >>> progress.status.value, progress.indicators[0].expected
+    ('on_track', Decimal('100'))
+    """
+    given: object = year
+    first, last = contract.start.year, contract.end.year
+    if isinstance(given, bool) or not isinstance(given, int) or not first <= given <= last:
+        msg = f"year: {year!r} is not a year of contract {contract.id!r} ({first}-{last})"
+        raise InvalidInputError(msg)
+    indicators: list[IndicatorProgress] = []
+    checks: list[Check] = []
+    objectives: list[tuple[str, Progress]] = []
+    for objective in contract.objectives:
+        read = [_indicator(objective, i, contract, year) for i in objective.indicators]
+        indicators.extend(progress for progress, _ in read)
+        checks.extend(check for _, check in read)
+        objectives.append((objective.id, _worst([progress.status for progress, _ in read])))
+    share, share_check = _public_share(contract, year, params)
+    return ContractProgress(
+        contract_id=contract.id,
+        year=year,
+        status=_worst([status for _, status in objectives]),
+        objectives=tuple(objectives),
+        indicators=tuple(indicators),
+        public_share=share,
+        checks=(*checks, share_check),
+    )

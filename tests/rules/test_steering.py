@@ -1,0 +1,284 @@
+"""Progress of a performance contract (GOV.1, PHASE.2b): indicators, objectives, public share."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Status
+from poles_policy.model.actors import AuthorityLevel, LocalAuthority, StateBody, StateKind
+from poles_policy.model.contracts import (
+    Axis,
+    Direction,
+    Indicator,
+    Measurement,
+    Objective,
+    OperatingBudget,
+    PerformanceContract,
+)
+from poles_policy.parameters import default_parameters
+from poles_policy.rules.steering import Progress, contract_progress
+
+PARAMS = default_parameters()
+PREFET = StateBody(id="prefet-82", name="Préfet de région", kind=StateKind.PREFET_DE_REGION)
+REGION = LocalAuthority(id="region-82", name="Région", level=AuthorityLevel.REGION, region="82")
+
+
+def _indicator(
+    baseline: str,
+    target: str,
+    *values: tuple[int, str],
+    direction: Direction = Direction.INCREASE,
+    ident: str = "i1",
+) -> Indicator:
+    return Indicator(
+        id=ident,
+        name=f"indicator {ident}",
+        unit="count",
+        baseline=baseline,
+        target=target,
+        direction=direction,
+        measurements=tuple(Measurement(year=y, value=v) for y, v in values),
+    )
+
+
+def _contract(
+    *objectives: Objective, budgets: tuple[OperatingBudget, ...] = ()
+) -> PerformanceContract:
+    return PerformanceContract(
+        id="cp-2009",
+        pole_id="minalogic",
+        state=PREFET,
+        local_authorities=(REGION,),
+        governing_body_name="Association Minalogic",
+        start=date(2009, 1, 1),
+        end=date(2011, 12, 31),
+        objectives=objectives,
+        budgets=budgets,
+    )
+
+
+def _one(indicator: Indicator, axis: Axis = Axis.ECO_1) -> PerformanceContract:
+    return _contract(Objective(id="o1", title="Grow", axis=axis, indicators=(indicator,)))
+
+
+# -- one indicator, hand-checked ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("101", Progress.ON_TRACK),  # the line expects 90 + 30 x 1/3 = 100 by the end of 2009
+        ("100", Progress.ON_TRACK),
+        ("99", Progress.OFF_TRACK),
+        ("120", Progress.ACHIEVED),
+    ],
+)
+def test_an_increasing_indicator_against_its_line_in_the_first_year(
+    value: str, expected: Progress
+) -> None:
+    progress = contract_progress(_one(_indicator("90", "120", (2009, value))), 2009, PARAMS)
+    assert progress.indicators[0].expected == Decimal(100)
+    assert progress.indicators[0].status is expected
+    assert progress.status is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("0.58", Progress.ON_TRACK), ("0.59", Progress.OFF_TRACK), ("0.50", Progress.ACHIEVED)],
+)
+def test_a_decreasing_indicator_must_come_down_to_its_line(value: str, expected: Progress) -> None:
+    # From 0.75 to 0.50 over three years: by the end of 2010, 0.75 - 0.25 x 2/3 = 0.58333...
+    indicator = _indicator("0.75", "0.50", (2010, value), direction=Direction.DECREASE)
+    progress = contract_progress(_one(indicator), 2010, PARAMS)
+    assert progress.indicators[0].status is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("33.33", Progress.OFF_TRACK), ("33.34", Progress.ON_TRACK)]
+)
+def test_the_line_is_compared_exactly_not_through_a_rounded_third(
+    value: str, expected: Progress
+) -> None:
+    progress = contract_progress(_one(_indicator("0", "100", (2009, value))), 2009, PARAMS)
+    assert progress.indicators[0].status is expected
+    assert progress.indicators[0].attainment == Decimal(value) / 100
+
+
+def test_an_indicator_that_keeps_its_level_is_achieved_or_off_track() -> None:
+    kept = contract_progress(_one(_indicator("50", "50", (2009, "50"))), 2009, PARAMS)
+    fell = contract_progress(_one(_indicator("50", "50", (2009, "49"))), 2009, PARAMS)
+    assert kept.indicators[0].status is Progress.ACHIEVED
+    assert kept.indicators[0].attainment is None
+    assert fell.indicators[0].status is Progress.OFF_TRACK
+
+
+def test_a_year_not_measured_has_no_data_and_asks_for_the_measurement() -> None:
+    # 2009 was measured, 2010 was not: the 2009 figure is not carried forward.
+    progress = contract_progress(_one(_indicator("90", "120", (2009, "101"))), 2010, PARAMS)
+    assert progress.indicators[0].value is None
+    assert progress.indicators[0].status is Progress.NO_DATA
+    assert progress.checks[0].status is Status.UNKNOWN
+    assert [f.path for f in progress.missing] == [
+        "objectives.o1.indicators.i1.measurements",
+        "budgets",
+    ]
+
+
+def test_the_check_cites_gov_1_and_the_objective_s_axis() -> None:
+    eco = contract_progress(_one(_indicator("0", "1", (2009, "1"))), 2009, PARAMS)
+    gov = contract_progress(_one(_indicator("0", "1", (2009, "1")), Axis.GOV), 2009, PARAMS)
+    assert eco.checks[0].clauses == ("GOV.1", "ECO.1")
+    assert gov.checks[0].clauses == ("GOV.1",)
+    assert eco.checks[0].key == "gov.indicator.o1.i1"
+
+
+# -- objectives and the contract ----------------------------------------------------------------
+
+
+def _objective(ident: str, *indicators: Indicator) -> Objective:
+    return Objective(id=ident, title=f"objective {ident}", axis=Axis.ECO_2, indicators=indicators)
+
+
+def test_an_objective_takes_its_least_favourable_indicator() -> None:
+    achieved = _indicator("0", "3", (2009, "3"), ident="a")
+    on_track = _indicator("0", "3", (2009, "1"), ident="b")
+    behind = _indicator("0", "3", (2009, "0"), ident="c")
+    unmeasured = _indicator("0", "3", ident="d")
+    contract = _contract(
+        _objective("all-achieved", achieved),
+        _objective("mixed", achieved, on_track),
+        _objective("unmeasured", achieved, unmeasured),
+        _objective("behind", unmeasured, behind),
+        _objective("empty"),
+    )
+    progress = contract_progress(contract, 2009, PARAMS)
+    assert dict(progress.objectives) == {
+        "all-achieved": Progress.ACHIEVED,
+        "mixed": Progress.ON_TRACK,
+        "unmeasured": Progress.NO_DATA,
+        "behind": Progress.OFF_TRACK,
+        "empty": Progress.NO_DATA,
+    }
+    assert progress.status is Progress.OFF_TRACK
+    assert progress.off_track == ("behind",)
+
+
+def test_a_contract_without_objectives_has_no_data() -> None:
+    assert contract_progress(_contract(), 2009, PARAMS).status is Progress.NO_DATA
+
+
+# -- the public share (PHASE.2b) ----------------------------------------------------------------
+
+
+def _budget(year: int, total: str, public: str) -> OperatingBudget:
+    return OperatingBudget(year=year, total=total, public=public)
+
+
+@pytest.mark.parametrize(
+    ("year", "public", "status"),
+    [
+        (2009, "487500", Status.NOT_APPLICABLE),  # 0.75 in year 1: reported, not yet due
+        (2011, "292500", Status.MET),  # 0.45 in year 3
+        (2011, "325000", Status.NOT_MET),  # exactly 0.5 is not below half
+    ],
+)
+def test_the_public_share_is_due_below_half_from_the_third_year(
+    year: int, public: str, status: Status
+) -> None:
+    contract = _contract(budgets=(_budget(year, "650000", public),))
+    progress = contract_progress(contract, year, PARAMS)
+    check = progress.checks[-1]
+    assert check.key == "gov.public_share"
+    assert check.status is status
+    assert progress.public_share == Decimal(public) / Decimal(650000)
+    assert {use.name for use in check.parameters} == {
+        "gov.public_share_max",
+        "gov.public_share_horizon_years",
+    }
+
+
+def test_a_zero_budget_has_no_public_share() -> None:
+    progress = contract_progress(_contract(budgets=(_budget(2011, "0", "0"),)), 2011, PARAMS)
+    assert progress.public_share is None
+    assert progress.checks[-1].status is Status.UNKNOWN
+    assert not progress.checks[-1].missing
+
+
+# -- input and output ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2008, 2012, True, "2009"])
+def test_a_year_outside_the_contract_is_refused(year: object) -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"is not a year of contract 'cp-2009' \(2009-2011\)"
+    ):
+        contract_progress(_contract(), year, PARAMS)  # type: ignore[arg-type]
+
+
+def test_the_explanation_names_each_objective_and_check_in_both_languages() -> None:
+    contract = _contract(
+        _objective("o1", _indicator("90", "120", (2009, "99"))),
+        budgets=(_budget(2009, "650000", "487500"),),
+    )
+    progress = contract_progress(contract, 2009, PARAMS)
+    english = progress.explain()
+    french = progress.explain("fr")
+    assert english.splitlines()[:2] == [
+        "Performance contract cp-2009, 2009: OFF TRACK",
+        "  objective o1: OFF TRACK",
+    ]
+    assert "— GOV.1, ECO.2: 99 count in 2009: OFF TRACK" in english
+    assert "(information) — GOV.1, PHASE.2b: 0.75 in 2009 (year 1)" in english
+    assert "gov.public_share_max = 0.50" in english
+    assert french.splitlines()[:2] == [
+        "Contrat de performance cp-2009, 2009: EN RETARD",
+        "  objectif o1: EN RETARD",
+    ]
+    assert "99 count en 2009 : EN RETARD" in french
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+_RANK = {Progress.OFF_TRACK: 0, Progress.ON_TRACK: 1, Progress.ACHIEVED: 2}
+values = st.decimals(min_value=-1000, max_value=1000, places=2)
+
+
+@given(
+    baseline=values,
+    span=st.decimals(min_value=0, max_value=500, places=2),
+    low=values,
+    rise=st.decimals(min_value=0, max_value=500, places=2),
+    year=st.sampled_from([2009, 2010, 2011]),
+    increase=st.booleans(),
+)
+def test_a_better_measurement_never_gives_a_worse_status(
+    baseline: Decimal, span: Decimal, low: Decimal, rise: Decimal, year: int, increase: bool
+) -> None:
+    direction = Direction.INCREASE if increase else Direction.DECREASE
+    target = baseline + span if increase else baseline - span
+    better = low + rise if increase else low - rise
+    statuses = []
+    for value in (low, better):
+        indicator = Indicator(
+            id="i",
+            name="i",
+            unit="count",
+            baseline=baseline,
+            target=target,
+            direction=direction,
+            measurements=(Measurement(year=year, value=value),),
+        )
+        progress = contract_progress(_one(indicator), year, PARAMS)
+        statuses.append(progress.indicators[0].status)
+        reached = value >= target if increase else value <= target
+        assert (progress.indicators[0].status is Progress.ACHIEVED) == reached
+        assert (progress.checks[0].status is Status.MET) == (
+            progress.indicators[0].status is not Progress.OFF_TRACK
+        )
+    assert _RANK[statuses[1]] >= _RANK[statuses[0]]
