@@ -200,3 +200,9 @@ def test_the_public_share_of_the_animation_budget_is_due_below_half_within_three
     assert PARAMS.value("gov.public_share_max", on) == Decimal("0.50")
     assert PARAMS.value("gov.public_share_horizon_years", on) == 3
     assert PARAMS.value("gov.public_share_max", date(2008, 12, 31)) is None
+
+
+def test_the_committee_s_longest_gap_is_an_assumption_of_six_months() -> None:
+    # GOV.2 asks for regular meetings and sets no interval.
+    value = PARAMS.require("gov.committee_max_gap_months", date(2009, 1, 1))
+    assert (value.value, value.confidence, value.source) == (6, "assumption", "GOV.2")

@@ -1,0 +1,263 @@
+"""
+Whether a pôle's coordination committee meets regularly with its funders (GOV.2).
+
+"La réunion régulière des comités de coordination des pôles et leurs
+financeurs": the committee follows the pôle's progress with the pôle's
+funders, regularly. Over a period (say, the contract's 2009-2011),
+:func:`committee_regularity` reads the meetings held and answers with two
+checks and one piece of information:
+
+1. **Regular** (``gov.committee.gaps``): no stretch of the period goes
+   without a meeting for longer than ``gov.committee_max_gap_months`` (six
+   months, an assumption: the text sets no interval). The stretches are from
+   the period's start to the first meeting, between meetings, and from the
+   last meeting to the period's end; a stretch is longer than *m* months when
+   its end falls after its start plus *m* calendar months (clamped to the
+   month's end). A period with no meeting is one long stretch.
+2. **With its funders** (``gov.committee.funders``): every member flagged as a
+   funder attended at least one meeting of the period. A committee that lists
+   no funder does not meet with them.
+3. **As planned** (information): when the committee records a planned
+   recurrence, how many planned dates fall in the period beside how many
+   meetings were held.
+
+The period's bounds are inclusive; meetings outside it are not read. The
+parameter is read at the period's start.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from poles_policy.dates import add_months
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Check, Status, Text, render_account
+
+if TYPE_CHECKING:
+    from poles_policy.explain import Lang
+    from poles_policy.model.committees import CoordinationCommittee
+    from poles_policy.parameters import ParameterSet
+
+__all__ = ["CommitteeRegularity", "Gap", "committee_regularity"]
+
+_MAX_GAP: Final = "gov.committee_max_gap_months"
+_GOV_2: Final = ("GOV.2",)
+
+
+@attrs.frozen(kw_only=True)
+class Gap:
+    """
+    A stretch of the period without a meeting.
+
+    Attributes:
+        start: Its first day: the period's start, or a meeting's date.
+        end: Its last day: a meeting's date, or the period's end.
+        days: Its length in days.
+        too_long: Whether it is longer than the longest gap allowed.
+    """
+
+    start: date
+    end: date
+    days: int
+    too_long: bool
+
+
+@attrs.frozen(kw_only=True)
+class CommitteeRegularity:
+    """
+    A coordination committee's meetings over a period, read against GOV.2.
+
+    Attributes:
+        pole_id: The pôle whose committee it is.
+        start: The period's first day.
+        end: The period's last day.
+        meetings: The number of meetings held in the period.
+        gaps: Every stretch without a meeting, in order.
+        absent_funders: The funders (actor ids) who attended no meeting of
+            the period, in the committee's order.
+        planned: The number of planned meeting dates in the period, or
+            ``None`` when the committee records no plan.
+        regular: Whether both checks are met.
+        checks: The gaps check, the funders check, then the plan (information).
+    """
+
+    pole_id: str
+    start: date
+    end: date
+    meetings: int
+    gaps: tuple[Gap, ...]
+    absent_funders: tuple[str, ...]
+    planned: int | None
+    regular: bool
+    checks: tuple[Check, ...]
+
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
+        """
+        Render the answer, then each check with the parameters it read.
+
+        Args:
+            lang: ``"en"`` or ``"fr"``.
+            sources: Whether to add each parameter's source.
+        """
+        fr = lang == "fr"
+        verdict = (
+            ("réguliers, avec les financeurs" if fr else "regular, with the funders")
+            if self.regular
+            else ("PAS réguliers avec les financeurs" if fr else "NOT regular with the funders")
+        )
+        head = (
+            f"{'Comité de coordination de' if fr else 'Coordination committee of'} "
+            f"{self.pole_id}, {self.start.isoformat()} – {self.end.isoformat()}: "
+            f"{self.meetings} {'réunion(s)' if fr else 'meeting(s)'}, {verdict}"
+        )
+        return render_account(head, self.checks, lang, sources=sources)
+
+
+def _gaps(days: list[date], start: date, end: date, months: int) -> tuple[Gap, ...]:
+    bounds = [start, *days, end]
+    return tuple(
+        Gap(start=a, end=b, days=(b - a).days, too_long=b > add_months(a, months))
+        for a, b in itertools.pairwise(bounds)
+        if b > a or len(bounds) == 2
+    )
+
+
+def committee_regularity(
+    committee: CoordinationCommittee, start: date, end: date, params: ParameterSet
+) -> CommitteeRegularity:
+    """
+    Tell whether *committee* met regularly, with its funders, from *start* to *end* (GOV.2).
+
+    Args:
+        committee: The committee, with its members and the meetings held.
+        start: The period's first day (inclusive).
+        end: The period's last day (inclusive), on or after *start*.
+        params: Policy parameters, read at *start*.
+
+    Returns:
+        The meetings read, the gaps, the funders absent throughout, and the
+        checks that explain the answer.
+
+    Raises:
+        InvalidInputError: If *end* is before *start*.
+        ParameterError: If ``gov.committee_max_gap_months`` has no value on
+            *start* (before 2009).
+
+    >>> from datetime import date
+    >>> from poles_policy.model.committees import (
+    ...     CommitteeMember,
+    ...     CoordinationCommittee,
+    ...     Meeting,
+    ... )
+    >>> from poles_policy.parameters import default_parameters
+    >>> committee = CoordinationCommittee(
+    ...     pole_id="minalogic",
+    ...     members=(CommitteeMember(actor_id="region-82", name="Région", funder=True),),
+    ...     meetings=(
+    ...         Meeting(held_on=date(2009, 6, 15), attendees=("region-82",)),
+    ...         Meeting(held_on=date(2010, 3, 1), attendees=()),
+    ...     ),
+    ... )
+    >>> answer = committee_regularity(
+    ...     committee, date(2009, 1, 1), date(2010, 6, 30), default_parameters()
+    ... )
+    >>> answer.regular, [(g.start.isoformat(), g.days) for g in answer.gaps if g.too_long]
+    (False, [('2009-06-15', 259)])
+    """
+    if end < start:
+        msg = f"end: {end.isoformat()} is before start {start.isoformat()}"
+        raise InvalidInputError(msg)
+    months = params.count(_MAX_GAP, start)
+    uses = params.uses(start, _MAX_GAP)
+    held = [m for m in committee.meetings if start <= m.held_on <= end]
+    days = sorted({m.held_on for m in held})
+    gaps = _gaps(days, start, end, months)
+    too_long = [g for g in gaps if g.too_long]
+    period = f"{start.isoformat()} – {end.isoformat()}"
+    if too_long:
+        listed = ", ".join(
+            f"{g.start.isoformat()} – {g.end.isoformat()} ({g.days} d)" for g in too_long
+        )
+        gap_check = Check(
+            key="gov.committee.gaps",
+            clauses=_GOV_2,
+            label=Text("meets regularly", "se réunit régulièrement"),
+            status=Status.NOT_MET,
+            reason=Text(
+                f"{len(held)} meeting(s) in {period}; more than {months} months without one: "
+                f"{listed}",
+                f"{len(held)} réunion(s) sur {period} ; plus de {months} mois sans réunion : "
+                f"{listed}",
+            ),
+            parameters=uses,
+        )
+    else:
+        gap_check = Check(
+            key="gov.committee.gaps",
+            clauses=_GOV_2,
+            label=Text("meets regularly", "se réunit régulièrement"),
+            status=Status.MET,
+            reason=Text(
+                f"{len(held)} meeting(s) in {period}; never more than {months} months without one",
+                f"{len(held)} réunion(s) sur {period} ; jamais plus de {months} mois sans réunion",
+            ),
+            parameters=uses,
+        )
+    funders = committee.funders
+    present = {actor for m in held for actor in m.attendees}
+    absent = tuple(f.actor_id for f in funders if f.actor_id not in present)
+    if not funders:
+        reason = Text(
+            "the committee lists no funder among its members",
+            "le comité ne compte aucun financeur parmi ses membres",
+        )
+    elif absent:
+        names = ", ".join(f.name for f in funders if f.actor_id in absent)
+        reason = Text(
+            f"funder(s) at no meeting of the period: {names}",
+            f"financeur(s) absent(s) de toutes les réunions de la période : {names}",
+        )
+    else:
+        names = ", ".join(f.name for f in funders)
+        reason = Text(
+            f"every funder attended at least one meeting: {names}",
+            f"chaque financeur a assisté à au moins une réunion : {names}",
+        )
+    funder_check = Check(
+        key="gov.committee.funders",
+        clauses=_GOV_2,
+        label=Text("meets with its funders", "se réunit avec ses financeurs"),
+        status=Status.MET if funders and not absent else Status.NOT_MET,
+        reason=reason,
+    )
+    planned = committee.planned_dates(start, end)
+    if planned is None:
+        plan_reason = Text("no planned recurrence recorded", "aucun calendrier prévu enregistré")
+    else:
+        plan_reason = Text(
+            f"{len(planned)} meeting(s) planned ({committee.planned}), {len(held)} held",
+            f"{len(planned)} réunion(s) prévue(s) ({committee.planned}), {len(held)} tenue(s)",
+        )
+    plan_check = Check(
+        key="gov.committee.planned",
+        clauses=_GOV_2,
+        label=Text("meetings planned", "réunions prévues"),
+        status=Status.NOT_APPLICABLE,
+        reason=plan_reason,
+        informative=True,
+    )
+    return CommitteeRegularity(
+        pole_id=committee.pole_id,
+        start=start,
+        end=end,
+        meetings=len(held),
+        gaps=gaps,
+        absent_funders=absent,
+        planned=None if planned is None else len(planned),
+        regular=gap_check.status is Status.MET and funder_check.status is Status.MET,
+        checks=(gap_check, funder_check, plan_check),
+    )

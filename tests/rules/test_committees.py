@@ -1,0 +1,157 @@
+"""Whether a coordination committee meets regularly with its funders (GOV.2)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.explain import Status
+from poles_policy.model.committees import CommitteeMember, CoordinationCommittee, Meeting
+from poles_policy.parameters import default_parameters
+from poles_policy.rules.committees import committee_regularity
+
+PARAMS = default_parameters()
+START, END = date(2009, 1, 1), date(2011, 12, 31)
+MEMBERS = (
+    CommitteeMember(actor_id="pole", name="Association du pôle", funder=False),
+    CommitteeMember(actor_id="prefet", name="Préfet de région", funder=True),
+    CommitteeMember(actor_id="region", name="Région Rhône-Alpes", funder=True),
+)
+
+
+def _committee(
+    *meetings: tuple[date, tuple[str, ...]],
+    members: tuple[CommitteeMember, ...] = MEMBERS,
+    planned: str | None = None,
+) -> CoordinationCommittee:
+    return CoordinationCommittee(
+        pole_id="minalogic",
+        members=members,
+        meetings=tuple(Meeting(held_on=day, attendees=who) for day, who in meetings),
+        planned=planned,
+    )
+
+
+EVERYONE = ("pole", "prefet", "region")
+
+
+def test_meetings_every_six_months_with_every_funder_are_regular() -> None:
+    days = [date(2009, 6, 30), date(2009, 12, 30), date(2010, 6, 30), date(2010, 12, 30)]
+    days += [date(2011, 6, 30), date(2011, 12, 20)]
+    answer = committee_regularity(_committee(*((d, EVERYONE) for d in days)), START, END, PARAMS)
+    # 1 January -> 30 June is under six months; 20 -> 31 December 2011 too.
+    assert answer.regular
+    assert answer.meetings == 6
+    assert [g.too_long for g in answer.gaps] == [False] * 7
+    assert answer.checks[0].status is Status.MET
+    assert [u.name for u in answer.checks[0].parameters] == ["gov.committee_max_gap_months"]
+
+
+@pytest.mark.parametrize(
+    ("second", "too_long"),
+    [
+        (date(2009, 8, 28), False),  # exactly six calendar months after 28 February
+        (date(2009, 8, 29), True),  # one day more
+    ],
+)
+def test_a_gap_is_too_long_beyond_six_calendar_months(second: date, too_long: bool) -> None:
+    committee = _committee((date(2009, 2, 28), EVERYONE), (second, EVERYONE))
+    answer = committee_regularity(committee, date(2009, 2, 28), second, PARAMS)
+    assert [g.too_long for g in answer.gaps] == [too_long]
+    assert answer.regular is not too_long
+
+
+def test_six_months_from_a_month_end_are_clamped_to_the_month_end() -> None:
+    # 31 August + 6 months is 28 February (2010 is not a leap year).
+    committee = _committee((date(2009, 8, 31), EVERYONE), (date(2010, 2, 28), EVERYONE))
+    answer = committee_regularity(committee, date(2009, 8, 31), date(2010, 2, 28), PARAMS)
+    assert not answer.gaps[0].too_long
+    later = _committee((date(2009, 8, 31), EVERYONE), (date(2010, 3, 1), EVERYONE))
+    assert committee_regularity(later, date(2009, 8, 31), date(2010, 3, 1), PARAMS).gaps[0].too_long
+
+
+def test_a_period_without_meetings_is_one_long_gap_and_no_funder_attended() -> None:
+    answer = committee_regularity(_committee(), START, END, PARAMS)
+    assert answer.meetings == 0
+    assert [(g.start, g.end, g.too_long) for g in answer.gaps] == [(START, END, True)]
+    assert answer.absent_funders == ("prefet", "region")
+    assert not answer.regular
+
+
+def test_a_funder_at_no_meeting_is_named() -> None:
+    committee = _committee((date(2009, 6, 1), ("pole", "region")))
+    answer = committee_regularity(committee, START, date(2009, 9, 30), PARAMS)
+    funders = answer.checks[1]
+    assert answer.absent_funders == ("prefet",)
+    assert funders.status is Status.NOT_MET
+    assert "Préfet de région" in funders.reason.en
+    assert not answer.regular
+
+
+def test_a_committee_without_funders_does_not_meet_with_them() -> None:
+    committee = _committee((date(2009, 6, 1), ("pole",)), members=MEMBERS[:1])
+    answer = committee_regularity(committee, START, date(2009, 9, 30), PARAMS)
+    assert answer.checks[1].status is Status.NOT_MET
+    assert "no funder" in answer.checks[1].reason.en
+
+
+def test_meetings_outside_the_period_are_not_read() -> None:
+    committee = _committee((date(2008, 12, 31), EVERYONE), (date(2012, 1, 1), EVERYONE))
+    answer = committee_regularity(committee, START, END, PARAMS)
+    assert answer.meetings == 0
+    assert answer.absent_funders == ("prefet", "region")
+
+
+def test_the_plan_is_reported_as_information() -> None:
+    planned = _committee((date(2009, 7, 1), EVERYONE), planned="FREQ=MONTHLY;INTERVAL=6")
+    answer = committee_regularity(planned, START, END, PARAMS)
+    assert answer.planned == 6
+    assert answer.checks[2].informative
+    assert "6 meeting(s) planned" in answer.checks[2].reason.en
+    assert committee_regularity(_committee(), START, END, PARAMS).planned is None
+
+
+def test_an_end_before_the_start_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="end: 2008-12-31 is before start 2009-01-01"):
+        committee_regularity(_committee(), START, date(2008, 12, 31), PARAMS)
+
+
+def test_before_2009_the_longest_gap_has_no_value() -> None:
+    with pytest.raises(ParameterError, match=r"gov\.committee_max_gap_months has no value"):
+        committee_regularity(_committee(), date(2008, 1, 1), END, PARAMS)
+
+
+def test_the_explanation_gives_the_answer_and_each_check_in_both_languages() -> None:
+    committee = _committee((date(2009, 6, 1), ("pole", "region")))
+    answer = committee_regularity(committee, START, date(2009, 9, 30), PARAMS)
+    english = answer.explain()
+    assert english.splitlines()[0] == (
+        "Coordination committee of minalogic, 2009-01-01 – 2009-09-30: 1 meeting(s), "
+        "NOT regular with the funders"
+    )
+    assert "[met] meets regularly — GOV.2:" in english
+    assert "gov.committee_max_gap_months = 6" in english
+    assert "PAS réguliers avec les financeurs" in answer.explain("fr")
+
+
+@given(
+    offsets=st.lists(st.integers(min_value=0, max_value=3 * 365), max_size=8),
+    extra=st.integers(min_value=0, max_value=365 * 3),
+)
+def test_the_gaps_cover_the_period_and_another_meeting_never_makes_it_less_regular(
+    offsets: list[int], extra: int
+) -> None:
+    days = sorted({START + timedelta(days=k) for k in offsets if START + timedelta(days=k) <= END})
+    meetings = [(d, EVERYONE) for d in days]
+    answer = committee_regularity(_committee(*meetings), START, END, PARAMS)
+    assert sum(g.days for g in answer.gaps) == (END - START).days
+    added = START + timedelta(days=extra)
+    if added <= END and added not in days:
+        more = committee_regularity(
+            _committee(*sorted([*meetings, (added, EVERYONE)])), START, END, PARAMS
+        )
+        assert more.regular or not answer.regular
