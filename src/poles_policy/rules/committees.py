@@ -126,6 +126,86 @@ def _gaps(days: list[date], start: date, end: date, months: int) -> tuple[Gap, .
     )
 
 
+def _gaps_check(  # noqa: PLR0913 - the gaps and what they were read against
+    gaps: tuple[Gap, ...],
+    held: int,
+    start: date,
+    end: date,
+    *,
+    months: int,
+    params: ParameterSet,
+) -> Check:
+    period = f"{start.isoformat()} – {end.isoformat()}"
+    too_long = [g for g in gaps if g.too_long]
+    if too_long:
+        listed = ", ".join(
+            f"{g.start.isoformat()} – {g.end.isoformat()} ({g.days} d)" for g in too_long
+        )
+        en = f"more than {months} months without one: {listed}"
+        fr = f"plus de {months} mois sans réunion : {listed}"
+    else:
+        en = f"never more than {months} months without one"
+        fr = f"jamais plus de {months} mois sans réunion"
+    return Check(
+        key="gov.committee.gaps",
+        clauses=_GOV_2,
+        label=Text("meets regularly", "se réunit régulièrement"),
+        status=Status.NOT_MET if too_long else Status.MET,
+        reason=Text(
+            f"{held} meeting(s) in {period}; {en}", f"{held} réunion(s) sur {period} ; {fr}"
+        ),
+        parameters=params.uses(start, _MAX_GAP),
+    )
+
+
+def _funders_check(committee: CoordinationCommittee, absent: tuple[str, ...]) -> Check:
+    funders = committee.funders
+    if not funders:
+        reason = Text(
+            "the committee lists no funder among its members",
+            "le comité ne compte aucun financeur parmi ses membres",
+        )
+    elif absent:
+        names = ", ".join(f.name for f in funders if f.actor_id in absent)
+        reason = Text(
+            f"funder(s) at no meeting of the period: {names}",
+            f"financeur(s) absent(s) de toutes les réunions de la période : {names}",
+        )
+    else:
+        names = ", ".join(f.name for f in funders)
+        reason = Text(
+            f"every funder attended at least one meeting: {names}",
+            f"chaque financeur a assisté à au moins une réunion : {names}",
+        )
+    return Check(
+        key="gov.committee.funders",
+        clauses=_GOV_2,
+        label=Text("meets with its funders", "se réunit avec ses financeurs"),
+        status=Status.MET if funders and not absent else Status.NOT_MET,
+        reason=reason,
+    )
+
+
+def _plan_check(
+    committee: CoordinationCommittee, planned: tuple[date, ...] | None, held: int
+) -> Check:
+    if planned is None:
+        reason = Text("no planned recurrence recorded", "aucun calendrier prévu enregistré")
+    else:
+        reason = Text(
+            f"{len(planned)} meeting(s) planned ({committee.planned}), {held} held",
+            f"{len(planned)} réunion(s) prévue(s) ({committee.planned}), {held} tenue(s)",
+        )
+    return Check(
+        key="gov.committee.planned",
+        clauses=_GOV_2,
+        label=Text("meetings planned", "réunions prévues"),
+        status=Status.NOT_APPLICABLE,
+        reason=reason,
+        informative=True,
+    )
+
+
 def committee_regularity(
     committee: CoordinationCommittee, start: date, end: date, params: ParameterSet
 ) -> CommitteeRegularity:
@@ -172,84 +252,16 @@ def committee_regularity(
         msg = f"end: {end.isoformat()} is before start {start.isoformat()}"
         raise InvalidInputError(msg)
     months = params.count(_MAX_GAP, start)
-    uses = params.uses(start, _MAX_GAP)
     held = [m for m in committee.meetings if start <= m.held_on <= end]
     days = sorted({m.held_on for m in held})
     gaps = _gaps(days, start, end, months)
-    too_long = [g for g in gaps if g.too_long]
-    period = f"{start.isoformat()} – {end.isoformat()}"
-    if too_long:
-        listed = ", ".join(
-            f"{g.start.isoformat()} – {g.end.isoformat()} ({g.days} d)" for g in too_long
-        )
-        gap_check = Check(
-            key="gov.committee.gaps",
-            clauses=_GOV_2,
-            label=Text("meets regularly", "se réunit régulièrement"),
-            status=Status.NOT_MET,
-            reason=Text(
-                f"{len(held)} meeting(s) in {period}; more than {months} months without one: "
-                f"{listed}",
-                f"{len(held)} réunion(s) sur {period} ; plus de {months} mois sans réunion : "
-                f"{listed}",
-            ),
-            parameters=uses,
-        )
-    else:
-        gap_check = Check(
-            key="gov.committee.gaps",
-            clauses=_GOV_2,
-            label=Text("meets regularly", "se réunit régulièrement"),
-            status=Status.MET,
-            reason=Text(
-                f"{len(held)} meeting(s) in {period}; never more than {months} months without one",
-                f"{len(held)} réunion(s) sur {period} ; jamais plus de {months} mois sans réunion",
-            ),
-            parameters=uses,
-        )
+    gap_check = _gaps_check(gaps, len(held), start, end, months=months, params=params)
     funders = committee.funders
     present = {actor for m in held for actor in m.attendees}
     absent = tuple(f.actor_id for f in funders if f.actor_id not in present)
-    if not funders:
-        reason = Text(
-            "the committee lists no funder among its members",
-            "le comité ne compte aucun financeur parmi ses membres",
-        )
-    elif absent:
-        names = ", ".join(f.name for f in funders if f.actor_id in absent)
-        reason = Text(
-            f"funder(s) at no meeting of the period: {names}",
-            f"financeur(s) absent(s) de toutes les réunions de la période : {names}",
-        )
-    else:
-        names = ", ".join(f.name for f in funders)
-        reason = Text(
-            f"every funder attended at least one meeting: {names}",
-            f"chaque financeur a assisté à au moins une réunion : {names}",
-        )
-    funder_check = Check(
-        key="gov.committee.funders",
-        clauses=_GOV_2,
-        label=Text("meets with its funders", "se réunit avec ses financeurs"),
-        status=Status.MET if funders and not absent else Status.NOT_MET,
-        reason=reason,
-    )
+    funder_check = _funders_check(committee, absent)
     planned = committee.planned_dates(start, end)
-    if planned is None:
-        plan_reason = Text("no planned recurrence recorded", "aucun calendrier prévu enregistré")
-    else:
-        plan_reason = Text(
-            f"{len(planned)} meeting(s) planned ({committee.planned}), {len(held)} held",
-            f"{len(planned)} réunion(s) prévue(s) ({committee.planned}), {len(held)} tenue(s)",
-        )
-    plan_check = Check(
-        key="gov.committee.planned",
-        clauses=_GOV_2,
-        label=Text("meetings planned", "réunions prévues"),
-        status=Status.NOT_APPLICABLE,
-        reason=plan_reason,
-        informative=True,
-    )
+    plan_check = _plan_check(committee, planned, len(held))
     return CommitteeRegularity(
         pole_id=committee.pole_id,
         start=start,
