@@ -206,3 +206,8 @@ def test_the_committee_s_longest_gap_is_an_assumption_of_six_months() -> None:
     # GOV.2 asks for regular meetings and sets no interval.
     value = PARAMS.require("gov.committee_max_gap_months", date(2009, 1, 1))
     assert (value.value, value.confidence, value.source) == (6, "assumption", "GOV.2")
+
+
+def test_performance_contracts_run_three_years_from_phase_2() -> None:
+    value = PARAMS.require("gov.contract_years", date(2009, 1, 1))
+    assert (value.value, value.confidence) == (3, "sourced")

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.explain import Status
+from poles_policy.explain import Outcome, Status
 from poles_policy.model.actors import AuthorityLevel, LocalAuthority, StateBody, StateKind
 from poles_policy.model.contracts import (
     Axis,
@@ -21,8 +21,9 @@ from poles_policy.model.contracts import (
     OperatingBudget,
     PerformanceContract,
 )
+from poles_policy.model.poles import Category, GoverningBody, Pole
 from poles_policy.parameters import default_parameters
-from poles_policy.rules.steering import Progress, contract_progress
+from poles_policy.rules.steering import Progress, contract_progress, contract_terms
 
 PARAMS = default_parameters()
 PREFET = StateBody(id="prefet-82", name="Préfet de région", kind=StateKind.PREFET_DE_REGION)
@@ -48,16 +49,21 @@ def _indicator(
 
 
 def _contract(
-    *objectives: Objective, budgets: tuple[OperatingBudget, ...] = ()
+    *objectives: Objective,
+    budgets: tuple[OperatingBudget, ...] = (),
+    authorities: tuple[LocalAuthority, ...] = (REGION,),
+    end: date = date(2011, 12, 31),
+    signed_on: date | None = date(2009, 7, 6),
 ) -> PerformanceContract:
     return PerformanceContract(
         id="cp-2009",
         pole_id="minalogic",
         state=PREFET,
-        local_authorities=(REGION,),
+        local_authorities=authorities,
         governing_body_name="Association Minalogic",
+        signed_on=signed_on,
         start=date(2009, 1, 1),
-        end=date(2011, 12, 31),
+        end=end,
         objectives=objectives,
         budgets=budgets,
     )
@@ -282,3 +288,65 @@ def test_a_better_measurement_never_gives_a_worse_status(
             progress.indicators[0].status is not Progress.OFF_TRACK
         )
     assert _RANK[statuses[1]] >= _RANK[statuses[0]]
+
+
+# -- the contract's terms (GOV.1) ---------------------------------------------------------------
+
+
+def _pole(body: str | None = "Association Minalogic", ident: str = "minalogic") -> Pole:
+    return Pole(
+        id=ident,
+        name=ident.title(),
+        category=Category.MONDIAL,
+        head_office_region="82",
+        governing_body=None if body is None else GoverningBody(name=body),
+    )
+
+
+def test_a_three_year_contract_signed_by_the_pole_the_state_and_a_region_has_its_terms() -> None:
+    decision = contract_terms(_contract(), PARAMS, pole=_pole())
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert [c.key for c in decision.checks] == ["gov.parties", "gov.period", "gov.signed"]
+    assert decision.check("gov.period").parameters[0].name == "gov.contract_years"
+
+
+def test_a_contract_without_a_local_authority_lacks_a_party() -> None:
+    decision = contract_terms(_contract(authorities=()), PARAMS)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [c.key for c in decision.failed] == ["gov.parties"]
+
+
+def test_the_signatory_must_be_the_pole_s_governing_body_when_it_is_known() -> None:
+    other = contract_terms(_contract(), PARAMS, pole=_pole("Minalogic Partenaires"))
+    unknown = contract_terms(_contract(), PARAMS, pole=_pole(None))
+    assert [c.key for c in other.failed] == ["gov.parties"]
+    assert "Minalogic Partenaires" in other.check("gov.parties").reason.en
+    assert unknown.outcome is Outcome.ELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("end", "outcome"),
+    [
+        (date(2011, 12, 31), Outcome.ELIGIBLE),
+        (date(2012, 12, 31), Outcome.INELIGIBLE),  # four years, as one contract reads 2009/2012
+        (date(2011, 12, 30), Outcome.INELIGIBLE),
+    ],
+)
+def test_a_contract_runs_three_years_from_its_first_day(end: date, outcome: Outcome) -> None:
+    assert contract_terms(_contract(end=end), PARAMS).outcome is outcome
+
+
+def test_a_reform_can_make_contracts_four_years_long() -> None:
+    four = PARAMS.override("gov.contract_years", 4)
+    assert contract_terms(_contract(end=date(2012, 12, 31)), four).outcome is Outcome.ELIGIBLE
+
+
+def test_an_unknown_signing_date_leaves_the_terms_undetermined_and_asks_for_it() -> None:
+    decision = contract_terms(_contract(signed_on=None), PARAMS)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert [f.path for f in decision.missing] == ["contract.signed_on"]
+
+
+def test_another_pole_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="'lyonbiopole' is not the pôle of contract"):
+        contract_terms(_contract(), PARAMS, pole=_pole(ident="lyonbiopole"))

@@ -1,5 +1,8 @@
 """
-Progress of a pôle's performance contract (contrat de performance, GOV.1).
+A pôle's performance contract (contrat de performance, GOV.1): its terms and its progress.
+
+:func:`contract_terms` checks the contract itself: who signs, for how long,
+and when it was signed. The rest of this module is about its progress.
 
 A performance contract binds the pôle, the State and local authorities for
 three years (2009-2011): the pôle commits to objectives, each measured by
@@ -40,22 +43,41 @@ the contract's start, when its terms were agreed.
 from __future__ import annotations
 
 import enum
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.explain import Check, Fact, Status, Text, missing_facts, render_account
+from poles_policy.explain import (
+    Check,
+    Decision,
+    Fact,
+    Status,
+    Text,
+    missing_facts,
+    render_account,
+)
 from poles_policy.model.contracts import Axis, Direction
 from poles_policy.money import EXACT, exact_decimals
 
 if TYPE_CHECKING:
     from poles_policy.explain import Lang
     from poles_policy.model.contracts import Indicator, Objective, PerformanceContract
+    from poles_policy.model.poles import Pole
     from poles_policy.parameters import ParameterSet
 
-__all__ = ["ContractProgress", "IndicatorProgress", "Progress", "contract_progress"]
+__all__ = [
+    "ASK_SIGNED_ON",
+    "CONTRACT_RULE",
+    "ContractProgress",
+    "IndicatorProgress",
+    "Progress",
+    "contract_progress",
+    "contract_terms",
+]
 
 _GOV_1: Final = "GOV.1"
 _SHARE_MAX: Final = "gov.public_share_max"
@@ -416,4 +438,124 @@ def contract_progress(
         indicators=tuple(indicators),
         public_share=share,
         checks=(*checks, share_check),
+    )
+
+
+CONTRACT_RULE: Final = "gov.contract_terms"
+_TERMS_TITLE: Final = Text("Performance contract terms", "Conditions du contrat de performance")
+_YEARS: Final = "gov.contract_years"
+ASK_SIGNED_ON: Final = Fact(
+    path="contract.signed_on",
+    question=Text(
+        "On what date was the performance contract signed?",
+        "À quelle date le contrat de performance a-t-il été signé ?",
+    ),
+)
+"""The fact to ask for when a contract's signing date is not known."""
+
+
+def _parties(contract: PerformanceContract, pole: Pole | None) -> Check:
+    authorities = ", ".join(a.name for a in contract.local_authorities)
+    body = contract.governing_body_name
+    expected = None if pole is None or pole.governing_body is None else pole.governing_body.name
+    if not contract.local_authorities:
+        status = Status.NOT_MET
+        reason = Text(
+            f"no local authority signs beside {contract.state.name} and {body}",
+            f"aucune collectivité ne signe aux côtés de {contract.state.name} et de {body}",
+        )
+    elif expected is not None and expected.casefold().strip() != body.casefold().strip():
+        status = Status.NOT_MET
+        reason = Text(
+            f"{body} signs for the pôle, whose governing body is {expected}",
+            f"{body} signe pour le pôle, dont la structure d'animation est {expected}",
+        )
+    else:
+        status = Status.MET
+        reason = Text(
+            f"{body}, {contract.state.name} and {authorities}",
+            f"{body}, {contract.state.name} et {authorities}",
+        )
+    return Check(
+        key="gov.parties",
+        clauses=(_GOV_1,),
+        label=Text(
+            "signed by the pôle, the State and local authorities",
+            "signé par le pôle, l'État et des collectivités",
+        ),
+        status=status,
+        reason=reason,
+    )
+
+
+def _period(contract: PerformanceContract, params: ParameterSet) -> Check:
+    years = params.count(_YEARS, contract.start)
+    last = add_months(contract.start, 12 * years) - timedelta(days=1)
+    span = f"{contract.start.isoformat()} – {contract.end.isoformat()}"
+    met = contract.end == last
+    return Check(
+        key="gov.period",
+        clauses=(_GOV_1,),
+        label=Text(f"runs {years} years", f"court sur {years} ans"),
+        status=Status.MET if met else Status.NOT_MET,
+        reason=Text(
+            f"{span}" + ("" if met else f"; {years} years from its start end on {last}"),
+            f"{span}" + ("" if met else f" ; {years} ans depuis son début finissent le {last}"),
+        ),
+        parameters=params.uses(contract.start, _YEARS),
+    )
+
+
+def _signed(contract: PerformanceContract) -> Check:
+    day = contract.signed_on
+    return Check(
+        key="gov.signed",
+        clauses=(_GOV_1,),
+        label=Text("signed", "signé"),
+        status=Status.UNKNOWN if day is None else Status.MET,
+        reason=Text("signing date not known", "date de signature inconnue")
+        if day is None
+        else Text(f"signed on {day.isoformat()}", f"signé le {day.isoformat()}"),
+        missing=(ASK_SIGNED_ON,) if day is None else (),
+    )
+
+
+def contract_terms(
+    contract: PerformanceContract, params: ParameterSet, *, pole: Pole | None = None
+) -> Decision:
+    """
+    Check a performance contract's parties, period and signature (GOV.1).
+
+    Three checks, all evaluated: the contract is signed by the pôle's
+    governing body, the State and at least one local authority (and, when
+    *pole* is given and its governing body known, the body that signs is that
+    one); it runs ``gov.contract_years`` years (3) from its first day, read at
+    its start; and its signing date is known. The decision is ELIGIBLE when
+    the terms are those of GOV.1, INELIGIBLE when one is not, and
+    UNDETERMINED when the signing date is missing.
+
+    Args:
+        contract: The performance contract.
+        params: Policy parameters, read at the contract's start.
+        pole: The pôle, to compare its governing body with the signatory.
+
+    Returns:
+        The decision, with checks ``gov.parties``, ``gov.period``, ``gov.signed``.
+
+    Raises:
+        InvalidInputError: If *pole* is not the contract's pôle.
+        ParameterError: If ``gov.contract_years`` has no value at the
+            contract's start (before 2009).
+    """
+    if pole is not None and pole.id != contract.pole_id:
+        msg = (
+            f"pole: {pole.id!r} is not the pôle of contract {contract.id!r} ({contract.pole_id!r})"
+        )
+        raise InvalidInputError(msg)
+    return Decision(
+        rule=CONTRACT_RULE,
+        title=_TERMS_TITLE,
+        subject=contract.id,
+        on=contract.start,
+        checks=(_parties(contract, pole), _period(contract, params), _signed(contract)),
     )
