@@ -28,6 +28,7 @@ except ModuleNotFoundError as error:  # pragma: no cover - the test suite instal
     raise ModuleNotFoundError(msg, name=error.name) from error
 
 from poles_policy.scenarios._arrays import from_cents
+from poles_policy.scenarios.contracts import contract_table
 from poles_policy.scenarios.guarantee import counter_guarantees, portfolio_totals
 from poles_policy.scenarios.portfolio import RelayPortfolio
 from poles_policy.scenarios.reforms import generalisation_sweep, region_comparison, screen_all
@@ -39,6 +40,7 @@ __all__ = [
     "CONDITIONS",
     "RelayPortfolio",
     "SavingsSimulation",
+    "contract_table",
     "counter_guarantees",
     "explain_case",
     "from_cents",

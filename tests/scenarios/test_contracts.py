@@ -1,0 +1,101 @@
+"""Many performance contracts in one table: the scalar progress of each, row by row (GOV.1)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model.actors import StateBody, StateKind
+from poles_policy.model.contracts import (
+    Axis,
+    Direction,
+    Indicator,
+    Measurement,
+    Objective,
+    OperatingBudget,
+    PerformanceContract,
+)
+from poles_policy.parameters import default_parameters
+from poles_policy.rules.steering import contract_progress
+from poles_policy.scenarios import contract_table
+
+PARAMS = default_parameters()
+PREFET = StateBody(id="prefet", name="Préfet de région", kind=StateKind.PREFET_DE_REGION)
+
+
+def _contract(ident: str, value: str | None, public: str = "300000") -> PerformanceContract:
+    measured = () if value is None else (Measurement(year=2010, value=value),)
+    members = Indicator(
+        id="sme",
+        name="SME members",
+        unit="count",
+        baseline=90,
+        target=120,
+        direction=Direction.INCREASE,
+        measurements=measured,
+    )
+    return PerformanceContract(
+        id=ident,
+        pole_id=f"pole-{ident}",
+        state=PREFET,
+        governing_body_name="Association (example)",
+        start=date(2009, 1, 1),
+        end=date(2011, 12, 31),
+        objectives=(Objective(id="grow", title="Grow", axis=Axis.ECO_1, indicators=(members,)),),
+        budgets=(OperatingBudget(year=2010, total="600000", public=public),),
+    )
+
+
+CONTRACTS = [
+    _contract("a", "125"),
+    _contract("b", "105"),
+    _contract("c", "109"),
+    _contract("d", None),
+]
+
+
+def test_each_row_is_the_contract_s_scalar_progress() -> None:
+    table = contract_table(CONTRACTS, 2010, PARAMS)
+    assert list(table.index) == ["a", "b", "c", "d"]
+    # The line expects 110 by the end of 2010.
+    assert table["status"].tolist() == ["achieved", "off_track", "off_track", "no_data"]
+    assert table["off_track"].tolist() == ["", "grow", "grow", ""]
+    for contract in CONTRACTS:
+        progress = contract_progress(contract, 2010, PARAMS)
+        row = table.loc[contract.id]
+        assert row["status"] == progress.status.value
+        assert row["public_share"] == progress.public_share
+        assert row["missing"] == len(progress.missing)
+    assert table.loc["a", "public_share_check"] == "not_applicable"
+
+
+def test_the_table_sorts_out_the_contracts_off_track() -> None:
+    table = contract_table(CONTRACTS, 2010, PARAMS)
+    assert table.index[table["status"] == "off_track"].tolist() == ["b", "c"]
+
+
+def test_an_empty_list_gives_an_empty_table_with_every_column() -> None:
+    table = contract_table([], 2010, PARAMS)
+    assert table.empty
+    assert list(table.columns) == [
+        "pole_id",
+        "status",
+        "objectives",
+        "off_track",
+        "public_share",
+        "public_share_check",
+        "missing",
+    ]
+
+
+def test_bad_input_is_named() -> None:
+    with pytest.raises(InvalidInputError, match="contract 'a' appears twice"):
+        contract_table([CONTRACTS[0], CONTRACTS[0]], 2010, PARAMS)
+    with pytest.raises(InvalidInputError, match="item 1 is a str, not a performance contract"):
+        contract_table([CONTRACTS[0], "b"], 2010, PARAMS)  # type: ignore[list-item]
+    with pytest.raises(InvalidInputError, match=r"year: 2012 is not a year of contract 'a'"):
+        contract_table(CONTRACTS, 2012, PARAMS)
+    with pytest.raises(TypeError, match="parameters must be a ParameterSet"):
+        contract_table(CONTRACTS, 2010, None)  # type: ignore[arg-type]
