@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.money import EXACT, Eur, round_cents
+from poles_policy.money import Eur, rate_of
 
 if TYPE_CHECKING:
     from poles_policy.parameters import ParameterSet
@@ -111,7 +111,7 @@ def share_of(
     # Beyond 64 bits, the scalar rule's own decimal arithmetic, row by row.
     return np.array(
         [
-            cents(round_cents(EXACT.multiply(Decimal(f"{int(a)}E-2"), shares[i])))
+            cents(rate_of(Decimal(f"{int(a)}E-2"), shares[i]))
             for a, i in zip(amounts, period, strict=True)
         ],
         dtype=object,

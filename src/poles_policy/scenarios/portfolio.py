@@ -26,14 +26,13 @@ from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.parameters import ParameterSet
-from poles_policy.rules.relay.eligibility import prefinanceable
+from poles_policy.rules.relay.eligibility import labelled_status, prefinanceable
 from poles_policy.scenarios._arrays import CentsArray, Flags, cents, cents_array
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
-    from poles_policy.model.projects import PoleLabel
 
 __all__ = [
     "MET",
@@ -55,17 +54,6 @@ UNKNOWN: Final = 2
 NOT_APPLICABLE: Final = 3
 STATUSES: Final = (Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NOT_APPLICABLE)
 _ONE: Final = Decimal(1)
-
-
-def _labelled(labels: tuple[PoleLabel, ...], on: date) -> int:
-    # RELAY.2: a label dated on or before the request; an undated one leaves it unknown.
-    undated = False
-    for lab in labels:
-        if lab.labelled_on is None:
-            undated = True
-        elif lab.labelled_on <= on:
-            return MET
-    return UNKNOWN if undated else NOT_MET
 
 
 class _Facts(NamedTuple):
@@ -105,7 +93,7 @@ def _facts(case: RelayCase) -> _Facts:
         region=code,
         enterprise=isinstance(applicant, Enterprise),
         partner=project.partner(applicant.id) is not None,
-        labelled=_labelled(project.labels, day),
+        labelled=STATUSES.index(labelled_status(project.labels, day)),
         state_aid=UNKNOWN if aids is None else MET if granted else NOT_MET,
         letter=UNKNOWN if issued is None else MET if issued <= day else NOT_MET,
         remaining=cents(prefinanceable(aids, day, _ONE)[0]) if aids and granted else 0,

@@ -46,7 +46,16 @@ if TYPE_CHECKING:
     from poles_policy.model.relay import RelayRequest
     from poles_policy.parameters import ParameterSet
 
-__all__ = ["ASK_AID", "ASK_LETTER", "RULE", "TITLE", "eligibility", "label", "prefinanceable"]
+__all__ = [
+    "ASK_AID",
+    "ASK_LETTER",
+    "RULE",
+    "TITLE",
+    "eligibility",
+    "label",
+    "labelled_status",
+    "prefinanceable",
+]
 
 RULE = "relay.eligibility"
 TITLE = Text("Relay financing eligibility", "Éligibilité au financement relais")
@@ -254,7 +263,13 @@ def _first_label(labels: tuple[PoleLabel, ...], on: date) -> PoleLabel | None:
     return None
 
 
-def _labelled_status(labels: tuple[PoleLabel, ...], on: date) -> Status:
+def labelled_status(labels: tuple[PoleLabel, ...], on: date) -> Status:
+    """
+    Decide "labelled by a pôle on or before *on*" (RELAY.2) from a project's *labels*.
+
+    MET with a label dated on or before *on*; otherwise UNKNOWN when a label
+    has no date, NOT_MET when none does.
+    """
     if _first_label(labels, on) is not None:
         return _MET
     for lab in labels:
@@ -529,7 +544,7 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
         _in_force_status(actor_region(applicant), on, pilot, national_from),
         _MET if isinstance(applicant, Enterprise) else _NOT_MET,
         _MET if _is_partner(applicant.id, project.partners) else _NOT_MET,
-        _labelled_status(project.labels, on),
+        labelled_status(project.labels, on),
         # the State aids the applicant: unknown without the project's aid decisions
         _UNKNOWN if aids is None else _MET if granted else _NOT_MET,
         # the letter was issued on or before the request date ("dès l'émission")
