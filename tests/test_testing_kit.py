@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from poles_policy.boundary.case import RelayCaseModel, parse_case
 from poles_policy.explain import Outcome, Status
 from poles_policy.model.actors import Enterprise
+from poles_policy.model.poles import LabelEventKind, Pole
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import Eur
 from poles_policy.parameters import default_parameters
@@ -31,6 +32,15 @@ def test_eur_is_registered_for_from_type(amount: Eur) -> None:
 @given(st.from_type(Enterprise))
 def test_enterprise_is_registered_for_from_type(enterprise: Enterprise) -> None:
     assert len(enterprise.accounts) == 2
+
+
+@given(st.from_type(Pole))
+def test_pole_is_registered_for_from_type(pole: Pole) -> None:
+    # Every generated pôle is labelled from its first event, in 2005-2008.
+    first = pole.history[0]
+    assert first.kind is LabelEventKind.LABELLED
+    assert pole.is_labelled_on(first.on)
+    assert [e.on for e in pole.history] == sorted(e.on for e in pole.history)
 
 
 @given(st.from_type(RelayRequest))

@@ -27,6 +27,7 @@ def setup() -> None:
 
     from poles_policy.model.actors import Enterprise, ResearchOrganisation
     from poles_policy.model.cases import RelayCase
+    from poles_policy.model.poles import Pole
     from poles_policy.model.projects import CollaborativeProject
     from poles_policy.model.relay import RelayRequest
     from poles_policy.money import Eur
@@ -36,6 +37,7 @@ def setup() -> None:
     st.register_type_strategy(
         ResearchOrganisation, st.deferred(lambda: _kit().research_organisations())
     )
+    st.register_type_strategy(Pole, st.deferred(lambda: _kit().poles()))
     st.register_type_strategy(CollaborativeProject, st.deferred(lambda: _kit().projects()))
     st.register_type_strategy(RelayRequest, st.deferred(lambda: _kit().relay_requests()))
     st.register_type_strategy(RelayCase, st.deferred(lambda: _kit().relay_cases()))

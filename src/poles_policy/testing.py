@@ -29,7 +29,7 @@ Requires the ``testing`` extra: ``pip install "poles-policy[testing]"``.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -42,6 +42,13 @@ from poles_policy.model.actors import (
     ResearchOrganisation,
 )
 from poles_policy.model.cases import RelayCase
+from poles_policy.model.poles import (
+    Category,
+    LabelEvent,
+    LabelEventKind,
+    Pole,
+    StateCorrespondent,
+)
 from poles_policy.model.projects import (
     AidDecision,
     CollaborativeProject,
@@ -60,6 +67,7 @@ __all__ = [
     "accounts",
     "enterprises",
     "eur_amounts",
+    "poles",
     "policy_dates",
     "projects",
     "region_codes",
@@ -148,6 +156,55 @@ def research_organisations(draw: st.DrawFn) -> ResearchOrganisation:
         name=f"Laboratoire {n} (generated)",
         kind=draw(st.sampled_from(list(ResearchKind))),
         region=draw(region_codes()),
+    )
+
+
+# A few themes, two of them in two spellings, so that theme matching sees case and spaces.
+_THEMES = (
+    "micro-nanotechnologies",
+    "Micro-nanotechnologies",
+    "environment",
+    "environment ",
+    "textiles",
+    "energy",
+)
+
+
+@st.composite
+def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
+    """
+    Generate pôles with themes, a 2008 group (or none) and a labelling history.
+
+    The history starts with a label between 2005 and 2008, then may hold a
+    confirmation and a withdrawal (delabelling) after it, until 2012, in date order.
+    Shrinks toward a national Rhône-Alpes pôle, labelled in July 2005 and never
+    delabelled, with no known group or State correspondent.
+    """
+    n = draw(st.integers(min_value=0, max_value=99))
+    labelled_on = draw(policy_dates(min_value=date(2005, 7, 12), max_value=date(2008, 12, 31)))
+    history = [LabelEvent(kind=LabelEventKind.LABELLED, on=labelled_on, source="generated")]
+    later = policy_dates(min_value=labelled_on + timedelta(days=1), max_value=PHASE_2_END)
+    if draw(st.booleans()):
+        history.append(
+            LabelEvent(kind=LabelEventKind.CONFIRMED, on=draw(later), source="generated")
+        )
+    if draw(st.booleans()):
+        history.append(
+            LabelEvent(kind=LabelEventKind.DELABELLED, on=draw(later), source="generated")
+        )
+    correspondent = draw(
+        st.none() | st.just(StateCorrespondent(name=f"Correspondant {n}", service="DRIRE"))
+    )
+    themes = draw(st.lists(st.sampled_from(_THEMES), max_size=3, unique=True))
+    return Pole(
+        id=ident or f"pole-{n}",
+        name=f"Pôle {n} (generated)",
+        category=draw(st.sampled_from([Category.NATIONAL, *Category])),
+        themes=themes,
+        head_office_region=draw(region_codes()),
+        state_correspondent=correspondent,
+        evaluation_group_2008=draw(st.sampled_from([None, 1, 2, 3])),
+        history=history,
     )
 
 

@@ -211,3 +211,12 @@ def test_the_committee_s_longest_gap_is_an_assumption_of_six_months() -> None:
 def test_performance_contracts_run_three_years_from_phase_2() -> None:
     value = PARAMS.require("gov.contract_years", date(2009, 1, 1))
     assert (value.value, value.confidence) == (3, "sourced")
+
+
+def test_group_2_poles_are_reviewed_18_months_in_and_group_3_on_probation_to_end_2009() -> None:
+    on = date(2009, 1, 1)
+    review = PARAMS.require("gov.group2_review_months", on)
+    probation = PARAMS.require("gov.group3_probation_end", on)
+    assert (review.value, review.confidence) == (18, "sourced")
+    assert (probation.value, probation.confidence) == (date(2009, 12, 31), "sourced")
+    assert PARAMS.value("gov.group2_review_months", date(2008, 12, 31)) is None

@@ -1,0 +1,181 @@
+"""
+National coordination between pôles of the same or complementary themes (GOV.4).
+
+"La coordination entre pôles d'une même thématique, ou de thématiques
+complémentaires, à l'échelon national est encouragée." The text encourages
+coordination; it does not make it a condition. :func:`coordination_groups`
+finds the groups it encourages among the pôles labelled on a date:
+
+- **same theme**: every theme that at least two labelled pôles share forms
+  one group;
+- **complementary themes**: the text does not say which themes complement
+  each other, so the caller names the pairs; each pair forms one group of
+  the labelled pôles having either theme, when at least one pôle has the
+  first and another the second.
+
+Themes are compared without regard to case or repeated spaces
+("Micro-nanotechnologies" and "micro-nanotechnologies " are one theme); a
+group shows each theme as first spelled among the labelled pôles. Pôles keep
+the order given within a group. Same-theme groups come first, in the order
+of their themes' casefolded spelling, then the complementary groups in the
+order of the pairs.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+    from poles_policy.explain import Lang
+    from poles_policy.model.poles import Pole
+
+__all__ = ["CoordinationGroup", "Kinship", "coordination_groups"]
+
+CLAUSES: Final = ("GOV.4",)
+"""The clause the groups answer."""
+
+
+class Kinship(enum.Enum):
+    """Why the pôles of a group should coordinate (GOV.4)."""
+
+    SAME_THEME = "same_theme"
+    """They share a theme (*une même thématique*)."""
+    COMPLEMENTARY = "complementary"
+    """Their themes complement each other (*thématiques complémentaires*)."""
+
+
+@attrs.frozen(kw_only=True)
+class CoordinationGroup:
+    """
+    Pôles whose national coordination GOV.4 encourages.
+
+    Attributes:
+        kinship: Same theme, or complementary themes.
+        themes: The shared theme, or the two complementary themes.
+        pole_ids: The labelled pôles of the group (at least two), in the
+            order given.
+    """
+
+    kinship: Kinship
+    themes: tuple[str, ...]
+    pole_ids: tuple[str, ...]
+
+    def describe(self, lang: Lang = "en") -> str:
+        """
+        Describe the group on one line, with its clause.
+
+        Args:
+            lang: ``"en"`` or ``"fr"``.
+        """
+        if self.kinship is Kinship.SAME_THEME:
+            why = Text(f"same theme ({self.themes[0]})", f"même thématique ({self.themes[0]})")
+        else:
+            pair = " + ".join(self.themes)
+            why = Text(f"complementary themes ({pair})", f"thématiques complémentaires ({pair})")
+        colon = " :" if lang == "fr" else ":"
+        return f"GOV.4 — {why.in_lang(lang)}{colon} {', '.join(self.pole_ids)}"
+
+
+def _key(theme: str) -> str:
+    return " ".join(theme.split()).casefold()
+
+
+def coordination_groups(
+    poles: Iterable[Pole],
+    on: date,
+    *,
+    complementary: Iterable[tuple[str, str]] = (),
+) -> tuple[CoordinationGroup, ...]:
+    """
+    Find the groups of pôles labelled on *on* whose coordination GOV.4 encourages.
+
+    Args:
+        poles: The pôles to group; those not labelled on *on* are left out.
+        on: The date the labels are read.
+        complementary: Pairs of themes the caller holds to be
+            complementary (the text names none).
+
+    Returns:
+        The same-theme groups, then the complementary-theme groups; a theme
+        or pair that brings fewer than two labelled pôles together forms no
+        group.
+
+    Raises:
+        InvalidInputError: If two pôles share an id, or a pair names one
+            theme twice or an empty theme.
+
+    >>> from datetime import date
+    >>> from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
+    >>> label = (LabelEvent(kind=LabelEventKind.LABELLED, on=date(2005, 7, 12), source="CIADT"),)
+    >>> def pole(ident, *themes):
+    ...     return Pole(
+    ...         id=ident,
+    ...         name=ident,
+    ...         category=Category.NATIONAL,
+    ...         head_office_region="82",
+    ...         themes=themes,
+    ...         history=label,
+    ...     )
+    >>> groups = coordination_groups(
+    ...     [
+    ...         pole("axelera", "chemistry", "environment"),
+    ...         pole("trimatec", "environment"),
+    ...         pole("techtera", "textiles"),
+    ...     ],
+    ...     date(2009, 7, 1),
+    ...     complementary=[("chemistry", "textiles")],
+    ... )
+    >>> for group in groups:
+    ...     print(group.describe())
+    GOV.4 — same theme (environment): axelera, trimatec
+    GOV.4 — complementary themes (chemistry + textiles): axelera, techtera
+    """
+    labelled: list[Pole] = []
+    seen: set[str] = set()
+    for pole in poles:
+        if pole.id in seen:
+            msg = f"poles: pôle {pole.id!r} is given twice"
+            raise InvalidInputError(msg)
+        seen.add(pole.id)
+        if pole.is_labelled_on(on):
+            labelled.append(pole)
+    spelling: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
+    for pole in labelled:
+        for theme in pole.themes:
+            key = _key(theme)
+            spelling.setdefault(key, theme.strip())
+            ids = members.setdefault(key, [])
+            if pole.id not in ids:
+                ids.append(pole.id)
+    groups = [
+        CoordinationGroup(kinship=Kinship.SAME_THEME, themes=(spelling[k],), pole_ids=tuple(ids))
+        for k, ids in sorted(members.items())
+        if len(ids) >= 2
+    ]
+    for first, second in complementary:
+        a, b = _key(first), _key(second)
+        if not a or not b or a == b:
+            msg = f"complementary: ({first!r}, {second!r}) is not a pair of two distinct themes"
+            raise InvalidInputError(msg)
+        with_a, with_b = members.get(a, []), members.get(b, [])
+        ids = [p.id for p in labelled if p.id in with_a or p.id in with_b]
+        # Two pôles of the pair's two sides, not one pôle holding both themes.
+        if any(x != y for x in with_a for y in with_b):
+            groups.append(
+                CoordinationGroup(
+                    kinship=Kinship.COMPLEMENTARY,
+                    themes=(spelling[a], spelling[b]),
+                    pole_ids=tuple(ids),
+                )
+            )
+    return tuple(groups)
