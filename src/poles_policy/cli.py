@@ -400,6 +400,102 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# -- poles ------------------------------------------------------------------------------------
+
+
+def _add_poles(commands: _Commands) -> None:
+    parser = commands.add_parser(
+        "poles",
+        help="where the Rhône-Alpes pôles stand on a date, and which should coordinate",
+        description=(
+            "For each Rhône-Alpes pôle of the packaged reference data: whether it holds its "
+            "label on DATE, where it stands in the follow-up of the 2008 evaluation (PHASE.1, "
+            "GOV.1) and whether its State correspondent is known (GOV.3); then the groups of "
+            "labelled pôles sharing a theme, whose coordination GOV.4 encourages."
+        ),
+    )
+    parser.add_argument(
+        "--at", type=_iso_date, metavar="DATE", required=True, help="the date read (YYYY-MM-DD)"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON object")
+    parser.add_argument("--lang", choices=("en", "fr"), default="en", help="report language")
+    parser.set_defaults(handler=_run_poles)
+
+
+def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
+    from poles_policy.data import rhone_alpes_poles
+    from poles_policy.rules.coordination import coordination_groups
+    from poles_policy.rules.standing import pole_standing
+
+    on: date = args.at
+    params = default_parameters()
+    poles = rhone_alpes_poles()
+    standings = [pole_standing(pole, on, params) for pole in poles]
+    groups = coordination_groups(poles, on)
+    if args.json:
+        document = {
+            "on": on.isoformat(),
+            "parameters": params.label,
+            "poles": [
+                {
+                    "id": s.pole_id,
+                    "labelled": s.labelled,
+                    "evaluation_group_2008": None if s.group is None else int(s.group),
+                    "follow_up": s.follow_up.value,
+                    "review_on": None if s.review_on is None else s.review_on.isoformat(),
+                    "probation_end": (
+                        None if s.probation_end is None else s.probation_end.isoformat()
+                    ),
+                    "state_correspondent_known": s.correspondent is not None,
+                    "checks": [c.to_dict() for c in s.checks],
+                }
+                for s in standings
+            ],
+            "coordination_groups": [
+                {"kinship": g.kinship.value, "themes": list(g.themes), "pole_ids": list(g.pole_ids)}
+                for g in groups
+            ],
+        }
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    fr = args.lang == "fr"
+    yes, no, unknown = ("oui", "non", "inconnu") if fr else ("yes", "no", "not known")
+    table = [
+        ["PÔLE", "LABELLISÉ", "GROUPE 2008", "SUITES DE L'ÉVALUATION", "CORRESPONDANT DE L'ÉTAT"]
+        if fr
+        else ["PÔLE", "LABELLED", "2008 GROUP", "EVALUATION FOLLOW-UP", "STATE CORRESPONDENT"]
+    ]
+    table.extend(
+        [
+            s.pole_id,
+            yes if s.labelled else no,
+            "-" if s.group is None else str(int(s.group)),
+            s.follow_up.label.in_lang(args.lang),
+            unknown if s.correspondent is None else s.correspondent.name,
+        ]
+        for s in standings
+    )
+    head = (
+        f"Pôles de Rhône-Alpes le {on.isoformat()} (données de référence ; "
+        f"paramètres : {params.label})"
+        if fr
+        else f"Rhône-Alpes pôles on {on.isoformat()} (reference data; parameters: {params.label})"
+    )
+    lines = [head, "", _format_table(table), ""]
+    lines.append(
+        "Coordination nationale encouragée (GOV.4) :" if fr else "National coordination (GOV.4):"
+    )
+    lines.extend(f"  {g.describe(args.lang)}" for g in groups)
+    if not groups:
+        lines.append(
+            "  aucune thématique partagée par deux pôles labellisés"
+            if fr
+            else "  no theme shared by two labelled pôles"
+        )
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
 # -- the command ------------------------------------------------------------------------------
 
 _COMMANDS: Final[tuple[Callable[[_Commands], None], ...]] = (
@@ -407,6 +503,7 @@ _COMMANDS: Final[tuple[Callable[[_Commands], None], ...]] = (
     _add_relay,
     _add_schema,
     _add_demo,
+    _add_poles,
 )
 
 

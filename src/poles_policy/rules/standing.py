@@ -108,6 +108,11 @@ class FollowUp(enum.Enum):
     NOT_LABELLED = "not_labelled"
     """The pôle does not hold its label on the date (never yet, or withdrawn)."""
 
+    @property
+    def label(self) -> Text:
+        """The follow-up in a few words, in English and French."""
+        return _FOLLOW_UP_TEXT[self]
+
 
 @attrs.frozen(kw_only=True)
 class PoleStanding:
@@ -160,7 +165,7 @@ class PoleStanding:
         head = (
             f"{'Situation du pôle' if fr else 'Standing of pôle'} {self.pole_id} "
             f"{'le' if fr else 'on'} {self.on.isoformat()}{' :' if fr else ':'} {label}, "
-            f"{_FOLLOW_UP_TEXT[self.follow_up].in_lang(lang)}"
+            f"{self.follow_up.label.in_lang(lang)}"
         )
         return render_account(head, self.checks, lang, sources=sources)
 

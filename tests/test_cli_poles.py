@@ -1,0 +1,68 @@
+"""``poles-policy poles --at DATE``: the Rhône-Alpes pôles' standing and coordination groups."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from poles_policy import cli
+from poles_policy.data import rhone_alpes_poles
+
+if TYPE_CHECKING:
+    import pytest
+
+
+def _line(output: str, start: str) -> str:
+    lines = [line for line in output.splitlines() if line.startswith(start)]
+    assert len(lines) == 1, output
+    return lines[0]
+
+
+def test_sporaltec_awaits_the_decision_early_in_2010(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["poles", "--at", "2010-02-01"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Rhône-Alpes pôles on 2010-02-01 (reference data; parameters: default)")
+    assert _line(out, "sporaltec ").split() == [
+        "sporaltec",
+        "yes",
+        "3",
+        "probation",
+        "over,",
+        "awaiting",
+        "the",
+        "decision",
+        "not",
+        "known",
+    ]
+    assert "no theme shared by two labelled pôles" in out
+
+
+def test_a_delabelled_pole_shows_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    # Sporaltec lost its label at the CIADT of 11 May 2010.
+    assert cli.main(["poles", "--at", "2010-05-11", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Pôles de Rhône-Alpes le 2010-05-11")
+    assert _line(out, "sporaltec ").split()[:4] == ["sporaltec", "non", "3", "non"]
+
+
+def test_the_json_form_has_every_pole_with_its_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["poles", "--at", "2009-06-30", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["on"] == "2009-06-30"
+    assert [p["id"] for p in document["poles"]] == [p.id for p in rhone_alpes_poles()]
+    sporaltec = next(p for p in document["poles"] if p["id"] == "sporaltec")
+    assert (sporaltec["follow_up"], sporaltec["probation_end"]) == ("probation", "2009-12-31")
+    assert [c["key"] for c in sporaltec["checks"]] == [
+        "gov.label",
+        "gov.follow_up",
+        "gov.correspondent",
+    ]
+    assert document["coordination_groups"] == []
+
+
+def test_a_date_is_required_and_must_be_iso(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["poles"]) == 2
+    assert cli.main(["poles", "--at", "01/02/2010"]) == 2
+    err = capsys.readouterr().err
+    assert "the following arguments are required: --at" in err
+    assert "'01/02/2010' is not a date in ISO form YYYY-MM-DD" in err
