@@ -1,0 +1,502 @@
+"""CPER priority for pôle-linked structuring projects (SYN.4) and linked allocations (SYN.2)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal, localcontext
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Status
+from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
+from poles_policy.rules.cper import (
+    EnvelopeAllocation,
+    Funding,
+    allocate_envelope,
+    linked_allocation_shares,
+)
+
+ENVELOPE = CperEnvelope(
+    id="cper-82-2007",
+    region="82",
+    period_start=date(2007, 1, 1),
+    period_end=date(2013, 12, 31),
+    amount="1000000.00",
+)
+
+
+def _project(
+    id: str,  # noqa: A002 - the field's name
+    requested: str | Decimal,
+    *,
+    poles: tuple[str, ...] = (),
+    rank: int | None = None,
+    **changes: Any,
+) -> StructuringProject:
+    fields: dict[str, Any] = {
+        "id": id,
+        "name": f"Project {id}",
+        "region": "82",
+        "pole_ids": poles,
+        "requested": requested,
+        "priority_rank": rank,
+    }
+    return StructuringProject(**{**fields, **changes})
+
+
+# Given in an order that is neither the priority order nor its reverse.
+PROJECTS = (
+    _project("hall-a", "300000.00", rank=1),
+    _project("biochip", "250000.00", poles=("minalogic",), rank=2),
+    _project("solar-lab", "200000.00", poles=("axelera", "tenerrdis")),
+    _project("bioprod", "400000.00", poles=("lyonbiopole",), rank=1),
+    _project("road-b", "100000.00"),
+    _project("depot-c", "50000.00", rank=3),
+)
+
+
+def _granted(result: EnvelopeAllocation) -> dict[str, Decimal]:
+    return {line.project_id: line.granted for line in result.lines}
+
+
+# --- worked examples (figures checked by hand) -------------------------------------------------
+
+
+def test_syn_4_linked_projects_come_first_then_by_rank_then_unranked() -> None:
+    result = allocate_envelope(ENVELOPE, PROJECTS)
+    # Linked tier: bioprod (rank 1), biochip (rank 2), solar-lab (unranked);
+    # other tier: hall-a (rank 1), depot-c (rank 3), road-b (unranked).
+    # 1 000 000 - 400 000 - 250 000 - 200 000 = 150 000 left for hall-a's 300 000.
+    expected = [
+        ("bioprod", 1, True, "400000.00", "400000.00", "0.00", Funding.FULL),
+        ("biochip", 2, True, "250000.00", "250000.00", "0.00", Funding.FULL),
+        ("solar-lab", 3, True, "200000.00", "200000.00", "0.00", Funding.FULL),
+        ("hall-a", 4, False, "300000.00", "150000.00", "150000.00", Funding.PARTIAL),
+        ("depot-c", 5, False, "50000.00", "0.00", "50000.00", Funding.NONE),
+        ("road-b", 6, False, "100000.00", "0.00", "100000.00", Funding.NONE),
+    ]
+    assert [
+        (
+            line.project_id,
+            line.position,
+            line.linked,
+            str(line.requested),
+            str(line.granted),
+            str(line.shortfall),
+            line.status,
+        )
+        for line in result.lines
+    ] == expected
+    assert result.envelope_id == "cper-82-2007"
+    assert result.allocated == Decimal("1000000.00")
+    assert result.remaining == Decimal("0.00")
+    assert result.linked_allocated == Decimal("850000.00")
+    assert result.linked_share == Decimal("0.85")
+    assert result.linked_fraction == Fraction(17, 20)
+
+
+def test_syn_4_the_envelope_runs_out_within_the_linked_tier() -> None:
+    result = allocate_envelope(attrs.evolve(ENVELOPE, amount="500000.00"), PROJECTS)
+    # bioprod 400 000 in full; biochip gets the last 100 000 of its 250 000.
+    assert _granted(result) == {
+        "bioprod": Decimal("400000.00"),
+        "biochip": Decimal("100000.00"),
+        "solar-lab": Decimal("0.00"),
+        "hall-a": Decimal("0.00"),
+        "depot-c": Decimal("0.00"),
+        "road-b": Decimal("0.00"),
+    }
+    biochip = result.lines[1]
+    assert biochip.status is Funding.PARTIAL
+    assert biochip.shortfall == Decimal("150000.00")
+    assert [line.status for line in result.lines[2:]] == [Funding.NONE] * 4
+    assert result.linked_share == Decimal(1)
+
+
+def test_an_envelope_larger_than_every_request_funds_all_and_keeps_the_rest() -> None:
+    result = allocate_envelope(attrs.evolve(ENVELOPE, amount="2000000.00"), PROJECTS)
+    assert all(line.status is Funding.FULL for line in result.lines)
+    # 400 000 + 250 000 + 200 000 + 300 000 + 50 000 + 100 000 = 1 300 000.
+    assert result.allocated == Decimal("1300000.00")
+    assert result.remaining == Decimal("700000.00")
+    assert result.linked_allocated == Decimal("850000.00")
+    # 850 000 / 1 300 000 = 17/26, which no Decimal holds exactly: 28 digits, and the fraction.
+    assert result.linked_fraction == Fraction(17, 26)
+    assert result.linked_share == Decimal("0.6538461538461538461538461538")
+
+
+def test_an_empty_list_allocates_nothing() -> None:
+    result = allocate_envelope(ENVELOPE, [])
+    assert result.lines == ()
+    assert result.allocated == Decimal("0.00")
+    assert result.remaining == Decimal("1000000.00")
+    assert result.linked_allocated == Decimal("0.00")
+    assert result.linked_share is None
+    assert result.linked_fraction is None
+    assert "no project (SYN.4)" in result.explain()
+    assert "aucun projet (SYN.4)" in result.explain("fr")
+
+
+def test_a_zero_request_is_funded_in_full_even_after_the_envelope_is_exhausted() -> None:
+    projects = [_project("big", "1000000.00", poles=("minalogic",)), _project("nil", "0")]
+    result = allocate_envelope(ENVELOPE, projects)
+    nil = result.lines[1]
+    assert (nil.project_id, nil.granted, nil.shortfall) == ("nil", Decimal("0.00"), Decimal("0.00"))
+    assert nil.status is Funding.FULL
+
+
+def test_an_empty_envelope_funds_nobody_and_has_no_share() -> None:
+    result = allocate_envelope(attrs.evolve(ENVELOPE, amount="0"), PROJECTS)
+    assert {line.status for line in result.lines} == {Funding.NONE}
+    assert result.linked_share is None
+
+
+def test_ties_keep_the_order_given() -> None:
+    first = _project("first", "600000.00", poles=("minalogic",), rank=2)
+    second = _project("second", "600000.00", poles=("axelera",), rank=2)
+    u1 = _project("u1", "10.00")
+    u2 = _project("u2", "10.00")
+    result = allocate_envelope(ENVELOPE, [u2, second, u1, first])
+    assert [line.project_id for line in result.lines] == ["second", "first", "u2", "u1"]
+    assert _granted(result)["second"] == Decimal("600000.00")
+    assert _granted(result)["first"] == Decimal("400000.00")
+
+
+def test_an_unranked_linked_project_precedes_a_ranked_unlinked_one() -> None:
+    result = allocate_envelope(
+        ENVELOPE,
+        [_project("ranked", "900000.00", rank=1), _project("linked", "900000.00", poles=("x",))],
+    )
+    assert [(line.project_id, line.priority_rank) for line in result.lines] == [
+        ("linked", None),
+        ("ranked", 1),
+    ]
+    assert _granted(result) == {"linked": Decimal("900000.00"), "ranked": Decimal("100000.00")}
+
+
+def test_a_project_of_another_region_is_refused() -> None:
+    lyon = _project("lyon", "1.00")
+    paris = _project("paris", "1.00", region="11")
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"StructuringProject\.region: '11' \(project 'paris'\) is not the region '82' "
+            r"of envelope 'cper-82-2007'"
+        ),
+    ):
+        allocate_envelope(ENVELOPE, [lyon, paris])
+
+
+def test_two_projects_with_one_id_are_refused() -> None:
+    projects = [_project("twin", "1.00"), _project("twin", "2.00", poles=("axelera",))]
+    with pytest.raises(
+        InvalidInputError,
+        match=r"StructuringProject\.id: 'twin' appears twice among the projects",
+    ):
+        allocate_envelope(ENVELOPE, projects)
+
+
+def test_the_result_does_not_depend_on_the_callers_decimal_context() -> None:
+    with localcontext() as ctx:
+        ctx.prec = 3
+        result = allocate_envelope(attrs.evolve(ENVELOPE, amount="2000000.00"), PROJECTS)
+        assert result.linked_share == Decimal("0.6538461538461538461538461538")
+    assert result.allocated == Decimal("1300000.00")
+
+
+def test_syn_4_the_explanation_gives_each_line_in_both_languages() -> None:
+    result = allocate_envelope(ENVELOPE, PROJECTS)
+    english = result.explain().splitlines()
+    assert english[0] == (
+        "CPER envelope cper-82-2007: 1000000.00 EUR, 6 project(s) of which 3 pôle-linked, "
+        "served first (SYN.4)"
+    )
+    assert english[1] == (
+        "  allocated 1000000.00 EUR, remaining 0.00 EUR; to pôle-linked projects "
+        "850000.00 EUR (85 % of the allocated)"
+    )
+    assert english[2] == (
+        "  [met] 1. bioprod: request funded — SYN.4: pôle-linked, rank 1; "
+        "requested 400000.00 EUR, granted 400000.00 EUR (in full)"
+    )
+    assert english[5] == (
+        "  [NOT MET] 4. hall-a: request funded — SYN.4: not linked to a pôle, rank 1; "
+        "requested 300000.00 EUR, granted 150000.00 EUR (in part), shortfall 150000.00 EUR: "
+        "the envelope runs out here"
+    )
+    assert len(english) == 8
+    french = result.explain("fr").splitlines()
+    assert french[1] == (
+        "  attribué 1000000.00 EUR, reste 0.00 EUR ; aux projets liés aux pôles "
+        "850000.00 EUR (85 % de l'attribué)"
+    )
+    assert french[7] == (
+        "  [NON REMPLIE] 6. road-b : demande financée — SYN.4: non lié à un pôle, sans rang ; "
+        "demandé 100000.00 EUR, accordé 0.00 EUR (non financé), manque 100000.00 EUR : "
+        "l'enveloppe était déjà épuisée"
+    )
+    assert [c.clauses for c in result.checks] == [("SYN.4",)] * 6
+    assert [c.status for c in result.checks] == [Status.MET] * 3 + [Status.NOT_MET] * 3
+
+
+def test_a_share_that_does_not_terminate_is_shown_rounded_and_marked() -> None:
+    result = allocate_envelope(attrs.evolve(ENVELOPE, amount="2000000.00"), PROJECTS)
+    assert "850000.00 EUR (≈ 65.38 % of the allocated)" in result.explain()
+    assert "850000.00 EUR (≈ 65.38 % de l'attribué)" in result.explain("fr")
+
+
+# --- SYN.2: allocations linked to pôles -------------------------------------------------------
+
+
+def _allocation(
+    ministry: str, body: str, year: int, amount: str, pole: str | None = None
+) -> Allocation:
+    return Allocation(ministry=ministry, body=body, year=year, amount=amount, pole_id=pole)
+
+
+# Two ministries over two years, given out of order; Agriculture allocated nothing in 2009.
+ALLOCATIONS = (
+    _allocation("MESR", "INSERM", 2010, "300000.00", "lyonbiopole"),
+    _allocation("Agriculture", "INRA", 2010, "300000.00"),
+    _allocation("MESR", "CNRS", 2009, "1000000.00", "minalogic"),
+    _allocation("MESR", "INRIA", 2009, "500000.00"),
+    _allocation("MESR", "CNRS", 2010, "600000.00", "minalogic"),
+    _allocation("Agriculture", "INRA", 2009, "0.00"),
+    _allocation("MESR", "CEA", 2009, "500000.00", "axelera"),
+    _allocation("MESR", "INRIA", 2010, "1200000.00"),
+    _allocation("MESR", "CNRS", 2010, "300000.00", "minalogic"),
+    _allocation("Agriculture", "AgroParisTech", 2010, "0.00", "vegepolys"),
+)
+
+
+def test_syn_2_shares_per_ministry_and_year() -> None:
+    shares = linked_allocation_shares(ALLOCATIONS)
+    assert [(s.ministry, s.year, str(s.total), str(s.linked), s.share) for s in shares] == [
+        ("Agriculture", 2009, "0.00", "0.00", None),
+        ("Agriculture", 2010, "300000.00", "0.00", Decimal(0)),
+        # 1 500 000 linked of 2 000 000.
+        ("MESR", 2009, "2000000.00", "1500000.00", Decimal("0.75")),
+        # 600 000 + 300 000 + 300 000 = 1 200 000 linked of 2 400 000.
+        ("MESR", 2010, "2400000.00", "1200000.00", Decimal("0.5")),
+    ]
+    assert [s.by_pole for s in shares] == [
+        (),
+        (("vegepolys", Decimal("0.00")),),
+        (("axelera", Decimal("500000.00")), ("minalogic", Decimal("1000000.00"))),
+        (("lyonbiopole", Decimal("300000.00")), ("minalogic", Decimal("900000.00"))),
+    ]
+    assert shares[0].fraction is None
+    assert shares[3].fraction == Fraction(1, 2)
+
+
+def test_no_allocation_gives_no_share() -> None:
+    assert linked_allocation_shares([]) == ()
+
+
+def test_syn_2_the_explanation_quantifies_the_share_in_both_languages() -> None:
+    shares = linked_allocation_shares(ALLOCATIONS)
+    assert shares[2].explain() == (
+        "Allocations (MESR, 2009, SYN.2): 2000000.00 EUR, of which 1500000.00 EUR linked to "
+        "pôles (75 %)\n"
+        "  pôle axelera: 500000.00 EUR\n"
+        "  pôle minalogic: 1000000.00 EUR\n"
+        "  [met] share linked to pôles, quantified — SYN.2: 1500000.00 / 2000000.00 EUR = 0.75"
+    )
+    assert shares[2].explain("fr") == (
+        "Dotations (MESR, 2009, SYN.2) : 2000000.00 EUR, dont 1500000.00 EUR liés aux pôles "
+        "(75 %)\n"
+        "  pôle axelera : 500000.00 EUR\n"
+        "  pôle minalogic : 1000000.00 EUR\n"
+        "  [remplie] part liée aux pôles, quantifiée — SYN.2: 1500000.00 / 2000000.00 EUR = 0.75"
+    )
+
+
+def test_a_year_with_nothing_allocated_has_no_share_rather_than_zero() -> None:
+    nothing = linked_allocation_shares(ALLOCATIONS)[0]
+    assert nothing.checks[0].status is Status.NOT_APPLICABLE
+    assert "no share: nothing allocated" in nothing.explain()
+    assert "0 / 0 n'est ni 0 % ni 100 %" in nothing.explain("fr")
+    zero = linked_allocation_shares(ALLOCATIONS)[1]
+    assert zero.checks[0].status is Status.MET
+    assert "(0 %)" in zero.explain()
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+POLES = ("axelera", "minalogic", "lyonbiopole", "tenerrdis")
+
+
+def _cents(max_value: int) -> st.SearchStrategy[Decimal]:
+    """Amounts to the cent, from 0.00 to *max_value* cents, shrinking toward 0.00."""
+    return st.integers(min_value=0, max_value=max_value).map(lambda n: Decimal(n).scaleb(-2))
+
+
+@st.composite
+def envelopes(draw: st.DrawFn) -> CperEnvelope:
+    """A Rhône-Alpes envelope of up to 2 000 000.00 €, shrinking toward an empty one."""
+    return attrs.evolve(ENVELOPE, amount=draw(_cents(200_000_000)))
+
+
+@st.composite
+def project_lists(draw: st.DrawFn, *, distinct_ranks: bool = False) -> list[StructuringProject]:
+    """
+    Up to 8 projects with distinct ids in region 82, shrinking toward none.
+
+    Each is linked to a few pôles or to none, and ranked or not; ranks repeat
+    (ties) unless *distinct_ranks*, which ranks every project with 1..n in a
+    drawn order.
+    """
+    n = draw(st.integers(min_value=0, max_value=8))
+    if distinct_ranks:
+        ranks: list[int | None] = list(draw(st.permutations(range(1, n + 1))))
+    else:
+        ranks = [draw(st.none() | st.integers(min_value=1, max_value=3)) for _ in range(n)]
+    return [
+        _project(
+            f"p{i}",
+            draw(_cents(80_000_000)),
+            poles=tuple(draw(st.lists(st.sampled_from(POLES), max_size=2, unique=True))),
+            rank=ranks[i],
+        )
+        for i in range(n)
+    ]
+
+
+def _key(project: StructuringProject) -> tuple[bool, int | None]:
+    return project.linked_to_poles, project.priority_rank
+
+
+@given(envelope=envelopes(), projects=project_lists())
+def test_syn_4_the_allocation_keeps_its_invariants(
+    envelope: CperEnvelope, projects: list[StructuringProject]
+) -> None:
+    result = allocate_envelope(envelope, projects)
+    lines = result.lines
+    assert result.allocated + result.remaining == envelope.amount
+    assert sum((line.granted for line in lines), Decimal(0)) == result.allocated
+    assert result.remaining >= 0
+    assert [line.position for line in lines] == list(range(1, len(projects) + 1))
+    assert sorted(line.project_id for line in lines) == sorted(p.id for p in projects)
+    for line in lines:
+        assert Decimal(0) <= line.granted <= line.requested
+        assert line.shortfall == line.requested - line.granted
+        expected = (
+            Funding.FULL
+            if line.granted == line.requested
+            else Funding.NONE
+            if line.granted == 0
+            else Funding.PARTIAL
+        )
+        assert line.status is expected
+    # SYN.4: nothing goes outside the pôles while a pôle-linked project lacks funding.
+    if any(line.linked and line.shortfall > 0 for line in lines):
+        assert all(line.granted == 0 for line in lines if not line.linked)
+    # Greedy in order: once a project falls short, the envelope is spent.
+    short = [i for i, line in enumerate(lines) if line.shortfall > 0]
+    if short:
+        assert result.remaining == 0
+        assert all(line.granted == 0 for line in lines[short[0] + 1 :])
+    # Linked first; within a tier ranked by rank, then unranked.
+    keys = [
+        (not line.linked, line.priority_rank is None, line.priority_rank or 0) for line in lines
+    ]
+    assert keys == sorted(keys)
+    assert result.linked_allocated == sum(
+        (line.granted for line in lines if line.linked), Decimal(0)
+    )
+
+
+@given(envelope=envelopes(), projects=project_lists(), data=st.data())
+def test_the_order_given_matters_only_among_ties(
+    envelope: CperEnvelope, projects: list[StructuringProject], data: st.DataObject
+) -> None:
+    shuffled = data.draw(st.permutations(projects))
+    before = allocate_envelope(envelope, projects)
+    after = allocate_envelope(envelope, shuffled)
+    # Projects tie when they share a tier and a rank (or are both unranked).
+    groups: defaultdict[tuple[bool, int | None], list[str]] = defaultdict(list)
+    for p in projects:
+        groups[_key(p)].append(p.id)
+    granted_before, granted_after = _granted(before), _granted(after)
+    for ids in groups.values():
+        if len(ids) == 1:
+            assert granted_before[ids[0]] == granted_after[ids[0]]
+        # Among ties the grants may move from one to another, never in or out of the group.
+        assert sum((granted_before[i] for i in ids), Decimal(0)) == sum(
+            (granted_after[i] for i in ids), Decimal(0)
+        )
+    assert (before.allocated, before.linked_allocated) == (after.allocated, after.linked_allocated)
+
+
+@given(envelope=envelopes(), projects=project_lists(distinct_ranks=True), data=st.data())
+def test_with_distinct_ranks_permuting_the_input_never_changes_a_grant(
+    envelope: CperEnvelope, projects: list[StructuringProject], data: st.DataObject
+) -> None:
+    shuffled = data.draw(st.permutations(projects))
+    before = allocate_envelope(envelope, projects)
+    after = allocate_envelope(envelope, shuffled)
+    assert _granted(before) == _granted(after)
+    assert before.lines == after.lines
+
+
+@given(envelope=envelopes(), projects=project_lists())
+def test_the_linked_share_is_between_0_and_1(
+    envelope: CperEnvelope, projects: list[StructuringProject]
+) -> None:
+    result = allocate_envelope(envelope, projects)
+    share, fraction = result.linked_share, result.linked_fraction
+    if result.allocated == 0:
+        assert share is None
+        assert fraction is None
+    else:
+        assert share is not None
+        assert fraction is not None
+        assert 0 <= fraction <= 1
+        assert 0 <= share <= 1
+        assert fraction == Fraction(result.linked_allocated) / Fraction(result.allocated)
+        # The Decimal is the fraction to 28 significant digits (exact when it terminates).
+        assert abs(Fraction(share) - fraction) <= Fraction(1, 10**27)
+
+
+@st.composite
+def allocation_lists(draw: st.DrawFn) -> list[Allocation]:
+    """Up to 12 allocations by two ministries over 2009-2011, half linked to a pôle or so."""
+    return draw(
+        st.lists(
+            st.builds(
+                Allocation,
+                ministry=st.sampled_from(("MESR", "Agriculture")),
+                body=st.sampled_from(("CNRS", "INRA", "CEA")),
+                year=st.integers(min_value=2009, max_value=2011),
+                amount=_cents(100_000_000),
+                pole_id=st.none() | st.sampled_from(POLES),
+            ),
+            max_size=12,
+        )
+    )
+
+
+@given(allocations=allocation_lists())
+def test_syn_2_shares_add_up(allocations: list[Allocation]) -> None:
+    shares = linked_allocation_shares(allocations)
+    keys = [(s.ministry, s.year) for s in shares]
+    assert keys == sorted({(a.ministry, a.year) for a in allocations})
+    for s in shares:
+        mine = [a for a in allocations if (a.ministry, a.year) == (s.ministry, s.year)]
+        assert s.total == sum((a.amount for a in mine), Decimal(0))
+        assert s.linked == sum((a.amount for a in mine if a.pole_id), Decimal(0))
+        assert s.linked == sum((amount for _, amount in s.by_pole), Decimal(0))
+        assert [pole for pole, _ in s.by_pole] == sorted({a.pole_id for a in mine if a.pole_id})
+        if s.total == 0:
+            assert s.share is None
+        else:
+            assert s.share is not None
+            assert 0 <= s.share <= 1
+            assert s.fraction == Fraction(s.linked) / Fraction(s.total)
