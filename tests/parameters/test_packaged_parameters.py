@@ -30,6 +30,7 @@ def test_the_packaged_files_are_one_per_domain() -> None:
         "gov.toml",
         "relay.toml",
         "sme.toml",
+        "struct.toml",
     ]
 
 

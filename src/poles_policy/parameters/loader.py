@@ -1,7 +1,8 @@
 """
 Reading parameter files (TOML) and the packaged default set.
 
-One file per policy domain (``relay.toml``, ``fui.toml``, ``sme.toml``, ``gov.toml``),
+One file per policy domain (``relay.toml``, ``fui.toml``, ``sme.toml``, ``gov.toml``,
+``struct.toml``),
 each an array of ``[[parameter]]`` tables::
 
     [[parameter]]

@@ -1,0 +1,764 @@
+"""
+An innovation platform's eligibility under a specific call for projects (STRUCT.1).
+
+Structuring projects such as *plates-formes d'innovation* (innovation
+platforms: pooled equipment, staff and services open to the pôle's firms,
+SMEs above all, and laboratories) are funded through specific calls for
+projects (STRUCT.1). :func:`platform_eligibility` reads a platform's
+application against its call with eight checks, always all of them and in
+this order, which is also the order in which
+:attr:`~poles_policy.explain.Decision.missing` asks for facts:
+
+1. ``struct.window`` - the platform was submitted within the call's window,
+   both bounds inclusive (the opening day and the closing day are in).
+2. ``struct.targeted`` - when the call targets pôles, at least one carrying
+   pôle is among them; a call that targets none is open to every pôle.
+3. ``struct.labelled`` - at least one carrying pôle holds its label on the
+   decision date (:meth:`~poles_policy.model.poles.Pole.is_labelled_on`).
+   Labelling histories come from the pôles the caller gives; a carrying
+   pôle that is not given is asked for, unless a given one settles it.
+4. ``struct.open`` - the platform is open to outside users, with at least
+   one SME and one laboratory among the users given.
+5. ``struct.balanced`` - the financing plan balances the budget (investment
+   plus operating), to the cent.
+6. ``struct.core_funding`` - partners' contributions and user fees are "the
+   core" of the funding: at least ``struct.core_funding_min_share`` of the
+   plan's total.
+7. ``struct.operating_aid`` - State operating aid from the FCE (*Fonds de
+   compétitivité des entreprises*) decreases from year to year and lasts at
+   most ``struct.operating_aid_max_years`` calendar years.
+8. ``struct.cdc_studies`` - Caisse des Dépôts support for engineering
+   studies is at most ``min(struct.cdc_study_max,
+   struct.cdc_study_share_max × study cost)``.
+
+Every check cites STRUCT.1. The decision is ELIGIBLE when all eight are met,
+INELIGIBLE when one is not, and UNDETERMINED otherwise, with the facts to
+ask for.
+
+**The decision date.** A platform is judged on the day it was submitted: its
+``submitted_on`` when known, otherwise the call's closing day (the last day
+it could have been submitted). The pôles' labels and every parameter are
+read on that date, never at "today".
+
+**Modelling choices.**
+
+- *"The core" of the funding.* The source says that partners' contributions
+  and user fees "must be the core of the funding" and gives no figure. "At
+  least half" of the plan's total is the modelling choice, held in
+  ``struct.core_funding_min_share`` (confidence ``assumption``) so that a
+  reform can change it. A plan whose lines total zero funds nothing, so
+  nothing is its core: the check is not met.
+- *Decreasing operating aid.* The amounts of one year's lines are summed;
+  each listed year's total must be strictly below the previous listed
+  year's (a flat aid is not decreasing). The years are the distinct years
+  the plan lists: a year between two listed ones that the plan does not
+  list is not read as a year of zero aid. From the first listed year to the
+  last there must be at most N calendar years (first year + N - 1).
+- *Exact comparisons.* The core share is compared by cross-multiplication
+  (contributions and fees against the minimum share times the total), and
+  the study support against the exact product of the share and the study
+  cost: neither is rounded before comparing, so 0.01 € above the exact
+  80 % fails. :func:`cdc_study_ceiling` gives the same bound as an amount,
+  rounded down to the cent.
+- *A known failure settles a check.* A check is UNKNOWN only when the
+  missing fact could still change its status. Users given without an SME
+  or a laboratory fail check 4 whether or not open access is known; dated
+  operating aid spread over more than N years fails check 7 even if some
+  aid has no year; a study support above the 200 000 € cap fails check 8
+  whatever the study cost (and a support of 0.00 € meets it).
+- *An empty financing plan* is a plan not given: checks 5 and 6 ask for it
+  (unless the budget is zero, which an empty plan balances), while checks 7
+  and 8, which find no operating aid and no study support in it, are met.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Final
+
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
+from poles_policy.model.platforms import FundingSource, UserKind
+from poles_policy.money import CENT, EXACT, Eur, exact_decimals, round_cents, total
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+    from decimal import Decimal
+
+    from poles_policy.model.platforms import CallForProjects, InnovationPlatform
+    from poles_policy.model.poles import Pole
+    from poles_policy.parameters import ParameterSet
+
+__all__ = [
+    "ASK_FINANCING",
+    "ASK_OPEN_ACCESS",
+    "ASK_OPERATING_AID_YEARS",
+    "ASK_STUDY_COST",
+    "ASK_SUBMITTED_ON",
+    "ASK_USERS",
+    "PLATFORM_RULE",
+    "cdc_study_ceiling",
+    "platform_eligibility",
+]
+
+PLATFORM_RULE: Final = "struct.platform_eligibility"
+_TITLE: Final = Text(
+    "Innovation platform eligibility under a call",
+    "Éligibilité d'une plate-forme d'innovation à un appel à projets",
+)
+_STRUCT_1: Final = ("STRUCT.1",)
+_CORE_MIN: Final = "struct.core_funding_min_share"
+_AID_YEARS: Final = "struct.operating_aid_max_years"
+_CDC_MAX: Final = "struct.cdc_study_max"
+_CDC_SHARE: Final = "struct.cdc_study_share_max"
+
+ASK_SUBMITTED_ON: Final = Fact(
+    path="platform.submitted_on",
+    question=Text(
+        "On what date was the platform's application submitted?",
+        "À quelle date le dossier de la plate-forme a-t-il été déposé ?",
+    ),
+)
+"""The fact to ask for when the submission date is not known."""
+ASK_OPEN_ACCESS: Final = Fact(
+    path="platform.open_access",
+    question=Text(
+        "Is the platform open to outside users (firms, SMEs above all, and laboratories) "
+        "at an affordable cost?",
+        "La plate-forme est-elle ouverte aux utilisateurs extérieurs (entreprises, PME "
+        "surtout, et laboratoires) à un coût abordable ?",
+    ),
+)
+"""The fact to ask for when it is not known whether the platform is open."""
+ASK_USERS: Final = Fact(
+    path="platform.users",
+    question=Text(
+        "Who are the platform's users (SMEs, laboratories, other firms)?",
+        "Qui sont les utilisateurs de la plate-forme (PME, laboratoires, autres entreprises) ?",
+    ),
+)
+"""The fact to ask for when an open platform lists no user."""
+ASK_FINANCING: Final = Fact(
+    path="platform.financing",
+    question=Text(
+        "What is the platform's financing plan, by source?",
+        "Quel est le plan de financement de la plate-forme, par source ?",
+    ),
+)
+"""The fact to ask for when the financing plan is empty."""
+ASK_OPERATING_AID_YEARS: Final = Fact(
+    path="platform.financing.year",
+    question=Text(
+        "How is the State operating aid (FCE) split by year?",
+        "Comment l'aide de fonctionnement de l'État (FCE) se répartit-elle par année ?",
+    ),
+)
+"""The fact to ask for when some State operating aid has no year."""
+ASK_STUDY_COST: Final = Fact(
+    path="platform.study_cost",
+    question=Text(
+        "What is the cost of the engineering studies?",
+        "Quel est le coût des études d'ingénierie ?",
+    ),
+)
+"""The fact to ask for when Caisse des Dépôts study support comes without the study cost."""
+
+_LABELS: Final = {
+    "struct.window": Text("submitted within the call's window", "déposée pendant l'appel"),
+    "struct.targeted": Text(
+        "carried by a pôle the call targets", "portée par un pôle visé par l'appel"
+    ),
+    "struct.labelled": Text("carried by a labelled pôle", "portée par un pôle labellisé"),
+    "struct.open": Text(
+        "open to outside users, SMEs and laboratories among them",
+        "ouverte aux utilisateurs extérieurs, dont des PME et des laboratoires",
+    ),
+    "struct.balanced": Text("financing plan balances", "plan de financement équilibré"),
+    "struct.core_funding": Text(
+        "partners' contributions and user fees at the core of the funding",
+        "apports des partenaires et redevances des utilisateurs au cœur du financement",
+    ),
+    "struct.operating_aid": Text(
+        "State operating aid decreasing and limited in time",
+        "aide de fonctionnement de l'État dégressive et limitée dans le temps",
+    ),
+    "struct.cdc_studies": Text(
+        "Caisse des Dépôts study support within its ceiling",
+        "aide aux études de la Caisse des Dépôts sous son plafond",
+    ),
+}
+
+
+def _check(
+    key: str,
+    status: Status,
+    reason: Text,
+    *,
+    parameters: tuple[ParameterUse, ...] = (),
+    missing: tuple[Fact, ...] = (),
+) -> Check:
+    return Check(
+        key=key,
+        clauses=_STRUCT_1,
+        label=_LABELS[key],
+        status=status,
+        reason=reason,
+        parameters=parameters,
+        missing=missing,
+    )
+
+
+# --- formatting --------------------------------------------------------------------------------
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return ", ".join(ids)
+
+
+def _pct(share: Decimal) -> str:
+    return f"{EXACT.multiply(share, 100).normalize():f} %"
+
+
+def _amount(value: Decimal) -> str:
+    # Whole cents as money; an exact product with more decimals as it is (never rounded).
+    cents = round_cents(value)
+    return str(cents) if cents == value else f"{value.normalize():f}"
+
+
+# --- 1. the call's window ----------------------------------------------------------------------
+
+
+def _window(platform: InnovationPlatform, call: CallForProjects) -> Check:
+    opens, closes = call.opens_on.isoformat(), call.closes_on.isoformat()
+    day = platform.submitted_on
+    if day is None:
+        reason = Text(
+            f"submission date not known; call {call.id} ran from {opens} to {closes}",
+            f"date de dépôt inconnue ; l'appel {call.id} courait du {opens} au {closes}",
+        )
+        return _check("struct.window", Status.UNKNOWN, reason, missing=(ASK_SUBMITTED_ON,))
+    when = day.isoformat()
+    if day < call.opens_on:
+        status = Status.NOT_MET
+        reason = Text(
+            f"submitted on {when}, before call {call.id} opened on {opens}",
+            f"déposée le {when}, avant l'ouverture de l'appel {call.id} le {opens}",
+        )
+    elif day > call.closes_on:
+        status = Status.NOT_MET
+        reason = Text(
+            f"submitted on {when}, after call {call.id} closed on {closes}",
+            f"déposée le {when}, après la clôture de l'appel {call.id} le {closes}",
+        )
+    else:
+        status = Status.MET
+        reason = Text(
+            f"submitted on {when}, within call {call.id} ({opens} – {closes})",
+            f"déposée le {when}, pendant l'appel {call.id} ({opens} – {closes})",
+        )
+    return _check("struct.window", status, reason)
+
+
+# --- 2. the targeted pôles ---------------------------------------------------------------------
+
+
+def _targeted(platform: InnovationPlatform, call: CallForProjects) -> Check:
+    targets = call.targeted_pole_ids
+    if not targets:
+        reason = Text(
+            f"call {call.id} targets no particular pôle: any pôle may carry a platform",
+            f"l'appel {call.id} ne vise aucun pôle en particulier : tout pôle peut porter "
+            "une plate-forme",
+        )
+        return _check("struct.targeted", Status.MET, reason)
+    hits = [pid for pid in platform.carrying_pole_ids if pid in targets]
+    if hits:
+        reason = Text(
+            f"carried by {_ids(hits)}, targeted by call {call.id}",
+            f"portée par {_ids(hits)}, visé(s) par l'appel {call.id}",
+        )
+        return _check("struct.targeted", Status.MET, reason)
+    carriers = platform.carrying_pole_ids
+    reason = Text(
+        f"carried by {_ids(carriers) if carriers else 'no pôle'}; "
+        f"call {call.id} targets {_ids(targets)}",
+        f"portée par {_ids(carriers) if carriers else 'aucun pôle'} ; "
+        f"l'appel {call.id} vise {_ids(targets)}",
+    )
+    return _check("struct.targeted", Status.NOT_MET, reason)
+
+
+# --- 3. a labelled carrying pôle ---------------------------------------------------------------
+
+
+def _history_fact(ids: list[str]) -> Fact:
+    return Fact(
+        path="poles",
+        question=Text(
+            f"What is the labelling history of the carrying pôle(s) {_ids(ids)}?",
+            f"Quel est l'historique de labellisation du ou des pôles porteurs {_ids(ids)} ?",
+        ),
+    )
+
+
+def _labelled(platform: InnovationPlatform, given: dict[str, Pole], on: date) -> Check:
+    carriers = platform.carrying_pole_ids
+    day = on.isoformat()
+    if not carriers:
+        reason = Text("carried by no pôle", "portée par aucun pôle")
+        return _check("struct.labelled", Status.NOT_MET, reason)
+    labelled = [pid for pid in carriers if pid in given and given[pid].is_labelled_on(on)]
+    if labelled:
+        reason = Text(
+            f"{_ids(labelled)} labelled on {day}", f"{_ids(labelled)} labellisé(s) le {day}"
+        )
+        return _check("struct.labelled", Status.MET, reason)
+    unknown = [pid for pid in carriers if pid not in given]
+    known = [pid for pid in carriers if pid in given]
+    if unknown:
+        if known:
+            reason = Text(
+                f"{_ids(known)} not labelled on {day}; no labelling history given for "
+                f"{_ids(unknown)}",
+                f"{_ids(known)} non labellisé(s) le {day} ; historique de labellisation non "
+                f"fourni pour {_ids(unknown)}",
+            )
+        else:
+            reason = Text(
+                f"no labelling history given for {_ids(unknown)}",
+                f"historique de labellisation non fourni pour {_ids(unknown)}",
+            )
+        return _check("struct.labelled", Status.UNKNOWN, reason, missing=(_history_fact(unknown),))
+    reason = Text(
+        f"{_ids(known)} not labelled on {day}", f"{_ids(known)} non labellisé(s) le {day}"
+    )
+    return _check("struct.labelled", Status.NOT_MET, reason)
+
+
+# --- 4. open to SMEs and laboratories ----------------------------------------------------------
+
+
+def _lacking(platform: InnovationPlatform) -> tuple[list[str], list[str]]:
+    """The kinds of user missing among the users given, in English and French."""
+    kinds = {user.kind for user in platform.users}
+    en: list[str] = []
+    fr: list[str] = []
+    if UserKind.SME not in kinds:
+        en.append("no SME")
+        fr.append("aucune PME")
+    if UserKind.LABORATORY not in kinds:
+        en.append("no laboratory")
+        fr.append("aucun laboratoire")
+    return en, fr
+
+
+def _names(platform: InnovationPlatform, kind: UserKind) -> str:
+    return _ids(user.name for user in platform.users if user.kind is kind)
+
+
+def _open(platform: InnovationPlatform) -> Check:
+    access = platform.open_access
+    users = platform.users
+    lacking_en, lacking_fr = _lacking(platform)
+    if access is False:
+        reason = Text("not open to outside users", "pas ouverte aux utilisateurs extérieurs")
+        return _check("struct.open", Status.NOT_MET, reason)
+    if users and lacking_en:
+        # Whatever its access, a platform whose users include no SME or no lab fails the check.
+        en = f"{' and '.join(lacking_en)} among its {len(users)} user(s)"
+        fr = f"{' et '.join(lacking_fr)} parmi ses {len(users)} utilisateur(s)"
+        reason = (
+            Text(f"open, but {en}", f"ouverte, mais {fr}")
+            if access
+            else Text(f"open access not known, and {en}", f"ouverture inconnue, et {fr}")
+        )
+        return _check("struct.open", Status.NOT_MET, reason)
+    if access is None:
+        reason = Text(
+            "not known whether it is open to outside users",
+            "on ne sait pas si elle est ouverte aux utilisateurs extérieurs",
+        )
+        missing = (ASK_OPEN_ACCESS,) if users else (ASK_OPEN_ACCESS, ASK_USERS)
+        return _check("struct.open", Status.UNKNOWN, reason, missing=missing)
+    if not users:
+        reason = Text(
+            "open, but its users are not given", "ouverte, mais ses utilisateurs inconnus"
+        )
+        return _check("struct.open", Status.UNKNOWN, reason, missing=(ASK_USERS,))
+    smes, labs = _names(platform, UserKind.SME), _names(platform, UserKind.LABORATORY)
+    reason = Text(
+        f"open; its users include SMEs ({smes}) and laboratories ({labs})",
+        f"ouverte ; ses utilisateurs comptent des PME ({smes}) et des laboratoires ({labs})",
+    )
+    return _check("struct.open", Status.MET, reason)
+
+
+# --- 5. the plan balances ----------------------------------------------------------------------
+
+
+def _balanced(platform: InnovationPlatform) -> Check:
+    budget = platform.total_budget
+    funding = platform.total_financing
+    parts = (
+        f"{budget} EUR (investment {platform.investment_budget}, "
+        f"operating {platform.operating_budget})"
+    )
+    parties = (
+        f"{budget} EUR (investissement {platform.investment_budget}, "
+        f"fonctionnement {platform.operating_budget})"
+    )
+    if not platform.financing and budget != 0:
+        reason = Text(
+            f"no financing plan given for a budget of {parts}",
+            f"aucun plan de financement fourni pour un budget de {parties}",
+        )
+        return _check("struct.balanced", Status.UNKNOWN, reason, missing=(ASK_FINANCING,))
+    difference = EXACT.subtract(funding, budget)
+    reason = Text(
+        f"financing {funding} EUR, budget {parts}: financing − budget = {difference:+f} EUR",
+        f"financement {funding} EUR, budget {parties} : financement − budget = {difference:+f} EUR",
+    )
+    return _check("struct.balanced", Status.MET if difference == 0 else Status.NOT_MET, reason)
+
+
+# --- 6. contributions and fees at the core -----------------------------------------------------
+
+
+def _core_funding(platform: InnovationPlatform, on: date, params: ParameterSet) -> Check:
+    minimum = params.decimal(_CORE_MIN, on)
+    uses = params.uses(on, _CORE_MIN)
+    if not platform.financing:
+        reason = Text("no financing plan given", "aucun plan de financement fourni")
+        return _check(
+            "struct.core_funding",
+            Status.UNKNOWN,
+            reason,
+            parameters=uses,
+            missing=(ASK_FINANCING,),
+        )
+    partners = platform.financing_from(FundingSource.PARTNERS)
+    fees = platform.financing_from(FundingSource.USER_FEES)
+    core = total((partners, fees))
+    funding = platform.total_financing
+    if funding == 0:
+        reason = Text(
+            "the plan's lines total 0.00 EUR: no funding for contributions and fees to be "
+            "the core of",
+            "les lignes du plan totalisent 0.00 EUR : aucun financement dont apports et "
+            "redevances seraient le cœur",
+        )
+        return _check("struct.core_funding", Status.NOT_MET, reason, parameters=uses)
+    # core / funding >= minimum, compared as core >= minimum × funding: no quotient, no rounding.
+    needed = EXACT.multiply(minimum, funding)
+    met = core >= needed
+    reason = Text(
+        f"partners {partners} EUR + user fees {fees} EUR = {core} EUR of {funding} EUR; "
+        f"at least {_pct(minimum)} of it, {_amount(needed)} EUR, required"
+        + ("" if met else ": NOT reached"),
+        f"partenaires {partners} EUR + redevances {fees} EUR = {core} EUR sur {funding} EUR ; "
+        f"au moins {_pct(minimum)}, soit {_amount(needed)} EUR, requis"
+        + ("" if met else " : NON atteint"),
+    )
+    return _check(
+        "struct.core_funding", Status.MET if met else Status.NOT_MET, reason, parameters=uses
+    )
+
+
+# --- 7. decreasing operating aid ---------------------------------------------------------------
+
+
+def _schedule(years: list[int], totals: list[Eur], colon: str) -> str:
+    pairs = zip(years, totals, strict=True)
+    return ", ".join(f"{year}{colon} {amount} EUR" for year, amount in pairs)
+
+
+def _operating_aid(platform: InnovationPlatform, on: date, params: ParameterSet) -> Check:
+    limit = params.count(_AID_YEARS, on)
+    uses = params.uses(on, _AID_YEARS)
+    lines = [f for f in platform.financing if f.source is FundingSource.STATE_FCE_OPERATING]
+    if not lines:
+        reason = Text(
+            "no State operating aid (FCE) in the financing plan",
+            "aucune aide de fonctionnement de l'État (FCE) au plan de financement",
+        )
+        return _check("struct.operating_aid", Status.MET, reason, parameters=uses)
+    years = sorted({f.year for f in lines if f.year is not None})
+    totals = [total(f.amount for f in lines if f.year == year) for year in years]
+    undated = [f.amount for f in lines if f.year is None]
+    schedule, calendrier = _schedule(years, totals, ":"), _schedule(years, totals, " :")
+    span = years[-1] - years[0] + 1 if years else 0
+    too_long = span > limit
+    over_en = f"over {span} calendar year(s), {years[0]}–{years[-1]}" if years else ""
+    over_fr = f"sur {span} année(s) civile(s), {years[0]}–{years[-1]}" if years else ""
+    limit_en, limit_fr = f"at most {limit} allowed", f"{limit} au plus"
+    if undated:
+        without = total(undated)
+        if too_long:
+            # No year given to the undated aid can shorten the span of the dated years.
+            reason = Text(
+                f"{schedule}, and {without} EUR without a year: {over_en}; {limit_en}",
+                f"{calendrier}, et {without} EUR sans année : {over_fr} ; {limit_fr}",
+            )
+            return _check("struct.operating_aid", Status.NOT_MET, reason, parameters=uses)
+        dated_en = f"; by year: {schedule}" if years else ""
+        dated_fr = f" ; par année : {calendrier}" if years else ""
+        reason = Text(
+            f"{without} EUR of operating aid without a year{dated_en}",
+            f"{without} EUR d'aide de fonctionnement sans année{dated_fr}",
+        )
+        return _check(
+            "struct.operating_aid",
+            Status.UNKNOWN,
+            reason,
+            parameters=uses,
+            missing=(ASK_OPERATING_AID_YEARS,),
+        )
+    rises = [
+        (y0, y1)
+        for (y0, a0), (y1, a1) in itertools.pairwise(zip(years, totals, strict=True))
+        if a1 >= a0
+    ]
+    if rises:
+        y0, y1 = rises[0]
+        trend_en = f"NOT decreasing ({y1} is not below {y0})"
+        trend_fr = f"PAS dégressive ({y1} n'est pas inférieure à {y0})"
+    else:
+        trend_en, trend_fr = "decreasing", "dégressive"
+    reason = Text(
+        f"{schedule}: {trend_en}, {over_en}; {limit_en}",
+        f"{calendrier} : {trend_fr}, {over_fr} ; {limit_fr}",
+    )
+    status = Status.NOT_MET if rises or too_long else Status.MET
+    return _check("struct.operating_aid", status, reason, parameters=uses)
+
+
+# --- 8. Caisse des Dépôts study support --------------------------------------------------------
+
+
+@exact_decimals
+def cdc_study_ceiling(study_cost: Eur, params: ParameterSet, on: date) -> Eur:
+    """
+    Return the largest Caisse des Dépôts study support allowed for *study_cost* (STRUCT.1).
+
+    The ceiling is ``min(struct.cdc_study_max, struct.cdc_study_share_max ×
+    study_cost)``: 200 000 € or 80 % of the study cost, whichever is lower.
+    It is a ceiling, so the 80 % is rounded *down* to the cent: the largest
+    whole-cent amount not above it. Any support in whole cents is within
+    the exact bound exactly when it is at most this amount.
+
+    Args:
+        study_cost: The cost of the engineering studies.
+        params: Policy parameters, read on *on*.
+        on: The date the ceiling applies (the application's date).
+
+    Returns:
+        The ceiling, in whole cents.
+
+    Raises:
+        ParameterError: If a study-support parameter has no value on *on*
+            (before 1 October 2008).
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from poles_policy.parameters import default_parameters
+    >>> params = default_parameters()
+    >>> cdc_study_ceiling(Eur(Decimal("100000.01")), params, date(2009, 6, 1))
+    Decimal('80000.00')
+    >>> cdc_study_ceiling(Eur(Decimal("300000.00")), params, date(2009, 6, 1))
+    Decimal('200000.00')
+    """
+    cap = params.decimal(_CDC_MAX, on)
+    exact = EXACT.multiply(params.decimal(_CDC_SHARE, on), study_cost)
+    # round_cents is the one rounding of money (half up); stepping back a cent when it rounded
+    # up gives the floor without a second rounding rule.
+    floor = round_cents(exact)
+    if floor > exact:
+        floor = Eur(EXACT.subtract(floor, CENT))
+    return floor if floor < cap else round_cents(cap)
+
+
+def _cdc_studies(platform: InnovationPlatform, on: date, params: ParameterSet) -> Check:
+    cap = params.decimal(_CDC_MAX, on)
+    share = params.decimal(_CDC_SHARE, on)
+    uses = params.uses(on, _CDC_MAX, _CDC_SHARE)
+    if not any(f.source is FundingSource.CDC_STUDIES for f in platform.financing):
+        reason = Text(
+            "no Caisse des Dépôts study support in the financing plan",
+            "aucune aide aux études de la Caisse des Dépôts au plan de financement",
+        )
+        return _check("struct.cdc_studies", Status.MET, reason, parameters=uses)
+    support = platform.financing_from(FundingSource.CDC_STUDIES)
+    cost = platform.study_cost
+    if cost is None:
+        if support > cap:
+            status = Status.NOT_MET
+            en = f"above the {_amount(cap)} EUR cap, whatever the study cost"
+            fr = f"au-dessus du plafond de {_amount(cap)} EUR, quel que soit le coût des études"
+        elif support == 0:
+            status = Status.MET
+            en = "nothing to cap"
+            fr = "rien à plafonner"
+        else:
+            reason = Text(
+                f"support {support} EUR; the study cost, which bounds it at {_pct(share)}, "
+                "is not known",
+                f"aide de {support} EUR ; le coût des études, dont {_pct(share)} la borne, "
+                "est inconnu",
+            )
+            return _check(
+                "struct.cdc_studies",
+                Status.UNKNOWN,
+                reason,
+                parameters=uses,
+                missing=(ASK_STUDY_COST,),
+            )
+        reason = Text(f"support {support} EUR: {en}", f"aide de {support} EUR : {fr}")
+        return _check("struct.cdc_studies", status, reason, parameters=uses)
+    # Against the exact product, never a rounded one: 0.01 EUR above the exact share fails.
+    bound = EXACT.multiply(share, cost)
+    over: list[tuple[str, str]] = []
+    if support > cap:
+        over.append((f"the {_amount(cap)} EUR cap", f"du plafond de {_amount(cap)} EUR"))
+    if support > bound:
+        over.append((f"{_pct(share)} of the cost", f"de {_pct(share)} du coût"))
+    verdict_en = f": above {' and '.join(en for en, _ in over)}" if over else ""
+    verdict_fr = f" : au-dessus {' et '.join(fr for _, fr in over)}" if over else ""
+    reason = Text(
+        f"support {support} EUR for studies costing {cost} EUR; ceiling "
+        f"min({_amount(cap)} EUR, {_pct(share)} × {cost} EUR = {_amount(bound)} EUR){verdict_en}",
+        f"aide de {support} EUR pour des études coûtant {cost} EUR ; plafond "
+        f"min({_amount(cap)} EUR, {_pct(share)} × {cost} EUR = {_amount(bound)} EUR){verdict_fr}",
+    )
+    status = Status.NOT_MET if over else Status.MET
+    return _check("struct.cdc_studies", status, reason, parameters=uses)
+
+
+# --- the decision ------------------------------------------------------------------------------
+
+
+def _given_poles(poles: Iterable[Pole]) -> dict[str, Pole]:
+    given: dict[str, Pole] = {}
+    for pole in poles:
+        if pole.id in given:
+            msg = f"poles: pôle {pole.id!r} is given twice"
+            raise InvalidInputError(msg)
+        given[pole.id] = pole
+    return given
+
+
+@exact_decimals
+def platform_eligibility(
+    platform: InnovationPlatform,
+    call: CallForProjects,
+    params: ParameterSet,
+    *,
+    poles: Iterable[Pole] = (),
+) -> Decision:
+    """
+    Decide whether *platform* is eligible under *call* (STRUCT.1).
+
+    Eight checks, all evaluated, in this order: submitted within the call's
+    window; carried by a pôle the call targets (when it targets any); carried
+    by a pôle labelled on the decision date; open to outside users, SMEs and
+    laboratories among them; a financing plan that balances the budget;
+    partners' contributions and user fees at the core of the funding (at
+    least ``struct.core_funding_min_share``); State operating aid decreasing
+    over at most ``struct.operating_aid_max_years`` years; Caisse des Dépôts
+    study support within ``min(struct.cdc_study_max,
+    struct.cdc_study_share_max × study cost)``. The module documentation
+    details each check and the modelling choices.
+
+    The decision date is the platform's submission date when known,
+    otherwise the call's closing day; pôle labels are read on it, and so
+    are parameters, except that a platform submitted before its call
+    opened is judged by the parameters of the call's opening day.
+
+    Args:
+        platform: The platform's application, with its financing plan.
+        call: The call for projects it answers.
+        params: Policy parameters, read on the decision date (or the
+            call's opening day, if later).
+        poles: The pôles whose labelling histories are known (the carrying
+            pôles, at least); others are ignored.
+
+    Returns:
+        The decision (rule ``"struct.platform_eligibility"``, subject the
+        platform's id), with checks ``struct.window``, ``struct.targeted``,
+        ``struct.labelled``, ``struct.open``, ``struct.balanced``,
+        ``struct.core_funding``, ``struct.operating_aid`` and
+        ``struct.cdc_studies``, each citing STRUCT.1.
+
+    Raises:
+        InvalidInputError: If the platform answers another call
+            (``platform.call_id`` is set and is not ``call.id``), or if two
+            of *poles* have the same id.
+        ParameterError: If a STRUCT parameter has no value on the date it
+            is read (a call opening before 1 October 2008).
+
+    >>> from datetime import date
+    >>> from poles_policy.model.platforms import (
+    ...     CallForProjects,
+    ...     FinancingLine,
+    ...     FundingSource,
+    ...     InnovationPlatform,
+    ...     PlatformUser,
+    ...     UserKind,
+    ... )
+    >>> from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
+    >>> from poles_policy.parameters import default_parameters
+    >>> axelera = Pole(
+    ...     id="axelera",
+    ...     name="Axelera",
+    ...     category=Category.VOCATION_MONDIALE,
+    ...     head_office_region="82",
+    ...     history=(LabelEvent(kind=LabelEventKind.LABELLED, on=date(2005, 7, 12), source="s"),),
+    ... )
+    >>> call = CallForProjects(
+    ...     id="pfi-1",
+    ...     name="Plates-formes d'innovation",
+    ...     opens_on=date(2008, 10, 1),
+    ...     closes_on=date(2008, 12, 2),
+    ... )
+    >>> platform = InnovationPlatform(
+    ...     id="pf",
+    ...     name="Platform",
+    ...     carrying_pole_ids=("axelera",),
+    ...     users=(
+    ...         PlatformUser(name="SMEs of the pôle", kind=UserKind.SME),
+    ...         PlatformUser(name="A laboratory", kind=UserKind.LABORATORY),
+    ...     ),
+    ...     open_access=True,
+    ...     investment_budget=800000,
+    ...     operating_budget=200000,
+    ...     study_cost=100000,
+    ...     financing=(
+    ...         FinancingLine(source=FundingSource.STATE_FCE_INVESTMENT, amount=300000),
+    ...         FinancingLine(source=FundingSource.CDC_STUDIES, amount=90000),
+    ...         FinancingLine(source=FundingSource.PARTNERS, amount=410000),
+    ...         FinancingLine(source=FundingSource.USER_FEES, amount=200000),
+    ...     ),
+    ...     submitted_on=date(2008, 11, 28),
+    ... )
+    >>> decision = platform_eligibility(platform, call, default_parameters(), poles=[axelera])
+    >>> decision.outcome.value, [check.key for check in decision.failed]
+    ('ineligible', ['struct.cdc_studies'])
+    """
+    if platform.call_id is not None and platform.call_id != call.id:
+        msg = f"platform.call_id: {platform.call_id!r} is not the call given ({call.id!r})"
+        raise InvalidInputError(msg)
+    given = _given_poles(poles)
+    on = call.closes_on if platform.submitted_on is None else platform.submitted_on
+    # A platform sent before its call opened is judged, outside the window, by the call's rules.
+    rules_on = max(on, call.opens_on)
+    checks = (
+        _window(platform, call),
+        _targeted(platform, call),
+        _labelled(platform, given, on),
+        _open(platform),
+        _balanced(platform),
+        _core_funding(platform, rules_on, params),
+        _operating_aid(platform, rules_on, params),
+        _cdc_studies(platform, rules_on, params),
+    )
+    return Decision(rule=PLATFORM_RULE, title=_TITLE, subject=platform.id, on=on, checks=checks)
