@@ -2,8 +2,7 @@
 Reading parameter files (TOML) and the packaged default set.
 
 One file per policy domain (``relay.toml``, ``fui.toml``, ``sme.toml``, ``gov.toml``,
-``struct.toml``),
-each an array of ``[[parameter]]`` tables::
+``struct.toml``), each an array of ``[[parameter]]`` tables::
 
     [[parameter]]
     name = "relay.oseo.guarantee_share"
