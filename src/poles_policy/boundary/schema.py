@@ -45,6 +45,7 @@ from poles_policy.boundary.poles import PoleModel
 from poles_policy.boundary.projects import CollaborativeProjectModel
 from poles_policy.boundary.regions import RegionModel
 from poles_policy.boundary.relay import RelayLoanModel, RelayRequestModel
+from poles_policy.boundary.synergies import PoleSynergiesModel
 from poles_policy.exceptions import InvalidInputError
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ _SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "innovation-platform": _model(InnovationPlatformModel),
     "performance-contract": _model(PerformanceContractModel),
     "pole": _model(PoleModel),
+    "pole-synergies": _model(PoleSynergiesModel),
     "region": _model(RegionModel),
     "relay-assessment": _model(AssessmentModel),
     "relay-assessment-brief": _model(BriefAssessmentModel),

@@ -67,6 +67,7 @@ from poles_policy.model.projects import (
 )
 from poles_policy.model.regions import Region, RegionKind
 from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.model.synergies import Involvement, PoleSynergies
 
 __all__ = [
     "Accounts",
@@ -93,6 +94,7 @@ __all__ = [
     "GoverningBody",
     "Indicator",
     "InnovationPlatform",
+    "Involvement",
     "LabelEvent",
     "LabelEventKind",
     "LocalAuthority",
@@ -109,6 +111,7 @@ __all__ = [
     "PlatformUser",
     "Pole",
     "PoleLabel",
+    "PoleSynergies",
     "ProjectPartner",
     "Region",
     "RegionKind",

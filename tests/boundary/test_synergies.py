@@ -1,0 +1,212 @@
+"""The JSON form of a pôle's research members and cooperation structures (SYN.3)."""
+
+from __future__ import annotations
+
+import json
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.boundary._base import validate_json, validate_python
+from poles_policy.boundary.schema import schema_names
+from poles_policy.boundary.synergies import InvolvementModel, PoleSynergiesModel
+from poles_policy.exceptions import InvalidInputError
+from poles_policy.model.actors import (
+    CooperationKind,
+    CooperationStructure,
+    ResearchKind,
+    ResearchOrganisation,
+)
+from poles_policy.model.synergies import Involvement, PoleSynergies
+
+SCHEMA = Path(__file__).parents[2] / "docs" / "schema" / "pole-synergies.schema.json"
+
+IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
+NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
+
+
+@st.composite
+def synergies_documents(draw: st.DrawFn) -> PoleSynergies:
+    """Generate a pôle's members, structures and involvements, valid by construction."""
+    member_ids = draw(st.lists(IDS, unique=True, max_size=4))
+    members = [
+        ResearchOrganisation(
+            id=ident,
+            name=draw(NAMES),
+            kind=draw(st.sampled_from(ResearchKind)),
+            public=draw(st.booleans()),
+            region=draw(st.none() | st.sampled_from(["82", "11"])),
+        )
+        for ident in member_ids
+    ]
+    structure_ids = draw(st.lists(IDS, unique=True, max_size=5))
+    founders = st.sampled_from([*member_ids, "outside"])
+    structures = [
+        CooperationStructure(
+            id=ident,
+            name=draw(NAMES),
+            kind=draw(st.sampled_from(CooperationKind)),
+            founders=draw(st.lists(founders, unique=True, max_size=3)),
+        )
+        for ident in structure_ids
+    ]
+    recorded = draw(st.permutations([i for i in structure_ids if draw(st.booleans())]))
+    involvements = [
+        Involvement(
+            structure_id=ident,
+            in_strategy=draw(st.booleans()),
+            in_actions=draw(st.booleans()),
+            note=draw(st.none() | st.text(max_size=20)),
+        )
+        for ident in recorded
+    ]
+    return PoleSynergies(
+        pole_id=draw(IDS), members=members, structures=structures, involvements=involvements
+    )
+
+
+# --- round trips: domain -> JSON -> domain is the identity ----------------------------------
+
+
+@given(synergies_documents())
+def test_pole_synergies_survive_json(synergies: PoleSynergies) -> None:
+    text = PoleSynergiesModel.from_domain(synergies).model_dump_json()
+    assert validate_json(PoleSynergiesModel, text).to_domain() == synergies
+
+
+@given(synergies_documents())
+def test_the_json_form_is_valid_against_the_committed_schema(synergies: PoleSynergies) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    document = PoleSynergiesModel.from_domain(synergies).model_dump(mode="json")
+    jsonschema.Draft202012Validator(schema).validate(document)
+
+
+# --- the JSON form --------------------------------------------------------------------------
+
+
+def _document() -> dict[str, Any]:
+    return {
+        "pole_id": "minalogic",
+        "members": [
+            {"id": "univ-a", "name": "University A", "research_kind": "higher_education"},
+            {
+                "id": "centre-c",
+                "name": "Centre C",
+                "research_kind": "private_non_profit",
+                "public": False,
+            },
+        ],
+        "structures": [
+            {
+                "id": "pres-a",
+                "name": "PRES A",
+                "structure_kind": "pres",
+                "founders": ["univ-a", "univ-elsewhere"],
+            },
+            {"id": "incubator-a", "name": "Incubator A", "structure_kind": "incubator"},
+        ],
+        "involvements": [
+            {"structure_id": "pres-a", "in_strategy": True, "in_actions": False, "note": "minutes"}
+        ],
+    }
+
+
+def test_a_document_reads_with_kind_tags_omitted() -> None:
+    synergies = validate_python(PoleSynergiesModel, _document()).to_domain()
+    assert [m.public for m in synergies.members] == [True, False]
+    assert synergies.structures[0].kind is CooperationKind.PRES
+    assert synergies.structures[1].founders == ()
+    recorded = synergies.involvement("pres-a")
+    assert recorded == Involvement(
+        structure_id="pres-a", in_strategy=True, in_actions=False, note="minutes"
+    )
+
+
+def test_the_json_form_writes_the_kind_tags_and_the_note() -> None:
+    synergies = validate_python(PoleSynergiesModel, _document()).to_domain()
+    data = PoleSynergiesModel.from_domain(synergies).model_dump(mode="json")
+    assert data["members"][0]["kind"] == "research_organisation"
+    assert data["structures"][0]["kind"] == "cooperation_structure"
+    assert data["involvements"][0] == {
+        "structure_id": "pres-a",
+        "in_strategy": True,
+        "in_actions": False,
+        "note": "minutes",
+    }
+
+
+def test_an_unknown_field_is_refused_with_its_path() -> None:
+    data = _document()
+    data["involvements"][0]["in_governance"] = True
+    with pytest.raises(
+        InvalidInputError, match=r"^involvements\.0\.in_governance: Extra inputs are not permitted"
+    ):
+        validate_python(PoleSynergiesModel, data)
+
+
+def test_an_unknown_top_level_field_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match=r"^synergies: Extra inputs are not permitted"):
+        validate_json(PoleSynergiesModel, '{"pole_id": "p", "synergies": []}')
+
+
+def test_a_bad_flag_is_refused_with_its_path() -> None:
+    data = _document()
+    data["involvements"][0]["in_actions"] = "sometimes"
+    with pytest.raises(InvalidInputError, match=r"^involvements\.0\.in_actions: Input should be"):
+        validate_python(PoleSynergiesModel, data)
+
+
+def test_a_bad_structure_kind_is_refused_with_its_path() -> None:
+    data = _document()
+    data["structures"][1]["structure_kind"] = "cluster"
+    with pytest.raises(InvalidInputError, match=r"^structures\.1\.structure_kind: Input should be"):
+        validate_python(PoleSynergiesModel, data)
+
+
+def test_a_missing_flag_is_refused_with_its_path() -> None:
+    data = _document()
+    del data["involvements"][0]["in_strategy"]
+    with pytest.raises(InvalidInputError, match=r"^involvements\.0\.in_strategy: Field required"):
+        validate_python(PoleSynergiesModel, data)
+
+
+def test_an_invariant_of_a_member_names_its_path() -> None:
+    data = _document()
+    data["members"][1]["name"] = " "
+    model = validate_python(PoleSynergiesModel, data)
+    with pytest.raises(
+        InvalidInputError, match=r"^members\.1: ResearchOrganisation\.name: must not be empty"
+    ):
+        model.to_domain()
+
+
+def test_an_involvement_of_an_unknown_structure_names_the_field() -> None:
+    data = _document()
+    data["involvements"].append({"structure_id": "rtra-x", "in_strategy": True, "in_actions": True})
+    model = validate_python(PoleSynergiesModel, data)
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^PoleSynergies\.involvements: structure 'rtra-x' is not among the structures",
+    ):
+        model.to_domain()
+
+
+def test_a_member_twice_names_the_field() -> None:
+    data = _document()
+    data["members"].append(data["members"][0])
+    model = validate_python(PoleSynergiesModel, data)
+    with pytest.raises(
+        InvalidInputError, match=r"^PoleSynergies\.members: member 'univ-a' appears twice"
+    ):
+        model.to_domain()
+
+
+def test_the_document_type_has_a_schema() -> None:
+    assert "pole-synergies" in schema_names()
+    for model in (PoleSynergiesModel, InvolvementModel):
+        assert model.model_json_schema()["additionalProperties"] is False

@@ -1,0 +1,381 @@
+"""Whether a pôle's public research establishments involve their cooperation structures (SYN.3)."""
+
+from __future__ import annotations
+
+import string
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poles_policy.explain import Status
+from poles_policy.model.actors import (
+    CooperationKind,
+    CooperationStructure,
+    ResearchKind,
+    ResearchOrganisation,
+)
+from poles_policy.model.synergies import Involvement, PoleSynergies
+from poles_policy.rules.synergies import (
+    CooperationReport,
+    Participation,
+    StructureParticipation,
+    cooperation_involvement,
+)
+
+if TYPE_CHECKING:
+    from random import Random
+
+# --- the worked example -----------------------------------------------------------------------
+#
+# Four research members: two public establishments that founded structures, one private centre,
+# and a public school that founded none. Six structures, one of each kind; the PRES is founded by
+# both public establishments.
+#
+#   structure      founders           recorded                  reading
+#   pres-ab        univ-a, lab-b      strategy and actions      both (for each founder)
+#   rtra-a         univ-a             strategy only             partial
+#   ctrs-b         lab-b              nothing recorded          gap (no involvement recorded)
+#   carnot-b       lab-b              neither                   gap (recorded as not involved)
+#   transfer-a     univ-a             actions only              partial
+#   incubator-c    centre-c (private) strategy and actions      not asked by SYN.3
+
+UNIV = ResearchOrganisation(id="univ-a", name="University A", kind=ResearchKind.HIGHER_EDUCATION)
+LAB = ResearchOrganisation(id="lab-b", name="Lab B", kind=ResearchKind.PUBLIC_RESEARCH)
+CENTRE = ResearchOrganisation(
+    id="centre-c", name="Centre C", kind=ResearchKind.PRIVATE_NON_PROFIT, public=False
+)
+SCHOOL = ResearchOrganisation(id="school-d", name="School D", kind=ResearchKind.HIGHER_EDUCATION)
+
+
+def _structure(
+    ident: str, name: str, kind: CooperationKind, *founders: str
+) -> CooperationStructure:
+    return CooperationStructure(id=ident, name=name, kind=kind, founders=founders)
+
+
+STRUCTURES = (
+    _structure("pres-ab", "PRES AB", CooperationKind.PRES, "univ-a", "lab-b"),
+    _structure("rtra-a", "RTRA A", CooperationKind.RTRA, "univ-a"),
+    _structure("ctrs-b", "CTRS B", CooperationKind.CTRS, "lab-b"),
+    _structure("carnot-b", "Carnot B", CooperationKind.INSTITUT_CARNOT, "lab-b"),
+    _structure("transfer-a", "Transfer A", CooperationKind.TECH_TRANSFER, "univ-a"),
+    _structure("incubator-c", "Incubator C", CooperationKind.INCUBATOR, "centre-c"),
+)
+
+
+def _involvement(structure_id: str, *, strategy: bool, actions: bool) -> Involvement:
+    return Involvement(structure_id=structure_id, in_strategy=strategy, in_actions=actions)
+
+
+INVOLVEMENTS = (
+    _involvement("pres-ab", strategy=True, actions=True),
+    _involvement("rtra-a", strategy=True, actions=False),
+    _involvement("carnot-b", strategy=False, actions=False),
+    _involvement("transfer-a", strategy=False, actions=True),
+    _involvement("incubator-c", strategy=True, actions=True),
+)
+
+SYNERGIES = PoleSynergies(
+    pole_id="minalogic",
+    members=(UNIV, LAB, CENTRE, SCHOOL),
+    structures=STRUCTURES,
+    involvements=INVOLVEMENTS,
+)
+
+
+@pytest.fixture(scope="module")
+def report() -> CooperationReport:
+    return cooperation_involvement(SYNERGIES)
+
+
+def test_one_line_per_public_member_in_member_order(report: CooperationReport) -> None:
+    assert [line.member_id for line in report.lines] == ["univ-a", "lab-b", "school-d"]
+    assert report.not_concerned == ("centre-c",)
+
+
+def test_a_members_structures_are_those_it_founded_in_the_structures_order(
+    report: CooperationReport,
+) -> None:
+    univ, lab, school = report.lines
+    assert univ.structures == (
+        StructureParticipation(structure_id="pres-ab", participation=Participation.BOTH),
+        StructureParticipation(structure_id="rtra-a", participation=Participation.STRATEGY_ONLY),
+        StructureParticipation(structure_id="transfer-a", participation=Participation.ACTIONS_ONLY),
+    )
+    assert lab.structures == (
+        StructureParticipation(structure_id="pres-ab", participation=Participation.BOTH),
+        StructureParticipation(structure_id="ctrs-b", participation=Participation.NOT_RECORDED),
+        StructureParticipation(structure_id="carnot-b", participation=Participation.NOT_INVOLVED),
+    )
+    assert school.structures == ()
+
+
+def test_involved_partial_and_gaps_per_member(report: CooperationReport) -> None:
+    univ, lab, _ = report.lines
+    assert (univ.involved, univ.partial, univ.gaps) == (
+        ("pres-ab",),
+        ("rtra-a", "transfer-a"),
+        (),
+    )
+    assert (lab.involved, lab.partial, lab.gaps) == (("pres-ab",), (), ("ctrs-b", "carnot-b"))
+
+
+def test_the_gaps_and_partial_gaps_of_the_pole(report: CooperationReport) -> None:
+    assert report.gaps == (("lab-b", "ctrs-b"), ("lab-b", "carnot-b"))
+    assert report.partial == (("univ-a", "rtra-a"), ("univ-a", "transfer-a"))
+    assert report.complete is False
+
+
+def test_one_check_per_member_then_the_unassessed_structures(report: CooperationReport) -> None:
+    assert [(c.key, c.status, c.informative) for c in report.checks] == [
+        ("syn.cooperation", Status.NOT_MET, False),
+        ("syn.cooperation", Status.NOT_MET, False),
+        ("syn.cooperation.not_concerned", Status.NOT_APPLICABLE, True),
+        ("syn.cooperation", Status.NOT_APPLICABLE, False),
+        ("syn.cooperation.unassessed", Status.NOT_APPLICABLE, True),
+    ]
+    assert [c.clauses for c in report.checks] == [("SYN.3",)] * 4 + [("SYN.1", "SYN.3")]
+
+
+def test_no_involvement_recorded_is_told_apart_from_recorded_as_not_involved(
+    report: CooperationReport,
+) -> None:
+    lab = report.checks[1].reason
+    assert "CTRS B (ctrs-b): no involvement recorded" in lab.en
+    assert "Carnot B (carnot-b): recorded as not involved" in lab.en
+    assert "CTRS B (ctrs-b) : aucune implication enregistrée" in lab.fr
+    assert "Carnot B (carnot-b) : enregistrée comme non impliquée" in lab.fr
+
+
+def test_a_partial_gap_says_what_the_structure_lacks(report: CooperationReport) -> None:
+    univ = report.checks[0].reason
+    assert "RTRA A (rtra-a): strategy without actions" in univ.en
+    assert "Transfer A (transfer-a): actions without strategy" in univ.en
+    assert "stratégie sans mise en œuvre des actions" in univ.fr
+    assert "actions sans définition de la stratégie" in univ.fr
+
+
+def test_the_explanation_in_english(report: CooperationReport) -> None:
+    assert report.explain().splitlines() == [
+        (
+            "Cooperation structures of pôle minalogic (SYN.1, SYN.3): 3 public member(s), "
+            "2 gap(s), 2 partial: involvement INCOMPLETE"
+        ),
+        (
+            "  [NOT MET] University A (univ-a): involves its cooperation structures — SYN.3: "
+            "partly: RTRA A (rtra-a): strategy without actions, Transfer A (transfer-a): "
+            "actions without strategy; in both: PRES AB (pres-ab)"
+        ),
+        (
+            "  [NOT MET] Lab B (lab-b): involves its cooperation structures — SYN.3: in neither "
+            "strategy nor actions: CTRS B (ctrs-b): no involvement recorded, Carnot B (carnot-b): "
+            "recorded as not involved; in both: PRES AB (pres-ab)"
+        ),
+        (
+            "  [not applicable] Centre C (centre-c): not concerned (information) — SYN.3: "
+            "a private body: SYN.3 asks the public establishments"
+        ),
+        (
+            "  [not applicable] School D (school-d): involves its cooperation structures — SYN.3: "
+            "founded none of the cooperation structures known: nothing to involve"
+        ),
+        (
+            "  [not applicable] structures founded by no public member (information) — "
+            "SYN.1, SYN.3: not asked by SYN.3, still part of the synergy SYN.1 aims at: "
+            "Incubator C (incubator-c): strategy and actions"
+        ),
+    ]
+
+
+def test_the_explanation_in_french(report: CooperationReport) -> None:
+    lines = report.explain("fr").splitlines()
+    assert lines[0] == (
+        "Structures de coopération du pôle minalogic (SYN.1, SYN.3) : 3 membre(s) public(s), "
+        "2 lacune(s), 2 partielle(s) : implication INCOMPLÈTE"
+    )
+    assert lines[2].startswith(
+        "  [NON REMPLIE] Lab B (lab-b) : implique ses structures de coopération — SYN.3: "
+        "ni stratégie ni actions : "
+    )
+    assert lines[3] == (
+        "  [sans objet] Centre C (centre-c) : non concerné (information) — SYN.3: organisme "
+        "privé : SYN.3 s'adresse aux établissements publics"
+    )
+    assert "rien à impliquer" in lines[4]
+    assert all("SYN.3" in line for line in lines)
+
+
+def test_full_involvement_of_every_structure_is_met_and_complete() -> None:
+    synergies = PoleSynergies(
+        pole_id="minalogic",
+        members=(UNIV,),
+        structures=(STRUCTURES[0], STRUCTURES[1]),
+        involvements=(
+            _involvement("pres-ab", strategy=True, actions=True),
+            _involvement("rtra-a", strategy=True, actions=True),
+        ),
+    )
+    report = cooperation_involvement(synergies)
+    assert report.complete is True
+    assert report.gaps == report.partial == ()
+    assert [c.status for c in report.checks] == [Status.MET]
+    assert report.checks[0].reason.en == (
+        "every structure takes part in the strategy and the actions: PRES AB (pres-ab), "
+        "RTRA A (rtra-a)"
+    )
+    assert report.explain().splitlines()[0].endswith("0 gap(s), 0 partial: involvement complete")
+    assert report.explain("fr").splitlines()[0].endswith(": implication complète")
+
+
+def test_a_structure_founded_by_two_members_is_a_gap_of_each() -> None:
+    synergies = PoleSynergies(pole_id="minalogic", members=(UNIV, LAB), structures=(STRUCTURES[0],))
+    report = cooperation_involvement(synergies)
+    assert report.gaps == (("univ-a", "pres-ab"), ("lab-b", "pres-ab"))
+    assert [c.status for c in report.checks] == [Status.NOT_MET, Status.NOT_MET]
+
+
+def test_no_structure_at_all_is_complete_with_nothing_to_involve() -> None:
+    report = cooperation_involvement(PoleSynergies(pole_id="minalogic", members=(UNIV, SCHOOL)))
+    assert report.complete is True
+    assert [c.status for c in report.checks] == [Status.NOT_APPLICABLE] * 2
+    assert report.explain().splitlines()[0].endswith(": nothing to involve")
+    assert report.explain("fr").splitlines()[0].endswith(" : rien à impliquer")
+
+
+def test_a_private_members_structures_are_not_asked_for() -> None:
+    synergies = PoleSynergies(pole_id="minalogic", members=(CENTRE,), structures=(STRUCTURES[5],))
+    report = cooperation_involvement(synergies)
+    assert report.lines == ()
+    assert report.complete is True
+    assert [c.key for c in report.checks] == [
+        "syn.cooperation.not_concerned",
+        "syn.cooperation.unassessed",
+    ]
+    assert "Incubator C (incubator-c): no involvement recorded" in report.checks[1].reason.en
+
+
+def test_a_structure_founded_by_a_public_and_a_private_member_is_asked_of_the_public_one() -> None:
+    shared = _structure(
+        "transfer-ac", "Transfer AC", CooperationKind.TECH_TRANSFER, "centre-c", "univ-a"
+    )
+    report = cooperation_involvement(
+        PoleSynergies(pole_id="minalogic", members=(CENTRE, UNIV), structures=(shared,))
+    )
+    assert report.gaps == (("univ-a", "transfer-ac"),)
+    assert "syn.cooperation.unassessed" not in [c.key for c in report.checks]
+
+
+# --- properties -----------------------------------------------------------------------------
+
+IDS = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=3)
+
+
+@st.composite
+def synergies_cases(draw: st.DrawFn) -> PoleSynergies:
+    """Generate members, structures (founded by members or not) and involvements in any order."""
+    member_ids = draw(st.lists(IDS, unique=True, max_size=5))
+    members = [
+        ResearchOrganisation(
+            id=f"m-{ident}",
+            name=f"Member {ident}",
+            kind=draw(st.sampled_from(ResearchKind)),
+            public=draw(st.booleans()),
+        )
+        for ident in member_ids
+    ]
+    founders_pool = [m.id for m in members] + ["outsider"]
+    structure_ids = draw(st.lists(IDS, unique=True, max_size=6))
+    structures = [
+        CooperationStructure(
+            id=f"s-{ident}",
+            name=f"Structure {ident}",
+            kind=draw(st.sampled_from(CooperationKind)),
+            founders=draw(st.lists(st.sampled_from(founders_pool), unique=True, max_size=3)),
+        )
+        for ident in structure_ids
+    ]
+    recorded = draw(st.permutations([s.id for s in structures if draw(st.booleans())]))
+    involvements = [
+        Involvement(
+            structure_id=sid, in_strategy=draw(st.booleans()), in_actions=draw(st.booleans())
+        )
+        for sid in recorded
+    ]
+    return PoleSynergies(
+        pole_id="p", members=members, structures=structures, involvements=involvements
+    )
+
+
+def _takes_part(synergies: PoleSynergies, structure_id: str) -> tuple[bool, bool]:
+    found = synergies.involvement(structure_id)
+    return (False, False) if found is None else (found.in_strategy, found.in_actions)
+
+
+@given(synergies_cases())
+def test_complete_exactly_when_no_gap_and_no_partial(synergies: PoleSynergies) -> None:
+    report = cooperation_involvement(synergies)
+    assert report.complete == (not report.gaps and not report.partial)
+
+
+@given(synergies_cases())
+def test_the_gaps_are_the_founded_structures_taking_part_in_neither(
+    synergies: PoleSynergies,
+) -> None:
+    report = cooperation_involvement(synergies)
+    expected_gaps = []
+    expected_partial = []
+    for member in synergies.members:
+        if not member.public:
+            continue
+        for structure in synergies.structures:
+            if member.id not in structure.founders:
+                continue
+            strategy, actions = _takes_part(synergies, structure.id)
+            if not strategy and not actions:
+                expected_gaps.append((member.id, structure.id))
+            elif strategy != actions:
+                expected_partial.append((member.id, structure.id))
+    assert list(report.gaps) == expected_gaps
+    assert list(report.partial) == expected_partial
+
+
+@given(synergies_cases(), st.randoms(use_true_random=False))
+def test_the_order_of_the_involvements_changes_nothing(
+    synergies: PoleSynergies, random: Random
+) -> None:
+    shuffled = list(synergies.involvements)
+    random.shuffle(shuffled)
+    again = attrs.evolve(synergies, involvements=shuffled)
+    assert cooperation_involvement(again) == cooperation_involvement(synergies)
+
+
+@given(synergies_cases())
+def test_each_public_member_has_one_condition_in_member_order(synergies: PoleSynergies) -> None:
+    report = cooperation_involvement(synergies)
+    public = [m for m in synergies.members if m.public]
+    conditions = [c for c in report.checks if c.key == "syn.cooperation"]
+    assert [line.member_id for line in report.lines] == [m.id for m in public]
+    assert [c.label.en.split(" (")[0] for c in conditions] == [m.name for m in public]
+    for line, check in zip(report.lines, conditions, strict=True):
+        if not line.structures:
+            assert check.status is Status.NOT_APPLICABLE
+        elif line.gaps or line.partial:
+            assert check.status is Status.NOT_MET
+        else:
+            assert check.status is Status.MET
+        sorted_out = (*line.involved, *line.partial, *line.gaps)
+        assert sorted(sorted_out) == sorted(s.id for s in synergies.founded_by(line.member_id))
+    assert not any(c.informative for c in conditions)
+    assert all(c.informative for c in report.checks if c.key != "syn.cooperation")
+
+
+@given(synergies_cases())
+def test_the_explanation_cites_syn3_in_both_languages(synergies: PoleSynergies) -> None:
+    report = cooperation_involvement(synergies)
+    for lang in ("en", "fr"):
+        lines = report.explain(lang).splitlines()
+        assert len(lines) == 1 + len(report.checks)
+        assert all("SYN.3" in line for line in lines)
