@@ -34,7 +34,7 @@ def test_sporaltec_awaits_the_decision_early_in_2010(capsys: pytest.CaptureFixtu
         "not",
         "known",
     ]
-    assert "no theme shared by two labelled pôles" in out
+    assert "no group: no theme shared, no complementary pair bringing two pôles together" in out
 
 
 def test_a_delabelled_pole_shows_in_french(capsys: pytest.CaptureFixture[str]) -> None:
@@ -66,3 +66,31 @@ def test_a_date_is_required_and_must_be_iso(capsys: pytest.CaptureFixture[str]) 
     err = capsys.readouterr().err
     assert "the following arguments are required: --at" in err
     assert "'01/02/2010' is not a date in ISO form YYYY-MM-DD" in err
+
+
+def test_complementary_themes_group_the_poles_holding_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["poles", "--at", "2010-02-01", "--complementary"]
+    pair = ["chemistry and environment", "Eco-technologies"]
+    assert cli.main([*argv, *pair, "--json"]) == 0
+    groups = json.loads(capsys.readouterr().out)["coordination_groups"]
+    assert groups == [
+        {
+            "kinship": "complementary",
+            "themes": ["chemistry and environment", "eco-technologies"],
+            "pole_ids": ["axelera", "trimatec"],
+        }
+    ]
+    assert cli.main([*argv, *pair]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "  GOV.4 — complementary themes (chemistry and environment + eco-technologies): "
+        "axelera, trimatec"
+    ) in out
+
+
+def test_a_complementary_pair_of_one_theme_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["poles", "--at", "2010-02-01", "--complementary", "plastics", "Plastics"]) == 2
+    err = capsys.readouterr().err
+    assert "poles-policy: error: complementary: ('plastics', 'Plastics') is not a pair" in err

@@ -138,3 +138,12 @@ def test_totals_and_shares_ignore_the_callers_decimal_context() -> None:
         assert eur("150000.00") == Decimal("150000.00")
         assert rate_of(Decimal("315000.00"), Decimal("0.3")) == Decimal("94500.00")
         assert pro_rata(Decimal("1000.00"), 1, 3) == Decimal("333.33")
+
+
+def test_a_total_too_large_for_the_cent_is_refused_not_rounded() -> None:
+    from poles_policy.money import total
+
+    largest = eur("99999999999999999999999999.99")  # 28 significant digits: still exact
+    assert total([largest, Decimal("0.00")]) == largest
+    with pytest.raises(InvalidInputError, match="too large to be held exactly to the cent"):
+        total([largest, Decimal("0.01")])

@@ -411,11 +411,23 @@ def _add_poles(commands: _Commands) -> None:
             "For each Rhône-Alpes pôle of the packaged reference data: whether it holds its "
             "label on DATE, where it stands in the follow-up of the 2008 evaluation (PHASE.1, "
             "GOV.1) and whether its State correspondent is known (GOV.3); then the groups of "
-            "labelled pôles sharing a theme, whose coordination GOV.4 encourages."
+            "labelled pôles sharing a theme, or holding two themes given as complementary, "
+            "whose coordination GOV.4 encourages."
         ),
     )
     parser.add_argument(
         "--at", type=_iso_date, metavar="DATE", required=True, help="the date read (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--complementary",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("THEME", "THEME"),
+        help=(
+            "two themes to hold as complementary (GOV.4 names none); repeat for more pairs, "
+            "e.g. --complementary 'chemistry and environment' eco-technologies"
+        ),
     )
     parser.add_argument("--json", action="store_true", help="print a JSON object")
     parser.add_argument("--lang", choices=("en", "fr"), default="en", help="report language")
@@ -431,7 +443,7 @@ def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
     params = default_parameters()
     poles = rhone_alpes_poles()
     standings = [pole_standing(pole, on, params) for pole in poles]
-    groups = coordination_groups(poles, on)
+    groups = coordination_groups(poles, on, complementary=[tuple(p) for p in args.complementary])
     if args.json:
         document = {
             "on": on.isoformat(),
@@ -488,9 +500,9 @@ def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
     lines.extend(f"  {g.describe(args.lang)}" for g in groups)
     if not groups:
         lines.append(
-            "  aucune thématique partagée par deux pôles labellisés"
+            "  aucun groupe : ni thématique partagée, ni paire complémentaire réunissant deux pôles"
             if fr
-            else "  no theme shared by two labelled pôles"
+            else "  no group: no theme shared, no complementary pair bringing two pôles together"
         )
     out.write("\n".join(lines) + "\n")
     return 0

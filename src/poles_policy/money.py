@@ -18,7 +18,7 @@ rules express with ``None`` and check statuses.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, Rounded
 from typing import TYPE_CHECKING, NewType
 
 from poles_policy._exact import EXACT, exact_decimals
@@ -56,7 +56,8 @@ ZERO = Eur(Decimal("0.00"))
 _ROUNDING = Context(prec=28, rounding=ROUND_HALF_UP)
 _QUANTIZE = _ROUNDING.quantize
 
-_ADD = EXACT.add
+# Sums of amounts trap any rounding: beyond 28 digits a sum can no longer be held to the cent.
+_ADD = Context(prec=EXACT.prec, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, Rounded]).add
 _MULTIPLY = EXACT.multiply
 _DIVIDE = EXACT.divide
 
@@ -131,14 +132,24 @@ def total(amounts: Iterable[Decimal]) -> Eur:
     """
     Return the exact sum of *amounts* (``0.00`` for none), whatever the caller's decimal context.
 
+    Raises:
+        InvalidInputError: If the sum is too large to be held exactly to the
+            cent (more than 28 significant digits); it is never rounded.
+
     >>> total([Decimal("94500.00"), Decimal("157500.00"), Decimal("63000.00")])
     Decimal('315000.00')
     >>> total([])
     Decimal('0.00')
     """
     result: Decimal = ZERO
-    for amount in amounts:
-        result = _ADD(result, amount)
+    try:
+        for amount in amounts:
+            result = _ADD(result, amount)
+    except Rounded:
+        msg = (
+            f"amounts: their sum exceeds {result!r} and is too large to be held exactly to the cent"
+        )
+        raise InvalidInputError(msg) from None
     return Eur(result)
 
 

@@ -175,35 +175,43 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
     """
     Generate pôles with themes, a 2008 group (or none) and a labelling history.
 
-    The history starts with a label between 2005 and 2008, then may hold a
-    confirmation and a withdrawal (delabelling) after it, until 2012, in date order.
+    The history starts with a label between July 2005 and 2010; it may then
+    hold a confirmation, and after both a withdrawal (delabelling), until
+    2012. Only a pôle labelled by 2008 may have a 2008 evaluation group. Themes
+    are distinct under the library's reading (case and spaces aside). Ids are
+    ``pole-0`` to ``pole-99``: give *ident*, or draw lists ``unique_by`` id.
+
     Shrinks toward a national Rhône-Alpes pôle, labelled in July 2005 and never
     delabelled, with no known group or State correspondent.
     """
     n = draw(st.integers(min_value=0, max_value=99))
-    labelled_on = draw(policy_dates(min_value=date(2005, 7, 12), max_value=date(2008, 12, 31)))
+    labelled_on = draw(policy_dates(min_value=date(2005, 7, 12), max_value=date(2010, 12, 31)))
     history = [LabelEvent(kind=LabelEventKind.LABELLED, on=labelled_on, source="generated")]
-    later = policy_dates(min_value=labelled_on + timedelta(days=1), max_value=PHASE_2_END)
-    if draw(st.booleans()):
-        history.append(
-            LabelEvent(kind=LabelEventKind.CONFIRMED, on=draw(later), source="generated")
-        )
-    if draw(st.booleans()):
-        history.append(
-            LabelEvent(kind=LabelEventKind.DELABELLED, on=draw(later), source="generated")
-        )
+    last = labelled_on
+    for kind in (LabelEventKind.CONFIRMED, LabelEventKind.DELABELLED):
+        if last < PHASE_2_END and draw(st.booleans()):
+            last = draw(policy_dates(min_value=last + timedelta(days=1), max_value=PHASE_2_END))
+            history.append(LabelEvent(kind=kind, on=last, source="generated"))
     correspondent = draw(
         st.none() | st.just(StateCorrespondent(name=f"Correspondant {n}", service="DRIRE"))
     )
-    themes = draw(st.lists(st.sampled_from(_THEMES), max_size=3, unique=True))
+    themes = draw(
+        st.lists(
+            st.sampled_from(_THEMES),
+            max_size=3,
+            unique_by=lambda theme: " ".join(theme.split()).casefold(),
+        )
+    )
+    groups: list[int | None] = [None, 1, 2, 3] if labelled_on.year <= 2008 else [None]
+    categories: list[Category] = [Category.NATIONAL, Category.MONDIAL, Category.VOCATION_MONDIALE]
     return Pole(
         id=ident or f"pole-{n}",
         name=f"Pôle {n} (generated)",
-        category=draw(st.sampled_from([Category.NATIONAL, *Category])),
+        category=draw(st.sampled_from(categories)),
         themes=themes,
         head_office_region=draw(region_codes()),
         state_correspondent=correspondent,
-        evaluation_group_2008=draw(st.sampled_from([None, 1, 2, 3])),
+        evaluation_group_2008=draw(st.sampled_from(groups)),
         history=history,
     )
 

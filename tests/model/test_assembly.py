@@ -426,7 +426,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "id": (None, "non_empty"),
         "name": (None, "non_empty"),
         "kind": (None, None),
-        "founders": ("_ids", None),
+        "founders": ("to_tuple", "ids"),
     },
     LocalAuthority: {
         "id": (None, "non_empty"),

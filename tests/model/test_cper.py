@@ -81,3 +81,40 @@ def test_an_allocation_names_its_body(allocation: Allocation) -> None:
 def test_a_negative_allocation_is_refused(allocation: Allocation) -> None:
     with pytest.raises(InvalidInputError, match=r"Allocation\.amount: -3\.00 is negative"):
         attrs.evolve(allocation, amount=Decimal(-3))
+
+
+@pytest.mark.parametrize(
+    ("pole_ids", "message"),
+    [
+        ("lyonbiopole", r"'lyonbiopole' is a single string, not a list"),
+        (("",), r"StructuringProject.pole_ids: '' is not an id"),
+        (("  ",), r"StructuringProject.pole_ids: '  ' is not an id"),
+        ((1,), r"StructuringProject.pole_ids: 1 is not an id"),
+    ],
+)
+def test_a_structuring_project_is_linked_to_pole_ids_only(
+    structuring_project: StructuringProject, pole_ids: object, message: str
+) -> None:
+    # A blank id would otherwise count as a link to a pôle, and win SYN.4 priority.
+    with pytest.raises(InvalidInputError, match=message):
+        attrs.evolve(structuring_project, pole_ids=pole_ids)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("rank", [1.5, "1", Decimal(2)])
+def test_a_priority_rank_is_a_whole_number(
+    structuring_project: StructuringProject, rank: object
+) -> None:
+    with pytest.raises(InvalidInputError, match="is not a rank"):
+        attrs.evolve(structuring_project, priority_rank=rank)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("year", ["2009", 2009.0, True])
+def test_an_allocation_year_is_a_whole_number(allocation: Allocation, year: object) -> None:
+    with pytest.raises(InvalidInputError, match=r"Allocation.year: .* is not a whole number"):
+        attrs.evolve(allocation, year=year)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("pole_id", ["", "   "])
+def test_an_allocation_linked_to_a_pole_names_it(allocation: Allocation, pole_id: str) -> None:
+    with pytest.raises(InvalidInputError, match=r"Allocation.pole_id: .* is not an id"):
+        attrs.evolve(allocation, pole_id=pole_id)

@@ -500,3 +500,24 @@ def test_syn_2_shares_add_up(allocations: list[Allocation]) -> None:
             assert s.share is not None
             assert 0 <= s.share <= 1
             assert s.fraction == Fraction(s.linked) / Fraction(s.total)
+
+
+def test_syn_2_a_share_held_to_28_digits_is_marked_as_rounded() -> None:
+    third = linked_allocation_shares(
+        [
+            Allocation(ministry="MESR", body="CNRS", year=2010, amount="1.00", pole_id="minalogic"),
+            Allocation(ministry="MESR", body="INRIA", year=2010, amount="2.00"),
+        ]
+    )[0]
+    assert third.fraction == Fraction(1, 3)
+    assert third.checks[0].reason.en == "1.00 / 3.00 EUR ≈ 0.3333333333333333333333333333"
+
+
+def test_syn_2_totals_beyond_the_cent_are_refused_not_rounded() -> None:
+    big = "99999999999999999999999999.99"
+    allocations = [
+        Allocation(ministry="M", body=body, year=2010, amount=big, pole_id="p")
+        for body in ("a", "b")
+    ]
+    with pytest.raises(InvalidInputError, match="too large to be held exactly to the cent"):
+        linked_allocation_shares(allocations)

@@ -24,6 +24,7 @@ from poles_policy.model.poles import (
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.standing import (
     ASK_CONTRACT_START,
+    ASK_EVALUATION_GROUP,
     ASK_STATE_CORRESPONDENT,
     FollowUp,
     pole_standing,
@@ -63,7 +64,7 @@ def _contract(start: date = date(2009, 1, 1), pole_id: str = "viameca") -> Perfo
         ),
         governing_body_name="Association Viaméca",
         start=start,
-        end=date(start.year + 3, 12, 31),
+        end=date(start.year + 2, 12, 31),
     )
 
 
@@ -83,8 +84,24 @@ def test_group_1_has_no_particular_follow_up() -> None:
     ]
 
 
-def test_an_unknown_group_is_not_evaluated() -> None:
-    assert pole_standing(_pole(None), date(2010, 6, 1), PARAMS).follow_up is FollowUp.NOT_EVALUATED
+def test_an_unknown_group_of_a_pole_labelled_by_2008_is_asked_for() -> None:
+    standing = pole_standing(_pole(None), date(2010, 6, 1), PARAMS)
+    assert standing.follow_up is FollowUp.GROUP_UNKNOWN
+    assert standing.checks[1].status is Status.UNKNOWN
+    assert standing.missing == (ASK_EVALUATION_GROUP,)
+
+
+def test_a_pole_first_labelled_after_2008_was_not_evaluated() -> None:
+    # The eco-technology pôles were labelled at the CIADT of 11 May 2010.
+    pole = attrs.evolve(
+        _pole(None),
+        history=(LabelEvent(kind=LabelEventKind.LABELLED, on=CIADT_2010, source="CIADT"),),
+    )
+    standing = pole_standing(pole, date(2010, 6, 1), PARAMS)
+    assert standing.follow_up is FollowUp.NOT_EVALUATED
+    assert standing.checks[1].status is Status.NOT_APPLICABLE
+    assert standing.missing == ()
+    assert "first labelled on 2010-05-11, after the 2008 evaluation" in standing.checks[1].reason.en
 
 
 def test_group_2_is_reviewed_18_months_into_its_contract() -> None:
@@ -145,11 +162,57 @@ def test_a_delabelled_pole_is_not_labelled_whatever_its_group() -> None:
     assert "délabellisé le 2010-05-11" in standing.checks[0].reason.fr
 
 
-def test_before_phase_2_there_is_no_follow_up_yet() -> None:
+def test_before_phase_2_there_is_no_probation_yet_but_a_contract_s_review_is_set() -> None:
+    probation = pole_standing(_pole(3), date(2008, 10, 1), PARAMS)
+    assert probation.follow_up is FollowUp.NONE
+    assert probation.checks[1].parameters == ()
+    review = pole_standing(_pole(2), date(2008, 10, 1), PARAMS, contract=_contract())
+    assert (review.follow_up, review.review_on) == (FollowUp.REVIEW_AHEAD, date(2010, 7, 1))
+
+
+def test_a_contract_starting_before_the_review_rule_has_no_review() -> None:
+    contract = _contract(start=date(2008, 6, 1))
+    standing = pole_standing(_pole(2), date(2010, 6, 1), PARAMS, contract=contract)
+    assert (standing.follow_up, standing.review_on) == (FollowUp.NONE, None)
+    assert "no review is in force on 2008-06-01" in standing.checks[1].reason.en
+
+
+def test_a_later_reform_does_not_move_a_review_already_set() -> None:
+    reform = PARAMS.override("gov.group2_review_months", 24, valid_from=date(2010, 8, 1))
+    for day in (date(2010, 7, 15), date(2010, 8, 15)):
+        standing = pole_standing(_pole(2), day, reform, contract=_contract())
+        assert (standing.follow_up, standing.review_on) == (FollowUp.REVIEW_DUE, date(2010, 7, 1))
+    later = pole_standing(_pole(2), date(2010, 9, 1), reform, contract=_contract(date(2010, 9, 1)))
+    assert later.review_on == date(2012, 9, 1)
+
+
+def test_a_review_beyond_the_calendar_is_an_input_error() -> None:
+    with pytest.raises(InvalidInputError, match=r"contract.start: 9999-01-01 \+ 18 months"):
+        pole_standing(
+            _pole(2),
+            date(2010, 1, 1),
+            PARAMS,
+            contract=attrs.evolve(_contract(), start=date(9999, 1, 1), end=date(9999, 12, 31)),
+        )
+
+
+def test_a_pole_without_its_label_has_no_follow_up_and_is_asked_nothing_for_it() -> None:
+    delabelled = LabelEvent(kind=LabelEventKind.DELABELLED, on=date(2009, 6, 1), source="s")
     for group in (2, 3):
-        standing = pole_standing(_pole(group), date(2008, 10, 1), PARAMS, contract=_contract())
-        assert standing.follow_up is FollowUp.NONE
-        assert standing.checks[1].parameters == ()
+        standing = pole_standing(_pole(group, delabelled), date(2009, 7, 1), PARAMS)
+        follow = standing.checks[1]
+        assert (standing.follow_up, follow.status) == (
+            FollowUp.NOT_LABELLED,
+            Status.NOT_APPLICABLE,
+        )
+        assert follow.missing == ()
+        assert follow.reason.en == (
+            "not labelled on 2009-07-01: the evaluation's follow-up does not apply"
+        )
+        assert (standing.review_on, standing.probation_end) == (None, None)
+    assert pole_standing(_pole(3, delabelled), date(2009, 7, 1), PARAMS).explain().splitlines()[
+        0
+    ] == ("Standing of pôle viameca on 2009-07-01: NOT labelled")
 
 
 def test_an_unknown_state_correspondent_is_asked_for() -> None:
@@ -193,32 +256,49 @@ def test_the_explanation_names_the_clauses_in_both_languages() -> None:
     assert "période probatoire close le 2009-12-31" in fr
 
 
-@given(pole=poles(), on=policy_dates())
-def test_the_standing_agrees_with_the_label_and_the_group(pole: Pole, on: date) -> None:
-    contract = _contract(pole_id=pole.id)
-    standing = pole_standing(pole, on, PARAMS, contract=contract)
-    assert standing.labelled is pole.is_labelled_on(on)
-    assert (standing.follow_up is FollowUp.NOT_LABELLED) is not standing.labelled
-    if not standing.labelled:
-        return
+def _expected_follow_up(pole: Pole, on: date) -> FollowUp:  # noqa: PLR0911 - one per state
+    """The follow-up as the module docstring states it, read from the default parameters."""
+    if not pole.is_labelled_on(on):
+        return FollowUp.NOT_LABELLED
     group = pole.evaluation_group_2008
-    in_force = on >= date(2009, 1, 1)
-    expected: set[FollowUp]
     if group is None:
-        expected = {FollowUp.NOT_EVALUATED}
-    elif group is EvaluationGroup.GROUP_1 or not in_force:
-        expected = {FollowUp.NONE}
-    elif group is EvaluationGroup.GROUP_2:
-        expected = {FollowUp.REVIEW_DUE if on >= date(2010, 7, 1) else FollowUp.REVIEW_AHEAD}
-    elif on <= date(2009, 12, 31):
-        expected = {FollowUp.PROBATION}
-    else:
-        renewed = any(
-            date(2009, 12, 31) < e.on <= on and e.kind is not LabelEventKind.DELABELLED
-            for e in pole.history
-        )
-        expected = {FollowUp.CONFIRMED if renewed else FollowUp.AWAITING_DECISION}
-    assert standing.follow_up in expected
+        first = pole.history[0].on
+        return FollowUp.NOT_EVALUATED if first.year >= 2009 else FollowUp.GROUP_UNKNOWN
+    if group is EvaluationGroup.GROUP_1:
+        return FollowUp.NONE
+    if group is EvaluationGroup.GROUP_2:
+        # Contracts of this test start on 2009-01-01: 18 months later is 2010-07-01.
+        return FollowUp.REVIEW_DUE if on >= date(2010, 7, 1) else FollowUp.REVIEW_AHEAD
+    if on < date(2009, 1, 1):
+        return FollowUp.NONE
+    if on <= date(2009, 12, 31):
+        return FollowUp.PROBATION
+    kinds = [e.kind for e in pole.history if date(2009, 12, 31) < e.on <= on]
+    renewed = LabelEventKind.LABELLED in kinds or LabelEventKind.CONFIRMED in kinds
+    return FollowUp.CONFIRMED if renewed else FollowUp.AWAITING_DECISION
+
+
+@given(pole=poles(), on=policy_dates())
+def test_the_standing_follows_the_stated_reading(pole: Pole, on: date) -> None:
+    standing = pole_standing(pole, on, PARAMS, contract=_contract(pole_id=pole.id))
+    assert standing.labelled is pole.is_labelled_on(on)
+    assert standing.follow_up is _expected_follow_up(pole, on)
+    follow = standing.checks[1]
+    asked = follow.missing
+    assert asked == (
+        (ASK_EVALUATION_GROUP,) if standing.follow_up is FollowUp.GROUP_UNKNOWN else ()
+    )
+    assert (follow.status is Status.UNKNOWN) is bool(asked)
+    has_review = standing.follow_up in {FollowUp.REVIEW_AHEAD, FollowUp.REVIEW_DUE}
+    assert standing.review_on == (date(2010, 7, 1) if has_review else None)
+    on_probation = standing.follow_up in {
+        FollowUp.PROBATION,
+        FollowUp.AWAITING_DECISION,
+        FollowUp.CONFIRMED,
+    }
+    assert standing.probation_end == (date(2009, 12, 31) if on_probation else None)
+    head = standing.explain().splitlines()[0]
+    assert head.endswith("NOT labelled" if not standing.labelled else standing.follow_up.label.en)
 
 
 @given(pole=poles(), on=policy_dates(), name=st.text(min_size=1, max_size=5).filter(str.strip))

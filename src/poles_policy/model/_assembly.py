@@ -230,7 +230,8 @@ def cooperation_structure(
     founders: tuple[str, ...],
 ) -> CooperationStructure:
     """Make a :class:`~poles_policy.model.actors.CooperationStructure`."""
-    make = _COOPERATION_STRUCTURE if id.strip() and name.strip() else CooperationStructure
+    valid = id.strip() and name.strip() and all(f.strip() for f in founders)
+    make = _COOPERATION_STRUCTURE if valid else CooperationStructure
     return make(id=id, name=name, kind=kind, founders=founders)
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import attrs
 
 __all__ = [
+    "ids",
     "non_empty",
     "non_negative",
     "share",
@@ -28,7 +29,9 @@ __all__ = [
     "to_optional_eur",
     "to_optional_share",
     "to_share",
+    "to_tuple",
     "unique",
+    "whole_number",
 ]
 
 
@@ -86,3 +89,32 @@ def unique(what: str, owner: str, keys: Iterable[str]) -> None:
             msg = f"{owner}: {what} {key!r} appears twice"
             raise InvalidInputError(msg)
         seen.add(key)
+
+
+def to_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """
+    Convert a list of strings (ids, themes, codes) to a tuple.
+
+    Raises:
+        InvalidInputError: If *values* is one string: it would otherwise be
+            split into its letters.
+    """
+    if isinstance(values, str):
+        msg = f"{values!r} is a single string, not a list: write ({values!r},)"
+        raise InvalidInputError(msg)
+    return tuple(values)
+
+
+def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """Refuse an id that is not a non-blank string."""
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            msg = f"{type(instance).__name__}.{attribute.name}: {item!r} is not an id"
+            raise InvalidInputError(msg)
+
+
+def whole_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse anything but an int (a bool is not a number here); ``None`` passes."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a whole number"
+        raise InvalidInputError(msg)

@@ -20,12 +20,14 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
+    ids,
     non_empty,
     non_negative,
     share,
     to_eur,
     to_optional_share,
     to_share,
+    to_tuple,
     unique,
 )
 from poles_policy.money import Eur, Rate
@@ -200,10 +202,6 @@ class CooperationKind(enum.Enum):
     """Public incubator."""
 
 
-def _ids(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(kw_only=True)
 class CooperationStructure:
     """
@@ -219,7 +217,7 @@ class CooperationStructure:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     kind: CooperationKind
-    founders: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    founders: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids)
 
 
 class AuthorityLevel(enum.Enum):

@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import non_empty, non_negative, to_eur, unique
+from poles_policy.model._validators import (
+    ids,
+    non_empty,
+    non_negative,
+    to_eur,
+    to_tuple,
+    unique,
+    whole_number,
+)
 from poles_policy.money import Eur
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 __all__ = ["Allocation", "CperEnvelope", "StructuringProject"]
 
@@ -69,16 +74,12 @@ class CperEnvelope:
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
-def _ids(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
 def _distinct_poles(instance: object, _: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     unique("pôle", f"{type(instance).__name__}.pole_ids", value)
 
 
-def _rank(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and (isinstance(value, bool) or value < 1):
+def _rank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a rank (1 is first)"
         raise InvalidInputError(msg)
 
@@ -102,7 +103,9 @@ class StructuringProject:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     region: str = attrs.field(validator=_region_code)
-    pole_ids: tuple[str, ...] = attrs.field(default=(), converter=_ids, validator=_distinct_poles)
+    pole_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=[ids, _distinct_poles]
+    )
     requested: Eur = attrs.field(converter=to_eur, validator=non_negative)
     priority_rank: int | None = attrs.field(default=None, validator=_rank)
 
@@ -110,6 +113,12 @@ class StructuringProject:
     def linked_to_poles(self) -> bool:
         """Whether the project is linked to at least one pôle."""
         return bool(self.pole_ids)
+
+
+def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not an id"
+        raise InvalidInputError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -128,9 +137,9 @@ class Allocation:
 
     ministry: str = attrs.field(validator=non_empty)
     body: str = attrs.field(validator=non_empty)
-    year: int
+    year: int = attrs.field(validator=whole_number)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
-    pole_id: str | None = None
+    pole_id: str | None = attrs.field(default=None, validator=_optional_id)
 
     @property
     def linked_to_pole(self) -> bool:

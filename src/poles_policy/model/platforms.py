@@ -21,10 +21,12 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
+    ids,
     non_empty,
     non_negative,
     to_eur,
     to_optional_eur,
+    to_tuple,
     unique,
 )
 from poles_policy.money import Eur, total
@@ -40,10 +42,6 @@ __all__ = [
     "PlatformUser",
     "UserKind",
 ]
-
-
-def _ids(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
 
 
 def _distinct_poles(
@@ -80,7 +78,7 @@ class CallForProjects:
     opens_on: date
     closes_on: date = attrs.field(validator=_closes_after_opening)
     targeted_pole_ids: tuple[str, ...] = attrs.field(
-        default=(), converter=_ids, validator=_distinct_poles
+        default=(), converter=to_tuple, validator=[ids, _distinct_poles]
     )
 
 
@@ -177,7 +175,7 @@ class InnovationPlatform:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     carrying_pole_ids: tuple[str, ...] = attrs.field(
-        default=(), converter=_ids, validator=_distinct_poles
+        default=(), converter=to_tuple, validator=[ids, _distinct_poles]
     )
     users: tuple[PlatformUser, ...] = attrs.field(default=(), converter=_users)
     open_access: bool | None = None

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import non_empty, unique
+from poles_policy.model._validators import non_empty, to_tuple, unique
 from poles_policy.model.regions import all_regions
 
 __all__ = [
@@ -116,10 +116,6 @@ class StateCorrespondent:
 _KNOWN_CODES = frozenset(r.code for r in all_regions())
 
 
-def _strings(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple(values)
-
-
 def _themes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for theme in value:
         if not theme.strip():
@@ -190,10 +186,10 @@ class Pole:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     category: Category
-    themes: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_themes)
+    themes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_themes)
     head_office_region: str = attrs.field(validator=_region_codes)
     other_regions: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=_region_codes
+        default=(), converter=to_tuple, validator=_region_codes
     )
     governing_body: GoverningBody | None = None
     state_correspondent: StateCorrespondent | None = None

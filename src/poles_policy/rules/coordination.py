@@ -13,8 +13,9 @@ finds the groups it encourages among the pôles labelled on a date:
   the labelled pôles having either theme, when at least one pôle has the
   first and another the second.
 
-Themes are compared without regard to case or repeated spaces
-("Micro-nanotechnologies" and "micro-nanotechnologies " are one theme); a
+Themes are compared without regard to case, repeated spaces or Unicode
+composition ("Micro-nanotechnologies" and "micro-nanotechnologies " are one
+theme); a pair given twice, in either order, forms one group; a
 group shows each theme as first spelled among the labelled pôles. Pôles keep
 the order given within a group. Same-theme groups come first, in the order
 of their themes' casefolded spelling, then the complementary groups in the
@@ -24,6 +25,7 @@ order of the pairs.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -86,7 +88,33 @@ class CoordinationGroup:
 
 
 def _key(theme: str) -> str:
-    return " ".join(theme.split()).casefold()
+    # NFC first, so that an accented letter typed as one character or as two is one theme.
+    return " ".join(unicodedata.normalize("NFC", theme).split()).casefold()
+
+
+def _pairs(complementary: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Check the pairs and drop repeats (in either order), keeping the first of each."""
+    pairs: list[tuple[str, str]] = []
+    seen: set[frozenset[str]] = set()
+    # Typed as pairs, but read as anything: a caller's typo must not split a string into letters.
+    items: Iterable[object] = complementary
+    for pair in items:
+        if (
+            not isinstance(pair, tuple | list)
+            or len(pair) != 2
+            or not all(isinstance(theme, str) for theme in pair)
+        ):
+            msg = f"complementary: {pair!r} is not a pair of two themes"
+            raise InvalidInputError(msg)
+        first, second = pair
+        a, b = _key(first), _key(second)
+        if not a or not b or a == b:
+            msg = f"complementary: ({first!r}, {second!r}) is not a pair of two distinct themes"
+            raise InvalidInputError(msg)
+        if frozenset((a, b)) not in seen:
+            seen.add(frozenset((a, b)))
+            pairs.append((a, b))
+    return pairs
 
 
 def coordination_groups(
@@ -110,8 +138,8 @@ def coordination_groups(
         group.
 
     Raises:
-        InvalidInputError: If two pôles share an id, or a pair names one
-            theme twice or an empty theme.
+        InvalidInputError: If two pôles share an id, or an item of
+            *complementary* is not a pair of two distinct, non-empty themes.
 
     >>> from datetime import date
     >>> from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
@@ -162,11 +190,7 @@ def coordination_groups(
         for k, ids in sorted(members.items())
         if len(ids) >= 2
     ]
-    for first, second in complementary:
-        a, b = _key(first), _key(second)
-        if not a or not b or a == b:
-            msg = f"complementary: ({first!r}, {second!r}) is not a pair of two distinct themes"
-            raise InvalidInputError(msg)
+    for a, b in _pairs(complementary):
         with_a, with_b = members.get(a, []), members.get(b, [])
         ids = [p.id for p in labelled if p.id in with_a or p.id in with_b]
         # Two pôles of the pair's two sides, not one pôle holding both themes.

@@ -430,9 +430,11 @@ class AllocationShare:
                 f"rien d'attribué en {self.year} : pas de part (0 / 0 n'est ni 0 % ni 100 %)",
             )
         else:
+            # "=" only for an exact share: a quotient held to 28 digits is marked as rounded.
+            sign = "=" if Fraction(share) == self.fraction else "≈"
             reason = Text(
-                f"{self.linked} / {self.total} EUR = {share:f}",
-                f"{self.linked} / {self.total} EUR = {share:f}",
+                f"{self.linked} / {self.total} EUR {sign} {share:f}",
+                f"{self.linked} / {self.total} EUR {sign} {share:f}",
             )
         check = Check(
             key="syn.allocations.share",
@@ -496,7 +498,7 @@ def linked_allocation_shares(allocations: Iterable[Allocation]) -> tuple[Allocat
     for allocation in allocations:
         groups[allocation.ministry, allocation.year].append(allocation)
     out: list[AllocationShare] = []
-    for (ministry, year), items in sorted(groups.items(), key=lambda kv: kv[0]):
+    for (ministry, year), items in sorted(groups.items()):
         per_pole: defaultdict[str, list[Decimal]] = defaultdict(list)
         for item in items:
             if item.pole_id is not None:

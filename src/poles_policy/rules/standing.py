@@ -20,12 +20,18 @@ correspondent is (GOV.3: every pôle has one).
 Readings of the text, each a modelling choice stated here:
 
 - The review date of a group-2 pôle is unknown until its contract's first
-  day is: without the contract, the answer asks for it.
+  day is: without the contract, the answer asks for it. The number of
+  months is read on that first day, so a later reform does not move a
+  review already set.
 - A group-3 pôle is *confirmed* once a LABELLED or CONFIRMED event dated
   after its probation's last day is in its history; labelled after its
   probation without one, it is *awaiting the decision* (all thirteen were,
   from January 2010 to the CIADT of 11 May 2010). A pôle that no longer holds
-  its label is *not labelled*, whatever its group.
+  its label is *not labelled*, whatever its group: the follow-up no longer
+  applies, and nothing is asked for it.
+- The 2008 evaluation covered the pôles labelled by then: a pôle first
+  labelled in 2009 or later was *not evaluated*; one labelled by 2008 whose
+  group is not recorded has an *unknown group*, and the answer asks for it.
 - Before the follow-up's parameters are in force (before 2009), there is no
   follow-up yet.
 - An unknown State correspondent is unknown, not absent: the check asks for
@@ -56,6 +62,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ASK_CONTRACT_START",
+    "ASK_EVALUATION_GROUP",
     "ASK_STATE_CORRESPONDENT",
     "FollowUp",
     "PoleStanding",
@@ -66,6 +73,17 @@ _REVIEW: Final = "gov.group2_review_months"
 _PROBATION: Final = "gov.group3_probation_end"
 _FOLLOW_UP_CLAUSES: Final = ("PHASE.1", "GOV.1")
 _GOV_3: Final = ("GOV.3",)
+# The evaluation of Phase 1 took place in 2008: a pôle first labelled later was not in it.
+_EVALUATION_YEAR: Final = 2008
+
+ASK_EVALUATION_GROUP: Final = Fact(
+    path="pole.evaluation_group_2008",
+    question=Text(
+        "In which group (1, 2 or 3) did the 2008 evaluation place the pôle?",
+        "Dans quel groupe (1, 2 ou 3) l'évaluation de 2008 a-t-elle placé le pôle ?",
+    ),
+)
+"""The fact to ask for when a pôle labelled by 2008 has no known evaluation group."""
 
 ASK_CONTRACT_START: Final = Fact(
     path="contract.start",
@@ -91,8 +109,10 @@ class FollowUp(enum.Enum):
 
     NONE = "none"
     """Group 1, or a date before the follow-up is in force: nothing particular."""
+    GROUP_UNKNOWN = "group_unknown"
+    """Labelled by 2008, so evaluated, but its 2008 group is not known: asked for."""
     NOT_EVALUATED = "not_evaluated"
-    """The pôle's 2008 group is not known (or it was labelled after 2008)."""
+    """First labelled after 2008: the 2008 evaluation did not cover it."""
     REVIEW_AHEAD = "review_ahead"
     """Group 2, before the day of its review."""
     REVIEW_DUE = "review_due"
@@ -157,22 +177,22 @@ class PoleStanding:
             sources: Whether to add each parameter's source.
         """
         fr = lang == "fr"
-        label = (
-            ("labellisé" if fr else "labelled")
+        state = (
+            f"{'labellisé' if fr else 'labelled'}, {self.follow_up.label.in_lang(lang)}"
             if self.labelled
             else ("NON labellisé" if fr else "NOT labelled")
         )
         head = (
             f"{'Situation du pôle' if fr else 'Standing of pôle'} {self.pole_id} "
-            f"{'le' if fr else 'on'} {self.on.isoformat()}{' :' if fr else ':'} {label}, "
-            f"{self.follow_up.label.in_lang(lang)}"
+            f"{'le' if fr else 'on'} {self.on.isoformat()}{' :' if fr else ':'} {state}"
         )
         return render_account(head, self.checks, lang, sources=sources)
 
 
 _FOLLOW_UP_TEXT: Final = {
     FollowUp.NONE: Text("no particular follow-up", "pas de suivi particulier"),
-    FollowUp.NOT_EVALUATED: Text("2008 group not known", "groupe 2008 inconnu"),
+    FollowUp.GROUP_UNKNOWN: Text("2008 group not known", "groupe 2008 inconnu"),
+    FollowUp.NOT_EVALUATED: Text("not in the 2008 evaluation", "hors de l'évaluation de 2008"),
     FollowUp.REVIEW_AHEAD: Text("review ahead", "revue à venir"),
     FollowUp.REVIEW_DUE: Text("review due", "revue échue"),
     FollowUp.REVIEW_UNDATED: Text("review not dated", "revue non datée"),
@@ -227,9 +247,15 @@ def _follow_up(
     probation_end: date | None = None
     uses: tuple[ParameterUse, ...] = ()
     missing: tuple[Fact, ...] = ()
-    if group is None:
-        state = FollowUp.NOT_EVALUATED
-        reason = Text("its 2008 evaluation group is not known", "son groupe de 2008 est inconnu")
+    if not labelled:
+        # Whatever its group, a pôle without its label has no follow-up to be in.
+        state = FollowUp.NOT_LABELLED
+        reason = Text(
+            f"not labelled on {on.isoformat()}: the evaluation's follow-up does not apply",
+            f"non labellisé le {on.isoformat()} : les suites de l'évaluation ne s'appliquent pas",
+        )
+    elif group is None:
+        state, reason, missing = _no_group(pole)
     elif group is EvaluationGroup.GROUP_1:
         state = FollowUp.NONE
         reason = Text(
@@ -240,8 +266,6 @@ def _follow_up(
         state, review_on, reason, uses, missing = _group_2(on, params, contract)
     else:
         state, probation_end, reason, uses = _group_3(pole, on, params)
-    if not labelled:
-        state = FollowUp.NOT_LABELLED
     check = Check(
         key="gov.follow_up",
         clauses=_FOLLOW_UP_CLAUSES,
@@ -255,22 +279,47 @@ def _follow_up(
     return state, review_on, probation_end, check
 
 
+def _no_group(pole: Pole) -> tuple[FollowUp, Text, tuple[Fact, ...]]:
+    first = pole.history[0].on if pole.history else None
+    if first is not None and first.year > _EVALUATION_YEAR:
+        day = first.isoformat()
+        return (
+            FollowUp.NOT_EVALUATED,
+            Text(
+                f"first labelled on {day}, after the 2008 evaluation",
+                f"labellisé pour la première fois le {day}, après l'évaluation de 2008",
+            ),
+            (),
+        )
+    return (
+        FollowUp.GROUP_UNKNOWN,
+        Text(
+            "labelled by 2008, but its 2008 evaluation group is not known",
+            "labellisé en 2008 au plus tard, mais son groupe de l'évaluation de 2008 est inconnu",
+        ),
+        (ASK_EVALUATION_GROUP,),
+    )
+
+
 def _group_2(
     on: date, params: ParameterSet, contract: PerformanceContract | None
 ) -> tuple[FollowUp, date | None, Text, tuple[ParameterUse, ...], tuple[Fact, ...]]:
-    if params.value(_REVIEW, on) is None:
+    # The review belongs to the contract: its length is read on the contract's first day, so
+    # a later reform does not move a review already set. Without the contract, on *on*.
+    read_on = on if contract is None else contract.start
+    if params.value(_REVIEW, read_on) is None:
         return (
             FollowUp.NONE,
             None,
             Text(
-                f"group 2: no review is in force on {on.isoformat()}",
-                f"groupe 2 : aucune revue en vigueur le {on.isoformat()}",
+                f"group 2: no review is in force on {read_on.isoformat()}",
+                f"groupe 2 : aucune revue en vigueur le {read_on.isoformat()}",
             ),
             (),
             (),
         )
-    months = params.count(_REVIEW, on)
-    uses = params.uses(on, _REVIEW)
+    months = params.count(_REVIEW, read_on)
+    uses = params.uses(read_on, _REVIEW)
     if contract is None:
         return (
             FollowUp.REVIEW_UNDATED,
@@ -284,7 +333,14 @@ def _group_2(
             uses,
             (ASK_CONTRACT_START,),
         )
-    review_on = add_months(contract.start, months)
+    try:
+        review_on = add_months(contract.start, months)
+    except (ValueError, OverflowError):
+        msg = (
+            f"contract.start: {contract.start.isoformat()} + {months} months "
+            "is beyond the last representable date"
+        )
+        raise InvalidInputError(msg) from None
     due = on >= review_on
     return (
         FollowUp.REVIEW_DUE if due else FollowUp.REVIEW_AHEAD,
