@@ -49,8 +49,8 @@ def test_the_json_form_has_every_pole_with_its_checks(capsys: pytest.CaptureFixt
     assert cli.main(["poles", "--at", "2009-06-30", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["on"] == "2009-06-30"
-    assert [p["id"] for p in document["poles"]] == [p.id for p in rhone_alpes_poles()]
-    sporaltec = next(p for p in document["poles"] if p["id"] == "sporaltec")
+    assert [p["pole_id"] for p in document["poles"]] == [p.id for p in rhone_alpes_poles()]
+    sporaltec = next(p for p in document["poles"] if p["pole_id"] == "sporaltec")
     assert (sporaltec["follow_up"], sporaltec["probation_end"]) == ("probation", "2009-12-31")
     assert [c["key"] for c in sporaltec["checks"]] == [
         "gov.label",

@@ -20,6 +20,8 @@ from poles_policy.explain import (
     Status,
     Text,
     clause,
+    json_data,
+    json_fields,
 )
 
 SOURCE = Path(__file__).resolve().parents[2] / "shared" / "policy" / "SOURCE.md"
@@ -301,3 +303,42 @@ def test_a_decision_is_frozen_and_a_lazy_one_pickles_with_its_checks() -> None:
     assert restored == d
     assert [c.key for c in restored.checks] == ["a"]
     assert copy.copy(d) == d
+
+
+def test_json_data_writes_exact_values_as_text_and_never_rounds() -> None:
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from poles_policy.model.poles import EvaluationGroup
+
+    data = json_data(
+        {
+            "share": Decimal("0.6538461538461538461538461538"),
+            "big": Decimal("1E+3"),
+            "exact": Fraction(17, 26),
+            "on": date(2009, 7, 6),
+            "group": EvaluationGroup.GROUP_2,
+            "status": Status.MET,
+            "texts": (Text("met", "remplie"),),
+            "none": None,
+        }
+    )
+    assert data == {
+        "share": "0.6538461538461538461538461538",
+        "big": "1000",
+        "exact": "17/26",
+        "on": "2009-07-06",
+        "group": 2,
+        "status": "met",
+        "texts": [{"en": "met", "fr": "remplie"}],
+        "none": None,
+    }
+    assert type(data["group"]) is int
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_json_data_refuses_what_json_cannot_carry() -> None:
+    with pytest.raises(TypeError, match="float cannot be written as JSON"):
+        json_data({"rate": 0.1})
+    with pytest.raises(TypeError, match="str is not an attrs class"):
+        json_fields("text")

@@ -448,25 +448,8 @@ def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
         document = {
             "on": on.isoformat(),
             "parameters": params.label,
-            "poles": [
-                {
-                    "id": s.pole_id,
-                    "labelled": s.labelled,
-                    "evaluation_group_2008": None if s.group is None else int(s.group),
-                    "follow_up": s.follow_up.value,
-                    "review_on": None if s.review_on is None else s.review_on.isoformat(),
-                    "probation_end": (
-                        None if s.probation_end is None else s.probation_end.isoformat()
-                    ),
-                    "state_correspondent_known": s.correspondent is not None,
-                    "checks": [c.to_dict() for c in s.checks],
-                }
-                for s in standings
-            ],
-            "coordination_groups": [
-                {"kinship": g.kinship.value, "themes": list(g.themes), "pole_ids": list(g.pole_ids)}
-                for g in groups
-            ],
+            "poles": [s.to_dict() for s in standings],
+            "coordination_groups": [g.to_dict() for g in groups],
         }
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return 0

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
 
@@ -40,6 +42,8 @@ __all__ = [
     "Text",
     "clause",
     "find_check",
+    "json_data",
+    "json_fields",
     "missing_facts",
     "render_account",
     "validate_clause_ids",
@@ -840,3 +844,69 @@ def _check_from_dict(d: Mapping[str, Any]) -> Check:
         ],
         informative=bool(d.get("informative", False)),
     )
+
+
+def json_data(value: object) -> Any:  # noqa: ANN401, PLR0911 - any JSON value, one return per type
+    """
+    Return *value* as JSON-ready data: dicts, lists, strings, numbers, booleans, null.
+
+    Nothing is rounded on the way: a Decimal is written as its exact decimal
+    text (``"0.50"``), a Fraction as ``"17/26"``; a date in ISO form; an enum
+    by its value. An object with a ``to_dict`` method (a check, a decision, a
+    text, a rule's result) gives that; another attrs object, its public fields
+    (:func:`json_fields`).
+
+    Raises:
+        TypeError: For a value of a type JSON cannot carry.
+
+    >>> json_data({"share": Decimal("0.50"), "exact": Fraction(17, 26), "on": date(2009, 7, 6)})
+    {'share': '0.50', 'exact': '17/26', 'on': '2009-07-06'}
+    """
+    if isinstance(value, enum.Enum):  # first: an IntEnum is an int, a StrEnum a str
+        return json_data(value.value)
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, date):
+        return value.isoformat()
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    if attrs.has(type(value)):
+        return json_fields(value)
+    if isinstance(value, dict):
+        return {str(k): json_data(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [json_data(v) for v in value]
+    msg = f"{type(value).__name__} cannot be written as JSON: {value!r}"
+    raise TypeError(msg)
+
+
+def json_fields(obj: object, *, properties: Iterable[str] = ()) -> dict[str, Any]:
+    """
+    Return an attrs object's public fields, then the named *properties*, as JSON-ready data.
+
+    The shared body of the ``to_dict`` of the rules' results: each value goes
+    through :func:`json_data`; fields whose name starts with ``_`` are left out.
+
+    Args:
+        obj: An attrs object.
+        properties: Names of derived values (properties) to add after the fields.
+
+    Raises:
+        TypeError: If *obj* is not an attrs object, or a value cannot be written as JSON.
+    """
+    cls = type(obj)
+    if not attrs.has(cls):
+        msg = f"{cls.__name__} is not an attrs class"
+        raise TypeError(msg)
+    data = {
+        f.name: json_data(getattr(obj, f.name))
+        for f in attrs.fields(cls)
+        if not f.name.startswith("_")
+    }
+    data.update((name, json_data(getattr(obj, name))) for name in properties)
+    return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -155,3 +156,15 @@ def test_the_gaps_cover_the_period_and_another_meeting_never_makes_it_less_regul
             _committee(*sorted([*meetings, (added, EVERYONE)])), START, END, PARAMS
         )
         assert more.regular or not answer.regular
+
+
+def test_the_regularity_as_json_keeps_its_gaps_and_checks() -> None:
+    days = [date(2009, 6, 30), date(2010, 6, 30)]
+    answer = committee_regularity(_committee(*((d, EVERYONE) for d in days)), START, END, PARAMS)
+    data = answer.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["regular"] is answer.regular
+    assert [(g["start"], g["end"], g["too_long"]) for g in data["gaps"]] == [
+        (g.start.isoformat(), g.end.isoformat(), g.too_long) for g in answer.gaps
+    ]
+    assert [c["key"] for c in data["checks"]] == [c.key for c in answer.checks]

@@ -150,3 +150,12 @@ def test_every_same_theme_group_is_exactly_the_labelled_poles_with_that_theme(
         (k, ids) for k, ids in expected.items() if len(ids) >= 2
     )
     assert all(g.kinship is Kinship.SAME_THEME for g in groups)
+
+
+def test_a_group_as_json() -> None:
+    group = coordination_groups([_pole("a", "energy"), _pole("b", "Energy")], ON)[0]
+    assert group.to_dict() == {
+        "kinship": "same_theme",
+        "themes": ["energy"],
+        "pole_ids": ["a", "b"],
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal, localcontext
@@ -521,3 +522,30 @@ def test_syn_2_totals_beyond_the_cent_are_refused_not_rounded() -> None:
     ]
     with pytest.raises(InvalidInputError, match="too large to be held exactly to the cent"):
         linked_allocation_shares(allocations)
+
+
+def test_syn_4_an_allocation_as_json_keeps_every_line_and_the_exact_share() -> None:
+    allocation = allocate_envelope(
+        CperEnvelope(
+            id="cper-82",
+            region="82",
+            period_start=date(2007, 1, 1),
+            period_end=date(2013, 12, 31),
+            amount="300.00",
+        ),
+        [
+            StructuringProject(id="a", name="A", region="82", requested="100", pole_ids=("p",)),
+            StructuringProject(id="b", name="B", region="82", requested="500"),
+        ],
+    )
+    data = allocation.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert [(line["project_id"], line["granted"], line["status"]) for line in data["lines"]] == [
+        ("a", "100.00", "full"),
+        ("b", "200.00", "partial"),
+    ]
+    assert (data["linked_share"], data["linked_fraction"]) == (
+        "0.3333333333333333333333333333",
+        "1/3",
+    )
+    assert [c["clauses"] for c in data["checks"]] == [["SYN.4"], ["SYN.4"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import attrs
@@ -307,3 +308,11 @@ def test_the_correspondent_check_reads_the_pole(pole: Pole, on: date, name: str)
     assert pole_standing(with_one, on, PARAMS).checks[2].status is Status.MET
     without = attrs.evolve(pole, state_correspondent=None)
     assert pole_standing(without, on, PARAMS).checks[2].status is Status.UNKNOWN
+
+
+def test_the_standing_as_json_carries_the_facts_to_ask_for() -> None:
+    standing = pole_standing(_pole(2, correspondent=None), date(2010, 6, 1), PARAMS)
+    data = standing.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert (data["group"], data["follow_up"], data["review_on"]) == (2, "review_undated", None)
+    assert [f["path"] for f in data["missing"]] == ["contract.start", "pole.state_correspondent"]

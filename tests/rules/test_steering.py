@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -350,3 +351,13 @@ def test_an_unknown_signing_date_leaves_the_terms_undetermined_and_asks_for_it()
 def test_another_pole_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="'lyonbiopole' is not the pôle of contract"):
         contract_terms(_contract(), PARAMS, pole=_pole(ident="lyonbiopole"))
+
+
+def test_the_progress_as_json_keeps_exact_figures() -> None:
+    progress = contract_progress(_one(_indicator("90", "120", (2009, "95"))), 2009, PARAMS)
+    data = progress.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["status"] == progress.status.value
+    assert data["indicators"][0]["expected"] == "100"
+    assert data["off_track"] == list(progress.off_track)
+    assert data["objectives"] == [[oid, status.value] for oid, status in progress.objectives]

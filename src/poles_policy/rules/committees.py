@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.explain import Check, Status, Text, render_account
+from poles_policy.explain import Check, Status, Text, json_fields, render_account
 
 if TYPE_CHECKING:
     from poles_policy.explain import Lang
@@ -115,6 +115,10 @@ class CommitteeRegularity:
             f"{self.meetings} {'réunion(s)' if fr else 'meeting(s)'}, {verdict}"
         )
         return render_account(head, self.checks, lang, sources=sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the regularity as JSON-ready data (exact decimals as text, dates in ISO form)."""
+        return json_fields(self)
 
 
 def _gaps(days: list[date], start: date, end: date, months: int) -> tuple[Gap, ...]:

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.explain import Text
+from poles_policy.explain import Text, json_fields
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -85,6 +85,10 @@ class CoordinationGroup:
             why = Text(f"complementary themes ({pair})", f"thématiques complémentaires ({pair})")
         colon = " :" if lang == "fr" else ":"
         return f"GOV.4 — {why.in_lang(lang)}{colon} {', '.join(self.pole_ids)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the group as JSON-ready data (exact decimals as text, dates in ISO form)."""
+        return json_fields(self)
 
 
 def _key(theme: str) -> str:

@@ -52,12 +52,12 @@ import enum
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.explain import Check, Status, Text, render_account
+from poles_policy.explain import Check, Status, Text, json_fields, render_account
 from poles_policy.money import EXACT, Eur, exact_decimals, total
 
 if TYPE_CHECKING:
@@ -190,6 +190,10 @@ class ProjectAllocation:
             ),
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the line as JSON-ready data (exact decimals as text, dates in ISO form)."""
+        return json_fields(self)
+
 
 @attrs.frozen(kw_only=True)
 class EnvelopeAllocation:
@@ -273,6 +277,17 @@ class EnvelopeAllocation:
                 f"pôle-linked projects {self.linked_allocated} EUR ({share})"
             )
         return render_account(head, self.checks, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the allocation as JSON-ready data (exact decimals as text, dates in ISO form)."""
+        return json_fields(
+            self,
+            properties=(
+                "linked_share",
+                "linked_fraction",
+                "checks",
+            ),
+        )
 
 
 def _validated(
@@ -467,6 +482,17 @@ class AllocationShare:
             sep = ":"
         lines = [head, *(f"  pôle {pole}{sep} {amount} EUR" for pole, amount in self.by_pole)]
         return render_account("\n".join(lines), self.checks, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the share as JSON-ready data (exact decimals as text, dates in ISO form)."""
+        return json_fields(
+            self,
+            properties=(
+                "share",
+                "fraction",
+                "checks",
+            ),
+        )
 
 
 @exact_decimals

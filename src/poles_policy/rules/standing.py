@@ -45,13 +45,13 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.explain import Check, Fact, Status, Text, render_account
+from poles_policy.explain import Check, Fact, Status, Text, json_fields, render_account
 from poles_policy.model.poles import EvaluationGroup, LabelEventKind, StateCorrespondent
 
 if TYPE_CHECKING:
@@ -187,6 +187,10 @@ class PoleStanding:
             f"{'le' if fr else 'on'} {self.on.isoformat()}{' :' if fr else ':'} {state}"
         )
         return render_account(head, self.checks, lang, sources=sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the standing as JSON-ready data (exact decimals as text, dates in ISO form)."""
+        return json_fields(self, properties=("missing",))
 
 
 _FOLLOW_UP_TEXT: Final = {

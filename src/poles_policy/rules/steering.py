@@ -45,7 +45,7 @@ from __future__ import annotations
 import enum
 from datetime import timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -57,6 +57,7 @@ from poles_policy.explain import (
     Fact,
     Status,
     Text,
+    json_fields,
     missing_facts,
     render_account,
 )
@@ -213,6 +214,16 @@ class ContractProgress:
         word = "objectif" if fr else "objective"
         head.extend(f"  {word} {oid}: {s.label.in_lang(lang)}" for oid, s in self.objectives)
         return render_account("\n".join(head), self.checks, lang, sources=sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the progress as JSON-ready data (exact decimals as text, dates in ISO form)."""
+        return json_fields(
+            self,
+            properties=(
+                "off_track",
+                "missing",
+            ),
+        )
 
 
 def _years(contract: PerformanceContract) -> int:
