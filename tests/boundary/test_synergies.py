@@ -7,6 +7,7 @@ import string
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,13 +16,9 @@ from poles_policy.boundary._base import validate_json, validate_python
 from poles_policy.boundary.schema import schema_names
 from poles_policy.boundary.synergies import InvolvementModel, PoleSynergiesModel
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model.actors import (
-    CooperationKind,
-    CooperationStructure,
-    ResearchKind,
-    ResearchOrganisation,
-)
+from poles_policy.model.actors import CooperationKind
 from poles_policy.model.synergies import Involvement, PoleSynergies
+from poles_policy.testing import pole_synergies
 
 SCHEMA = Path(__file__).parents[2] / "docs" / "schema" / "pole-synergies.schema.json"
 
@@ -31,41 +28,25 @@ NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
 
 @st.composite
 def synergies_documents(draw: st.DrawFn) -> PoleSynergies:
-    """Generate a pôle's members, structures and involvements, valid by construction."""
-    member_ids = draw(st.lists(IDS, unique=True, max_size=4))
-    members = [
-        ResearchOrganisation(
-            id=ident,
-            name=draw(NAMES),
-            kind=draw(st.sampled_from(ResearchKind)),
-            public=draw(st.booleans()),
-            region=draw(st.none() | st.sampled_from(["82", "11"])),
-        )
-        for ident in member_ids
-    ]
-    structure_ids = draw(st.lists(IDS, unique=True, max_size=5))
-    founders = st.sampled_from([*member_ids, "outside"])
-    structures = [
-        CooperationStructure(
-            id=ident,
-            name=draw(NAMES),
-            kind=draw(st.sampled_from(CooperationKind)),
-            founders=draw(st.lists(founders, unique=True, max_size=3)),
-        )
-        for ident in structure_ids
-    ]
-    recorded = draw(st.permutations([i for i in structure_ids if draw(st.booleans())]))
-    involvements = [
-        Involvement(
-            structure_id=ident,
-            in_strategy=draw(st.booleans()),
-            in_actions=draw(st.booleans()),
-            note=draw(st.none() | st.text(max_size=20)),
-        )
-        for ident in recorded
-    ]
-    return PoleSynergies(
-        pole_id=draw(IDS), members=members, structures=structures, involvements=involvements
+    """
+    Generate the kit's pôle synergies, with any text in names and notes, regions perhaps unknown.
+
+    The kit draws the members, structures and involvements valid by
+    construction; arbitrary text (quotes, control characters, any script)
+    exercises the JSON encoding.
+    """
+    synergies = draw(pole_synergies(pole_id=draw(IDS)))
+    return attrs.evolve(
+        synergies,
+        members=[
+            attrs.evolve(m, name=draw(NAMES), region=draw(st.none() | st.just(m.region)))
+            for m in synergies.members
+        ],
+        structures=[attrs.evolve(s, name=draw(NAMES)) for s in synergies.structures],
+        involvements=[
+            attrs.evolve(i, note=draw(st.none() | st.text(max_size=20)))
+            for i in synergies.involvements
+        ],
     )
 
 

@@ -132,3 +132,28 @@ def test_founded_by_keeps_the_order_of_the_structures(synergies: PoleSynergies) 
 def test_the_objects_are_frozen(synergies: PoleSynergies) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         synergies.pole_id = "other"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("value", [None, "no", 0, 1])
+def test_an_involvement_is_true_or_false_never_unknown(value: object) -> None:
+    # None would otherwise read as "recorded as not involved": an unknown is not a false.
+    flag = r"Involvement.in_{}: .* is not true or false"
+    with pytest.raises(InvalidInputError, match=flag.format("strategy")):
+        Involvement(structure_id="pres-a", in_strategy=value, in_actions=True)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=flag.format("actions")):
+        Involvement(structure_id="pres-a", in_strategy=True, in_actions=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("members", [{"id": "univ-a"}], r"PoleSynergies.members\[0\]: .* is not of type"),
+        ("structures", [UNIV], r"PoleSynergies.structures\[0\]: .* is not of type"),
+        ("involvements", [PRES], r"PoleSynergies.involvements\[0\]: .* is not of type"),
+        ("members", None, "None is not a list"),
+        ("structures", "pres-a", "'pres-a' is not a list"),
+    ],
+)
+def test_lists_hold_objects_of_their_type(field: str, value: object, message: str) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        PoleSynergies(pole_id="minalogic", **{field: value})  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from poles_policy.explain import Status
 from poles_policy.model.committees import CommitteeMember, CoordinationCommittee, Meeting
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.committees import committee_regularity
+from poles_policy.testing import coordination_committees
 
 PARAMS = default_parameters()
 START, END = date(2009, 1, 1), date(2011, 12, 31)
@@ -139,22 +141,17 @@ def test_the_explanation_gives_the_answer_and_each_check_in_both_languages() -> 
     assert "PAS réguliers avec les financeurs" in answer.explain("fr")
 
 
-@given(
-    offsets=st.lists(st.integers(min_value=0, max_value=3 * 365), max_size=8),
-    extra=st.integers(min_value=0, max_value=365 * 3),
-)
+@given(committee=coordination_committees(start=START, end=END), extra=st.integers(0, 3 * 365))
 def test_the_gaps_cover_the_period_and_another_meeting_never_makes_it_less_regular(
-    offsets: list[int], extra: int
+    committee: CoordinationCommittee, extra: int
 ) -> None:
-    days = sorted({START + timedelta(days=k) for k in offsets if START + timedelta(days=k) <= END})
-    meetings = [(d, EVERYONE) for d in days]
-    answer = committee_regularity(_committee(*meetings), START, END, PARAMS)
+    answer = committee_regularity(committee, START, END, PARAMS)
     assert sum(g.days for g in answer.gaps) == (END - START).days
     added = START + timedelta(days=extra)
-    if added <= END and added not in days:
-        more = committee_regularity(
-            _committee(*sorted([*meetings, (added, EVERYONE)])), START, END, PARAMS
-        )
+    if added <= END and added not in {m.held_on for m in committee.meetings}:
+        everyone = tuple(m.actor_id for m in committee.members)
+        meetings = (*committee.meetings, Meeting(held_on=added, attendees=everyone))
+        more = committee_regularity(attrs.evolve(committee, meetings=meetings), START, END, PARAMS)
         assert more.regular or not answer.regular
 
 

@@ -23,6 +23,7 @@ from poles_policy.rules.cper import (
     allocate_envelope,
     linked_allocation_shares,
 )
+from poles_policy.testing import allocations, cper_envelopes, structuring_projects
 
 ENVELOPE = CperEnvelope(
     id="cper-82-2007",
@@ -332,49 +333,38 @@ def test_a_year_with_nothing_allocated_has_no_share_rather_than_zero() -> None:
 # --- properties ----------------------------------------------------------------------------------
 
 POLES = ("axelera", "minalogic", "lyonbiopole", "tenerrdis")
-
-
-def _cents(max_value: int) -> st.SearchStrategy[Decimal]:
-    """Amounts to the cent, from 0.00 to *max_value* cents, shrinking toward 0.00."""
-    return st.integers(min_value=0, max_value=max_value).map(lambda n: Decimal(n).scaleb(-2))
-
-
-@st.composite
-def envelopes(draw: st.DrawFn) -> CperEnvelope:
-    """A Rhône-Alpes envelope of up to 2 000 000.00 €, shrinking toward an empty one."""
-    return attrs.evolve(ENVELOPE, amount=draw(_cents(200_000_000)))
+# Rhône-Alpes envelopes of up to 2 000 000.00 EUR, shrinking toward an empty one.
+ENVELOPES = cper_envelopes(region="82")
+# Up to 12 allocations by two ministries over 2009-2011, some linked to a pôle.
+ALLOCATION_LISTS = st.lists(allocations(pole_ids=POLES), max_size=12)
 
 
 @st.composite
 def project_lists(draw: st.DrawFn, *, distinct_ranks: bool = False) -> list[StructuringProject]:
     """
-    Up to 8 projects with distinct ids in region 82, shrinking toward none.
+    Up to 8 Rhône-Alpes projects with distinct ids, shrinking toward none.
 
-    Each is linked to a few pôles or to none, and ranked or not; ranks repeat
-    (ties) unless *distinct_ranks*, which ranks every project with 1..n in a
-    drawn order.
+    Each is linked to a few pôles or to none, and ranked 1 to 3 or not, so
+    that ranks tie, unless *distinct_ranks*, which ranks every project with
+    1..n in a drawn order.
     """
     n = draw(st.integers(min_value=0, max_value=8))
-    if distinct_ranks:
-        ranks: list[int | None] = list(draw(st.permutations(range(1, n + 1))))
-    else:
-        ranks = [draw(st.none() | st.integers(min_value=1, max_value=3)) for _ in range(n)]
-    return [
-        _project(
-            f"p{i}",
-            draw(_cents(80_000_000)),
-            poles=tuple(draw(st.lists(st.sampled_from(POLES), max_size=2, unique=True))),
-            rank=ranks[i],
-        )
-        for i in range(n)
+    projects = [
+        draw(structuring_projects(ident=f"p{i}", region="82", pole_ids=POLES)) for i in range(n)
     ]
+    if distinct_ranks:
+        ranks = draw(st.permutations(range(1, n + 1)))
+        projects = [
+            attrs.evolve(p, priority_rank=rank) for p, rank in zip(projects, ranks, strict=True)
+        ]
+    return projects
 
 
 def _key(project: StructuringProject) -> tuple[bool, int | None]:
     return project.linked_to_poles, project.priority_rank
 
 
-@given(envelope=envelopes(), projects=project_lists())
+@given(envelope=ENVELOPES, projects=project_lists())
 def test_syn_4_the_allocation_keeps_its_invariants(
     envelope: CperEnvelope, projects: list[StructuringProject]
 ) -> None:
@@ -414,7 +404,7 @@ def test_syn_4_the_allocation_keeps_its_invariants(
     )
 
 
-@given(envelope=envelopes(), projects=project_lists(), data=st.data())
+@given(envelope=ENVELOPES, projects=project_lists(), data=st.data())
 def test_the_order_given_matters_only_among_ties(
     envelope: CperEnvelope, projects: list[StructuringProject], data: st.DataObject
 ) -> None:
@@ -436,7 +426,7 @@ def test_the_order_given_matters_only_among_ties(
     assert (before.allocated, before.linked_allocated) == (after.allocated, after.linked_allocated)
 
 
-@given(envelope=envelopes(), projects=project_lists(distinct_ranks=True), data=st.data())
+@given(envelope=ENVELOPES, projects=project_lists(distinct_ranks=True), data=st.data())
 def test_with_distinct_ranks_permuting_the_input_never_changes_a_grant(
     envelope: CperEnvelope, projects: list[StructuringProject], data: st.DataObject
 ) -> None:
@@ -447,7 +437,7 @@ def test_with_distinct_ranks_permuting_the_input_never_changes_a_grant(
     assert before.lines == after.lines
 
 
-@given(envelope=envelopes(), projects=project_lists())
+@given(envelope=ENVELOPES, projects=project_lists())
 def test_the_linked_share_is_between_0_and_1(
     envelope: CperEnvelope, projects: list[StructuringProject]
 ) -> None:
@@ -466,25 +456,7 @@ def test_the_linked_share_is_between_0_and_1(
         assert abs(Fraction(share) - fraction) <= Fraction(1, 10**27)
 
 
-@st.composite
-def allocation_lists(draw: st.DrawFn) -> list[Allocation]:
-    """Up to 12 allocations by two ministries over 2009-2011, half linked to a pôle or so."""
-    return draw(
-        st.lists(
-            st.builds(
-                Allocation,
-                ministry=st.sampled_from(("MESR", "Agriculture")),
-                body=st.sampled_from(("CNRS", "INRA", "CEA")),
-                year=st.integers(min_value=2009, max_value=2011),
-                amount=_cents(100_000_000),
-                pole_id=st.none() | st.sampled_from(POLES),
-            ),
-            max_size=12,
-        )
-    )
-
-
-@given(allocations=allocation_lists())
+@given(allocations=ALLOCATION_LISTS)
 def test_syn_2_shares_add_up(allocations: list[Allocation]) -> None:
     shares = linked_allocation_shares(allocations)
     keys = [(s.ministry, s.year) for s in shares]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +35,12 @@ from poles_policy.rules.platforms import (
     PLATFORM_RULE,
     cdc_study_ceiling,
     platform_eligibility,
+)
+from poles_policy.testing import (
+    calls_for_projects,
+    eur_amounts,
+    innovation_platforms,
+    policy_dates,
 )
 
 PARAMS = default_parameters()
@@ -321,8 +327,15 @@ def test_the_pole_s_label_is_read_on_the_decision_date() -> None:
     # Delabelled on 1 December 2008: labelled when submitted on 28 November, not on the 2nd.
     pole = _pole(delabelled_on=date(2008, 12, 1))
     assert _decide(poles=(pole,)).check("struct.labelled").status is Status.MET
+    assert (
+        _decide(_platform(submitted_on=date(2008, 12, 1)), poles=(pole,))
+        .check("struct.labelled")
+        .status
+        is Status.NOT_MET
+    )
+    # Without the date, the label held on part of the window only: the date would settle it.
     undated = _decide(_platform(submitted_on=None), poles=(pole,))
-    assert undated.check("struct.labelled").status is Status.NOT_MET
+    assert undated.check("struct.labelled").status is Status.UNKNOWN
 
 
 def test_a_submission_before_the_call_opened_is_judged_by_the_call_s_parameters() -> None:
@@ -768,123 +781,7 @@ def test_the_decision_round_trips_through_json(platform: InnovationPlatform) -> 
 # -- properties ---------------------------------------------------------------------------------
 
 POLE_IDS = ("axelera", "minalogic", "lyonbiopole", "tenerrdis")
-FIRST_DAY = date(2008, 10, 1)  # the first day the STRUCT parameters are in force
-CENTS = st.integers(min_value=0, max_value=5_000_000_00).map(lambda c: Eur(Decimal(c).scaleb(-2)))
-
-
-@st.composite
-def calls(draw: st.DrawFn) -> CallForProjects:
-    """Calls opening from 1 October 2008, open up to 120 days, targeting some pôles or none."""
-    opens = draw(st.dates(min_value=FIRST_DAY + timedelta(days=10), max_value=date(2012, 6, 30)))
-    length = draw(st.integers(min_value=0, max_value=120))
-    targets = draw(st.lists(st.sampled_from(POLE_IDS), unique=True, max_size=3))
-    return CallForProjects(
-        id="call",
-        name="A call",
-        opens_on=opens,
-        closes_on=opens + timedelta(days=length),
-        targeted_pole_ids=targets,
-    )
-
-
-@st.composite
-def financing_lines(draw: st.DrawFn) -> FinancingLine:
-    """A line of any source, for a year of 2008-2013 or none, shrinking toward zero."""
-    source = draw(st.sampled_from(FundingSource))
-    year = draw(st.none() | st.integers(min_value=2008, max_value=2013))
-    return FinancingLine(source=source, year=year, amount=draw(CENTS))
-
-
-@st.composite
-def tidy_plans(draw: st.DrawFn) -> tuple[tuple[FinancingLine, ...], Eur | None]:
-    """
-    A plan shaped like a sound application, and a study cost that admits its study support.
-
-    FCE investment; operating aid over consecutive years, usually strictly
-    decreasing over at most three, or none; perhaps Caisse des Dépôts study support within
-    200 000 EUR; partners' contributions at least as large as all of that, and
-    user fees. Shrinks toward a plan of zeros without aid or study support.
-    """
-    lines = [_line(INVESTMENT, str(draw(CENTS)))]
-    first = draw(st.integers(min_value=2009, max_value=2011))
-    if _sound(draw):
-        aid = sorted(draw(st.lists(CENTS, unique=True, max_size=3)), reverse=True)
-    else:
-        aid = draw(st.lists(CENTS, max_size=4))
-    lines.extend(_line(OPERATING, str(amount), first + i) for i, amount in enumerate(aid))
-    study_cost = None
-    if draw(st.booleans()):
-        support = draw(st.integers(min_value=0, max_value=200_000_00))
-        lines.append(_line(CDC, str(Decimal(support).scaleb(-2))))
-        # The smallest cost whose 80 % covers the support, in cents: ceil(support x 5 / 4).
-        cost = -(-support * 5 // 4) + draw(st.integers(min_value=0, max_value=100_000_00))
-        study_cost = eur(Decimal(cost).scaleb(-2))
-    others = sum((line.amount for line in lines), Decimal("0.00"))
-    lines.append(_line(PARTNERS, str(others + draw(CENTS))))
-    lines.append(_line(FEES, str(draw(CENTS))))
-    return tuple(lines), study_cost
-
-
-def _sound(draw: st.DrawFn) -> bool:
-    """Three times in four, and when shrinking, a part of the case is drawn to meet its check."""
-    return draw(st.integers(min_value=0, max_value=3)) < 3
-
-
-@st.composite
-def platforms(draw: st.DrawFn, call: CallForProjects) -> InnovationPlatform:
-    """
-    Platforms answering *call*, eligible or not.
-
-    Each part of the application is sound three times in four (submitted in
-    the window, carried by a targeted pôle, open with an SME and a
-    laboratory among its users, a sound plan that the budget balances, the
-    study cost known) and anything valid otherwise (an unknown or outside
-    date, any pôles, users, lines and budget), so that every outcome is drawn.
-    """
-    submitted: date | None
-    if _sound(draw):
-        submitted = draw(st.dates(min_value=call.opens_on, max_value=call.closes_on))
-    else:
-        submitted = draw(
-            st.none()
-            | st.dates(
-                min_value=max(FIRST_DAY, call.opens_on - timedelta(days=5)),
-                max_value=call.closes_on + timedelta(days=5),
-            )
-        )
-    carriers = draw(st.lists(st.sampled_from(POLE_IDS), unique=True, max_size=3))
-    if call.targeted_pole_ids and _sound(draw):
-        carriers = [draw(st.sampled_from(call.targeted_pole_ids))]
-    kinds = draw(st.lists(st.sampled_from(UserKind), max_size=3))
-    if _sound(draw):
-        kinds += [UserKind.SME, UserKind.LABORATORY]
-    users = tuple(PlatformUser(name=f"user {i}", kind=kind) for i, kind in enumerate(kinds))
-    access = True if _sound(draw) else draw(st.sampled_from([None, False, True]))
-    if _sound(draw):
-        plan, study_cost = draw(tidy_plans())
-    else:
-        plan, study_cost = tuple(draw(st.lists(financing_lines(), max_size=7))), None
-    if study_cost is None or not _sound(draw):
-        study_cost = draw(st.none() | CENTS)
-    funding = sum((line.amount for line in plan), Decimal("0.00"))
-    investment: Decimal = draw(CENTS)
-    operating: Decimal = draw(CENTS)
-    if _sound(draw):
-        investment = min(investment, funding)
-        operating = funding - investment
-    return InnovationPlatform(
-        id="pf",
-        name="A platform",
-        carrying_pole_ids=carriers,
-        users=users,
-        open_access=access,
-        investment_budget=investment,
-        operating_budget=operating,
-        study_cost=study_cost,
-        financing=plan,
-        call_id=draw(st.sampled_from([None, call.id])),
-        submitted_on=submitted,
-    )
+AMOUNTS = eur_amounts(max_value="5000000.00")
 
 
 @st.composite
@@ -892,24 +789,25 @@ def pole_sets(draw: st.DrawFn, carriers: tuple[str, ...]) -> tuple[Pole, ...]:
     """
     Pôles of :data:`POLE_IDS` with their labelling histories.
 
-    A carrying pôle is usually given and labelled throughout; any other pôle
-    may be left out, or given and perhaps delabelled in 2008-2012.
+    A carrying pôle is usually given and labelled throughout, so that
+    platforms are often eligible; any other pôle may be left out, or given
+    and perhaps delabelled in 2008-2012, while calls run.
     """
-    poles: list[Pole] = []
+    found: list[Pole] = []
     for ident in POLE_IDS:
-        if ident in carriers and _sound(draw):
-            poles.append(_pole(ident))
+        if ident in carriers and draw(st.integers(min_value=0, max_value=3)) < 3:
+            found.append(_pole(ident))
         elif draw(st.booleans()):
-            delabelled = st.dates(min_value=date(2008, 1, 1), max_value=date(2012, 12, 31))
-            poles.append(_pole(ident, delabelled_on=draw(st.none() | delabelled)))
-    return tuple(poles)
+            delabelled = policy_dates()
+            found.append(_pole(ident, delabelled_on=draw(st.none() | delabelled)))
+    return tuple(found)
 
 
 @st.composite
 def cases(draw: st.DrawFn) -> tuple[InnovationPlatform, CallForProjects, tuple[Pole, ...]]:
     """A call, a platform answering it, and pôles with their histories."""
-    call = draw(calls())
-    platform = draw(platforms(call))
+    call = draw(calls_for_projects(pole_ids=POLE_IDS))
+    platform = draw(innovation_platforms(call=call, pole_ids=POLE_IDS))
     return platform, call, draw(pole_sets(platform.carrying_pole_ids))
 
 
@@ -964,7 +862,7 @@ def test_raising_the_study_support_never_meets_a_failed_study_ceiling(
         )
 
 
-@given(support=CENTS, study_cost=CENTS)
+@given(support=AMOUNTS, study_cost=AMOUNTS)
 def test_the_study_check_meets_exactly_the_supports_within_the_rounded_down_ceiling(
     support: Eur, study_cost: Eur
 ) -> None:
@@ -1016,3 +914,148 @@ def test_the_core_share_is_an_assumption_and_the_other_struct_values_are_sourced
         "struct.core_funding_min_share": "share",
         "struct.operating_aid_max_years": "count",
     }
+
+
+# -- what a review found -------------------------------------------------------------------------
+
+
+def test_an_unknown_submission_date_reads_the_label_over_the_whole_window() -> None:
+    undated = _platform(submitted_on=None)
+    # Labelled throughout 1 October - 2 December 2008: met without the date.
+    assert _decide(undated).check("struct.labelled").status is Status.MET
+    # Delabelled on 1 November: labelled on part of the window only, so the date is asked for.
+    partly = _decide(undated, poles=(_pole(delabelled_on=date(2008, 11, 1)),))
+    check = partly.check("struct.labelled")
+    assert (check.status, check.missing) == (Status.UNKNOWN, (ASK_SUBMITTED_ON,))
+    assert "labelled on part of the call's window only" in check.reason.en
+    # Delabelled before the window opened: at no time in it.
+    gone = _decide(undated, poles=(_pole(delabelled_on=date(2008, 9, 1)),))
+    assert gone.check("struct.labelled").status is Status.NOT_MET
+    assert "at no time in the call's window 2008-10-01 – 2008-12-02" in (
+        gone.check("struct.labelled").reason.en
+    )
+
+
+def test_operating_aid_without_a_year_that_cannot_repair_a_rise_fails() -> None:
+    # 2009: 100 000, 2010: 200 000 - at least 100 000.01 more in 2009 would be needed.
+    rising = (*_aid((2009, "100000"), (2010, "200000")), _line(OPERATING, "50000"))
+    check = _decide(_platform(financing=rising)).check("struct.operating_aid")
+    assert check.status is Status.NOT_MET
+    assert check.missing == ()
+    assert "at least 100000.01 EUR more in earlier years would be needed" in check.reason.en
+    # With 100 000.01 EUR undated, some split could make it decrease: the years are asked for.
+    enough = (*_aid((2009, "100000"), (2010, "200000")), _line(OPERATING, "100000.01"))
+    again = _decide(_platform(financing=enough)).check("struct.operating_aid")
+    assert (again.status, again.missing) == (Status.UNKNOWN, (ASK_OPERATING_AID_YEARS,))
+
+
+@pytest.mark.parametrize(
+    "zeros",
+    [((2011, "0"), (2012, "0")), ((2008, "0"),)],
+    ids=["trailing", "leading"],
+)
+def test_years_of_zero_aid_before_or_after_the_aid_are_not_years_of_aid(
+    zeros: tuple[tuple[int, str], ...],
+) -> None:
+    aid = _aid((2009, "200000"), (2010, "100000"), *zeros)
+    check = _decide(_platform(financing=aid)).check("struct.operating_aid")
+    assert check.status is Status.MET
+    assert "over 2 calendar year(s), 2009–2010" in check.reason.en
+
+
+def test_a_zero_between_two_years_of_aid_is_a_rise_after_it() -> None:
+    aid = _aid((2009, "200000"), (2010, "0"), (2011, "100000"))
+    check = _decide(_platform(financing=aid)).check("struct.operating_aid")
+    assert check.status is Status.NOT_MET
+    assert "NOT decreasing (2011 is not below 2010)" in check.reason.en
+
+
+def test_28_digit_amounts_are_compared_exactly() -> None:
+    # Half of 99 999 999 999 999 999 999 999 999.97 is ...999.985: 0.005 more than the core.
+    core = "49999999999999999999999999.98"
+    rest = "49999999999999999999999999.99"
+    plan = (_line(PARTNERS, core), _line(INVESTMENT, rest))
+    platform = _platform(
+        financing=plan,
+        investment_budget="99999999999999999999999999.97",
+        operating_budget="0",
+        study_cost=None,
+    )
+    checks = _decide(platform)
+    assert checks.check("struct.core_funding").status is Status.NOT_MET
+    assert checks.check("struct.balanced").status is Status.MET
+
+
+def test_the_study_ceiling_of_a_28_digit_cost_is_rounded_down_exactly() -> None:
+    reform = PARAMS.override("struct.cdc_study_max", "99999999999999999999999999.99")
+    cost = eur("99999999999999999999999999.97")
+    # 80 % of it is ...999.976: the ceiling is ...999.97, not ...999.98.
+    assert cdc_study_ceiling(cost, reform, date(2009, 1, 1)) == Decimal(
+        "79999999999999999999999999.97"
+    )
+
+
+def test_a_budget_beyond_the_cent_is_refused_not_rounded() -> None:
+    platform = _platform(investment_budget="99999999999999999999999999.99", operating_budget="0.02")
+    with pytest.raises(InvalidInputError, match="too large to be held exactly to the cent"):
+        _decide(platform)
+
+
+@pytest.mark.parametrize(
+    ("cost", "message"),
+    [
+        (0.1, "study_cost: 0.1 is a float"),
+        ("-100", "study_cost: -100.00 is negative"),
+        ("12.345", "more than two decimals"),
+    ],
+)
+def test_the_study_ceiling_refuses_what_is_not_a_cost(cost: object, message: str) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        cdc_study_ceiling(cost, PARAMS, date(2009, 1, 1))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("poles", "message"),
+    [
+        ("axelera", "poles: 'axelera' is a single string, not a list of pôles"),
+        ([{"id": "axelera"}], "poles: {'id': 'axelera'} is not a Pole"),
+    ],
+)
+def test_poles_that_are_not_poles_are_refused(poles: object, message: str) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        platform_eligibility(PLATFORM, CALL, PARAMS, poles=poles)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("year", "2009", r"FinancingLine.year: '2009' is not a whole number"),
+        ("year", True, r"FinancingLine.year: True is not a whole number"),
+        ("source", "partners", r"FinancingLine.source: 'partners' is not of type FundingSource"),
+    ],
+)
+def test_a_financing_line_refuses_a_year_or_source_of_the_wrong_type(
+    field: str, value: object, message: str
+) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        attrs.evolve(_line(PARTNERS, "1"), **{field: value})  # type: ignore[arg-type]
+
+
+def test_the_decision_does_not_depend_on_the_caller_s_decimal_context() -> None:
+    from decimal import localcontext
+
+    expected = _decide().to_dict()
+    with localcontext() as ctx:
+        ctx.prec = 6
+        assert _decide().to_dict() == expected
+        assert cdc_study_ceiling(eur("1234567.89"), PARAMS, date(2009, 1, 1)) == Decimal(
+            "200000.00"
+        )
+        assert cdc_study_ceiling(eur("123456.79"), PARAMS, date(2009, 1, 1)) == Decimal("98765.43")
+
+
+def test_a_support_of_nothing_with_an_unknown_study_cost_is_met() -> None:
+    plan = (*PLAN[:-3], _line(CDC, "0"), _line(PARTNERS, "4400000"), _line(FEES, "2000000"))
+    check = _decide(_platform(financing=plan, study_cost=None)).check("struct.cdc_studies")
+    assert (check.status, check.missing) == (Status.MET, ())
+    assert check.reason.fr == "aide de 0.00 EUR : rien à plafonner"

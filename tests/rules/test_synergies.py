@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from typing import TYPE_CHECKING
 
 import attrs
@@ -24,6 +23,7 @@ from poles_policy.rules.synergies import (
     StructureParticipation,
     cooperation_involvement,
 )
+from poles_policy.testing import pole_synergies
 
 if TYPE_CHECKING:
     from random import Random
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 #   structure      founders           recorded                  reading
 #   pres-ab        univ-a, lab-b      strategy and actions      both (for each founder)
 #   rtra-a         univ-a             strategy only             partial
-#   ctrs-b         lab-b              nothing recorded          gap (no involvement recorded)
+#   ctrs-b         lab-b              nothing recorded          unrecorded (a fact to ask for)
 #   carnot-b       lab-b              neither                   gap (recorded as not involved)
 #   transfer-a     univ-a             actions only              partial
 #   incubator-c    centre-c (private) strategy and actions      not asked by SYN.3
@@ -120,13 +120,21 @@ def test_involved_partial_and_gaps_per_member(report: CooperationReport) -> None
         ("rtra-a", "transfer-a"),
         (),
     )
-    assert (lab.involved, lab.partial, lab.gaps) == (("pres-ab",), (), ("ctrs-b", "carnot-b"))
+    assert (lab.involved, lab.partial, lab.gaps, lab.unrecorded) == (
+        ("pres-ab",),
+        (),
+        ("carnot-b",),
+        ("ctrs-b",),
+    )
 
 
 def test_the_gaps_and_partial_gaps_of_the_pole(report: CooperationReport) -> None:
-    assert report.gaps == (("lab-b", "ctrs-b"), ("lab-b", "carnot-b"))
+    assert report.gaps == (("lab-b", "carnot-b"),)
     assert report.partial == (("univ-a", "rtra-a"), ("univ-a", "transfer-a"))
+    assert report.unrecorded == (("lab-b", "ctrs-b"),)
     assert report.complete is False
+    # Lab B's known gap settles its check: the unrecorded CTRS is not asked for.
+    assert report.missing == ()
 
 
 def test_one_check_per_member_then_the_unassessed_structures(report: CooperationReport) -> None:
@@ -144,9 +152,9 @@ def test_no_involvement_recorded_is_told_apart_from_recorded_as_not_involved(
     report: CooperationReport,
 ) -> None:
     lab = report.checks[1].reason
-    assert "CTRS B (ctrs-b): no involvement recorded" in lab.en
+    assert "no involvement recorded: CTRS B (ctrs-b)" in lab.en
     assert "Carnot B (carnot-b): recorded as not involved" in lab.en
-    assert "CTRS B (ctrs-b) : aucune implication enregistrée" in lab.fr
+    assert "aucune implication enregistrée : CTRS B (ctrs-b)" in lab.fr
     assert "Carnot B (carnot-b) : enregistrée comme non impliquée" in lab.fr
 
 
@@ -162,7 +170,7 @@ def test_the_explanation_in_english(report: CooperationReport) -> None:
     assert report.explain().splitlines() == [
         (
             "Cooperation structures of pôle minalogic (SYN.1, SYN.3): 3 public member(s), "
-            "2 gap(s), 2 partial: involvement INCOMPLETE"
+            "1 gap(s), 2 partial, 1 unrecorded: involvement INCOMPLETE"
         ),
         (
             "  [NOT MET] University A (univ-a): involves its cooperation structures — SYN.3: "
@@ -171,8 +179,8 @@ def test_the_explanation_in_english(report: CooperationReport) -> None:
         ),
         (
             "  [NOT MET] Lab B (lab-b): involves its cooperation structures — SYN.3: in neither "
-            "strategy nor actions: CTRS B (ctrs-b): no involvement recorded, Carnot B (carnot-b): "
-            "recorded as not involved; in both: PRES AB (pres-ab)"
+            "strategy nor actions: Carnot B (carnot-b): recorded as not involved; no involvement "
+            "recorded: CTRS B (ctrs-b); in both: PRES AB (pres-ab)"
         ),
         (
             "  [not applicable] Centre C (centre-c): not concerned (information) — SYN.3: "
@@ -194,7 +202,7 @@ def test_the_explanation_in_french(report: CooperationReport) -> None:
     lines = report.explain("fr").splitlines()
     assert lines[0] == (
         "Structures de coopération du pôle minalogic (SYN.1, SYN.3) : 3 membre(s) public(s), "
-        "2 lacune(s), 2 partielle(s) : implication INCOMPLÈTE"
+        "1 lacune(s), 2 partielle(s), 1 non enregistrée(s) : implication INCOMPLÈTE"
     )
     assert lines[2].startswith(
         "  [NON REMPLIE] Lab B (lab-b) : implique ses structures de coopération — SYN.3: "
@@ -226,15 +234,88 @@ def test_full_involvement_of_every_structure_is_met_and_complete() -> None:
         "every structure takes part in the strategy and the actions: PRES AB (pres-ab), "
         "RTRA A (rtra-a)"
     )
-    assert report.explain().splitlines()[0].endswith("0 gap(s), 0 partial: involvement complete")
+    assert (
+        report.explain()
+        .splitlines()[0]
+        .endswith("0 gap(s), 0 partial, 0 unrecorded: involvement complete")
+    )
     assert report.explain("fr").splitlines()[0].endswith(": implication complète")
 
 
 def test_a_structure_founded_by_two_members_is_a_gap_of_each() -> None:
-    synergies = PoleSynergies(pole_id="minalogic", members=(UNIV, LAB), structures=(STRUCTURES[0],))
+    synergies = PoleSynergies(
+        pole_id="minalogic",
+        members=(UNIV, LAB),
+        structures=(STRUCTURES[0],),
+        involvements=(_involvement("pres-ab", strategy=False, actions=False),),
+    )
     report = cooperation_involvement(synergies)
     assert report.gaps == (("univ-a", "pres-ab"), ("lab-b", "pres-ab"))
     assert [c.status for c in report.checks] == [Status.NOT_MET, Status.NOT_MET]
+
+
+def test_structures_with_no_involvement_recorded_are_asked_for_not_counted_as_gaps() -> None:
+    synergies = PoleSynergies(
+        pole_id="minalogic",
+        members=(UNIV,),
+        structures=STRUCTURES[:2],
+        involvements=(_involvement("pres-ab", strategy=True, actions=True),),
+    )
+    report = cooperation_involvement(synergies)
+    assert (report.gaps, report.unrecorded, report.complete) == ((), (("univ-a", "rtra-a"),), None)
+    check = report.checks[0]
+    assert check.status is Status.UNKNOWN
+    assert [(f.path, f.question.en) for f in report.missing] == [
+        (
+            "involvements",
+            "What do RTRA A (rtra-a) take part in, of the pôle's strategy and of its actions?",
+        )
+    ]
+    head = report.explain().splitlines()[0]
+    assert head.endswith("involvement UNDETERMINED: involvements to record")
+    assert (
+        report.explain("fr")
+        .splitlines()[0]
+        .endswith("implication INDÉTERMINÉE : implications à enregistrer")
+    )
+
+
+def test_the_report_as_json_keeps_every_pair_and_the_facts_to_ask_for() -> None:
+    import json
+
+    synergies = PoleSynergies(pole_id="minalogic", members=(UNIV,), structures=STRUCTURES[:2])
+    data = cooperation_involvement(synergies).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["complete"] is None
+    assert data["unrecorded"] == [["univ-a", "pres-ab"], ["univ-a", "rtra-a"]]
+    assert [f["path"] for f in data["missing"]] == ["involvements"]
+    assert data["lines"][0]["structures"][0] == {
+        "structure_id": "pres-ab",
+        "participation": "not_recorded",
+    }
+
+
+def test_several_private_members_are_all_not_concerned() -> None:
+    private = [
+        ResearchOrganisation(
+            id=f"centre-{n}", name=f"Centre {n}", kind=ResearchKind.PRIVATE_NON_PROFIT, public=False
+        )
+        for n in range(3)
+    ]
+    report = cooperation_involvement(PoleSynergies(pole_id="minalogic", members=tuple(private)))
+    assert report.not_concerned == ("centre-0", "centre-1", "centre-2")
+    assert [c.key for c in report.checks] == ["syn.cooperation.not_concerned"] * 3
+    assert all("SYN.3 s'adresse aux établissements publics" in c.reason.fr for c in report.checks)
+
+
+def test_a_note_changes_nothing_in_the_reading() -> None:
+    noted = Involvement(
+        structure_id="pres-ab", in_strategy=True, in_actions=True, note="contract, annex 3"
+    )
+    synergies = PoleSynergies(
+        pole_id="minalogic", members=(UNIV,), structures=STRUCTURES[:1], involvements=(noted,)
+    )
+    assert cooperation_involvement(synergies).complete is True
 
 
 def test_no_structure_at_all_is_complete_with_nothing_to_involve() -> None:
@@ -264,49 +345,11 @@ def test_a_structure_founded_by_a_public_and_a_private_member_is_asked_of_the_pu
     report = cooperation_involvement(
         PoleSynergies(pole_id="minalogic", members=(CENTRE, UNIV), structures=(shared,))
     )
-    assert report.gaps == (("univ-a", "transfer-ac"),)
+    assert report.unrecorded == (("univ-a", "transfer-ac"),)
     assert "syn.cooperation.unassessed" not in [c.key for c in report.checks]
 
 
 # --- properties -----------------------------------------------------------------------------
-
-IDS = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=3)
-
-
-@st.composite
-def synergies_cases(draw: st.DrawFn) -> PoleSynergies:
-    """Generate members, structures (founded by members or not) and involvements in any order."""
-    member_ids = draw(st.lists(IDS, unique=True, max_size=5))
-    members = [
-        ResearchOrganisation(
-            id=f"m-{ident}",
-            name=f"Member {ident}",
-            kind=draw(st.sampled_from(ResearchKind)),
-            public=draw(st.booleans()),
-        )
-        for ident in member_ids
-    ]
-    founders_pool = [m.id for m in members] + ["outsider"]
-    structure_ids = draw(st.lists(IDS, unique=True, max_size=6))
-    structures = [
-        CooperationStructure(
-            id=f"s-{ident}",
-            name=f"Structure {ident}",
-            kind=draw(st.sampled_from(CooperationKind)),
-            founders=draw(st.lists(st.sampled_from(founders_pool), unique=True, max_size=3)),
-        )
-        for ident in structure_ids
-    ]
-    recorded = draw(st.permutations([s.id for s in structures if draw(st.booleans())]))
-    involvements = [
-        Involvement(
-            structure_id=sid, in_strategy=draw(st.booleans()), in_actions=draw(st.booleans())
-        )
-        for sid in recorded
-    ]
-    return PoleSynergies(
-        pole_id="p", members=members, structures=structures, involvements=involvements
-    )
 
 
 def _takes_part(synergies: PoleSynergies, structure_id: str) -> tuple[bool, bool]:
@@ -314,24 +357,37 @@ def _takes_part(synergies: PoleSynergies, structure_id: str) -> tuple[bool, bool
     return (False, False) if found is None else (found.in_strategy, found.in_actions)
 
 
-@given(synergies_cases())
-def test_complete_exactly_when_no_gap_and_no_partial(synergies: PoleSynergies) -> None:
+@given(pole_synergies())
+def test_complete_exactly_when_nothing_falls_short_or_is_unrecorded(
+    synergies: PoleSynergies,
+) -> None:
     report = cooperation_involvement(synergies)
-    assert report.complete == (not report.gaps and not report.partial)
+    if report.gaps or report.partial:
+        assert report.complete is False
+    else:
+        assert report.complete is (None if report.unrecorded else True)
+    # The facts asked for are those of members with no known shortfall.
+    asking = {c.key for c in report.checks if c.missing}
+    assert asking <= {"syn.cooperation"}
+    assert all(c.status is Status.UNKNOWN for c in report.checks if c.missing)
 
 
-@given(synergies_cases())
+@given(pole_synergies())
 def test_the_gaps_are_the_founded_structures_taking_part_in_neither(
     synergies: PoleSynergies,
 ) -> None:
     report = cooperation_involvement(synergies)
     expected_gaps = []
     expected_partial = []
+    expected_unrecorded = []
     for member in synergies.members:
         if not member.public:
             continue
         for structure in synergies.structures:
             if member.id not in structure.founders:
+                continue
+            if synergies.involvement(structure.id) is None:
+                expected_unrecorded.append((member.id, structure.id))
                 continue
             strategy, actions = _takes_part(synergies, structure.id)
             if not strategy and not actions:
@@ -340,9 +396,10 @@ def test_the_gaps_are_the_founded_structures_taking_part_in_neither(
                 expected_partial.append((member.id, structure.id))
     assert list(report.gaps) == expected_gaps
     assert list(report.partial) == expected_partial
+    assert list(report.unrecorded) == expected_unrecorded
 
 
-@given(synergies_cases(), st.randoms(use_true_random=False))
+@given(pole_synergies(), st.randoms(use_true_random=False))
 def test_the_order_of_the_involvements_changes_nothing(
     synergies: PoleSynergies, random: Random
 ) -> None:
@@ -352,30 +409,35 @@ def test_the_order_of_the_involvements_changes_nothing(
     assert cooperation_involvement(again) == cooperation_involvement(synergies)
 
 
-@given(synergies_cases())
+@given(pole_synergies())
 def test_each_public_member_has_one_condition_in_member_order(synergies: PoleSynergies) -> None:
     report = cooperation_involvement(synergies)
     public = [m for m in synergies.members if m.public]
     conditions = [c for c in report.checks if c.key == "syn.cooperation"]
     assert [line.member_id for line in report.lines] == [m.id for m in public]
-    assert [c.label.en.split(" (")[0] for c in conditions] == [m.name for m in public]
+    for check, member in zip(conditions, public, strict=True):
+        assert check.label.en.startswith(f"{member.name} ({member.id})")
     for line, check in zip(report.lines, conditions, strict=True):
         if not line.structures:
             assert check.status is Status.NOT_APPLICABLE
         elif line.gaps or line.partial:
             assert check.status is Status.NOT_MET
+        elif line.unrecorded:
+            assert check.status is Status.UNKNOWN
         else:
             assert check.status is Status.MET
-        sorted_out = (*line.involved, *line.partial, *line.gaps)
+        sorted_out = (*line.involved, *line.partial, *line.gaps, *line.unrecorded)
         assert sorted(sorted_out) == sorted(s.id for s in synergies.founded_by(line.member_id))
     assert not any(c.informative for c in conditions)
     assert all(c.informative for c in report.checks if c.key != "syn.cooperation")
 
 
-@given(synergies_cases())
+@given(pole_synergies())
 def test_the_explanation_cites_syn3_in_both_languages(synergies: PoleSynergies) -> None:
     report = cooperation_involvement(synergies)
     for lang in ("en", "fr"):
         lines = report.explain(lang).splitlines()
-        assert len(lines) == 1 + len(report.checks)
-        assert all("SYN.3" in line for line in lines)
+        # The head, a line per check, then the facts to provide, under their own heading.
+        asked = len(report.missing)
+        assert len(lines) == 1 + len(report.checks) + (asked + 1 if asked else 0)
+        assert all("SYN.3" in line for line in lines[: 1 + len(report.checks)])

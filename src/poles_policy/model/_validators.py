@@ -10,22 +10,26 @@ rules, not invariants.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.money import Eur, Rate, eur, rate
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     import attrs
 
 __all__ = [
+    "boolean",
+    "each",
     "ids",
+    "is_a",
     "non_empty",
     "non_negative",
     "share",
     "to_eur",
+    "to_items",
     "to_optional_eur",
     "to_optional_share",
     "to_share",
@@ -118,3 +122,54 @@ def whole_number(instance: object, attribute: attrs.Attribute[Any], value: objec
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a whole number"
         raise InvalidInputError(msg)
+
+
+_T = TypeVar("_T")
+
+
+def to_items(values: Iterable[_T]) -> tuple[_T, ...]:
+    """
+    Convert a list of domain objects to a tuple.
+
+    Raises:
+        InvalidInputError: If *values* is not a list (``None``, a string, a
+            single object).
+    """
+    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
+        msg = f"{values!r} is not a list"
+        raise InvalidInputError(msg)
+    return tuple(values)
+
+
+def each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, ...]], None]:
+    """Return a validator refusing an item of a tuple that is not a *kind*."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                msg = (
+                    f"{type(instance).__name__}.{attribute.name}[{index}]: {item!r} is not "
+                    f"of type {kind.__name__}"
+                )
+                raise InvalidInputError(msg)
+
+    return check
+
+
+def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse anything but ``True`` or ``False`` (``None`` would read as false)."""
+    if not isinstance(value, bool):
+        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not true or false"
+        raise InvalidInputError(msg)
+
+
+def is_a(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Return a validator refusing a value that is not a *kind* (an enum member, say)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            owner = f"{type(instance).__name__}.{attribute.name}"
+            msg = f"{owner}: {value!r} is not of type {kind.__name__}"
+            raise InvalidInputError(msg)
+
+    return check

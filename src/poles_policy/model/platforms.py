@@ -22,12 +22,14 @@ import attrs
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     ids,
+    is_a,
     non_empty,
     non_negative,
     to_eur,
     to_optional_eur,
     to_tuple,
     unique,
+    whole_number,
 )
 from poles_policy.money import Eur, total
 
@@ -113,8 +115,8 @@ class FinancingLine:
         amount: The amount.
     """
 
-    source: FundingSource
-    year: int | None = None
+    source: FundingSource = attrs.field(validator=is_a(FundingSource))
+    year: int | None = attrs.field(default=None, validator=whole_number)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
@@ -139,7 +141,7 @@ class PlatformUser:
     """
 
     name: str = attrs.field(validator=non_empty)
-    kind: UserKind
+    kind: UserKind = attrs.field(validator=is_a(UserKind))
 
 
 def _users(values: Iterable[PlatformUser]) -> tuple[PlatformUser, ...]:
@@ -190,8 +192,8 @@ class InnovationPlatform:
 
     @property
     def total_budget(self) -> Eur:
-        """Investment plus operating budget."""
-        return Eur(self.investment_budget + self.operating_budget)
+        """Investment plus operating budget (exact: a sum beyond the cent is refused)."""
+        return total((self.investment_budget, self.operating_budget))
 
     @property
     def total_financing(self) -> Eur:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import non_empty, unique
+from poles_policy.model._validators import boolean, each, non_empty, to_items, unique
 from poles_policy.model.actors import CooperationStructure, ResearchOrganisation
 
 if TYPE_CHECKING:
@@ -52,13 +52,13 @@ class Involvement:
     """
 
     structure_id: str = attrs.field(validator=non_empty)
-    in_strategy: bool
-    in_actions: bool
+    in_strategy: bool = attrs.field(validator=boolean)
+    in_actions: bool = attrs.field(validator=boolean)
     note: str | None = None
 
 
 def _members(values: Iterable[ResearchOrganisation]) -> tuple[ResearchOrganisation, ...]:
-    return tuple(values)
+    return to_items(values)
 
 
 def _distinct_members(
@@ -68,7 +68,7 @@ def _distinct_members(
 
 
 def _structures(values: Iterable[CooperationStructure]) -> tuple[CooperationStructure, ...]:
-    return tuple(values)
+    return to_items(values)
 
 
 def _distinct_structures(
@@ -78,7 +78,7 @@ def _distinct_structures(
 
 
 def _involvements(values: Iterable[Involvement]) -> tuple[Involvement, ...]:
-    return tuple(values)
+    return to_items(values)
 
 
 def _involvement_invariants(
@@ -145,13 +145,19 @@ class PoleSynergies:
 
     pole_id: str = attrs.field(validator=non_empty)
     members: tuple[ResearchOrganisation, ...] = attrs.field(
-        default=(), converter=_members, validator=_distinct_members
+        default=(),
+        converter=_members,
+        validator=[each(ResearchOrganisation), _distinct_members],
     )
     structures: tuple[CooperationStructure, ...] = attrs.field(
-        default=(), converter=_structures, validator=_distinct_structures
+        default=(),
+        converter=_structures,
+        validator=[each(CooperationStructure), _distinct_structures],
     )
     involvements: tuple[Involvement, ...] = attrs.field(
-        default=(), converter=_involvements, validator=_involvement_invariants
+        default=(),
+        converter=_involvements,
+        validator=[each(Involvement), _involvement_invariants],
     )
 
     def involvement(self, structure_id: str) -> Involvement | None:

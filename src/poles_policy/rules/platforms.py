@@ -14,7 +14,8 @@ this order, which is also the order in which
 2. ``struct.targeted`` - when the call targets pôles, at least one carrying
    pôle is among them; a call that targets none is open to every pôle.
 3. ``struct.labelled`` - at least one carrying pôle holds its label on the
-   decision date (:meth:`~poles_policy.model.poles.Pole.is_labelled_on`).
+   submission date (:meth:`~poles_policy.model.poles.Pole.is_labelled_on`),
+   or, when that date is not known, throughout the call's window.
    Labelling histories come from the pôles the caller gives; a carrying
    pôle that is not given is asked for, unless a given one settles it.
 4. ``struct.open`` - the platform is open to outside users, with at least
@@ -37,8 +38,12 @@ ask for.
 
 **The decision date.** A platform is judged on the day it was submitted: its
 ``submitted_on`` when known, otherwise the call's closing day (the last day
-it could have been submitted). The pôles' labels and every parameter are
-read on that date, never at "today".
+it could have been submitted). Every parameter is read on that date, never
+at "today", or on the call's opening day for a platform sent before it. The
+pôles' labels are read on the submission date; when it is not known, over
+the whole window: a pôle labelled throughout meets the check, one labelled
+at no time in it does not, and one labelled on part of it leaves the check
+open and the submission date is asked for.
 
 **Modelling choices.**
 
@@ -52,20 +57,25 @@ read on that date, never at "today".
   each listed year's total must be strictly below the previous listed
   year's (a flat aid is not decreasing). The years are the distinct years
   the plan lists: a year between two listed ones that the plan does not
-  list is not read as a year of zero aid. From the first listed year to the
-  last there must be at most N calendar years (first year + N - 1).
+  list is not read as a year of zero aid. Listed years of 0.00 before the
+  first aid or after the last are years without aid, and are not counted;
+  a 0.00 between two years of aid is, since the aid then rises again.
+  From the first listed year to the last there must be at most N calendar
+  years (first year + N - 1).
 - *Exact comparisons.* The core share is compared by cross-multiplication
   (contributions and fees against the minimum share times the total), and
   the study support against the exact product of the share and the study
   cost: neither is rounded before comparing, so 0.01 € above the exact
-  80 % fails. :func:`cdc_study_ceiling` gives the same bound as an amount,
-  rounded down to the cent.
+  80 % fails, even for amounts of 28 digits (the products are taken in a
+  60-digit context that refuses to round). :func:`cdc_study_ceiling` gives
+  the same bound as an amount, rounded down to the cent.
 - *A known failure settles a check.* A check is UNKNOWN only when the
   missing fact could still change its status. Users given without an SME
   or a laboratory fail check 4 whether or not open access is known; dated
-  operating aid spread over more than N years fails check 7 even if some
-  aid has no year; a study support above the 200 000 € cap fails check 8
-  whatever the study cost (and a support of 0.00 € meets it).
+  operating aid spread over more than N years, or rising by more than the
+  aid without a year could make up, fails check 7; a study support above
+  the 200 000 € cap fails check 8 whatever the study cost (and a support of
+  0.00 € meets it).
 - *An empty financing plan* is a plan not given: checks 5 and 6 ask for it
   (unless the budget is zero, which an empty plan balances), while checks 7
   and 8, which find no operating aid and no study support in it, are met.
@@ -74,20 +84,20 @@ read on that date, never at "today".
 from __future__ import annotations
 
 import itertools
+from decimal import Context, Decimal, Inexact, InvalidOperation
 from typing import TYPE_CHECKING, Final
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
 from poles_policy.model.platforms import FundingSource, UserKind
-from poles_policy.money import CENT, EXACT, Eur, exact_decimals, round_cents, total
+from poles_policy.model.poles import Pole
+from poles_policy.money import CENT, EXACT, Eur, eur, exact_decimals, round_cents, total
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
-    from decimal import Decimal
 
     from poles_policy.model.platforms import CallForProjects, InnovationPlatform
-    from poles_policy.model.poles import Pole
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -216,6 +226,11 @@ def _ids(ids: Iterable[str]) -> str:
     return ", ".join(ids)
 
 
+# Products of an amount and a share are compared, never rounded: 60 digits hold the product of
+# two 28-digit figures, and a product that would not be exact raises instead.
+_WIDE: Final = Context(prec=60, traps=[InvalidOperation, Inexact])
+
+
 def _pct(share: Decimal) -> str:
     return f"{EXACT.multiply(share, 100).normalize():f} %"
 
@@ -302,37 +317,63 @@ def _history_fact(ids: list[str]) -> Fact:
     )
 
 
-def _labelled(platform: InnovationPlatform, given: dict[str, Pole], on: date) -> Check:
+def _label_days(pole: Pole, start: date, end: date) -> tuple[bool, bool]:
+    """Whether *pole* holds its label on every day from *start* to *end*, and on any day."""
+    days = [start, *(e.on for e in pole.history if start < e.on <= end)]
+    states = [pole.is_labelled_on(day) for day in days]
+    return all(states), any(states)
+
+
+def _labelled(
+    platform: InnovationPlatform, given: dict[str, Pole], on: date, call: CallForProjects
+) -> Check:
     carriers = platform.carrying_pole_ids
-    day = on.isoformat()
     if not carriers:
         reason = Text("carried by no pôle", "portée par aucun pôle")
         return _check("struct.labelled", Status.NOT_MET, reason)
-    labelled = [pid for pid in carriers if pid in given and given[pid].is_labelled_on(on)]
-    if labelled:
+    known = [pid for pid in carriers if pid in given]
+    unknown = [pid for pid in carriers if pid not in given]
+    if platform.submitted_on is None:
+        # The day it was sent is not known: read the labels over the whole window it could
+        # have been sent in, and ask for the day only if the answer depends on it.
+        start, end = call.opens_on, call.closes_on
+        window = f"{start.isoformat()} – {end.isoformat()}"
+        when_en = f"throughout the call's window {window}"
+        when_fr = f"pendant toute la période de l'appel {window}"
+        never_en = f"at no time in the call's window {window}"
+        never_fr = f"à aucun moment de la période de l'appel {window}"
+        spans = {pid: _label_days(given[pid], start, end) for pid in known}
+        always = [pid for pid in known if spans[pid][0]]
+        partly = [pid for pid in known if spans[pid][1] and not spans[pid][0]]
+    else:
+        day = on.isoformat()
+        when_en, when_fr = f"on {day}", f"le {day}"
+        never_en, never_fr = when_en, when_fr
+        always = [pid for pid in known if given[pid].is_labelled_on(on)]
+        partly = []
+    if always:
         reason = Text(
-            f"{_ids(labelled)} labelled on {day}", f"{_ids(labelled)} labellisé(s) le {day}"
+            f"{_ids(always)} labelled {when_en}", f"{_ids(always)} labellisé(s) {when_fr}"
         )
         return _check("struct.labelled", Status.MET, reason)
-    unknown = [pid for pid in carriers if pid not in given]
-    known = [pid for pid in carriers if pid in given]
+    missing: list[Fact] = []
+    en: list[str] = []
+    fr: list[str] = []
+    never = [pid for pid in known if pid not in partly]
+    if never:
+        en.append(f"{_ids(never)} not labelled {never_en}")
+        fr.append(f"{_ids(never)} non labellisé(s) {never_fr}")
+    if partly:
+        en.append(f"{_ids(partly)} labelled on part of the call's window only")
+        fr.append(f"{_ids(partly)} labellisé(s) sur une partie de la période de l'appel seulement")
+        missing.append(ASK_SUBMITTED_ON)
     if unknown:
-        if known:
-            reason = Text(
-                f"{_ids(known)} not labelled on {day}; no labelling history given for "
-                f"{_ids(unknown)}",
-                f"{_ids(known)} non labellisé(s) le {day} ; historique de labellisation non "
-                f"fourni pour {_ids(unknown)}",
-            )
-        else:
-            reason = Text(
-                f"no labelling history given for {_ids(unknown)}",
-                f"historique de labellisation non fourni pour {_ids(unknown)}",
-            )
-        return _check("struct.labelled", Status.UNKNOWN, reason, missing=(_history_fact(unknown),))
-    reason = Text(
-        f"{_ids(known)} not labelled on {day}", f"{_ids(known)} non labellisé(s) le {day}"
-    )
+        en.append(f"no labelling history given for {_ids(unknown)}")
+        fr.append(f"historique de labellisation non fourni pour {_ids(unknown)}")
+        missing.append(_history_fact(unknown))
+    reason = Text("; ".join(en), " ; ".join(fr))
+    if missing:
+        return _check("struct.labelled", Status.UNKNOWN, reason, missing=tuple(missing))
     return _check("struct.labelled", Status.NOT_MET, reason)
 
 
@@ -450,7 +491,7 @@ def _core_funding(platform: InnovationPlatform, on: date, params: ParameterSet) 
         )
         return _check("struct.core_funding", Status.NOT_MET, reason, parameters=uses)
     # core / funding >= minimum, compared as core >= minimum × funding: no quotient, no rounding.
-    needed = EXACT.multiply(minimum, funding)
+    needed = _WIDE.multiply(minimum, funding)
     met = core >= needed
     reason = Text(
         f"partners {partners} EUR + user fees {fees} EUR = {core} EUR of {funding} EUR; "
@@ -473,6 +514,24 @@ def _schedule(years: list[int], totals: list[Eur], colon: str) -> str:
     return ", ".join(f"{year}{colon} {amount} EUR" for year, amount in pairs)
 
 
+def _shortfall(totals: list[Eur]) -> Eur:
+    """The least amount that, added to the years, makes each year's aid exceed the next's."""
+    needed: list[Decimal] = []
+    target: Decimal | None = None
+    for amount in reversed(totals):
+        target = amount if target is None else max(amount, total((target, CENT)))
+        needed.append(target - amount)
+    return total(needed)
+
+
+def _first_rise(years: list[int], totals: list[Eur]) -> tuple[int, int]:
+    return next(
+        (y0, y1)
+        for (y0, a0), (y1, a1) in itertools.pairwise(zip(years, totals, strict=True))
+        if a1 >= a0
+    )
+
+
 def _operating_aid(platform: InnovationPlatform, on: date, params: ParameterSet) -> Check:
     limit = params.count(_AID_YEARS, on)
     uses = params.uses(on, _AID_YEARS)
@@ -485,6 +544,13 @@ def _operating_aid(platform: InnovationPlatform, on: date, params: ParameterSet)
         return _check("struct.operating_aid", Status.MET, reason, parameters=uses)
     years = sorted({f.year for f in lines if f.year is not None})
     totals = [total(f.amount for f in lines if f.year == year) for year in years]
+    # Years of 0.00 before the first aid or after the last are years without aid, not years
+    # of aid: they neither lengthen it nor break its decrease. A zero between two years of aid
+    # stays, since the aid then rises again.
+    while totals and totals[0] == 0:
+        del years[0], totals[0]
+    while totals and totals[-1] == 0:
+        del years[-1], totals[-1]
     undated = [f.amount for f in lines if f.year is None]
     schedule, calendrier = _schedule(years, totals, ":"), _schedule(years, totals, " :")
     span = years[-1] - years[0] + 1 if years else 0
@@ -494,6 +560,19 @@ def _operating_aid(platform: InnovationPlatform, on: date, params: ParameterSet)
     limit_en, limit_fr = f"at most {limit} allowed", f"{limit} au plus"
     if undated:
         without = total(undated)
+        short = _shortfall(totals)
+        if short > without:
+            # Adding the undated aid to some years cannot make every year exceed the next: at
+            # least *short* more would be needed, spread over the earlier years.
+            y0, y1 = _first_rise(years, totals)
+            reason = Text(
+                f"{schedule}, and {without} EUR without a year: NOT decreasing ({y1} is not "
+                f"below {y0}), and at least {short} EUR more in earlier years would be needed",
+                f"{calendrier}, et {without} EUR sans année : PAS dégressive ({y1} n'est pas "
+                f"inférieure à {y0}), et il faudrait au moins {short} EUR de plus les années "
+                "précédentes",
+            )
+            return _check("struct.operating_aid", Status.NOT_MET, reason, parameters=uses)
         if too_long:
             # No year given to the undated aid can shorten the span of the dated years.
             reason = Text(
@@ -556,6 +635,8 @@ def cdc_study_ceiling(study_cost: Eur, params: ParameterSet, on: date) -> Eur:
         The ceiling, in whole cents.
 
     Raises:
+        InvalidInputError: If *study_cost* is not an amount in euros to the
+            cent, or is negative.
         ParameterError: If a study-support parameter has no value on *on*
             (before 1 October 2008).
 
@@ -568,8 +649,12 @@ def cdc_study_ceiling(study_cost: Eur, params: ParameterSet, on: date) -> Eur:
     >>> cdc_study_ceiling(Eur(Decimal("300000.00")), params, date(2009, 6, 1))
     Decimal('200000.00')
     """
+    cost = eur(study_cost, field="study_cost")
+    if cost < 0:
+        msg = f"study_cost: {cost} is negative"
+        raise InvalidInputError(msg)
     cap = params.decimal(_CDC_MAX, on)
-    exact = EXACT.multiply(params.decimal(_CDC_SHARE, on), study_cost)
+    exact = _WIDE.multiply(params.decimal(_CDC_SHARE, on), cost)
     # round_cents is the one rounding of money (half up); stepping back a cent when it rounded
     # up gives the floor without a second rounding rule.
     floor = round_cents(exact)
@@ -616,7 +701,7 @@ def _cdc_studies(platform: InnovationPlatform, on: date, params: ParameterSet) -
         reason = Text(f"support {support} EUR: {en}", f"aide de {support} EUR : {fr}")
         return _check("struct.cdc_studies", status, reason, parameters=uses)
     # Against the exact product, never a rounded one: 0.01 EUR above the exact share fails.
-    bound = EXACT.multiply(share, cost)
+    bound = _WIDE.multiply(share, cost)
     over: list[tuple[str, str]] = []
     if support > cap:
         over.append((f"the {_amount(cap)} EUR cap", f"du plafond de {_amount(cap)} EUR"))
@@ -637,9 +722,16 @@ def _cdc_studies(platform: InnovationPlatform, on: date, params: ParameterSet) -
 # --- the decision ------------------------------------------------------------------------------
 
 
-def _given_poles(poles: Iterable[Pole]) -> dict[str, Pole]:
+def _given_poles(poles: Iterable[object]) -> dict[str, Pole]:
+    # Read as objects of any type: a caller's slip must be an input error, not a crash.
     given: dict[str, Pole] = {}
+    if isinstance(poles, str):
+        msg = f"poles: {poles!r} is a single string, not a list of pôles"
+        raise InvalidInputError(msg)
     for pole in poles:
+        if not isinstance(pole, Pole):
+            msg = f"poles: {pole!r} is not a Pole"
+            raise InvalidInputError(msg)
         if pole.id in given:
             msg = f"poles: pôle {pole.id!r} is given twice"
             raise InvalidInputError(msg)
@@ -694,7 +786,8 @@ def platform_eligibility(
             (``platform.call_id`` is set and is not ``call.id``), or if two
             of *poles* have the same id.
         ParameterError: If a STRUCT parameter has no value on the date it
-            is read (a call opening before 1 October 2008).
+            is read (a platform sent before 1 October 2008 to a call already
+            open).
 
     >>> from datetime import date
     >>> from poles_policy.model.platforms import (
@@ -754,7 +847,7 @@ def platform_eligibility(
     checks = (
         _window(platform, call),
         _targeted(platform, call),
-        _labelled(platform, given, on),
+        _labelled(platform, given, on, call),
         _open(platform),
         _balanced(platform),
         _core_funding(platform, rules_on, params),

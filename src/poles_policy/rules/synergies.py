@@ -23,14 +23,13 @@ library's reading, not the text's):
 3. **Taking part.** The text names the strategy and the actions, so each
    structure is read on both. It takes part in *both* (nothing lacking), in
    *one* only (strategy without actions, or actions without strategy: a
-   *partial* gap), or in *neither* (a *gap*). A structure with no
-   involvement recorded takes part in neither, like one recorded with both
-   flags false, but the reason tells them apart: "no involvement recorded"
-   is a fact to look for, "recorded as not involved" a fact found.
+   *partial* gap), or in *neither* as recorded (a *gap*). A structure with
+   no involvement recorded is *unrecorded*: not a gap, a fact to look for.
 4. **One check per public member** (``syn.cooperation``, citing SYN.3), in
    the members' order: MET when every one of its structures takes part in
-   both, NOT_MET otherwise, naming each structure that falls short and what
-   it lacks.
+   both; NOT_MET when one is known to fall short (naming each and what it
+   lacks, and the unrecorded ones beside them); otherwise UNKNOWN when some
+   are unrecorded, asking what they take part in.
 5. **The rest.** Structures that no public member founded (founded by
    private members, or by establishments outside the pôle, or with no
    founder given) are not asked anything by SYN.3; when there are some, a
@@ -38,20 +37,30 @@ library's reading, not the text's):
    SYN.3) lists them with what is recorded of them, since they still count
    toward the synergy SYN.1 aims at.
 
-The report is *complete* when no public member has a gap or a partial gap;
-a pôle whose public members founded nothing is complete with nothing to
-involve, which the explanation says. The order in which involvements are
+The report is *complete* when every structure of every public member takes
+part in both, not complete when one is known to fall short, and undetermined
+(``None``) when none falls short but some are unrecorded; a pôle whose
+public members founded nothing is complete with nothing to involve, which
+the explanation says. The order in which involvements are
 given changes nothing. No parameter is read: the text sets no figure.
 """
 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from poles_policy.explain import Check, Status, Text, render_account
+from poles_policy.explain import (
+    Check,
+    Fact,
+    Status,
+    Text,
+    json_fields,
+    missing_facts,
+    render_account,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -84,7 +93,7 @@ class Participation(enum.Enum):
     NOT_INVOLVED = "not_involved"
     """Neither, as recorded (a gap)."""
     NOT_RECORDED = "not_recorded"
-    """Neither, since no involvement is recorded (a gap)."""
+    """Not known: no involvement is recorded (a fact to look for, not a gap)."""
 
     @property
     def label(self) -> Text:
@@ -98,8 +107,8 @@ class Participation(enum.Enum):
 
     @property
     def gap(self) -> bool:
-        """Whether the structure takes part in neither."""
-        return self in {Participation.NOT_INVOLVED, Participation.NOT_RECORDED}
+        """Whether the structure is recorded as taking part in neither."""
+        return self is Participation.NOT_INVOLVED
 
 
 _PARTICIPATION_LABELS: Final = {
@@ -169,8 +178,15 @@ class EstablishmentInvolvement:
 
     @property
     def gaps(self) -> tuple[str, ...]:
-        """The structures that take part in neither (recorded so, or not recorded)."""
+        """The structures recorded as taking part in neither."""
         return tuple(s.structure_id for s in self.structures if s.participation.gap)
+
+    @property
+    def unrecorded(self) -> tuple[str, ...]:
+        """The structures with no involvement recorded."""
+        return tuple(
+            s.structure_id for s in self.structures if s.participation is Participation.NOT_RECORDED
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -182,13 +198,17 @@ class CooperationReport:
         pole_id: The pôle.
         lines: One line per public member, in the members' order.
         gaps: ``(member id, structure id)`` for each structure of a public
-            member that takes part in neither the strategy nor the actions,
-            in the order of the lines.
+            member recorded as taking part in neither the strategy nor the
+            actions, in the order of the lines.
         partial: ``(member id, structure id)`` for each structure of a
             public member that takes part in one of the two only, in the
             order of the lines.
+        unrecorded: ``(member id, structure id)`` for each structure of a
+            public member with no involvement recorded.
         not_concerned: The private members (ids), not asked by SYN.3.
-        complete: Whether no public member has a gap or a partial gap.
+        complete: ``True`` when every structure of every public member takes
+            part in both, ``False`` when one is known to fall short, ``None``
+            when none does but some are unrecorded.
         checks: One check per member, in the members' order (a condition
             for a public member, information for a private one), then,
             when some structure was founded by no public member, the
@@ -199,9 +219,19 @@ class CooperationReport:
     lines: tuple[EstablishmentInvolvement, ...]
     gaps: tuple[tuple[str, str], ...]
     partial: tuple[tuple[str, str], ...]
+    unrecorded: tuple[tuple[str, str], ...]
     not_concerned: tuple[str, ...]
-    complete: bool
+    complete: bool | None
     checks: tuple[Check, ...]
+
+    @property
+    def missing(self) -> tuple[Fact, ...]:
+        """The facts to record to settle every check, in order."""
+        return missing_facts(self.checks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as JSON-ready data, with the facts to record."""
+        return json_fields(self, properties=("missing",))
 
     def explain(self, lang: Lang = "en") -> str:
         """
@@ -211,25 +241,45 @@ class CooperationReport:
             lang: ``"en"`` or ``"fr"``.
         """
         fr = lang == "fr"
-        if not self.complete:
+        if self.complete is None:
+            verdict = (
+                "implication INDÉTERMINÉE : implications à enregistrer"
+                if fr
+                else "involvement UNDETERMINED: involvements to record"
+            )
+        elif not self.complete:
             verdict = "implication INCOMPLÈTE" if fr else "involvement INCOMPLETE"
         elif any(line.structures for line in self.lines):
             verdict = "implication complète" if fr else "involvement complete"
         else:
             verdict = "rien à impliquer" if fr else "nothing to involve"
         public, gaps, partial = len(self.lines), len(self.gaps), len(self.partial)
+        unrecorded = len(self.unrecorded)
         if fr:
             head = (
                 f"Structures de coopération du pôle {self.pole_id} (SYN.1, SYN.3) : "
-                f"{public} membre(s) public(s), {gaps} lacune(s), {partial} partielle(s) : "
+                f"{public} membre(s) public(s), {gaps} lacune(s), {partial} partielle(s), "
+                f"{unrecorded} non enregistrée(s) : "
                 f"{verdict}"
             )
         else:
             head = (
                 f"Cooperation structures of pôle {self.pole_id} (SYN.1, SYN.3): "
-                f"{public} public member(s), {gaps} gap(s), {partial} partial: {verdict}"
+                f"{public} public member(s), {gaps} gap(s), {partial} partial, "
+                f"{unrecorded} unrecorded: {verdict}"
             )
         return render_account(head, self.checks, lang)
+
+
+def _ask_involvement(items: tuple[tuple[CooperationStructure, Participation], ...]) -> Fact:
+    names = ", ".join(_named(s) for s, _ in items)
+    return Fact(
+        path="involvements",
+        question=Text(
+            f"What do {names} take part in, of the pôle's strategy and of its actions?",
+            f"À quoi {names} prennent-elles part, de la stratégie du pôle et de ses actions ?",
+        ),
+    )
 
 
 def _named(structure: CooperationStructure) -> str:
@@ -266,7 +316,8 @@ def _member_check(
     gaps = tuple((s, p) for s, p in founded if p.gap)
     partial = tuple((s, p) for s, p in founded if p.partial)
     both = tuple((s, p) for s, p in founded if p is Participation.BOTH)
-    if not gaps and not partial:
+    unrecorded = tuple((s, p) for s, p in founded if p is Participation.NOT_RECORDED)
+    if not gaps and not partial and not unrecorded:
         reason = Text(
             "every structure takes part in the strategy and the actions: "
             + _listed(both, "en", with_label=False),
@@ -284,15 +335,21 @@ def _member_check(
     if partial:
         en.append("partly: " + _listed(partial, "en", with_label=True))
         fr.append("en partie : " + _listed(partial, "fr", with_label=True))
+    if unrecorded:
+        en.append("no involvement recorded: " + _listed(unrecorded, "en", with_label=False))
+        fr.append("aucune implication enregistrée : " + _listed(unrecorded, "fr", with_label=False))
     if both:
         en.append("in both: " + _listed(both, "en", with_label=False))
         fr.append("aux deux : " + _listed(both, "fr", with_label=False))
+    # A structure known to fall short settles the check; unrecorded ones alone leave it open.
+    known_short = bool(gaps or partial)
     return Check(
         key="syn.cooperation",
         clauses=_SYN_3,
         label=label,
-        status=Status.NOT_MET,
+        status=Status.NOT_MET if known_short else Status.UNKNOWN,
         reason=Text("; ".join(en), " ; ".join(fr)),
+        missing=() if known_short else (_ask_involvement(unrecorded),),
     )
 
 
@@ -377,14 +434,13 @@ def cooperation_involvement(synergies: PoleSynergies) -> CooperationReport:
     ...     involvements=(Involvement(structure_id="pres-a", in_strategy=True, in_actions=False),),
     ... )
     >>> report = cooperation_involvement(synergies)
-    >>> report.complete, report.gaps, report.partial
-    (False, (('univ-a', 'incubator-a'),), (('univ-a', 'pres-a'),))
+    >>> report.complete, report.gaps, report.partial, report.unrecorded
+    (False, (), (('univ-a', 'pres-a'),), (('univ-a', 'incubator-a'),))
     >>> print(report.explain())
-    Cooperation structures of pôle minalogic (SYN.1, SYN.3): 1 public member(s), 1 gap(s),
-    1 partial: involvement INCOMPLETE
-      [NOT MET] University A (univ-a): involves its cooperation structures — SYN.3: in neither
-      strategy nor actions: Incubator A (incubator-a): no involvement recorded; partly:
-      PRES A (pres-a): strategy without actions
+    Cooperation structures of pôle minalogic (SYN.1, SYN.3): 1 public member(s), 0 gap(s),
+    1 partial, 1 unrecorded: involvement INCOMPLETE
+      [NOT MET] University A (univ-a): involves its cooperation structures — SYN.3: partly:
+      PRES A (pres-a): strategy without actions; no involvement recorded: Incubator A (incubator-a)
     """
     recorded = {i.structure_id: i for i in synergies.involvements}
     participation = {s.id: _participation(recorded.get(s.id)) for s in synergies.structures}
@@ -414,12 +470,15 @@ def cooperation_involvement(synergies: PoleSynergies) -> CooperationReport:
         checks.append(_unassessed_check(unassessed))
     gaps = tuple((line.member_id, sid) for line in lines for sid in line.gaps)
     partial = tuple((line.member_id, sid) for line in lines for sid in line.partial)
+    unrecorded = tuple((line.member_id, sid) for line in lines for sid in line.unrecorded)
+    complete: bool | None = False if gaps or partial else (None if unrecorded else True)
     return CooperationReport(
         pole_id=synergies.pole_id,
         lines=tuple(lines),
         gaps=gaps,
         partial=partial,
+        unrecorded=unrecorded,
         not_concerned=tuple(m.id for m in synergies.members if not m.public),
-        complete=not gaps and not partial,
+        complete=complete,
         checks=tuple(checks),
     )
