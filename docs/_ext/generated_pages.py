@@ -13,12 +13,15 @@ can never drift from the code they describe.
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,6 +80,21 @@ def _citations(path: Path) -> dict[str, list[str]]:
     return found
 
 
+def _where(path: Path) -> Callable[[str], str]:
+    """Return, for a name defined in *path*, the module users import it from."""
+    parts = path.relative_to(ROOT / "src").with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    module = ".".join(parts)
+    if not parts[-1].startswith("_"):
+        return lambda _name: module
+    # A private module's names are shown where users import them: its package, when the
+    # package re-exports them (poles_policy.testing._cper -> poles_policy.testing).
+    package = ".".join(parts[:-1])
+    public = set(getattr(importlib.import_module(package), "__all__", ()))
+    return lambda name: package if name in public else module
+
+
 def traceability_page() -> str:
     """Render the clause -> rules, parameters, tests table."""
     from poles_policy.explain import CLAUSES
@@ -86,10 +104,10 @@ def traceability_page() -> str:
     for path in sorted((ROOT / "src" / "poles_policy").rglob("*.py")):
         if path.name == "explain.py":
             continue  # the registry itself names every clause
-        module = ".".join(path.relative_to(ROOT / "src").with_suffix("").parts)
+        where = _where(path)
         for cid, names in _citations(path).items():
             top = {n for n in names if not n.startswith("_")} or set(names)
-            rules[cid].update(f"`{module}.{n}`" for n in top)
+            rules[cid].update(f"`{where(n)}.{n}`" for n in top)
     params: dict[str, set[str]] = defaultdict(set)
     p_set = default_parameters()
     for name in p_set:

@@ -1,0 +1,130 @@
+"""
+Hypothesis strategies for poles_policy's own types.
+
+Use them to write property-based tests of code that consumes the library::
+
+    from hypothesis import given
+    from poles_policy.testing import relay_requests
+    from poles_policy.parameters import default_parameters
+    from poles_policy.rules.relay import eligibility
+
+
+    @given(relay_requests())
+    def test_an_eligible_request_never_exceeds_the_subsidy(request):
+        decision = eligibility(request, default_parameters())
+        ...
+
+There is a strategy for every domain type: the actors, pôles and their
+labels, collaborative projects and their aid, relay requests, loans and
+cases, calls for projects and innovation platforms, CPER envelopes,
+structuring projects and allocations, cooperation structures and a pôle's
+synergies, performance contracts and coordination committees.
+
+Every strategy generates valid objects by construction (no invariant of the
+domain model is ever violated) and shrinks toward simple ones: small
+amounts, early dates, few items, facts known. Cases are not all eligible:
+generated requests come from every region and may miss a label, a letter or
+State aid, and each part of a generated platform, contract or committee
+meets its rule most of the time but not always, so that properties see
+every outcome. Ids are unique wherever the model asks it; give ``ident=``
+(or ``pole_id=``) to fix one.
+
+When Hypothesis is installed together with poles_policy, the strategies are
+also registered for ``st.from_type`` through Hypothesis' entry point,
+lazily: importing poles_policy alone never imports Hypothesis.
+
+Requires the ``testing`` extra: ``pip install "poles-policy[testing]"``.
+"""
+
+from __future__ import annotations
+
+from poles_policy.testing._actors import (
+    accounts,
+    banks,
+    cooperation_structures,
+    enterprises,
+    local_authorities,
+    oseo_offices,
+    related_enterprises,
+    research_organisations,
+    state_bodies,
+)
+from poles_policy.testing._committees import committee_members, coordination_committees, meetings
+from poles_policy.testing._contracts import (
+    indicators,
+    measurements,
+    objectives,
+    operating_budgets,
+    performance_contracts,
+)
+from poles_policy.testing._cper import allocations, cper_envelopes, structuring_projects
+from poles_policy.testing._platforms import (
+    calls_for_projects,
+    financing_lines,
+    innovation_platforms,
+    platform_users,
+)
+from poles_policy.testing._poles import governing_bodies, label_events, poles, state_correspondents
+from poles_policy.testing._projects import (
+    aid_decisions,
+    partner_aids,
+    payments,
+    pole_labels,
+    project_partners,
+    projects,
+    scheduled_payments,
+)
+from poles_policy.testing._relay import relay_cases, relay_loans, relay_requests
+from poles_policy.testing._synergies import involvements, pole_synergies
+
+# The bounds of the policy period: the defaults that policy_dates() and meetings() show.
+from poles_policy.testing._values import PHASE_2_END as PHASE_2_END
+from poles_policy.testing._values import PHASE_2_START as PHASE_2_START
+from poles_policy.testing._values import eur_amounts, policy_dates, region_codes, regions
+
+__all__ = [
+    "accounts",
+    "aid_decisions",
+    "allocations",
+    "banks",
+    "calls_for_projects",
+    "committee_members",
+    "cooperation_structures",
+    "coordination_committees",
+    "cper_envelopes",
+    "enterprises",
+    "eur_amounts",
+    "financing_lines",
+    "governing_bodies",
+    "indicators",
+    "innovation_platforms",
+    "involvements",
+    "label_events",
+    "local_authorities",
+    "measurements",
+    "meetings",
+    "objectives",
+    "operating_budgets",
+    "oseo_offices",
+    "partner_aids",
+    "payments",
+    "performance_contracts",
+    "platform_users",
+    "pole_labels",
+    "pole_synergies",
+    "poles",
+    "policy_dates",
+    "project_partners",
+    "projects",
+    "region_codes",
+    "regions",
+    "related_enterprises",
+    "relay_cases",
+    "relay_loans",
+    "relay_requests",
+    "research_organisations",
+    "scheduled_payments",
+    "state_bodies",
+    "state_correspondents",
+    "structuring_projects",
+]

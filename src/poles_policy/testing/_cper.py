@@ -1,0 +1,97 @@
+"""CPER envelopes, structuring projects and ministries' allocations (SYN.2, SYN.4)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from hypothesis import strategies as st
+
+from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
+from poles_policy.testing._values import _POLE_IDS, _some, eur_amounts, region_codes
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+@st.composite
+def cper_envelopes(
+    draw: st.DrawFn, *, ident: str | None = None, region: str | None = None
+) -> CperEnvelope:
+    """
+    Generate a region's CPER envelope for 2007-2013 (or, sometimes, 2000-2006).
+
+    Amounts are up to 2 000 000 EUR, of the order of a few
+    :func:`structuring_projects`' requests, so that an envelope often runs
+    out part-way.
+
+    Args:
+        ident: The envelope's id; by default ``cper-<region>-<first year>``.
+        region: The INSEE code of its region; by default one of 2009.
+
+    Shrinks toward an empty Rhône-Alpes envelope for 2007-2013.
+    """
+    code = region if region is not None else draw(region_codes())
+    first = draw(st.sampled_from([2007, 2000]))
+    return CperEnvelope(
+        id=ident or f"cper-{code}-{first}",
+        region=code,
+        period_start=date(first, 1, 1),
+        period_end=date(first + 6, 12, 31),
+        amount=draw(eur_amounts(max_value="2000000.00")),
+    )
+
+
+@st.composite
+def structuring_projects(
+    draw: st.DrawFn,
+    *,
+    ident: str | None = None,
+    region: str | None = None,
+    pole_ids: Sequence[str] = _POLE_IDS,
+) -> StructuringProject:
+    """
+    Generate structuring projects put forward for CPER funding (SYN.4).
+
+    A project requests up to 800 000 EUR, is linked to up to two of
+    *pole_ids* or to none, and is ranked 1 to 3 or not at all, so that
+    ties are frequent among a few projects.
+
+    Args:
+        ident: The project's id; by default ``project-0`` to ``project-99``
+            (draw lists with ``unique_by`` id, or give ids).
+        region: The INSEE code of its region (an envelope shares only among
+            projects of its own); by default one of 2009.
+        pole_ids: The pôles it may be linked to.
+
+    Shrinks toward an unranked request of 0.00 EUR linked to no pôle.
+    """
+    n = draw(st.integers(min_value=0, max_value=99))
+    code = region if region is not None else draw(region_codes())
+    return StructuringProject(
+        id=ident or f"project-{n}",
+        name=f"Projet structurant {n} (generated)",
+        region=code,
+        pole_ids=_some(draw, pole_ids, 2),
+        requested=draw(eur_amounts(max_value="800000.00")),
+        priority_rank=draw(st.none() | st.integers(min_value=1, max_value=3)),
+    )
+
+
+@st.composite
+def allocations(draw: st.DrawFn, *, pole_ids: Sequence[str] = _POLE_IDS) -> Allocation:
+    """
+    Generate a ministry's allocation to a body it supervises (SYN.2).
+
+    Two ministries, three bodies and the years 2009-2011, so that lists of
+    allocations group by ministry and year; an allocation is linked to one
+    of *pole_ids* or to none, and is up to 1 000 000 EUR. Shrinks toward an
+    allocation of 0.00 EUR by the MESR to the CNRS in 2009, linked to no pôle.
+    """
+    return Allocation(
+        ministry=draw(st.sampled_from(["MESR", "Agriculture"])),
+        body=draw(st.sampled_from(["CNRS", "INRA", "CEA"])),
+        year=draw(st.integers(min_value=2009, max_value=2011)),
+        amount=draw(eur_amounts(max_value="1000000.00")),
+        pole_id=draw(st.none() | st.sampled_from(tuple(pole_ids))) if pole_ids else None,
+    )

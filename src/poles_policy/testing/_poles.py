@@ -1,0 +1,110 @@
+"""Pôles, their labelling history, animation structure and State correspondent."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Final
+
+from hypothesis import strategies as st
+
+from poles_policy.model.poles import (
+    Category,
+    GoverningBody,
+    LabelEvent,
+    LabelEventKind,
+    Pole,
+    StateCorrespondent,
+)
+from poles_policy.testing._values import PHASE_2_END, policy_dates, region_codes
+
+# A few themes, two of them in two spellings, so that theme matching sees case and spaces.
+_THEMES = (
+    "micro-nanotechnologies",
+    "Micro-nanotechnologies",
+    "environment",
+    "environment ",
+    "textiles",
+    "energy",
+)
+
+
+@st.composite
+def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
+    """
+    Generate pôles with themes, a 2008 group (or none) and a labelling history.
+
+    The history starts with a label between July 2005 and 2010; it may then
+    hold a confirmation, and after both a withdrawal (delabelling), until
+    2012. Only a pôle labelled by 2008 may have a 2008 evaluation group. Themes
+    are distinct under the library's reading (case and spaces aside). Ids are
+    ``pole-0`` to ``pole-99``: give *ident*, or draw lists ``unique_by`` id.
+
+    Shrinks toward a national Rhône-Alpes pôle, labelled in July 2005 and never
+    delabelled, with no known group or State correspondent.
+    """
+    n = draw(st.integers(min_value=0, max_value=99))
+    labelled_on = draw(policy_dates(min_value=date(2005, 7, 12), max_value=date(2010, 12, 31)))
+    history = [LabelEvent(kind=LabelEventKind.LABELLED, on=labelled_on, source="generated")]
+    last = labelled_on
+    for kind in (LabelEventKind.CONFIRMED, LabelEventKind.DELABELLED):
+        if last < PHASE_2_END and draw(st.booleans()):
+            last = draw(policy_dates(min_value=last + timedelta(days=1), max_value=PHASE_2_END))
+            history.append(LabelEvent(kind=kind, on=last, source="generated"))
+    correspondent = draw(
+        st.none() | st.just(StateCorrespondent(name=f"Correspondant {n}", service="DRIRE"))
+    )
+    themes = draw(
+        st.lists(
+            st.sampled_from(_THEMES),
+            max_size=3,
+            unique_by=lambda theme: " ".join(theme.split()).casefold(),
+        )
+    )
+    groups: list[int | None] = [None, 1, 2, 3] if labelled_on.year <= 2008 else [None]
+    categories: list[Category] = [Category.NATIONAL, Category.MONDIAL, Category.VOCATION_MONDIALE]
+    return Pole(
+        id=ident or f"pole-{n}",
+        name=f"Pôle {n} (generated)",
+        category=draw(st.sampled_from(categories)),
+        themes=themes,
+        head_office_region=draw(region_codes()),
+        state_correspondent=correspondent,
+        evaluation_group_2008=draw(st.sampled_from(groups)),
+        history=history,
+    )
+
+
+_LABEL_EVENT_KINDS: Final[tuple[LabelEventKind, ...]] = tuple(LabelEventKind)
+
+
+@st.composite
+def label_events(draw: st.DrawFn) -> LabelEvent:
+    """
+    Generate single labelling events, from the first labels of July 2005 to 2012.
+
+    For whole, consistent histories, generate pôles with :func:`poles`.
+    Shrinks toward a label of 12 July 2005.
+    """
+    return LabelEvent(
+        kind=draw(st.sampled_from(_LABEL_EVENT_KINDS)),
+        on=draw(policy_dates(min_value=date(2005, 7, 12))),
+        source="generated",
+    )
+
+
+@st.composite
+def governing_bodies(draw: st.DrawFn) -> GoverningBody:
+    """Generate a pôle's animation structure, usually an association loi 1901."""
+    n = draw(st.integers(min_value=0, max_value=99))
+    forms = ["association loi 1901", "groupement d'intérêt public"]
+    return GoverningBody(
+        name=f"Association {n} (generated)", legal_form=draw(st.sampled_from(forms))
+    )
+
+
+@st.composite
+def state_correspondents(draw: st.DrawFn) -> StateCorrespondent:
+    """Generate a pôle's State correspondent (GOV.3), in a DRIRE, a SGAR or a DIRECCTE."""
+    n = draw(st.integers(min_value=0, max_value=99))
+    services = ["DRIRE", "SGAR", "DIRECCTE"]
+    return StateCorrespondent(name=f"Correspondant {n}", service=draw(st.sampled_from(services)))
