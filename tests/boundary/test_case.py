@@ -430,3 +430,17 @@ def test_a_relay_case_survives_its_own_writer_and_a_second_trip(case: RelayCase)
 def test_a_relay_case_read_back_is_the_same_down_to_its_decimals(case: RelayCase) -> None:
     # Equal Decimals may differ in form ("36" and "36.0"); parsing keeps the form written.
     assert repr(parse_case(dump_case(case))) == repr(case)
+
+
+@pytest.mark.parametrize("value", ['"yes"', '"true"', "1", "0", '"false"'])
+def test_a_yes_or_no_must_be_a_json_boolean(value: str) -> None:
+    # "false" read as true, or 0 as false, would be guesses: the schema says boolean.
+    document = json.loads((EXAMPLES / "relay-case.json").read_text(encoding="utf-8"))
+    text = json.dumps(document).replace(
+        '"oseo_counter_guarantee": true', f'"oseo_counter_guarantee": {value}'
+    )
+    assert text != json.dumps(document)
+    with pytest.raises(
+        InvalidInputError, match=r"request\.oseo_counter_guarantee: Input should be a valid boolean"
+    ):
+        parse_case(text.encode())

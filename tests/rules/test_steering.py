@@ -308,6 +308,7 @@ def test_a_three_year_contract_signed_by_the_pole_the_state_and_a_region_has_its
     decision = contract_terms(_contract(), PARAMS, pole=_pole())
     assert decision.outcome is Outcome.ELIGIBLE
     assert [c.key for c in decision.checks] == ["gov.parties", "gov.period", "gov.signed"]
+    assert decision.check("gov.parties").clauses == ("GOV.1", "PHASE.2c")
     assert decision.check("gov.period").parameters[0].name == "gov.contract_years"
 
 

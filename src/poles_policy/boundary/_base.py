@@ -30,6 +30,7 @@ from pydantic import (
     ConfigDict,
     GetCoreSchemaHandler,
     PlainSerializer,
+    Strict,
     StringConstraints,
     ValidationError,
     WithJsonSchema,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PLAIN_DECIMAL",
+    "Flag",
     "IsoDate",
     "LocatedError",
     "Model",
@@ -125,6 +127,10 @@ class PlainInJson:
             ),
             python_schema=core_schema.no_info_before_validator_function(read, inner),
         )
+
+
+Flag = Annotated[bool, Strict()]
+"""A JSON ``true`` or ``false`` only: ``"yes"``, ``"false"``, ``1`` or ``0`` are refused."""
 
 
 class Model(BaseModel):

@@ -26,6 +26,7 @@ from pydantic import WithJsonSchema as _Schema
 
 from poles_policy.boundary._base import (
     PLAIN_DECIMAL,
+    Flag,
     IsoDate,
     Model,
     Money,
@@ -173,7 +174,7 @@ class RelatedEnterpriseModel(Model):
             "the holding counts."
         ),
     )
-    exempt_investor: bool = Field(
+    exempt_investor: Flag = Field(
         default=False,
         description=(
             "True when the holder is an investor the SME Recommendation lets hold up to 50 % "
@@ -310,7 +311,7 @@ class ResearchOrganisationModel(Model):
             "formation) or private_non_profit (a private non-profit research centre)."
         )
     )
-    public: bool = Field(
+    public: Flag = Field(
         default=True,
         description=(
             "True (the default) for a public establishment (établissement public), which SYN.3 "

@@ -30,7 +30,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model
+from poles_policy.boundary._base import Flag, IsoDate, Model
 from poles_policy.boundary.decision import CheckModel, DecisionModel
 from poles_policy.explain import Outcome
 
@@ -64,7 +64,7 @@ class DurationModel(Model):
 class BriefGuaranteeModel(Model):
     """The OSEO counter-guarantee's figures (RELAY.5)."""
 
-    asked: bool | None = Field(
+    asked: Flag | None = Field(
         description="Whether the bank asks OSEO for a counter-guarantee; null if not known."
     )
     share: DecimalText | None = Field(
@@ -115,7 +115,7 @@ class BriefTimeSavedModel(Model):
     saving_high: DurationModel | None = Field(
         description="Time saved in the high scenario, floored at zero."
     )
-    after_subsidy: bool | None = Field(
+    after_subsidy: Flag | None = Field(
         description="True when the relay arrives on or after the first subsidy payment."
     )
     weighted_days_low: DecimalText | None = Field(

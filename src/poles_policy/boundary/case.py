@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, ValidationError
 
-from poles_policy.boundary._base import IsoDate, Model, Money, Share, build_one, describe
+from poles_policy.boundary._base import Flag, IsoDate, Model, Money, Share, build_one, describe
 from poles_policy.boundary.actors import (
     ActorModel,
     BankModel,
@@ -113,7 +113,7 @@ class CaseRequestModel(Model):
     bank: BankModel | None = Field(
         default=None, description="The bank asked for the relay loan; absent or null if unknown."
     )
-    oseo_counter_guarantee: bool | None = Field(
+    oseo_counter_guarantee: Flag | None = Field(
         default=None,
         description=(
             "Whether the bank asks OSEO for a counter-guarantee (RELAY.5): true, false (it does "
@@ -149,7 +149,7 @@ class CaseLoanModel(Model):
             "0.00 if none."
         ),
     )
-    repaid_from_subsidy: bool = Field(
+    repaid_from_subsidy: Flag = Field(
         default=True,
         description=(
             "Whether the loan is repaid from the subsidy payments as they arrive (the scheme's "

@@ -14,6 +14,7 @@ from pydantic import Field, PlainSerializer, WithJsonSchema
 
 from poles_policy.boundary._base import (
     PLAIN_DECIMAL,
+    Flag,
     IsoDate,
     Model,
     Money,
@@ -320,7 +321,7 @@ class CommitteeMemberModel(Model):
 
     actor_id: str = Field(description="The member's actor id, unique among the members; non-empty.")
     name: str = Field(description='The member\'s name, e.g. "Région Rhône-Alpes"; non-empty.')
-    funder: bool = Field(
+    funder: Flag = Field(
         description=(
             "True for a funder of the pôle (financeur): GOV.2 asks the committee to meet with "
             "its funders; false otherwise."

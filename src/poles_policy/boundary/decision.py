@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 
-from poles_policy.boundary._base import IsoDate, Model
+from poles_policy.boundary._base import Flag, IsoDate, Model
 from poles_policy.explain import CLAUSES, Decision, Outcome, Status
 from poles_policy.parameters import Confidence
 
@@ -104,7 +104,7 @@ class CheckModel(Model):
         default=(),
         description="When the status is unknown, the facts that would settle it, in asking order.",
     )
-    informative: bool = Field(
+    informative: Flag = Field(
         default=False,
         description=(
             "True for information that does not count toward the outcome (e.g. the SME status "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, Money, RegionCode, build_each
+from poles_policy.boundary._base import Flag, IsoDate, Model, Money, RegionCode, build_each
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.model.platforms import (
     CallForProjects,
@@ -152,7 +152,7 @@ class InnovationPlatformModel(Model):
         default=(),
         description="Its users or classes of users; empty (the default) when none is given.",
     )
-    open_access: bool | None = Field(
+    open_access: Flag | None = Field(
         default=None,
         description=(
             "Whether it is open to outside users (firms, SMEs above all, and laboratories) at "

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, Money, Share, build_one
+from poles_policy.boundary._base import Flag, IsoDate, Model, Money, Share, build_one
 from poles_policy.boundary.actors import (
     ActorModel,
     BankModel,
@@ -71,7 +71,7 @@ class RelayRequestModel(Model):
             "null when not known yet."
         ),
     )
-    oseo_counter_guarantee: bool | None = Field(
+    oseo_counter_guarantee: Flag | None = Field(
         default=None,
         description=(
             "Whether the bank asks OSEO for a counter-guarantee (contre-garantie, RELAY.5): "
@@ -134,7 +134,7 @@ class RelayLoanModel(Model):
             "non-negative; 0.00 (the default) when there are none."
         ),
     )
-    repaid_from_subsidy: bool = Field(
+    repaid_from_subsidy: Flag = Field(
         default=True,
         description=(
             "True (the default) when the loan is repaid from the subsidy payments as they "

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Model, build_each
+from poles_policy.boundary._base import Flag, Model, build_each
 from poles_policy.boundary.actors import CooperationStructureModel, ResearchOrganisationModel
 from poles_policy.model.synergies import Involvement, PoleSynergies
 
@@ -41,13 +41,13 @@ class InvolvementModel(Model):
             "most one involvement per structure; non-empty."
         )
     )
-    in_strategy: bool = Field(
+    in_strategy: Flag = Field(
         description=(
             "True when the structure takes part in defining the pôle's strategies (définition "
             "des stratégies), false when it does not."
         )
     )
-    in_actions: bool = Field(
+    in_actions: Flag = Field(
         description=(
             "True when the structure takes part in implementing the pôle's actions (mise en "
             "œuvre des actions), false when it does not."

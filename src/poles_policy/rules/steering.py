@@ -489,7 +489,9 @@ def _parties(contract: PerformanceContract, pole: Pole | None) -> Check:
         )
     return Check(
         key="gov.parties",
-        clauses=(_GOV_1,),
+        # The contract's parties are the State and the local authorities acting together
+        # (PHASE.2c), with the pôle (GOV.1).
+        clauses=(_GOV_1, "PHASE.2c"),
         label=Text(
             "signed by the pôle, the State and local authorities",
             "signé par le pôle, l'État et des collectivités",
