@@ -38,6 +38,7 @@ __all__ = [
     "pro_rata",
     "rate",
     "rate_of",
+    "ratio",
     "round_cents",
     "total",
 ]
@@ -168,6 +169,25 @@ def rate(value: Decimal | int | str, *, field: str = "rate") -> Rate:
     Decimal('0.45')
     """
     return Rate(_to_decimal(value, what=field))
+
+
+def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
+    """
+    Return *part* / *whole* as a share, or ``None`` when *whole* is zero.
+
+    The quotient is exact when it terminates within 28 significant digits
+    (``0.75``), and held to 28 digits otherwise (2/3), whatever the caller's
+    decimal context. 0 / 0 is neither 0 % nor 100 %: reporting either would
+    pass or fail a target on no evidence, hence ``None``.
+
+    >>> ratio(Decimal("487500"), Decimal("650000"))
+    Decimal('0.75')
+    >>> ratio(Decimal("0.00"), Decimal("0.00")) is None
+    True
+    """
+    if whole == 0:
+        return None
+    return _DIVIDE(part, whole).normalize(EXACT)
 
 
 def rate_of(amount: Decimal, share: Decimal) -> Eur:

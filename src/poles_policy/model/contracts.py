@@ -22,7 +22,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import non_empty, non_negative, to_eur, unique
 from poles_policy.model.actors import LocalAuthority, StateBody
-from poles_policy.money import EXACT, Eur
+from poles_policy.money import Eur, ratio
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -237,10 +237,7 @@ class OperatingBudget:
         >>> OperatingBudget(year=2009, total="650000", public="487500").public_share
         Decimal('0.75')
         """
-        if self.total == 0:
-            return None
-        # In the fixed context: derived shares do not depend on the caller's decimal context.
-        return EXACT.divide(self.public, self.total).normalize(EXACT)
+        return ratio(self.public, self.total)
 
 
 def _authorities(values: Iterable[LocalAuthority]) -> tuple[LocalAuthority, ...]:

@@ -58,7 +58,7 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Status, Text, json_fields, render_account
-from poles_policy.money import EXACT, Eur, exact_decimals, total
+from poles_policy.money import EXACT, Eur, exact_decimals, ratio, total
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -101,13 +101,6 @@ _FUNDING_LABELS: Final = {
     Funding.PARTIAL: Text("in part", "en partie"),
     Funding.NONE: Text("not funded", "non financé"),
 }
-
-
-def _share(part: Decimal, whole: Decimal) -> Decimal | None:
-    if whole == 0:
-        return None
-    # In the fixed context, so the share does not depend on the caller's decimal context.
-    return EXACT.divide(part, whole).normalize(EXACT)
 
 
 def _fraction(part: Decimal, whole: Decimal) -> Fraction | None:
@@ -229,7 +222,7 @@ class EnvelopeAllocation:
         held to 28 digits otherwise (:attr:`linked_fraction` is always
         exact); ``None`` when nothing is allocated.
         """
-        return _share(self.linked_allocated, self.allocated)
+        return ratio(self.linked_allocated, self.allocated)
 
     @property
     def linked_fraction(self) -> Fraction | None:
@@ -428,7 +421,7 @@ class AllocationShare:
         ``None`` when the total is zero (0 / 0 is neither 0 % nor 100 %);
         :attr:`fraction` is always exact.
         """
-        return _share(self.linked, self.total)
+        return ratio(self.linked, self.total)
 
     @property
     def fraction(self) -> Fraction | None:
