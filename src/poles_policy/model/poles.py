@@ -235,9 +235,18 @@ class Pole:
         >>> pole.is_labelled_on(date(2010, 5, 10)), pole.is_labelled_on(date(2010, 5, 11))
         (True, False)
         """
+        last = self.last_event(on)
+        return last is not None and last.kind is not LabelEventKind.DELABELLED
+
+    def last_event(self, on: date) -> LabelEvent | None:
+        """
+        Return the last labelling event on or before *on*, or ``None`` if there is none.
+
+        Of several events the same day, the last one given.
+        """
         last = None
         for event in self.history:
             if event.on > on:
                 break
             last = event
-        return last is not None and last.kind is not LabelEventKind.DELABELLED
+        return last

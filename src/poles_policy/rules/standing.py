@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from poles_policy.dates import add_months
-from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Fact, Status, Text, json_fields, render_account
 from poles_policy.model.poles import EvaluationGroup, LabelEventKind, StateCorrespondent
 
@@ -210,9 +210,8 @@ _FOLLOW_UP_TEXT: Final = {
 
 
 def _label_check(pole: Pole, on: date, labelled: bool) -> Check:  # noqa: FBT001 - computed once
-    events = [e for e in pole.history if e.on <= on]
-    if events:
-        last = events[-1]
+    last = pole.last_event(on)
+    if last is not None:
         what = Text(
             f"last event: {last.kind.value} on {last.on.isoformat()}",
             f"dernier événement : {_KIND_FR[last.kind]} le {last.on.isoformat()}",
@@ -366,7 +365,7 @@ def _group_3(
     pole: Pole, on: date, params: ParameterSet
 ) -> tuple[FollowUp, date | None, Text, tuple[ParameterUse, ...]]:
     end = params.value(_PROBATION, on)
-    if end is None:
+    if not isinstance(end, date):  # not in force on *on* (the unit makes any value a date)
         return (
             FollowUp.NONE,
             None,
@@ -376,9 +375,6 @@ def _group_3(
             ),
             (),
         )
-    if not isinstance(end, date):
-        msg = f"{_PROBATION}: {end!r} on {on.isoformat()} is not a date"
-        raise ParameterError(msg)
     uses = params.uses(on, _PROBATION)
     if on <= end:
         return (
