@@ -100,13 +100,13 @@ def to_tuple(values: Iterable[str]) -> tuple[str, ...]:
     Convert a list of strings (ids, themes, codes) to a tuple.
 
     Raises:
-        InvalidInputError: If *values* is one string: it would otherwise be
-            split into its letters.
+        InvalidInputError: If *values* is one string (it would otherwise be
+            split into its letters), or is not a list at all.
     """
     if isinstance(values, str):
         msg = f"{values!r} is a single string, not a list: write ({values!r},)"
         raise InvalidInputError(msg)
-    return tuple(values)
+    return to_items(values)
 
 
 def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
