@@ -32,6 +32,7 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Text, json_fields
+from poles_policy.rules._inputs import poles_by_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -142,8 +143,9 @@ def coordination_groups(
         group.
 
     Raises:
-        InvalidInputError: If two pôles share an id, or an item of
-            *complementary* is not a pair of two distinct, non-empty themes.
+        InvalidInputError: If *poles* holds something that is not a pôle or
+            two pôles with one id, or an item of *complementary* is not a
+            pair of two distinct, non-empty themes.
 
     >>> from datetime import date
     >>> from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
@@ -171,15 +173,7 @@ def coordination_groups(
     GOV.4 — same theme (environment): axelera, trimatec
     GOV.4 — complementary themes (chemistry + textiles): axelera, techtera
     """
-    labelled: list[Pole] = []
-    seen: set[str] = set()
-    for pole in poles:
-        if pole.id in seen:
-            msg = f"poles: pôle {pole.id!r} is given twice"
-            raise InvalidInputError(msg)
-        seen.add(pole.id)
-        if pole.is_labelled_on(on):
-            labelled.append(pole)
+    labelled = [pole for pole in poles_by_id(poles).values() if pole.is_labelled_on(on)]
     spelling: dict[str, str] = {}
     members: dict[str, list[str]] = {}
     for pole in labelled:

@@ -90,14 +90,15 @@ from typing import TYPE_CHECKING, Final
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
 from poles_policy.model.platforms import FundingSource, UserKind
-from poles_policy.model.poles import Pole
 from poles_policy.money import CENT, EXACT, Eur, eur, exact_decimals, round_cents, total
+from poles_policy.rules._inputs import poles_by_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
     from poles_policy.model.platforms import CallForProjects, InnovationPlatform
+    from poles_policy.model.poles import Pole
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -722,23 +723,6 @@ def _cdc_studies(platform: InnovationPlatform, on: date, params: ParameterSet) -
 # --- the decision ------------------------------------------------------------------------------
 
 
-def _given_poles(poles: Iterable[object]) -> dict[str, Pole]:
-    # Read as objects of any type: a caller's slip must be an input error, not a crash.
-    given: dict[str, Pole] = {}
-    if isinstance(poles, str):
-        msg = f"poles: {poles!r} is a single string, not a list of pôles"
-        raise InvalidInputError(msg)
-    for pole in poles:
-        if not isinstance(pole, Pole):
-            msg = f"poles: {pole!r} is not a Pole"
-            raise InvalidInputError(msg)
-        if pole.id in given:
-            msg = f"poles: pôle {pole.id!r} is given twice"
-            raise InvalidInputError(msg)
-        given[pole.id] = pole
-    return given
-
-
 @exact_decimals
 def platform_eligibility(
     platform: InnovationPlatform,
@@ -840,7 +824,7 @@ def platform_eligibility(
     if platform.call_id is not None and platform.call_id != call.id:
         msg = f"platform.call_id: {platform.call_id!r} is not the call given ({call.id!r})"
         raise InvalidInputError(msg)
-    given = _given_poles(poles)
+    given = poles_by_id(poles)
     on = call.closes_on if platform.submitted_on is None else platform.submitted_on
     # A platform sent before its call opened is judged, outside the window, by the call's rules.
     rules_on = max(on, call.opens_on)
