@@ -12,6 +12,14 @@ described by :class:`~poles_policy.boundary.decision.DecisionModel`, and
 ``relay-assessment`` and ``relay-assessment-brief``, what ``poles-policy relay
 check --json [--brief]`` prints (:mod:`poles_policy.boundary.assessment`).
 
+The other rules' results have theirs too: ``pole-standing``,
+``coordination-group`` and ``poles-report`` (what ``poles-policy poles
+--json`` prints; :mod:`poles_policy.boundary.standing`), ``contract-progress``
+and ``committee-regularity`` (:mod:`poles_policy.boundary.steering`),
+``envelope-allocation`` and ``allocation-share``
+(:mod:`poles_policy.boundary.allocations`) and ``cooperation-report``
+(:mod:`poles_policy.boundary.synergies`).
+
 The schemas are committed under ``docs/schema/<name>.schema.json`` in the
 form :func:`schema_text` gives (two-space indent, sorted keys, trailing
 newline); a test regenerates them and compares. After changing a boundary
@@ -26,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 from pydantic import BaseModel, TypeAdapter
 
 from poles_policy.boundary.actors import ActorModel
+from poles_policy.boundary.allocations import AllocationShareModel, EnvelopeAllocationModel
 from poles_policy.boundary.assessment import AssessmentModel, BriefAssessmentModel
 from poles_policy.boundary.case import RelayCaseModel
 from poles_policy.boundary.contracts import CoordinationCommitteeModel, PerformanceContractModel
@@ -45,7 +54,13 @@ from poles_policy.boundary.poles import PoleModel
 from poles_policy.boundary.projects import CollaborativeProjectModel
 from poles_policy.boundary.regions import RegionModel
 from poles_policy.boundary.relay import RelayLoanModel, RelayRequestModel
-from poles_policy.boundary.synergies import PoleSynergiesModel
+from poles_policy.boundary.standing import (
+    CoordinationGroupModel,
+    PolesReportModel,
+    PoleStandingModel,
+)
+from poles_policy.boundary.steering import CommitteeRegularityModel, ContractProgressModel
+from poles_policy.boundary.synergies import CooperationReportModel, PoleSynergiesModel
 from poles_policy.exceptions import InvalidInputError
 
 if TYPE_CHECKING:
@@ -86,15 +101,23 @@ def _actor() -> dict[str, Any]:
 
 _SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "actor": _actor,
+    "allocation-share": _model(AllocationShareModel),
     "call-for-projects": _model(CallForProjectsModel),
     "collaborative-project": _model(CollaborativeProjectModel),
+    "committee-regularity": _model(CommitteeRegularityModel),
+    "contract-progress": _model(ContractProgressModel),
+    "cooperation-report": _model(CooperationReportModel),
     "coordination-committee": _model(CoordinationCommitteeModel),
+    "coordination-group": _model(CoordinationGroupModel),
     "cper-envelope": _model(CperEnvelopeModel),
     "decision": _model(DecisionModel),
+    "envelope-allocation": _model(EnvelopeAllocationModel),
     "innovation-platform": _model(InnovationPlatformModel),
     "performance-contract": _model(PerformanceContractModel),
     "pole": _model(PoleModel),
+    "pole-standing": _model(PoleStandingModel),
     "pole-synergies": _model(PoleSynergiesModel),
+    "poles-report": _model(PolesReportModel),
     "region": _model(RegionModel),
     "relay-assessment": _model(AssessmentModel),
     "relay-assessment-brief": _model(BriefAssessmentModel),

@@ -14,6 +14,10 @@ structure, prefixed with its JSON path (``members.1: ResearchOrganisation.name:
 must not be empty``); across the document, naming the field
 (``PoleSynergies.involvements: structure 'x' is not among the structures of
 pôle 'p'``).
+
+:class:`CooperationReportModel` describes the answer,
+:meth:`CooperationReport.to_dict() <poles_policy.rules.synergies.CooperationReport.to_dict>`;
+its JSON Schema is exported as ``cooperation-report``.
 """
 
 from __future__ import annotations
@@ -22,9 +26,17 @@ from pydantic import Field
 
 from poles_policy.boundary._base import Flag, Model, build_each
 from poles_policy.boundary.actors import CooperationStructureModel, ResearchOrganisationModel
+from poles_policy.boundary.decision import CheckModel, FactModel
 from poles_policy.model.synergies import Involvement, PoleSynergies
+from poles_policy.rules.synergies import Participation
 
-__all__ = ["InvolvementModel", "PoleSynergiesModel"]
+__all__ = [
+    "CooperationReportModel",
+    "EstablishmentInvolvementModel",
+    "InvolvementModel",
+    "PoleSynergiesModel",
+    "StructureParticipationModel",
+]
 
 
 class InvolvementModel(Model):
@@ -136,3 +148,68 @@ class PoleSynergiesModel(Model):
             structures=tuple(CooperationStructureModel.from_domain(s) for s in obj.structures),
             involvements=tuple(InvolvementModel.from_domain(i) for i in obj.involvements),
         )
+
+
+# --- the answer: cooperation_involvement's report ---------------------------------------------
+
+_PAIRS = "[member id, structure id] pairs, in the order of the lines"
+
+
+class StructureParticipationModel(Model):
+    """One cooperation structure of a public member, read against SYN.3."""
+
+    structure_id: str = Field(description="The cooperation structure.")
+    participation: Participation = Field(
+        description=(
+            "What it takes part in: both (the strategy and the actions), strategy_only, "
+            "actions_only, not_involved (recorded as neither) or not_recorded (not known)."
+        )
+    )
+
+
+class EstablishmentInvolvementModel(Model):
+    """A public member of the pôle and the cooperation structures it founded (SYN.3)."""
+
+    member_id: str = Field(description="The public establishment.")
+    structures: tuple[StructureParticipationModel, ...] = Field(
+        description=(
+            "Each structure it founded, in the order of the structures given; empty when it "
+            "founded none."
+        )
+    )
+
+
+class CooperationReportModel(Model):
+    """A pôle's public members and their structures, read against SYN.3 (the report's JSON)."""
+
+    pole_id: str = Field(description="The pôle.")
+    lines: tuple[EstablishmentInvolvementModel, ...] = Field(
+        description="One line per public member, in the members' order."
+    )
+    gaps: tuple[tuple[str, str], ...] = Field(
+        description=f"The structures recorded as taking part in neither, as {_PAIRS}."
+    )
+    partial: tuple[tuple[str, str], ...] = Field(
+        description=f"The structures taking part in the strategy or the actions only, as {_PAIRS}."
+    )
+    unrecorded: tuple[tuple[str, str], ...] = Field(
+        description=f"The structures with no involvement recorded, as {_PAIRS}."
+    )
+    not_concerned: tuple[str, ...] = Field(
+        description="The private members (ids), which SYN.3 does not address."
+    )
+    complete: bool | None = Field(
+        description=(
+            "true when every structure of every public member takes part in both, false when "
+            "one is known to fall short, null when none does but some are not recorded."
+        )
+    )
+    checks: tuple[CheckModel, ...] = Field(
+        description=(
+            "One check per member, in the members' order, then the structures founded by no "
+            "public member (information), explained."
+        )
+    )
+    missing: tuple[FactModel, ...] = Field(
+        description="The involvements to record to settle every check, in order."
+    )
