@@ -182,7 +182,8 @@ def test_a_member_twice_names_the_field() -> None:
     data["members"].append(data["members"][0])
     model = validate_python(PoleSynergiesModel, data)
     with pytest.raises(
-        InvalidInputError, match=r"^PoleSynergies\.members: member 'univ-a' appears twice"
+        InvalidInputError,
+        match=r"^PoleSynergies\.members: member 'univ-a' appears twice \(items 0 and 2\)$",
     ):
         model.to_domain()
 

@@ -55,14 +55,16 @@ def test_a_pole_with_nothing_recorded_is_representable() -> None:
 
 def test_a_member_is_listed_once(synergies: PoleSynergies) -> None:
     with pytest.raises(
-        InvalidInputError, match=r"^PoleSynergies\.members: member 'univ-a' appears twice$"
+        InvalidInputError,
+        match=r"^PoleSynergies\.members: member 'univ-a' appears twice \(items 0 and 2\)$",
     ):
         attrs.evolve(synergies, members=(UNIV, LAB, UNIV))
 
 
 def test_a_structure_is_listed_once(synergies: PoleSynergies) -> None:
     with pytest.raises(
-        InvalidInputError, match=r"^PoleSynergies\.structures: structure 'pres-a' appears twice$"
+        InvalidInputError,
+        match=r"^PoleSynergies\.structures: structure 'pres-a' appears twice \(items 0 and 2\)$",
     ):
         attrs.evolve(synergies, structures=(PRES, CARNOT, attrs.evolve(PRES, name="Other")))
 
@@ -70,7 +72,10 @@ def test_a_structure_is_listed_once(synergies: PoleSynergies) -> None:
 def test_a_structure_has_one_involvement_at_most(synergies: PoleSynergies) -> None:
     with pytest.raises(
         InvalidInputError,
-        match=(r"^PoleSynergies\.involvements: involvement of structure 'pres-a' appears twice$"),
+        match=(
+            r"^PoleSynergies\.involvements: involvement of structure 'pres-a' appears twice "
+            r"\(items 0 and 1\)$"
+        ),
     ):
         attrs.evolve(
             synergies,

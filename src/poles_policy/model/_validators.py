@@ -85,14 +85,16 @@ def unique(what: str, owner: str, keys: Iterable[str]) -> None:
     Refuse a key that appears twice.
 
     Raises:
-        InvalidInputError: Naming *owner*, *what* and the repeated key.
+        InvalidInputError: Naming *owner*, *what*, the repeated key and the
+            positions of its first two occurrences, counted from 0 as in a
+            JSON path (``members: member 'a' appears twice (items 0 and 2)``).
     """
-    seen: set[str] = set()
-    for key in keys:
-        if key in seen:
-            msg = f"{owner}: {what} {key!r} appears twice"
+    seen: dict[str, int] = {}
+    for position, key in enumerate(keys):
+        first = seen.setdefault(key, position)
+        if first != position:
+            msg = f"{owner}: {what} {key!r} appears twice (items {first} and {position})"
             raise InvalidInputError(msg)
-        seen.add(key)
 
 
 def to_tuple(values: Iterable[str]) -> tuple[str, ...]:
