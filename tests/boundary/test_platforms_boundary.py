@@ -28,6 +28,7 @@ from poles_policy.model.platforms import (
     PlatformUser,
     UserKind,
 )
+from poles_policy.testing import region_codes
 
 IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
 NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
@@ -78,7 +79,7 @@ def envelopes(draw: st.DrawFn) -> CperEnvelope:
     start = draw(DATES)
     return CperEnvelope(
         id=draw(IDS),
-        region=draw(REGIONS),
+        region=draw(region_codes(on=start)),
         period_start=start,
         period_end=start + timedelta(days=draw(st.integers(1, 3000))),
         amount=draw(MONEY),

@@ -32,6 +32,33 @@ def test_an_envelope_region_is_an_insee_code(envelope: CperEnvelope) -> None:
         attrs.evolve(envelope, region="Rhône-Alpes")
 
 
+def test_an_envelope_region_is_a_known_code(envelope: CperEnvelope) -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"^CperEnvelope\.region: '99' is not an INSEE region code"
+    ):
+        attrs.evolve(envelope, region="99")
+
+
+def test_an_envelope_region_exists_when_the_contract_starts(envelope: CperEnvelope) -> None:
+    # Auvergne-Rhône-Alpes ("84") dates from 2016: not a party to a 2007-2013 contract.
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^CperEnvelope\.region: region code '84' did not exist on 2007-01-01",
+    ):
+        attrs.evolve(envelope, region="84")
+    later = attrs.evolve(
+        envelope, region="84", period_start=date(2016, 1, 1), period_end=date(2020, 12, 31)
+    )
+    assert later.region == "84"
+
+
+def test_a_project_region_is_a_known_code(structuring_project: StructuringProject) -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"StructuringProject\.region: '00' is not an INSEE"
+    ):
+        attrs.evolve(structuring_project, region="00")
+
+
 def test_a_negative_envelope_is_refused(envelope: CperEnvelope) -> None:
     with pytest.raises(InvalidInputError, match=r"CperEnvelope\.amount: -1\.00 is negative"):
         attrs.evolve(envelope, amount=Decimal(-1))

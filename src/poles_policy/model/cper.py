@@ -13,7 +13,6 @@ the rules.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, Final
 
@@ -29,15 +28,16 @@ from poles_policy.model._validators import (
     unique,
     whole_number,
 )
+from poles_policy.model.regions import all_regions, region
 from poles_policy.money import Eur
 
 __all__ = ["Allocation", "CperEnvelope", "StructuringProject"]
 
-_REGION_CODE: Final = re.compile(r"\d{2}", re.ASCII)
+_KNOWN_CODES: Final = frozenset(r.code for r in all_regions())
 
 
-def _region_code(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not _REGION_CODE.fullmatch(value):
+def _region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value not in _KNOWN_CODES:
         msg = (
             f"{type(instance).__name__}.{attribute.name}: {value!r} is not an INSEE region code "
             "such as '82'"
@@ -54,6 +54,16 @@ def _ends_after_start(instance: CperEnvelope, _: attrs.Attribute[Any], value: da
         raise InvalidInputError(msg)
 
 
+def _region_in_force(instance: CperEnvelope, _: attrs.Attribute[Any], value: date) -> None:
+    # A contract is signed with a region that exists when it starts: "84" (2016) in a
+    # 2007-2013 contract is an input error, not a silent match.
+    try:
+        region(instance.region, value)
+    except InvalidInputError as exc:
+        msg = f"CperEnvelope.region: {exc}"
+        raise InvalidInputError(msg) from None
+
+
 @attrs.frozen(kw_only=True)
 class CperEnvelope:
     """
@@ -61,7 +71,7 @@ class CperEnvelope:
 
     Attributes:
         id: Stable identifier, e.g. ``"cper-82-2007"``.
-        region: The INSEE code of the region.
+        region: The INSEE code of the region, in force on the first day.
         period_start: The first day of the contract period.
         period_end: The last day (inclusive), after the start.
         amount: The amount available for structuring projects.
@@ -69,7 +79,7 @@ class CperEnvelope:
 
     id: str = attrs.field(validator=non_empty)
     region: str = attrs.field(validator=_region_code)
-    period_start: date
+    period_start: date = attrs.field(validator=_region_in_force)
     period_end: date = attrs.field(validator=_ends_after_start)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
