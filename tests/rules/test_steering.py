@@ -213,8 +213,18 @@ def test_the_public_share_is_due_below_half_from_the_third_year(
 def test_a_zero_budget_has_no_public_share() -> None:
     progress = contract_progress(_contract(budgets=(_budget(2011, "0", "0"),)), 2011, PARAMS)
     assert progress.public_share is None
-    assert progress.checks[-1].status is Status.UNKNOWN
-    assert not progress.checks[-1].missing
+    # A recorded zero is not a missing fact: the check does not apply, and asks for nothing.
+    check = progress.checks[-1]
+    assert (check.status, check.informative, check.missing) == (Status.NOT_APPLICABLE, True, ())
+    assert "0 / 0 is neither 0 % nor 100 %" in check.reason.en
+
+
+def test_a_budget_not_recorded_is_asked_for() -> None:
+    progress = contract_progress(_contract(budgets=()), 2011, PARAMS)
+    check = progress.checks[-1]
+    assert check.status is Status.UNKNOWN
+    assert [f.path for f in check.missing] == ["budgets"]
+    assert [f.path for f in progress.missing][-1] == "budgets"
 
 
 # -- input and output ---------------------------------------------------------------------------

@@ -7,7 +7,8 @@ The JSON form of the steering results: a contract's progress and a committee's r
 :meth:`CommitteeRegularity.to_dict() <poles_policy.rules.committees.CommitteeRegularity.to_dict>`
 (GOV.2). Their JSON Schemas are exported as ``contract-progress`` and
 ``committee-regularity``. Measurements, trajectories and shares are exact
-decimal strings (``"0.625"``), never binary floats.
+decimal strings (``"0.625"``), never binary floats; a quotient that does not
+terminate (an attainment, a share) is held to 28 significant digits.
 
 >>> from datetime import date
 >>> from poles_policy.model.committees import CoordinationCommittee
@@ -58,8 +59,9 @@ class IndicatorProgressModel(Model):
     attainment: DecimalText | None = Field(
         description=(
             "How far the measurement went from the baseline toward the target (0 at the "
-            "baseline, 1 at the target), exact; null without a measurement, or when the target "
-            "is the baseline."
+            "baseline, 1 at the target): exact when the quotient terminates within 28 "
+            "significant digits, held to 28 otherwise; null without a measurement, or when the "
+            "target is the baseline."
         )
     )
     status: Progress = Field(description=f"The indicator's status: {_PROGRESS}.")
@@ -81,7 +83,8 @@ class ContractProgressModel(Model):
     )
     public_share: DecimalText | None = Field(
         description=(
-            "The public share of the year's operating budget, exact; null when the budget is not "
+            "The public share of the year's operating budget: exact when the quotient terminates "
+            "within 28 significant digits, held to 28 otherwise; null when the budget is not "
             "recorded or is zero."
         )
     )

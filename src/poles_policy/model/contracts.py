@@ -228,7 +228,10 @@ class OperatingBudget:
     @property
     def public_share(self) -> Decimal | None:
         """
-        The public part of the budget as an exact share (0.75 for 75 %).
+        The public part of the budget as a share (0.75 for 75 %).
+
+        Exact when the quotient terminates within 28 significant digits (as
+        0.75 does), held to 28 digits otherwise (4/7).
 
         ``None`` when the total is zero: a pôle that spent nothing has no
         public share (0 / 0 is neither 0 % nor 100 %), and reporting either

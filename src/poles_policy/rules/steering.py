@@ -150,8 +150,10 @@ class IndicatorProgress:
         value: The year's measurement, or ``None`` when it was not measured.
         expected: The trajectory's value at the end of the year (exact).
         attainment: How far the measurement went from the baseline toward
-            the target (0 at the baseline, 1 at the target; exact); ``None``
-            without a measurement, or when the target is the baseline.
+            the target (0 at the baseline, 1 at the target; exact when the
+            quotient terminates within 28 significant digits, held to 28
+            otherwise); ``None`` without a measurement, or when the target is
+            the baseline.
         status: Achieved, on track, off track or no data.
     """
 
@@ -175,8 +177,10 @@ class ContractProgress:
         status: The contract's status: the least favourable of its objectives'.
         objectives: Each objective's id and status, in the contract's order.
         indicators: Each indicator's progress, objective by objective.
-        public_share: The public share of that year's operating budget
-            (exact), or ``None`` when the budget is not recorded or is zero.
+        public_share: The public share of that year's operating budget (as
+            :meth:`OperatingBudget.public_share
+            <poles_policy.model.contracts.OperatingBudget.public_share>` gives
+            it), or ``None`` when the budget is not recorded or is zero.
         checks: One check per indicator (met when achieved or on track, not
             met when off track, unknown without data), then the public
             share's check.
@@ -326,21 +330,27 @@ def _public_share(
     )
     target = str(limit)
     missing: tuple[Fact, ...] = ()
-    if share is None:
+    if budget is None:
         status = Status.UNKNOWN
-        what = "not recorded" if budget is None else "zero"
-        quoi = "non renseigné" if budget is None else "nul"
-        reason = Text(f"the {year} operating budget is {what}", f"le budget {year} est {quoi}")
-        if budget is None:
-            missing = (
-                Fact(
-                    path="budgets",
-                    question=Text(
-                        f"What were the {year} operating budget and its public part?",
-                        f"Quels étaient le budget de fonctionnement {year} et sa part publique ?",
-                    ),
+        reason = Text(
+            f"the {year} operating budget is not recorded", f"le budget {year} est non renseigné"
+        )
+        missing = (
+            Fact(
+                path="budgets",
+                question=Text(
+                    f"What were the {year} operating budget and its public part?",
+                    f"Quels étaient le budget de fonctionnement {year} et sa part publique ?",
                 ),
-            )
+            ),
+        )
+    elif share is None:
+        # A recorded zero is a fact, not a gap: there is no share to compare, and nothing to ask.
+        status = Status.NOT_APPLICABLE
+        reason = Text(
+            f"the {year} operating budget is zero: no share (0 / 0 is neither 0 % nor 100 %)",
+            f"le budget {year} est nul : pas de part (0 / 0 n'est ni 0 % ni 100 %)",
+        )
     elif k < horizon:
         status = Status.NOT_APPLICABLE
         reason = Text(
