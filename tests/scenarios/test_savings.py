@@ -186,7 +186,16 @@ def test_oseo_asked_must_be_a_probability(chance: object) -> None:
         simulate_savings(portfolio, PARAMS, seed=1, oseo_asked=chance)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("seed", [None, 1.5, "7", True])
+def test_numpy_integers_are_as_good_as_python_ones() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    numpy = simulate_savings(portfolio, PARAMS, draws=np.int64(20), seed=np.int64(3))
+    python = simulate_savings(portfolio, PARAMS, draws=20, seed=3)
+    assert (numpy.draws, numpy.seed) == (20, 3)
+    assert type(numpy.seed) is int
+    assert (numpy.days == python.days).all()
+
+
+@pytest.mark.parametrize("seed", [None, 1.5, "7", True, -1, np.float64(2.0)])
 def test_a_seed_must_be_a_whole_number(seed: object) -> None:
     portfolio = RelayPortfolio.from_cases(demo_cases())
     with pytest.raises(InvalidInputError, match="seed must be a whole number"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from poles_policy.exceptions import InvalidInputError
@@ -53,6 +54,17 @@ def test_zero_cases_is_an_empty_portfolio() -> None:
 def test_a_count_that_is_not_a_whole_number_of_cases_is_refused(count: object) -> None:
     with pytest.raises(InvalidInputError, match="count must be a whole number"):
         synthetic_relay_cases(count, seed=1)  # type: ignore[arg-type]
+
+
+def test_a_numpy_count_and_seed_are_read_as_whole_numbers() -> None:
+    assert synthetic_relay_cases(np.int64(3), seed=np.int32(7)) == synthetic_relay_cases(3, seed=7)
+
+
+def test_a_negative_seed_is_refused_by_name() -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"seed must be a whole number of at least 0, not -1"
+    ):
+        synthetic_relay_cases(1, seed=-1)
 
 
 def test_an_end_before_the_start_is_refused() -> None:

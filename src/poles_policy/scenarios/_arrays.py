@@ -9,6 +9,7 @@ rounds it.
 
 from __future__ import annotations
 
+import operator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, TypeAlias
 
@@ -29,6 +30,7 @@ __all__ = [
     "from_cents",
     "periods",
     "share_of",
+    "whole_number",
 ]
 
 CentsArray: TypeAlias = "npt.NDArray[np.int64] | npt.NDArray[np.object_]"
@@ -41,6 +43,32 @@ Flags: TypeAlias = "npt.NDArray[np.bool_]"
 _INT64_CENTS: Final = 2**62
 _INT64_MAX: Final = 2**63 - 1
 _ONE: Final = Decimal(1)
+
+
+def whole_number(value: object, what: str, *, at_least: int) -> int:
+    """
+    Read *value* as a whole number of at least *at_least*: a Python or a NumPy integer.
+
+    A notebook's counts and seeds are often NumPy integers (``np.int64``,
+    from ``len`` of an array or an earlier draw); they are as good as a
+    Python ``int``. Booleans, floats and strings are not.
+
+    Raises:
+        InvalidInputError: Naming *what*, for anything else or a smaller number.
+
+    >>> whole_number(np.int64(3), "seed", at_least=0)
+    3
+    """
+    number = None
+    if not isinstance(value, bool | np.bool_):
+        try:
+            number = operator.index(value)  # type: ignore[arg-type] # anything: refused below
+        except TypeError:
+            number = None
+    if number is None or number < at_least:
+        msg = f"{what} must be a whole number of at least {at_least}, not {value!r}"
+        raise InvalidInputError(msg)
+    return number
 
 
 def cents(amount: Decimal) -> int:

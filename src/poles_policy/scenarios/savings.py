@@ -28,7 +28,7 @@ figures (a property test checks it).
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, SupportsIndex
 
 import attrs
 import numpy as np
@@ -37,6 +37,7 @@ import pandas as pd
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.rules.relay.timing import time_saved
+from poles_policy.scenarios._arrays import whole_number
 from poles_policy.scenarios.portfolio import Flags, require
 from poles_policy.scenarios.screening import screen
 
@@ -213,8 +214,8 @@ def simulate_savings(
     portfolio: RelayPortfolio,
     params: ParameterSet,
     *,
-    draws: int = 1000,
-    seed: int,
+    draws: SupportsIndex = 1000,
+    seed: SupportsIndex,
     oseo_asked: float = 0.5,
 ) -> SavingsSimulation:
     """
@@ -258,19 +259,14 @@ def simulate_savings(
     >>> bool((simulation.days >= simulation.low_days).all())
     True
     """
-    given: object = draws
-    if isinstance(given, bool) or not isinstance(given, int) or given < 1:
-        msg = f"draws must be a whole number of at least 1, not {draws!r}"
-        raise InvalidInputError(msg)
+    draws = whole_number(draws, "draws", at_least=1)
     chance: object = oseo_asked
     if isinstance(chance, bool) or not isinstance(chance, (int, float)) or not 0 <= chance <= 1:
         msg = f"oseo_asked must be a probability from 0 to 1, not {oseo_asked!r}"
         raise InvalidInputError(msg)
     require("simulate_savings", portfolio, params)
-    given_seed: object = seed
-    if isinstance(given_seed, bool) or not isinstance(given_seed, int):
-        msg = f"seed must be a whole number, for repeatable draws, not {seed!r}"
-        raise InvalidInputError(msg)
+    # The same seed, the same draws: a seed is a whole number, as NumPy's generator requires.
+    seed = whole_number(seed, "seed", at_least=0)
     found = _ranges(portfolio, params)
     rng = np.random.default_rng(seed)
     n = len(found.ids)

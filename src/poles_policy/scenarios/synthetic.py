@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, SupportsIndex
 
 import numpy as np
 
@@ -40,6 +40,7 @@ from poles_policy.model.projects import (
 )
 from poles_policy.model.regions import regions_on
 from poles_policy.model.relay import RelayRequest
+from poles_policy.scenarios._arrays import whole_number
 
 if TYPE_CHECKING:
     from numpy.random import Generator
@@ -172,9 +173,9 @@ def _case(rng: Generator, n: int, on: date) -> RelayCase:
 
 
 def synthetic_relay_cases(
-    count: int,
+    count: SupportsIndex,
     *,
-    seed: int,
+    seed: SupportsIndex,
     start: date = date(2008, 1, 1),
     end: date = date(2012, 12, 31),
 ) -> tuple[RelayCase, ...]:
@@ -208,14 +209,9 @@ def synthetic_relay_cases(
     >>> cases == synthetic_relay_cases(3, seed=7)
     True
     """
-    given: object = count  # typed callers pass an int; others may not
-    if isinstance(given, bool) or not isinstance(given, int) or given < 0:
-        msg = f"count must be a whole number of cases, 0 or more, not {count!r}"
-        raise InvalidInputError(msg)
-    given_seed: object = seed
-    if isinstance(given_seed, bool) or not isinstance(given_seed, int):
-        msg = f"seed must be a whole number, for repeatable cases, not {seed!r}"
-        raise InvalidInputError(msg)
+    count = whole_number(count, "count", at_least=0)
+    # The same seed, the same cases: a seed is a whole number, as NumPy's generator requires.
+    seed = whole_number(seed, "seed", at_least=0)
     if end < start:
         msg = f"end ({end.isoformat()}) is before start ({start.isoformat()})"
         raise InvalidInputError(msg)
