@@ -240,6 +240,29 @@ def test_a_domain_invariant_is_located_in_the_document() -> None:
 
 
 @pytest.mark.parametrize(
+    ("field", "entry", "what"),
+    [
+        ("payments", {"paid_on": "2001-01-01", "amount": "1000.00"}, "payment of 2001-01-01"),
+        (
+            "schedule",
+            {"kind": "advance", "amount": "1000.00", "expected_on": "2009-03-01"},
+            "instalment of 2009-03-01",
+        ),
+    ],
+)
+def test_a_subsidy_paid_or_planned_before_its_decision_is_refused(
+    field: str, entry: dict[str, str], what: str
+) -> None:
+    # The FUI decision of the example is dated 2009-03-02.
+    data = example()
+    data["project"]["aid"][0]["partners"][1][field] = [entry]
+    assert error_of(data) == (
+        f"project.aid.0: AidDecision.partners: the {what} to 'semicon-isere' is before the "
+        "decision of 2009-03-02"
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "where"),
     [
         ('{"case_id": "x",', "line 1 column 16"),
@@ -354,6 +377,22 @@ def subsidies(draw: st.DrawFn, partner_id: str) -> PartnerAid:
 
 
 @st.composite
+def decisions(draw: st.DrawFn, members: list[Actor]) -> AidDecision:
+    subsidised = [draw(subsidies(a.id)) for a in members if draw(st.booleans())]
+    # A dated decision comes before every payment and dated instalment it makes.
+    dated = [p.paid_on for a in subsidised for p in a.payments]
+    dated += [s.expected_on for a in subsidised for s in a.schedule if s.expected_on is not None]
+    latest = min(dated, default=date(2020, 12, 31))
+    return AidDecision(
+        funder=draw(st.sampled_from(Funder)),
+        scheme=draw(st.sampled_from(["FUI", "ANR", "Région Rhône-Alpes"])),
+        call=draw(st.none() | st.just("FUI 7")),
+        decided_on=draw(st.none() | st.dates(min_value=date(2005, 1, 1), max_value=latest)),
+        partners=subsidised,
+    )
+
+
+@st.composite
 def cases(draw: st.DrawFn) -> RelayCase:
     on = draw(DATES)
     case_id = draw(IDS)
@@ -371,16 +410,7 @@ def cases(draw: st.DrawFn) -> RelayCase:
     ]
     aid = None
     if draw(st.booleans()):
-        aid = [
-            AidDecision(
-                funder=draw(st.sampled_from(Funder)),
-                scheme=draw(st.sampled_from(["FUI", "ANR", "Région Rhône-Alpes"])),
-                call=draw(st.none() | st.just("FUI 7")),
-                decided_on=draw(st.none() | DATES),
-                partners=[draw(subsidies(a.id)) for a in members if draw(st.booleans())],
-            )
-            for _ in range(draw(st.integers(0, 2)))
-        ]
+        aid = [draw(decisions(members)) for _ in range(draw(st.integers(0, 2)))]
     project = CollaborativeProject(
         id=draw(IDS),
         name=draw(NAMES),

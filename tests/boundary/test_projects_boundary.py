@@ -85,6 +85,24 @@ def partner_aids(draw: st.DrawFn, partner_id: str) -> PartnerAid:
 
 
 @st.composite
+def decisions(draw: st.DrawFn, partner_ids: list[str]) -> AidDecision:
+    aided = draw(st.lists(st.sampled_from(partner_ids), unique=True)) if partner_ids else []
+    subsidies = [draw(partner_aids(i)) for i in aided]
+    # A dated decision comes before every payment and dated instalment it makes.
+    dated = [p.paid_on for a in subsidies for p in a.payments]
+    dated += [s.expected_on for a in subsidies for s in a.schedule if s.expected_on is not None]
+    latest = min(dated, default=date(2030, 12, 31))
+    decided = st.dates(min_value=date(2000, 1, 1), max_value=latest)
+    return AidDecision(
+        funder=draw(st.sampled_from(Funder)),
+        scheme=draw(st.sampled_from(["FUI", "ANR", "OSEO", "Région"])),
+        call=draw(st.none() | st.just("FUI 8")),
+        decided_on=draw(st.none() | decided),
+        partners=subsidies,
+    )
+
+
+@st.composite
 def projects(draw: st.DrawFn) -> CollaborativeProject:
     partner_ids = draw(st.lists(IDS, unique=True, max_size=4))
     lead = draw(st.none() | st.sampled_from(partner_ids)) if partner_ids else None
@@ -102,23 +120,7 @@ def projects(draw: st.DrawFn) -> CollaborativeProject:
     ]
     aid: list[AidDecision] | None = None
     if draw(st.booleans()):
-        aid = [
-            AidDecision(
-                funder=draw(st.sampled_from(Funder)),
-                scheme=draw(st.sampled_from(["FUI", "ANR", "OSEO", "Région"])),
-                call=draw(st.none() | st.just("FUI 8")),
-                decided_on=draw(st.none() | DATES),
-                partners=[
-                    draw(partner_aids(i))
-                    for i in (
-                        draw(st.lists(st.sampled_from(partner_ids), unique=True))
-                        if partner_ids
-                        else []
-                    )
-                ],
-            )
-            for _ in range(draw(st.integers(0, 2)))
-        ]
+        aid = [draw(decisions(partner_ids)) for _ in range(draw(st.integers(0, 2)))]
     return CollaborativeProject(
         id=draw(IDS),
         name=draw(NAMES),

@@ -465,7 +465,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "scheme": (None, "non_empty"),
         "call": (None, None),
         "decided_on": (None, None),
-        "partners": ("_partner_aids", "_distinct_aided_partners"),
+        "partners": ("_partner_aids", "_aided_partners"),
     },
     CollaborativeProject: {
         "id": (None, "non_empty"),

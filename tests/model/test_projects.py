@@ -216,6 +216,26 @@ def test_an_aid_decision_names_no_partner_twice() -> None:
         )
 
 
+def test_an_aid_decision_comes_before_its_payments_and_instalments() -> None:
+    paid = PartnerAid(
+        partner_id="acme",
+        granted=Decimal(100),
+        payments=(Payment(paid_on=date(2009, 6, 1), amount=Decimal(30)),),
+        schedule=(ScheduledPayment(kind=PaymentKind.BALANCE, amount=Decimal(70)),),
+    )
+    # On the day of the payment, or undated, the decision stands; the undated instalment too.
+    for decided_on in (date(2009, 6, 1), None):
+        AidDecision(funder=Funder.STATE, scheme="FUI", decided_on=decided_on, partners=(paid,))
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^AidDecision\.partners: the payment of 2009-06-01 to 'acme' is before the "
+        r"decision of 2009-06-02$",
+    ):
+        AidDecision(
+            funder=Funder.STATE, scheme="FUI", decided_on=date(2009, 6, 2), partners=(paid,)
+        )
+
+
 def test_an_aid_decision_needs_a_scheme() -> None:
     with pytest.raises(InvalidInputError, match=r"AidDecision\.scheme: must not be empty"):
         AidDecision(funder=Funder.STATE, scheme="")

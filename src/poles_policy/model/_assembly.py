@@ -349,11 +349,20 @@ def aid_decision(
     partners: tuple[PartnerAid, ...],
 ) -> AidDecision:
     """Make an :class:`~poles_policy.model.projects.AidDecision`."""
-    valid = bool(scheme.strip()) and (
-        len(partners) < 2 or len({a.partner_id for a in partners}) == len(partners)
+    valid = (
+        bool(scheme.strip())
+        and (len(partners) < 2 or len({a.partner_id for a in partners}) == len(partners))
+        and (decided_on is None or not any(_dated_before(a, decided_on) for a in partners))
     )
     make = _AID_DECISION if valid else AidDecision
     return make(funder=funder, scheme=scheme, call=call, decided_on=decided_on, partners=partners)
+
+
+def _dated_before(aid: PartnerAid, decided_on: date) -> bool:
+    """Whether a payment or a dated instalment of *aid* comes before *decided_on*."""
+    return any(p.paid_on < decided_on for p in aid.payments) or any(
+        s.expected_on is not None and s.expected_on < decided_on for s in aid.schedule
+    )
 
 
 def _project_is_valid(

@@ -237,10 +237,25 @@ def _partner_aids(values: Iterable[PartnerAid]) -> tuple[PartnerAid, ...]:
     return tuple(values)
 
 
-def _distinct_aided_partners(
-    instance: object, _: attrs.Attribute[Any], value: tuple[PartnerAid, ...]
+def _aided_partners(
+    instance: AidDecision, _: attrs.Attribute[Any], value: tuple[PartnerAid, ...]
 ) -> None:
-    unique("partner", f"{type(instance).__name__}.partners", (a.partner_id for a in value))
+    unique("partner", "AidDecision.partners", (a.partner_id for a in value))
+    # A subsidy is neither paid nor scheduled before it is decided: such a date is a typing
+    # slip, and taken as given it would make the relay look late and the time saved vanish.
+    decided = instance.decided_on
+    if decided is None:
+        return
+    for aid in value:
+        dated = [("payment", p.paid_on) for p in aid.payments]
+        dated += [("instalment", s.expected_on) for s in aid.schedule if s.expected_on is not None]
+        for what, on in dated:
+            if on < decided:
+                msg = (
+                    f"AidDecision.partners: the {what} of {on.isoformat()} to "
+                    f"{aid.partner_id!r} is before the decision of {decided.isoformat()}"
+                )
+                raise InvalidInputError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -254,7 +269,9 @@ class AidDecision:
         call: The call for projects, e.g. ``"FUI 8"``, or ``None`` if
             unknown or not applicable.
         decided_on: The decision date, or ``None`` if unknown.
-        partners: Each aided partner's subsidy; no partner twice.
+        partners: Each aided partner's subsidy; no partner twice, and, when
+            the decision date is known, no payment nor planned instalment
+            before it.
     """
 
     funder: Funder
@@ -262,7 +279,9 @@ class AidDecision:
     call: str | None = None
     decided_on: date | None = None
     partners: tuple[PartnerAid, ...] = attrs.field(
-        default=(), converter=_partner_aids, validator=_distinct_aided_partners
+        default=(),
+        converter=_partner_aids,
+        validator=_aided_partners,
     )
 
     def for_partner(self, partner_id: str) -> PartnerAid | None:

@@ -159,15 +159,20 @@ def aid_decisions(
     """
     Generate a funder's aid decision, aiding some of *partner_ids* (each at most once).
 
-    Shrinks toward an undated State decision of the FUI that aids no one.
+    A dated decision comes on or before every payment and dated instalment
+    of its partners. Shrinks toward an undated State decision of the FUI that
+    aids no one.
     """
     funder = draw(st.sampled_from(_FUNDERS))
+    partners = [draw(partner_aids(partner_id=p)) for p in _some(draw, partner_ids, 3)]
+    dates = [p.paid_on for a in partners for p in a.payments]
+    dates += [s.expected_on for a in partners for s in a.schedule if s.expected_on is not None]
     return AidDecision(
         funder=funder,
         scheme="FUI" if funder is Funder.STATE else f"aid of the {funder.value}",
         call=draw(st.none() | st.sampled_from(["FUI 7", "FUI 8", "FUI 9"])),
-        decided_on=draw(st.none() | policy_dates()),
-        partners=[draw(partner_aids(partner_id=p)) for p in _some(draw, partner_ids, 3)],
+        decided_on=draw(st.none() | policy_dates(max_value=min(dates, default=PHASE_2_END))),
+        partners=partners,
     )
 
 
