@@ -308,6 +308,14 @@ _STATUS_TEXT = {
     Status.NOT_APPLICABLE: Text("not applicable", "sans objet"),
 }
 
+# The members the hot paths below test for, as module constants: reading a member from its
+# class goes through the enum metaclass's attribute lookup, several times slower.
+_NOT_MET = Status.NOT_MET
+_UNKNOWN = Status.UNKNOWN
+_ELIGIBLE = Outcome.ELIGIBLE
+_INELIGIBLE = Outcome.INELIGIBLE
+_UNDETERMINED = Outcome.UNDETERMINED
+
 
 @attrs.frozen(kw_only=True)
 class ParameterUse:
@@ -449,7 +457,7 @@ def missing_facts(checks: Iterable[Check]) -> tuple[Fact, ...]:
     """Return the facts the UNKNOWN *checks* ask for, in order, each once."""
     seen: dict[str, Fact] = {}
     for check in checks:
-        if check.status is Status.UNKNOWN:
+        if check.status is _UNKNOWN:
             for fact in check.missing:
                 seen.setdefault(fact.path, fact)
     return tuple(seen.values())
@@ -496,12 +504,17 @@ def render_account(
 
 
 def _outcome(checks: Iterable[Check]) -> Outcome:
-    statuses = {c.status for c in checks if not c.informative}
-    if Status.NOT_MET in statuses:
-        return Outcome.INELIGIBLE
-    if Status.UNKNOWN in statuses:
-        return Outcome.UNDETERMINED
-    return Outcome.ELIGIBLE
+    # Identity tests rather than a set of statuses: hashing an enum member is a Python call.
+    outcome = _ELIGIBLE
+    for c in checks:
+        if c.informative:
+            continue
+        status = c.status
+        if status is _NOT_MET:
+            return _INELIGIBLE
+        if status is _UNKNOWN:
+            outcome = _UNDETERMINED
+    return outcome
 
 
 class Decision:
@@ -701,7 +714,7 @@ class Decision:
         # An eligible decision has no failed condition and needs no fact, so
         # these need not build deferred checks (they are verified when built).
         state = self._state
-        return state[5] is None and state[4] is Outcome.ELIGIBLE
+        return state[5] is None and state[4] is _ELIGIBLE
 
     @property
     def clauses(self) -> tuple[str, ...]:
@@ -740,7 +753,7 @@ class Decision:
             "title": self.title.to_dict(),
             "subject": self.subject,
             "on": self.on.isoformat(),
-            "outcome": self.outcome.value,
+            "outcome": self.outcome._value_,  # _value_: see _check_to_dict
             "checks": [_check_to_dict(c) for c in self.checks],
             "missing": [_fact_to_dict(f) for f in self.missing],
         }
@@ -815,15 +828,17 @@ def _use_to_dict(p: ParameterUse) -> dict[str, str]:
 
 
 def _check_to_dict(c: Check) -> dict[str, Any]:
-    # Written out field by field: attrs.asdict is generic and several times slower.
+    # Written out field by field: attrs.asdict is generic and several times slower. The
+    # status's _value_ is its value without the two Python calls of the ``value`` property, and
+    # most checks have no missing fact: the comprehension (a call of its own) is skipped then.
     return {
         "key": c.key,
         "clauses": list(c.clauses),
         "label": {"en": c.label.en, "fr": c.label.fr},
-        "status": c.status.value,
+        "status": c.status._value_,
         "reason": {"en": c.reason.en, "fr": c.reason.fr},
-        "parameters": [_use_to_dict(p) for p in c.parameters],
-        "missing": [_fact_to_dict(f) for f in c.missing],
+        "parameters": [_use_to_dict(p) for p in c.parameters] if c.parameters else [],
+        "missing": [_fact_to_dict(f) for f in c.missing] if c.missing else [],
         "informative": c.informative,
     }
 
