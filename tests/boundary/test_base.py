@@ -15,6 +15,7 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import jsonschema
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -222,3 +223,31 @@ def test_a_decimal_is_read_as_by_the_general_reader(text: str) -> None:
 @example("2009-02-29")
 def test_a_date_is_read_as_by_the_general_reader(text: str) -> None:
     assert outcome(_iso_date, text) == outcome(_any_iso_date, text)
+
+
+# --- the readers accept no string the published schemas refuse -------------------------------
+
+STRING_DOCUMENTS = [AmountDocument, ShareDocument, DateDocument, StaffDocument, NumberDocument]
+
+
+@pytest.mark.parametrize("document", STRING_DOCUMENTS, ids=lambda d: d.__name__)
+@given(text=TEXTS)
+@example(text=" 200000.00")
+@example(text="200000.00 ")
+@example(text="２００")
+@example(text="٢٠٠٠٠٠")
+@example(text="1.100")
+def test_a_string_the_schema_refuses_is_refused(document: type[Model], text: str) -> None:
+    # A client that checks a document against the schema first must not find the library
+    # looser than the schema (surrounding blanks, non-ASCII digits, extra decimals).
+    schema = jsonschema.Draft202012Validator(document.model_json_schema())
+    if read(document, text, in_json=True)[0] == "read":
+        assert schema.is_valid({"value": text})
+    if read(document, text, in_json=False)[0] == "read":
+        assert schema.is_valid({"value": text})
+
+
+@pytest.mark.parametrize("text", [" 200000.00", "200000.00 ", "２００", "٢٠٠٠٠٠", "1.100"])
+def test_an_amount_with_blanks_foreign_digits_or_three_decimals_is_refused(text: str) -> None:
+    with pytest.raises(ValidationError, match="amount"):
+        AmountDocument.model_validate_json(json.dumps({"value": text}))

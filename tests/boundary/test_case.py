@@ -107,7 +107,20 @@ def test_amounts_are_written_as_decimal_strings() -> None:
 def test_a_json_number_amount_is_read_exactly() -> None:
     data = example()
     data["request"]["amount"] = 150000.5
-    assert parse_case(json.dumps(data)).request.amount == Decimal("150000.50")
+    data["loan"]["principal"] = 150000.5
+    case = parse_case(json.dumps(data))
+    assert case.request.amount == Decimal("150000.50")
+    assert case.loan is not None
+    assert case.loan.principal == Decimal("150000.50")
+
+
+def test_a_loan_above_the_amount_requested_is_refused() -> None:
+    # The eligibility decided (RELAY.4) is the request's: 200 000 EUR requested, 400 000 lent.
+    data = example()
+    data["loan"]["principal"] = "400000.00"
+    assert error_of(data) == (
+        "RelayCase.loan: the principal of 400000.00 EUR is above the 200000.00 EUR requested"
+    )
 
 
 # --- the applicant among the partners ---------------------------------------------------------
@@ -260,6 +273,19 @@ def test_a_subsidy_paid_or_planned_before_its_decision_is_refused(
         f"project.aid.0: AidDecision.partners: the {what} to 'semicon-isere' is before the "
         "decision of 2009-03-02"
     )
+
+
+def test_a_key_given_twice_is_refused_with_its_path() -> None:
+    # Parsers disagree on which value wins: the library does not pick one silently.
+    text = json.dumps(example(), indent=1).replace(
+        '"role": "partner"', '"role": "partner", "role": "lead"', 1
+    )
+    with pytest.raises(InvalidInputError) as info:
+        parse_case(text)
+    assert str(info.value) == "project.partners.1.role: given twice in one object"
+    top = '{"case_id": "a", "case_id": "b"}'
+    with pytest.raises(InvalidInputError, match=r"^case_id: given twice in one object$"):
+        parse_case(top)
 
 
 @pytest.mark.parametrize(
@@ -427,19 +453,29 @@ def cases(draw: st.DrawFn) -> RelayCase:
         applicant=applicant,
         project=project,
         requested_on=on,
-        amount=draw(cents(1)),
+        amount=(amount := draw(cents(1))),
         bank=draw(st.none() | st.builds(Bank, id=IDS, name=NAMES)),
         oseo_counter_guarantee=draw(st.none() | st.booleans()),
     )
     loan = None
     if draw(st.booleans()):
+        disbursed_on = on + timedelta(days=draw(st.integers(0, 120)))
+        from_subsidy = draw(st.booleans())
+        # A loan repaid in one go has a repayment date after its disbursement, or none known.
+        repaid_on = (
+            None
+            if from_subsidy
+            else draw(st.none() | st.integers(1, 2000).map(lambda d: disbursed_on + timedelta(d)))
+        )
         loan = RelayLoan(
             request_id=case_id,
-            disbursed_on=on + timedelta(days=draw(st.integers(0, 120))),
-            principal=draw(cents(1)),
+            disbursed_on=disbursed_on,
+            # At most the amount requested: a case's loan lends no more (RelayCase).
+            principal=draw(cents(1, int(amount * 100))),
             annual_rate=draw(st.decimals(0, 1, places=4)),
-            fees=draw(cents(0, 10**6)),
-            repaid_from_subsidy=draw(st.booleans()),
+            fees=draw(st.none() | cents(0, 10**6)),
+            repaid_from_subsidy=from_subsidy,
+            repaid_on=repaid_on,
         )
     return RelayCase(case_id=case_id, request=request, loan=loan)
 

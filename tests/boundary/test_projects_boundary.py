@@ -144,15 +144,25 @@ def requests(draw: st.DrawFn) -> RelayRequest:
     )
 
 
-loans = st.builds(
-    RelayLoan,
-    request_id=IDS,
-    disbursed_on=DATES,
-    principal=st.integers(1, 10**10).map(_cents),
-    annual_rate=st.decimals(min_value=0, max_value=1, places=4),
-    fees=MONEY,
-    repaid_from_subsidy=st.booleans(),
-)
+@st.composite
+def loans(draw: st.DrawFn) -> RelayLoan:
+    """Loans repaid from the subsidy, or in one go on a later date or one not known."""
+    disbursed_on = draw(DATES)
+    from_subsidy = draw(st.booleans())
+    repaid_on = (
+        None
+        if from_subsidy
+        else draw(st.none() | st.integers(1, 2000).map(lambda d: disbursed_on + timedelta(d)))
+    )
+    return RelayLoan(
+        request_id=draw(IDS),
+        disbursed_on=disbursed_on,
+        principal=_cents(draw(st.integers(1, 10**10))),
+        annual_rate=draw(st.decimals(min_value=0, max_value=1, places=4)),
+        fees=draw(st.none() | MONEY),
+        repaid_from_subsidy=from_subsidy,
+        repaid_on=repaid_on,
+    )
 
 
 # --- round trips: domain -> JSON -> domain is the identity ----------------------------------
@@ -170,7 +180,7 @@ def test_a_relay_request_survives_json(request: RelayRequest) -> None:
     assert RelayRequestModel.model_validate_json(text).to_domain() == request
 
 
-@given(loans)
+@given(loans())
 def test_a_relay_loan_survives_json(loan: RelayLoan) -> None:
     text = RelayLoanModel.from_domain(loan).model_dump_json()
     assert RelayLoanModel.model_validate_json(text).to_domain() == loan
@@ -329,15 +339,50 @@ def test_a_loan_rate_in_percent_is_refused_at_the_boundary() -> None:
         validate_json(RelayLoanModel, text)
 
 
-def test_a_loan_reads_from_json_with_default_fees() -> None:
+def test_a_loan_reads_from_json_with_fees_and_repayment_date_not_known() -> None:
     text = (
         '{"request_id": "r", "disbursed_on": "2009-05-04", "principal": 1000,'
         ' "annual_rate": "0.065"}'
     )
     loan = validate_json(RelayLoanModel, text).to_domain()
-    assert loan.fees == Decimal("0.00")
+    # Left out means not known yet, not "no fees": the cost then asks for them.
+    assert loan.fees is None
+    assert (loan.repaid_from_subsidy, loan.repaid_on) == (True, None)
     assert loan.annual_rate == Decimal("0.065")
     assert json.loads(RelayLoanModel.from_domain(loan).model_dump_json())["annual_rate"] == "0.065"
+
+
+@pytest.mark.parametrize(
+    ("fees", "expected"), [("null", None), ('"0.00"', Decimal("0.00")), ("0", Decimal("0.00"))]
+)
+def test_loan_fees_null_mean_not_known_and_zero_means_none(
+    fees: str, expected: Decimal | None
+) -> None:
+    text = (
+        '{"request_id": "r", "disbursed_on": "2009-05-04", "principal": 1000,'
+        f' "annual_rate": "0.065", "fees": {fees}}}'
+    )
+    assert validate_json(RelayLoanModel, text).to_domain().fees == expected
+
+
+def test_a_loan_repaid_in_one_go_reads_its_repayment_date() -> None:
+    text = (
+        '{"request_id": "r", "disbursed_on": "2009-05-04", "principal": 1000,'
+        ' "annual_rate": "0.065", "repaid_from_subsidy": false, "repaid_on": "2010-05-04"}'
+    )
+    loan = validate_json(RelayLoanModel, text).to_domain()
+    assert (loan.repaid_from_subsidy, loan.repaid_on) == (False, date(2010, 5, 4))
+    dumped = json.loads(RelayLoanModel.from_domain(loan).model_dump_json())
+    assert dumped["repaid_on"] == "2010-05-04"
+
+
+def test_a_repayment_date_for_a_loan_repaid_from_the_subsidy_is_refused() -> None:
+    text = (
+        '{"request_id": "r", "disbursed_on": "2009-05-04", "principal": 1000,'
+        ' "annual_rate": "0.065", "repaid_on": "2010-05-04"}'
+    )
+    with pytest.raises(InvalidInputError, match=r"RelayLoan\.repaid_on: 2010-05-04 is given"):
+        validate_json(RelayLoanModel, text).to_domain()
 
 
 @pytest.mark.parametrize("model", [CollaborativeProjectModel, RelayRequestModel, RelayLoanModel])

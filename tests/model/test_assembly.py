@@ -343,8 +343,9 @@ def test_the_relay_request_builder_agrees_with_the_constructor(fields: dict[str,
             "disbursed_on": DATES,
             "principal": CENTS,
             "annual_rate": SHARES,
-            "fees": CENTS,
+            "fees": st.none() | CENTS,
             "repaid_from_subsidy": st.booleans(),
+            "repaid_on": st.none() | DATES,
         }
     )
 )
@@ -489,8 +490,9 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "disbursed_on": (None, None),
         "principal": ("to_eur", "_positive"),
         "annual_rate": ("to_share", "share"),
-        "fees": ("to_eur", "non_negative"),
+        "fees": ("to_optional_eur", "non_negative"),
         "repaid_from_subsidy": (None, None),
+        "repaid_on": (None, "_repaid_in_one_go"),
     },
     RelayCase: {
         "case_id": (None, "non_empty"),

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -82,11 +82,41 @@ def test_a_loan_keeps_its_terms(relay_loan: RelayLoan) -> None:
     assert relay_loan.repaid_from_subsidy is True
 
 
-def test_a_loan_has_no_fees_by_default() -> None:
+def test_a_loan_s_fees_and_repayment_date_are_unknown_by_default() -> None:
     loan = RelayLoan(
         request_id="r", disbursed_on=date(2009, 5, 4), principal=Decimal(1), annual_rate=Decimal(0)
     )
-    assert loan.fees == Decimal("0.00")
+    # Not known yet, which is not "none": fees of 0.00 are said explicitly.
+    assert loan.fees is None
+    assert loan.repaid_on is None
+    assert attrs.evolve(loan, fees=0).fees == Decimal("0.00")
+
+
+def test_a_loan_repaid_in_one_go_keeps_its_repayment_date(relay_loan: RelayLoan) -> None:
+    loan = attrs.evolve(relay_loan, repaid_from_subsidy=False, repaid_on=date(2010, 6, 30))
+    assert loan.repaid_on == date(2010, 6, 30)
+    assert attrs.evolve(loan, repaid_on=None).repaid_on is None  # not known yet
+
+
+def test_a_repayment_date_for_a_loan_repaid_from_the_subsidy_is_refused(
+    relay_loan: RelayLoan,
+) -> None:
+    # The subsidy payments say when such a loan is repaid: a date of its own contradicts them.
+    with pytest.raises(
+        InvalidInputError, match=r"RelayLoan\.repaid_on: 2010-06-30 is given for a loan repaid"
+    ):
+        attrs.evolve(relay_loan, repaid_on=date(2010, 6, 30))
+
+
+@pytest.mark.parametrize("days", [0, -1])
+def test_a_repayment_on_or_before_the_disbursement_is_refused(
+    relay_loan: RelayLoan, days: int
+) -> None:
+    day = relay_loan.disbursed_on + timedelta(days=days)
+    with pytest.raises(
+        InvalidInputError, match=rf"RelayLoan\.repaid_on: {day} is not after the disbursement"
+    ):
+        attrs.evolve(relay_loan, repaid_from_subsidy=False, repaid_on=day)
 
 
 @pytest.mark.parametrize("principal", [Decimal(0), Decimal(-100)])

@@ -140,16 +140,20 @@ def _loan(
     disbursed_on: date,
     principal: str | Decimal = "150000",
     annual_rate: str | Decimal = "0.06",
-    fees: str | Decimal = "0",
+    fees: str | Decimal | None = "0",
     request_id: str = "req-1",
+    repaid_from_subsidy: bool = True,
+    repaid_on: date | None = None,
 ) -> RelayLoan:
-    """The relay loan answering ``req-1``."""
+    """The relay loan answering ``req-1`` (no fees unless said; ``None``: not known)."""
     return RelayLoan(
         request_id=request_id,
         disbursed_on=disbursed_on,
         principal=principal,
         annual_rate=annual_rate,
         fees=fees,
+        repaid_from_subsidy=repaid_from_subsidy,
+        repaid_on=repaid_on,
     )
 
 

@@ -43,7 +43,7 @@ def two_tranches(make_request: RequestFactory) -> Callable[..., RelayRequest]:
 
 
 def cost_of(
-    request: RelayRequest, make_loan: LoanFactory, params: ParameterSet, **loan: str
+    request: RelayRequest, make_loan: LoanFactory, params: ParameterSet, **loan: object
 ) -> RelayCost:
     terms = {"principal": "100000", "annual_rate": "0.06", "fees": "500", **loan}
     return relay_cost(request, params, loan=make_loan(disbursed_on=DISBURSED, **terms))
@@ -258,6 +258,151 @@ def test_the_cost_is_explained_in_english_and_french(
     assert "relevé bancaire" in french
 
 
+# --- a loan not repaid from the subsidy, and fees not known -------------------------------------
+
+
+def test_a_loan_repaid_in_one_go_bears_interest_on_the_whole_principal_to_its_date(
+    two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # Repaid in one go on 15 January 2010 instead of from the subsidy payments (40 000 on
+    # 15 July 2009, 60 000 on 15 January 2010): one period, 15 January 2009 -> 15 January 2010
+    # = 365 days on the whole 100 000.
+    #   interest 100 000 x 6 % x 365 / 360 = 6 083.333... -> 6 083.33 (4 856.67 from the subsidy)
+    #   fee      100 000 x 50 % x 0.8 % x 365 / 360 = 405.555... -> 405.56
+    # Total 6 083.33 + 405.56 + other fees 500.00 = 6 988.89.
+    # Per month saved (181 days to the first subsidy payment, as before):
+    # 6 988.89 x 1461 / (48 x 181) = 1 175.2725... -> 1 175.27.
+    cost = cost_of(
+        two_tranches(),
+        make_loan,
+        params,
+        repaid_from_subsidy=False,
+        repaid_on=date(2010, 1, 15),
+    )
+    assert cost.low is not None
+    assert cost.low.periods == (
+        CostPeriod(
+            start=DISBURSED,
+            end=date(2010, 1, 15),
+            outstanding=eur("100000.00"),
+            interest=eur("6083.33"),
+            guarantee_fee=eur("405.56"),
+            repaid=eur("100000.00"),
+        ),
+    )
+    assert cost.interest_low == cost.interest_high == Decimal("6083.33")
+    assert cost.guarantee_fee_low == cost.guarantee_fee_high == Decimal("405.56")
+    assert cost.total_low == cost.total_high == Decimal("6988.89")
+    assert cost.per_month_saved_low == cost.per_month_saved_high == Decimal("1175.27")
+    assert cost.unrepaid == Decimal("0.00")
+    assert cost.status is Status.MET
+    assert cost.missing == ()
+    repayment = cost.check("relay.cost.repayment")
+    assert repayment.status is Status.MET
+    # The reason says which repayment the figures use.
+    assert "not repaid from the subsidy payments" in repayment.reason.en
+    assert "in one go on 2010-01-15" in repayment.reason.en
+    assert "en une fois le 2010-01-15" in repayment.reason.fr
+    assert "365 days" in cost.check("relay.cost.interest").reason.en
+
+
+def test_a_loan_repaid_in_one_go_on_a_date_not_known_has_no_figures_and_asks_for_it(
+    two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    cost = cost_of(two_tranches(), make_loan, params, repaid_from_subsidy=False)
+    assert cost.status is Status.UNKNOWN
+    figures = (
+        cost.interest_low,
+        cost.interest_high,
+        cost.guarantee_fee_low,
+        cost.guarantee_fee_high,
+        cost.total_low,
+        cost.total_high,
+        cost.per_month_saved_low,
+        cost.per_month_saved_high,
+        cost.unrepaid,
+    )
+    assert figures == (None,) * len(figures)
+    assert cost.fees == Decimal("500.00")  # what is known is kept
+    repayment = cost.check("relay.cost.repayment")
+    assert repayment.status is Status.UNKNOWN
+    assert [f.path for f in repayment.missing] == ["loan.repaid_on"]
+    assert [f.path for f in cost.missing] == ["loan.repaid_on"]
+    assert "on a date not known" in repayment.reason.en
+    statuses = {c.key: c.status for c in cost.checks}
+    assert statuses == {
+        "relay.cost.interest": Status.UNKNOWN,
+        "relay.cost.guarantee_fee": Status.UNKNOWN,
+        "relay.cost.fees": Status.MET,
+        "relay.cost.repayment": Status.UNKNOWN,
+        "relay.cost.per_month_saved": Status.UNKNOWN,
+    }
+    # The time saved does not depend on how the loan is repaid.
+    assert cost.timing.days_low == 181
+    assert "Facts to provide" in cost.explain()
+
+
+def test_a_loan_repaid_in_one_go_on_a_date_not_known_asks_with_the_other_facts(
+    two_tranches: Callable[..., RelayRequest],
+    make_request: RequestFactory,
+    make_loan: LoanFactory,
+    params: ParameterSet,
+) -> None:
+    cost = cost_of(two_tranches(oseo=None), make_loan, params, repaid_from_subsidy=False)
+    assert [f.path for f in cost.missing] == ["request.oseo_counter_guarantee", "loan.repaid_on"]
+    # Without the subsidy's dates either, one round of questions asks for every fact.
+    undated = relay_cost(
+        make_request(aid_known=False),
+        params,
+        loan=make_loan(disbursed_on=date(2009, 6, 1), repaid_from_subsidy=False),
+    )
+    assert [f.path for f in undated.missing] == ["project.aid", "loan.repaid_on"]
+
+
+def test_a_loan_whose_fees_are_not_known_leaves_them_out_of_the_totals_and_asks(
+    two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # As the first worked example, without the other fees: 4 856.67 + 323.78 = 5 180.45;
+    # per month saved 5 180.45 x 1461 / (48 x 181) = 871.1599... -> 871.16.
+    loan = make_loan(disbursed_on=DISBURSED, principal="100000", annual_rate="0.06", fees=None)
+    cost = relay_cost(two_tranches(), params, loan=loan)
+    assert cost.fees is None
+    assert cost.total_low == cost.total_high == Decimal("5180.45")
+    assert cost.per_month_saved_low == Decimal("871.16")
+    check = cost.check("relay.cost.fees")
+    assert check.status is Status.UNKNOWN
+    assert "the loan's other fees are not known" in check.reason.en
+    assert [f.path for f in cost.missing] == ["loan.fees"]
+    # The figures are all there: only the fees are missing.
+    assert cost.status is Status.MET
+
+
+def test_fees_of_zero_are_known_to_be_none_and_asked_for_by_no_one(
+    two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # 4 856.67 + 323.78 + 0.00 = 5 180.45, the same figure, with nothing left to ask.
+    cost = cost_of(two_tranches(), make_loan, params, fees="0.00")
+    assert cost.fees == Decimal("0.00")
+    assert cost.total_low == Decimal("5180.45")
+    assert cost.check("relay.cost.fees").status is Status.MET
+    assert cost.missing == ()
+
+
+def test_the_weighted_time_saved_says_the_loan_is_repaid_in_one_go(
+    two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    loan = make_loan(
+        disbursed_on=DISBURSED,
+        principal="100000",
+        repaid_from_subsidy=False,
+        repaid_on=date(2010, 1, 15),
+    )
+    reason = time_saved(two_tranches(), params, loan=loan).check("relay.timing.weighted").reason
+    assert "in one go on 2010-01-15" in reason.en
+    assert "as if they repaid it" in reason.en
+    assert "en une fois le 2010-01-15" in reason.fr
+
+
 # --- properties --------------------------------------------------------------------------------
 
 RATES = st.decimals(min_value=0, max_value="0.2", places=4)
@@ -393,3 +538,52 @@ def test_the_cost_never_decreases_when_the_relay_is_disbursed_earlier(
         for days in to_disbursement
     )
     assert _total(later) <= _total(earlier)
+
+
+@given(
+    rate=RATES,
+    to_disbursement=st.integers(0, 60),
+    to_repayment=st.lists(st.integers(1, 1500), min_size=2, max_size=2).map(sorted),
+    oseo=st.none() | st.booleans(),
+)
+def test_the_cost_never_decreases_when_the_repayment_in_one_go_comes_later(
+    make_request: RequestFactory,
+    make_loan: LoanFactory,
+    params: ParameterSet,
+    rate: Decimal,
+    to_disbursement: int,
+    to_repayment: list[int],
+    oseo: bool | None,
+) -> None:
+    request = make_request(
+        granted="100000",
+        amount="100000",
+        requested_on=START,
+        oseo=oseo,
+        payments=[(START + timedelta(days=90), "40000"), (START + timedelta(days=300), "60000")],
+    )
+    disbursed_on = START + timedelta(days=to_disbursement)
+    sooner, later = (
+        relay_cost(
+            request,
+            params,
+            loan=make_loan(
+                disbursed_on=disbursed_on,
+                principal="100000",
+                annual_rate=rate,
+                fees="250",
+                repaid_from_subsidy=False,
+                repaid_on=disbursed_on + timedelta(days=days),
+            ),
+        )
+        for days in to_repayment
+    )
+    for before, after in (
+        (sooner.total_low, later.total_low),
+        (sooner.total_high, later.total_high),
+        (sooner.per_month_saved_low, later.per_month_saved_low),
+        (sooner.per_month_saved_high, later.per_month_saved_high),
+    ):
+        assert before is not None
+        assert after is not None
+        assert before <= after

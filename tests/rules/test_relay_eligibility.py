@@ -32,7 +32,7 @@ from poles_policy.model.projects import (
     ProjectPartner,
 )
 from poles_policy.model.relay import RelayRequest
-from poles_policy.parameters import ParameterSet, default_parameters
+from poles_policy.parameters import ParameterSet, default_parameters, parameters_from_toml
 from poles_policy.rules.relay import eligibility
 
 PARAMS = default_parameters()
@@ -276,6 +276,60 @@ def test_an_amount_above_what_remains_is_ineligible() -> None:
     assert failing(d) == ["relay.remaining"]
     assert "225000.01 EUR exceeds the 225000.00 EUR" in d.check("relay.remaining").reason.en
     assert eligibility(request(proj=proj, amount="225000.00"), PARAMS).outcome is Outcome.ELIGIBLE
+
+
+def test_the_ceiling_is_rounded_down_so_a_request_above_the_exact_share_fails() -> None:
+    # Half of 100 000.01 EUR is 50 000.005 EUR: 50 000.01 EUR is above it, 50 000.00 EUR is not.
+    halved = PARAMS.override("relay.max_prefinanced_share", Decimal("0.5"))
+    aid = PartnerAid(partner_id="acme", granted="100000.01")
+    proj = project(aid=(AidDecision(funder=Funder.STATE, scheme="FUI", partners=(aid,)),))
+    above = eligibility(request(proj=proj, amount="50000.01"), halved)
+    assert failing(above) == ["relay.remaining"]
+    assert "50000.01 EUR exceeds the 50000.00 EUR" in above.check("relay.remaining").reason.en
+    assert eligibility(request(proj=proj, amount="50000.00"), halved).outcome is Outcome.ELIGIBLE
+
+
+_SHARE_FROM_JUNE_2009 = """
+[[parameter]]
+name = "relay.max_prefinanced_share"
+description = "A reform that sets the share from June 2009 only."
+unit = "share"
+clauses = ["RELAY.4"]
+
+  [[parameter.values]]
+  valid_from = 2009-06-01
+  value = "0.5"
+  confidence = "assumption"
+  source = "a what-if"
+"""
+
+
+def test_a_share_without_a_value_on_the_date_says_the_whole_subsidy_is_the_ceiling() -> None:
+    reform = parameters_from_toml(_SHARE_FROM_JUNE_2009)
+    params = ParameterSet(
+        parameters=[PARAMS[n] for n in PARAMS if n not in reform] + list(reform.values()),
+        label="gap",
+    )
+    # Requested 2009-03-16, before the share's first value: RELAY.4's own bound, all of the
+    # subsidy still to be received (300 000 EUR), applies, and the check says so.
+    check = eligibility(request(amount="200000.00"), params).check("relay.remaining")
+    assert check.status is Status.MET
+    assert check.reason.en == (
+        "requested 200000.00 EUR of 300000.00 EUR that may be pre-financed (300000.00 EUR still "
+        "to be received); relay.max_prefinanced_share has no value on 2009-03-16: the ceiling is "
+        "the whole subsidy still to be received"
+    )
+    assert check.parameters == ()
+
+
+@pytest.mark.parametrize("requested_on", [date(1990, 4, 2), date(2004, 12, 31)])
+def test_a_request_before_the_sme_definition_reports_no_sme_status(requested_on: date) -> None:
+    # The EU definition applies from 2005: no SME status, and no error, for an earlier date.
+    d = eligibility(request(requested_on=requested_on), PARAMS)
+    assert d.outcome is Outcome.INELIGIBLE  # the pilot started in April 2008
+    sme = d.check("relay.sme")
+    assert (sme.status, sme.informative) == (Status.NOT_APPLICABLE, True)
+    assert sme.reason.en == f"no SME definition in force on {requested_on.isoformat()}"
 
 
 def test_every_failing_condition_is_listed_not_just_the_first() -> None:

@@ -164,13 +164,26 @@ def _case_with_subsidy(granted: str, amount: str, *, region: str = "82") -> Rela
 
 @pytest.mark.parametrize(
     ("amount", "expected"),
-    [("500.01", "met"), ("500.02", "not_met")],
+    [("500.00", "met"), ("500.01", "not_met")],
 )
-def test_pre_financeable_share_is_rounded_half_up_to_the_cent(amount: str, expected: str) -> None:
-    # RELAY.4: half of 1 000.01 EUR is 500.005, rounded half up to 500.01 EUR.
+def test_the_pre_financeable_ceiling_is_rounded_down_to_the_cent(
+    amount: str, expected: str
+) -> None:
+    # RELAY.4: half of 1 000.01 EUR is 500.005; 500.01 EUR would exceed it, so the ceiling is
+    # 500.00 EUR, in the vectorised screen as in the scalar rule.
     params = PARAMS.override("relay.max_prefinanced_share", Decimal("0.5"))
-    frame = screen(RelayPortfolio.from_cases([_case_with_subsidy("1000.01", amount)]), params)
+    case = _case_with_subsidy("1000.01", amount)
+    frame = screen(RelayPortfolio.from_cases([case]), params)
     assert frame["relay.remaining"].iloc[0] == expected
+    assert eligibility(case.request, params).checks[6].status.value == expected
+
+
+def test_the_sme_status_before_the_eu_definition_is_not_applicable_in_both_paths() -> None:
+    case = _case_with_subsidy("1000.00", "500.00")
+    early = attrs.evolve(case, request=attrs.evolve(case.request, requested_on=date(2004, 6, 1)))
+    frame = screen(RelayPortfolio.from_cases([early]), PARAMS, sme=True)
+    assert frame["relay.sme"].iloc[0] == "not_applicable"
+    assert eligibility(early.request, PARAMS).check("relay.sme").status.value == "not_applicable"
 
 
 def test_amounts_beyond_64_bits_are_compared_exactly() -> None:

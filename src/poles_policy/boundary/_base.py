@@ -19,6 +19,7 @@ same Python reader as in Python, so both give the same values and messages.
 
 from __future__ import annotations
 
+import json
 import re
 from contextlib import contextmanager
 from datetime import date
@@ -59,12 +60,11 @@ __all__ = [
     "describe",
     "exact_decimal",
     "located",
+    "refuse_duplicate_keys",
     "validate_json",
     "validate_python",
 ]
 
-_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MAX_FLOAT_DIGITS = 15
 _CENT = Decimal("0.01")
 
@@ -74,6 +74,7 @@ _CENT = Decimal("0.01")
 _PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _PLAIN_CENTS = re.compile(r"-?[0-9]+(?:\.[0-9]{1,2})?")
 _PLAIN_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SHARE_TEXT = re.compile(r"0(?:\.[0-9]+)?|1(?:\.0+)?")
 
 
 def _plain_string(pattern: re.Pattern[str], then: CoreSchema) -> CoreSchema:
@@ -174,14 +175,12 @@ def _any_decimal(value: object, what: str) -> Decimal:
             )
             raise ValueError(msg)
     elif isinstance(value, str):
-        if not _DECIMAL.match(value.strip()):
+        # ASCII digits only, nothing around them, as the schemas' patterns say: Decimal()
+        # would also read " 200", "２００" or "٢٠٠", which a client checking the schema refuses.
+        if not _PLAIN_DECIMAL.fullmatch(value):
             msg = f"{what} {value!r} is not a decimal number such as '1250.50'"
             raise ValueError(msg)
-        try:
-            dec = Decimal(value.strip())
-        except InvalidOperation:  # pragma: no cover - the pattern already guards
-            msg = f"{what} {value!r} is not a decimal number"
-            raise ValueError(msg) from None
+        dec = Decimal(value)
     else:
         msg = f"{what} must be a number or a decimal string, got {type(value).__name__}"
         raise ValueError(msg)  # noqa: TRY004
@@ -197,7 +196,9 @@ def _money(value: object) -> Decimal:
 def _any_money(value: object) -> Decimal:
     dec = exact_decimal(value, "amount")
     cents = _cents(dec, value)
-    if cents != dec:
+    # A string says how many decimals it has: "1.100" is refused as the schema's pattern
+    # refuses it, though its value is a whole number of cents.
+    if cents != dec or (isinstance(value, str) and dec.as_tuple().exponent < -2):  # type: ignore[operator]
         msg = f"amount {value} has more than two decimals; euro amounts are exact to the cent"
         raise ValueError(msg)
     return cents
@@ -218,6 +219,10 @@ def _share(value: object) -> Decimal:
     if not (0 <= dec <= 1):
         msg = f"share {value} must lie between 0 and 1"
         raise ValueError(msg)
+    if isinstance(value, str) and not _SHARE_TEXT.fullmatch(value):
+        # As the schema's pattern writes a share: "0.45", "1", "1.00"; not "-0", "00.5".
+        msg = f"share {value!r} is not written as a share such as '0.45'"
+        raise ValueError(msg)
     return dec
 
 
@@ -233,7 +238,7 @@ def _iso_date(value: object) -> object:
 def _any_iso_date(value: object) -> object:
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if isinstance(value, str) and _PLAIN_ISO_DATE.fullmatch(value):
         try:
             return parse_iso_date(value)
         except InvalidInputError:
@@ -255,7 +260,7 @@ Money = Annotated[
         {
             "anyOf": [
                 {"type": "number", "multipleOf": 0.01},
-                {"type": "string", "pattern": r"^-?\d+(\.\d{1,2})?$"},
+                {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]{1,2})?$"},
             ],
             "description": "Euros, exact to the cent (a number or a decimal string).",
         }
@@ -266,7 +271,7 @@ Money = Annotated[
 Share = Annotated[
     Decimal,
     PlainInJson(
-        _plain_string(_PLAIN_DECIMAL, core_schema.decimal_schema(ge=0, le=1)),
+        _plain_string(_SHARE_TEXT, core_schema.decimal_schema(ge=0, le=1)),
         _share,
     ),
     PlainSerializer(str, return_type=str, when_used="json"),
@@ -274,7 +279,7 @@ Share = Annotated[
         {
             "anyOf": [
                 {"type": "number", "minimum": 0, "maximum": 1},
-                {"type": "string", "pattern": r"^(0(\.\d+)?|1(\.0+)?)$"},
+                {"type": "string", "pattern": r"^(0(\.[0-9]+)?|1(\.0+)?)$"},
             ],
             "description": "A share between 0 and 1 (0.45 for 45 %).",
         }
@@ -285,14 +290,18 @@ Share = Annotated[
 IsoDate = Annotated[
     date,
     PlainInJson(_plain_string(_PLAIN_ISO_DATE, core_schema.date_schema()), _iso_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    WithJsonSchema(
+        {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+    ),
 ]
 """A strict ISO date, ``YYYY-MM-DD``."""
 
 RegionCode = Annotated[
     str,
-    StringConstraints(pattern=r"^\d{2}$"),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{2}$", "description": "INSEE region code"}),
+    StringConstraints(pattern=r"^[0-9]{2}$"),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^[0-9]{2}$", "description": "INSEE region code"}
+    ),
 ]
 """An INSEE region code such as ``"82"`` (checked against the date by the domain)."""
 
@@ -336,13 +345,88 @@ def _one_line(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+class _Repeated(Exception):  # noqa: N818 - a signal inside this module, never raised out
+    pass
+
+
+def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _Repeated
+    return found
+
+
+class _Marked(dict[str, Any]):
+    """An object of the document in which a key appears twice (the key is kept)."""
+
+    repeated: str
+
+
+def _marked(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            marked = _Marked(pairs)
+            marked.repeated = key
+            return marked
+        found[key] = value
+    return found
+
+
+def _first_marked(value: object, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    if isinstance(value, _Marked):
+        return (*path, value.repeated)
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        found = _first_marked(item, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
+def refuse_duplicate_keys(data: str | bytes) -> None:
+    """
+    Refuse a JSON document in which an object names a key twice.
+
+    JSON parsers disagree on such a document (most keep the last value, some
+    the first, some refuse it), so a case read here could differ from the
+    case a bank's own system read: it is refused, naming the key's path.
+    Text that is not valid JSON is left to the model's parser, which names
+    the line and column of the error.
+
+    Raises:
+        InvalidInputError: ``request.amount: given twice in one object``.
+
+    >>> refuse_duplicate_keys('{"request": {"amount": "9.00", "amount": "1.00"}}')
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.InvalidInputError: request.amount: given twice in one object
+    """
+    try:
+        json.loads(data, object_pairs_hook=_once)
+    except _Repeated:
+        path = _first_marked(json.loads(data, object_pairs_hook=_marked), ())
+        msg = f"{'.'.join(map(str, path or ()))}: given twice in one object"
+        raise InvalidInputError(msg) from None
+    except (ValueError, RecursionError):
+        return  # not JSON (or too deep for this check): the model's parser reports it
+
+
 def validate_json(model: type[M], data: str | bytes) -> M:
     """
     Parse *data* as JSON into *model*, turning pydantic's errors into ours.
 
     Raises:
-        InvalidInputError: Naming the path of each bad field and why.
+        InvalidInputError: Naming the path of each bad field and why, or a
+            key given twice in one object.
     """
+    refuse_duplicate_keys(data)
     try:
         return model.model_validate_json(data)
     except ValidationError as exc:

@@ -84,7 +84,7 @@ Awu = Annotated[
     PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
     _Schema(
         {
-            "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}],
+            "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}],
             "description": "Staff in annual work units (a number or a decimal string).",
         }
     ),

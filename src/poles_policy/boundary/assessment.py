@@ -150,7 +150,14 @@ class TimeSavedModel(BriefTimeSavedModel):
 
 
 class BriefCostModel(Model):
-    """The relay's cost (RELAY.4, RELAY.5) in EUR, low and high scenarios."""
+    """
+    The relay's cost (RELAY.4, RELAY.5) in EUR, in the low and high time-saved scenarios.
+
+    ``*_low`` and ``*_high`` name the scenarios of the time saved (low: the
+    least time saved and the shortest loan; high: the most), not a minimum
+    and a maximum: the low scenario's cost per month saved, a total over
+    fewer months saved, is often the higher one.
+    """
 
     principal: DecimalText = Field(description="The relay principal in EUR.")
     annual_rate: DecimalText = Field(description="The yearly interest rate used, e.g. 0.045.")
@@ -158,30 +165,69 @@ class BriefCostModel(Model):
         description="loan (the loan's rate) or default (relay.default_annual_rate: no loan given)."
     )
     fees: DecimalText | None = Field(
-        description="The loan's other fees in EUR; null when no loan is given."
+        description=(
+            "The loan's other fees in EUR; null when not known (no loan given, or the loan's "
+            "fees not known): the totals then leave them out."
+        )
     )
     unrepaid: DecimalText | None = Field(
-        description="Principal the subsidy payments do not repay, in EUR; null without figures."
+        description=(
+            "Principal no known repayment repays, in EUR: what the subsidy payments leave "
+            "unrepaid, or 0.00 for a loan repaid in one go; null without figures."
+        )
     )
     interest_low: DecimalText | None = Field(
-        description="Interest at ACT/360 on the principal outstanding, low scenario, in EUR."
+        description=(
+            "Interest at ACT/360 on the principal outstanding in the low time-saved scenario "
+            "(the least time saved, the shortest loan), in EUR; null when unknown. A "
+            "scenario's figure, not a minimum."
+        )
     )
-    interest_high: DecimalText | None = Field(description="Interest, high scenario, in EUR.")
+    interest_high: DecimalText | None = Field(
+        description=(
+            "Interest in the high time-saved scenario (the most time saved, the longest "
+            "loan), in EUR; null when unknown. A scenario's figure, not a maximum."
+        )
+    )
     guarantee_fee_low: DecimalText | None = Field(
-        description="The OSEO guarantee fee, low scenario, in EUR."
+        description=(
+            "The OSEO guarantee fee in the low time-saved scenario (with no fee when it is not "
+            "known whether the bank asks OSEO), in EUR; null when unknown. A scenario's "
+            "figure, not a minimum."
+        )
     )
     guarantee_fee_high: DecimalText | None = Field(
-        description="The OSEO guarantee fee, high scenario, in EUR."
+        description=(
+            "The OSEO guarantee fee in the high time-saved scenario (with the fee when it is "
+            "not known whether the bank asks OSEO), in EUR; null when unknown. A scenario's "
+            "figure, not a maximum."
+        )
     )
     total_low: DecimalText | None = Field(
-        description="Interest, guarantee fee and other fees, low scenario, in EUR."
+        description=(
+            "Interest, guarantee fee and other fees (when known) in the low time-saved "
+            "scenario, in EUR; null when unknown. A scenario's figure, not a minimum."
+        )
     )
-    total_high: DecimalText | None = Field(description="The total, high scenario, in EUR.")
+    total_high: DecimalText | None = Field(
+        description=(
+            "The total in the high time-saved scenario, in EUR; null when unknown. A "
+            "scenario's figure, not a maximum."
+        )
+    )
     per_month_saved_low: DecimalText | None = Field(
-        description="The total per month saved, low scenario, in EUR; null when nothing is saved."
+        description=(
+            "total_low per month saved in the low time-saved scenario, in EUR; null when "
+            "unknown or when nothing is saved. Not a minimum: fewer months saved make it often "
+            "the higher of the two."
+        )
     )
     per_month_saved_high: DecimalText | None = Field(
-        description="The total per month saved, high scenario, in EUR."
+        description=(
+            "total_high per month saved in the high time-saved scenario, in EUR; null when "
+            "unknown or when nothing is saved. Not a maximum: more months saved make it often "
+            "the lower of the two."
+        )
     )
     missing: tuple[str, ...] = Field(
         description="The paths of the facts that would complete the cost, in asking order."

@@ -59,12 +59,20 @@ with ``invalid JSON:`` and the line and column.
 from __future__ import annotations
 
 import typing
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pydantic import Field, ValidationError
 
-from poles_policy.boundary._base import Flag, IsoDate, Model, Money, Share, build_one, describe
+from poles_policy.boundary._base import (
+    Flag,
+    IsoDate,
+    Model,
+    Money,
+    Share,
+    build_one,
+    describe,
+    refuse_duplicate_keys,
+)
 from poles_policy.boundary.actors import (
     ActorModel,
     BankModel,
@@ -141,19 +149,29 @@ class CaseLoanModel(Model):
             "(interest is computed ACT/360)."
         )
     )
-    fees: Money = Field(
-        default=Decimal("0.00"),
-        ge=0,
+    fees: Money | None = Field(
+        default=None,
         description=(
-            "Other fees charged for the loan (arrangement, file), in euros, exact to the cent; "
-            "0.00 if none."
+            "Other fees charged for the loan (arrangement, file), in euros, exact to the cent, "
+            'non-negative: "0.00" if none; absent or null if not known yet (the cost then '
+            "leaves them out of its totals and asks for them)."
         ),
     )
     repaid_from_subsidy: Flag = Field(
         default=True,
         description=(
             "Whether the loan is repaid from the subsidy payments as they arrive (the scheme's "
-            "design, RELAY.4)."
+            "design, RELAY.4): true (the default), or false when it is repaid in one go, on "
+            "repaid_on."
+        ),
+    )
+    repaid_on: IsoDate | None = Field(
+        default=None,
+        description=(
+            "The date the principal is repaid in full, when the loan is not repaid from the "
+            "subsidy payments (repaid_from_subsidy false); after disbursed_on (YYYY-MM-DD). "
+            "Absent or null if not known yet (the cost then asks for it); refused with "
+            "repaid_from_subsidy true, whose repayments are the subsidy payments."
         ),
     )
 
@@ -166,6 +184,7 @@ class CaseLoanModel(Model):
             annual_rate=self.annual_rate,
             fees=self.fees,
             repaid_from_subsidy=self.repaid_from_subsidy,
+            repaid_on=self.repaid_on,
         )
 
     @classmethod
@@ -177,6 +196,7 @@ class CaseLoanModel(Model):
             annual_rate=obj.annual_rate,
             fees=obj.fees,
             repaid_from_subsidy=obj.repaid_from_subsidy,
+            repaid_on=obj.repaid_on,
         )
 
 
@@ -334,9 +354,11 @@ def parse_case(data: str | bytes) -> RelayCase:
 
     Raises:
         InvalidInputError: With a one-line message naming the path of each
-            bad field and why, or ``invalid JSON: ...`` with the line and
-            column of a syntax error.
+            bad field and why (a key given twice in one object among them),
+            or ``invalid JSON: ...`` with the line and column of a syntax
+            error.
     """
+    refuse_duplicate_keys(data)
     try:
         model = RelayCaseModel.model_validate_json(data)
     except ValidationError as exc:

@@ -65,7 +65,7 @@ Number = Annotated[
         {
             "anyOf": [
                 {"type": "number"},
-                {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
+                {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
             ],
             "description": "An exact decimal number (a number or a decimal string).",
         }

@@ -8,7 +8,6 @@ eligibility rule.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -127,18 +126,29 @@ class RelayLoanModel(Model):
             "that a rate written in percent (6.5) is refused. Interest is computed ACT/360."
         )
     )
-    fees: Money = Field(
-        default=Decimal("0.00"),
+    fees: Money | None = Field(
+        default=None,
         description=(
             "Other fees charged for the loan (arrangement, file), in euros exact to the cent, "
-            "non-negative; 0.00 (the default) when there are none."
+            'non-negative: "0.00" when there are none; absent or null (the default) when not '
+            "known yet."
         ),
     )
     repaid_from_subsidy: Flag = Field(
         default=True,
         description=(
             "True (the default) when the loan is repaid from the subsidy payments as they "
-            "arrive, the scheme's design (RELAY.4); false when it is repaid otherwise."
+            "arrive, the scheme's design (RELAY.4); false when it is repaid in one go, on "
+            "repaid_on."
+        ),
+    )
+    repaid_on: IsoDate | None = Field(
+        default=None,
+        description=(
+            "The date the principal is repaid in full, when the loan is not repaid from the "
+            "subsidy payments (repaid_from_subsidy false); after disbursed_on. ISO date "
+            "YYYY-MM-DD; absent or null when not known yet; refused with repaid_from_subsidy "
+            "true."
         ),
     )
 
@@ -151,6 +161,7 @@ class RelayLoanModel(Model):
             annual_rate=self.annual_rate,
             fees=self.fees,
             repaid_from_subsidy=self.repaid_from_subsidy,
+            repaid_on=self.repaid_on,
         )
 
     @classmethod
@@ -163,4 +174,5 @@ class RelayLoanModel(Model):
             annual_rate=obj.annual_rate,
             fees=obj.fees,
             repaid_from_subsidy=obj.repaid_from_subsidy,
+            repaid_on=obj.repaid_on,
         )

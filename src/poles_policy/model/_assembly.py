@@ -442,15 +442,17 @@ def relay_loan(  # noqa: PLR0913 - one argument per field of the class
     disbursed_on: date,
     principal: Decimal,
     annual_rate: Decimal,
-    fees: Decimal,
+    fees: Decimal | None,
     repaid_from_subsidy: bool,
+    repaid_on: date | None,
 ) -> RelayLoan:
     """Make a :class:`~poles_policy.model.relay.RelayLoan`."""
     valid = (
         bool(request_id.strip())
         and principal > ZERO
         and ZERO <= annual_rate <= _ONE
-        and fees >= ZERO
+        and (fees is None or fees >= ZERO)
+        and (repaid_on is None or (not repaid_from_subsidy and repaid_on > disbursed_on))
     )
     make = _RELAY_LOAN if valid else RelayLoan
     return make(
@@ -460,6 +462,7 @@ def relay_loan(  # noqa: PLR0913 - one argument per field of the class
         annual_rate=annual_rate,
         fees=fees,
         repaid_from_subsidy=repaid_from_subsidy,
+        repaid_on=repaid_on,
     )
 
 
@@ -470,7 +473,7 @@ def relay_case(*, case_id: str, request: RelayRequest, loan: RelayLoan | None) -
         bool(case_id.strip())
         and request.id == case_id
         and (partner is None or partner.actor == request.applicant)
-        and (loan is None or loan.request_id == request.id)
+        and (loan is None or (loan.request_id == request.id and loan.principal <= request.amount))
     )
     make = _RELAY_CASE if valid else RelayCase
     return make(case_id=case_id, request=request, loan=loan)

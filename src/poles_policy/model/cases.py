@@ -45,10 +45,20 @@ def _request_is_the_case(instance: RelayCase, _: attrs.Attribute[Any], value: Re
 def _loan_answers_the_request(
     instance: RelayCase, _: attrs.Attribute[Any], value: RelayLoan | None
 ) -> None:
-    if value is not None and value.request_id != instance.request.id:
+    if value is None:
+        return
+    request = instance.request
+    if value.request_id != request.id:
         msg = (
             f"RelayCase.loan: the loan answers request {value.request_id!r}, "
-            f"not this case's request {instance.request.id!r}"
+            f"not this case's request {request.id!r}"
+        )
+        raise InvalidInputError(msg)
+    # The eligibility decided (RELAY.4) is the request's: a loan for more was never decided on.
+    if value.principal > request.amount:
+        msg = (
+            f"RelayCase.loan: the principal of {value.principal} EUR is above the "
+            f"{request.amount} EUR requested"
         )
         raise InvalidInputError(msg)
 
@@ -59,8 +69,9 @@ class RelayCase:
     A relay-financing case (*dossier de financement relais*): a request and its loan.
 
     Invariants: the request's id is the case id; the loan, when there is
-    one, answers that request; and if the applicant is among the project's
-    partners, the partner's actor equals the applicant.
+    one, answers that request and lends at most the amount requested; and
+    if the applicant is among the project's partners, the partner's actor
+    equals the applicant.
 
     Attributes:
         case_id: The case's stable identifier, also its request's id.

@@ -58,7 +58,7 @@ REFORM_2016 = date(2016, 1, 1)
 """The day the 2016 regions replaced the merged ones."""
 
 _LAST_HISTORIC_DAY = date(2015, 12, 31)
-_CODE = re.compile(r"^\d{2}$")
+_CODE = re.compile(r"[0-9]{2}")
 
 
 class RegionKind(enum.Enum):
@@ -73,7 +73,7 @@ class RegionKind(enum.Enum):
 
 
 def _code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _CODE.match(value):
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a two-digit INSEE code"
         raise InvalidInputError(msg)
 

@@ -20,10 +20,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import non_empty, non_negative, share, to_eur, to_share
+from poles_policy.model._validators import (
+    non_empty,
+    non_negative,
+    share,
+    to_eur,
+    to_optional_eur,
+    to_share,
+)
 from poles_policy.model.actors import Actor, Bank
 from poles_policy.model.projects import CollaborativeProject
-from poles_policy.money import ZERO, Eur, Rate
+from poles_policy.money import Eur, Rate
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -34,6 +41,24 @@ __all__ = ["RelayLoan", "RelayRequest"]
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
     if value <= 0:
         msg = f"{type(instance).__name__}.{attribute.name}: {value} is not a positive amount"
+        raise InvalidInputError(msg)
+
+
+def _repaid_in_one_go(instance: RelayLoan, _: attrs.Attribute[Any], value: date | None) -> None:
+    if value is None:
+        return
+    if instance.repaid_from_subsidy:
+        msg = (
+            f"RelayLoan.repaid_on: {value.isoformat()} is given for a loan repaid from the "
+            "subsidy payments; a repayment date is for a loan repaid in one go "
+            "(repaid_from_subsidy false)"
+        )
+        raise InvalidInputError(msg)
+    if value <= instance.disbursed_on:
+        msg = (
+            f"RelayLoan.repaid_on: {value.isoformat()} is not after the disbursement on "
+            f"{instance.disbursed_on.isoformat()}"
+        )
         raise InvalidInputError(msg)
 
 
@@ -75,7 +100,9 @@ class RelayLoan:
     The relay loan a bank granted, once disbursed (RELAY.4, RELAY.6).
 
     Whether the principal stays within what may be pre-financed is a rule
-    question, not an invariant: only positivity is enforced here.
+    question, not an invariant: only positivity is enforced here, and that a
+    repayment date, when given, belongs to a loan repaid in one go and falls
+    after the disbursement.
 
     Attributes:
         request_id: The request it answers.
@@ -84,14 +111,23 @@ class RelayLoan:
         annual_rate: The yearly interest rate as a share, e.g.
             ``Decimal("0.065")`` for 6.5 %; between 0 and 1, so that a rate
             written in percent (``6.5``) is caught.
-        fees: Other fees charged (arrangement, file), ``0.00`` if none.
+        fees: Other fees charged (arrangement, file): ``0.00`` if none,
+            ``None`` (the default) if not known yet.
         repaid_from_subsidy: True when the loan is repaid from the subsidy
-            payments as they arrive (the scheme's design).
+            payments as they arrive (the scheme's design); false when it is
+            repaid in one go, on *repaid_on*.
+        repaid_on: The date the principal is repaid in full, when the loan
+            is not repaid from the subsidy payments; ``None`` if not known
+            yet. Always ``None`` for a loan repaid from the subsidy payments
+            (their dates say when it is repaid): a date given with
+            ``repaid_from_subsidy`` true is a contradiction and is refused.
+            When given, it is after *disbursed_on*.
     """
 
     request_id: str = attrs.field(validator=non_empty)
     disbursed_on: date
     principal: Eur = attrs.field(converter=to_eur, validator=_positive)
     annual_rate: Rate = attrs.field(converter=to_share, validator=share)
-    fees: Eur = attrs.field(default=ZERO, converter=to_eur, validator=non_negative)
+    fees: Eur | None = attrs.field(default=None, converter=to_optional_eur, validator=non_negative)
     repaid_from_subsidy: bool = True
+    repaid_on: date | None = attrs.field(default=None, validator=_repaid_in_one_go)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from poles_policy.model.actors import Accounts, Enterprise
     from poles_policy.parameters import ParameterSet, ParameterValue
 
-__all__ = ["PeriodFigures", "SizeClass", "SmeResult", "sme_status"]
+__all__ = ["PeriodFigures", "SizeClass", "SmeResult", "sme_defined_on", "sme_status"]
 
 RULE = "eu.sme_status"
 _CLAUSES = ("RELAY.2",)
@@ -267,6 +267,24 @@ def _thresholds(params: ParameterSet, on: date) -> _Thresholds:
 
 
 @exact_decimals
+def sme_defined_on(params: ParameterSet, on: date) -> bool:
+    """
+    Tell whether *params* hold an SME definition in force on *on*.
+
+    Before the Recommendation applies (1 January 2005 in the packaged
+    parameters) there is no SME status to give: a rule that reports it
+    reports it as not applicable rather than calling :func:`sme_status`,
+    which refuses such a date.
+
+    >>> from poles_policy.parameters import default_parameters
+    >>> sme_defined_on(default_parameters(), date(2004, 12, 31))
+    False
+    >>> sme_defined_on(default_parameters(), date(2005, 1, 1))
+    True
+    """
+    return params.value("sme.consecutive_periods", on) is not None
+
+
 def sme_status(enterprise: Enterprise, on: date, params: ParameterSet) -> SmeResult:
     """
     Class *enterprise* as micro, small, medium or large on *on* (RELAY.2).

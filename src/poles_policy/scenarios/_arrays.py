@@ -114,12 +114,19 @@ def cents_array(values: list[int]) -> CentsArray:
 
 
 def share_of(
-    amounts: CentsArray, shares: list[Decimal], period: npt.NDArray[np.intp]
+    amounts: CentsArray,
+    shares: list[Decimal],
+    period: npt.NDArray[np.intp],
+    *,
+    down: bool = False,
 ) -> CentsArray:
     """
-    Return ``shares[period[i]]`` of ``amounts[i]`` for every row, rounded half up to the cent.
+    Return ``shares[period[i]]`` of ``amounts[i]`` for every row, to the cent.
 
-    The same figure as :func:`poles_policy.money.rate_of` of each amount and share.
+    Rounded half up, the same figure as :func:`poles_policy.money.rate_of`
+    of each amount and share; with *down*, rounded down, the largest whole
+    cent not above the exact share, as a ceiling is
+    (:func:`poles_policy.rules.relay.prefinanceable`).
     """
     if all(share == _ONE for share in shares):
         return amounts
@@ -128,15 +135,23 @@ def share_of(
     top = max(abs(n) for n, _ in ratios)
     bottom = max(d for _, d in ratios)
     if amounts.dtype == np.int64 and 2 * biggest * top + bottom <= _INT64_MAX:
-        # Exact in 64 bits: half away from zero, on the magnitude.
+        # Exact in 64 bits: half away from zero on the magnitude, or the floor.
         num = np.array([n for n, _ in ratios], dtype=np.int64)[period]
         den = np.array([d for _, d in ratios], dtype=np.int64)[period]
         values = amounts.astype(np.int64)
         product = values * num
+        if down:
+            floor: npt.NDArray[np.int64] = product // den
+            return floor
         magnitude = (2 * np.abs(product) + den) // (2 * den)
         result: npt.NDArray[np.int64] = np.where(product < 0, -magnitude, magnitude)
         return result
-    # Beyond 64 bits, the scalar rule's own decimal arithmetic, row by row.
+    # Beyond 64 bits, exact Python integers (the floor) or the scalar rule's own rounding.
+    if down:
+        return np.array(
+            [int(a) * ratios[i][0] // ratios[i][1] for a, i in zip(amounts, period, strict=True)],
+            dtype=object,
+        )
     return np.array(
         [
             cents(rate_of(Decimal(f"{int(a)}E-2"), shares[i]))

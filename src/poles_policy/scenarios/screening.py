@@ -21,7 +21,7 @@ import pandas as pd
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
 from poles_policy.rules.relay.assessment import assess
-from poles_policy.rules.sme import sme_status
+from poles_policy.rules.sme import sme_defined_on, sme_status
 from poles_policy.scenarios._arrays import periods, share_of
 from poles_policy.scenarios.portfolio import (
     MET,
@@ -73,10 +73,11 @@ def _sme_codes(
     for i in np.flatnonzero(rows):
         case = portfolio.cases[i]
         applicant = case.request.applicant
-        if not isinstance(applicant, Enterprise):
+        on = case.request.requested_on
+        if not isinstance(applicant, Enterprise) or not sme_defined_on(params, on):
             codes[i] = NOT_APPLICABLE
             continue
-        is_sme = sme_status(applicant, case.request.requested_on, params).is_sme
+        is_sme = sme_status(applicant, on, params).is_sme
         codes[i] = UNKNOWN if is_sme is None else MET if is_sme else NOT_MET
     return codes
 
@@ -141,7 +142,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
 
     # RELAY.4, once a State subsidy is known to be granted.
     shares = [t[2] if isinstance(t[2], Decimal) else _ONE for t in terms]
-    ceiling = share_of(portfolio.remaining, shares, period)
+    ceiling = share_of(portfolio.remaining, shares, period, down=True)
     over = (portfolio.remaining <= 0) | (portfolio.amount > ceiling)
     remaining = np.where(
         portfolio.state_aid == UNKNOWN,

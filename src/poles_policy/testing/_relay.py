@@ -46,16 +46,40 @@ def relay_requests(draw: st.DrawFn) -> RelayRequest:
 
 @st.composite
 def relay_loans(draw: st.DrawFn, request: RelayRequest | None = None) -> RelayLoan:
-    """Generate a loan answering *request* (by default a generated one), paid out within 60 days."""
+    """
+    Generate a loan answering *request* (by default a generated one), paid out within 60 days.
+
+    Its fees are known (up to 2 000 EUR) or sometimes unknown (``None``). It
+    is mostly repaid from the subsidy payments (the scheme's design);
+    otherwise it is repaid in one go, on a date up to three years after the
+    disbursement, or on a date not known. It shrinks toward a loan repaid
+    from the subsidy, with no fees, disbursed on the request date.
+    """
     if request is None:
         request = draw(relay_requests())
     delay = draw(st.integers(min_value=0, max_value=60))
+    disbursed_on = date.fromordinal(request.requested_on.toordinal() + delay)
+    from_subsidy = draw(st.sampled_from((True, True, False)))
+    repaid_on = (
+        None
+        if from_subsidy
+        else draw(
+            st.one_of(
+                st.integers(min_value=1, max_value=3 * 366).map(
+                    lambda days: date.fromordinal(disbursed_on.toordinal() + days)
+                ),
+                st.none(),
+            )
+        )
+    )
     return RelayLoan(
         request_id=request.id,
-        disbursed_on=date.fromordinal(request.requested_on.toordinal() + delay),
+        disbursed_on=disbursed_on,
         principal=request.amount,
         annual_rate=draw(st.sampled_from([Decimal("0.04"), Decimal("0.055"), Decimal("0.08")])),
-        fees=draw(eur_amounts(max_value="2000.00")),
+        fees=draw(st.one_of(eur_amounts(max_value="2000.00"), st.none())),
+        repaid_from_subsidy=from_subsidy,
+        repaid_on=repaid_on,
     )
 
 

@@ -15,19 +15,35 @@ If the tranches do not repay the whole principal, the remainder stays
 outstanding until the last known tranche and is reported as ``unrepaid``
 (no interest is counted after that date: nothing says when it is repaid).
 
+**A loan not repaid from the subsidy** (``RelayLoan.repaid_from_subsidy``
+false) is repaid in one go on ``RelayLoan.repaid_on``: interest runs on the
+whole principal from the disbursement to that date, in one period, rounded
+half up to the cent; the subsidy payments play no part in it (they still
+give the time saved). When that date is not known, the interest, the
+guarantee fee, the totals and the cost per month saved are unknown
+(``None``), and the repayment check is UNKNOWN and asks for
+``loan.repaid_on``. Without a loan, the relay is taken to follow the
+scheme's design: repaid from the subsidy payments.
+
 **The OSEO guarantee fee** (RELAY.5) runs the same way on the guaranteed part
 of the outstanding principal: ``annual_fee_rate × share × outstanding`` at
 ACT/360, per period, rounded per period. It is ``0.00`` when the bank does not
 ask OSEO; when that is not known, the low scenario counts no fee and the high
 scenario counts the fee as if the bank asked.
 
-**Other fees** are the loan's (``RelayLoan.fees``). Without a loan they are
-unknown (``None``): the totals then cover the interest and the guarantee fee
-only, and a check says so.
+**Other fees** are the loan's (``RelayLoan.fees``). Without a loan, or when
+the loan's fees are not known (``None``), they are unknown: the totals then
+cover the interest and the guarantee fee only, and the fees check is UNKNOWN
+and asks for ``loan.fees``. Fees of ``0.00`` are known to be none.
 
 **Scenarios.** With estimated dates there are two scenarios, as for the time
-saved: *low* (relay at its latest, subsidy at its earliest: the shortest
-loan) and *high* (the reverse). Their totals bound the cost.
+saved: *low* (relay at its latest, subsidy at its earliest: the least time
+saved and the shortest loan) and *high* (the reverse). Their totals bound
+the cost. *Low* and *high* name these scenarios, not the smaller and the
+larger of each figure: the cost per month saved divides a scenario's total by
+the months *that* scenario saves, so the low scenario's is often the higher
+one (fewer months saved); likewise a loan repaid in one go bears the same
+interest in both scenarios, over different savings.
 
 **Cost per month saved** = total / months saved to the first subsidy payment,
 per scenario. The months are the exact figure, days × 12 / 365.25, not the
@@ -41,6 +57,7 @@ the parameter values they cite, are built the first time they are read.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -87,12 +104,24 @@ _ASK_FEES = Fact(
         "Quels autres frais (dossier, mise en place) la banque facture-t-elle pour le relais ?",
     ),
 )
+_ASK_REPAID_ON = Fact(
+    path="loan.repaid_on",
+    question=Text(
+        "On what date is the relay loan repaid in full, since it is not repaid from the "
+        "subsidy payments?",
+        "À quelle date le prêt relais est-il remboursé en totalité, puisqu'il ne l'est pas par "
+        "les versements de subvention ?",
+    ),
+)
 
 
 @attrs.frozen(kw_only=True)
 class CostPeriod:
     """
-    One interest period: from a date to the next subsidy payment.
+    One interest period: from a date to the next repayment.
+
+    A repayment is a subsidy payment, or, for a loan not repaid from the
+    subsidy, the loan's repayment in one go (a single period).
 
     Attributes:
         start: The first day of interest (the disbursement, or the previous
@@ -102,7 +131,7 @@ class CostPeriod:
         interest: ACT/360 interest on it, rounded half up to the cent.
         guarantee_fee: The OSEO fee on its guaranteed part, likewise
             (``0.00`` without a counter-guarantee).
-        repaid: The principal the subsidy payment repays on *end*.
+        repaid: The principal repaid on *end*.
     """
 
     start: date
@@ -119,7 +148,10 @@ class CostScenario:
     The cost of the relay loan in one scenario.
 
     Attributes:
-        name: ``"low"`` (shortest loan) or ``"high"`` (longest).
+        name: ``"low"`` (the least time saved: relay at its latest, subsidy
+            at its earliest, so the shortest loan) or ``"high"`` (the most
+            time saved, the longest loan). It names the scenario, not the
+            size of its figures: see :class:`RelayCost`.
         periods: The interest periods, in date order.
         interest: The sum of the periods' interest.
         guarantee_fee: The sum of the periods' guarantee fee.
@@ -144,8 +176,14 @@ class RelayCost(Explained):
     What a relay loan costs (RELAY.4, RELAY.5) and per month saved (RELAY.6).
 
     The scenario figures are ``None`` when the time saved could not be
-    computed (facts missing, or nothing to bridge): :attr:`status` and
+    computed (facts missing, or nothing to bridge), or when the loan is
+    repaid in one go on a date not known: :attr:`status` and
     :attr:`missing` say which.
+
+    The ``*_low`` and ``*_high`` figures are those of the low and the high
+    *time-saved scenario* (least and most time saved), not a minimum and a
+    maximum: the low scenario's cost per month saved, a total over fewer
+    months saved, is often the higher one.
 
     Attributes:
         request_id: The relay request.
@@ -154,11 +192,13 @@ class RelayCost(Explained):
         annual_rate: The yearly interest rate used.
         rate_basis: ``"loan"`` (the loan's rate) or ``"default"``
             (``relay.default_annual_rate``, no loan given).
-        fees: The loan's other fees, or ``None`` when no loan is given.
-        unrepaid: Principal the subsidy payments do not repay (``0.00``
-            when they repay it all), or ``None`` without scenarios.
-        low: The low scenario (shortest loan), or ``None``.
-        high: The high scenario (longest loan), or ``None``.
+        fees: The loan's other fees, or ``None`` when not known (no loan
+            given, or the loan's fees not known).
+        unrepaid: Principal no known repayment repays (``0.00`` when the
+            subsidy payments, or the loan's repayment in one go, repay it
+            all), or ``None`` without figures.
+        low: The low time-saved scenario (the shortest loan), or ``None``.
+        high: The high time-saved scenario (the longest loan), or ``None``.
         timing: The time saved the cost is based on.
         guarantee: The OSEO counter-guarantee the fee is based on.
         checks: The explanation: keys ``relay.cost.interest``,
@@ -209,42 +249,50 @@ class RelayCost(Explained):
 
     @property
     def interest_low(self) -> Eur | None:
-        """Interest in the low scenario."""
+        """Interest in the low time-saved scenario (not necessarily the lower figure)."""
         return None if self.low is None else self.low.interest
 
     @property
     def interest_high(self) -> Eur | None:
-        """Interest in the high scenario."""
+        """Interest in the high time-saved scenario (not necessarily the higher figure)."""
         return None if self.high is None else self.high.interest
 
     @property
     def guarantee_fee_low(self) -> Eur | None:
-        """Guarantee fee in the low scenario."""
+        """Guarantee fee in the low time-saved scenario (not necessarily the lower figure)."""
         return None if self.low is None else self.low.guarantee_fee
 
     @property
     def guarantee_fee_high(self) -> Eur | None:
-        """Guarantee fee in the high scenario."""
+        """Guarantee fee in the high time-saved scenario (not necessarily the higher figure)."""
         return None if self.high is None else self.high.guarantee_fee
 
     @property
     def total_low(self) -> Eur | None:
-        """Total cost in the low scenario."""
+        """Total cost in the low time-saved scenario (not necessarily the lower figure)."""
         return None if self.low is None else self.low.total
 
     @property
     def total_high(self) -> Eur | None:
-        """Total cost in the high scenario."""
+        """Total cost in the high time-saved scenario (not necessarily the higher figure)."""
         return None if self.high is None else self.high.total
 
     @property
     def per_month_saved_low(self) -> Eur | None:
-        """Cost per month saved in the low scenario (``None`` when nothing is saved)."""
+        """
+        Cost per month saved in the low time-saved scenario (``None`` when nothing is saved).
+
+        Often the *higher* of the two: the low scenario saves the fewest months.
+        """
         return None if self.low is None else self.low.per_month_saved
 
     @property
     def per_month_saved_high(self) -> Eur | None:
-        """Cost per month saved in the high scenario (``None`` when nothing is saved)."""
+        """
+        Cost per month saved in the high time-saved scenario (``None`` when nothing is saved).
+
+        Often the *lower* of the two: the high scenario saves the most months.
+        """
         return None if self.high is None else self.high.per_month_saved
 
     @property
@@ -327,6 +375,24 @@ def _periods(
     return tuple(periods)
 
 
+def _in_one_go(
+    disbursed_on: date, repaid_on: date, principal: Eur, rate: Decimal, fee_per_year: Decimal | None
+) -> tuple[CostPeriod, ...]:
+    """The one period of a loan repaid in full on *repaid_on*: the whole principal outstanding."""
+    fraction = act360(disbursed_on, repaid_on)
+    fee = ZERO if fee_per_year is None else round_cents(principal * fee_per_year * fraction)
+    return (
+        CostPeriod(
+            start=disbursed_on,
+            end=repaid_on,
+            outstanding=principal,
+            interest=round_cents(principal * rate * fraction),
+            guarantee_fee=fee,
+            repaid=principal,
+        ),
+    )
+
+
 def _scenario(
     name: ScenarioName, periods: tuple[CostPeriod, ...], *, fees: Eur | None, days_saved: int
 ) -> CostScenario:
@@ -344,6 +410,38 @@ def _scenario(
         days_saved=days_saved,
         per_month_saved=per_month,
     )
+
+
+def _both_periods(  # noqa: PLR0913 - the two scenarios and the terms they share
+    low: Scenario,
+    high: Scenario,
+    principal: Eur,
+    rate: Decimal,
+    fee: _Fee,
+    *,
+    repaid_on: date | None,
+) -> tuple[tuple[CostPeriod, ...], tuple[CostPeriod, ...]]:
+    """
+    The low and the high scenario's periods, computed once when they are the same.
+
+    *repaid_on* is the date of a loan repaid in one go (``None`` for a loan
+    repaid from the subsidy payments): its one period runs from the
+    disbursement, the loan's date in both scenarios.
+    """
+    if repaid_on is not None:
+        low_periods = _in_one_go(low.disbursed_on, repaid_on, principal, rate, fee.low)
+        if fee.high is fee.low and high.disbursed_on == low.disbursed_on:
+            return low_periods, low_periods
+        return low_periods, _in_one_go(high.disbursed_on, repaid_on, principal, rate, fee.high)
+    low_periods = _periods(low, principal, rate, fee.low)
+    if (
+        high.repayments is low.repayments
+        and high.disbursed_on == low.disbursed_on
+        and fee.high is fee.low
+    ):
+        # The same repayments from the same day at the same fee: the same periods.
+        return low_periods, low_periods
+    return low_periods, _periods(high, principal, rate, fee.high)
 
 
 class _Fee(NamedTuple):
@@ -393,7 +491,7 @@ def _check_inputs(
         raise InvalidInputError(msg)
 
 
-def _checks_without_figures(timing: TimeSaved, fees: Eur | None) -> tuple[Check, ...]:
+def _checks_without_figures(timing: TimeSaved, loan: RelayLoan | None) -> tuple[Check, ...]:
     status = timing.status
     if status is Status.UNKNOWN:
         reason = Text(
@@ -414,33 +512,127 @@ def _checks_without_figures(timing: TimeSaved, fees: Eur | None) -> tuple[Check,
             missing=missing if facts else (),
         )
 
+    repayment = Check(
+        key="relay.cost.repayment",
+        clauses=("RELAY.4",),
+        label=_REPAYMENT_LABEL,
+        status=status,
+        reason=reason,
+        # A loan repaid in one go on a date not known: ask for the date with the facts the
+        # subsidy's dates need, so that one answer gives every figure.
+        missing=(_ASK_REPAID_ON,) if status is Status.UNKNOWN and _undated(loan) else (),
+    )
     return (
         check("relay.cost.interest", ("RELAY.4",), _INTEREST_LABEL, facts=True),
         check("relay.cost.guarantee_fee", ("RELAY.5",), _FEE_LABEL),
-        _fees_check(fees),
-        check("relay.cost.repayment", ("RELAY.4",), _REPAYMENT_LABEL),
+        _fees_check(loan),
+        repayment,
         check("relay.cost.per_month_saved", ("RELAY.4", "RELAY.6"), _PER_MONTH_LABEL),
     )
+
+
+def _undated(loan: RelayLoan | None) -> bool:
+    """Tell whether *loan* is repaid in one go on a date not known."""
+    return loan is not None and not loan.repaid_from_subsidy and loan.repaid_on is None
+
+
+def _checks_without_repayment_date(
+    loan: RelayLoan,
+    guarantee: Guarantee,
+    fee: _Fee,
+    uses: Callable[[], tuple[ParameterUse, ...]],
+    timing: TimeSaved,
+) -> tuple[Check, ...]:
+    """The checks of a loan repaid in one go on a date not known: its cost is unknown."""
+    day = loan.disbursed_on.isoformat()
+    until = Text(
+        f"from the disbursement on {day} to its repayment in one go, on a date not known",
+        f"du versement du {day} à son remboursement en une fois, à une date inconnue",
+    )
+    pct = _pct(loan.annual_rate)
+    interest = Check(
+        key="relay.cost.interest",
+        clauses=("RELAY.4",),
+        label=_INTEREST_LABEL,
+        status=Status.UNKNOWN,
+        reason=Text(
+            f"{pct} a year ({_LOAN_RATE.en}) on the whole principal, {loan.principal} EUR, "
+            f"ACT/360, {until.en}: not known",
+            f"{pct} par an ({_LOAN_RATE.fr}) sur tout le principal, {loan.principal} EUR, "
+            f"exact/360, {until.fr} : inconnus",
+        ),
+    )
+    if guarantee.asked is False:
+        guarantee_fee = _NO_GUARANTEE_FEE
+    else:
+        basis = _fee_basis(fee)
+        guarantee_fee = Check(
+            key="relay.cost.guarantee_fee",
+            clauses=("RELAY.5",),
+            label=_FEE_LABEL,
+            status=Status.UNKNOWN,
+            reason=Text(
+                f"{basis.en}, {until.en}: not known",
+                f"{basis.fr}, {until.fr} : inconnue",
+            ),
+            parameters=uses(),
+            missing=(ASK_COUNTER_GUARANTEE,) if guarantee.asked is None else (),
+        )
+    if not timing.days_low and not timing.days_high:
+        per_month = _NO_TIME_SAVED
+    else:
+        per_month = Check(
+            key="relay.cost.per_month_saved",
+            clauses=("RELAY.4", "RELAY.6"),
+            label=_PER_MONTH_LABEL,
+            status=Status.UNKNOWN,
+            reason=Text(
+                "the total is not known until the loan's repayment date is",
+                "le total reste inconnu tant que la date de remboursement du prêt l'est",
+            ),
+        )
+    repayment = Check(
+        key="relay.cost.repayment",
+        clauses=("RELAY.4",),
+        label=_REPAYMENT_LABEL,
+        status=Status.UNKNOWN,
+        reason=Text(
+            "the loan is not repaid from the subsidy payments: the whole principal is repaid "
+            "in one go, on a date not known",
+            "le prêt n'est pas remboursé par les versements de subvention : tout le principal "
+            "est remboursé en une fois, à une date inconnue",
+        ),
+        missing=(_ASK_REPAID_ON,),
+    )
+    return (interest, guarantee_fee, _fees_check(loan), repayment, per_month)
 
 
 _INTEREST_LABEL = Text("interest (ACT/360)", "intérêts (exact/360)")
 _FEE_LABEL = Text("OSEO guarantee fee", "commission de garantie OSEO")
 _FEES_LABEL = Text("other fees", "autres frais")
-_REPAYMENT_LABEL = Text("principal repaid by the subsidy", "principal remboursé par la subvention")
+_REPAYMENT_LABEL = Text("repayment of the principal", "remboursement du principal")
 _PER_MONTH_LABEL = Text("cost per month saved", "coût par mois gagné")
 
 
-def _fees_check(fees: Eur | None) -> Check:
+_NO_LOAN_FEES = Text(
+    "no loan given: other fees unknown, left out of the totals",
+    "aucun prêt indiqué : autres frais inconnus, hors des totaux",
+)
+_UNKNOWN_LOAN_FEES = Text(
+    "the loan's other fees are not known: left out of the totals",
+    "les autres frais du prêt sont inconnus : hors des totaux",
+)
+
+
+def _fees_check(loan: RelayLoan | None) -> Check:
+    fees = None if loan is None else loan.fees
     if fees is None:
         return Check(
             key="relay.cost.fees",
             clauses=("RELAY.4",),
             label=_FEES_LABEL,
             status=Status.UNKNOWN,
-            reason=Text(
-                "no loan given: other fees unknown, left out of the totals",
-                "aucun prêt indiqué : autres frais inconnus, hors des totaux",
-            ),
+            reason=_NO_LOAN_FEES if loan is None else _UNKNOWN_LOAN_FEES,
             missing=(_ASK_FEES,),
         )
     return Check(
@@ -456,6 +648,26 @@ _DEFAULT_RATE = Text(
     "the default rate: the case gives no loan rate", "le taux par défaut : pas de prêt"
 )
 _LOAN_RATE = Text("the loan's rate", "le taux du prêt")
+
+
+def _interest_in_one_go_check(period: CostPeriod, rate: Decimal) -> Check:
+    start, end = period.start.isoformat(), period.end.isoformat()
+    days = (period.end - period.start).days
+    pct = _pct(rate)
+    return Check(
+        key="relay.cost.interest",
+        clauses=("RELAY.4",),
+        label=_INTEREST_LABEL,
+        status=Status.MET,
+        reason=Text(
+            f"{pct} a year ({_LOAN_RATE.en}) on the whole principal, {period.outstanding} EUR, "
+            f"from {start} to its repayment in one go on {end} ({days} days), ACT/360, rounded "
+            f"to the cent as a bank statement shows it: {period.interest} EUR",
+            f"{pct} par an ({_LOAN_RATE.fr}) sur tout le principal, {period.outstanding} EUR, "
+            f"du {start} à son remboursement en une fois le {end} ({days} jours), exact/360, "
+            f"arrondi au centime comme sur un relevé bancaire : {period.interest} EUR",
+        ),
+    )
 
 
 def _interest_check(
@@ -480,6 +692,28 @@ def _interest_check(
     )
 
 
+_NO_GUARANTEE_FEE = Check(
+    key="relay.cost.guarantee_fee",
+    clauses=("RELAY.5",),
+    label=_FEE_LABEL,
+    status=Status.NOT_APPLICABLE,
+    reason=Text(
+        "no OSEO counter-guarantee: no fee (0.00 EUR)",
+        "pas de contre-garantie OSEO : pas de commission (0.00 EUR)",
+    ),
+)
+
+
+def _fee_basis(fee: _Fee) -> Text:
+    share, rate = _pct(fee.share or Decimal(0)), _pct(fee.rate or Decimal(0))
+    return Text(
+        f"{rate} a year on the {share} of the outstanding principal OSEO "
+        "guarantees, ACT/360, rounded per period",
+        f"{rate} par an sur les {share} du principal restant dû garantis par OSEO, "
+        "exact/360, arrondie par période",
+    )
+
+
 def _fee_check(
     guarantee: Guarantee,
     fee: _Fee,
@@ -488,23 +722,8 @@ def _fee_check(
     uses: tuple[ParameterUse, ...],
 ) -> Check:
     if guarantee.asked is False:
-        return Check(
-            key="relay.cost.guarantee_fee",
-            clauses=("RELAY.5",),
-            label=_FEE_LABEL,
-            status=Status.NOT_APPLICABLE,
-            reason=Text(
-                "no OSEO counter-guarantee: no fee (0.00 EUR)",
-                "pas de contre-garantie OSEO : pas de commission (0.00 EUR)",
-            ),
-        )
-    share, rate = _pct(fee.share or Decimal(0)), _pct(fee.rate or Decimal(0))
-    basis = Text(
-        f"{rate} a year on the {share} of the outstanding principal OSEO "
-        "guarantees, ACT/360, rounded per period",
-        f"{rate} par an sur les {share} du principal restant dû garantis par OSEO, "
-        "exact/360, arrondie par période",
-    )
+        return _NO_GUARANTEE_FEE
+    basis = _fee_basis(fee)
     if guarantee.asked is None:
         return Check(
             key="relay.cost.guarantee_fee",
@@ -534,6 +753,22 @@ def _fee_check(
     )
 
 
+def _repaid_in_one_go_check(principal: Eur, repaid_on: date) -> Check:
+    day = repaid_on.isoformat()
+    return Check(
+        key="relay.cost.repayment",
+        clauses=("RELAY.4",),
+        label=_REPAYMENT_LABEL,
+        status=Status.MET,
+        reason=Text(
+            f"the loan is not repaid from the subsidy payments: the whole principal, "
+            f"{principal} EUR, is repaid in one go on {day}, and bears interest until then",
+            f"le prêt n'est pas remboursé par les versements de subvention : tout le principal, "
+            f"{principal} EUR, est remboursé en une fois le {day}, et porte intérêt jusque-là",
+        ),
+    )
+
+
 def _repayment_check(low: Scenario, high: Scenario) -> Check:
     last = _dates(low.last_payment_on, high.last_payment_on)
     if low.unrepaid > 0:
@@ -555,8 +790,10 @@ def _repayment_check(low: Scenario, high: Scenario) -> Check:
         label=_REPAYMENT_LABEL,
         status=Status.MET,
         reason=Text(
-            f"the subsidy payments repay the whole principal by {last}",
-            f"les versements de subvention remboursent tout le principal au {last}",
+            f"repaid from the subsidy payments as they arrive: they repay the whole principal "
+            f"by {last}",
+            f"remboursé par les versements de subvention à leur arrivée : ils remboursent tout "
+            f"le principal au {last}",
         ),
     )
 
@@ -569,19 +806,22 @@ def _exact_months(days: int) -> str:
     return f"{Decimal(48 * days) / 1461:.2f}"
 
 
+_NO_TIME_SAVED = Check(
+    key="relay.cost.per_month_saved",
+    clauses=("RELAY.4", "RELAY.6"),
+    label=_PER_MONTH_LABEL,
+    status=Status.NOT_APPLICABLE,
+    reason=Text(
+        "no time saved: a cost per month saved is undefined (neither zero nor infinite)",
+        "aucun temps gagné : le coût par mois gagné n'est pas défini (ni nul, ni infini)",
+    ),
+)
+
+
 def _per_month_check(low: CostScenario, high: CostScenario) -> Check:
     clauses = ("RELAY.4", "RELAY.6")
     if low.per_month_saved is None and high.per_month_saved is None:
-        return Check(
-            key="relay.cost.per_month_saved",
-            clauses=clauses,
-            label=_PER_MONTH_LABEL,
-            status=Status.NOT_APPLICABLE,
-            reason=Text(
-                "no time saved: a cost per month saved is undefined (neither zero nor infinite)",
-                "aucun temps gagné : le coût par mois gagné n'est pas défini (ni nul, ni infini)",
-            ),
-        )
+        return _NO_TIME_SAVED
     parts_en, parts_fr = [], []
     exact_low = _exact_months(low.days_saved)
     same = high.days_saved == low.days_saved
@@ -623,13 +863,15 @@ def relay_cost(
     Compute what a relay loan costs, in total and per month saved (RELAY.4-RELAY.6).
 
     See the module's description for the conventions (ACT/360 per period,
-    rounding, the guarantee fee, unknown fees, scenarios, cost per month).
+    rounding, a loan repaid in one go, the guarantee fee, unknown fees,
+    scenarios, cost per month).
 
     Args:
         request: The relay request; parameters are read at its date.
         params: Policy parameters.
-        loan: The loan granted, if known: its rate, principal, fees and
-            disbursement date are used.
+        loan: The loan granted, if known: its rate, principal, fees,
+            disbursement date and repayment (from the subsidy, or in one go
+            on its ``repaid_on``) are used.
         guarantee: The OSEO counter-guarantee, if already sized
             (:func:`~poles_policy.rules.relay.guarantee.counter_guarantee`);
             computed otherwise.
@@ -663,7 +905,20 @@ def relay_cost(
         fees = None
     bridging = timing.bridging
     scenario_low, scenario_high = bridging.low, bridging.high
-    if scenario_low is None or scenario_high is None:
+    if scenario_low is None or scenario_high is None or _undated(loan):
+        if scenario_low is None or loan is None:
+            unknown = functools.partial(_checks_without_figures, timing, loan)
+        else:
+            # The fee's terms are read now, as with figures, so that a missing one raises here.
+            fee = _fee(guarantee, on, params)
+            unknown = functools.partial(
+                _checks_without_repayment_date,
+                loan,
+                guarantee,
+                fee,
+                lambda: _fee_uses(guarantee, on, params),
+                timing,
+            )
         return RelayCost(
             request_id=request.id,
             on=on,
@@ -676,19 +931,13 @@ def relay_cost(
             high=None,
             timing=timing,
             guarantee=guarantee,
-            deferred=lambda: _checks_without_figures(timing, fees),
+            deferred=unknown,
         )
     fee = _fee(guarantee, on, params)
-    low_periods = _periods(scenario_low, principal, rate, fee.low)
-    if (
-        scenario_high.repayments is scenario_low.repayments
-        and scenario_high.disbursed_on == scenario_low.disbursed_on
-        and fee.high is fee.low
-    ):
-        # The same repayments from the same day at the same fee: the same periods.
-        high_periods = low_periods
-    else:
-        high_periods = _periods(scenario_high, principal, rate, fee.high)
+    repaid_on = None if loan is None else loan.repaid_on
+    low_periods, high_periods = _both_periods(
+        scenario_low, scenario_high, principal, rate, fee, repaid_on=repaid_on
+    )
     low = _scenario(scenario_low.name, low_periods, fees=fees, days_saved=timing.days_low or 0)
     days_high = timing.days_high or 0
     if high_periods is low_periods and days_high == low.days_saved:
@@ -706,12 +955,18 @@ def relay_cost(
         high = _scenario(scenario_high.name, high_periods, fees=fees, days_saved=days_high)
 
     def build() -> tuple[Check, ...]:
-        rate_uses = () if loan is not None else params.uses(on, _DEFAULT_RATE_PARAMETER)
+        if repaid_on is not None:
+            interest = _interest_in_one_go_check(low.periods[0], rate)
+            repayment = _repaid_in_one_go_check(principal, repaid_on)
+        else:
+            rate_uses = () if loan is not None else params.uses(on, _DEFAULT_RATE_PARAMETER)
+            interest = _interest_check(low, high, rate, rate_uses)
+            repayment = _repayment_check(scenario_low, scenario_high)
         return (
-            _interest_check(low, high, rate, rate_uses),
+            interest,
             _fee_check(guarantee, fee, low, high, _fee_uses(guarantee, on, params)),
-            _fees_check(fees),
-            _repayment_check(scenario_low, scenario_high),
+            _fees_check(loan),
+            repayment,
             _per_month_check(low, high),
         )
 
@@ -722,7 +977,8 @@ def relay_cost(
         annual_rate=rate,
         rate_basis=rate_basis,
         fees=fees,
-        unrepaid=scenario_low.unrepaid,
+        # Repaid in one go, the loan leaves nothing unrepaid.
+        unrepaid=scenario_low.unrepaid if repaid_on is None else ZERO,
         low=low,
         high=high,
         timing=timing,

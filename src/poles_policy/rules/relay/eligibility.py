@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.regions import region as lookup_region
-from poles_policy.money import EXACT, ZERO, Eur, round_cents
+from poles_policy.money import CENT, EXACT, ZERO, Eur, round_cents
 from poles_policy.rules.fui import ASK_LABEL_DATE
-from poles_policy.rules.sme import sme_status
+from poles_policy.rules.sme import sme_defined_on, sme_status
 
 if TYPE_CHECKING:
     from poles_policy.model.projects import PartnerAid, PoleLabel, ProjectPartner
@@ -370,7 +370,10 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
         share: The share of the remaining subsidy that may be pre-financed.
 
     Returns:
-        ``(remaining, ceiling)`` in euros; the ceiling is rounded half up to the cent.
+        ``(remaining, ceiling)`` in euros. The ceiling is rounded *down* to
+        the cent: it is the largest amount in whole cents not above
+        ``share × remaining``, so a request is within the exact share exactly
+        when it is at most the ceiling.
 
     >>> from poles_policy.model.projects import PartnerAid, Payment
     >>> aid = PartnerAid(
@@ -380,6 +383,10 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
     ... )
     >>> prefinanceable((aid,), date(2009, 7, 1), Decimal("0.80"))
     (Decimal('225000.00'), Decimal('180000.00'))
+    >>> prefinanceable(
+    ...     (PartnerAid(partner_id="acme", granted="100000.01"),), date(2009, 7, 1), Decimal("0.5")
+    ... )
+    (Decimal('100000.01'), Decimal('50000.00'))
     """
     # Sums and differences of amounts exact to the cent stay exact to the cent: only the
     # share can need rounding.
@@ -391,7 +398,14 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
             if payment.paid_on <= on:
                 remaining = _SUBTRACT(remaining, payment.amount)
     exact = Eur(remaining)
-    return exact, exact if share == _ONE else round_cents(_MULTIPLY(remaining, share))
+    return exact, exact if share == _ONE else _floor_cents(_MULTIPLY(remaining, share))
+
+
+def _floor_cents(value: Decimal) -> Eur:
+    # round_cents is the one rounding of money (half up); stepping back a cent when it rounded
+    # up gives the floor without a second rounding rule.
+    floor = round_cents(value)
+    return Eur(_SUBTRACT(floor, CENT)) if floor > value else floor
 
 
 _ADD = EXACT.add
@@ -400,15 +414,17 @@ _MULTIPLY = EXACT.multiply
 
 
 def _share(value: object) -> Decimal:
+    # Without a share in force, RELAY.4's own bound applies: the relay advances the subsidy
+    # still to be received, at most all of it. The check says so (see _remaining).
     return value if isinstance(value, Decimal) else _ONE
 
 
 def _remaining_status(
-    aids: tuple[PartnerAid, ...] | None, amount: Eur, on: date, share: object
+    aids: tuple[PartnerAid, ...] | None, amount: Eur, on: date, share: Decimal
 ) -> Status:
     if aids is None:
         return _UNKNOWN
-    remaining, ceiling = prefinanceable(aids, on, _share(share))
+    remaining, ceiling = prefinanceable(aids, on, share)
     return _NOT_MET if remaining <= 0 or amount > ceiling else _MET
 
 
@@ -430,7 +446,8 @@ def _remaining(
             "aucune subvention de l'État à préfinancer (voir RELAY.2)",
         )
     else:
-        share = _share(params.value("relay.max_prefinanced_share", on))
+        given = params.value("relay.max_prefinanced_share", on)
+        share = _share(given)
         remaining, ceiling = prefinanceable(aids, on, share)
         amount = request.amount
         if remaining <= 0:
@@ -452,6 +469,13 @@ def _remaining(
                 f"demande de {amount} EUR sur {ceiling} EUR préfinançables "
                 f"({remaining} EUR restant à recevoir)",
             )
+        if given is None and remaining > 0:
+            reason = Text(
+                f"{reason.en}; relay.max_prefinanced_share has no value on {on.isoformat()}: "
+                "the ceiling is the whole subsidy still to be received",
+                f"{reason.fr} ; relay.max_prefinanced_share est sans valeur au "
+                f"{on.isoformat()} : le plafond est toute la subvention restant à recevoir",
+            )
     return _check("relay.remaining", _RELAY_4, status, reason, parameters=uses, missing=missing)
 
 
@@ -470,6 +494,20 @@ def _sme_check(request: RelayRequest, params: ParameterSet, *, required: bool) -
             Status.NOT_APPLICABLE,
             Text(
                 "only enterprises have an SME status", "seules les entreprises ont un statut de PME"
+            ),
+            parameters=uses,
+            informative=not required,
+        )
+    if not sme_defined_on(params, on):
+        # Before the EU definition is in force (2005), there is no SME status to report; a
+        # parameter set with only part of the definition is still an error, in sme_status.
+        return _check(
+            "relay.sme",
+            _RELAY_2,
+            Status.NOT_APPLICABLE,
+            Text(
+                f"no SME definition in force on {on.isoformat()}",
+                f"aucune définition de la PME en vigueur au {on.isoformat()}",
             ),
             parameters=uses,
             informative=not required,
@@ -550,7 +588,9 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
         # the letter was issued on or before the request date ("dès l'émission")
         _UNKNOWN if letter is None else _MET if letter <= on else _NOT_MET,
         # not applicable without a State subsidy (see RELAY.2)
-        _remaining_status(aids, request.amount, on, share) if granted or aids is None else _NA,
+        _remaining_status(aids, request.amount, on, _share(share))
+        if granted or aids is None
+        else _NA,
     )
     sme = _sme_check(request, params, required=True) if sme_required is True else None
     outcome = Outcome.ELIGIBLE

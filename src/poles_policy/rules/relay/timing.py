@@ -53,7 +53,11 @@ repay the whole principal, the weights cover the part they do repay (the rest
 bridges no subsidy; :func:`~poles_policy.rules.relay.cost.relay_cost` reports
 it as unrepaid). The weighted days are rounded to 0.1 day and the weighted
 decimal months (weighted days x 12 / 365.25) to 0.1 month, both half up,
-from the exact figure.
+from the exact figure. For a loan not repaid from the subsidy
+(``RelayLoan.repaid_from_subsidy`` false, repaid in one go on
+``RelayLoan.repaid_on``) the weights are still the subsidy payments the
+principal stands in for, as if they repaid it, and the check says so; the cost
+counts interest to the loan's own repayment date.
 
 **The promise** ("6 à 9 mois"): the first-payment saving is compared with
 ``relay.promised_gain_months.low``/``.high`` in calendar months and days: a
@@ -1145,8 +1149,21 @@ def _weighted_check(low: Scenario, weighted: _Weighted, loan: RelayLoan | None) 
         en += f"; {low.unrepaid} EUR not repaid by the subsidy is left out of the weights"
         fr += f" ; {low.unrepaid} EUR non remboursés par la subvention sont hors pondération"
     if loan is not None and not loan.repaid_from_subsidy:
-        en += "; the loan is not repaid from the subsidy: the figure assumes it is"
-        fr += " ; le prêt n'est pas remboursé par la subvention : le chiffre le suppose"
+        if loan.repaid_on is None:
+            when_en, when_fr = "on a date not known", "à une date inconnue"
+        else:
+            day = loan.repaid_on.isoformat()
+            when_en, when_fr = f"on {day}", f"le {day}"
+        en += (
+            f"; the loan is not repaid from the subsidy but in one go {when_en}: the weights "
+            "are the subsidy payments the principal stands in for, as if they repaid it, not "
+            "the loan's own repayment"
+        )
+        fr += (
+            f" ; le prêt n'est pas remboursé par la subvention mais en une fois {when_fr} : "
+            "les poids sont les versements que le principal remplace, comme s'ils le "
+            "remboursaient, non le remboursement du prêt lui-même"
+        )
     return Check(
         key="relay.timing.weighted",
         clauses=("RELAY.6",),
