@@ -36,7 +36,7 @@ from poles_policy.explain import Outcome
 from poles_policy.model.actors import actor_region
 from poles_policy.model.regions import region
 from poles_policy.parameters import default_parameters
-from poles_policy.rules.relay import assess
+from poles_policy.rules.relay import assess_case
 from poles_policy.rules.relay.evaluation import PilotCriteria, compare, evaluate_portfolio
 
 # %% [markdown]
@@ -62,15 +62,14 @@ print(f"national: {reform.label}, from {reform.value('relay.national_from', DEMO
 # ## One row per case and scenario
 #
 # Each case is assessed under each parameter set with
-# {py:func}`~poles_policy.rules.relay.assessment.assess` (RELAY.1–RELAY.6), which reads the
+# {py:func}`~poles_policy.rules.relay.assessment.assess_case` (RELAY.1–RELAY.6), which reads the
 # parameters at the request date. A row keeps the case id, the applicant's region code (INSEE
 # codes of the regions before 2016; `?` when the application left it blank), the outcome and the
 # keys of the conditions that failed.
 
 # %%
 assessments = {
-    name: [assess(case.request, params, loan=case.loan) for case in cases]
-    for name, params in scenarios.items()
+    name: [assess_case(case, params) for case in cases] for name, params in scenarios.items()
 }
 rows = pd.DataFrame(
     [

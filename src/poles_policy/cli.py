@@ -260,7 +260,7 @@ def _parameters_with(path: Path | None) -> ParameterSet:
 
 def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
     from poles_policy.boundary.case import parse_case
-    from poles_policy.rules.relay.assessment import assess
+    from poles_policy.rules.relay.assessment import assess_case
 
     if args.brief and not args.json:
         msg = "--brief applies to the JSON assessment: add --json"
@@ -269,7 +269,7 @@ def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
     shown, data = _read_document(args.case)
     try:
         case = parse_case(data)
-        assessment = assess(case.request, params, loan=case.loan)
+        assessment = assess_case(case, params)
     except InvalidInputError as exc:
         msg = f"{shown}: {exc}"
         raise InvalidInputError(msg) from None
@@ -357,7 +357,7 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
 
     from poles_policy.data.demo import DEMO_NATIONAL_FROM, demo_cases
     from poles_policy.parameters import default_parameters
-    from poles_policy.rules.relay import assess
+    from poles_policy.rules.relay import assess_case
     from poles_policy.rules.relay.evaluation import PilotCriteria, compare, evaluate_portfolio
 
     national_from: date = args.national_from or DEMO_NATIONAL_FROM
@@ -374,7 +374,7 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
     cases = demo_cases()
     summaries = [
         evaluate_portfolio(
-            (assess(c.request, params, loan=c.loan) for c in cases),
+            (assess_case(c, params) for c in cases),
             label=params.label,
             criteria=criteria,
         )

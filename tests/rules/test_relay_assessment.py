@@ -9,15 +9,19 @@ from datetime import date
 from decimal import ROUND_DOWN, Inexact, localcontext
 from typing import TYPE_CHECKING, Any
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.boundary.assessment import AssessmentModel, BriefAssessmentModel
 from poles_policy.boundary.case import dump_case, parse_case
+from poles_policy.data.demo import demo_cases
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Status, missing_facts
 from poles_policy.model.actors import Enterprise
 from poles_policy.parameters import default_parameters
-from poles_policy.rules.relay import assess
+from poles_policy.rules.relay import assess, assess_case
 from poles_policy.rules.sme import sme_status
 from poles_policy.testing import relay_cases
 
@@ -130,3 +134,23 @@ def test_a_callers_decimal_context_changes_nothing(case: RelayCase, params: Para
     assert parsed == case
     assert data == expected.to_dict()
     assert text == expected.explain("fr")
+
+
+def test_assess_case_uses_the_case_s_own_loan() -> None:
+    # The trap assess_case removes: without loan=, the cost is priced on the requested amount.
+    case = demo_cases()[0]
+    assert case.loan is not None
+    with_loan = assess_case(case, PARAMS)
+    assert with_loan.to_dict() == assess(case.request, PARAMS, loan=case.loan).to_dict()
+    assert with_loan.cost is not None
+    assert with_loan.cost.principal == case.loan.principal
+
+
+def test_a_loan_above_the_request_is_refused_by_assess_too() -> None:
+    case = demo_cases()[0]
+    assert case.loan is not None
+    bigger = attrs.evolve(case.loan, principal=case.request.amount + 1)
+    with pytest.raises(
+        InvalidInputError, match=r"^loan\.principal: .* EUR is above the .* EUR requested$"
+    ):
+        assess(case.request, PARAMS, loan=bigger)

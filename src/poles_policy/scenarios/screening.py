@@ -20,7 +20,7 @@ import pandas as pd
 
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
-from poles_policy.rules.relay.assessment import assess
+from poles_policy.rules.relay.assessment import assess_case
 from poles_policy.rules.sme import sme_defined_on, sme_status
 from poles_policy.scenarios._arrays import periods, share_of
 from poles_policy.scenarios.portfolio import (
@@ -226,4 +226,4 @@ def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) 
     """
     require("explain_case", portfolio, params)
     case = portfolio.case(case_id)
-    return assess(case.request, params, loan=case.loan)
+    return assess_case(case, params)

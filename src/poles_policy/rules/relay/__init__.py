@@ -5,7 +5,7 @@ Eligibility, the OSEO counter-guarantee, the time saved, the cost, and one
 assessment that combines them.
 """
 
-from poles_policy.rules.relay.assessment import Assessment, assess
+from poles_policy.rules.relay.assessment import Assessment, assess, assess_case
 from poles_policy.rules.relay.cost import CostPeriod, CostScenario, RelayCost, relay_cost
 from poles_policy.rules.relay.eligibility import eligibility, prefinanceable
 from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
@@ -33,6 +33,7 @@ __all__ = [
     "TimeSaved",
     "Tranche",
     "assess",
+    "assess_case",
     "bridged_tranches",
     "counter_guarantee",
     "eligibility",

@@ -26,9 +26,10 @@ from poles_policy.rules.relay.timing import TimeSaved, time_saved
 
 if TYPE_CHECKING:
     from poles_policy.dates import Duration
+    from poles_policy.model.cases import RelayCase
     from poles_policy.parameters import ParameterSet
 
-__all__ = ["Assessment", "assess"]
+__all__ = ["Assessment", "assess", "assess_case"]
 
 
 @attrs.frozen(kw_only=True)
@@ -220,6 +221,30 @@ def _scheme_exists(on: date, params: ParameterSet) -> bool:
 
 
 @exact_decimals
+def assess_case(case: RelayCase, params: ParameterSet) -> Assessment:
+    """
+    Assess a relay case with its own loan: ``assess(case.request, params, loan=case.loan)``.
+
+    The safe entry point for a case read from JSON: a service that calls
+    :func:`assess` and forgets ``loan=`` gets a cost priced at the default
+    rate on the requested amount, plausible but not the loan's.
+
+    Args:
+        case: The case, with its request and, once granted, its loan.
+        params: Policy parameters, read at the request date.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> case = demo_cases()[0]
+    >>> params = default_parameters()
+    >>> assess_case(case, params).to_dict() == assess(
+    ...     case.request, params, loan=case.loan
+    ... ).to_dict()
+    True
+    """
+    return assess(case.request, params, loan=case.loan)
+
+
 def assess(
     request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
 ) -> Assessment:

@@ -211,6 +211,10 @@ def _check_loan(request: RelayRequest, loan: RelayLoan) -> None:
             f"{request.requested_on.isoformat()}"
         )
         raise InvalidInputError(msg)
+    if loan.principal > request.amount:
+        # As in a RelayCase: the eligibility decided (RELAY.4) is the request's.
+        msg = f"loan.principal: {loan.principal} EUR is above the {request.amount} EUR requested"
+        raise InvalidInputError(msg)
 
 
 def _disbursement(
