@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from poles_policy.data.demo import DEMO_NATIONAL_FROM, demo_cases
 from poles_policy.explain import Outcome
+from poles_policy.money import round_cents
 from poles_policy.parameters import ParameterSet, default_parameters
 from poles_policy.rules.relay import assess
 from poles_policy.rules.relay.evaluation import (
@@ -80,6 +81,36 @@ def test_verdict_reports_each_stated_criterion() -> None:
     verdict = {c.name.en: c.met for c in s.verdict}
     assert verdict == {"grant rate": False, "median months saved (low)": True}
     assert _summary().verdict == ()
+
+
+def test_the_cost_per_month_criterion_reads_each_case_at_its_least_favourable_scenario() -> None:
+    assessments = [assess(c.request, PARAMS, loan=c.loan) for c in demo_cases()]
+    s = evaluate_portfolio(assessments)
+    worst, high = [], []
+    for a in assessments:
+        if a.outcome is not Outcome.ELIGIBLE or a.cost is None or a.cost.total_low is None:
+            continue
+        figures = [v for v in (a.cost.per_month_saved_low, a.cost.per_month_saved_high) if v]
+        worst += [max(figures)] if figures else []
+        high += [a.cost.per_month_saved_high] if a.cost.per_month_saved_high else []
+    # The low scenario (fewer months saved) costs more per month in some cases, so the least
+    # favourable median is above the high scenario's.
+    assert any(
+        a.cost
+        and a.cost.per_month_saved_low
+        and a.cost.per_month_saved_high
+        and a.cost.per_month_saved_low > a.cost.per_month_saved_high
+        for a in assessments
+    )
+    assert s.cost_per_month_worst == round_cents(Distribution.of(worst).median)  # type: ignore[union-attr]
+    assert s.cost_per_month_high == round_cents(Distribution.of(high).median)  # type: ignore[union-attr]
+    assert s.cost_per_month_worst is not None
+    assert s.cost_per_month_high is not None
+    assert s.cost_per_month_worst > s.cost_per_month_high
+    strict = _summary(PilotCriteria(max_cost_per_month_saved=s.cost_per_month_high))
+    assert [(c.name.en, c.met) for c in strict.verdict] == [
+        ("median cost per month saved (least favourable)", False)
+    ]
 
 
 def test_generalisation_adds_eligible_cases_only_outside_rhone_alpes() -> None:

@@ -23,7 +23,7 @@ import attrs
 
 from poles_policy.explain import Lang, Outcome, Text
 from poles_policy.model.actors import actor_region
-from poles_policy.money import ZERO, Eur, exact_decimals
+from poles_policy.money import ZERO, Eur, exact_decimals, round_cents
 from poles_policy.rules.relay.eligibility import label
 
 if TYPE_CHECKING:
@@ -113,8 +113,9 @@ class PilotCriteria:
         min_share_inside_promise: Minimum share of eligible cases whose
             saving is certainly inside the promised 6 to 9 months.
         min_median_months_saved: Minimum median months saved (low scenario).
-        max_cost_per_month_saved: Maximum median cost per month saved (high
-            scenario: the least favourable), in euros.
+        max_cost_per_month_saved: Maximum median cost per month saved, in
+            euros, each case at its least favourable scenario
+            (``PortfolioSummary.cost_per_month_worst``).
     """
 
     min_grant_rate: Decimal | None = None
@@ -158,6 +159,10 @@ class PortfolioSummary:
         cost_low: Total cost, low scenario, over eligible cases with a figure.
         cost_high: The same, high scenario.
         cost_per_month_high: Median cost per month saved, high scenario.
+        cost_per_month_worst: Median cost per month saved, each case at its
+            least favourable scenario: the higher of its low and high
+            figures (the low scenario's, over fewer months saved, is often
+            the higher).
         verdict: The criteria, each met or not.
     """
 
@@ -178,6 +183,7 @@ class PortfolioSummary:
     cost_low: Eur
     cost_high: Eur
     cost_per_month_high: Decimal | None
+    cost_per_month_worst: Decimal | None
     verdict: tuple[Criterion, ...]
 
     def count(self, outcome: Outcome) -> int:
@@ -229,11 +235,15 @@ class PortfolioSummary:
         )
         lines.append(f"  {'Préfinancé' if fr else 'Pre-financed'}: {self.prefinanced} EUR")
         lines.append(f"  {'Exposition OSEO' if fr else 'OSEO exposure'}: {self.oseo_exposure} EUR")
-        per_month = "-" if self.cost_per_month_high is None else f"{self.cost_per_month_high} EUR"
+        high = "-" if self.cost_per_month_high is None else f"{self.cost_per_month_high} EUR"
+        worst = "-" if self.cost_per_month_worst is None else f"{self.cost_per_month_worst} EUR"
         lines.append(
             f"  {'Coût' if fr else 'Cost'}: {self.cost_low} .. {self.cost_high} EUR; "
-            f"{'médiane par mois gagné (haut)' if fr else 'median per month saved (high)'}: "
-            f"{per_month}"
+            + (
+                f"médiane par mois gagné : {high} (haut), {worst} (le moins favorable)"
+                if fr
+                else f"median per month saved: {high} (high), {worst} (least favourable)"
+            )
         )
         if self.verdict:
             lines.append(f"  {'Critères' if fr else 'Criteria'}:")
@@ -244,6 +254,11 @@ class PortfolioSummary:
                     f"    [{mark}] {c.name.in_lang(lang)}: {c.found} ({target} {c.target})"
                 )
         return "\n".join(lines)
+
+
+def _median_cents(values: list[Decimal]) -> Eur | None:
+    found = Distribution.of(values)
+    return None if found is None else round_cents(found.median)
 
 
 def _share(part: int, whole: int) -> Decimal | None:
@@ -283,7 +298,10 @@ def _verdict(
         at_least=True,
     )
     add(
-        Text("median cost per month saved (high)", "coût médian par mois gagné (haut)"),
+        Text(
+            "median cost per month saved (least favourable)",
+            "coût médian par mois gagné (le moins favorable)",
+        ),
         criteria.max_cost_per_month_saved,
         per_month,
         at_least=False,
@@ -313,6 +331,7 @@ def evaluate_portfolio(
     low: list[Decimal] = []
     high: list[Decimal] = []
     per_month: list[Decimal] = []
+    per_month_worst: list[Decimal] = []
     inside = partly = after = with_saving = 0
     prefinanced = exposure = cost_low = cost_high = Decimal(0)
     for a in items:
@@ -345,13 +364,14 @@ def evaluate_portfolio(
             cost_high += c.total_high
             if c.per_month_saved_high is not None:
                 per_month.append(c.per_month_saved_high)
+            figures = [v for v in (c.per_month_saved_low, c.per_month_saved_high) if v is not None]
+            if figures:
+                per_month_worst.append(max(figures))
     decided = outcomes[Outcome.ELIGIBLE] + outcomes[Outcome.INELIGIBLE]
     grant_rate = _share(outcomes[Outcome.ELIGIBLE], decided)
     months_low = Distribution.of(low)
-    per_month_dist = Distribution.of(per_month)
-    per_month_median = (
-        None if per_month_dist is None else per_month_dist.median.quantize(Decimal("0.01"))
-    )
+    per_month_median = _median_cents(per_month)
+    worst_median = _median_cents(per_month_worst)
     return PortfolioSummary(
         label=label,
         requests=len(items),
@@ -370,8 +390,9 @@ def evaluate_portfolio(
         cost_low=Eur(cost_low + ZERO),
         cost_high=Eur(cost_high + ZERO),
         cost_per_month_high=per_month_median,
+        cost_per_month_worst=worst_median,
         verdict=_verdict(
-            criteria, grant_rate, _share(inside, with_saving), months_low, per_month_median
+            criteria, grant_rate, _share(inside, with_saving), months_low, worst_median
         ),
     )
 
