@@ -456,3 +456,9 @@ def test_a_negative_amount_never_becomes_a_domain_object(amount: Decimal) -> Non
 def test_a_share_above_one_never_becomes_a_domain_object(value: Decimal) -> None:
     with pytest.raises(InvalidInputError, match="share"):
         actor_from_json(enterprise_json(related=[{"name": "P", "share": str(value)}]))
+
+
+def test_an_actor_with_a_key_given_twice_is_refused() -> None:
+    text = '{"kind": "enterprise", "id": "a", "name": "A", "region": "82", "region": "11"}'
+    with pytest.raises(InvalidInputError, match=r"^region: given twice in one object$"):
+        actor_from_json(text)

@@ -237,6 +237,10 @@ STRING_DOCUMENTS = [AmountDocument, ShareDocument, DateDocument, StaffDocument, 
 @example(text="２００")
 @example(text="٢٠٠٠٠٠")
 @example(text="1.100")
+@example(text="00")
+@example(text="00.5")
+@example(text="0.5e0")
+@example(text=" 1")
 def test_a_string_the_schema_refuses_is_refused(document: type[Model], text: str) -> None:
     # A client that checks a document against the schema first must not find the library
     # looser than the schema (surrounding blanks, non-ASCII digits, extra decimals).
@@ -251,3 +255,9 @@ def test_a_string_the_schema_refuses_is_refused(document: type[Model], text: str
 def test_an_amount_with_blanks_foreign_digits_or_three_decimals_is_refused(text: str) -> None:
     with pytest.raises(ValidationError, match="amount"):
         AmountDocument.model_validate_json(json.dumps({"value": text}))
+
+
+@pytest.mark.parametrize("text", ["00", "00.5", "01", "0.5e0", "0E+1", " 1", "1 ", "-0.00"])
+def test_a_share_not_written_as_a_share_is_refused_in_json_and_python(text: str) -> None:
+    for in_json in (True, False):
+        assert read(ShareDocument, text, in_json=in_json)[0] == "refused", (text, in_json)

@@ -118,9 +118,7 @@ def test_a_loan_above_the_amount_requested_is_refused() -> None:
     # The eligibility decided (RELAY.4) is the request's: 200 000 EUR requested, 400 000 lent.
     data = example()
     data["loan"]["principal"] = "400000.00"
-    assert error_of(data) == (
-        "RelayCase.loan: the principal of 400000.00 EUR is above the 200000.00 EUR requested"
-    )
+    assert error_of(data) == "loan.principal: 400000.00 EUR is above the 200000.00 EUR requested"
 
 
 # --- the applicant among the partners ---------------------------------------------------------

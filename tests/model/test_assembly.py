@@ -357,10 +357,13 @@ def test_the_relay_loan_builder_agrees_with_the_constructor(fields: dict[str, An
     case_id=IDS,
     request_id=IDS.filter(str.strip),
     applicant=actors(),
-    loan_for=st.none() | IDS.filter(str.strip),
+    # The case's own request, most often, or another one.
+    loan_for=st.none() | st.just("<the request>") | IDS.filter(str.strip),
+    # Below, at and above the amount requested (1.00 EUR): a loan lends at most that.
+    principal=st.sampled_from(["0.99", "1.00", "1.01"]),
 )
 def test_the_relay_case_builder_agrees_with_the_constructor(
-    case_id: str, request_id: str, applicant: Any, loan_for: str | None
+    case_id: str, request_id: str, applicant: Any, loan_for: str | None, principal: str
 ) -> None:
     request = RelayRequest(
         id=request_id,
@@ -372,9 +375,9 @@ def test_the_relay_case_builder_agrees_with_the_constructor(
     loan = None
     if loan_for is not None:
         loan = RelayLoan(
-            request_id=loan_for,
+            request_id=request_id if loan_for == "<the request>" else loan_for,
             disbursed_on=date(2009, 4, 1),
-            principal=Decimal("1.00"),
+            principal=Decimal(principal),
             annual_rate=Decimal("0.05"),
         )
     fields = {"case_id": case_id, "request": request, "loan": loan}

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from poles_policy.data.demo import demo_cases
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.projects import (
@@ -184,6 +184,20 @@ def test_the_sme_status_before_the_eu_definition_is_not_applicable_in_both_paths
     frame = screen(RelayPortfolio.from_cases([early]), PARAMS, sme=True)
     assert frame["relay.sme"].iloc[0] == "not_applicable"
     assert eligibility(early.request, PARAMS).check("relay.sme").status.value == "not_applicable"
+
+
+def test_a_required_sme_status_with_no_definition_in_force_is_a_parameter_error() -> None:
+    # A reform that requires the SME status in 2004, before the EU definition (2005): the
+    # condition cannot be settled, and passing it silently would admit the case.
+    national = PARAMS.override("relay.national_from", date(2000, 1, 1))
+    params = national.override("relay.sme_required", value=True)
+    case = _case_with_subsidy("1000.00", "500.00")
+    early = attrs.evolve(case, request=attrs.evolve(case.request, requested_on=date(2004, 6, 1)))
+    message = r"relay\.sme_required makes the SME status a condition on 2004-06-01"
+    with pytest.raises(ParameterError, match=message):
+        eligibility(early.request, params)
+    with pytest.raises(ParameterError, match=message):
+        screen(RelayPortfolio.from_cases([early]), params)
 
 
 def test_amounts_beyond_64_bits_are_compared_exactly() -> None:

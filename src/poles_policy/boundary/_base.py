@@ -79,7 +79,9 @@ _SHARE_TEXT = re.compile(r"0(?:\.[0-9]+)?|1(?:\.0+)?")
 
 def _plain_string(pattern: re.Pattern[str], then: CoreSchema) -> CoreSchema:
     """Validate a string that matches *pattern* whole, then read it with *then*."""
-    return core_schema.chain_schema([core_schema.str_schema(pattern=f"^{pattern.pattern}$"), then])
+    # A group, so that the anchors hold for every alternative of the pattern ("0...|1...").
+    whole = f"^(?:{pattern.pattern})$"
+    return core_schema.chain_schema([core_schema.str_schema(pattern=whole), then])
 
 
 PLAIN_DECIMAL: Final = _plain_string(_PLAIN_DECIMAL, core_schema.decimal_schema())

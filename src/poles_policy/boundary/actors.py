@@ -36,6 +36,7 @@ from poles_policy.boundary._base import (
     build_each,
     describe,
     exact_decimal,
+    refuse_duplicate_keys,
 )
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model import _assembly as assembly
@@ -579,8 +580,10 @@ def actor_from_json(data: str | bytes) -> Actor:
     Parse one actor from JSON (tagged by ``kind``) and build the domain object.
 
     Raises:
-        InvalidInputError: Naming the path of each bad field and why.
+        InvalidInputError: Naming the path of each bad field and why, or a
+            key given twice in one object.
     """
+    refuse_duplicate_keys(data)
     try:
         model = _ACTOR_ADAPTER.validate_json(data)
     except ValidationError as exc:

@@ -56,10 +56,7 @@ def _loan_answers_the_request(
         raise InvalidInputError(msg)
     # The eligibility decided (RELAY.4) is the request's: a loan for more was never decided on.
     if value.principal > request.amount:
-        msg = (
-            f"RelayCase.loan: the principal of {value.principal} EUR is above the "
-            f"{request.amount} EUR requested"
-        )
+        msg = f"loan.principal: {value.principal} EUR is above the {request.amount} EUR requested"
         raise InvalidInputError(msg)
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
 from poles_policy.rules.relay.assessment import assess_case
+from poles_policy.rules.relay.eligibility import eligibility
 from poles_policy.rules.sme import sme_defined_on, sme_status
 from poles_policy.scenarios._arrays import periods, share_of
 from poles_policy.scenarios.portfolio import (
@@ -66,7 +67,10 @@ _ONE = Decimal(1)
 
 
 def _sme_codes(
-    portfolio: RelayPortfolio, params: ParameterSet, rows: npt.NDArray[np.bool_]
+    portfolio: RelayPortfolio,
+    params: ParameterSet,
+    rows: npt.NDArray[np.bool_],
+    required: npt.NDArray[np.bool_],
 ) -> npt.NDArray[np.int8]:
     """The SME status of the applicants at *rows* (-1, "not computed", elsewhere)."""
     codes = np.full(len(portfolio), -1, dtype=np.int8)
@@ -74,7 +78,13 @@ def _sme_codes(
         case = portfolio.cases[i]
         applicant = case.request.applicant
         on = case.request.requested_on
-        if not isinstance(applicant, Enterprise) or not sme_defined_on(params, on):
+        if not isinstance(applicant, Enterprise):
+            codes[i] = NOT_APPLICABLE
+            continue
+        if not sme_defined_on(params, on):
+            if required[i]:
+                # A condition no definition can settle: the scalar rule raises its error.
+                eligibility(case.request, params)
             codes[i] = NOT_APPLICABLE
             continue
         is_sme = sme_status(applicant, on, params).is_sme
@@ -165,7 +175,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
 
     required = np.array([t[3] is True for t in terms], dtype=np.bool_)[period]
     wanted = required | sme
-    sme_codes = _sme_codes(portfolio, params, wanted) if sme or wanted.any() else None
+    sme_codes = _sme_codes(portfolio, params, wanted, required) if sme or wanted.any() else None
     counted = statuses
     if sme_codes is not None:
         # Where the SME status is a condition it counts; elsewhere it is information only.

@@ -34,6 +34,7 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING
 
+from poles_policy.exceptions import ParameterError
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.regions import region as lookup_region
@@ -479,6 +480,15 @@ def _remaining(
     return _check("relay.remaining", _RELAY_4, status, reason, parameters=uses, missing=missing)
 
 
+def _no_sme_definition(on: date) -> ParameterError:
+    """The error of a parameter set that requires an SME status no definition can give."""
+    msg = (
+        f"relay.sme_required makes the SME status a condition on {on.isoformat()}, but no SME "
+        "definition is in force then (sme.consecutive_periods has no value)"
+    )
+    return ParameterError(msg)
+
+
 _ONE = Decimal(1)
 _BY_SME = {True: Status.MET, False: Status.NOT_MET, None: Status.UNKNOWN}
 
@@ -501,6 +511,8 @@ def _sme_check(request: RelayRequest, params: ParameterSet, *, required: bool) -
     if not sme_defined_on(params, on):
         # Before the EU definition is in force (2005), there is no SME status to report; a
         # parameter set with only part of the definition is still an error, in sme_status.
+        if required:
+            raise _no_sme_definition(on)
         return _check(
             "relay.sme",
             _RELAY_2,
