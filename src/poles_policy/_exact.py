@@ -15,7 +15,6 @@ from decimal import (
     ROUND_HALF_EVEN,
     Context,
     DivisionByZero,
-    Inexact,
     InvalidOperation,
     Overflow,
     getcontext,
@@ -72,11 +71,22 @@ def exact_decimals(func: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 _PREC = EXACT.prec
+_EMAX = EXACT.Emax
+_EMIN = EXACT.Emin
+_TRAPS = dict(EXACT.traps)
 
 
 def _exact_enough(ctx: Context) -> bool:
-    # As precise as EXACT, rounding as it does, and not trapping the inexact quotients it allows.
-    return ctx.prec >= _PREC and ctx.rounding == ROUND_HALF_EVEN and not ctx.traps[Inexact]
+    # As precise as EXACT, rounding as it does, with its exponent range (a tiny Emax would
+    # overflow on large amounts) and its traps exactly: trapping Inexact or Rounded would raise
+    # on the quotients EXACT allows, and not trapping InvalidOperation would let a NaN through.
+    return (
+        ctx.prec >= _PREC
+        and ctx.rounding == ROUND_HALF_EVEN
+        and ctx.Emax >= _EMAX
+        and ctx.Emin <= _EMIN
+        and ctx.traps == _TRAPS
+    )
 
 
 def run_exact(build: Callable[[], _R]) -> _R:

@@ -6,7 +6,7 @@ import copy
 import json
 import pickle
 from datetime import date
-from decimal import ROUND_DOWN, Inexact, localcontext
+from decimal import ROUND_DOWN, Context, Inexact, Rounded, localcontext
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -130,6 +130,25 @@ def test_a_callers_decimal_context_changes_nothing(case: RelayCase, params: Para
         ctx.traps[Inexact] = True
         parsed = parse_case(document)
         found = assess(parsed.request, params, loan=parsed.loan)
+        data, text = found.to_dict(), found.explain("fr")
+    assert parsed == case
+    assert data == expected.to_dict()
+    assert text == expected.explain("fr")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [{"Emax": 4}, {"traps": [Rounded]}],
+    # 200 000.00 EUR overflows a context whose Emax is 4; a rounded quotient raises when trapped.
+    ids=["tiny Emax", "Rounded trapped"],
+)
+def test_a_callers_exponent_range_or_traps_change_nothing(hostile: dict[str, Any]) -> None:
+    case = demo_cases()[0]
+    document = dump_case(case)
+    expected = assess_case(case, PARAMS)
+    with localcontext(Context(**hostile)):
+        parsed = parse_case(document)
+        found = assess_case(parsed, PARAMS)
         data, text = found.to_dict(), found.explain("fr")
     assert parsed == case
     assert data == expected.to_dict()
