@@ -7,15 +7,18 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from poles_policy.boundary.assessment import AssessmentModel, BriefAssessmentModel
+from poles_policy.data.demo import demo_cases
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Status
 from poles_policy.model.relay import RelayLoan, RelayRequest
-from poles_policy.money import eur
-from poles_policy.rules.relay import CostPeriod, RelayCost, relay_cost, time_saved
+from poles_policy.money import eur, round_cents
+from poles_policy.rules.relay import CostPeriod, RelayCost, assess, relay_cost, time_saved
 
 if TYPE_CHECKING:
     from poles_policy.parameters import ParameterSet
@@ -359,6 +362,134 @@ def test_a_loan_repaid_in_one_go_on_a_date_not_known_asks_with_the_other_facts(
     assert [f.path for f in undated.missing] == ["project.aid", "loan.repaid_on"]
 
 
+def _without_subsidy_dates(request: RelayRequest) -> RelayRequest:
+    """*request* with no selection letter, and no schedule or payment for any aid partner."""
+    project = request.project
+    assert project.aid is not None
+    aid = tuple(
+        attrs.evolve(
+            decision,
+            partners=tuple(
+                attrs.evolve(partner, schedule=(), payments=()) for partner in decision.partners
+            ),
+        )
+        for decision in project.aid
+    )
+    return attrs.evolve(request, project=attrs.evolve(project, selection_letter_on=None, aid=aid))
+
+
+def test_a_loan_repaid_in_one_go_is_costed_when_the_subsidy_dates_are_not_known(
+    params: ParameterSet,
+) -> None:
+    # Demo case 1 repaid in one go on 20 November 2009, with neither selection letter nor
+    # schedule nor payment: the time saved is unknown, the loan's own dates are known.
+    # One period, 28 July 2008 -> 20 November 2009 = 480 days on the whole 150 000.
+    #   interest 150 000 x 5.5 % x 480 / 360 = 11 000.00
+    #   fee      150 000 x 50 % x 0.8 % x 480 / 360 = 800.00 (the bank asks OSEO)
+    # Total 11 000.00 + 800.00 + other fees 500.00 = 12 300.00; per month saved unknown.
+    case = demo_cases()[0]
+    assert case.loan is not None
+    request = _without_subsidy_dates(case.request)
+    loan = attrs.evolve(case.loan, repaid_from_subsidy=False, repaid_on=date(2009, 11, 20))
+    cost = relay_cost(request, params, loan=loan)
+    days = (date(2009, 11, 20) - loan.disbursed_on).days
+    assert days == 480
+    interest = round_cents(loan.principal * loan.annual_rate * days / 360)
+    assert interest == cost.interest_low == cost.interest_high == Decimal("11000.00")
+    assert cost.guarantee_fee_low == cost.guarantee_fee_high == Decimal("800.00")
+    assert cost.total_low == cost.total_high == Decimal("12300.00")
+    assert cost.unrepaid == Decimal("0.00")
+    assert cost.per_month_saved_low is None
+    assert cost.per_month_saved_high is None
+    assert cost.low is not None
+    assert cost.low.days_saved is None
+    assert cost.status is Status.MET
+    assert cost.timing.status is Status.UNKNOWN
+    statuses = {c.key: c.status for c in cost.checks}
+    assert statuses == {
+        "relay.cost.interest": Status.MET,
+        "relay.cost.guarantee_fee": Status.MET,
+        "relay.cost.fees": Status.MET,
+        "relay.cost.repayment": Status.MET,
+        "relay.cost.per_month_saved": Status.UNKNOWN,
+    }
+    assert "480 days" in cost.check("relay.cost.interest").reason.en
+    assert "in one go on 2009-11-20" in cost.check("relay.cost.repayment").reason.en
+    per_month = cost.check("relay.cost.per_month_saved")
+    # It asks for what the time saved asks for, and says why.
+    assert per_month.missing == cost.timing.missing
+    assert [f.path for f in per_month.missing] == ["project.selection_letter_on"]
+    assert "not the time saved" in per_month.reason.en
+    assert "pas le temps gagné" in per_month.reason.fr
+    assert [f.path for f in cost.missing] == ["project.selection_letter_on"]
+    # The assessment gives the same figures and facts, valid against the JSON models.
+    assessment = assess(request, params, loan=loan)
+    full = AssessmentModel.model_validate(assessment.to_dict())
+    brief = BriefAssessmentModel.model_validate(assessment.to_dict(brief=True))
+    for model in (full.cost, brief.cost):
+        assert model is not None
+        assert (model.interest_low, model.total_low, model.total_high) == (
+            "11000.00",
+            "12300.00",
+            "12300.00",
+        )
+        assert model.per_month_saved_low is None
+        assert model.per_month_saved_high is None
+        assert model.missing == ("project.selection_letter_on",)
+
+
+def test_a_loan_repaid_in_one_go_without_subsidy_dates_asks_every_fact_in_order(
+    params: ParameterSet,
+) -> None:
+    # As above, with the counter-guarantee and the fees not known: the low scenario counts no
+    # fee (11 000.00), the high one counts it (11 000.00 + 800.00 = 11 800.00); the fees are
+    # left out of both.
+    case = demo_cases()[0]
+    assert case.loan is not None
+    request = attrs.evolve(_without_subsidy_dates(case.request), oseo_counter_guarantee=None)
+    loan = attrs.evolve(
+        case.loan, repaid_from_subsidy=False, repaid_on=date(2009, 11, 20), fees=None
+    )
+    cost = relay_cost(request, params, loan=loan)
+    assert (cost.interest_low, cost.interest_high) == (Decimal("11000.00"), Decimal("11000.00"))
+    assert (cost.guarantee_fee_low, cost.guarantee_fee_high) == (Decimal("0.00"), Decimal("800.00"))
+    assert (cost.total_low, cost.total_high) == (Decimal("11000.00"), Decimal("11800.00"))
+    assert (cost.per_month_saved_low, cost.per_month_saved_high) == (None, None)
+    # In the order of the checks: guarantee fee, fees, cost per month saved.
+    expected = [
+        "request.oseo_counter_guarantee",
+        "loan.fees",
+        "project.selection_letter_on",
+    ]
+    assert [f.path for f in cost.missing] == expected
+    assert "11000.00 to 11800.00 EUR" in cost.explain("en")
+    assert "11000.00 à 11800.00 EUR" in cost.explain("fr")
+
+
+def test_a_loan_repaid_in_one_go_that_bridges_nothing_has_a_cost_but_none_per_month(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # No State subsidy (the Region funds the project): the loan bridges nothing, yet it was
+    # lent. One period, 1 April 2009 -> 1 April 2010 = 365 days on 150 000.
+    #   interest 150 000 x 6 % x 365 / 360 = 9 125.00
+    #   fee      150 000 x 50 % x 0.8 % x 365 / 360 = 608.333... -> 608.33
+    # Total 9 125.00 + 608.33 + other fees 0.00 = 9 733.33; no time saved, no cost per month.
+    loan = make_loan(
+        disbursed_on=date(2009, 4, 1), repaid_from_subsidy=False, repaid_on=date(2010, 4, 1)
+    )
+    cost = relay_cost(make_request(state=False), params, loan=loan)
+    assert cost.timing.status is Status.NOT_APPLICABLE
+    assert (cost.interest_low, cost.guarantee_fee_low) == (Decimal("9125.00"), Decimal("608.33"))
+    assert cost.total_low == cost.total_high == Decimal("9733.33")
+    assert (cost.per_month_saved_low, cost.per_month_saved_high) == (None, None)
+    assert cost.status is Status.MET
+    assert cost.missing == ()
+    per_month = cost.check("relay.cost.per_month_saved")
+    assert per_month.status is Status.NOT_APPLICABLE
+    assert "bridges no subsidy payment" in per_month.reason.en
+    assert "aucun versement de subvention" in per_month.reason.fr
+
+
 def test_a_loan_whose_fees_are_not_known_leaves_them_out_of_the_totals_and_asks(
     two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
 ) -> None:
@@ -587,3 +718,48 @@ def test_the_cost_never_decreases_when_the_repayment_in_one_go_comes_later(
         assert before is not None
         assert after is not None
         assert before <= after
+
+
+@given(
+    rate=RATES,
+    to_disbursement=st.integers(0, 60),
+    to_repayment=st.integers(1, 1500),
+    oseo=st.none() | st.booleans(),
+)
+def test_a_loan_repaid_in_one_go_costs_the_same_whatever_the_subsidy_dates(
+    make_request: RequestFactory,
+    make_loan: LoanFactory,
+    params: ParameterSet,
+    rate: Decimal,
+    to_disbursement: int,
+    to_repayment: int,
+    oseo: bool | None,
+) -> None:
+    dated = make_request(
+        granted="100000",
+        amount="100000",
+        requested_on=START,
+        oseo=oseo,
+        payments=[(START + timedelta(days=90), "40000")],
+    )
+    undated = _without_subsidy_dates(dated)
+    disbursed_on = START + timedelta(days=to_disbursement)
+    loan = make_loan(
+        disbursed_on=disbursed_on,
+        principal="100000",
+        annual_rate=rate,
+        fees="250",
+        repaid_from_subsidy=False,
+        repaid_on=disbursed_on + timedelta(days=to_repayment),
+    )
+    known, unknown = (relay_cost(r, params, loan=loan) for r in (dated, undated))
+    assert unknown.timing.status is Status.UNKNOWN
+    assert known.timing.days_low is not None
+    for figure in ("interest", "guarantee_fee", "total"):
+        for name in (f"{figure}_low", f"{figure}_high"):
+            assert getattr(unknown, name) is not None
+            assert getattr(unknown, name) == getattr(known, name)
+    assert unknown.unrepaid == known.unrepaid == Decimal("0.00")
+    assert unknown.per_month_saved_low is None
+    assert unknown.per_month_saved_high is None
+    assert unknown.missing[-1].path == "project.selection_letter_on"

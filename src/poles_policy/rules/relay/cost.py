@@ -19,7 +19,12 @@ outstanding until the last known tranche and is reported as ``unrepaid``
 false) is repaid in one go on ``RelayLoan.repaid_on``: interest runs on the
 whole principal from the disbursement to that date, in one period, rounded
 half up to the cent; the subsidy payments play no part in it (they still
-give the time saved). When that date is not known, the interest, the
+give the time saved). Its interest, guarantee fee and totals depend on the
+loan's own dates only, so they are computed even when the subsidy payments
+give no time saved: only the cost per month saved, which needs it, is then
+``None``. Its check is UNKNOWN and asks for the facts the time saved asks for
+when the subsidy's dates are not known, and NOT_APPLICABLE when the loan
+bridges no subsidy payment. When the repayment date is not known, the interest, the
 guarantee fee, the totals and the cost per month saved are unknown
 (``None``), and the repayment check is UNKNOWN and asks for
 ``loan.repaid_on``. Without a loan, the relay is taken to follow the
@@ -43,13 +48,17 @@ the cost. *Low* and *high* name these scenarios, not the smaller and the
 larger of each figure: the cost per month saved divides a scenario's total by
 the months *that* scenario saves, so the low scenario's is often the higher
 one (fewer months saved); likewise a loan repaid in one go bears the same
-interest in both scenarios, over different savings.
+interest in both scenarios, over different savings. Without a time saved (a
+loan repaid in one go, the subsidy giving none), the two scenarios differ
+only by the guarantee fee, when it is not known whether the bank asks OSEO.
 
 **Cost per month saved** = total / months saved to the first subsidy payment,
 per scenario. The months are the exact figure, days × 12 / 365.25, not the
 one-decimal one, so that a short saving is not divided by a rounded zero; the
 result is rounded half up to the cent. It is ``None`` when the scenario saves
-no time: a cost per month saved is then undefined (neither zero nor infinite).
+no time: a cost per month saved is then undefined (neither zero nor infinite);
+and it is ``None`` for a loan repaid in one go whose subsidy payments give no
+time saved (their dates not known, or nothing bridged).
 
 The figures are computed at once; the checks, with their bilingual reasons and
 the parameter values they cite, are built the first time they are read.
@@ -156,9 +165,11 @@ class CostScenario:
         interest: The sum of the periods' interest.
         guarantee_fee: The sum of the periods' guarantee fee.
         total: Interest + guarantee fee + other fees when known.
-        days_saved: Days saved to the first subsidy payment in this scenario.
+        days_saved: Days saved to the first subsidy payment in this scenario,
+            or ``None`` without a time saved (a loan repaid in one go whose
+            subsidy payments' dates are not known, or that bridges none).
         per_month_saved: *total* per month saved, or ``None`` when no time
-            is saved.
+            is saved or there is no time saved figure.
     """
 
     name: ScenarioName
@@ -166,7 +177,7 @@ class CostScenario:
     interest: Eur
     guarantee_fee: Eur
     total: Eur
-    days_saved: int
+    days_saved: int | None
     per_month_saved: Eur | None
 
 
@@ -178,7 +189,10 @@ class RelayCost(Explained):
     The scenario figures are ``None`` when the time saved could not be
     computed (facts missing, or nothing to bridge), or when the loan is
     repaid in one go on a date not known: :attr:`status` and
-    :attr:`missing` say which.
+    :attr:`missing` say which. A loan repaid in one go on a known date is
+    costed from its own dates even when the subsidy payments give no time
+    saved: then only the cost per month saved is ``None``, and
+    :attr:`missing` lists the facts the time saved needs, if any.
 
     The ``*_low`` and ``*_high`` figures are those of the low and the high
     *time-saved scenario* (least and most time saved), not a minimum and a
@@ -305,9 +319,9 @@ class RelayCost(Explained):
     @property
     def missing(self) -> tuple[Fact, ...]:
         """The facts still needed, in asking order, each once."""
-        if self._checks is None and self.low is not None:
-            # With figures, only the guarantee fee's and the fees' checks can ask for facts:
-            # whether OSEO is asked, and the loan's fees.
+        if self._checks is None and self.low is not None and self.low.days_saved is not None:
+            # With figures and the time saved, only the guarantee fee's and the fees' checks can
+            # ask for facts: whether OSEO is asked, and the loan's fees.
             asks = (
                 ASK_COUNTER_GUARANTEE if self.guarantee.asked is None else None,
                 _ASK_FEES if self.fees is None else None,
@@ -394,13 +408,13 @@ def _in_one_go(
 
 
 def _scenario(
-    name: ScenarioName, periods: tuple[CostPeriod, ...], *, fees: Eur | None, days_saved: int
+    name: ScenarioName, periods: tuple[CostPeriod, ...], *, fees: Eur | None, days_saved: int | None
 ) -> CostScenario:
     interest = Eur(sum((p.interest for p in periods), ZERO))
     guarantee_fee = Eur(sum((p.guarantee_fee for p in periods), ZERO))
     total = Eur(interest + guarantee_fee + (fees if fees is not None else ZERO))
     # Exact months saved = days x 12 / 365.25 = days x 48 / 1461.
-    per_month = pro_rata(total, 1461, 48 * days_saved) if days_saved > 0 else None
+    per_month = pro_rata(total, 1461, 48 * days_saved) if days_saved else None
     return CostScenario(
         name=name,
         periods=periods,
@@ -412,27 +426,62 @@ def _scenario(
     )
 
 
-def _both_periods(  # noqa: PLR0913 - the two scenarios and the terms they share
-    low: Scenario,
-    high: Scenario,
-    principal: Eur,
-    rate: Decimal,
-    fee: _Fee,
+def _cost_scenarios(
+    low_periods: tuple[CostPeriod, ...],
+    high_periods: tuple[CostPeriod, ...],
     *,
-    repaid_on: date | None,
+    fees: Eur | None,
+    days: tuple[int, int] | None,
+) -> tuple[CostScenario, CostScenario]:
+    """
+    The low and the high scenario's figures, computed once when they are the same.
+
+    *days* are the days saved in the low and the high scenario, or ``None``
+    without a time saved (a loan repaid in one go, the subsidy giving none):
+    there is then no cost per month saved either.
+    """
+    days_low, days_high = (None, None) if days is None else days
+    low = _scenario("low", low_periods, fees=fees, days_saved=days_low)
+    if high_periods is low_periods and days_high == days_low:
+        # The same periods and the same saving: the same figures.
+        high = CostScenario(
+            name="high",
+            periods=low.periods,
+            interest=low.interest,
+            guarantee_fee=low.guarantee_fee,
+            total=low.total,
+            days_saved=low.days_saved,
+            per_month_saved=low.per_month_saved,
+        )
+    else:
+        high = _scenario("high", high_periods, fees=fees, days_saved=days_high)
+    return low, high
+
+
+def _both_in_one_go(
+    loan: RelayLoan, repaid_on: date, fee: _Fee
 ) -> tuple[tuple[CostPeriod, ...], tuple[CostPeriod, ...]]:
     """
-    The low and the high scenario's periods, computed once when they are the same.
+    The low and the high scenario's one period for a loan repaid in one go on *repaid_on*.
 
-    *repaid_on* is the date of a loan repaid in one go (``None`` for a loan
-    repaid from the subsidy payments): its one period runs from the
-    disbursement, the loan's date in both scenarios.
+    It runs from the loan's own disbursement date, the same in both
+    scenarios: only the fee may differ (not known whether OSEO is asked).
     """
-    if repaid_on is not None:
-        low_periods = _in_one_go(low.disbursed_on, repaid_on, principal, rate, fee.low)
-        if fee.high is fee.low and high.disbursed_on == low.disbursed_on:
-            return low_periods, low_periods
-        return low_periods, _in_one_go(high.disbursed_on, repaid_on, principal, rate, fee.high)
+    low_periods = _in_one_go(
+        loan.disbursed_on, repaid_on, loan.principal, loan.annual_rate, fee.low
+    )
+    if fee.high is fee.low:
+        return low_periods, low_periods
+    high_periods = _in_one_go(
+        loan.disbursed_on, repaid_on, loan.principal, loan.annual_rate, fee.high
+    )
+    return low_periods, high_periods
+
+
+def _both_periods(
+    low: Scenario, high: Scenario, principal: Eur, rate: Decimal, fee: _Fee
+) -> tuple[tuple[CostPeriod, ...], tuple[CostPeriod, ...]]:
+    """The low and the high scenario's periods from the subsidy, computed once when the same."""
     low_periods = _periods(low, principal, rate, fee.low)
     if (
         high.repayments is low.repayments
@@ -818,8 +867,43 @@ _NO_TIME_SAVED = Check(
 )
 
 
-def _per_month_check(low: CostScenario, high: CostScenario) -> Check:
+def _without_time_saved(low: CostScenario, high: CostScenario, timing: TimeSaved) -> Check:
+    """The cost per month saved of a loan repaid in one go whose subsidy gives no time saved."""
+    if timing.status is not Status.UNKNOWN:
+        return _NOTHING_BRIDGED
+    return Check(
+        key="relay.cost.per_month_saved",
+        clauses=("RELAY.4", "RELAY.6"),
+        label=_PER_MONTH_LABEL,
+        status=Status.UNKNOWN,
+        reason=Text(
+            f"the total is known ({_span(low.total, high.total, 'en')}), but not the time "
+            "saved: it needs the dates of the subsidy payments",
+            f"le total est connu ({_span(low.total, high.total, 'fr')}), mais pas le temps "
+            "gagné : il faut les dates des versements de subvention",
+        ),
+        # The facts the time saved asks for: with them, the months saved and this figure.
+        missing=timing.missing,
+    )
+
+
+_NOTHING_BRIDGED = Check(
+    key="relay.cost.per_month_saved",
+    clauses=("RELAY.4", "RELAY.6"),
+    label=_PER_MONTH_LABEL,
+    status=Status.NOT_APPLICABLE,
+    reason=Text(
+        "the loan bridges no subsidy payment: no time saved, so no cost per month saved",
+        "le prêt ne relaie aucun versement de subvention : aucun temps gagné, donc pas de coût "
+        "par mois gagné",
+    ),
+)
+
+
+def _per_month_check(low: CostScenario, high: CostScenario, timing: TimeSaved) -> Check:
     clauses = ("RELAY.4", "RELAY.6")
+    if low.days_saved is None or high.days_saved is None:
+        return _without_time_saved(low, high, timing)
     if low.per_month_saved is None and high.per_month_saved is None:
         return _NO_TIME_SAVED
     parts_en, parts_fr = [], []
@@ -905,7 +989,16 @@ def relay_cost(
         fees = None
     bridging = timing.bridging
     scenario_low, scenario_high = bridging.low, bridging.high
-    if scenario_low is None or scenario_high is None or _undated(loan):
+    repaid_on = None if loan is None else loan.repaid_on
+    if loan is not None and repaid_on is not None:
+        # Repaid in one go on a known date: the interest and the fee run on the loan's own
+        # dates, known even when the subsidy's give no time saved (not known, or nothing to
+        # bridge): only the cost per month saved then waits for them, or has none.
+        fee = _fee(guarantee, on, params)
+        low_periods, high_periods = _both_in_one_go(loan, repaid_on, fee)
+        unrepaid = ZERO  # repaid in one go, the loan leaves nothing unrepaid
+        from_subsidy: tuple[Scenario, Scenario] | None = None
+    elif scenario_low is None or scenario_high is None or _undated(loan):
         if scenario_low is None or loan is None:
             unknown = functools.partial(_checks_without_figures, timing, loan)
         else:
@@ -933,41 +1026,29 @@ def relay_cost(
             guarantee=guarantee,
             deferred=unknown,
         )
-    fee = _fee(guarantee, on, params)
-    repaid_on = None if loan is None else loan.repaid_on
-    low_periods, high_periods = _both_periods(
-        scenario_low, scenario_high, principal, rate, fee, repaid_on=repaid_on
-    )
-    low = _scenario(scenario_low.name, low_periods, fees=fees, days_saved=timing.days_low or 0)
-    days_high = timing.days_high or 0
-    if high_periods is low_periods and days_high == low.days_saved:
-        # The same periods and the same saving: the same figures.
-        high = CostScenario(
-            name=scenario_high.name,
-            periods=low.periods,
-            interest=low.interest,
-            guarantee_fee=low.guarantee_fee,
-            total=low.total,
-            days_saved=low.days_saved,
-            per_month_saved=low.per_month_saved,
-        )
     else:
-        high = _scenario(scenario_high.name, high_periods, fees=fees, days_saved=days_high)
+        fee = _fee(guarantee, on, params)
+        low_periods, high_periods = _both_periods(scenario_low, scenario_high, principal, rate, fee)
+        unrepaid = scenario_low.unrepaid
+        from_subsidy = (scenario_low, scenario_high)
+    # Without scenarios (only for a loan repaid in one go) there is no time saved.
+    days = None if scenario_low is None else (timing.days_low or 0, timing.days_high or 0)
+    low, high = _cost_scenarios(low_periods, high_periods, fees=fees, days=days)
 
     def build() -> tuple[Check, ...]:
-        if repaid_on is not None:
+        if from_subsidy is None:  # repaid in one go: one period, to the repayment
             interest = _interest_in_one_go_check(low.periods[0], rate)
-            repayment = _repaid_in_one_go_check(principal, repaid_on)
+            repayment = _repaid_in_one_go_check(principal, low.periods[0].end)
         else:
             rate_uses = () if loan is not None else params.uses(on, _DEFAULT_RATE_PARAMETER)
             interest = _interest_check(low, high, rate, rate_uses)
-            repayment = _repayment_check(scenario_low, scenario_high)
+            repayment = _repayment_check(*from_subsidy)
         return (
             interest,
             _fee_check(guarantee, fee, low, high, _fee_uses(guarantee, on, params)),
             _fees_check(loan),
             repayment,
-            _per_month_check(low, high),
+            _per_month_check(low, high, timing),
         )
 
     return RelayCost(
@@ -977,8 +1058,7 @@ def relay_cost(
         annual_rate=rate,
         rate_basis=rate_basis,
         fees=fees,
-        # Repaid in one go, the loan leaves nothing unrepaid.
-        unrepaid=scenario_low.unrepaid if repaid_on is None else ZERO,
+        unrepaid=unrepaid,
         low=low,
         high=high,
         timing=timing,
