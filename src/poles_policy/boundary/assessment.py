@@ -26,11 +26,12 @@ Amounts, rates and other exact decimals are strings (``"100000.00"``,
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from poles_policy.boundary._base import Flag, IsoDate, Model
+from poles_policy.boundary._figures import DecimalText
 from poles_policy.boundary.decision import CheckModel, DecisionModel
 from poles_policy.explain import Outcome
 
@@ -46,8 +47,6 @@ __all__ = [
     "TimeSavedModel",
 ]
 
-DecimalText = Annotated[str, Field(pattern=r"^-?[0-9]+(\.[0-9]+)?$")]
-"""An exact decimal written as a string, e.g. ``"100000.00"`` or ``"0.045"``."""
 
 
 class DurationModel(Model):
