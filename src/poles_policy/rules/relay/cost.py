@@ -70,7 +70,7 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, Final, Literal, NamedTuple
 
 import attrs
 
@@ -551,20 +551,11 @@ def _checks_without_figures(timing: TimeSaved, loan: RelayLoan | None) -> tuple[
         reason = Text("nothing to bridge: no relay cost", "rien à relayer : pas de coût de relais")
     missing = timing.missing if status is Status.UNKNOWN else ()
 
-    def check(key: str, clauses: tuple[str, ...], label: Text, *, facts: bool = False) -> Check:
-        return Check(
-            key=key,
-            clauses=clauses,
-            label=label,
-            status=status,
-            reason=reason,
-            missing=missing if facts else (),
-        )
+    def check(name: str, *, facts: bool = False) -> Check:
+        return _check(name, status=status, reason=reason, missing=missing if facts else ())
 
-    repayment = Check(
-        key="relay.cost.repayment",
-        clauses=("RELAY.4",),
-        label=_REPAYMENT_LABEL,
+    repayment = _check(
+        "repayment",
         status=status,
         reason=reason,
         # A loan repaid in one go on a date not known: ask for the date with the facts the
@@ -572,11 +563,11 @@ def _checks_without_figures(timing: TimeSaved, loan: RelayLoan | None) -> tuple[
         missing=(_ASK_REPAID_ON,) if status is Status.UNKNOWN and _undated(loan) else (),
     )
     return (
-        check("relay.cost.interest", ("RELAY.4",), _INTEREST_LABEL, facts=True),
-        check("relay.cost.guarantee_fee", ("RELAY.5",), _FEE_LABEL),
+        check("interest", facts=True),
+        check("guarantee_fee"),
         _fees_check(loan),
         repayment,
-        check("relay.cost.per_month_saved", ("RELAY.4", "RELAY.6"), _PER_MONTH_LABEL),
+        check("per_month_saved"),
     )
 
 
@@ -599,10 +590,8 @@ def _checks_without_repayment_date(
         f"du versement du {day} à son remboursement en une fois, à une date inconnue",
     )
     pct = _pct(loan.annual_rate)
-    interest = Check(
-        key="relay.cost.interest",
-        clauses=("RELAY.4",),
-        label=_INTEREST_LABEL,
+    interest = _check(
+        "interest",
         status=Status.UNKNOWN,
         reason=Text(
             f"{pct} a year ({_LOAN_RATE.en}) on the whole principal, {loan.principal} EUR, "
@@ -615,10 +604,8 @@ def _checks_without_repayment_date(
         guarantee_fee = _NO_GUARANTEE_FEE
     else:
         basis = _fee_basis(fee)
-        guarantee_fee = Check(
-            key="relay.cost.guarantee_fee",
-            clauses=("RELAY.5",),
-            label=_FEE_LABEL,
+        guarantee_fee = _check(
+            "guarantee_fee",
             status=Status.UNKNOWN,
             reason=Text(
                 f"{basis.en}, {until.en}: not known",
@@ -630,20 +617,16 @@ def _checks_without_repayment_date(
     if not timing.days_low and not timing.days_high:
         per_month = _NO_TIME_SAVED
     else:
-        per_month = Check(
-            key="relay.cost.per_month_saved",
-            clauses=("RELAY.4", "RELAY.6"),
-            label=_PER_MONTH_LABEL,
+        per_month = _check(
+            "per_month_saved",
             status=Status.UNKNOWN,
             reason=Text(
                 "the total is not known until the loan's repayment date is",
                 "le total reste inconnu tant que la date de remboursement du prêt l'est",
             ),
         )
-    repayment = Check(
-        key="relay.cost.repayment",
-        clauses=("RELAY.4",),
-        label=_REPAYMENT_LABEL,
+    repayment = _check(
+        "repayment",
         status=Status.UNKNOWN,
         reason=Text(
             "the loan is not repaid from the subsidy payments: the whole principal is repaid "
@@ -656,11 +639,41 @@ def _checks_without_repayment_date(
     return (interest, guarantee_fee, _fees_check(loan), repayment, per_month)
 
 
-_INTEREST_LABEL = Text("interest (ACT/360)", "intérêts (exact/360)")
-_FEE_LABEL = Text("OSEO guarantee fee", "commission de garantie OSEO")
-_FEES_LABEL = Text("other fees", "autres frais")
-_REPAYMENT_LABEL = Text("repayment of the principal", "remboursement du principal")
-_PER_MONTH_LABEL = Text("cost per month saved", "coût par mois gagné")
+# Each check of the cost: its clauses and label, by the name that ends its key.
+_CHECKS: Final = {
+    "interest": (("RELAY.4",), Text("interest (ACT/360)", "intérêts (exact/360)")),
+    "guarantee_fee": (("RELAY.5",), Text("OSEO guarantee fee", "commission de garantie OSEO")),
+    "fees": (("RELAY.4",), Text("other fees", "autres frais")),
+    "repayment": (
+        ("RELAY.4",),
+        Text("repayment of the principal", "remboursement du principal"),
+    ),
+    "per_month_saved": (
+        ("RELAY.4", "RELAY.6"),
+        Text("cost per month saved", "coût par mois gagné"),
+    ),
+}
+
+
+def _check(
+    name: str,
+    *,
+    status: Status,
+    reason: Text,
+    parameters: tuple[ParameterUse, ...] = (),
+    missing: tuple[Fact, ...] = (),
+) -> Check:
+    """A check of the cost, keyed ``relay.cost.<name>``, with its clauses and label."""
+    clauses, label = _CHECKS[name]
+    return Check(
+        key=f"relay.cost.{name}",
+        clauses=clauses,
+        label=label,
+        status=status,
+        reason=reason,
+        parameters=parameters,
+        missing=missing,
+    )
 
 
 _NO_LOAN_FEES = Text(
@@ -676,18 +689,14 @@ _UNKNOWN_LOAN_FEES = Text(
 def _fees_check(loan: RelayLoan | None) -> Check:
     fees = None if loan is None else loan.fees
     if fees is None:
-        return Check(
-            key="relay.cost.fees",
-            clauses=("RELAY.4",),
-            label=_FEES_LABEL,
+        return _check(
+            "fees",
             status=Status.UNKNOWN,
             reason=_NO_LOAN_FEES if loan is None else _UNKNOWN_LOAN_FEES,
             missing=(_ASK_FEES,),
         )
-    return Check(
-        key="relay.cost.fees",
-        clauses=("RELAY.4",),
-        label=_FEES_LABEL,
+    return _check(
+        "fees",
         status=Status.MET,
         reason=Text(f"the loan's other fees: {fees} EUR", f"autres frais du prêt : {fees} EUR"),
     )
@@ -703,10 +712,8 @@ def _interest_in_one_go_check(period: CostPeriod, rate: Decimal) -> Check:
     start, end = period.start.isoformat(), period.end.isoformat()
     days = (period.end - period.start).days
     pct = _pct(rate)
-    return Check(
-        key="relay.cost.interest",
-        clauses=("RELAY.4",),
-        label=_INTEREST_LABEL,
+    return _check(
+        "interest",
         status=Status.MET,
         reason=Text(
             f"{pct} a year ({_LOAN_RATE.en}) on the whole principal, {period.outstanding} EUR, "
@@ -724,10 +731,8 @@ def _interest_check(
 ) -> Check:
     whence = _DEFAULT_RATE if uses else _LOAN_RATE
     pct, count = _pct(rate), len(low.periods)
-    return Check(
-        key="relay.cost.interest",
-        clauses=("RELAY.4",),
-        label=_INTEREST_LABEL,
+    return _check(
+        "interest",
         status=Status.MET,
         reason=Text(
             f"{pct} a year ({whence.en}) on the principal outstanding, ACT/360, each "
@@ -741,10 +746,8 @@ def _interest_check(
     )
 
 
-_NO_GUARANTEE_FEE = Check(
-    key="relay.cost.guarantee_fee",
-    clauses=("RELAY.5",),
-    label=_FEE_LABEL,
+_NO_GUARANTEE_FEE = _check(
+    "guarantee_fee",
     status=Status.NOT_APPLICABLE,
     reason=Text(
         "no OSEO counter-guarantee: no fee (0.00 EUR)",
@@ -774,10 +777,8 @@ def _fee_check(
         return _NO_GUARANTEE_FEE
     basis = _fee_basis(fee)
     if guarantee.asked is None:
-        return Check(
-            key="relay.cost.guarantee_fee",
-            clauses=("RELAY.5",),
-            label=_FEE_LABEL,
+        return _check(
+            "guarantee_fee",
             status=Status.UNKNOWN,
             reason=Text(
                 f"not known whether the bank asks OSEO: {low.guarantee_fee} EUR in the low "
@@ -789,10 +790,8 @@ def _fee_check(
             parameters=uses,
             missing=(ASK_COUNTER_GUARANTEE,),
         )
-    return Check(
-        key="relay.cost.guarantee_fee",
-        clauses=("RELAY.5",),
-        label=_FEE_LABEL,
+    return _check(
+        "guarantee_fee",
         status=Status.MET,
         reason=Text(
             f"{basis.en}: {_span(low.guarantee_fee, high.guarantee_fee, 'en')}",
@@ -804,10 +803,8 @@ def _fee_check(
 
 def _repaid_in_one_go_check(principal: Eur, repaid_on: date) -> Check:
     day = repaid_on.isoformat()
-    return Check(
-        key="relay.cost.repayment",
-        clauses=("RELAY.4",),
-        label=_REPAYMENT_LABEL,
+    return _check(
+        "repayment",
         status=Status.MET,
         reason=Text(
             f"the loan is not repaid from the subsidy payments: the whole principal, "
@@ -821,10 +818,8 @@ def _repaid_in_one_go_check(principal: Eur, repaid_on: date) -> Check:
 def _repayment_check(low: Scenario, high: Scenario) -> Check:
     last = _dates(low.last_payment_on, high.last_payment_on)
     if low.unrepaid > 0:
-        return Check(
-            key="relay.cost.repayment",
-            clauses=("RELAY.4",),
-            label=_REPAYMENT_LABEL,
+        return _check(
+            "repayment",
             status=Status.NOT_MET,
             reason=Text(
                 f"{low.unrepaid} EUR of the principal is not repaid by the subsidy payments; "
@@ -833,10 +828,8 @@ def _repayment_check(low: Scenario, high: Scenario) -> Check:
                 f"subvention ; ils restent dus jusqu'au dernier versement connu ({last})",
             ),
         )
-    return Check(
-        key="relay.cost.repayment",
-        clauses=("RELAY.4",),
-        label=_REPAYMENT_LABEL,
+    return _check(
+        "repayment",
         status=Status.MET,
         reason=Text(
             f"repaid from the subsidy payments as they arrive: they repay the whole principal "
@@ -855,10 +848,8 @@ def _exact_months(days: int) -> str:
     return f"{Decimal(48 * days) / 1461:.2f}"
 
 
-_NO_TIME_SAVED = Check(
-    key="relay.cost.per_month_saved",
-    clauses=("RELAY.4", "RELAY.6"),
-    label=_PER_MONTH_LABEL,
+_NO_TIME_SAVED = _check(
+    "per_month_saved",
     status=Status.NOT_APPLICABLE,
     reason=Text(
         "no time saved: a cost per month saved is undefined (neither zero nor infinite)",
@@ -871,10 +862,8 @@ def _without_time_saved(low: CostScenario, high: CostScenario, timing: TimeSaved
     """The cost per month saved of a loan repaid in one go whose subsidy gives no time saved."""
     if timing.status is not Status.UNKNOWN:
         return _NOTHING_BRIDGED
-    return Check(
-        key="relay.cost.per_month_saved",
-        clauses=("RELAY.4", "RELAY.6"),
-        label=_PER_MONTH_LABEL,
+    return _check(
+        "per_month_saved",
         status=Status.UNKNOWN,
         reason=Text(
             f"the total is known ({_span(low.total, high.total, 'en')}), but not the time "
@@ -887,10 +876,8 @@ def _without_time_saved(low: CostScenario, high: CostScenario, timing: TimeSaved
     )
 
 
-_NOTHING_BRIDGED = Check(
-    key="relay.cost.per_month_saved",
-    clauses=("RELAY.4", "RELAY.6"),
-    label=_PER_MONTH_LABEL,
+_NOTHING_BRIDGED = _check(
+    "per_month_saved",
     status=Status.NOT_APPLICABLE,
     reason=Text(
         "the loan bridges no subsidy payment: no time saved, so no cost per month saved",
@@ -901,7 +888,6 @@ _NOTHING_BRIDGED = Check(
 
 
 def _per_month_check(low: CostScenario, high: CostScenario, timing: TimeSaved) -> Check:
-    clauses = ("RELAY.4", "RELAY.6")
     if low.days_saved is None or high.days_saved is None:
         return _without_time_saved(low, high, timing)
     if low.per_month_saved is None and high.per_month_saved is None:
@@ -920,10 +906,8 @@ def _per_month_check(low: CostScenario, high: CostScenario, timing: TimeSaved) -
                 f"{'basse' if s.name == 'low' else 'haute'} : {s.total} EUR / "
                 f"{exact.replace('.', ',')} mois = {s.per_month_saved} EUR"
             )
-    return Check(
-        key="relay.cost.per_month_saved",
-        clauses=clauses,
-        label=_PER_MONTH_LABEL,
+    return _check(
+        "per_month_saved",
         status=Status.MET,
         reason=Text(
             "total / exact months saved to the first subsidy payment (days x 12 / 365.25): "
