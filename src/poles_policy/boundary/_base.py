@@ -392,6 +392,10 @@ def _first_marked(value: object, path: tuple[str | int, ...]) -> tuple[str | int
     return None
 
 
+# Built once: json.loads would build a decoder on every call.
+_ONCE: Final = json.JSONDecoder(object_pairs_hook=_once)
+
+
 def refuse_duplicate_keys(data: str | bytes) -> None:
     """
     Refuse a JSON document in which an object names a key twice.
@@ -411,13 +415,14 @@ def refuse_duplicate_keys(data: str | bytes) -> None:
     poles_policy.exceptions.InvalidInputError: request.amount: given twice in one object
     """
     try:
-        json.loads(data, object_pairs_hook=_once)
+        text = data.decode() if isinstance(data, bytes) else data
+        _ONCE.decode(text)
     except _Repeated:
-        path = _first_marked(json.loads(data, object_pairs_hook=_marked), ())
+        path = _first_marked(json.loads(text, object_pairs_hook=_marked), ())
         msg = f"{'.'.join(map(str, path or ()))}: given twice in one object"
         raise InvalidInputError(msg) from None
     except (ValueError, RecursionError):
-        return  # not JSON (or too deep for this check): the model's parser reports it
+        return  # not UTF-8 JSON (or too deep for this check): the model's parser reports it
 
 
 def validate_json(model: type[M], data: str | bytes) -> M:
