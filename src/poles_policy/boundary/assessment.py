@@ -48,7 +48,6 @@ __all__ = [
 ]
 
 
-
 class DurationModel(Model):
     """A time saved, in exact days, calendar months and days, and decimal months."""
 
