@@ -139,7 +139,17 @@ def test_an_inverted_window_is_refused(committee: CoordinationCommittee) -> None
     ("rule", "why"),
     [
         ("FREQ=FORTNIGHTLY", "not a valid RFC 5545 RRULE"),
-        ("FREQ=MONTHLY;FOO=1", "not a valid RFC 5545 RRULE"),
+        ("FREQ=MONTHLY;FOO=1", "uses FOO; a plan of meetings uses BYDAY"),
+        # Valid for dateutil, but they would never advance or never occur: expanding them
+        # would loop for ever or scan every year up to 9999.
+        ("FREQ=DAILY;INTERVAL=0", "INTERVAL=0; the interval is a whole number of at least 1"),
+        ("FREQ=DAILY;INTERVAL=-1", "INTERVAL=-1"),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "BYMONTHDAY=30, a day no month of the rule has"),
+        ("FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=-31", "BYMONTHDAY=-31"),
+        ("FREQ=MONTHLY;BYDAY=6MO", "BYDAY=6MO: there is no such weekday in the period"),
+        ("FREQ=MONTHLY;BYDAY=1MO;BYMONTHDAY=20", "an ordinal BYDAY with BYMONTHDAY"),
+        ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6", "uses BYSETPOS"),
+        ("FREQ=MONTHLY;FREQ=YEARLY", "gives FREQ twice"),
         ("every six months", "each part is NAME=VALUE"),
         ("", "not a single RRULE"),
         ("DTSTART:20090101\nRRULE:FREQ=MONTHLY", "not a single RRULE"),
@@ -153,6 +163,15 @@ def test_a_bad_plan_is_refused_at_construction(rule: str, why: str) -> None:
         CoordinationCommittee(pole_id="p", planned=rule)
     assert why in str(info.value)
     assert repr(rule) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "FREQ=MONTHLY;BYDAY=-1FR", "FREQ=YEARLY;BYDAY=53MO"],
+)
+def test_a_rare_but_possible_plan_is_accepted(rule: str) -> None:
+    committee = CoordinationCommittee(pole_id="p", planned=rule)
+    assert committee.planned_dates(date(2009, 1, 1), date(2016, 12, 31))
 
 
 @given(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import attrs
 from dateutil.rrule import rrule, rrulestr
@@ -138,6 +138,7 @@ def _parse_rule(text: str, anchor: datetime) -> rrule:
             f"({', '.join(sorted(timed))}); meetings are dated, not timed"
         )
         raise InvalidInputError(msg)
+    _check_occurs(text, [(p.split("=", 1)[0], p.split("=", 1)[1]) for p in parts])
     try:
         rule = rrulestr(body, dtstart=anchor)
     except (ValueError, TypeError, KeyError) as exc:
@@ -147,6 +148,69 @@ def _parse_rule(text: str, anchor: datetime) -> rrule:
         msg = f"CoordinationCommittee.planned: {text!r} is not a single RRULE"
         raise InvalidInputError(msg)
     return rule
+
+
+# The parts a plan of meetings uses. BYSETPOS, BYWEEKNO and BYYEARDAY are left out: with them a
+# rule can be valid yet never occur, and expanding it would scan every year up to 9999.
+_PARTS: Final = frozenset(
+    {"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", "BYMONTH", "BYMONTHDAY", "BYDAY"}
+)
+# The longest each month can be (February in a leap year).
+_MONTH_DAYS: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_ORDINAL_DAY: Final = re.compile(r"([+-]?[0-9]+)?(MO|TU|WE|TH|FR|SA|SU)")
+
+
+def _check_occurs(text: str, parts: list[tuple[str, str]]) -> None:
+    """
+    Refuse a rule that repeats a part, or that is valid but may never occur or never advance.
+
+    dateutil expands such rules without end (INTERVAL=0) or by scanning every
+    year up to 9999 (a 30 February), which would freeze the caller.
+    """
+    names = [name for name, _ in parts]
+    for name in names:
+        if names.count(name) > 1:
+            _refuse(text, f"gives {name} twice (RFC 5545: each part at most once)")
+        if name not in _PARTS:
+            _refuse(text, f"uses {name}; a plan of meetings uses {', '.join(sorted(_PARTS))}")
+    given = dict(parts)
+    interval = given.get("INTERVAL", "1")
+    if not interval.isdigit() or int(interval) < 1:
+        _refuse(text, f"has INTERVAL={interval}; the interval is a whole number of at least 1")
+    months = _numbers(given.get("BYMONTH")) or list(range(1, 13))
+    if any(not 1 <= m <= 12 for m in months):
+        _refuse(text, "has a BYMONTH outside 1 to 12")
+    longest = max(_MONTH_DAYS[m - 1] for m in months)
+    for day in _numbers(given.get("BYMONTHDAY")):
+        if day == 0 or abs(day) > longest:
+            _refuse(text, f"has BYMONTHDAY={day}, a day no month of the rule has: it never occurs")
+    _check_weekdays(text, given)
+
+
+def _check_weekdays(text: str, given: dict[str, str]) -> None:
+    for item in filter(None, (given.get("BYDAY") or "").split(",")):
+        match = _ORDINAL_DAY.fullmatch(item)
+        if match is None:
+            _refuse(text, f"has BYDAY={item}, not a day such as MO or 1MO")
+        if not match.group(1):
+            continue
+        if "BYMONTHDAY" in given:
+            _refuse(text, "gives an ordinal BYDAY with BYMONTHDAY: the two may never meet")
+        limit = 53 if given.get("FREQ") == "YEARLY" and "BYMONTH" not in given else 5
+        if not 1 <= abs(int(match.group(1))) <= limit:
+            _refuse(text, f"has BYDAY={item}: there is no such weekday in the period")
+
+
+def _refuse(text: str, why: str) -> NoReturn:
+    msg = f"CoordinationCommittee.planned: {text!r} {why}"
+    raise InvalidInputError(msg)
+
+
+def _numbers(value: str | None) -> list[int]:
+    try:
+        return [int(v) for v in value.split(",")] if value else []
+    except ValueError:
+        return []  # not numbers: rrulestr reports it
 
 
 def _valid_rule(_: object, __: attrs.Attribute[Any], value: str | None) -> None:
