@@ -32,9 +32,12 @@ from poles_policy.boundary._base import (
     _iso_date,
     _money,
     exact_decimal,
+    validate_json,
 )
 from poles_policy.boundary.actors import Awu
-from poles_policy.boundary.contracts import Number
+from poles_policy.boundary.contracts import MeasurementModel, Number
+from poles_policy.boundary.poles import PoleModel
+from poles_policy.exceptions import InvalidInputError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -261,3 +264,18 @@ def test_an_amount_with_blanks_foreign_digits_or_three_decimals_is_refused(text:
 def test_a_share_not_written_as_a_share_is_refused_in_json_and_python(text: str) -> None:
     for in_json in (True, False):
         assert read(ShareDocument, text, in_json=in_json)[0] == "refused", (text, in_json)
+
+
+@pytest.mark.parametrize("year", [True, "2011", 2011.0])
+def test_a_year_is_a_json_integer_only(year: object) -> None:
+    # The schemas say "integer", and the domain refuses True: the JSON path must not
+    # turn true into 1, or "2011" and 2011.0 into 2011.
+    with pytest.raises(InvalidInputError, match=r"^year: Input should be a valid integer"):
+        validate_json(MeasurementModel, json.dumps({"year": year, "value": "1"}))
+
+
+@pytest.mark.parametrize("group", [True, "2", 2.0])
+def test_a_2008_group_is_a_json_integer_only(group: object) -> None:
+    document = {"id": "p", "name": "P", "category": "national", "head_office_region": "82"}
+    with pytest.raises(InvalidInputError, match=r"^evaluation_group_2008: .* is not a group"):
+        validate_json(PoleModel, json.dumps({**document, "evaluation_group_2008": group}))

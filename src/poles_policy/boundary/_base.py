@@ -55,6 +55,7 @@ __all__ = [
     "PlainInJson",
     "RegionCode",
     "Share",
+    "WholeNumber",
     "build_each",
     "build_one",
     "describe",
@@ -134,6 +135,9 @@ class PlainInJson:
 
 Flag = Annotated[bool, Strict()]
 """A JSON ``true`` or ``false`` only: ``"yes"``, ``"false"``, ``1`` or ``0`` are refused."""
+
+WholeNumber = Annotated[int, Strict()]
+"""A JSON integer only (a year, a rank, a count): ``true``, ``"2011"`` or ``2011.0`` are refused."""
 
 
 class Model(BaseModel):

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Model
+from poles_policy.boundary._base import Model, WholeNumber
 from poles_policy.boundary._figures import AmountText, DecimalText, FractionText
 from poles_policy.boundary.decision import CheckModel
 from poles_policy.rules.cper import Funding
@@ -49,13 +49,13 @@ class ProjectAllocationModel(Model):
     """One project's line in an envelope's allocation (SYN.4)."""
 
     project_id: str = Field(description="The structuring project.")
-    position: int = Field(
+    position: WholeNumber = Field(
         ge=1, description="Its place in the allocation order (1 is served first)."
     )
     linked: bool = Field(
         description="Whether it is linked to at least one pôle (a SYN.4 priority)."
     )
-    priority_rank: int | None = Field(
+    priority_rank: WholeNumber | None = Field(
         description="Its rank in the region's priority list; null when it is not ranked."
     )
     requested: AmountText = Field(description="The amount it asked for, in EUR.")
@@ -100,7 +100,7 @@ class AllocationShareModel(Model):
     """A ministry's allocations in one year and the part linked to pôles (SYN.2)."""
 
     ministry: str = Field(description="The allocating ministry.")
-    year: int = Field(description="The year.")
+    year: WholeNumber = Field(description="The year.")
     total: AmountText = Field(
         description="Everything the ministry allocated that year to the bodies it supervises, EUR."
     )

@@ -30,7 +30,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Flag, IsoDate, Model
+from poles_policy.boundary._base import Flag, IsoDate, Model, WholeNumber
 from poles_policy.boundary._figures import DecimalText
 from poles_policy.boundary.decision import CheckModel, DecisionModel
 from poles_policy.explain import Outcome
@@ -51,9 +51,9 @@ __all__ = [
 class DurationModel(Model):
     """A time saved, in exact days, calendar months and days, and decimal months."""
 
-    days: int = Field(description="Exact days from the disbursement to the first payment.")
-    months: int = Field(description="Whole calendar months of the duration.")
-    extra_days: int = Field(description="Days beyond the whole calendar months.")
+    days: WholeNumber = Field(description="Exact days from the disbursement to the first payment.")
+    months: WholeNumber = Field(description="Whole calendar months of the duration.")
+    extra_days: WholeNumber = Field(description="Days beyond the whole calendar months.")
     decimal_months: DecimalText = Field(
         description="Days x 12 / 365.25, to one decimal, rounded half up, as a decimal string."
     )

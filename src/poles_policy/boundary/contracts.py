@@ -19,6 +19,7 @@ from poles_policy.boundary._base import (
     Model,
     Money,
     PlainInJson,
+    WholeNumber,
     build_each,
     build_one,
     exact_decimal,
@@ -77,7 +78,9 @@ Number = Annotated[
 class MeasurementModel(Model):
     """The value an indicator reached in a year."""
 
-    year: int = Field(description="The calendar year measured, e.g. 2010; one value per year.")
+    year: WholeNumber = Field(
+        description="The calendar year measured, e.g. 2010; one value per year."
+    )
     value: Number = Field(
         description=(
             "The value reached, in the indicator's unit; an exact decimal (a number or a "
@@ -203,7 +206,7 @@ class OperatingBudgetModel(Model):
     It is the budget of the animation structure (PHASE.2b).
     """
 
-    year: int = Field(description="The budget year, e.g. 2009; one budget per year.")
+    year: WholeNumber = Field(description="The budget year, e.g. 2009; one budget per year.")
     total: Money = Field(
         description=(
             "The total operating budget of the year, in euros exact to the cent, non-negative."

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Flag, IsoDate, Model, Money, RegionCode, build_each
+from poles_policy.boundary._base import (
+    Flag,
+    IsoDate,
+    Model,
+    Money,
+    RegionCode,
+    WholeNumber,
+    build_each,
+)
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.model.platforms import (
     CallForProjects,
@@ -91,7 +99,7 @@ class FinancingLineModel(Model):
             "the platform's users) or other."
         )
     )
-    year: int | None = Field(
+    year: WholeNumber | None = Field(
         default=None,
         description=(
             "The calendar year the line covers, e.g. 2010; absent or null when it covers the "
@@ -292,7 +300,7 @@ class StructuringProjectModel(Model):
             "The amount requested from the envelope, in euros exact to the cent, non-negative."
         )
     )
-    priority_rank: int | None = Field(
+    priority_rank: WholeNumber | None = Field(
         default=None,
         description=(
             "Its rank in the region's priority list, 1 being first; absent or null when not ranked."
@@ -337,7 +345,7 @@ class AllocationModel(Model):
             "that receives the allocation; non-empty."
         )
     )
-    year: int = Field(description="The year of the allocation, e.g. 2009.")
+    year: WholeNumber = Field(description="The year of the allocation, e.g. 2009.")
     amount: Money = Field(
         description="The amount allocated, in euros exact to the cent, non-negative."
     )

@@ -9,7 +9,9 @@ object start with its JSON path (``history.1: ...``).
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
 
 from poles_policy.boundary._base import IsoDate, Model, RegionCode, build_each, located
 from poles_policy.model.poles import (
@@ -23,6 +25,15 @@ from poles_policy.model.poles import (
 )
 
 __all__ = ["GoverningBodyModel", "LabelEventModel", "PoleModel", "StateCorrespondentModel"]
+
+
+def _integer(value: object) -> object:
+    # A JSON integer only (or the group itself, from Python): true or 2.0 would otherwise read
+    # as group 1 or 2.
+    if type(value) is not int and not isinstance(value, EvaluationGroup):
+        msg = f"{value!r} is not a group (1, 2 or 3)"
+        raise ValueError(msg)
+    return value
 
 
 class LabelEventModel(Model):
@@ -150,7 +161,7 @@ class PoleModel(Model):
         default=None,
         description="Its State correspondent (GOV.3); absent or null when not known.",
     )
-    evaluation_group_2008: EvaluationGroup | None = Field(
+    evaluation_group_2008: Annotated[EvaluationGroup, BeforeValidator(_integer)] | None = Field(
         default=None,
         description=(
             "Its group in the 2008 evaluation of Phase 1 (PHASE.1): 1 (reached its objectives), "

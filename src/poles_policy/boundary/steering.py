@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model
+from poles_policy.boundary._base import IsoDate, Model, WholeNumber
 from poles_policy.boundary._figures import DecimalText
 from poles_policy.boundary.decision import CheckModel, FactModel
 from poles_policy.rules.steering import Progress
@@ -46,7 +46,7 @@ class IndicatorProgressModel(Model):
 
     objective_id: str = Field(description="The objective the indicator measures.")
     indicator_id: str = Field(description="The indicator.")
-    year: int = Field(description="The year read.")
+    year: WholeNumber = Field(description="The year read.")
     value: DecimalText | None = Field(
         description="The year's measurement, exact; null when it was not measured."
     )
@@ -71,7 +71,7 @@ class ContractProgressModel(Model):
     """A performance contract's progress in one year (``ContractProgress.to_dict()``; GOV.1)."""
 
     contract_id: str = Field(description="The performance contract.")
-    year: int = Field(description="The year read, within the contract's period.")
+    year: WholeNumber = Field(description="The year read, within the contract's period.")
     status: Progress = Field(
         description=f"The contract's status, the least favourable of its objectives': {_PROGRESS}."
     )
@@ -102,7 +102,7 @@ class GapModel(Model):
 
     start: IsoDate = Field(description="Its first day: the period's start, or a meeting's date.")
     end: IsoDate = Field(description="Its last day: a meeting's date, or the period's end.")
-    days: int = Field(ge=0, description="Its length in days.")
+    days: WholeNumber = Field(ge=0, description="Its length in days.")
     too_long: bool = Field(description="Whether it is longer than the longest gap allowed.")
 
 
@@ -112,12 +112,12 @@ class CommitteeRegularityModel(Model):
     pole_id: str = Field(description="The pôle whose committee it is.")
     start: IsoDate = Field(description="The period's first day.")
     end: IsoDate = Field(description="The period's last day.")
-    meetings: int = Field(ge=0, description="The number of meetings held in the period.")
+    meetings: WholeNumber = Field(ge=0, description="The number of meetings held in the period.")
     gaps: tuple[GapModel, ...] = Field(description="Every stretch without a meeting, in order.")
     absent_funders: tuple[str, ...] = Field(
         description="The funders (actor ids) who attended no meeting of the period."
     )
-    planned: int | None = Field(
+    planned: WholeNumber | None = Field(
         description=(
             "The number of planned meeting dates in the period; null when the committee records "
             "no plan."
