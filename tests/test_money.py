@@ -147,3 +147,11 @@ def test_a_total_too_large_for_the_cent_is_refused_not_rounded() -> None:
     assert total([largest, Decimal("0.00")]) == largest
     with pytest.raises(InvalidInputError, match="too large to be held exactly to the cent"):
         total([largest, Decimal("0.01")])
+
+
+@pytest.mark.parametrize("value", ["-0", "-0.00", Decimal("-0.0"), Decimal("-0.004")])
+def test_a_zero_amount_is_never_negative(value: str | Decimal) -> None:
+    # "-0.00" would read as a debt in an explanation or a JSON document.
+    amount = round_cents(value) if isinstance(value, Decimal) else eur(value)
+    assert amount == 0
+    assert str(amount) == "0.00"

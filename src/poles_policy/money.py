@@ -82,16 +82,24 @@ def round_cents(value: Decimal | int) -> Eur:
     Decimal('0.13')
     >>> round_cents(Decimal("-0.125"))
     Decimal('-0.13')
+    >>> round_cents(Decimal("-0.004"))
+    Decimal('0.00')
     """
     # Already-exact finite Decimals (the common case in the rules) skip the type checks.
     dec = (
         value if type(value) is Decimal and value.is_finite() else _to_decimal(value, what="amount")
     )
     try:
-        return Eur(_QUANTIZE(dec, CENT))
+        cents = _QUANTIZE(dec, CENT)
     except InvalidOperation:
         msg = f"amount: {value!r} is too large to be held exactly to the cent"
         raise InvalidInputError(msg) from None
+    return _unsigned_zero(cents)
+
+
+def _unsigned_zero(cents: Decimal) -> Eur:
+    # -0.00 (from "-0", or -0.004 rounded) is the amount 0.00: shown as "-0.00" it reads as a debt.
+    return Eur(cents.copy_abs() if cents.is_zero() else cents)
 
 
 def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
@@ -126,7 +134,7 @@ def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
     if cents != dec:
         msg = f"{field}: {value!r} has more than two decimals; euro amounts are exact to the cent"
         raise InvalidInputError(msg)
-    return Eur(cents)
+    return _unsigned_zero(cents)
 
 
 def total(amounts: Iterable[Decimal]) -> Eur:

@@ -18,7 +18,8 @@ The other rules' results have theirs too: ``pole-standing``,
 and ``committee-regularity`` (:mod:`poles_policy.boundary.steering`),
 ``envelope-allocation`` and ``allocation-share``
 (:mod:`poles_policy.boundary.allocations`) and ``cooperation-report``
-(:mod:`poles_policy.boundary.synergies`).
+(:mod:`poles_policy.boundary.synergies`); the inputs of the two CPER rules are
+``structuring-project`` and ``allocation``.
 
 The schemas are committed under ``docs/schema/<name>.schema.json`` in the
 form :func:`schema_text` gives (two-space indent, sorted keys, trailing
@@ -46,9 +47,11 @@ from poles_policy.boundary.decision import (
     TextModel,
 )
 from poles_policy.boundary.platforms import (
+    AllocationModel,
     CallForProjectsModel,
     CperEnvelopeModel,
     InnovationPlatformModel,
+    StructuringProjectModel,
 )
 from poles_policy.boundary.poles import PoleModel
 from poles_policy.boundary.projects import CollaborativeProjectModel
@@ -101,6 +104,7 @@ def _actor() -> dict[str, Any]:
 
 _SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "actor": _actor,
+    "allocation": _model(AllocationModel),
     "allocation-share": _model(AllocationShareModel),
     "call-for-projects": _model(CallForProjectsModel),
     "collaborative-project": _model(CollaborativeProjectModel),
@@ -124,6 +128,7 @@ _SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "relay-case": _model(RelayCaseModel),
     "relay-loan": _model(RelayLoanModel),
     "relay-request": _model(RelayRequestModel),
+    "structuring-project": _model(StructuringProjectModel),
 }
 
 
