@@ -59,6 +59,12 @@ from poles_policy.money import ZERO, total
 # Comparing Decimals with Decimals spares converting the int on every comparison.
 _ONE = Decimal(1)
 
+
+def _unsigned(amount: Decimal) -> bool:
+    """Non-negative and not -0.00: the constructor's converter turns -0.00 into 0.00."""
+    return not amount.is_signed()
+
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
@@ -158,7 +164,7 @@ def accounts(
     *, period_end: date, staff_awu: Decimal, turnover: Decimal, balance_sheet: Decimal
 ) -> Accounts:
     """Make :class:`~poles_policy.model.actors.Accounts`."""
-    valid = staff_awu >= ZERO and turnover >= ZERO and balance_sheet >= ZERO
+    valid = staff_awu >= ZERO and _unsigned(turnover) and _unsigned(balance_sheet)
     make = _ACCOUNTS if valid else Accounts
     return make(
         period_end=period_end, staff_awu=staff_awu, turnover=turnover, balance_sheet=balance_sheet
@@ -286,7 +292,9 @@ def project_partner(
     *, actor: Actor, role: PartnerRole, eligible_costs: Decimal | None
 ) -> ProjectPartner:
     """Make a :class:`~poles_policy.model.projects.ProjectPartner`."""
-    make = _PROJECT_PARTNER if eligible_costs is None or eligible_costs >= ZERO else ProjectPartner
+    make = (
+        _PROJECT_PARTNER if eligible_costs is None or _unsigned(eligible_costs) else ProjectPartner
+    )
     return make(actor=actor, role=role, eligible_costs=eligible_costs)
 
 
@@ -300,13 +308,13 @@ def scheduled_payment(
     *, kind: PaymentKind, amount: Decimal, expected_on: date | None
 ) -> ScheduledPayment:
     """Make a :class:`~poles_policy.model.projects.ScheduledPayment`."""
-    make = _SCHEDULED_PAYMENT if amount >= ZERO else ScheduledPayment
+    make = _SCHEDULED_PAYMENT if _unsigned(amount) else ScheduledPayment
     return make(kind=kind, amount=amount, expected_on=expected_on)
 
 
 def payment(*, paid_on: date, amount: Decimal) -> Payment:
     """Make a :class:`~poles_policy.model.projects.Payment`."""
-    make = _PAYMENT if amount >= ZERO else Payment
+    make = _PAYMENT if _unsigned(amount) else Payment
     return make(paid_on=paid_on, amount=amount)
 
 
@@ -332,7 +340,7 @@ def partner_aid(
         payments = _BY_PAYMENT_DATE(payments)
     valid = (
         bool(partner_id.strip())
-        and granted >= ZERO
+        and _unsigned(granted)
         and (not schedule or total(s.amount for s in schedule) <= granted)
         and (not payments or _within(granted, payments))
     )
@@ -451,7 +459,7 @@ def relay_loan(  # noqa: PLR0913 - one argument per field of the class
         bool(request_id.strip())
         and principal > ZERO
         and ZERO <= annual_rate <= _ONE
-        and (fees is None or fees >= ZERO)
+        and (fees is None or _unsigned(fees))
         and (repaid_on is None or (not repaid_from_subsidy and repaid_on > disbursed_on))
     )
     make = _RELAY_LOAN if valid else RelayLoan
