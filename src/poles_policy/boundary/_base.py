@@ -204,7 +204,7 @@ def _any_money(value: object) -> Decimal:
     cents = _cents(dec, value)
     # A string says how many decimals it has: "1.100" is refused as the schema's pattern
     # refuses it, though its value is a whole number of cents.
-    if cents != dec or (isinstance(value, str) and dec.as_tuple().exponent < -2):  # type: ignore[operator]
+    if cents != dec or (isinstance(value, str) and not _PLAIN_CENTS.fullmatch(value)):
         msg = f"amount {value} has more than two decimals; euro amounts are exact to the cent"
         raise ValueError(msg)
     return cents
