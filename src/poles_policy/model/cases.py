@@ -20,7 +20,7 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import non_empty
-from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.model.relay import RelayLoan, RelayRequest, check_principal
 
 __all__ = ["RelayCase"]
 
@@ -54,10 +54,7 @@ def _loan_answers_the_request(
             f"not this case's request {request.id!r}"
         )
         raise InvalidInputError(msg)
-    # The eligibility decided (RELAY.4) is the request's: a loan for more was never decided on.
-    if value.principal > request.amount:
-        msg = f"loan.principal: {value.principal} EUR is above the {request.amount} EUR requested"
-        raise InvalidInputError(msg)
+    check_principal(value, request)
 
 
 @attrs.frozen(kw_only=True)

@@ -35,7 +35,7 @@ from poles_policy.money import Eur, Rate
 if TYPE_CHECKING:
     from decimal import Decimal
 
-__all__ = ["RelayLoan", "RelayRequest"]
+__all__ = ["RelayLoan", "RelayRequest", "check_principal"]
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
@@ -131,3 +131,19 @@ class RelayLoan:
     fees: Eur | None = attrs.field(default=None, converter=to_optional_eur, validator=non_negative)
     repaid_from_subsidy: bool = True
     repaid_on: date | None = attrs.field(default=None, validator=_repaid_in_one_go)
+
+
+def check_principal(loan: RelayLoan, request: RelayRequest) -> None:
+    """
+    Refuse a loan lending more than *request* asked for.
+
+    The eligibility decided (RELAY.4) is the request's: a loan for more was
+    never decided on. A :class:`~poles_policy.model.cases.RelayCase` and the
+    relay rules both apply this check.
+
+    Raises:
+        InvalidInputError: ``loan.principal: ... EUR is above the ... EUR requested``.
+    """
+    if loan.principal > request.amount:
+        msg = f"loan.principal: {loan.principal} EUR is above the {request.amount} EUR requested"
+        raise InvalidInputError(msg)

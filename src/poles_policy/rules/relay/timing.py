@@ -98,6 +98,7 @@ from poles_policy.explain import (
     render_account,
 )
 from poles_policy.model.projects import PaymentKind
+from poles_policy.model.relay import check_principal
 from poles_policy.money import ZERO, Eur, exact_decimals
 from poles_policy.rules.fui import SCHEDULE_PARAMETERS, payment_schedule
 from poles_policy.rules.relay._explained import Explained, either, settle
@@ -211,10 +212,7 @@ def _check_loan(request: RelayRequest, loan: RelayLoan) -> None:
             f"{request.requested_on.isoformat()}"
         )
         raise InvalidInputError(msg)
-    if loan.principal > request.amount:
-        # As in a RelayCase: the eligibility decided (RELAY.4) is the request's.
-        msg = f"loan.principal: {loan.principal} EUR is above the {request.amount} EUR requested"
-        raise InvalidInputError(msg)
+    check_principal(loan, request)
 
 
 def _disbursement(
