@@ -14,6 +14,7 @@ from poles_policy.exceptions import (
     PolesPolicyError,
     UnknownClauseError,
     UnknownParameterError,
+    WrongTypeError,
 )
 from poles_policy.explain import CLAUSES, Check, Decision, Fact, Outcome, ParameterUse, Status
 from poles_policy.money import Eur, Rate, eur, round_cents
@@ -35,6 +36,7 @@ __all__ = [
     "Status",
     "UnknownClauseError",
     "UnknownParameterError",
+    "WrongTypeError",
     "default_parameters",
     "eur",
     "round_cents",

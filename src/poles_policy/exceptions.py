@@ -17,6 +17,7 @@ __all__ = [
     "PolesPolicyError",
     "UnknownClauseError",
     "UnknownParameterError",
+    "WrongTypeError",
 ]
 
 
@@ -31,6 +32,20 @@ class InvalidInputError(PolesPolicyError, ValueError):
     Examples: a float used as money, an amount with more than two decimals,
     an end date before its start, a region code that did not exist on the
     date it is used for. The message names the field and the value.
+    """
+
+
+class WrongTypeError(InvalidInputError, TypeError):
+    """
+    A function was given an argument of the wrong type.
+
+    Examples: a date written as the string ``"2009-03-16"`` where a
+    :class:`datetime.date` is expected, a ``datetime`` where a plain date is
+    expected (they do not compare), a dict where a domain object is expected.
+    It is an :class:`InvalidInputError`, so a caller that already handles bad
+    input handles it too, and a :class:`TypeError`, as Python's own functions
+    raise for a wrong type. The message names the function, the argument and
+    what was given.
     """
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poles_policy.exceptions import ParameterError, UnknownParameterError
+from poles_policy.exceptions import ParameterError, UnknownParameterError, WrongTypeError
 from poles_policy.explain import ParameterUse
 from poles_policy.parameters import (
     MEMO_SIZE,
@@ -446,3 +446,12 @@ def test_an_override_never_changes_the_default_set(
         wanted = expected if inside else default.value(name, on)
         assert reform.value(name, on) == wanted
     assert all(reform[other] == default[other] for other in default if other != name)
+
+
+@pytest.mark.parametrize("on", ["2009-01-01", datetime(2009, 1, 1, 12, 0), 20090101])  # noqa: DTZ001
+def test_a_lookup_on_something_that_is_not_a_date_names_the_parameter(on: object) -> None:
+    params = default_parameters()
+    with pytest.raises(WrongTypeError, match=r"^relay\.oseo\.guarantee_share: the date read must"):
+        params.value("relay.oseo.guarantee_share", on)  # type: ignore[arg-type]
+    with pytest.raises(WrongTypeError, match=r"must be a datetime\.date, not "):
+        params.use("relay.oseo.guarantee_share", on)  # type: ignore[arg-type]

@@ -15,7 +15,9 @@ Decimals, collections tuples -- checks the class's invariants inline and
 stores the values as they are. When a check fails it calls the class's
 constructor instead, so the error is the class's own, word for word; a
 builder may be stricter than its class (the constructor then decides) but
-never looser. ``tests/model/test_assembly.py`` compares every builder with
+never looser. The checks of each field's *type* (a date, a bool, an enum
+member) are the exception: the boundary's models have already given every
+value its type. ``tests/model/test_assembly.py`` compares every builder with
 its class's constructor on generated values, valid or not, and pins the
 converters and validators each builder mirrors, so that a new invariant
 cannot be forgotten here.

@@ -2,17 +2,20 @@
 Invariant checks shared by the domain objects.
 
 Each raises :class:`~poles_policy.exceptions.InvalidInputError` naming the
-field and the value. They enforce what no real object can be (a negative
-amount, a share above 1, an end before its start); policy conditions are
-rules, not invariants.
+field and the value; a value of the wrong type (a date written as a string,
+a dict for an actor) raises its subclass
+:class:`~poles_policy.exceptions.WrongTypeError`. They enforce what no real
+object can be (a negative amount, a share above 1, an end before its
+start); policy conditions are rules, not invariants.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.money import Eur, Rate, eur, rate
 
 if TYPE_CHECKING:
@@ -21,12 +24,16 @@ if TYPE_CHECKING:
     import attrs
 
 __all__ = [
+    "a_date",
     "boolean",
     "each",
     "ids",
     "is_a",
     "non_empty",
     "non_negative",
+    "optional_boolean",
+    "optional_date",
+    "optional_is_a",
     "share",
     "to_eur",
     "to_items",
@@ -153,7 +160,7 @@ def each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, ..
                     f"{type(instance).__name__}.{attribute.name}[{index}]: {item!r} is not "
                     f"of type {kind.__name__}"
                 )
-                raise InvalidInputError(msg)
+                raise WrongTypeError(msg)
 
     return check
 
@@ -162,16 +169,80 @@ def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     """Refuse anything but ``True`` or ``False`` (``None`` would read as false)."""
     if not isinstance(value, bool):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not true or false"
-        raise InvalidInputError(msg)
+        raise WrongTypeError(msg)
 
 
-def is_a(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    """Return a validator refusing a value that is not a *kind* (an enum member, say)."""
+def is_a(
+    kind: type | tuple[type, ...], what: str = ""
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """
+    Return a validator refusing a value that is not a *kind* (an enum member, say).
+
+    *kind* may be a tuple of classes, named *what* in the message.
+    """
+    name = what or (kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind))
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
             owner = f"{type(instance).__name__}.{attribute.name}"
-            msg = f"{owner}: {value!r} is not of type {kind.__name__}"
-            raise InvalidInputError(msg)
+            msg = f"{owner}: {value!r} is not of type {name}"
+            raise WrongTypeError(msg)
 
+    check.__name__ = f"is_a_{name}"
     return check
+
+
+def optional_is_a(kind: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Return a validator refusing a value that is neither ``None`` nor a *kind*."""
+    check = is_a(kind)
+
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    optional.__name__ = f"optional_{kind.__name__}"
+    return optional
+
+
+def optional_boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse anything but ``True``, ``False`` or ``None`` (not known)."""
+    if value is not None and not isinstance(value, bool):
+        msg = (
+            f"{type(instance).__name__}.{attribute.name}: {value!r} is not true, false "
+            "or None (not known)"
+        )
+        raise WrongTypeError(msg)
+
+
+def a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Refuse anything but a :class:`datetime.date`; a ``datetime`` is not a day.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Meeting:
+    ...     held_on: date = attrs.field(validator=a_date)
+    >>> Meeting("2009-12-14")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: Meeting.held_on: '2009-12-14' is not a
+    datetime.date (read it with datetime.date.fromisoformat)
+    """
+    if type(value) is date:
+        return
+    if isinstance(value, datetime):
+        hint = " (take its .date())"
+    elif isinstance(value, date):
+        return
+    elif isinstance(value, str):
+        hint = " (read it with datetime.date.fromisoformat)"
+    else:
+        hint = ""
+    msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a datetime.date{hint}"
+    raise WrongTypeError(msg)
+
+
+def optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse anything but a :class:`datetime.date` or ``None``."""
+    if value is not None:
+        a_date(instance, attribute, value)

@@ -20,7 +20,10 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
+    a_date,
+    boolean,
     ids,
+    is_a,
     non_empty,
     non_negative,
     share,
@@ -72,7 +75,7 @@ class Accounts:
         balance_sheet: Balance-sheet total (total du bilan), in euros.
     """
 
-    period_end: date
+    period_end: date = attrs.field(validator=a_date)
     staff_awu: Decimal = attrs.field(converter=_awu, validator=non_negative)
     turnover: Eur = attrs.field(converter=to_eur, validator=non_negative)
     balance_sheet: Eur = attrs.field(converter=to_eur, validator=non_negative)
@@ -110,7 +113,7 @@ class RelatedEnterprise:
     accounts: tuple[Accounts, ...] = attrs.field(
         default=(), converter=_accounts, validator=_distinct_periods
     )
-    exempt_investor: bool = False
+    exempt_investor: bool = attrs.field(default=False, validator=boolean)
 
 
 def _related(
@@ -180,8 +183,8 @@ class ResearchOrganisation:
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    kind: ResearchKind
-    public: bool = True
+    kind: ResearchKind = attrs.field(validator=is_a(ResearchKind))
+    public: bool = attrs.field(default=True, validator=boolean)
     region: str | None = None
 
 
@@ -216,7 +219,7 @@ class CooperationStructure:
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    kind: CooperationKind
+    kind: CooperationKind = attrs.field(validator=is_a(CooperationKind))
     founders: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids)
 
 
@@ -246,7 +249,7 @@ class LocalAuthority:
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    level: AuthorityLevel
+    level: AuthorityLevel = attrs.field(validator=is_a(AuthorityLevel))
     region: str | None = None
 
 
@@ -274,7 +277,7 @@ class StateBody:
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    kind: StateKind
+    kind: StateKind = attrs.field(validator=is_a(StateKind))
     region: str | None = None
 
 

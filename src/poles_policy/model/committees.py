@@ -20,7 +20,7 @@ import attrs
 from dateutil.rrule import rrule, rrulestr
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import non_empty, unique
+from poles_policy.model._validators import a_date, boolean, non_empty, unique
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -50,7 +50,7 @@ class CommitteeMember:
 
     actor_id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    funder: bool
+    funder: bool = attrs.field(validator=boolean)
 
 
 def _attendees(values: Iterable[str]) -> tuple[str, ...]:
@@ -73,7 +73,7 @@ class Meeting:
             was or it is not known.
     """
 
-    held_on: date
+    held_on: date = attrs.field(validator=a_date)
     attendees: tuple[str, ...] = attrs.field(
         default=(), converter=_attendees, validator=_distinct_attendees
     )

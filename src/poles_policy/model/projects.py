@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
+    a_date,
+    is_a,
     non_empty,
     non_negative,
+    optional_date,
     to_eur,
     to_optional_eur,
     unique,
@@ -71,8 +74,8 @@ class ProjectPartner:
             or ``None`` if unknown.
     """
 
-    actor: Actor
-    role: PartnerRole = PartnerRole.PARTNER
+    actor: Actor = attrs.field(validator=is_a(get_args(Actor), "actor"))
+    role: PartnerRole = attrs.field(default=PartnerRole.PARTNER, validator=is_a(PartnerRole))
     eligible_costs: Eur | None = attrs.field(
         default=None, converter=to_optional_eur, validator=non_negative
     )
@@ -89,7 +92,7 @@ class PoleLabel:
     """
 
     pole_id: str = attrs.field(validator=non_empty)
-    labelled_on: date | None = None
+    labelled_on: date | None = attrs.field(default=None, validator=optional_date)
 
 
 class Funder(enum.Enum):
@@ -133,9 +136,9 @@ class ScheduledPayment:
         expected_on: When it is expected, or ``None`` if unknown.
     """
 
-    kind: PaymentKind
+    kind: PaymentKind = attrs.field(validator=is_a(PaymentKind))
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
-    expected_on: date | None = None
+    expected_on: date | None = attrs.field(default=None, validator=optional_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -148,7 +151,7 @@ class Payment:
         amount: The amount received.
     """
 
-    paid_on: date
+    paid_on: date = attrs.field(validator=a_date)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
@@ -274,10 +277,10 @@ class AidDecision:
             before it.
     """
 
-    funder: Funder
+    funder: Funder = attrs.field(validator=is_a(Funder))
     scheme: str = attrs.field(validator=non_empty)
     call: str | None = None
-    decided_on: date | None = None
+    decided_on: date | None = attrs.field(default=None, validator=optional_date)
     partners: tuple[PartnerAid, ...] = attrs.field(
         default=(),
         converter=_partner_aids,
@@ -365,7 +368,7 @@ class CollaborativeProject:
     aid: tuple[AidDecision, ...] | None = attrs.field(
         default=None, converter=_aid, validator=_aid_to_partners
     )
-    selection_letter_on: date | None = None
+    selection_letter_on: date | None = attrs.field(default=None, validator=optional_date)
 
     @property
     def lead(self) -> ProjectPartner | None:

@@ -15,14 +15,20 @@ are for the rules.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
+    a_date,
+    boolean,
+    is_a,
     non_empty,
     non_negative,
+    optional_boolean,
+    optional_date,
+    optional_is_a,
     share,
     to_eur,
     to_optional_eur,
@@ -86,12 +92,12 @@ class RelayRequest:
     """
 
     id: str = attrs.field(validator=non_empty)
-    applicant: Actor
-    project: CollaborativeProject
-    requested_on: date
+    applicant: Actor = attrs.field(validator=is_a(get_args(Actor), "actor"))
+    project: CollaborativeProject = attrs.field(validator=is_a(CollaborativeProject))
+    requested_on: date = attrs.field(validator=a_date)
     amount: Eur = attrs.field(converter=to_eur, validator=_positive)
-    bank: Bank | None = None
-    oseo_counter_guarantee: bool | None = None
+    bank: Bank | None = attrs.field(default=None, validator=optional_is_a(Bank))
+    oseo_counter_guarantee: bool | None = attrs.field(default=None, validator=optional_boolean)
 
 
 @attrs.frozen(kw_only=True)
@@ -125,12 +131,12 @@ class RelayLoan:
     """
 
     request_id: str = attrs.field(validator=non_empty)
-    disbursed_on: date
+    disbursed_on: date = attrs.field(validator=a_date)
     principal: Eur = attrs.field(converter=to_eur, validator=_positive)
     annual_rate: Rate = attrs.field(converter=to_share, validator=share)
     fees: Eur | None = attrs.field(default=None, converter=to_optional_eur, validator=non_negative)
-    repaid_from_subsidy: bool = True
-    repaid_on: date | None = attrs.field(default=None, validator=_repaid_in_one_go)
+    repaid_from_subsidy: bool = attrs.field(default=True, validator=boolean)
+    repaid_on: date | None = attrs.field(default=None, validator=[optional_date, _repaid_in_one_go])
 
 
 def check_principal(loan: RelayLoan, request: RelayRequest) -> None:

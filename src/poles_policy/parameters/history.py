@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
-from poles_policy.exceptions import ParameterError, UnknownClauseError
+from poles_policy.exceptions import ParameterError, UnknownClauseError, WrongTypeError
 from poles_policy.explain import ParameterUse, validate_clause_ids
 from poles_policy.parameters.units import (
     ParameterValue,
@@ -107,6 +107,13 @@ def _strings(values: Iterable[str]) -> tuple[str, ...]:
 
 def _dated_values(values: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
     return tuple(values)
+
+
+def _not_a_date(name: str, on: object) -> WrongTypeError:
+    # Only a failed comparison leads here: the lookups stay free of checks on their hot path.
+    shown = repr(on) if len(repr(on)) <= 60 else repr(on)[:57] + "..."
+    msg = f"{name}: the date read must be a datetime.date, not {type(on).__name__} {shown}"
+    return WrongTypeError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -219,8 +226,14 @@ class Parameter:
         Return the value in force on *on*, or ``None`` when none is.
 
         O(log n) in the length of the history, without allocation.
+
+        Raises:
+            WrongTypeError: If *on* is not a date.
         """
-        i = bisect_right(self._starts, on) - 1
+        try:
+            i = bisect_right(self._starts, on) - 1
+        except TypeError:
+            raise _not_a_date(self.name, on) from None
         if i < 0:
             return None
         item = self.values[i]
@@ -234,8 +247,14 @@ class Parameter:
         A check records it to say which value, from which date and source,
         it read. The objects are built once, so repeated calls allocate
         nothing.
+
+        Raises:
+            WrongTypeError: If *on* is not a date.
         """
-        i = bisect_right(self._starts, on) - 1
+        try:
+            i = bisect_right(self._starts, on) - 1
+        except TypeError:
+            raise _not_a_date(self.name, on) from None
         if i < 0:
             return None
         until = self.values[i].valid_until

@@ -1,14 +1,108 @@
-"""Checks of the inputs several rules share."""
+"""
+Checks of the inputs several rules share.
+
+A rule's arguments are checked where the rule starts, so that a caller's
+slip -- a date written as a string, a dict where a domain object is
+expected, the arguments in the wrong order -- is a
+:class:`~poles_policy.exceptions.WrongTypeError` naming the rule and the
+argument, never an ``AttributeError`` from deep inside. The checks are one
+type test each: the rules run them on every call.
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.poles import Pole
+from poles_policy.parameters import ParameterSet
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+__all__ = ["expect", "expect_date", "expect_params", "poles_by_id"]
+
+
+def _given(value: object) -> str:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{type(value).__name__} {shown}"
+
+
+def expect(
+    value: object, kind: type | tuple[type, ...], name: str, rule: str, *, what: str = ""
+) -> None:
+    """
+    Check that argument *name* of *rule* is an instance of *kind*.
+
+    *what* names the expected kind in the message when the class names would not
+    (a union of many classes).
+
+    >>> expect({}, Pole, "pole", "pole_standing")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: pole_standing: pole must be a Pole, not dict {}
+
+    Raises:
+        WrongTypeError: If it is not.
+    """
+    if type(value) is kind or isinstance(value, kind):
+        return
+    wanted = what or (
+        kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+    )
+    article = "an" if wanted[0] in "AEIOU" else "a"
+    msg = f"{rule}: {name} must be {article} {wanted}, not {_given(value)}"
+    raise WrongTypeError(msg)
+
+
+def expect_date(value: object, name: str, rule: str) -> None:
+    """
+    Check that argument *name* of *rule* is a :class:`datetime.date`, and not a ``datetime``.
+
+    A ``datetime`` is refused: it does not compare with a date, and a rule's
+    day must not depend on a time of day.
+
+    >>> expect_date("2009-03-16", "on", "sme_status")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: sme_status: on must be a datetime.date, not str
+    '2009-03-16' (read it with datetime.date.fromisoformat)
+
+    Raises:
+        WrongTypeError: If it is not a date.
+    """
+    if type(value) is date:
+        return
+    if isinstance(value, datetime):
+        hint = " (take its .date())"
+    elif isinstance(value, str):
+        hint = " (read it with datetime.date.fromisoformat)"
+    elif isinstance(value, date):
+        # A subclass of date that is not a datetime behaves as a date.
+        return
+    else:
+        hint = ""
+    msg = f"{rule}: {name} must be a datetime.date, not {_given(value)}{hint}"
+    raise WrongTypeError(msg)
+
+
+def expect_params(value: object, rule: str) -> None:
+    """
+    Check that the *params* argument of *rule* is a parameter set.
+
+    Raises:
+        WrongTypeError: If it is not (``default_parameters()`` gives one).
+    """
+    if type(value) is ParameterSet or isinstance(value, ParameterSet):
+        return
+    msg = (
+        f"{rule}: params must be a ParameterSet (default_parameters() gives one), "
+        f"not {_given(value)}"
+    )
+    raise WrongTypeError(msg)
 
 
 def poles_by_id(poles: Iterable[object]) -> dict[str, Pole]:
@@ -18,17 +112,23 @@ def poles_by_id(poles: Iterable[object]) -> dict[str, Pole]:
     Read as objects of any type: a caller's slip is an input error, not a crash.
 
     Raises:
-        InvalidInputError: If *poles* is a single string, holds something
-            that is not a pôle, or holds two pôles with one id.
+        WrongTypeError: If *poles* is a single string or holds something that
+            is not a pôle.
+        InvalidInputError: If it holds two pôles with one id.
     """
     given: dict[str, Pole] = {}
     if isinstance(poles, str):
         msg = f"poles: {poles!r} is a single string, not a list of pôles"
-        raise InvalidInputError(msg)
-    for pole in poles:
+        raise WrongTypeError(msg)
+    try:
+        listed = iter(poles)
+    except TypeError:
+        msg = f"poles: {_given(poles)} is not a list of pôles"
+        raise WrongTypeError(msg) from None
+    for pole in listed:
         if not isinstance(pole, Pole):
             msg = f"poles: {pole!r} is not a Pole"
-            raise InvalidInputError(msg)
+            raise WrongTypeError(msg)
         if pole.id in given:
             msg = f"poles: pôle {pole.id!r} is given twice"
             raise InvalidInputError(msg)

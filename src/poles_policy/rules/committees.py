@@ -36,10 +36,11 @@ import attrs
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Status, Text, json_fields, render_account
+from poles_policy.model.committees import CoordinationCommittee
+from poles_policy.rules._inputs import expect, expect_date, expect_params
 
 if TYPE_CHECKING:
     from poles_policy.explain import Lang
-    from poles_policy.model.committees import CoordinationCommittee
     from poles_policy.parameters import ParameterSet
 
 __all__ = ["CommitteeRegularity", "Gap", "committee_regularity"]
@@ -252,6 +253,10 @@ def committee_regularity(
     >>> answer.regular, [(g.start.isoformat(), g.days) for g in answer.gaps if g.too_long]
     (False, [('2009-06-15', 259)])
     """
+    expect(committee, CoordinationCommittee, "committee", "committee_regularity")
+    expect_date(start, "start", "committee_regularity")
+    expect_date(end, "end", "committee_regularity")
+    expect_params(params, "committee_regularity")
     if end < start:
         msg = f"end: {end.isoformat()} is before start {start.isoformat()}"
         raise InvalidInputError(msg)

@@ -32,7 +32,7 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Text, json_fields
-from poles_policy.rules._inputs import poles_by_id
+from poles_policy.rules._inputs import expect_date, poles_by_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -173,6 +173,7 @@ def coordination_groups(
     GOV.4 — same theme (environment): axelera, trimatec
     GOV.4 — complementary themes (chemistry + textiles): axelera, techtera
     """
+    expect_date(on, "on", "coordination_groups")
     labelled = [pole for pole in poles_by_id(poles).values() if pole.is_labelled_on(on)]
     spelling: dict[str, str] = {}
     members: dict[str, list[str]] = {}

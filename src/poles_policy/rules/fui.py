@@ -21,21 +21,20 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal, get_args
 
 import attrs
 
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
-from poles_policy.model.actors import Enterprise, ResearchOrganisation
-from poles_policy.model.projects import PaymentKind
+from poles_policy.model.actors import Actor, Enterprise, ResearchOrganisation
+from poles_policy.model.projects import CollaborativeProject, PaymentKind, ProjectPartner
 from poles_policy.money import Eur, eur, exact_decimals, rate_of
+from poles_policy.rules._inputs import expect, expect_date, expect_params
 from poles_policy.rules.sme import SmeResult, sme_status
 
 if TYPE_CHECKING:
-    from poles_policy.model.actors import Actor
-    from poles_policy.model.projects import CollaborativeProject, ProjectPartner
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -53,6 +52,9 @@ __all__ = [
     "first_payment_window",
     "payment_schedule",
 ]
+
+# The classes an actor can be, for the check of aid_rate's argument.
+_ACTORS: Final[tuple[type, ...]] = get_args(Actor)
 
 CONSORTIUM_RULE = "fui.consortium"
 _CLAUSES = ("PHASE.2a",)
@@ -233,6 +235,9 @@ def consortium(project: CollaborativeProject, on: date, params: ParameterSet) ->
         ParameterError: If a consortium parameter has no value on *on*
             (before the FUI was created, 6 March 2006).
     """
+    expect(project, CollaborativeProject, "project", "consortium")
+    expect_date(on, "on", "consortium")
+    expect_params(params, "consortium")
     enterprises = [p.actor.name for p in project.partners if isinstance(p.actor, Enterprise)]
     research = [p.actor.name for p in project.partners if isinstance(p.actor, ResearchOrganisation)]
     checks = (
@@ -365,6 +370,11 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
     >>> aid_rate(lab, date(2009, 7, 1), default_parameters(), full_cost=True).rate
     Decimal('0.40')
     """
+    expect(
+        actor, _ACTORS, "actor", "aid_rate", what="actor (Enterprise, ResearchOrganisation, ...)"
+    )
+    expect_date(on, "on", "aid_rate")
+    expect_params(params, "aid_rate")
     if isinstance(actor, ResearchOrganisation):
         basis: AidBasis = "research_full_cost" if full_cost else "research_marginal_cost"
         return _rated(basis, on, params, None)
@@ -468,6 +478,9 @@ def aid_amount(
     >>> aid_amount(partner, date(2009, 7, 1), default_parameters(), full_cost=True).amount
     Decimal('49382.71')
     """
+    expect(partner, ProjectPartner, "partner", "aid_amount")
+    expect_date(on, "on", "aid_amount")
+    expect_params(params, "aid_amount")
     rated = aid_rate(partner.actor, on, params, full_cost=full_cost)
     costs = partner.eligible_costs
     parameters = rated.check.parameters
@@ -562,6 +575,8 @@ def first_payment_window(letter_on: date, params: ParameterSet) -> PaymentWindow
     >>> w.earliest, w.latest
     (datetime.date(2009, 9, 30), datetime.date(2009, 12, 31))
     """
+    expect_date(letter_on, "letter_on", "first_payment_window")
+    expect_params(params, "first_payment_window")
     low = params.require("fui.first_payment_delay_months.low", letter_on).value
     high = params.require("fui.first_payment_delay_months.high", letter_on).value
     if not isinstance(low, int) or not isinstance(high, int) or low > high:
@@ -665,6 +680,8 @@ def payment_schedule(
     intermediate 55000.00 2011-03-31 2011-06-30
     balance 20000.00 2012-09-30 2012-12-31
     """
+    expect_date(letter_on, "letter_on", "payment_schedule")
+    expect_params(params, "payment_schedule")
     total = eur(granted, field="granted")
     if total < 0:
         msg = f"granted: {total} is negative"

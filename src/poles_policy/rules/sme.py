@@ -31,13 +31,14 @@ from poles_policy.explain import (
     Status,
     Text,
 )
-from poles_policy.model.actors import RelatedEnterprise
+from poles_policy.model.actors import Enterprise, RelatedEnterprise
 from poles_policy.money import Eur, exact_decimals, rate_of, round_cents
+from poles_policy.rules._inputs import expect, expect_date, expect_params
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from poles_policy.model.actors import Accounts, Enterprise
+    from poles_policy.model.actors import Accounts
     from poles_policy.parameters import ParameterSet, ParameterValue
 
 __all__ = ["PeriodFigures", "SizeClass", "SmeResult", "sme_defined_on", "sme_status"]
@@ -282,6 +283,8 @@ def sme_defined_on(params: ParameterSet, on: date) -> bool:
     >>> sme_defined_on(default_parameters(), date(2005, 1, 1))
     True
     """
+    expect_params(params, "sme_defined_on")
+    expect_date(on, "on", "sme_defined_on")
     return params.value("sme.consecutive_periods", on) is not None
 
 
@@ -336,6 +339,9 @@ def sme_status(enterprise: Enterprise, on: date, params: ParameterSet) -> SmeRes
         ParameterError: If an ``sme.*`` parameter has no value on *on*.
         UnknownParameterError: If the set lacks an ``sme.*`` parameter.
     """
+    expect(enterprise, Enterprise, "enterprise", "sme_status")
+    expect_date(on, "on", "sme_status")
+    expect_params(params, "sme_status")
     thresholds = _thresholds(params, on)
     periods = tuple([a for a in enterprise.accounts if a.period_end <= on])
     aggregation = _aggregate(enterprise, periods, thresholds)

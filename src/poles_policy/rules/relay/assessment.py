@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from poles_policy.explain import Check, Decision, Lang, Outcome
+from poles_policy.model.cases import RelayCase
 from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import exact_decimals
+from poles_policy.rules._inputs import expect, expect_params
 from poles_policy.rules.relay.cost import RelayCost, relay_cost
 from poles_policy.rules.relay.eligibility import eligibility
 from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
@@ -26,7 +28,6 @@ from poles_policy.rules.relay.timing import TimeSaved, time_saved
 
 if TYPE_CHECKING:
     from poles_policy.dates import Duration
-    from poles_policy.model.cases import RelayCase
     from poles_policy.parameters import ParameterSet
 
 __all__ = ["Assessment", "assess", "assess_case"]
@@ -242,6 +243,8 @@ def assess_case(case: RelayCase, params: ParameterSet) -> Assessment:
     ... ).to_dict()
     True
     """
+    expect(case, RelayCase, "case", "assess_case")
+    expect_params(params, "assess_case")
     return assess(case.request, params, loan=case.loan)
 
 
@@ -268,6 +271,10 @@ def assess(
         InvalidInputError: For invalid input (a region code that did not
             exist on the request date, a loan for another request).
     """
+    expect(request, RelayRequest, "request", "assess")
+    expect_params(params, "assess")
+    if loan is not None:
+        expect(loan, RelayLoan, "loan", "assess")
     decision = eligibility(request, params)
     if decision.outcome is Outcome.INELIGIBLE or not _scheme_exists(request.requested_on, params):
         return Assessment(

@@ -87,7 +87,9 @@ from poles_policy.explain import (
     missing_facts,
     render_account,
 )
+from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import ZERO, Eur, exact_decimals, pro_rata, round_cents
+from poles_policy.rules._inputs import expect, expect_params
 from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.guarantee import (
     ASK_COUNTER_GUARANTEE,
@@ -97,7 +99,6 @@ from poles_policy.rules.relay.guarantee import (
 from poles_policy.rules.relay.timing import Scenario, ScenarioName, TimeSaved, time_saved
 
 if TYPE_CHECKING:
-    from poles_policy.model.relay import RelayLoan, RelayRequest
     from poles_policy.parameters import ParameterSet
 
 __all__ = ["CostPeriod", "CostScenario", "RelayCost", "relay_cost"]
@@ -956,6 +957,10 @@ def relay_cost(
             principal or loan, or *loan* answers another request.
         ParameterError: If a parameter needed has no value on its date.
     """
+    expect(request, RelayRequest, "request", "relay_cost")
+    expect_params(params, "relay_cost")
+    if loan is not None:
+        expect(loan, RelayLoan, "loan", "relay_cost")
     on = request.requested_on
     principal = loan.principal if loan is not None else request.amount
     if timing is None:

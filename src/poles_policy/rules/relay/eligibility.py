@@ -38,13 +38,14 @@ from poles_policy.exceptions import ParameterError
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.regions import region as lookup_region
+from poles_policy.model.relay import RelayRequest
 from poles_policy.money import CENT, EXACT, ZERO, Eur, round_cents
+from poles_policy.rules._inputs import expect, expect_date, expect_params
 from poles_policy.rules.fui import ASK_LABEL_DATE
 from poles_policy.rules.sme import sme_defined_on, sme_status
 
 if TYPE_CHECKING:
     from poles_policy.model.projects import PartnerAid, PoleLabel, ProjectPartner
-    from poles_policy.model.relay import RelayRequest
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -389,6 +390,7 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
     ... )
     (Decimal('100000.01'), Decimal('50000.00'))
     """
+    expect_date(on, "on", "prefinanceable")
     # Sums and differences of amounts exact to the cent stay exact to the cent: only the
     # share can need rounding.
     # In the exact context, whatever the caller's: this runs outside any rule's decorator.
@@ -583,6 +585,8 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
         InvalidInputError: If the applicant's region code did not exist on
             the request date.
     """
+    expect(request, RelayRequest, "request", "eligibility")
+    expect_params(params, "eligibility")
     on = request.requested_on
     applicant = request.applicant
     project = request.project

@@ -20,11 +20,12 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Fact, Status, Text
+from poles_policy.model.relay import RelayRequest
 from poles_policy.money import Eur, eur, exact_decimals, rate_of
+from poles_policy.rules._inputs import expect, expect_params
 from poles_policy.rules.relay._explained import Explained, either, settle
 
 if TYPE_CHECKING:
-    from poles_policy.model.relay import RelayRequest
     from poles_policy.parameters import ParameterSet
 
 __all__ = ["ASK_COUNTER_GUARANTEE", "Guarantee", "counter_guarantee"]
@@ -198,6 +199,8 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
     >>> counter_guarantee(request, request.amount, default_parameters()).covered
     Decimal('75000.01')
     """
+    expect(request, RelayRequest, "request", "counter_guarantee")
+    expect_params(params, "counter_guarantee")
     amount = eur(principal, field="principal")
     if amount <= 0:
         msg = f"principal: {amount} is not a positive amount"

@@ -98,8 +98,9 @@ from poles_policy.explain import (
     render_account,
 )
 from poles_policy.model.projects import PaymentKind
-from poles_policy.model.relay import check_principal
+from poles_policy.model.relay import RelayLoan, RelayRequest, check_principal
 from poles_policy.money import ZERO, Eur, exact_decimals
+from poles_policy.rules._inputs import expect, expect_params
 from poles_policy.rules.fui import SCHEDULE_PARAMETERS, payment_schedule
 from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.eligibility import ASK_AID, ASK_LETTER
@@ -108,7 +109,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from poles_policy.model.projects import PartnerAid
-    from poles_policy.model.relay import RelayLoan, RelayRequest
     from poles_policy.parameters import DatedValue, ParameterSet
 
 __all__ = [
@@ -747,7 +747,10 @@ def bridged_tranches(
             disbursed before the request.
         ParameterError: If a parameter needed has no value on its date.
     """
+    expect(request, RelayRequest, "request", "bridged_tranches")
+    expect_params(params, "bridged_tranches")
     if loan is not None:
+        expect(loan, RelayLoan, "loan", "bridged_tranches")
         _check_loan(request, loan)
         principal = loan.principal
     else:
@@ -1274,6 +1277,10 @@ def time_saved(
             disbursed before the request.
         ParameterError: If a parameter needed has no value on its date.
     """
+    expect(request, RelayRequest, "request", "time_saved")
+    expect_params(params, "time_saved")
+    if loan is not None:
+        expect(loan, RelayLoan, "loan", "time_saved")
     bridging = bridged_tranches(request, params, loan=loan)
     on = request.requested_on
     low, high = bridging.low, bridging.high

@@ -1,0 +1,121 @@
+"""
+A domain object refuses a field of the wrong type when it is built.
+
+A date written as a string, a ``datetime``, ``"yes"`` for a flag, a string for
+an enum member or a dict for an actor is a WrongTypeError naming the class and
+the field -- not an object that fails later, deep inside a rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.model.actors import (
+    Accounts,
+    AuthorityLevel,
+    Enterprise,
+    LocalAuthority,
+    ResearchKind,
+    ResearchOrganisation,
+)
+from poles_policy.model.committees import CommitteeMember, Meeting
+from poles_policy.model.projects import (
+    AidDecision,
+    CollaborativeProject,
+    Funder,
+    Payment,
+    PaymentKind,
+    PoleLabel,
+    ProjectPartner,
+    ScheduledPayment,
+)
+from poles_policy.model.relay import RelayLoan, RelayRequest
+
+ACME = Enterprise(id="acme", name="ACME SAS", region="82")
+PROJECT = CollaborativeProject(id="p", name="P", partners=(ProjectPartner(actor=ACME),))
+REQUEST = RelayRequest(
+    id="r", applicant=ACME, project=PROJECT, requested_on=date(2009, 3, 16), amount="1000.00"
+)
+LOAN = RelayLoan(
+    request_id="r", disbursed_on=date(2009, 4, 1), principal="1000.00", annual_rate="0.05"
+)
+
+# (the object, the field, a value of the wrong type, how the message names the field)
+WRONG: list[tuple[object, str, object]] = [
+    (REQUEST, "requested_on", "2009-03-16"),
+    (REQUEST, "requested_on", datetime(2009, 3, 16, 9, 30)),  # noqa: DTZ001
+    (REQUEST, "applicant", {"id": "acme"}),
+    (REQUEST, "project", "p"),
+    (REQUEST, "bank", "BNP"),
+    (REQUEST, "oseo_counter_guarantee", "yes"),
+    (LOAN, "disbursed_on", 20090401),
+    (LOAN, "repaid_from_subsidy", 1),
+    (LOAN, "repaid_on", "2009-12-01"),
+    (
+        Accounts(period_end=date(2008, 12, 31), staff_awu=10, turnover=1, balance_sheet=1),
+        "period_end",
+        "2008-12-31",
+    ),
+    (
+        ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.PUBLIC_RESEARCH),
+        "kind",
+        "public_research",
+    ),
+    (
+        ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.PUBLIC_RESEARCH),
+        "public",
+        "true",
+    ),
+    (LocalAuthority(id="ra", name="Région", level=AuthorityLevel.REGION), "level", "region"),
+    (ProjectPartner(actor=ACME), "actor", "acme"),
+    (ProjectPartner(actor=ACME), "role", "lead"),
+    (PoleLabel(pole_id="axelera"), "labelled_on", "2008-01-01"),
+    (ScheduledPayment(kind=PaymentKind.ADVANCE, amount=1), "kind", "advance"),
+    (ScheduledPayment(kind=PaymentKind.ADVANCE, amount=1), "expected_on", "2009-01-01"),
+    (Payment(paid_on=date(2009, 1, 1), amount=1), "paid_on", "2009-01-01"),
+    (AidDecision(funder=Funder.STATE, scheme="FUI"), "funder", "state"),
+    (AidDecision(funder=Funder.STATE, scheme="FUI"), "decided_on", "2009-01-01"),
+    (PROJECT, "selection_letter_on", "2009-03-02"),
+    (Meeting(held_on=date(2009, 12, 14)), "held_on", "2009-12-14"),
+    (CommitteeMember(actor_id="prefet", name="Préfet", funder=True), "funder", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("obj", "field", "value"), WRONG, ids=[f"{type(o).__name__}.{f}={v!r}" for o, f, v in WRONG]
+)
+def test_a_field_of_the_wrong_type_is_refused_naming_the_field(
+    obj: Any, field: str, value: object
+) -> None:
+    with pytest.raises(WrongTypeError, match=rf"^{type(obj).__name__}\.{field}: ") as caught:
+        attrs.evolve(obj, **{field: value})
+    assert isinstance(caught.value, InvalidInputError)
+    assert isinstance(caught.value, TypeError)
+
+
+def test_a_date_string_gets_the_way_to_read_it() -> None:
+    with pytest.raises(WrongTypeError) as caught:
+        attrs.evolve(REQUEST, requested_on="2009-03-16")  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "RelayRequest.requested_on: '2009-03-16' is not a datetime.date "
+        "(read it with datetime.date.fromisoformat)"
+    )
+
+
+def test_unknown_flags_and_optional_dates_stay_optional() -> None:
+    request = attrs.evolve(REQUEST, oseo_counter_guarantee=None, bank=None)
+    assert request.oseo_counter_guarantee is None
+    assert PoleLabel(pole_id="axelera").labelled_on is None
+    assert attrs.evolve(LOAN, repaid_from_subsidy=False, repaid_on=None).repaid_on is None
+
+
+def test_values_of_the_right_type_build_as_before() -> None:
+    loan = attrs.evolve(LOAN, repaid_from_subsidy=False, repaid_on=date(2009, 12, 1))
+    assert loan.repaid_on == date(2009, 12, 1)
+    assert loan.principal == Decimal("1000.00")
