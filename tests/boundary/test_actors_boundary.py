@@ -57,7 +57,7 @@ from poles_policy.model.poles import (
     Pole,
     StateCorrespondent,
 )
-from poles_policy.model.regions import Region, RegionKind, all_regions
+from poles_policy.model.regions import Region, RegionKind, all_regions, regions_on
 
 # --- strategies (valid by construction) --------------------------------------------------------
 
@@ -69,6 +69,7 @@ AWU = st.decimals(min_value=0, max_value=100000, places=3)
 SHARES = st.decimals(min_value=0, max_value=1, places=4)
 CODES = sorted({r.code for r in all_regions()})
 REGION_CODES = st.sampled_from(CODES)
+HOLDING = (LabelEventKind.LABELLED, LabelEventKind.CONFIRMED)
 OPTIONAL_REGION = st.none() | REGION_CODES
 
 
@@ -153,10 +154,18 @@ def regions(draw: st.DrawFn) -> Region:
 
 @st.composite
 def poles(draw: st.DrawFn) -> Pole:
-    codes = draw(st.lists(REGION_CODES, unique=True, min_size=1, max_size=4))
-    events = draw(
-        st.lists(st.tuples(st.sampled_from(LabelEventKind), DATES), unique=True, max_size=4)
-    )
+    # A possible history (it starts with a label, withdraws only a label held the day before)
+    # and regions in force on its first event, as a pôle requires.
+    events: list[tuple[LabelEventKind, date]] = []
+    day = draw(DATES)
+    for _ in range(draw(st.integers(min_value=0, max_value=4))):
+        held = bool(events) and events[-1][0] is not LabelEventKind.DELABELLED
+        kind = draw(st.sampled_from(tuple(LabelEventKind) if held else HOLDING))
+        if events:
+            day += timedelta(days=draw(st.integers(min_value=1, max_value=2000)))
+        events.append((kind, day))
+    pool = sorted(r.code for r in regions_on(events[0][1])) if events else CODES
+    codes = draw(st.lists(st.sampled_from(pool), unique=True, min_size=1, max_size=4))
     return Pole(
         id=draw(IDS),
         name=draw(NAMES),

@@ -193,6 +193,26 @@ def test_an_empty_user_name_names_its_path() -> None:
         validate_python(InnovationPlatformModel, bad).to_domain()
 
 
+@pytest.mark.parametrize("call_id", ["", "  "])
+def test_an_empty_call_id_is_refused_at_the_json_boundary(call_id: str) -> None:
+    model = validate_json(InnovationPlatformModel, json.dumps({**PLATFORM, "call_id": call_id}))
+    with pytest.raises(InvalidInputError, match=r"^InnovationPlatform\.call_id: '.*' is not an id"):
+        model.to_domain()
+    absent = validate_json(InnovationPlatformModel, json.dumps({**PLATFORM, "call_id": None}))
+    assert absent.to_domain().call_id is None
+
+
+@pytest.mark.parametrize("year", [-3, 0])
+def test_a_financing_year_no_calendar_has_names_its_path(year: int) -> None:
+    line = {"source": "state_fce_operating", "year": year, "amount": 1}
+    model = validate_python(InnovationPlatformModel, {**PLATFORM, "financing": [line]})
+    with pytest.raises(
+        InvalidInputError,
+        match=rf"^financing\.0: FinancingLine\.year: {year} is not a calendar year",
+    ):
+        model.to_domain()
+
+
 def test_unknown_fields_are_refused() -> None:
     with pytest.raises(InvalidInputError, match=r"budget"):
         validate_python(InnovationPlatformModel, {**PLATFORM, "budget": 1})

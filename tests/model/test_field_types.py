@@ -25,6 +25,8 @@ from poles_policy.model.actors import (
     ResearchOrganisation,
 )
 from poles_policy.model.committees import CommitteeMember, Meeting
+from poles_policy.model.platforms import CallForProjects, InnovationPlatform
+from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
 from poles_policy.model.projects import (
     AidDecision,
     CollaborativeProject,
@@ -46,7 +48,15 @@ LOAN = RelayLoan(
     request_id="r", disbursed_on=date(2009, 4, 1), principal="1000.00", annual_rate="0.05"
 )
 
-# (the object, the field, a value of the wrong type, how the message names the field)
+LABEL = LabelEvent(kind=LabelEventKind.LABELLED, on=date(2005, 7, 12), source="CIADT")
+CALL = CallForProjects(
+    id="pfi-1", name="Plates-formes", opens_on=date(2008, 10, 1), closes_on=date(2008, 12, 2)
+)
+PLATFORM = InnovationPlatform(
+    id="pf", name="PF", carrying_pole_ids=("axelera",), investment_budget=0, operating_budget=0
+)
+
+# (the object, the field, a value of the wrong type)
 WRONG: list[tuple[object, str, object]] = [
     (REQUEST, "requested_on", "2009-03-16"),
     (REQUEST, "requested_on", datetime(2009, 3, 16, 9, 30)),  # noqa: DTZ001
@@ -84,6 +94,17 @@ WRONG: list[tuple[object, str, object]] = [
     (PROJECT, "selection_letter_on", "2009-03-02"),
     (Meeting(held_on=date(2009, 12, 14)), "held_on", "2009-12-14"),
     (CommitteeMember(actor_id="prefet", name="Préfet", funder=True), "funder", None),
+    (LABEL, "on", "2005-07-12"),
+    (LABEL, "kind", "labelled"),
+    (
+        Pole(id="p", name="P", category=Category.NATIONAL, head_office_region="82"),
+        "category",
+        "national",
+    ),
+    (CALL, "opens_on", "2008-10-01"),
+    (CALL, "closes_on", datetime(2008, 12, 2, 18, 0)),  # noqa: DTZ001
+    (PLATFORM, "submitted_on", "2008-11-28"),
+    (PLATFORM, "open_access", "yes"),
 ]
 
 

@@ -129,3 +129,66 @@ def test_the_financing_total_is_the_sum_over_sources(
     assert platform.total_financing == sum(
         (platform.financing_from(s) for s in FundingSource), Decimal(0)
     )
+
+
+# --- identifiers and years ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("call_id", ["", "   "])
+def test_an_empty_or_blank_call_id_is_refused(platform: InnovationPlatform, call_id: str) -> None:
+    with pytest.raises(
+        InvalidInputError, match=rf"^InnovationPlatform\.call_id: '{call_id}' is not an id$"
+    ):
+        attrs.evolve(platform, call_id=call_id)
+
+
+def test_a_platform_that_answers_no_known_call_says_none(platform: InnovationPlatform) -> None:
+    assert attrs.evolve(platform, call_id=None).call_id is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("id", ""), ("name", " "), ("carrying_pole_ids", ("",))]
+)
+def test_the_platform_s_id_name_and_pole_ids_are_not_blank(
+    platform: InnovationPlatform, field: str, value: object
+) -> None:
+    changes: dict[str, Any] = {field: value}
+    with pytest.raises(InvalidInputError, match=rf"^InnovationPlatform\.{field}: "):
+        attrs.evolve(platform, **changes)
+
+
+@pytest.mark.parametrize(("field", "value"), [("id", " "), ("targeted_pole_ids", (" ",))])
+def test_a_call_s_ids_are_not_blank(call: CallForProjects, field: str, value: object) -> None:
+    changes: dict[str, Any] = {field: value}
+    with pytest.raises(InvalidInputError, match=rf"^CallForProjects\.{field}: "):
+        attrs.evolve(call, **changes)
+
+
+@pytest.mark.parametrize("year", [-1, 0, 10_000])
+def test_a_financing_line_for_a_year_no_calendar_has_is_refused(year: int) -> None:
+    with pytest.raises(
+        InvalidInputError,
+        match=rf"^FinancingLine\.year: {year} is not a calendar year \(1 to 9999\)$",
+    ):
+        FinancingLine(source=FundingSource.STATE_FCE_OPERATING, year=year, amount=Decimal(1))
+
+
+@pytest.mark.parametrize("year", [1, 2001, 9999])
+def test_any_calendar_year_is_a_year_of_the_plan(year: int) -> None:
+    # A year before the call is a failed condition of the rules, not an input error.
+    line = FinancingLine(source=FundingSource.STATE_FCE_OPERATING, year=year, amount=Decimal(1))
+    assert line.year == year
+
+
+def test_users_and_financing_are_lists_of_their_objects(platform: InnovationPlatform) -> None:
+    with pytest.raises(InvalidInputError, match="'sme' is not a list"):
+        attrs.evolve(platform, users="sme")  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^InnovationPlatform\.financing\[1\]: 'x' is not of type FinancingLine$",
+    ):
+        attrs.evolve(platform, financing=(platform.financing[0], "x"))  # type: ignore[arg-type]
+    with pytest.raises(
+        InvalidInputError, match=r"^InnovationPlatform\.users\[0\]: 'sme' is not of type"
+    ):
+        attrs.evolve(platform, users=["sme"])  # type: ignore[list-item]

@@ -85,21 +85,112 @@ def test_two_events_of_one_kind_on_one_day_are_refused() -> None:
         )
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(LabelEventKind),
-            st.dates(min_value=date(2005, 1, 1), max_value=date(2013, 12, 31)),
+def test_a_history_that_starts_with_a_delabelling_is_refused_naming_its_first_event() -> None:
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^Pole\.history\[0\]: delabelled on 2005-07-12 as the first event, with no label",
+    ):
+        pole(event(LabelEventKind.DELABELLED, LABELLED_2005))
+
+
+def test_the_first_event_is_the_oldest_whatever_the_order_given() -> None:
+    with pytest.raises(InvalidInputError, match=r"^Pole\.history\[0\]: delabelled on 2005-07-12"):
+        pole(
+            event(LabelEventKind.LABELLED, CIADT_2010),
+            event(LabelEventKind.DELABELLED, LABELLED_2005),
+        )
+
+
+def test_a_history_may_start_with_a_confirmation() -> None:
+    # A record kept from the Phase 2 confirmation onward is partial, not wrong.
+    p = pole(event(LabelEventKind.CONFIRMED, date(2009, 1, 1)))
+    assert p.is_labelled_on(date(2009, 1, 1))
+
+
+def test_a_label_already_withdrawn_cannot_be_withdrawn_again() -> None:
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^Pole\.history\[2\]: delabelled on 2011-01-01, but the label was already "
+            r"withdrawn on 2010-05-11"
         ),
-        unique=True,
-        max_size=6,
-    ),
+    ):
+        pole(
+            event(LabelEventKind.LABELLED, LABELLED_2005),
+            event(LabelEventKind.DELABELLED, CIADT_2010),
+            event(LabelEventKind.DELABELLED, date(2011, 1, 1)),
+        )
+
+
+@pytest.mark.parametrize("kind", [LabelEventKind.LABELLED, LabelEventKind.CONFIRMED])
+def test_a_label_withdrawn_on_the_day_it_was_granted_or_confirmed_is_refused(
+    kind: LabelEventKind,
+) -> None:
+    # The label would be held on no day: the order or a date is wrong.
+    with pytest.raises(
+        InvalidInputError,
+        match=rf"^Pole\.history\[2\]: delabelled on 2010-05-11, the day it was {kind.value}",
+    ):
+        pole(
+            event(LabelEventKind.LABELLED, date(2005, 1, 1)),
+            event(kind, CIADT_2010),
+            event(LabelEventKind.DELABELLED, CIADT_2010),
+        )
+    with pytest.raises(InvalidInputError, match=r"^Pole\.history\[1\]: delabelled"):
+        pole(event(kind, LABELLED_2005), event(LabelEventKind.DELABELLED, LABELLED_2005))
+
+
+def test_a_withdrawal_then_a_new_label_on_one_day_is_a_relabelling() -> None:
+    p = pole(
+        event(LabelEventKind.LABELLED, LABELLED_2005),
+        event(LabelEventKind.DELABELLED, CIADT_2010),
+        event(LabelEventKind.LABELLED, CIADT_2010),
+    )
+    assert p.is_labelled_on(CIADT_2010)
+    assert [e.kind for e in p.history] == [
+        LabelEventKind.LABELLED,
+        LabelEventKind.DELABELLED,
+        LabelEventKind.LABELLED,
+    ]
+
+
+@pytest.mark.parametrize("kind", [LabelEventKind.LABELLED, LabelEventKind.CONFIRMED])
+def test_two_labels_in_a_row_keep_the_label_throughout(kind: LabelEventKind) -> None:
+    # Relabelled, or confirmed again, while it holds its label (a new phase of the policy).
+    p = pole(event(kind, LABELLED_2005), event(kind, date(2013, 1, 1)))
+    assert p.is_labelled_on(date(2012, 12, 31))
+    assert p.is_labelled_on(date(2013, 1, 1))
+
+
+HOLDING = (LabelEventKind.LABELLED, LabelEventKind.CONFIRMED)
+
+
+@st.composite
+def possible_histories(draw: st.DrawFn) -> list[LabelEvent]:
+    """Histories the model keeps: a label first, each withdrawal a day or more after a label."""
+    day = draw(st.dates(min_value=date(2005, 1, 1), max_value=date(2006, 12, 31)))
+    events = [event(draw(st.sampled_from(HOLDING)), day)]
+    for _ in range(draw(st.integers(min_value=0, max_value=5))):
+        held = events[-1].kind is not LabelEventKind.DELABELLED
+        kind = draw(st.sampled_from(tuple(LabelEventKind) if held else HOLDING))
+        # A withdrawal comes a day or more after the label; a new label may share a day with
+        # events of other kinds.
+        today = {e.kind for e in events if e.on == day}
+        least = 1 if kind is LabelEventKind.DELABELLED or kind in today else 0
+        day += timedelta(days=draw(st.integers(min_value=least, max_value=800)))
+        events.append(event(kind, day))
+    # Events of distinct days may come in any order; those of one day keep theirs.
+    return draw(st.permutations(events)) if len({e.on for e in events}) == len(events) else events
+
+
+@given(
+    possible_histories(),
     st.dates(min_value=date(2004, 1, 1), max_value=date(2014, 12, 31)),
 )
 def test_the_label_follows_the_last_event_on_or_before_the_day(
-    events: list[tuple[LabelEventKind, date]], on: date
+    events: list[LabelEvent], on: date
 ) -> None:
-    p = pole(*(event(k, d) for k, d in events))
+    p = pole(*events)
     dates = [e.on for e in p.history]
     assert dates == sorted(dates)
     before = [e for e in p.history if e.on <= on]

@@ -17,8 +17,9 @@ import pytest
 from poles_policy.boundary.case import parse_case
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.committees import CoordinationCommittee
+from poles_policy.model.platforms import CallForProjects, InnovationPlatform
 from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
-from poles_policy.rules import committees, coordination, fui, sme, standing
+from poles_policy.rules import committees, coordination, fui, platforms, sme, standing
 from poles_policy.rules._inputs import expect_date, poles_by_id
 from poles_policy.rules.relay import (
     assess,
@@ -48,9 +49,22 @@ POLE = Pole(
     history=(LabelEvent(kind=LabelEventKind.LABELLED, on=date(2005, 7, 12), source="example"),),
 )
 COMMITTEE = CoordinationCommittee(pole_id="axelera")
+CALL = CallForProjects(
+    id="pfi-1", name="Plates-formes", opens_on=date(2008, 10, 1), closes_on=date(2008, 12, 2)
+)
+PLATFORM = InnovationPlatform(
+    id="pf", name="PF", carrying_pole_ids=("axelera",), investment_budget=0, operating_budget=0
+)
 
 # (rule, argument named in the message, call with the slip); P stands for the parameters.
 SLIPS: list[tuple[str, str, Callable[[ParameterSet], Any]]] = [
+    (
+        "platform_eligibility",
+        "call",
+        lambda p: platforms.platform_eligibility(PLATFORM, "pfi-1", p),  # type: ignore[arg-type]
+    ),
+    ("platform_eligibility", "platform", lambda p: platforms.platform_eligibility(CALL, CALL, p)),  # type: ignore[arg-type]
+    ("cdc_study_ceiling", "on", lambda p: platforms.cdc_study_ceiling(REQUEST.amount, p, "2009")),  # type: ignore[arg-type]
     ("eligibility", "request", lambda p: eligibility(CASE, p)),  # type: ignore[arg-type]
     ("eligibility", "params", lambda _p: eligibility(REQUEST, None)),  # type: ignore[arg-type]
     ("assess", "request", lambda p: assess({}, p)),  # type: ignore[arg-type]

@@ -482,7 +482,29 @@ def test_an_empty_plan_is_asked_for_once() -> None:
 def test_an_empty_plan_balances_a_zero_budget_but_has_no_core() -> None:
     decision = _decide(_platform(financing=(), investment_budget="0", operating_budget="0"))
     assert decision.check("struct.balanced").status is Status.MET
+    core = decision.check("struct.core_funding")
+    assert (core.status, core.missing) == (Status.NOT_MET, ())
+    assert core.reason.en.startswith(
+        "no financing line, for a budget of 0.00 EUR: the empty plan balances it but funds nothing"
+    )
+    assert core.reason.fr.startswith("aucune ligne de financement, pour un budget de 0.00 EUR")
+    # Nothing to ask could change it: ineligible, not undetermined.
+    assert (decision.outcome, decision.missing) == (Outcome.INELIGIBLE, ())
+    assert [c.key for c in decision.failed] == ["struct.core_funding"]
+
+
+def test_an_empty_plan_for_a_zero_budget_is_judged_like_a_plan_of_zero_lines() -> None:
+    zero_budget = {"investment_budget": "0", "operating_budget": "0", "study_cost": None}
+    empty = _decide(_platform(financing=(), **zero_budget))
+    zeros = _decide(_platform(financing=(_line(PARTNERS, "0"),), **zero_budget))
+    assert _statuses(empty) == _statuses(zeros)
+    assert empty.outcome is zeros.outcome is Outcome.INELIGIBLE
+
+
+def test_an_empty_plan_for_a_budget_is_still_asked_for() -> None:
+    decision = _decide(_platform(financing=(), investment_budget="0", operating_budget="0.01"))
     assert decision.check("struct.core_funding").status is Status.UNKNOWN
+    assert decision.missing == (ASK_FINANCING,)
 
 
 def test_a_plan_of_zero_lines_has_no_core() -> None:
@@ -618,6 +640,107 @@ def test_a_reform_can_allow_four_years_of_operating_aid() -> None:
         _platform(financing=_plan(aid=long)), CALL, reform, poles=(AXELERA,)
     )
     assert decision.outcome is Outcome.ELIGIBLE
+
+
+def test_operating_aid_for_years_before_the_call_opened_fails() -> None:
+    # Submitted on 28 November 2008 to a call opened on 1 October 2008: 2001-2003 are past.
+    past = _aid((2001, "300000"), (2002, "200000"), (2003, "100000"))
+    decision = _decide(_platform(financing=_plan(aid=past)))
+    check = decision.check("struct.operating_aid")
+    assert (check.status, check.missing) == (Status.NOT_MET, ())
+    assert check.reason.en == (
+        "2001: 300000.00 EUR, 2002: 200000.00 EUR, 2003: 100000.00 EUR: decreasing, over 3 "
+        "calendar year(s), 2001–2003; at most 3 allowed; aid for 2001, 2002, 2003 comes before "
+        "2008, the year call pfi-1 opened: the call cannot fund years already past"
+    )
+    assert check.reason.fr.endswith(
+        "l'aide pour 2001, 2002, 2003 précède 2008, année d'ouverture de l'appel pfi-1 : "
+        "l'appel ne peut financer des années déjà passées"
+    )
+    assert [c.key for c in decision.failed] == ["struct.operating_aid"]
+
+
+def test_operating_aid_for_a_year_before_the_submission_fails() -> None:
+    # A call open across the new year; the platform is sent in January 2009, so 2008 is past.
+    call = attrs.evolve(CALL, opens_on=date(2008, 12, 1), closes_on=date(2009, 1, 31))
+    aid = _aid((2008, "300000"), (2009, "200000"), (2010, "100000"))
+    platform = _platform(financing=_plan(aid=aid), submitted_on=date(2009, 1, 10))
+    check = _decide(platform, call).check("struct.operating_aid")
+    assert check.status is Status.NOT_MET
+    assert check.reason.en.endswith(
+        "aid for 2008 comes before 2009, the year the platform was submitted: the call cannot "
+        "fund years already past"
+    )
+    assert "année du dépôt de la plate-forme" in check.reason.fr
+    # Sent in December 2008 instead, the same plan is within the rules.
+    sent_in_2008 = attrs.evolve(platform, submitted_on=date(2008, 12, 10))
+    assert _decide(sent_in_2008, call).check("struct.operating_aid").status is Status.MET
+
+
+def test_aid_for_the_year_of_the_submission_is_not_past() -> None:
+    aid = _aid((2008, "300000"), (2009, "200000"), (2010, "100000"))
+    assert _decide(_platform(financing=_plan(aid=aid))).check("struct.operating_aid").status is (
+        Status.MET
+    )
+
+
+def test_years_of_zero_aid_before_the_call_are_no_aid_and_not_past() -> None:
+    aid = (*_aid((2001, "0"), (2002, "0")), *STEADY_AID)
+    assert _decide(_platform(financing=_plan(aid=aid))).check("struct.operating_aid").status is (
+        Status.MET
+    )
+
+
+def test_past_aid_fails_whatever_the_aid_without_a_year() -> None:
+    aid = (*_aid((2007, "300000")), _line(OPERATING, "300000"))
+    check = _decide(_platform(financing=_plan(aid=aid))).check("struct.operating_aid")
+    assert (check.status, check.missing) == (Status.NOT_MET, ())
+    assert "aid for 2007 comes before 2008" in check.reason.en
+
+
+def test_with_no_submission_date_aid_before_the_opening_year_fails() -> None:
+    past = _aid((2007, "300000"), (2008, "200000"))
+    undated = _platform(financing=_plan(aid=past), submitted_on=None)
+    check = _decide(undated).check("struct.operating_aid")
+    assert (check.status, check.missing) == (Status.NOT_MET, ())
+
+
+def test_with_no_submission_date_aid_for_a_year_the_window_ends_after_asks_for_the_date() -> None:
+    # The call runs from December 2008 to January 2009: aid for 2008 is past if the platform
+    # was sent in January, not if it was sent in December.
+    call = attrs.evolve(CALL, opens_on=date(2008, 12, 1), closes_on=date(2009, 1, 31))
+    aid = _aid((2008, "300000"), (2009, "200000"), (2010, "100000"))
+    undated = _platform(financing=_plan(aid=aid), submitted_on=None)
+    check = _decide(undated, call).check("struct.operating_aid")
+    assert (check.status, check.missing) == (Status.UNKNOWN, (ASK_SUBMITTED_ON,))
+    assert check.reason.en.endswith(
+        "aid for 2008 comes before the submission if the platform was sent in 2009, and the "
+        "call cannot fund years already past (submission date not known; call pfi-1 ran from "
+        "2008-12-01 to 2009-01-31)"
+    )
+    # Aid that fails on its own stays failed; undated aid asks for both facts.
+    rising = _aid((2008, "100000"), (2009, "200000"))
+    failed = _decide(_platform(financing=_plan(aid=rising), submitted_on=None), call)
+    assert failed.check("struct.operating_aid").status is Status.NOT_MET
+    both = (*aid, _line(OPERATING, "1"))
+    asked = _decide(_platform(financing=_plan(aid=both), submitted_on=None), call)
+    assert asked.check("struct.operating_aid").missing == (
+        ASK_OPERATING_AID_YEARS,
+        ASK_SUBMITTED_ON,
+    )
+
+
+@given(
+    past=st.integers(min_value=1, max_value=2007),
+    amount=st.integers(min_value=1, max_value=10**9).map(lambda c: Decimal(c).scaleb(-2)),
+    submitted=st.none() | policy_dates(min_value=CALL.opens_on, max_value=CALL.closes_on),
+)
+def test_dated_aid_for_a_year_before_the_call_never_meets_the_aid_condition(
+    past: int, amount: Decimal, submitted: date | None
+) -> None:
+    aid = (*STEADY_AID, _line(OPERATING, str(amount), past))
+    platform = _platform(financing=_plan(aid=aid), submitted_on=submitted)
+    assert _decide(platform).check("struct.operating_aid").status is Status.NOT_MET
 
 
 # -- 8. Caisse des Dépôts study support ---------------------------------------------------------
@@ -916,7 +1039,7 @@ def test_the_core_share_is_an_assumption_and_the_other_struct_values_are_sourced
     }
 
 
-# -- what a review found -------------------------------------------------------------------------
+# -- edge cases -----------------------------------------------------------------------------------
 
 
 def test_an_unknown_submission_date_reads_the_label_over_the_whole_window() -> None:

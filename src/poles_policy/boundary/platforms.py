@@ -102,8 +102,9 @@ class FinancingLineModel(Model):
     year: WholeNumber | None = Field(
         default=None,
         description=(
-            "The calendar year the line covers, e.g. 2010; absent or null when it covers the "
-            "whole plan."
+            "The calendar year the line covers, e.g. 2010, from 1 to 9999; absent or null when "
+            "it covers the whole plan. State operating aid (state_fce_operating) for a year "
+            "before the call opened or before the submission fails the operating-aid check."
         ),
     )
     amount: Money = Field(description="The amount, in euros exact to the cent, non-negative.")
@@ -189,7 +190,10 @@ class InnovationPlatformModel(Model):
     )
     call_id: str | None = Field(
         default=None,
-        description="Id of the call for projects it answers; absent or null when none or unknown.",
+        description=(
+            "Id of the call for projects it answers, non-empty; absent or null when none or "
+            "unknown."
+        ),
     )
     submitted_on: IsoDate | None = Field(
         default=None,

@@ -1,10 +1,16 @@
 """
 JSON models of the pôles and their labelling history (:mod:`poles_policy.model.poles`).
 
-An invariant the domain refuses (two events of one kind on one day, the head
-office repeated among the other regions) surfaces from ``to_domain()`` as an
+An invariant the domain refuses surfaces from ``to_domain()`` as an
 :class:`~poles_policy.exceptions.InvalidInputError`; errors inside a nested
-object start with its JSON path (``history.1: ...``).
+object start with its JSON path (``history.1: ...``). The pôle's own
+invariants (:mod:`poles_policy.model.poles`) name the domain field: two
+events of one kind on one day, a history that starts with a delabelling or
+withdraws a label it no longer holds (``Pole.history[0]: ...``, counted in
+the history as kept, oldest first), the head office repeated among the other
+regions, or a region code not in force on the date of the history's first
+event (``Pole.head_office_region: region code '84' did not exist on
+2005-07-12 ...``).
 """
 
 from __future__ import annotations
@@ -140,14 +146,17 @@ class PoleModel(Model):
     head_office_region: RegionCode = Field(
         description=(
             'INSEE code (two digits, e.g. "82") of the region of its head office; a code known '
-            "to the region table."
+            "to the region table and, when the history is not empty, in force on the date of "
+            'its first event (a pôle labelled in 2005 is in "82" Rhône-Alpes, not "84" '
+            "Auvergne-Rhône-Alpes, which exists from 2016)."
         )
     )
     other_regions: tuple[RegionCode, ...] = Field(
         default=(),
         description=(
-            "INSEE codes of the other regions it covers (an interregional pôle), each once and "
-            "not the head office's; empty (the default) for a pôle of one region."
+            "INSEE codes of the other regions it covers (an interregional pôle), each once, "
+            "not the head office's, and in force on the date of the history's first event like "
+            "the head office's; empty (the default) for a pôle of one region."
         ),
     )
     governing_body: GoverningBodyModel | None = Field(
@@ -174,7 +183,9 @@ class PoleModel(Model):
         description=(
             "Its labelling events, in any order (kept oldest first; events of one day keep the "
             "order given); the pôle holds its label from a labelled or confirmed event until a "
-            "delabelled one. Empty (the default) when not given."
+            "delabelled one. It starts with a labelled or confirmed event, and each delabelled "
+            "event withdraws a label held the day before: it follows a labelled or confirmed "
+            "event of an earlier day. Empty (the default) when not given."
         ),
     )
 

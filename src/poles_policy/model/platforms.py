@@ -9,6 +9,16 @@ projects. A platform comes with its budget and a financing plan by source.
 Whether a platform is eligible under a call (window, targeted pôles, a
 labelled carrying pôle, open access, a balanced financing plan, decreasing
 operating aid, the Caisse des Dépôts study cap) is for the rules.
+
+What no real application can hold is refused here, as an
+:class:`~poles_policy.exceptions.InvalidInputError` naming the field: an
+empty or blank id (``call_id=""`` included: a platform that answers no call
+says ``None``), a negative amount, a financing line for a year no calendar
+has (0 or below; a :class:`~datetime.date` has years 1 to 9999). A plan
+that a real applicant could write but the policy does not allow, such as
+State operating aid for years before the call, is a rule's NOT_MET check
+(:func:`~poles_policy.rules.platforms.platform_eligibility`), not an input
+error: the call is not part of the platform.
 """
 
 from __future__ import annotations
@@ -21,11 +31,16 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
+    a_date,
+    each,
     ids,
     is_a,
     non_empty,
     non_negative,
+    optional_boolean,
+    optional_date,
     to_eur,
+    to_items,
     to_optional_eur,
     to_tuple,
     unique,
@@ -50,6 +65,22 @@ def _distinct_poles(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     unique("pôle", f"{type(instance).__name__}.{attribute.name}", value)
+
+
+def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not an id"
+        raise InvalidInputError(msg)
+
+
+def _calendar_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    whole_number(instance, attribute, value)
+    if isinstance(value, int) and not date.min.year <= value <= date.max.year:
+        msg = (
+            f"{type(instance).__name__}.{attribute.name}: {value} is not a calendar year "
+            f"({date.min.year} to {date.max.year})"
+        )
+        raise InvalidInputError(msg)
 
 
 def _closes_after_opening(instance: CallForProjects, _: attrs.Attribute[Any], value: date) -> None:
@@ -77,8 +108,8 @@ class CallForProjects:
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    opens_on: date
-    closes_on: date = attrs.field(validator=_closes_after_opening)
+    opens_on: date = attrs.field(validator=a_date)
+    closes_on: date = attrs.field(validator=[a_date, _closes_after_opening])
     targeted_pole_ids: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, validator=[ids, _distinct_poles]
     )
@@ -111,12 +142,13 @@ class FinancingLine:
 
     Attributes:
         source: Where the money comes from.
-        year: The year it covers, or ``None`` for the whole plan.
+        year: The calendar year it covers (1 to 9999, the years of a
+            :class:`~datetime.date`), or ``None`` for the whole plan.
         amount: The amount.
     """
 
     source: FundingSource = attrs.field(validator=is_a(FundingSource))
-    year: int | None = attrs.field(default=None, validator=whole_number)
+    year: int | None = attrs.field(default=None, validator=_calendar_year)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
@@ -145,11 +177,11 @@ class PlatformUser:
 
 
 def _users(values: Iterable[PlatformUser]) -> tuple[PlatformUser, ...]:
-    return tuple(values)
+    return to_items(values)
 
 
 def _financing(values: Iterable[FinancingLine]) -> tuple[FinancingLine, ...]:
-    return tuple(values)
+    return to_items(values)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,7 +202,8 @@ class InnovationPlatform:
         study_cost: The cost of the engineering studies, or ``None`` if
             unknown or none were made.
         financing: The financing plan, by source (and year when known).
-        call_id: The call it answers, or ``None``.
+        call_id: The id of the call it answers (non-blank), or ``None``
+            when it answers none or the call is not known.
         submitted_on: The date it was submitted, or ``None`` if unknown.
     """
 
@@ -179,16 +212,20 @@ class InnovationPlatform:
     carrying_pole_ids: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, validator=[ids, _distinct_poles]
     )
-    users: tuple[PlatformUser, ...] = attrs.field(default=(), converter=_users)
-    open_access: bool | None = None
+    users: tuple[PlatformUser, ...] = attrs.field(
+        default=(), converter=_users, validator=each(PlatformUser)
+    )
+    open_access: bool | None = attrs.field(default=None, validator=optional_boolean)
     investment_budget: Eur = attrs.field(converter=to_eur, validator=non_negative)
     operating_budget: Eur = attrs.field(converter=to_eur, validator=non_negative)
     study_cost: Eur | None = attrs.field(
         default=None, converter=to_optional_eur, validator=non_negative
     )
-    financing: tuple[FinancingLine, ...] = attrs.field(default=(), converter=_financing)
-    call_id: str | None = None
-    submitted_on: date | None = None
+    financing: tuple[FinancingLine, ...] = attrs.field(
+        default=(), converter=_financing, validator=each(FinancingLine)
+    )
+    call_id: str | None = attrs.field(default=None, validator=_optional_id)
+    submitted_on: date | None = attrs.field(default=None, validator=optional_date)
 
     @property
     def total_budget(self) -> Eur:

@@ -5,10 +5,46 @@ A pôle is labelled by the State, in one of three categories, and keeps its
 label until it is withdrawn (délabellisation, delabelling): Sporaltec, for
 instance, lost its label at the CIADT of 11 May 2010. Its labelling history
 is a list of dated events; :meth:`Pole.is_labelled_on` reads it at any date.
+
+**What a history may hold.** Only what cannot have happened is refused, as
+an :class:`~poles_policy.exceptions.InvalidInputError` naming the event
+(``Pole.history[0]``, counted in the history as kept, oldest first):
+
+- a delabelling as the first event: there was no label to withdraw. A
+  history may start with a confirmation, though: a record kept from the
+  Phase 2 confirmation onward is a partial history, not a wrong one;
+- a delabelling right after another one: the label was already gone;
+- a delabelling on the day of the labelling or confirmation just before
+  it: the label would be granted and withdrawn by one day's decisions and
+  held on no day. The reverse order, a withdrawal then a new label on one
+  day, is a relabelling and is kept;
+- two events of one kind on one day.
+
+Two labellings, or two confirmations, in a row are kept: a pôle is
+relabelled or confirmed again while it holds its label (as at the start of a
+new phase of the policy), and it holds it throughout. A confirmation after a
+delabelling restores the label (a withdrawal reversed).
+
+**Regions are the codes of the first labelling date.** Region codes are
+dated (:mod:`~poles_policy.model.regions`): ``"84"``
+(Auvergne-Rhône-Alpes) exists from 2016, ``"82"`` (Rhône-Alpes) until the
+end of 2015. When the history gives a date, the head-office region and every
+other region must be codes in force on its first event's date, the day the
+record starts. So a pôle labelled in 2005 is recorded in ``"82"`` even if it
+is still labelled after the 2016 merger, and a record made today converts a
+2016 code back to the code of that date. The choice, rather than "a code in
+force on some day of the labelled life", is deliberate: the rules read pôles
+during the policy period (2008-2012); the old code leads to exactly one 2016
+region (:func:`~poles_policy.model.regions.successor`) while a 2016 code may
+cover several old ones (``"84"`` is Rhône-Alpes and Auvergne), so only the
+old code keeps the fact; and one date for every code makes a record that
+describes the pôle on one day, not a mix of two maps. A pôle without history
+has no date, so its codes need only be known.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from datetime import date
 from typing import Any
@@ -16,8 +52,8 @@ from typing import Any
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import non_empty, to_tuple, unique
-from poles_policy.model.regions import all_regions
+from poles_policy.model._validators import a_date, is_a, non_empty, to_tuple, unique
+from poles_policy.model.regions import Region, all_regions, predecessors, region, successor
 
 __all__ = [
     "Category",
@@ -75,8 +111,8 @@ class LabelEvent:
         source: Where the event is documented (an address or a reference).
     """
 
-    kind: LabelEventKind
-    on: date
+    kind: LabelEventKind = attrs.field(validator=is_a(LabelEventKind))
+    on: date = attrs.field(validator=a_date)
     source: str = attrs.field(validator=non_empty)
 
 
@@ -151,11 +187,61 @@ def _history(values: tuple[LabelEvent, ...] | list[LabelEvent]) -> tuple[LabelEv
     return tuple(sorted(values, key=lambda e: e.on))
 
 
-def _one_event_per_kind_and_day(
+def _possible_history(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[LabelEvent, ...]
 ) -> None:
     owner = f"{type(instance).__name__}.{attribute.name}"
     unique("event", owner, (f"{e.kind.value} on {e.on.isoformat()}" for e in value))
+    previous: LabelEvent | None = None
+    for index, event in enumerate(value):
+        if event.kind is LabelEventKind.DELABELLED:
+            _withdraws_a_held_label(f"{owner}[{index}]", event, previous)
+        previous = event
+
+
+def _withdraws_a_held_label(where: str, event: LabelEvent, previous: LabelEvent | None) -> None:
+    """Refuse a delabelling that finds no label to withdraw."""
+    day = event.on.isoformat()
+    if previous is None:
+        msg = (
+            f"{where}: delabelled on {day} as the first event, with no label to withdraw; "
+            "a history starts with the pôle's labelling (or a confirmation of it)"
+        )
+        raise InvalidInputError(msg)
+    if previous.kind is LabelEventKind.DELABELLED:
+        msg = (
+            f"{where}: delabelled on {day}, but the label was already withdrawn on "
+            f"{previous.on.isoformat()}"
+        )
+        raise InvalidInputError(msg)
+    if previous.on == event.on:
+        msg = (
+            f"{where}: delabelled on {day}, the day it was {previous.kind.value}: the label "
+            "would be held on no day; a withdrawal comes on a later day than the label"
+        )
+        raise InvalidInputError(msg)
+
+
+def _covering(code: str, on: date) -> tuple[Region, ...]:
+    """The regions that covered *code*'s territory on *on*, when *code* did not exist then."""
+    with contextlib.suppress(InvalidInputError):
+        return (successor(code, on),)  # a region merged in 2016, read after it
+    with contextlib.suppress(InvalidInputError):
+        return tuple(r for r in predecessors(code) if r.is_valid_on(on))  # a 2016 region
+    return ()
+
+
+def _in_force_on(where: str, code: str, on: date, pole_id: str) -> None:
+    try:
+        region(code, on)
+    except InvalidInputError as exc:
+        then = _covering(code, on)
+        hint = " or ".join(f"{r.code!r} ({r.name})" for r in then)
+        msg = (
+            f"{where}: {exc}, the date of the first event of the history of pôle {pole_id!r}; "
+            "region codes are those in force on that date" + (f": {hint}" if hint else "")
+        )
+        raise InvalidInputError(msg) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -164,28 +250,49 @@ class Pole:
     A pôle de compétitivité (competitiveness cluster).
 
     Invariants: the history is in date order (events of one day keep the
-    order given), with at most one event of each kind a day; region codes are
-    INSEE codes known to :mod:`~poles_policy.model.regions` and the head
-    office is not repeated among the other regions. Whether a code existed on
-    a given date is for the code of that date (:func:`~poles_policy.model.regions.region`).
+    order given), with at most one event of each kind a day, and every
+    delabelling withdraws a label held the day before (see the module
+    documentation); region codes are INSEE codes known to
+    :mod:`~poles_policy.model.regions`, in force on the date of the
+    history's first event when there is one, and the head office is not
+    repeated among the other regions.
 
     Attributes:
         id: Stable identifier (e.g. ``"minalogic"``).
         name: The pôle's name.
         category: Mondial, à vocation mondiale or national.
         themes: Its themes (thématiques), in its own order.
-        head_office_region: INSEE code of the region of its head office.
-        other_regions: Other regions it covers (interregional pôles).
+        head_office_region: INSEE code of the region of its head office, in
+            force on the date of the first event of its history.
+        other_regions: Other regions it covers (interregional pôles), in
+            force on that date too.
         governing_body: Its animation structure, or ``None`` if not known.
         state_correspondent: Its State correspondent (GOV.3), or ``None``.
         evaluation_group_2008: Its group in the 2008 evaluation, or ``None``
             if not known (or if it was labelled after 2008).
-        history: Its labelling events, oldest first.
-    """
+        history: Its labelling events, oldest first; it starts with a
+            labelling or a confirmation.
+
+    Raises:
+        InvalidInputError: If a field breaks an invariant; the message names
+            the field (``Pole.history[0]``, ``Pole.head_office_region``) and
+            the value.
+
+    >>> Pole(
+    ...     id="p",
+    ...     name="P",
+    ...     category=Category.NATIONAL,
+    ...     head_office_region="84",
+    ...     history=(LabelEvent(kind=LabelEventKind.LABELLED, on=date(2005, 7, 12), source="s"),),
+    ... )
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.InvalidInputError: Pole.head_office_region: region code '84' did not exist on 2005-07-12 (valid from 2016-01-01), the date of the first event of the history of pôle 'p'; region codes are those in force on that date: '82' (Rhône-Alpes) or '83' (Auvergne)
+    """  # noqa: E501 - a doctest's traceback line cannot wrap
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    category: Category
+    category: Category = attrs.field(validator=is_a(Category))
     themes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_themes)
     head_office_region: str = attrs.field(validator=_region_codes)
     other_regions: tuple[str, ...] = attrs.field(
@@ -197,7 +304,7 @@ class Pole:
         default=None, converter=_optional_group
     )
     history: tuple[LabelEvent, ...] = attrs.field(
-        default=(), converter=_history, validator=_one_event_per_kind_and_day
+        default=(), converter=_history, validator=_possible_history
     )
 
     def __attrs_post_init__(self) -> None:
@@ -207,6 +314,11 @@ class Pole:
                 f"{self.head_office_region!r} (pôle {self.id!r})"
             )
             raise InvalidInputError(msg)
+        if self.history:
+            first = self.history[0].on
+            _in_force_on("Pole.head_office_region", self.head_office_region, first, self.id)
+            for index, code in enumerate(self.other_regions):
+                _in_force_on(f"Pole.other_regions[{index}]", code, first, self.id)
 
     @property
     def regions(self) -> tuple[str, ...]:

@@ -26,8 +26,9 @@ this order, which is also the order in which
    core" of the funding: at least ``struct.core_funding_min_share`` of the
    plan's total.
 7. ``struct.operating_aid`` - State operating aid from the FCE (*Fonds de
-   compétitivité des entreprises*) decreases from year to year and lasts at
-   most ``struct.operating_aid_max_years`` calendar years.
+   compétitivité des entreprises*) decreases from year to year, lasts at
+   most ``struct.operating_aid_max_years`` calendar years, and funds no year
+   before the call opened or the platform was submitted.
 8. ``struct.cdc_studies`` - Caisse des Dépôts support for engineering
    studies is at most ``min(struct.cdc_study_max,
    struct.cdc_study_share_max × study cost)``.
@@ -76,9 +77,24 @@ open and the submission date is asked for.
   aid without a year could make up, fails check 7; a study support above
   the 200 000 € cap fails check 8 whatever the study cost (and a support of
   0.00 € meets it).
-- *An empty financing plan* is a plan not given: checks 5 and 6 ask for it
-  (unless the budget is zero, which an empty plan balances), while checks 7
-  and 8, which find no operating aid and no study support in it, are met.
+- *An empty financing plan* is a plan not given: checks 5 and 6 ask for it,
+  while checks 7 and 8, which find no operating aid and no study support in
+  it, are met. For a budget of zero, though, an empty plan is the whole plan,
+  and both checks read it as given: it balances the budget (check 5 met) and
+  funds nothing, so, like any plan whose lines total zero, it has no core
+  (check 6 not met). Such a platform is INELIGIBLE, never UNDETERMINED: there
+  is no fact to ask for that could change the answer.
+- *Years already past.* State operating aid decided under a call cannot
+  fund a year that was over before the call opened or before the platform
+  was submitted: a dated year of aid before the later of the two fails
+  check 7, whatever the rest of the plan (years of 0.00 before the first
+  aid are no aid, and are not counted). When the submission date is not
+  known, a year before the call's opening year fails; one between the
+  opening year and the closing year is past or not depending on the day,
+  so, if nothing else fails the check, it asks for the submission date. A
+  plan can hold such a year by mistake, so it is a failed condition, not
+  an input error; a year that no calendar has (0 or below) is refused by
+  :class:`~poles_policy.model.platforms.FinancingLine`.
 """
 
 from __future__ import annotations
@@ -89,15 +105,20 @@ from typing import TYPE_CHECKING, Final
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
-from poles_policy.model.platforms import FundingSource, UserKind
+from poles_policy.model.platforms import (
+    CallForProjects,
+    FundingSource,
+    InnovationPlatform,
+    UserKind,
+)
 from poles_policy.money import CENT, EXACT, Eur, eur, exact_decimals, round_cents, total
-from poles_policy.rules._inputs import poles_by_id
+from poles_policy.rules._inputs import expect, expect_date, expect_params, poles_by_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
-    from poles_policy.model.platforms import CallForProjects, InnovationPlatform
+    from poles_policy.model.platforms import FinancingLine
     from poles_policy.model.poles import Pole
     from poles_policy.parameters import ParameterSet
 
@@ -470,7 +491,7 @@ def _balanced(platform: InnovationPlatform) -> Check:
 def _core_funding(platform: InnovationPlatform, on: date, params: ParameterSet) -> Check:
     minimum = params.decimal(_CORE_MIN, on)
     uses = params.uses(on, _CORE_MIN)
-    if not platform.financing:
+    if not platform.financing and platform.total_budget != 0:
         reason = Text("no financing plan given", "aucun plan de financement fourni")
         return _check(
             "struct.core_funding",
@@ -479,6 +500,17 @@ def _core_funding(platform: InnovationPlatform, on: date, params: ParameterSet) 
             parameters=uses,
             missing=(ASK_FINANCING,),
         )
+    if not platform.financing:
+        # As for check 5: an empty plan is the whole plan of a zero budget, not a plan missing.
+        # It funds nothing, so, like a plan whose lines total zero, it has no core.
+        reason = Text(
+            "no financing line, for a budget of 0.00 EUR: the empty plan balances it but funds "
+            "nothing, so there is no funding for contributions and fees to be the core of",
+            "aucune ligne de financement, pour un budget de 0.00 EUR : le plan vide l'équilibre "
+            "mais ne finance rien, et il n'y a aucun financement dont apports et redevances "
+            "seraient le cœur",
+        )
+        return _check("struct.core_funding", Status.NOT_MET, reason, parameters=uses)
     partners = platform.financing_from(FundingSource.PARTNERS)
     fees = platform.financing_from(FundingSource.USER_FEES)
     core = total((partners, fees))
@@ -533,7 +565,44 @@ def _first_rise(years: list[int], totals: list[Eur]) -> tuple[int, int]:
     )
 
 
-def _operating_aid(platform: InnovationPlatform, on: date, params: ParameterSet) -> Check:
+def _first_fundable_years(platform: InnovationPlatform, call: CallForProjects) -> tuple[int, int]:
+    """
+    The first year the call can fund for sure, and the first it can fund whatever the day sent.
+
+    A year before the call opened, or before the platform was submitted, is
+    already past: no aid decided under the call can fund it. When the
+    submission date is not known it lies in the call's window, so a year
+    before the opening year is past for sure, and one before the closing
+    year may be.
+    """
+    opened = call.opens_on.year
+    if platform.submitted_on is not None:
+        sure = max(opened, platform.submitted_on.year)
+        return sure, sure
+    return opened, max(opened, call.closes_on.year)
+
+
+def _aid_by_year(lines: list[FinancingLine]) -> tuple[list[int], list[Eur]]:
+    """The years of aid and each one's total, without the years of 0.00 at either end."""
+    years = sorted({f.year for f in lines if f.year is not None})
+    totals = [total(f.amount for f in lines if f.year == year) for year in years]
+    # Years of 0.00 before the first aid or after the last are years without aid, not years
+    # of aid: they neither lengthen it nor break its decrease, nor come too early. A zero
+    # between two years of aid stays, since the aid then rises again.
+    while totals and totals[0] == 0:
+        del years[0], totals[0]
+    while totals and totals[-1] == 0:
+        del years[-1], totals[-1]
+    return years, totals
+
+
+def _listed(years: Iterable[int]) -> str:
+    return ", ".join(str(year) for year in years)
+
+
+def _operating_aid(
+    platform: InnovationPlatform, call: CallForProjects, on: date, params: ParameterSet
+) -> Check:
     limit = params.count(_AID_YEARS, on)
     uses = params.uses(on, _AID_YEARS)
     lines = [f for f in platform.financing if f.source is FundingSource.STATE_FCE_OPERATING]
@@ -543,16 +612,54 @@ def _operating_aid(platform: InnovationPlatform, on: date, params: ParameterSet)
             "aucune aide de fonctionnement de l'État (FCE) au plan de financement",
         )
         return _check("struct.operating_aid", Status.MET, reason, parameters=uses)
-    years = sorted({f.year for f in lines if f.year is not None})
-    totals = [total(f.amount for f in lines if f.year == year) for year in years]
-    # Years of 0.00 before the first aid or after the last are years without aid, not years
-    # of aid: they neither lengthen it nor break its decrease. A zero between two years of aid
-    # stays, since the aid then rises again.
-    while totals and totals[0] == 0:
-        del years[0], totals[0]
-    while totals and totals[-1] == 0:
-        del years[-1], totals[-1]
+    years, totals = _aid_by_year(lines)
     undated = [f.amount for f in lines if f.year is None]
+    check = _aid_schedule(years, totals, undated, limit, uses)
+    sure, maybe = _first_fundable_years(platform, call)
+    past = [year for year in years if year < sure]
+    if past:
+        # Aid for a year already past settles the check, whatever the rest of the plan.
+        if platform.submitted_on is not None and platform.submitted_on.year > call.opens_on.year:
+            when_en, when_fr = "the platform was submitted", "du dépôt de la plate-forme"
+        else:
+            when_en, when_fr = f"call {call.id} opened", f"d'ouverture de l'appel {call.id}"
+        reason = Text(
+            f"{check.reason.en}; aid for {_listed(past)} comes before {sure}, the year "
+            f"{when_en}: the call cannot fund years already past",
+            f"{check.reason.fr} ; l'aide pour {_listed(past)} précède {sure}, année "
+            f"{when_fr} : l'appel ne peut financer des années déjà passées",
+        )
+        return _check("struct.operating_aid", Status.NOT_MET, reason, parameters=uses)
+    perhaps = [year for year in years if year < maybe]
+    if not perhaps or check.status is Status.NOT_MET:
+        return check
+    # Past or not depends on the day the platform was sent, within the call's window.
+    opens, closes = call.opens_on.isoformat(), call.closes_on.isoformat()
+    reason = Text(
+        f"{check.reason.en}; aid for {_listed(perhaps)} comes before the submission if the "
+        f"platform was sent in {maybe}, and the call cannot fund years already past "
+        f"(submission date not known; call {call.id} ran from {opens} to {closes})",
+        f"{check.reason.fr} ; l'aide pour {_listed(perhaps)} précède le dépôt si la "
+        f"plate-forme a été déposée en {maybe}, et l'appel ne peut financer des années déjà "
+        f"passées (date de dépôt inconnue ; l'appel {call.id} courait du {opens} au {closes})",
+    )
+    return _check(
+        "struct.operating_aid",
+        Status.UNKNOWN,
+        reason,
+        parameters=uses,
+        missing=(*check.missing, ASK_SUBMITTED_ON),
+    )
+
+
+def _aid_schedule(
+    years: list[int],
+    totals: list[Eur],
+    undated: list[Eur],
+    limit: int,
+    uses: tuple[ParameterUse, ...],
+) -> Check:
+    """Whether the aid decreases over at most *limit* years, whatever the call."""
     schedule, calendrier = _schedule(years, totals, ":"), _schedule(years, totals, " :")
     span = years[-1] - years[0] + 1 if years else 0
     too_long = span > limit
@@ -650,6 +757,8 @@ def cdc_study_ceiling(study_cost: Eur, params: ParameterSet, on: date) -> Eur:
     >>> cdc_study_ceiling(Eur(Decimal("300000.00")), params, date(2009, 6, 1))
     Decimal('200000.00')
     """
+    expect_params(params, "cdc_study_ceiling")
+    expect_date(on, "on", "cdc_study_ceiling")
     cost = eur(study_cost, field="study_cost")
     if cost < 0:
         msg = f"study_cost: {cost} is negative"
@@ -740,7 +849,8 @@ def platform_eligibility(
     laboratories among them; a financing plan that balances the budget;
     partners' contributions and user fees at the core of the funding (at
     least ``struct.core_funding_min_share``); State operating aid decreasing
-    over at most ``struct.operating_aid_max_years`` years; Caisse des Dépôts
+    over at most ``struct.operating_aid_max_years`` years, for no year before
+    the call opened or the platform was submitted; Caisse des Dépôts
     study support within ``min(struct.cdc_study_max,
     struct.cdc_study_share_max × study cost)``. The module documentation
     details each check and the modelling choices.
@@ -821,6 +931,9 @@ def platform_eligibility(
     >>> decision.outcome.value, [check.key for check in decision.failed]
     ('ineligible', ['struct.cdc_studies'])
     """
+    expect(platform, InnovationPlatform, "platform", "platform_eligibility")
+    expect(call, CallForProjects, "call", "platform_eligibility")
+    expect_params(params, "platform_eligibility")
     if platform.call_id is not None and platform.call_id != call.id:
         msg = f"platform.call_id: {platform.call_id!r} is not the call given ({call.id!r})"
         raise InvalidInputError(msg)
@@ -835,7 +948,7 @@ def platform_eligibility(
         _open(platform),
         _balanced(platform),
         _core_funding(platform, rules_on, params),
-        _operating_aid(platform, rules_on, params),
+        _operating_aid(platform, call, rules_on, params),
         _cdc_studies(platform, rules_on, params),
     )
     return Decision(rule=PLATFORM_RULE, title=_TITLE, subject=platform.id, on=on, checks=checks)

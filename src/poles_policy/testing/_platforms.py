@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # The first call for innovation platforms opened on 1 October 2008, the first day the STRUCT
 # parameters are in force: a call generated from then on can be judged by the rules.
 _FIRST_CALL: Final = date(2008, 10, 1)
+# Sound operating aid starts in 2009 at the earliest, the first year after the first call.
+_FIRST_AID_YEAR: Final = 2009
 _PLATFORM_AMOUNT: Final = "5000000.00"
 _USER_KINDS: Final[tuple[UserKind, ...]] = tuple(UserKind)
 _SOURCES: Final[tuple[FundingSource, ...]] = tuple(FundingSource)
@@ -89,17 +91,18 @@ def _line(source: FundingSource, amount: Decimal, year: int | None = None) -> Fi
 
 
 @st.composite
-def _operating_aid(draw: st.DrawFn) -> list[FinancingLine]:
+def _operating_aid(draw: st.DrawFn, earliest: int) -> list[FinancingLine]:
     """
-    Draw the FCE operating aid lines of a plan.
+    Draw the FCE operating aid lines of a plan, dated from *earliest* to two years after it.
 
     Sound: strictly decreasing over at most three consecutive years, or
     none. Otherwise: two to four years that do not decrease strictly, or
-    aid without its years.
+    aid without its years. Dated aid never comes before *earliest*, a year
+    the call can fund whatever the day the platform was sent.
     """
     amounts = eur_amounts(max_value=_PLATFORM_AMOUNT)
     positive = eur_amounts(min_value="0.01", max_value=_PLATFORM_AMOUNT)
-    first = draw(st.integers(min_value=2009, max_value=2011))
+    first = earliest + draw(st.integers(min_value=0, max_value=2))
     flaw = _flaw(draw, 2)
     if not flaw:
         aid = sorted(draw(st.lists(amounts, unique=True, max_size=3)), reverse=True)
@@ -146,11 +149,14 @@ def _study_support(draw: st.DrawFn) -> tuple[list[FinancingLine], Eur | None]:
 
 
 @st.composite
-def _financing_plans(draw: st.DrawFn) -> tuple[tuple[FinancingLine, ...], Eur | None]:
+def _financing_plans(
+    draw: st.DrawFn, earliest: int
+) -> tuple[tuple[FinancingLine, ...], Eur | None]:
     """
     Draw a financing plan by source and year, and the cost of the studies it may fund.
 
-    The plan holds FCE investment aid, FCE operating aid by year, perhaps
+    The plan holds FCE investment aid, FCE operating aid by year from
+    *earliest* (see :func:`_operating_aid`), perhaps
     Caisse des Dépôts study support, perhaps other public money (local
     authorities, FEDER, other), partners' contributions and user fees. Each
     part is sound three times in four and fails its STRUCT.1 check otherwise;
@@ -158,7 +164,7 @@ def _financing_plans(draw: st.DrawFn) -> tuple[tuple[FinancingLine, ...], Eur | 
     """
     amounts = eur_amounts(max_value=_PLATFORM_AMOUNT)
     lines = [_line(FundingSource.STATE_FCE_INVESTMENT, draw(amounts))]
-    lines += draw(_operating_aid())
+    lines += draw(_operating_aid(earliest))
     support, study_cost = draw(_study_support())
     lines += support
     lines += [
@@ -207,7 +213,9 @@ def innovation_platforms(
     - open, with an SME and a laboratory among its users; otherwise closed,
       of unknown access, or without an SME or a laboratory;
     - operating aid strictly decreasing over at most three consecutive
-      years; otherwise not decreasing, or undated;
+      years, from 2009 and never for a year already past when the platform
+      was submitted (nor, when that day is not known, when the call closed);
+      otherwise not decreasing, or undated;
     - Caisse des Dépôts study support, if any, within 200 000 EUR and 80 %
       of a known study cost; otherwise above it, or the cost unknown;
     - partners' contributions and user fees at least half of the plan;
@@ -251,7 +259,11 @@ def innovation_platforms(
     else:
         kinds += [UserKind.SME, UserKind.LABORATORY]
     users = [PlatformUser(name=f"user {i} (generated)", kind=k) for i, k in enumerate(kinds)]
-    plan, study_cost = draw(_financing_plans())
+    # Aid for a year before the submission is for a year already past: the sound plans start
+    # in the year the platform was sent, or, that day unknown, the year the call closed.
+    sent = submitted if submitted is not None else (None if call is None else call.closes_on)
+    earliest = max(_FIRST_AID_YEAR, 0 if sent is None else sent.year)
+    plan, study_cost = draw(_financing_plans(earliest))
     funding = sum((line.amount for line in plan), Decimal("0.00"))
     investment = draw(eur_amounts(max_value=_PLATFORM_AMOUNT))
     operating = draw(eur_amounts(max_value=_PLATFORM_AMOUNT))

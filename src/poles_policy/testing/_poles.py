@@ -34,8 +34,10 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
     Generate pôles with themes, a 2008 group (or none) and a labelling history.
 
     The history starts with a label between July 2005 and 2010; it may then
-    hold a confirmation, and after both a withdrawal (delabelling), until
-    2012. Only a pôle labelled by 2008 may have a 2008 evaluation group. Themes
+    hold a confirmation, and after both a withdrawal (delabelling), each on
+    a later day, until 2012. The head office is a region whose code was in
+    force on the labelling day, as the model requires. Only a pôle labelled
+    by 2008 may have a 2008 evaluation group. Themes
     are distinct under the library's reading (case and spaces aside). Ids are
     ``pole-0`` to ``pole-99``: give *ident*, or draw lists ``unique_by`` id.
 
@@ -67,7 +69,7 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
         name=f"Pôle {n} (generated)",
         category=draw(st.sampled_from(categories)),
         themes=themes,
-        head_office_region=draw(region_codes()),
+        head_office_region=draw(region_codes(labelled_on)),
         state_correspondent=correspondent,
         evaluation_group_2008=draw(st.sampled_from(groups)),
         history=history,
