@@ -17,6 +17,7 @@ from poles_policy.boundary.contracts import (
     MeasurementModel,
     PerformanceContractModel,
 )
+from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model.actors import (
     AuthorityLevel,
@@ -39,17 +40,16 @@ IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1,
 NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
 MONEY = st.integers(min_value=0, max_value=10**12).map(lambda c: Decimal(c).scaleb(-2))
 DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
-YEARS = st.integers(min_value=2000, max_value=2030)
 NUMBERS = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9)
 
 
 @st.composite
-def indicators(draw: st.DrawFn, ident: str) -> Indicator:
+def indicators(draw: st.DrawFn, ident: str, years: range) -> Indicator:
     direction = draw(st.sampled_from(Direction))
     baseline, other = draw(NUMBERS), draw(NUMBERS)
     low, high = min(baseline, other), max(baseline, other)
     target = high if direction is Direction.INCREASE else low
-    years = draw(st.lists(YEARS, unique=True, max_size=4))
+    measured = draw(st.lists(st.sampled_from(years), unique=True, max_size=4))
     return Indicator(
         id=ident,
         name=draw(NAMES),
@@ -57,18 +57,18 @@ def indicators(draw: st.DrawFn, ident: str) -> Indicator:
         baseline=baseline,
         target=target,
         direction=direction,
-        measurements=[Measurement(year=y, value=draw(NUMBERS)) for y in years],
+        measurements=[Measurement(year=y, value=draw(NUMBERS)) for y in measured],
     )
 
 
 @st.composite
-def objectives(draw: st.DrawFn, ident: str) -> Objective:
+def objectives(draw: st.DrawFn, ident: str, years: range) -> Objective:
     indicator_ids = draw(st.lists(IDS, unique=True, max_size=3))
     return Objective(
         id=ident,
         title=draw(NAMES),
         axis=draw(st.sampled_from(Axis)),
-        indicators=[draw(indicators(i)) for i in indicator_ids],
+        indicators=[draw(indicators(i, years)) for i in indicator_ids],
     )
 
 
@@ -82,6 +82,10 @@ def budgets(draw: st.DrawFn, year: int) -> OperatingBudget:
 @st.composite
 def contracts(draw: st.DrawFn) -> PerformanceContract:
     start = draw(DATES)
+    end = start + timedelta(days=draw(st.integers(1, 2000)))
+    # Budgets and measurements of the calendar years the period touches, signed in time.
+    years = range(start.year, end.year + 1)
+    signed = st.dates(min_value=add_months(start, -12), max_value=end)
     authority_ids = draw(st.lists(IDS, unique=True, max_size=3))
     return PerformanceContract(
         id=draw(IDS),
@@ -97,11 +101,16 @@ def contracts(draw: st.DrawFn) -> PerformanceContract:
             for i in authority_ids
         ],
         governing_body_name=draw(NAMES),
-        signed_on=draw(st.none() | DATES),
+        signed_on=draw(st.none() | signed),
         start=start,
-        end=start + timedelta(days=draw(st.integers(1, 2000))),
-        objectives=[draw(objectives(i)) for i in draw(st.lists(IDS, unique=True, max_size=3))],
-        budgets=[draw(budgets(y)) for y in draw(st.lists(YEARS, unique=True, max_size=4))],
+        end=end,
+        objectives=[
+            draw(objectives(i, years)) for i in draw(st.lists(IDS, unique=True, max_size=3))
+        ],
+        budgets=[
+            draw(budgets(y))
+            for y in draw(st.lists(st.sampled_from(years), unique=True, max_size=4))
+        ],
     )
 
 
@@ -235,6 +244,83 @@ def test_public_funding_above_the_total_names_its_path() -> None:
         {"year": 2010, "total": 100, "public": 150},
     ]
     with pytest.raises(InvalidInputError, match=r"^budgets\.1: OperatingBudget\.public: 150\.00"):
+        validate_python(PerformanceContractModel, data).to_domain()
+
+
+def test_a_budget_of_a_year_outside_the_contract_names_its_json_path() -> None:
+    data = _contract_json()
+    data["budgets"] = [
+        {"year": 2011, "total": 100, "public": 40},
+        {"year": 2009, "total": 100, "public": 75},
+        {"year": 1850, "total": 1, "public": 0},
+    ]
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^budgets\.2\.year: 1850 is outside the contract's years 2009-2011$",
+    ):
+        validate_python(PerformanceContractModel, data).to_domain()
+
+
+def test_a_measurement_of_a_year_outside_the_contract_names_its_json_path() -> None:
+    # The path counts the measurements as the document writes them, not oldest first.
+    data = _contract_json()
+    data["objectives"][0]["indicators"][0]["measurements"] = [
+        {"year": 2010, "value": 150},
+        {"year": 2030, "value": 1},
+        {"year": 2009, "value": 131},
+    ]
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^objectives\.0\.indicators\.0\.measurements\.1\.year: 2030 is outside the "
+            r"contract's years 2009-2011$"
+        ),
+    ):
+        validate_json(PerformanceContractModel, json.dumps(data)).to_domain()
+
+
+@pytest.mark.parametrize("year", [2008, 2012, 1850, 2030])
+def test_json_and_python_refuse_the_same_years(year: int) -> None:
+    data = _contract_json()
+    data["budgets"] = [{"year": year, "total": 100, "public": 40}]
+    model = validate_python(PerformanceContractModel, data)
+    with pytest.raises(InvalidInputError) as from_json:
+        model.to_domain()
+    with pytest.raises(InvalidInputError) as from_python:
+        PerformanceContract(
+            id=model.id,
+            pole_id=model.pole_id,
+            state=model.state.to_domain(),
+            governing_body_name=model.governing_body_name,
+            start=model.start,
+            end=model.end,
+            budgets=(OperatingBudget(year=year, total=Decimal(100), public=Decimal(40)),),
+        )
+    reason = f"{year} is outside the contract's years 2009-2011"
+    assert str(from_json.value) == f"budgets.0.year: {reason}"
+    assert str(from_python.value) == f"PerformanceContract.budgets[0].year: {reason}"
+
+
+def test_a_signing_date_after_the_end_is_refused_from_json() -> None:
+    data = {**_contract_json(), "signed_on": "2030-01-01"}
+    model = validate_json(PerformanceContractModel, json.dumps(data))
+    with pytest.raises(
+        InvalidInputError,
+        match=r"PerformanceContract\.signed_on: 2030-01-01 is after the contract's end 2011-12-31",
+    ):
+        model.to_domain()
+
+
+def test_a_contract_signed_after_its_start_reads_from_json() -> None:
+    data = {**_contract_json(), "signed_on": "2009-07-06"}
+    contract = validate_json(PerformanceContractModel, json.dumps(data)).to_domain()
+    assert contract.signed_on == date(2009, 7, 6)
+
+
+def test_a_wrong_period_is_named_before_the_years_it_would_hold() -> None:
+    data = {**_contract_json(), "end": "2008-12-31"}
+    data["budgets"] = [{"year": 1850, "total": 1, "public": 0}]
+    with pytest.raises(InvalidInputError, match=r"^PerformanceContract\.end: 2008-12-31"):
         validate_python(PerformanceContractModel, data).to_domain()
 
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.model.actors import StateBody, StateKind
 from poles_policy.model.contracts import (
     Axis,
     Direction,
@@ -270,3 +271,123 @@ def test_a_contract_needs_its_governing_body_name(contract: PerformanceContract)
         InvalidInputError, match=r"PerformanceContract\.governing_body_name: must not be empty"
     ):
         attrs.evolve(contract, governing_body_name="")
+
+
+# --- years inside the contract, and the signing date ----------------------------------------
+
+
+def test_years_are_the_calendar_years_the_period_touches(contract: PerformanceContract) -> None:
+    mid_year = attrs.evolve(contract, start=date(2009, 7, 6), end=date(2012, 7, 5))
+    assert list(contract.years) == [2009, 2010, 2011]
+    assert list(mid_year.years) == [2009, 2010, 2011, 2012]
+
+
+@pytest.mark.parametrize("year", [1850, 2008, 2012, 2030])
+def test_a_budget_of_a_year_outside_the_contract_is_refused(
+    contract: PerformanceContract, year: int
+) -> None:
+    budget = OperatingBudget(year=year, total=Decimal(100), public=Decimal(40))
+    # Budgets are held oldest first: an earlier year comes first, a later one last.
+    position = 0 if year < 2009 else 2
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            rf"^PerformanceContract\.budgets\[{position}\]\.year: {year} is outside the "
+            r"contract's years 2009-2011$"
+        ),
+    ):
+        attrs.evolve(contract, budgets=(*contract.budgets, budget))
+
+
+def test_a_measurement_of_a_year_outside_the_contract_is_refused(
+    contract: PerformanceContract, indicator: Indicator
+) -> None:
+    late = attrs.evolve(
+        indicator,
+        id="late",
+        measurements=(*indicator.measurements, Measurement(year=2030, value=1)),
+    )
+    objective = Objective(id="o2", title="Export", axis=Axis.ECO_2, indicators=(indicator, late))
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^PerformanceContract\.objectives\[1\]\.indicators\[1\]\.measurements\[2\]\.year: "
+            r"2030 is outside the contract's years 2009-2011$"
+        ),
+    ):
+        attrs.evolve(contract, objectives=(*contract.objectives, objective))
+
+
+def test_a_mid_year_contract_takes_budgets_and_measurements_of_every_calendar_year_it_touches(
+    contract: PerformanceContract, indicator: Indicator
+) -> None:
+    measured = attrs.evolve(
+        indicator,
+        measurements=(Measurement(year=2009, value=125), Measurement(year=2012, value=181)),
+    )
+    mid_year = attrs.evolve(
+        contract,
+        start=date(2009, 7, 6),
+        end=date(2012, 7, 5),
+        objectives=(attrs.evolve(contract.objectives[0], indicators=(measured,)),),
+        budgets=(OperatingBudget(year=2012, total=Decimal(100), public=Decimal(40)),),
+    )
+    assert [b.year for b in mid_year.budgets] == [2012]
+    with pytest.raises(InvalidInputError, match=r"2013 is outside the contract's years 2009-2012"):
+        attrs.evolve(mid_year, budgets=(OperatingBudget(year=2013, total=1, public=0),))
+
+
+@given(year=st.integers(min_value=1990, max_value=2030))
+def test_a_budget_belongs_to_a_contract_exactly_when_its_year_is_one_of_the_contract_s(
+    year: int,
+) -> None:
+    def build() -> PerformanceContract:
+        return PerformanceContract(
+            id="c",
+            pole_id="p",
+            state=StateBody(id="s", name="S", kind=StateKind.PREFET_DE_REGION),
+            governing_body_name="A",
+            start=date(2009, 7, 6),
+            end=date(2012, 7, 5),
+            budgets=(OperatingBudget(year=year, total=Decimal(1), public=Decimal(0)),),
+        )
+
+    if year in range(2009, 2013):
+        assert build().budget(year) is not None
+    else:
+        with pytest.raises(InvalidInputError, match=r"budgets\[0\]\.year"):
+            build()
+
+
+def test_a_wrong_period_is_named_before_the_years_it_would_hold(
+    contract: PerformanceContract,
+) -> None:
+    with pytest.raises(InvalidInputError, match=r"^PerformanceContract\.end: 2008-12-31"):
+        attrs.evolve(contract, end=date(2008, 12, 31), signed_on=date(2030, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "signed_on",
+    [
+        date(2009, 7, 6),  # the Rhône-Alpes contracts for 2009-2011, after their start
+        date(2011, 12, 31),  # on its last day
+        date(2008, 11, 7),  # ahead of its start
+        date(2008, 1, 1),  # a year ahead
+        date(2001, 1, 1),  # long ahead: the texts set no earliest date
+    ],
+)
+def test_a_contract_may_be_signed_any_day_up_to_its_end(
+    contract: PerformanceContract, signed_on: date
+) -> None:
+    assert attrs.evolve(contract, signed_on=signed_on).signed_on == signed_on
+
+
+def test_a_contract_signed_after_its_end_is_refused(contract: PerformanceContract) -> None:
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^PerformanceContract\.signed_on: 2012-01-01 is after the contract's end "
+            r"2011-12-31$"
+        ),
+    ):
+        attrs.evolve(contract, signed_on=date(2012, 1, 1))

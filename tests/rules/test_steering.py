@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Outcome, Status
 from poles_policy.model.actors import AuthorityLevel, LocalAuthority, StateBody, StateKind
 from poles_policy.model.contracts import (
@@ -25,6 +26,7 @@ from poles_policy.model.contracts import (
 from poles_policy.model.poles import Category, GoverningBody, Pole
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.steering import Progress, contract_progress, contract_terms
+from poles_policy.testing import performance_contracts
 
 PARAMS = default_parameters()
 PREFET = StateBody(id="prefet-82", name="Préfet de région", kind=StateKind.PREFET_DE_REGION)
@@ -227,14 +229,99 @@ def test_a_budget_not_recorded_is_asked_for() -> None:
     assert [f.path for f in progress.missing][-1] == "budgets"
 
 
+# -- calendar years -----------------------------------------------------------------------------
+
+
+def _mid_year(
+    *objectives: Objective, budgets: tuple[OperatingBudget, ...] = ()
+) -> PerformanceContract:
+    """Three years from 6 July 2009: four calendar years, 2009 to 2012."""
+    return PerformanceContract(
+        id="cp-july",
+        pole_id="minalogic",
+        state=PREFET,
+        local_authorities=(REGION,),
+        governing_body_name="Association Minalogic",
+        signed_on=date(2009, 7, 6),
+        start=date(2009, 7, 6),
+        end=date(2012, 7, 5),
+        objectives=objectives,
+        budgets=budgets,
+    )
+
+
+def test_a_mid_year_contract_is_read_over_the_four_calendar_years_it_spans() -> None:
+    members = _indicator("120", "180", (2011, "165"), (2012, "179"))
+    contract = _mid_year(_objective("o1", members))
+    assert contract_terms(contract, PARAMS).outcome is Outcome.ELIGIBLE
+    assert list(contract.years) == [2009, 2010, 2011, 2012]
+    # By the end of calendar year k of 4: 120 + 60 x k / 4.
+    expected = [
+        contract_progress(contract, y, PARAMS).indicators[0].expected for y in contract.years
+    ]
+    assert expected == [135, 150, 165, 180]
+    in_2011 = contract_progress(contract, 2011, PARAMS)
+    assert in_2011.indicators[0].status is Progress.ON_TRACK
+    assert "calendar year 3 of the 4 the contract spans expects 165" in in_2011.checks[0].reason.en
+    # The target is due in 2012, the first calendar year whose figure covers the contract's end.
+    assert contract_progress(contract, 2012, PARAMS).indicators[0].status is Progress.OFF_TRACK
+    with pytest.raises(
+        InvalidInputError, match=r"2013 is not a year of contract 'cp-july' \(2009-2012\)"
+    ):
+        contract_progress(contract, 2013, PARAMS)
+
+
+def test_the_public_share_target_applies_from_the_contract_s_third_budget_year() -> None:
+    # For a contract from July 2009, the third calendar year is 2011: its third budget.
+    contract = _mid_year(
+        budgets=(_budget(2010, "100000", "60000"), _budget(2011, "100000", "60000")),
+    )
+    in_2010 = contract_progress(contract, 2010, PARAMS).checks[-1]
+    in_2011 = contract_progress(contract, 2011, PARAMS).checks[-1]
+    assert in_2010.status is Status.NOT_APPLICABLE
+    assert (
+        "0.6 in 2010 (calendar year 2); below 0.50 is due from calendar year 3" in in_2010.reason.en
+    )
+    assert in_2011.status is Status.NOT_MET
+    assert "0.6 in 2011 (calendar year 3): NOT below 0.50" in in_2011.reason.en
+
+
+@given(contract=performance_contracts(), data=st.data())
+def test_the_line_uses_the_count_of_calendar_years_its_check_states(
+    contract: PerformanceContract, data: st.DataObject
+) -> None:
+    year = data.draw(st.sampled_from(contract.years))
+    progress = contract_progress(contract, year, PARAMS)
+    k, n = year - contract.start.year + 1, contract.end.year - contract.start.year + 1
+    found = {(p.objective_id, p.indicator_id): p for p in progress.indicators}
+    checks = iter(progress.checks)
+    for objective in contract.objectives:
+        for indicator in objective.indicators:
+            read = found[objective.id, indicator.id]
+            line = Fraction(indicator.baseline) + (
+                Fraction(indicator.target) - Fraction(indicator.baseline)
+            ) * Fraction(k, n)
+            # Held to 28 significant digits when a third does not terminate.
+            assert abs(Fraction(read.expected) - line) <= abs(line) * Fraction(
+                1, 10**27
+            ) + Fraction(1, 10**20)
+            assert f"calendar year {k} of the {n} the contract spans" in next(checks).reason.en
+
+
 # -- input and output ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("year", [2008, 2012, True, "2009"])
-def test_a_year_outside_the_contract_is_refused(year: object) -> None:
+@pytest.mark.parametrize("year", [2008, 2012])
+def test_a_year_outside_the_contract_is_refused(year: int) -> None:
     with pytest.raises(
         InvalidInputError, match=r"is not a year of contract 'cp-2009' \(2009-2011\)"
     ):
+        contract_progress(_contract(), year, PARAMS)
+
+
+@pytest.mark.parametrize("year", [True, "2009", 2009.0])
+def test_a_year_that_is_not_an_int_is_a_wrong_type(year: object) -> None:
+    with pytest.raises(WrongTypeError, match=r"^contract_progress: year must be an int, not "):
         contract_progress(_contract(), year, PARAMS)  # type: ignore[arg-type]
 
 
@@ -246,18 +333,23 @@ def test_the_explanation_names_each_objective_and_check_in_both_languages() -> N
     progress = contract_progress(contract, 2009, PARAMS)
     english = progress.explain()
     french = progress.explain("fr")
-    assert english.splitlines()[:2] == [
-        "Performance contract cp-2009, 2009: OFF TRACK",
+    assert english.splitlines()[:3] == [
+        "Performance contract cp-2009, 2009: OFF TRACK — because of objective o1",
         "  objective o1: OFF TRACK",
+        (
+            "  [NOT MET] objective o1: indicator i1 — GOV.1, ECO.2: 99 count in 2009: OFF TRACK; "
+            "baseline 90, target 120 count (increase); calendar year 1 of the 3 the contract "
+            "spans expects 100"
+        ),
     ]
-    assert "— GOV.1, ECO.2: 99 count in 2009: OFF TRACK" in english
-    assert "(information) — GOV.1, PHASE.2b: 0.75 in 2009 (year 1)" in english
+    assert "(information) — GOV.1, PHASE.2b: 0.75 in 2009 (calendar year 1)" in english
     assert "gov.public_share_max = 0.50" in english
     assert french.splitlines()[:2] == [
-        "Contrat de performance cp-2009, 2009: EN RETARD",
+        "Contrat de performance cp-2009, 2009: EN RETARD — du fait de l'objectif o1",
         "  objectif o1: EN RETARD",
     ]
     assert "99 count en 2009 : EN RETARD" in french
+    assert "l'année civile 1 des 3 que couvre le contrat attend 100" in french
 
 
 # -- properties ---------------------------------------------------------------------------------
@@ -359,6 +451,20 @@ def test_an_unknown_signing_date_leaves_the_terms_undetermined_and_asks_for_it()
     assert [f.path for f in decision.missing] == ["contract.signed_on"]
 
 
+def test_a_contract_signed_after_its_start_has_its_terms() -> None:
+    # The Rhône-Alpes contracts for 2009-2011 were signed on 6 July 2009.
+    decision = contract_terms(_contract(signed_on=date(2009, 7, 6)), PARAMS)
+    assert decision.check("gov.signed").status is Status.MET
+    assert decision.check("gov.signed").reason.en == "signed on 2009-07-06"
+
+
+def test_a_signing_date_after_the_end_never_reaches_the_terms() -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"signed_on: 2030-01-01 is after the contract's end"
+    ):
+        _contract(signed_on=date(2030, 1, 1))
+
+
 def test_another_pole_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="'lyonbiopole' is not the pôle of contract"):
         contract_terms(_contract(), PARAMS, pole=_pole(ident="lyonbiopole"))
@@ -372,3 +478,146 @@ def test_the_progress_as_json_keeps_exact_figures() -> None:
     assert data["indicators"][0]["expected"] == "100"
     assert data["off_track"] == list(progress.off_track)
     assert data["objectives"] == [[oid, status.value] for oid, status in progress.objectives]
+    assert data["public_share_status"] is None
+
+
+def test_the_progress_as_json_gives_the_public_share_s_status_when_it_counts() -> None:
+    contract = _contract(
+        _objective("o1", _indicator("0", "3", (2011, "3"))),
+        budgets=(_budget(2011, "100000", "80000"),),
+    )
+    data = contract_progress(contract, 2011, PARAMS).to_dict()
+    assert (data["status"], data["public_share_status"], data["public_share"]) == (
+        "off_track",
+        "off_track",
+        "0.8",
+    )
+
+
+# -- the contract's status counts the public share once its target applies (GOV.1, PHASE.2b) ----
+
+
+def _reached(*budgets: OperatingBudget, year: int = 2011) -> PerformanceContract:
+    """A contract whose only indicator reached its target in *year*."""
+    return _contract(_objective("o1", _indicator("100", "130", (year, "140"))), budgets=budgets)
+
+
+def test_an_achieved_contract_is_off_track_when_its_public_share_misses_its_target() -> None:
+    progress = contract_progress(_reached(_budget(2011, "100000", "80000")), 2011, PARAMS)
+    assert dict(progress.objectives) == {"o1": Progress.ACHIEVED}
+    assert progress.checks[-1].status is Status.NOT_MET
+    assert progress.public_share_status is Progress.OFF_TRACK
+    assert progress.status is Progress.OFF_TRACK
+    # No objective is off track: the public share is.
+    assert progress.off_track == ()
+    assert progress.explain().splitlines()[:3] == [
+        "Performance contract cp-2009, 2011: OFF TRACK — because of the public share",
+        "  objective o1: achieved",
+        "  public share: OFF TRACK",
+    ]
+    assert (
+        progress.explain("fr").splitlines()[0].endswith("EN RETARD — du fait de la part publique")
+    )
+
+
+def test_a_contract_is_achieved_only_with_its_public_share_below_its_target() -> None:
+    progress = contract_progress(_reached(_budget(2011, "100000", "45000")), 2011, PARAMS)
+    assert progress.public_share_status is Progress.ACHIEVED
+    assert progress.status is Progress.ACHIEVED
+    assert progress.explain().splitlines()[0] == (
+        "Performance contract cp-2009, 2011: achieved — every objective achieved and the public "
+        "share below its target"
+    )
+
+
+def test_the_public_share_does_not_count_before_its_target_applies() -> None:
+    # 75 % in 2009, the first year: reported, not yet due, so the contract is achieved.
+    progress = contract_progress(
+        _reached(_budget(2009, "650000", "487500"), year=2009), 2009, PARAMS
+    )
+    assert progress.checks[-1].status is Status.NOT_APPLICABLE
+    assert progress.public_share_status is None
+    assert progress.status is Progress.ACHIEVED
+    assert progress.explain().splitlines()[0] == (
+        "Performance contract cp-2009, 2009: achieved — every objective achieved"
+    )
+
+
+def test_a_budget_not_recorded_when_the_target_applies_leaves_the_contract_without_data() -> None:
+    progress = contract_progress(_reached(), 2011, PARAMS)
+    assert progress.public_share_status is Progress.NO_DATA
+    assert progress.status is Progress.NO_DATA
+    assert progress.explain().splitlines()[0].endswith("no data — because of the public share")
+    assert [f.path for f in progress.missing] == ["budgets"]
+
+
+def test_a_budget_not_recorded_before_the_target_applies_is_asked_for_but_does_not_count() -> None:
+    progress = contract_progress(_reached(year=2010), 2010, PARAMS)
+    assert progress.public_share_status is None
+    assert progress.status is Progress.ACHIEVED
+    assert progress.checks[-1].status is Status.UNKNOWN
+    assert "due from calendar year 3" in progress.checks[-1].reason.en
+
+
+def test_a_zero_budget_does_not_count_in_the_status() -> None:
+    progress = contract_progress(_reached(_budget(2011, "0", "0")), 2011, PARAMS)
+    assert progress.public_share_status is None
+    assert progress.status is Progress.ACHIEVED
+
+
+@pytest.mark.parametrize(
+    ("public", "status", "why"),
+    [
+        ("80000", Progress.OFF_TRACK, "because of the public share"),
+        ("45000", Progress.NO_DATA, "because of the absence of objectives"),
+    ],
+)
+def test_a_contract_without_objectives_has_no_data_unless_its_public_share_is_off_track(
+    public: str, status: Progress, why: str
+) -> None:
+    progress = contract_progress(
+        _contract(budgets=(_budget(2011, "100000", public),)), 2011, PARAMS
+    )
+    assert progress.status is status
+    assert progress.explain().splitlines()[0].endswith(why)
+
+
+def test_the_explanation_names_every_part_that_sets_the_status() -> None:
+    contract = _contract(
+        _objective("o1", _indicator("0", "3", (2011, "1"), ident="a")),
+        _objective("o2", _indicator("0", "3", (2011, "3"), ident="b")),
+        _objective("o3", _indicator("0", "3", (2011, "2"), ident="c")),
+        budgets=(_budget(2011, "100000", "60000"),),
+    )
+    progress = contract_progress(contract, 2011, PARAMS)
+    assert progress.off_track == ("o1", "o3")
+    assert progress.explain().splitlines()[0] == (
+        "Performance contract cp-2009, 2011: OFF TRACK — because of objectives o1, o3 and the "
+        "public share"
+    )
+    assert (
+        progress.explain("fr")
+        .splitlines()[0]
+        .endswith("du fait des objectifs o1, o3 et de la part publique")
+    )
+
+
+@given(contract=performance_contracts(), data=st.data())
+def test_a_contract_is_never_achieved_while_its_public_share_misses_a_target_that_applies(
+    contract: PerformanceContract, data: st.DataObject
+) -> None:
+    year = data.draw(st.sampled_from(contract.years))
+    progress = contract_progress(contract, year, PARAMS)
+    share = progress.checks[-1]
+    objectives = [status for _, status in progress.objectives]
+    if share.status is Status.NOT_MET:
+        assert progress.status is Progress.OFF_TRACK
+    if progress.status is Progress.ACHIEVED:
+        assert objectives
+        assert all(status is Progress.ACHIEVED for status in objectives)
+        assert share.status is not Status.NOT_MET
+    # The share counts from calendar year 3 of the contract, unless the budget is zero.
+    due = year - contract.start.year + 1 >= 3
+    assert (progress.public_share_status is None) == (
+        not due or share.status is Status.NOT_APPLICABLE
+    )

@@ -16,6 +16,7 @@ from poles_policy.boundary._base import (
     PLAIN_DECIMAL,
     Flag,
     IsoDate,
+    LocatedError,
     Model,
     Money,
     PlainInJson,
@@ -34,6 +35,7 @@ from poles_policy.model.contracts import (
     Objective,
     OperatingBudget,
     PerformanceContract,
+    _outside_years,  # the contract's own wording, said here at the document's path
 )
 
 __all__ = [
@@ -79,7 +81,10 @@ class MeasurementModel(Model):
     """The value an indicator reached in a year."""
 
     year: WholeNumber = Field(
-        description="The calendar year measured, e.g. 2010; one value per year."
+        description=(
+            "The calendar year measured, e.g. 2010; one value per year, of a calendar year the "
+            "contract's period touches."
+        )
     )
     value: Number = Field(
         description=(
@@ -206,7 +211,12 @@ class OperatingBudgetModel(Model):
     It is the budget of the animation structure (PHASE.2b).
     """
 
-    year: WholeNumber = Field(description="The budget year, e.g. 2009; one budget per year.")
+    year: WholeNumber = Field(
+        description=(
+            "The budget year, e.g. 2009; one budget per year, of a calendar year the contract's "
+            "period touches."
+        )
+    )
     total: Money = Field(
         description=(
             "The total operating budget of the year, in euros exact to the cent, non-negative."
@@ -259,7 +269,8 @@ class PerformanceContractModel(Model):
     signed_on: IsoDate | None = Field(
         default=None,
         description=(
-            "The signing date. ISO date YYYY-MM-DD; absent or null when unknown or not signed yet."
+            "The signing date, often after the start; not after the end. "
+            "ISO date YYYY-MM-DD; absent or null when unknown or not signed yet."
         ),
     )
     start: IsoDate = Field(description="The first day of the contract period. ISO date YYYY-MM-DD.")
@@ -271,34 +282,67 @@ class PerformanceContractModel(Model):
     objectives: tuple[ObjectiveModel, ...] = Field(
         default=(),
         description=(
-            "The objectives, each with its policy axis and indicators, no id twice; empty (the "
-            "default) when none is given."
+            "The objectives, each with its policy axis and indicators, no id twice, measured in "
+            "the calendar years from the start's to the end's; empty (the default) when none is "
+            "given."
         ),
     )
     budgets: tuple[OperatingBudgetModel, ...] = Field(
         default=(),
         description=(
-            "The pôle's operating budgets, one per year, in any order (kept oldest first); "
-            "empty (the default) when none is recorded."
+            "The pôle's operating budgets, one per year, each of a calendar year from the "
+            "start's to the end's, in any order (kept oldest first); empty (the default) when "
+            "none is recorded."
         ),
     )
 
     def to_domain(self) -> PerformanceContract:
-        """Build the domain object."""
+        """
+        Build the domain object.
+
+        Raises:
+            InvalidInputError: If an invariant does not hold. A budget or a
+                measurement of a year outside the contract's calendar years is
+                named by its path in the document, as given (``budgets.2.year:
+                1850 is outside the contract's years 2009-2011``).
+        """
+        state = build_one("state", self.state.to_domain)
+        local_authorities = build_each(
+            "local_authorities", self.local_authorities, LocalAuthorityModel.to_domain
+        )
+        objectives = build_each("objectives", self.objectives, ObjectiveModel.to_domain)
+        budgets = build_each("budgets", self.budgets, OperatingBudgetModel.to_domain)
+        self._check_years()
         return PerformanceContract(
             id=self.id,
             pole_id=self.pole_id,
-            state=build_one("state", self.state.to_domain),
-            local_authorities=build_each(
-                "local_authorities", self.local_authorities, LocalAuthorityModel.to_domain
-            ),
+            state=state,
+            local_authorities=local_authorities,
             governing_body_name=self.governing_body_name,
             signed_on=self.signed_on,
             start=self.start,
             end=self.end,
-            objectives=build_each("objectives", self.objectives, ObjectiveModel.to_domain),
-            budgets=build_each("budgets", self.budgets, OperatingBudgetModel.to_domain),
+            objectives=objectives,
+            budgets=budgets,
         )
+
+    def _check_years(self) -> None:
+        # The contract checks the same, but counts an indicator's measurements oldest first,
+        # as the indicator keeps them; the document's path counts them as written.
+        start, end = self.start, self.end
+        if end <= start:
+            return  # the contract refuses its period first
+        found: list[tuple[tuple[str | int, ...], int]] = [
+            (("objectives", o, "indicators", i, "measurements", m, "year"), measurement.year)
+            for o, objective in enumerate(self.objectives)
+            for i, indicator in enumerate(objective.indicators)
+            for m, measurement in enumerate(indicator.measurements)
+        ]
+        found.extend((("budgets", b, "year"), budget.year) for b, budget in enumerate(self.budgets))
+        for path, year in found:
+            reason = _outside_years(year, start, end)
+            if reason is not None:
+                raise LocatedError(path, reason)
 
     @classmethod
     def from_domain(cls, obj: PerformanceContract) -> PerformanceContractModel:

@@ -46,14 +46,16 @@ class IndicatorProgressModel(Model):
 
     objective_id: str = Field(description="The objective the indicator measures.")
     indicator_id: str = Field(description="The indicator.")
-    year: WholeNumber = Field(description="The year read.")
+    year: WholeNumber = Field(description="The calendar year read.")
     value: DecimalText | None = Field(
         description="The year's measurement, exact; null when it was not measured."
     )
     expected: DecimalText = Field(
         description=(
-            "The trajectory's value at the end of the year: the straight line from the baseline "
-            "to the target, exact."
+            "The trajectory's value at the end of the calendar year: the straight line from the "
+            "baseline to the target over the calendar years the contract spans; exact when the "
+            "quotient terminates within 28 significant digits, held to 28 otherwise (the status "
+            "is compared exactly)."
         )
     )
     attainment: DecimalText | None = Field(
@@ -71,9 +73,15 @@ class ContractProgressModel(Model):
     """A performance contract's progress in one year (``ContractProgress.to_dict()``; GOV.1)."""
 
     contract_id: str = Field(description="The performance contract.")
-    year: WholeNumber = Field(description="The year read, within the contract's period.")
+    year: WholeNumber = Field(
+        description="The calendar year read, one of those the contract's period touches."
+    )
     status: Progress = Field(
-        description=f"The contract's status, the least favourable of its objectives': {_PROGRESS}."
+        description=(
+            "The contract's status, the least favourable of its objectives' and, when it counts, "
+            f"of the public share's (public_share_status): {_PROGRESS}. No data without "
+            "objectives, unless the public share is off track."
+        )
     )
     objectives: tuple[tuple[str, Progress], ...] = Field(
         description="Each objective's id and status, in the contract's order."
@@ -88,10 +96,21 @@ class ContractProgressModel(Model):
             "recorded or is zero."
         )
     )
+    public_share_status: Progress | None = Field(
+        description=(
+            "The public share against its target in a year the target applies (from calendar "
+            "year gov.public_share_horizon_years of the contract, the third): achieved when below "
+            "it, off_track when not, "
+            "no_data when the year's budget is not recorded. Null when it does not count in the "
+            "contract's status: before the target applies, or when the budget is zero."
+        )
+    )
     checks: tuple[CheckModel, ...] = Field(
         description="One check per indicator, then the public share's check, explained."
     )
-    off_track: tuple[str, ...] = Field(description="The ids of the objectives off track.")
+    off_track: tuple[str, ...] = Field(
+        description="The ids of the objectives off track (the public share has its own status)."
+    )
     missing: tuple[FactModel, ...] = Field(
         description="The measurements and budgets to record to read every check, in order."
     )

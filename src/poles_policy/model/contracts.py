@@ -5,6 +5,12 @@ A contract covers a period (three years, 2009-2011, in Phase 2), sets
 objectives tagged with a policy axis and measured by indicators, and
 records the pôle's operating budget with its public share.
 
+Budgets and measurements are yearly by calendar year, so they belong to the
+calendar years the period touches: a contract from 6 July 2009 to 5 July
+2012 runs three years but touches four calendar years, 2009 to 2012. A
+budget or a measurement of another year is refused as a data error, and so
+is a signing date after the end.
+
 Whether the parties are valid (the pôle's governing body, the State and at
 least one local authority), whether the indicators are on track and
 whether the public share meets its target are for the rules.
@@ -20,7 +26,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import non_empty, non_negative, to_eur, unique
+from poles_policy.model._validators import (
+    a_date,
+    is_a,
+    non_empty,
+    non_negative,
+    optional_date,
+    to_eur,
+    unique,
+)
 from poles_policy.model.actors import LocalAuthority, StateBody
 from poles_policy.money import Eur, ratio
 
@@ -103,7 +117,8 @@ class Measurement:
     The value an indicator reached in a year.
 
     Attributes:
-        year: The year measured.
+        year: The calendar year measured; in a contract, one of the
+            calendar years its period touches.
         value: The exact value (floats are refused).
     """
 
@@ -138,7 +153,7 @@ class Indicator:
         baseline: The value at the start of the contract.
         target: The value to reach by its end.
         direction: Whether the indicator should increase or decrease.
-        measurements: Yearly values, oldest first, one per year.
+        measurements: Yearly values, oldest first, one per calendar year.
     """
 
     id: str = attrs.field(validator=non_empty)
@@ -146,7 +161,7 @@ class Indicator:
     unit: str = attrs.field(validator=non_empty)
     baseline: Decimal = attrs.field(converter=_baseline)
     target: Decimal = attrs.field(converter=_target)
-    direction: Direction
+    direction: Direction = attrs.field(validator=is_a(Direction))
     measurements: tuple[Measurement, ...] = attrs.field(
         default=(), converter=_measurements, validator=_distinct_years
     )
@@ -192,7 +207,7 @@ class Objective:
 
     id: str = attrs.field(validator=non_empty)
     title: str = attrs.field(validator=non_empty)
-    axis: Axis
+    axis: Axis = attrs.field(validator=is_a(Axis))
     indicators: tuple[Indicator, ...] = attrs.field(
         default=(), converter=_indicators, validator=_distinct_indicators
     )
@@ -207,7 +222,8 @@ class OperatingBudget:
     paid by the State and local authorities.
 
     Attributes:
-        year: The budget year.
+        year: The budget year, a calendar year; in a contract, one of the
+            calendar years its period touches.
         total: The total operating budget.
         public: The part funded by the State and local authorities (at
             most the total).
@@ -282,14 +298,86 @@ def _end_after_start(instance: PerformanceContract, _: attrs.Attribute[Any], val
         raise InvalidInputError(msg)
 
 
+def _period(contract: PerformanceContract) -> tuple[date, date] | None:
+    """The contract's first and last days, or ``None`` while they are not a valid period."""
+    start, end = contract.start, contract.end
+    if type(start) is not date or type(end) is not date or end <= start:
+        return None  # the end's own check refuses it
+    return start, end
+
+
+def _outside_years(year: int, start: date, end: date) -> str | None:
+    """
+    Why *year* is not a calendar year of the period *start* - *end*, or ``None`` if it is one.
+
+    The wording of the contract's check, which the JSON boundary repeats at a
+    document's path.
+    """
+    if start.year <= year <= end.year:
+        return None
+    return f"{year} is outside the contract's years {start.year}-{end.year}"
+
+
+def _measurements_inside(
+    instance: PerformanceContract, _: attrs.Attribute[Any], value: tuple[Objective, ...]
+) -> None:
+    period = _period(instance)
+    if period is None:
+        return
+    for o, objective in enumerate(value):
+        for i, indicator in enumerate(objective.indicators):
+            for m, measurement in enumerate(indicator.measurements):
+                reason = _outside_years(measurement.year, *period)
+                if reason is not None:
+                    where = f"objectives[{o}].indicators[{i}].measurements[{m}].year"
+                    msg = f"PerformanceContract.{where}: {reason}"
+                    raise InvalidInputError(msg)
+
+
+def _budgets_inside(
+    instance: PerformanceContract, _: attrs.Attribute[Any], value: tuple[OperatingBudget, ...]
+) -> None:
+    period = _period(instance)
+    if period is None:
+        return
+    for b, budget in enumerate(value):
+        reason = _outside_years(budget.year, *period)
+        if reason is not None:
+            msg = f"PerformanceContract.budgets[{b}].year: {reason}"
+            raise InvalidInputError(msg)
+
+
+def _signed_in_time(
+    instance: PerformanceContract, _: attrs.Attribute[Any], value: date | None
+) -> None:
+    period = _period(instance)
+    if value is None or period is None or type(value) is not date:
+        return
+    end = period[1]
+    if value > end:
+        msg = (
+            f"PerformanceContract.signed_on: {value.isoformat()} is after the contract's end "
+            f"{end.isoformat()}"
+        )
+        raise InvalidInputError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class PerformanceContract:
     """
     A pôle's performance contract (GOV.1).
 
-    Invariants: the period ends after it starts, objective ids and budget
-    years are unique, and no local authority signs twice. The validity of the
-    parties is a rule (GOV.1), so a contract missing a party is representable.
+    Invariants: the period ends after it starts; objective ids and budget
+    years are unique; no local authority signs twice; every budget and every
+    measurement of its indicators is of one of the calendar years the period
+    touches (:attr:`years`); and the contract is signed on or before its
+    end. The validity of the parties
+    is a rule (GOV.1), so a contract missing a party is representable.
+
+    An error names the item by its position as the contract holds it:
+    ``PerformanceContract.budgets[0].year: 1850 is outside the contract's
+    years 2009-2011`` (budgets, like an indicator's measurements, are kept
+    oldest first).
 
     Attributes:
         id: Stable identifier within a case.
@@ -299,28 +387,56 @@ class PerformanceContract:
         governing_body_name: The pôle's governing body (its animation
             structure, usually an *association loi 1901*).
         signed_on: The signing date, or ``None`` if unknown or not signed yet.
+            A contract is often signed after its period has started (the
+            Rhône-Alpes contracts for 2009-2011 were signed on 6 July 2009),
+            never after its end. The texts set no earliest signing date, so
+            none is enforced here.
         start: The first day of the period.
         end: The last day of the period (inclusive), after *start*.
-        objectives: The objectives, each with its axis and indicators.
-        budgets: The pôle's operating budgets, one per year, oldest first.
+        objectives: The objectives, each with its axis and indicators,
+            measured in the calendar years of the period.
+        budgets: The pôle's operating budgets, one per calendar year of the
+            period, oldest first.
     """
 
     id: str = attrs.field(validator=non_empty)
     pole_id: str = attrs.field(validator=non_empty)
-    state: StateBody
+    state: StateBody = attrs.field(validator=is_a(StateBody))
     local_authorities: tuple[LocalAuthority, ...] = attrs.field(
         default=(), converter=_authorities, validator=_distinct_authorities
     )
     governing_body_name: str = attrs.field(validator=non_empty)
-    signed_on: date | None = None
-    start: date
-    end: date = attrs.field(validator=_end_after_start)
+    signed_on: date | None = attrs.field(default=None, validator=[optional_date, _signed_in_time])
+    start: date = attrs.field(validator=a_date)
+    end: date = attrs.field(validator=[a_date, _end_after_start])
     objectives: tuple[Objective, ...] = attrs.field(
-        default=(), converter=_objectives, validator=_distinct_objectives
+        default=(), converter=_objectives, validator=[_distinct_objectives, _measurements_inside]
     )
     budgets: tuple[OperatingBudget, ...] = attrs.field(
-        default=(), converter=_budgets, validator=_distinct_budget_years
+        default=(), converter=_budgets, validator=[_distinct_budget_years, _budgets_inside]
     )
+
+    @property
+    def years(self) -> range:
+        """
+        The calendar years the period touches, from the start's to the end's.
+
+        Budgets and measurements are yearly by calendar year, so a contract
+        of three years that starts on 6 July 2009 has four: 2009 to 2012.
+
+        >>> from poles_policy.model.actors import StateBody, StateKind
+        >>> contract = PerformanceContract(
+        ...     id="c",
+        ...     pole_id="minalogic",
+        ...     state=StateBody(id="prefet", name="Préfet", kind=StateKind.PREFET_DE_REGION),
+        ...     governing_body_name="Association Minalogic",
+        ...     start=date(2009, 7, 6),
+        ...     end=date(2012, 7, 5),
+        ... )
+        >>> list(contract.years)
+        [2009, 2010, 2011, 2012]
+        """
+        return range(self.start.year, self.end.year + 1)
 
     def budget(self, year: int) -> OperatingBudget | None:
         """Return the operating budget of *year*, or ``None`` if it is not recorded."""

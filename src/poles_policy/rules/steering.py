@@ -12,12 +12,22 @@ must fall below half (PHASE.2b). :func:`contract_progress` answers "is this
 contract on track?" for one year, objective by objective, with a check per
 indicator and one for the public share.
 
+**Two ways of counting years.** A contract's length (``gov.contract_years``,
+3) counts years of twelve months from its first day: 6 July 2009 to 5 July
+2012 is three years, as :func:`contract_terms` checks. Its progress is read
+by *calendar year*, because budgets and measurements are calendar-yearly:
+that contract spans four calendar years (2009 to 2012), and 2011 is
+"calendar year 3 of the 4 it spans". A contract from 1 January 2009 to
+31 December 2011 spans three, and the two counts agree.
+
 **The trajectory.** The contract sets a baseline (at its start) and a target
 (at its end), not a path between them. An indicator is read against a
-straight line from the baseline to the target over the contract's calendar
-years: by the end of year *k* of *n*, ``baseline + (target - baseline) * k / n``.
-That line is a modelling choice (the texts set no intermediate milestones),
-the simplest that reaches the target on time.
+straight line from the baseline to the target over the *n* calendar years
+the contract spans: by the end of calendar year *k* of *n*,
+``baseline + (target - baseline) * k / n``, so the target is due in the
+last calendar year, the first whose figure covers the contract's end. That
+line is a modelling choice (the texts set no intermediate milestones), the
+simplest that reaches the target on time.
 
 **Statuses** of an indicator in a year:
 
@@ -29,15 +39,23 @@ the simplest that reaches the target on time.
   not carried forward: a missing figure stays missing.
 
 An objective takes the least favourable status of its indicators (off track,
-then no data, then on track; achieved only when all are), and the contract
-that of its objectives. An objective without indicators, or a contract
-without objectives, has no data.
+then no data, then on track; achieved only when all are). An objective
+without indicators has no data.
 
 **The public share** of the pôle's operating budget (public part over total)
 must be strictly below ``gov.public_share_max`` (50 %) in the budget of
-contract year ``gov.public_share_horizon_years`` (the third) and every later
-year; before that it is reported as information. Both parameters are read at
-the contract's start, when its terms were agreed.
+calendar year ``gov.public_share_horizon_years`` of the contract (the third
+it spans, the year of its third budget) and every later year; before that
+it is reported as information. Both parameters are read at the contract's
+start, when its terms were agreed.
+
+**The contract's status** is the least favourable of its objectives' and,
+in a year its public-share target applies, of the public share's: achieved
+when the share is below the target, off track when it is not, no data when
+that year's budget is not recorded. So a contract whose indicators have all
+reached their targets but whose public share is still 80 % in its third
+year is off track, not achieved. A contract without objectives has no data,
+unless its public share is off track.
 """
 
 from __future__ import annotations
@@ -50,7 +68,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from poles_policy.dates import add_months
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import (
     Check,
     Decision,
@@ -61,13 +79,14 @@ from poles_policy.explain import (
     missing_facts,
     render_account,
 )
-from poles_policy.model.contracts import Axis, Direction
+from poles_policy.model.contracts import Axis, Direction, PerformanceContract
+from poles_policy.model.poles import Pole
 from poles_policy.money import EXACT, exact_decimals
+from poles_policy.rules._inputs import expect, expect_params
 
 if TYPE_CHECKING:
     from poles_policy.explain import Lang
-    from poles_policy.model.contracts import Indicator, Objective, PerformanceContract
-    from poles_policy.model.poles import Pole
+    from poles_policy.model.contracts import Indicator, Objective
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -146,9 +165,11 @@ class IndicatorProgress:
     Attributes:
         objective_id: The objective it measures.
         indicator_id: The indicator.
-        year: The year read.
+        year: The calendar year read.
         value: The year's measurement, or ``None`` when it was not measured.
-        expected: The trajectory's value at the end of the year (exact).
+        expected: The trajectory's value at the end of the calendar year
+            (exact when the quotient terminates within 28 significant digits,
+            held to 28 otherwise; the status is compared exactly).
         attainment: How far the measurement went from the baseline toward
             the target (0 at the baseline, 1 at the target; exact when the
             quotient terminates within 28 significant digits, held to 28
@@ -173,14 +194,22 @@ class ContractProgress:
 
     Attributes:
         contract_id: The contract.
-        year: The year read, within the contract's period.
-        status: The contract's status: the least favourable of its objectives'.
+        year: The calendar year read, one of those the contract spans.
+        status: The contract's status: the least favourable of its
+            objectives' and, when it counts, of the public share's
+            (``public_share_status``); no data without objectives, unless
+            the public share is off track.
         objectives: Each objective's id and status, in the contract's order.
         indicators: Each indicator's progress, objective by objective.
         public_share: The public share of that year's operating budget (as
             :meth:`OperatingBudget.public_share
             <poles_policy.model.contracts.OperatingBudget.public_share>` gives
             it), or ``None`` when the budget is not recorded or is zero.
+        public_share_status: The public share against its target in a year
+            the target applies: achieved when below it, off track when not,
+            no data when the year's budget is not recorded. ``None`` when it
+            does not count in the status: before the target applies, or when
+            the budget is zero (there is no share to compare).
         checks: One check per indicator (met when achieved or on track, not
             met when off track, unknown without data), then the public
             share's check.
@@ -192,11 +221,12 @@ class ContractProgress:
     objectives: tuple[tuple[str, Progress], ...]
     indicators: tuple[IndicatorProgress, ...]
     public_share: Decimal | None
+    public_share_status: Progress | None
     checks: tuple[Check, ...]
 
     @property
     def off_track(self) -> tuple[str, ...]:
-        """The ids of the objectives off track."""
+        """The ids of the objectives off track (the public share has its own status)."""
         return tuple(oid for oid, status in self.objectives if status is Progress.OFF_TRACK)
 
     @property
@@ -206,7 +236,11 @@ class ContractProgress:
 
     def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
         """
-        Render the progress: the contract's and each objective's status, then every check.
+        Render the progress: the contract's status and why, each objective's, then every check.
+
+        The first line says what sets the contract's status: the objectives
+        that have it, and the public share when it counts and has it. The
+        public share's own status follows the objectives' when it counts.
 
         Args:
             lang: ``"en"`` or ``"fr"``.
@@ -214,10 +248,39 @@ class ContractProgress:
         """
         fr = lang == "fr"
         name = "Contrat de performance" if fr else "Performance contract"
-        head = [f"{name} {self.contract_id}, {self.year}: {self.status.label.in_lang(lang)}"]
+        status = f"{self.status.label.in_lang(lang)} — {self._why().in_lang(lang)}"
+        head = [f"{name} {self.contract_id}, {self.year}: {status}"]
         word = "objectif" if fr else "objective"
         head.extend(f"  {word} {oid}: {s.label.in_lang(lang)}" for oid, s in self.objectives)
+        if self.public_share_status is not None:
+            share = "part publique" if fr else "public share"
+            head.append(f"  {share}: {self.public_share_status.label.in_lang(lang)}")
         return render_account("\n".join(head), self.checks, lang, sources=sources)
+
+    def _why(self) -> Text:
+        """What sets the status: the parts that have it (every part, when achieved)."""
+        share = self.public_share_status
+        if self.status is Progress.ACHIEVED:
+            if share is None:
+                return Text("every objective achieved", "tous les objectifs atteints")
+            return Text(
+                "every objective achieved and the public share below its target",
+                "tous les objectifs atteints et la part publique sous sa cible",
+            )
+        ids = [oid for oid, status in self.objectives if status is self.status]
+        en: list[str] = []
+        fr: list[str] = []
+        if ids:
+            listed = ", ".join(ids)
+            en.append(f"objectives {listed}" if len(ids) > 1 else f"objective {listed}")
+            fr.append(f"des objectifs {listed}" if len(ids) > 1 else f"de l'objectif {listed}")
+        elif not self.objectives and self.status is Progress.NO_DATA:
+            en.append("the absence of objectives")
+            fr.append("de l'absence d'objectifs")
+        if share is self.status:
+            en.append("the public share")
+            fr.append("de la part publique")
+        return Text("because of " + " and ".join(en), "du fait " + " et ".join(fr))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the progress as JSON-ready data (exact decimals as text, dates in ISO form)."""
@@ -230,15 +293,17 @@ class ContractProgress:
         )
 
 
-def _years(contract: PerformanceContract) -> int:
-    return contract.end.year - contract.start.year + 1
+def _calendar_year(contract: PerformanceContract, year: int) -> int:
+    """The rank of *year* among the calendar years the contract spans, 1 for its start's."""
+    return year - contract.start.year + 1
 
 
 def _indicator(
     objective: Objective, indicator: Indicator, contract: PerformanceContract, year: int
 ) -> tuple[IndicatorProgress, Check]:
-    k = year - contract.start.year + 1
-    n = _years(contract)
+    # Calendar year k of the n the contract spans: the count the check's text says.
+    k = _calendar_year(contract, year)
+    n = len(contract.years)
     gap = EXACT.subtract(indicator.target, indicator.baseline)
     expected = EXACT.add(indicator.baseline, EXACT.divide(EXACT.multiply(gap, k), n))
     measured = indicator.measurement(year)
@@ -276,11 +341,13 @@ def _indicator_check(
     unit = indicator.unit
     line = (
         f"baseline {indicator.baseline}, target {indicator.target} {unit} "
-        f"({indicator.direction.value}); year {k} of {n} expects {progress.expected:f}"
+        f"({indicator.direction.value}); calendar year {k} of the {n} the contract spans "
+        f"expects {progress.expected:f}"
     )
     ligne = (
         f"référence {indicator.baseline}, cible {indicator.target} {unit} "
-        f"({indicator.direction.value}) ; l'année {k} sur {n} attend {progress.expected:f}"
+        f"({indicator.direction.value}) ; l'année civile {k} des {n} que couvre le contrat "
+        f"attend {progress.expected:f}"
     )
     missing: tuple[Fact, ...] = ()
     if progress.value is None:
@@ -317,11 +384,13 @@ def _indicator_check(
 
 def _public_share(
     contract: PerformanceContract, year: int, params: ParameterSet
-) -> tuple[Decimal | None, Check]:
+) -> tuple[Decimal | None, Progress | None, Check]:
+    """The year's public share, its status when it counts in the contract's, and its check."""
     start = contract.start
     limit = params.decimal(_SHARE_MAX, start)
     horizon = params.count(_HORIZON, start)
-    k = year - start.year + 1
+    k = _calendar_year(contract, year)
+    due = k >= horizon
     uses = params.uses(start, _SHARE_MAX, _HORIZON)
     budget = contract.budget(year)
     share = None if budget is None else budget.public_share
@@ -335,6 +404,13 @@ def _public_share(
         reason = Text(
             f"the {year} operating budget is not recorded", f"le budget {year} est non renseigné"
         )
+        if not due:
+            reason = Text(
+                f"{reason.en} (calendar year {k}; below {target} is due from calendar year "
+                f"{horizon})",
+                f"{reason.fr} (année civile {k} ; sous {target} attendu à partir de l'année "
+                f"civile {horizon})",
+            )
         missing = (
             Fact(
                 path="budgets",
@@ -351,18 +427,20 @@ def _public_share(
             f"the {year} operating budget is zero: no share (0 / 0 is neither 0 % nor 100 %)",
             f"le budget {year} est nul : pas de part (0 / 0 n'est ni 0 % ni 100 %)",
         )
-    elif k < horizon:
+    elif not due:
         status = Status.NOT_APPLICABLE
         reason = Text(
-            f"{share} in {year} (year {k}); below {target} is due from year {horizon}",
-            f"{share} en {year} (année {k}) ; sous {target} attendu à partir de l'année {horizon}",
+            f"{share} in {year} (calendar year {k}); below {target} is due from calendar year "
+            f"{horizon}",
+            f"{share} en {year} (année civile {k}) ; sous {target} attendu à partir de l'année "
+            f"civile {horizon}",
         )
     else:
         below = share < limit
         status = Status.MET if below else Status.NOT_MET
         reason = Text(
-            f"{share} in {year} (year {k}): {'below' if below else 'NOT below'} {target}",
-            f"{share} en {year} (année {k}) : {'sous' if below else 'PAS sous'} {target}",
+            f"{share} in {year} (calendar year {k}): {'below' if below else 'NOT below'} {target}",
+            f"{share} en {year} (année civile {k}) : {'sous' if below else 'PAS sous'} {target}",
         )
     check = Check(
         key="gov.public_share",
@@ -374,7 +452,17 @@ def _public_share(
         missing=missing,
         informative=status is Status.NOT_APPLICABLE,
     )
-    return share, check
+    # It counts in the contract's status only in a year its target applies, like an objective
+    # whose target is the share's: a zero budget has no share to count.
+    counted = _SHARE_PROGRESS.get(status) if due else None
+    return share, counted, check
+
+
+_SHARE_PROGRESS: Final = {
+    Status.MET: Progress.ACHIEVED,
+    Status.NOT_MET: Progress.OFF_TRACK,
+    Status.UNKNOWN: Progress.NO_DATA,
+}
 
 
 @exact_decimals
@@ -385,22 +473,27 @@ def contract_progress(
     Read a performance contract's progress in *year* (GOV.1, PHASE.2b).
 
     Every indicator is read against the straight line from its baseline to
-    its target over the contract's calendar years; each objective takes the
-    least favourable status of its indicators, and the contract that of its
-    objectives. The public share of the year's operating budget is checked
-    against its target from the contract year the target applies.
+    its target over the calendar years the contract spans; each objective
+    takes the least favourable status of its indicators. The public share
+    of the year's operating budget is checked against its target from the
+    calendar year of the contract the target applies (the third). The
+    contract takes the least favourable status of its objectives and, from
+    that year, of its public share: off track when the share is not below
+    its target, even if every indicator reached its own.
 
     Args:
         contract: The performance contract, with its objectives, indicators,
             measurements and budgets.
-        year: The year to read, one of the contract's calendar years.
+        year: The calendar year to read, one of those the contract spans
+            (:attr:`PerformanceContract.years
+            <poles_policy.model.contracts.PerformanceContract.years>`).
         params: Policy parameters, read at the contract's start.
 
     Returns:
         The progress, with a check per indicator and for the public share.
 
     Raises:
-        InvalidInputError: If *year* is not a whole year of the contract's period.
+        InvalidInputError: If *year* is not one of the calendar years the contract spans.
         ParameterError: If a steering parameter has no value at the
             contract's start (before 2009).
 
@@ -437,10 +530,14 @@ def contract_progress(
     >>> progress.status.value, progress.indicators[0].expected
     ('on_track', Decimal('100'))
     """
-    given: object = year
-    first, last = contract.start.year, contract.end.year
-    if isinstance(given, bool) or not isinstance(given, int) or not first <= given <= last:
-        msg = f"year: {year!r} is not a year of contract {contract.id!r} ({first}-{last})"
+    expect(contract, PerformanceContract, "contract", "contract_progress")
+    if type(year) is not int:  # a bool is an int to isinstance, not a year
+        msg = f"contract_progress: year must be an int, not {type(year).__name__} {year!r}"
+        raise WrongTypeError(msg)
+    expect_params(params, "contract_progress")
+    years = contract.years
+    if year not in years:
+        msg = f"year: {year!r} is not a year of contract {contract.id!r} ({years[0]}-{years[-1]})"
         raise InvalidInputError(msg)
     indicators: list[IndicatorProgress] = []
     checks: list[Check] = []
@@ -450,14 +547,19 @@ def contract_progress(
         indicators.extend(progress for progress, _ in read)
         checks.extend(check for _, check in read)
         objectives.append((objective.id, _worst([progress.status for progress, _ in read])))
-    share, share_check = _public_share(contract, year, params)
+    share, share_status, share_check = _public_share(contract, year, params)
+    # A contract without objectives has no data, whatever its share, unless the share is off track.
+    status = _worst([s for _, s in objectives])
+    if share_status is not None:
+        status = _worst([status, share_status])
     return ContractProgress(
         contract_id=contract.id,
         year=year,
-        status=_worst([status for _, status in objectives]),
+        status=status,
         objectives=tuple(objectives),
         indicators=tuple(indicators),
         public_share=share,
+        public_share_status=share_status,
         checks=(*checks, share_check),
     )
 
@@ -552,10 +654,20 @@ def contract_terms(
     Three checks, all evaluated: the contract is signed by the pôle's
     governing body, the State and at least one local authority (and, when
     *pole* is given and its governing body known, the body that signs is that
-    one); it runs ``gov.contract_years`` years (3) from its first day, read at
-    its start; and its signing date is known. The decision is ELIGIBLE when
-    the terms are those of GOV.1, INELIGIBLE when one is not, and
-    UNDETERMINED when the signing date is missing.
+    one); it runs ``gov.contract_years`` years (3) of twelve months from its
+    first day, read at its start; and its signing date is known. The decision
+    is ELIGIBLE when the terms are those of GOV.1, INELIGIBLE when one is
+    not, and UNDETERMINED when the signing date is missing.
+
+    A signing date after the start is normal (the Rhône-Alpes contracts for
+    2009-2011 were signed on 6 July 2009). One after the contract's end
+    never reaches this rule: the
+    contract itself refuses it as a data error
+    (:class:`~poles_policy.model.contracts.PerformanceContract`).
+
+    The length counts years of twelve months; :func:`contract_progress`
+    counts the calendar years the contract spans: a contract of whole years
+    that does not start on 1 January spans one calendar year more.
 
     Args:
         contract: The performance contract.
@@ -570,6 +682,10 @@ def contract_terms(
         ParameterError: If ``gov.contract_years`` has no value at the
             contract's start (before 2009).
     """
+    expect(contract, PerformanceContract, "contract", "contract_terms")
+    expect_params(params, "contract_terms")
+    if pole is not None:
+        expect(pole, Pole, "pole", "contract_terms")
     if pole is not None and pole.id != contract.pole_id:
         msg = (
             f"pole: {pole.id!r} is not the pôle of contract {contract.id!r} ({contract.pole_id!r})"

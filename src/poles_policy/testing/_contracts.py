@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from hypothesis import strategies as st
 
+from poles_policy.dates import add_months
 from poles_policy.model.contracts import (
     Axis,
     Direction,
@@ -126,27 +127,36 @@ def performance_contracts(
     """
     Generate a pôle's performance contract with objectives, indicators, measurements and budgets.
 
-    A contract starts on 1 January 2009 or 2010 (the steering parameters
-    are in force from 2009) and runs three calendar years seven times in
-    eight, two or four otherwise. The State party is a préfet de région, a
-    ministry or an agency; up to three local authorities of the same region
-    sign; the signing date is around the start, or unknown. Up to three
-    objectives (``objective-0``...) hold up to three indicators each,
-    measured in some of the contract's years, and some of its years have a
-    budget, its public part within the total.
+    A contract starts in 2009 or 2010 (the steering parameters are in force
+    from 2009) and runs three years three times in four, two or four
+    otherwise. It starts on 1 January three times in four, so that its years
+    are calendar years (2009-2011); otherwise on another day of its first
+    year, and then spans one calendar year more than it runs (6 July 2009 to
+    5 July 2012 spans 2009 to 2012). The State party is a préfet de région,
+    a ministry or an agency; up to three local authorities of the same
+    region sign; the signing date is unknown, or between six months before
+    the start and the end, as the contract requires. Up to three objectives
+    (``objective-0``...) hold up to three indicators each, measured in some
+    of the calendar years the contract spans, and some of those years have a
+    budget, its public part within the total: the years stay inside the
+    contract, as it requires.
 
     Args:
         ident: The contract's id; by default ``contract-<pôle>``.
         pole_id: The pôle bound by it; by default ``pole-0`` to ``pole-3``.
 
-    Shrinks toward a three-year contract from 2009 of the préfet de la
-    région Rhône-Alpes, without local authority, objective or budget.
+    Shrinks toward a three-year contract from 1 January 2009 of the préfet
+    de la région Rhône-Alpes, without local authority, objective or budget.
     """
     pole = pole_id or draw(st.sampled_from(_POLE_IDS))
     first = draw(st.integers(min_value=2009, max_value=2010))
     length = 3 if _sound(draw) else draw(st.sampled_from([2, 4]))
-    start, end = date(first, 1, 1), date(first + length - 1, 12, 31)
-    years = tuple(range(first, first + length))
+    if _sound(draw):
+        start = date(first, 1, 1)
+    else:
+        start = draw(policy_dates(min_value=date(first, 1, 2), max_value=date(first, 12, 31)))
+    end = add_months(start, 12 * length) - timedelta(days=1)
+    years = tuple(range(start.year, end.year + 1))
     code = draw(region_codes())
     signed = draw(st.none() | policy_dates(min_value=start - timedelta(days=180), max_value=end))
     return PerformanceContract(
