@@ -118,7 +118,7 @@ actors: st.SearchStrategy[Actor] = st.one_of(
         id=IDS,
         name=NAMES,
         kind=st.sampled_from(CooperationKind),
-        founders=st.lists(IDS, max_size=3),
+        founders=st.lists(IDS, unique=True, max_size=3),
     ),
     st.builds(
         LocalAuthority,

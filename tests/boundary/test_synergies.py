@@ -14,10 +14,15 @@ from hypothesis import strategies as st
 
 from poles_policy.boundary._base import validate_json, validate_python
 from poles_policy.boundary.schema import schema_names
-from poles_policy.boundary.synergies import InvolvementModel, PoleSynergiesModel
+from poles_policy.boundary.synergies import (
+    CooperationReportModel,
+    InvolvementModel,
+    PoleSynergiesModel,
+)
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model.actors import CooperationKind
 from poles_policy.model.synergies import Involvement, PoleSynergies
+from poles_policy.rules.synergies import cooperation_involvement
 from poles_policy.testing import pole_synergies
 
 SCHEMA = Path(__file__).parents[2] / "docs" / "schema" / "pole-synergies.schema.json"
@@ -186,6 +191,49 @@ def test_a_member_twice_names_the_field() -> None:
         match=r"^PoleSynergies\.members: member 'univ-a' appears twice \(items 0 and 2\)$",
     ):
         model.to_domain()
+
+
+def test_a_founder_twice_in_a_structure_is_refused_with_its_path() -> None:
+    data = _document()
+    data["structures"][0]["founders"] = ["univ-a", "univ-elsewhere", "univ-a"]
+    model = validate_python(PoleSynergiesModel, data)
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^structures\.0: CooperationStructure\.founders: founder 'univ-a' appears twice "
+            r"\(items 0 and 2\)$"
+        ),
+    ):
+        model.to_domain()
+
+
+@pytest.mark.parametrize("founder", ["", " "])
+def test_an_empty_founder_id_is_refused_with_its_path(founder: str) -> None:
+    data = _document()
+    data["structures"][1]["founders"] = [founder]
+    model = validate_python(PoleSynergiesModel, data)
+    with pytest.raises(
+        InvalidInputError,
+        match=rf"^structures\.1: CooperationStructure\.founders: '{founder}' is not an id$",
+    ):
+        model.to_domain()
+
+
+def test_the_report_counts_a_structure_of_two_members_once_in_its_json() -> None:
+    data = _document()
+    data["members"].append({"id": "lab-b", "name": "Lab B", "research_kind": "public_research"})
+    data["structures"][0]["founders"] = ["lab-b", "univ-a"]
+    data["involvements"][0].update(in_strategy=False, in_actions=False)
+    report = cooperation_involvement(validate_python(PoleSynergiesModel, data).to_domain())
+    received = CooperationReportModel.model_validate(report.to_dict())
+    assert received.gaps == ("pres-a",)
+    assert [(s.structure_id, s.founding_members) for s in received.structures] == [
+        ("pres-a", ("univ-a", "lab-b"))
+    ]
+    assert [(line.member_id, len(line.structures)) for line in received.lines] == [
+        ("univ-a", 1),
+        ("lab-b", 1),
+    ]
 
 
 def test_the_document_type_has_a_schema() -> None:

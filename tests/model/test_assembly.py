@@ -448,7 +448,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "id": (None, "non_empty"),
         "name": (None, "non_empty"),
         "kind": (None, None),
-        "founders": ("to_tuple", "ids"),
+        "founders": ("to_tuple", "ids & _distinct_founders"),
     },
     LocalAuthority: {
         "id": (None, "non_empty"),

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -100,9 +101,66 @@ def test_an_allocation_is_linked_to_a_pole_when_one_is_named(allocation: Allocat
     assert attrs.evolve(allocation, pole_id=None).linked_to_pole is False
 
 
-def test_an_allocation_names_its_body(allocation: Allocation) -> None:
-    with pytest.raises(InvalidInputError, match=r"Allocation\.body: must not be empty"):
-        attrs.evolve(allocation, body="")
+@pytest.mark.parametrize("field", ["ministry", "body"])
+@pytest.mark.parametrize("name", ["", "   ", "\t\n", "\u00a0"])
+def test_an_allocation_names_its_ministry_and_its_body(
+    allocation: Allocation, field: str, name: str
+) -> None:
+    changes: dict[str, Any] = {field: name}
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            rf"^Allocation\.{field}: {re.escape(repr(name))} is empty or blank; "
+            "a name is required$"
+        ),
+    ):
+        attrs.evolve(allocation, **changes)
+
+
+@pytest.mark.parametrize("field", ["ministry", "body"])
+@pytest.mark.parametrize("name", [None, 7, ("MESR",)])
+def test_a_ministry_or_body_that_is_not_text_is_refused(
+    allocation: Allocation, field: str, name: object
+) -> None:
+    changes: dict[str, Any] = {field: name}
+    with pytest.raises(
+        InvalidInputError,
+        match=rf"^Allocation\.{field}: {re.escape(repr(name))} is not a name \(text expected\)$",
+    ):
+        attrs.evolve(allocation, **changes)
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "MESR",
+        "mesr",
+        "Mesr",
+        "MESR ",
+        "  mesr\t",
+    ],
+)
+def test_spellings_of_one_ministry_have_one_key(allocation: Allocation, spelling: str) -> None:
+    assert attrs.evolve(allocation, ministry=spelling).ministry_key == "mesr"
+
+
+def test_a_ministry_key_ignores_repeated_blanks_and_unicode_composition(
+    allocation: Allocation,
+) -> None:
+    composed = attrs.evolve(allocation, ministry="Ministère de l'Économie")
+    combining = attrs.evolve(allocation, ministry="MINISTE\u0300RE  DE L'E\u0301CONOMIE")
+    assert composed.ministry_key == combining.ministry_key == "ministère de l'économie"
+
+
+def test_a_ministry_key_keeps_accents(allocation: Allocation) -> None:
+    # "Economie" and "Économie" could be two names: accents are not dropped.
+    plain = attrs.evolve(allocation, ministry="Economie")
+    accented = attrs.evolve(allocation, ministry="Économie")
+    assert plain.ministry_key != accented.ministry_key
+
+
+def test_an_allocation_keeps_the_ministry_as_given(allocation: Allocation) -> None:
+    assert attrs.evolve(allocation, ministry=" mesr ").ministry == " mesr "
 
 
 def test_a_negative_allocation_is_refused(allocation: Allocation) -> None:

@@ -19,12 +19,18 @@ from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.actors import (
     Accounts,
     AuthorityLevel,
+    CooperationKind,
+    CooperationStructure,
     Enterprise,
     LocalAuthority,
     ResearchKind,
     ResearchOrganisation,
+    StateBody,
+    StateKind,
 )
 from poles_policy.model.committees import CommitteeMember, Meeting
+from poles_policy.model.contracts import Axis, Direction, Indicator, Objective, PerformanceContract
+from poles_policy.model.cper import Allocation, CperEnvelope
 from poles_policy.model.platforms import CallForProjects, InnovationPlatform
 from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
 from poles_policy.model.projects import (
@@ -54,6 +60,27 @@ CALL = CallForProjects(
 )
 PLATFORM = InnovationPlatform(
     id="pf", name="PF", carrying_pole_ids=("axelera",), investment_budget=0, operating_budget=0
+)
+
+ENVELOPE = CperEnvelope(
+    id="cper-82-2007",
+    region="82",
+    period_start=date(2007, 1, 1),
+    period_end=date(2013, 12, 31),
+    amount="1000000",
+)
+
+PREFET = StateBody(id="prefet-82", name="Préfet", kind=StateKind.PREFET_DE_REGION)
+CONTRACT = PerformanceContract(
+    id="c",
+    pole_id="minalogic",
+    state=PREFET,
+    governing_body_name="Association Minalogic",
+    start=date(2009, 1, 1),
+    end=date(2011, 12, 31),
+)
+INDICATOR = Indicator(
+    id="i", name="I", unit="count", baseline=1, target=2, direction=Direction.INCREASE
 )
 
 # (the object, the field, a value of the wrong type)
@@ -105,6 +132,14 @@ WRONG: list[tuple[object, str, object]] = [
     (CALL, "closes_on", datetime(2008, 12, 2, 18, 0)),  # noqa: DTZ001
     (PLATFORM, "submitted_on", "2008-11-28"),
     (PLATFORM, "open_access", "yes"),
+    (ENVELOPE, "period_start", "2007-01-01"),
+    (CONTRACT, "start", "2009-01-01"),
+    (CONTRACT, "end", datetime(2011, 12, 31, 0, 0)),  # noqa: DTZ001
+    (CONTRACT, "signed_on", "2009-07-06"),
+    (CONTRACT, "state", {"id": "prefet-82"}),
+    (INDICATOR, "direction", "increase"),
+    (Objective(id="o", title="O", axis=Axis.GOV), "axis", "GOV"),
+    (ENVELOPE, "period_end", datetime(2013, 12, 31, 23, 59)),  # noqa: DTZ001
 ]
 
 
@@ -140,3 +175,20 @@ def test_values_of_the_right_type_build_as_before() -> None:
     loan = attrs.evolve(LOAN, repaid_from_subsidy=False, repaid_on=date(2009, 12, 1))
     assert loan.repaid_on == date(2009, 12, 1)
     assert loan.principal == Decimal("1000.00")
+
+
+@pytest.mark.parametrize("year", [0, -1, 10000])
+def test_an_allocation_year_is_a_calendar_year(year: int) -> None:
+    with pytest.raises(
+        InvalidInputError, match=rf"^Allocation\.year: {year} is not a calendar year"
+    ):
+        Allocation(ministry="MESR", body="CNRS", year=year, amount="1000")
+
+
+def test_a_cooperation_structure_names_each_founder_once() -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"founder 'univ-a' appears twice \(items 0 and 2\)"
+    ):
+        CooperationStructure(
+            id="pres", name="PRES", kind=CooperationKind.PRES, founders=["univ-a", "b", "univ-a"]
+        )

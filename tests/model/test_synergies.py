@@ -111,6 +111,31 @@ def test_a_founder_need_not_be_a_member() -> None:
     assert synergies.founded_by("univ-elsewhere") == (outside,)
 
 
+def test_a_founder_is_named_once_per_structure() -> None:
+    # A founder named twice is a typing slip, not two founders: the structure refuses it.
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^CooperationStructure\.founders: founder 'lab-b' appears twice "
+            r"\(items 0 and 2\)$"
+        ),
+    ):
+        attrs.evolve(CARNOT, founders=("lab-b", "univ-a", "lab-b"))
+
+
+def test_the_same_founder_in_two_structures_is_valid() -> None:
+    synergies = PoleSynergies(pole_id="p", members=(LAB,), structures=(PRES, CARNOT))
+    assert synergies.founded_by("lab-b") == (PRES, CARNOT)
+
+
+@pytest.mark.parametrize("founder", ["", "   "])
+def test_a_founder_id_is_never_empty_or_blank(founder: str) -> None:
+    with pytest.raises(
+        InvalidInputError, match=rf"^CooperationStructure\.founders: '{founder}' is not an id$"
+    ):
+        attrs.evolve(PRES, founders=("univ-a", founder))
+
+
 def test_an_involvement_needs_a_structure_id() -> None:
     with pytest.raises(InvalidInputError, match=r"^Involvement\.structure_id: must not be empty$"):
         Involvement(structure_id=" ", in_strategy=True, in_actions=True)

@@ -16,10 +16,23 @@ import pytest
 
 from poles_policy.boundary.case import parse_case
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.model.actors import StateBody, StateKind
 from poles_policy.model.committees import CoordinationCommittee
+from poles_policy.model.contracts import PerformanceContract
+from poles_policy.model.cper import Allocation, CperEnvelope
 from poles_policy.model.platforms import CallForProjects, InnovationPlatform
 from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
-from poles_policy.rules import committees, coordination, fui, platforms, sme, standing
+from poles_policy.rules import (
+    committees,
+    coordination,
+    cper,
+    fui,
+    platforms,
+    sme,
+    standing,
+    steering,
+    synergies,
+)
 from poles_policy.rules._inputs import expect_date, poles_by_id
 from poles_policy.rules.relay import (
     assess,
@@ -57,7 +70,39 @@ PLATFORM = InnovationPlatform(
 )
 
 # (rule, argument named in the message, call with the slip); P stands for the parameters.
+ENVELOPE = CperEnvelope(
+    id="cper-82-2007",
+    region="82",
+    period_start=date(2007, 1, 1),
+    period_end=date(2013, 12, 31),
+    amount="1000000",
+)
+ALLOCATION = Allocation(ministry="MESR", body="CNRS", year=2010, amount="1000")
+
+CONTRACT = PerformanceContract(
+    id="c",
+    pole_id="axelera",
+    state=StateBody(id="prefet-82", name="Préfet", kind=StateKind.PREFET_DE_REGION),
+    governing_body_name="Association Axelera",
+    start=date(2009, 1, 1),
+    end=date(2011, 12, 31),
+)
+
 SLIPS: list[tuple[str, str, Callable[[ParameterSet], Any]]] = [
+    ("contract_progress", "contract", lambda p: steering.contract_progress(POLE, 2010, p)),  # type: ignore[arg-type]
+    ("contract_progress", "year", lambda p: steering.contract_progress(CONTRACT, "2010", p)),  # type: ignore[arg-type]
+    ("contract_progress", "year", lambda p: steering.contract_progress(CONTRACT, True, p)),  # noqa: FBT003
+    ("contract_terms", "params", lambda _p: steering.contract_terms(CONTRACT, None)),  # type: ignore[arg-type]
+    ("contract_terms", "pole", lambda p: steering.contract_terms(CONTRACT, p, pole="axelera")),  # type: ignore[arg-type]
+    ("cooperation_involvement", "synergies", lambda _p: synergies.cooperation_involvement({})),  # type: ignore[arg-type]
+    ("allocate_envelope", "envelope", lambda _p: cper.allocate_envelope("cper-82-2007", [])),  # type: ignore[arg-type]
+    ("allocate_envelope", "projects", lambda _p: cper.allocate_envelope(ENVELOPE, "hall")),  # type: ignore[arg-type]
+    ("allocate_envelope", r"projects\[0\]", lambda _p: cper.allocate_envelope(ENVELOPE, [{}])),  # type: ignore[list-item]
+    (
+        "linked_allocation_shares",
+        r"allocations\[1\]",
+        lambda _p: cper.linked_allocation_shares([ALLOCATION, {"ministry": "MESR"}]),  # type: ignore[list-item]
+    ),
     (
         "platform_eligibility",
         "call",
@@ -110,7 +155,9 @@ SLIPS: list[tuple[str, str, Callable[[ParameterSet], Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "argument", "call"), SLIPS, ids=[f"{r}-{a}" for r, a, _ in SLIPS])
+@pytest.mark.parametrize(
+    ("rule", "argument", "call"), SLIPS, ids=[f"{r}-{a}".replace("\\", "") for r, a, _ in SLIPS]
+)
 def test_a_wrong_argument_type_names_the_rule_and_the_argument(
     params: ParameterSet, rule: str, argument: str, call: Callable[[ParameterSet], Any]
 ) -> None:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -18,12 +18,16 @@ from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Status
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.rules.cper import (
+    AllocationShare,
     EnvelopeAllocation,
     Funding,
     allocate_envelope,
     linked_allocation_shares,
 )
 from poles_policy.testing import allocations, cper_envelopes, structuring_projects
+
+if TYPE_CHECKING:
+    from random import Random
 
 ENVELOPE = CperEnvelope(
     id="cper-82-2007",
@@ -302,6 +306,84 @@ def test_no_allocation_gives_no_share() -> None:
     assert linked_allocation_shares([]) == ()
 
 
+# One ministry typed four ways, as it comes from several files.
+SPELLED = (
+    _allocation("MESR", "CNRS", 2009, "100.00", "minalogic"),
+    _allocation("mesr", "INRIA", 2009, "200.00"),
+    _allocation("MESR ", "CEA", 2009, "300.00", "axelera"),
+    _allocation(" Mesr", "INSERM", 2010, "400.00"),
+)
+
+
+def test_syn_2_spellings_of_one_ministry_are_one_row_per_year() -> None:
+    shares = linked_allocation_shares(SPELLED)
+    assert [(s.ministry, s.year, str(s.total), str(s.linked)) for s in shares] == [
+        ("MESR", 2009, "600.00", "400.00"),
+        # The first spelling met names the ministry in every year, 2010 included.
+        ("MESR", 2010, "400.00", "0.00"),
+    ]
+
+
+def test_syn_2_no_spelling_is_renamed_silently() -> None:
+    shares = linked_allocation_shares(SPELLED)
+    assert all(s.spellings == ("MESR", "mesr", "MESR ", " Mesr") for s in shares)
+    lines = shares[0].explain().splitlines()
+    assert lines[:2] == [
+        (
+            "Allocations (MESR, 2009, SYN.2): 600.00 EUR, of which 400.00 EUR linked to pôles "
+            "(≈ 66.67 %)"
+        ),
+        "  also written: 'mesr', 'MESR ', ' Mesr'",
+    ]
+    assert shares[0].explain("fr").splitlines()[1] == "  aussi écrit : 'mesr', 'MESR ', ' Mesr'"
+
+
+def test_syn_2_a_ministry_spelled_one_way_has_no_other_spelling_line() -> None:
+    (share,) = linked_allocation_shares(SPELLED[:1])
+    assert share.spellings == ("MESR",)
+    assert "also written" not in share.explain()
+    assert "aussi écrit" not in share.explain("fr")
+
+
+def test_syn_2_the_ministry_shown_is_the_first_spelling_given() -> None:
+    shares = linked_allocation_shares(reversed(SPELLED))
+    assert [s.ministry for s in shares] == [" Mesr", " Mesr"]
+    assert shares[0].spellings == (" Mesr", "MESR ", "mesr", "MESR")
+    assert [str(s.total) for s in shares] == ["600.00", "400.00"]
+
+
+def test_syn_2_an_accent_typed_composed_or_combining_is_one_ministry_and_one_spelling() -> None:
+    composed = "Ministère de l'Agriculture"
+    combining = "Ministe\u0300re de l'Agriculture"
+    shares = linked_allocation_shares(
+        [
+            _allocation(composed, "INRA", 2010, "10.00"),
+            _allocation(combining, "Cemagref", 2010, "5.00", "vegepolys"),
+            _allocation("MINISTÈRE DE L'AGRICULTURE", "INRA", 2010, "1.00"),
+        ]
+    )
+    assert [(s.ministry, str(s.total)) for s in shares] == [(composed, "16.00")]
+    # The combining form reads the same as the composed one: it is not a second spelling.
+    assert shares[0].spellings == (composed, "MINISTÈRE DE L'AGRICULTURE")
+
+
+def test_syn_2_ministries_are_sorted_without_regard_to_case() -> None:
+    shares = linked_allocation_shares(
+        [
+            _allocation("MESR", "CNRS", 2009, "1.00"),
+            _allocation("agriculture", "INRA", 2009, "1.00"),
+            _allocation("Économie", "OSEO", 2009, "1.00"),
+        ]
+    )
+    # Keys "agriculture" < "mesr" < "économie" (code-point order of the casefolded names).
+    assert [s.ministry for s in shares] == ["agriculture", "MESR", "Économie"]
+
+
+def test_syn_2_spellings_are_in_the_json_form() -> None:
+    data = linked_allocation_shares(SPELLED)[0].to_dict()
+    assert (data["ministry"], data["spellings"]) == ("MESR", ["MESR", "mesr", "MESR ", " Mesr"])
+
+
 def test_syn_2_the_explanation_quantifies_the_share_in_both_languages() -> None:
     shares = linked_allocation_shares(ALLOCATIONS)
     assert shares[2].explain() == (
@@ -335,8 +417,17 @@ def test_a_year_with_nothing_allocated_has_no_share_rather_than_zero() -> None:
 POLES = ("axelera", "minalogic", "lyonbiopole", "tenerrdis")
 # Rhône-Alpes envelopes of up to 2 000 000.00 EUR, shrinking toward an empty one.
 ENVELOPES = cper_envelopes(region="82")
-# Up to 12 allocations by two ministries over 2009-2011, some linked to a pôle.
-ALLOCATION_LISTS = st.lists(allocations(pole_ids=POLES), max_size=12)
+# Up to 12 allocations by two ministries, each spelled several ways, over 2009-2011, some
+# linked to a pôle.
+MINISTRIES = {
+    "MESR": "research",
+    "mesr": "research",
+    " MESR": "research",
+    "Agriculture": "agriculture",
+    "AGRICULTURE ": "agriculture",
+    "agriculture": "agriculture",
+}
+ALLOCATION_LISTS = st.lists(allocations(pole_ids=POLES, ministries=tuple(MINISTRIES)), max_size=12)
 
 
 @st.composite
@@ -459,20 +550,40 @@ def test_the_linked_share_is_between_0_and_1(
 @given(allocations=ALLOCATION_LISTS)
 def test_syn_2_shares_add_up(allocations: list[Allocation]) -> None:
     shares = linked_allocation_shares(allocations)
-    keys = [(s.ministry, s.year) for s in shares]
-    assert keys == sorted({(a.ministry, a.year) for a in allocations})
-    for s in shares:
-        mine = [a for a in allocations if (a.ministry, a.year) == (s.ministry, s.year)]
+    # One row per ministry and year, however the ministry is spelled.
+    rows = [(MINISTRIES[s.ministry], s.year) for s in shares]
+    assert rows == sorted({(MINISTRIES[a.ministry], a.year) for a in allocations})
+    for s, (ministry, year) in zip(shares, rows, strict=True):
+        mine = [a for a in allocations if (MINISTRIES[a.ministry], a.year) == (ministry, year)]
         assert s.total == sum((a.amount for a in mine), Decimal(0))
         assert s.linked == sum((a.amount for a in mine if a.pole_id), Decimal(0))
         assert s.linked == sum((amount for _, amount in s.by_pole), Decimal(0))
         assert [pole for pole, _ in s.by_pole] == sorted({a.pole_id for a in mine if a.pole_id})
+        # Shown as first spelled, every spelling listed in the order met (all years together).
+        everywhere = [a.ministry for a in allocations if MINISTRIES[a.ministry] == ministry]
+        assert s.spellings == tuple(dict.fromkeys(everywhere))
+        assert s.ministry == everywhere[0]
         if s.total == 0:
             assert s.share is None
         else:
             assert s.share is not None
             assert 0 <= s.share <= 1
             assert s.fraction == Fraction(s.linked) / Fraction(s.total)
+
+
+@given(allocations=ALLOCATION_LISTS, random=st.randoms(use_true_random=False))
+def test_syn_2_the_order_given_changes_only_which_spelling_is_shown(
+    allocations: list[Allocation], random: Random
+) -> None:
+    shuffled = list(allocations)
+    random.shuffle(shuffled)
+
+    def figures(shares: tuple[AllocationShare, ...]) -> list[tuple[object, ...]]:
+        return [(s.year, s.total, s.linked, s.by_pole, frozenset(s.spellings)) for s in shares]
+
+    again = linked_allocation_shares(shuffled)
+    assert figures(again) == figures(linked_allocation_shares(allocations))
+    assert all(s.ministry == s.spellings[0] for s in again)
 
 
 def test_syn_2_a_share_held_to_28_digits_is_marked_as_rounded() -> None:

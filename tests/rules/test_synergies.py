@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import find, given
 from hypothesis import strategies as st
 
 from poles_policy.explain import Status
@@ -20,6 +20,7 @@ from poles_policy.model.synergies import Involvement, PoleSynergies
 from poles_policy.rules.synergies import (
     CooperationReport,
     Participation,
+    StructureInvolvement,
     StructureParticipation,
     cooperation_involvement,
 )
@@ -129,9 +130,10 @@ def test_involved_partial_and_gaps_per_member(report: CooperationReport) -> None
 
 
 def test_the_gaps_and_partial_gaps_of_the_pole(report: CooperationReport) -> None:
-    assert report.gaps == (("lab-b", "carnot-b"),)
-    assert report.partial == (("univ-a", "rtra-a"), ("univ-a", "transfer-a"))
-    assert report.unrecorded == (("lab-b", "ctrs-b"),)
+    assert report.involved == ("pres-ab",)
+    assert report.gaps == ("carnot-b",)
+    assert report.partial == ("rtra-a", "transfer-a")
+    assert report.unrecorded == ("ctrs-b",)
     assert report.complete is False
     # Lab B's known gap settles its check: the unrecorded CTRS is not asked for.
     assert report.missing == ()
@@ -170,7 +172,8 @@ def test_the_explanation_in_english(report: CooperationReport) -> None:
     assert report.explain().splitlines() == [
         (
             "Cooperation structures of pôle minalogic (SYN.1, SYN.3): 3 public member(s), "
-            "1 gap(s), 2 partial, 1 unrecorded: involvement INCOMPLETE"
+            "5 structure(s) they founded, 1 gap(s), 2 partial, 1 unrecorded: "
+            "involvement INCOMPLETE"
         ),
         (
             "  [NOT MET] University A (univ-a): involves its cooperation structures — SYN.3: "
@@ -202,7 +205,8 @@ def test_the_explanation_in_french(report: CooperationReport) -> None:
     lines = report.explain("fr").splitlines()
     assert lines[0] == (
         "Structures de coopération du pôle minalogic (SYN.1, SYN.3) : 3 membre(s) public(s), "
-        "1 lacune(s), 2 partielle(s), 1 non enregistrée(s) : implication INCOMPLÈTE"
+        "5 structure(s) fondée(s) par eux, 1 lacune(s), 2 partielle(s), "
+        "1 non enregistrée(s) : implication INCOMPLÈTE"
     )
     assert lines[2].startswith(
         "  [NON REMPLIE] Lab B (lab-b) : implique ses structures de coopération — SYN.3: "
@@ -237,12 +241,14 @@ def test_full_involvement_of_every_structure_is_met_and_complete() -> None:
     assert (
         report.explain()
         .splitlines()[0]
-        .endswith("0 gap(s), 0 partial, 0 unrecorded: involvement complete")
+        .endswith(
+            "2 structure(s) they founded, 0 gap(s), 0 partial, 0 unrecorded: involvement complete"
+        )
     )
     assert report.explain("fr").splitlines()[0].endswith(": implication complète")
 
 
-def test_a_structure_founded_by_two_members_is_a_gap_of_each() -> None:
+def test_a_structure_founded_by_two_members_is_one_gap_in_the_totals() -> None:
     synergies = PoleSynergies(
         pole_id="minalogic",
         members=(UNIV, LAB),
@@ -250,8 +256,86 @@ def test_a_structure_founded_by_two_members_is_a_gap_of_each() -> None:
         involvements=(_involvement("pres-ab", strategy=False, actions=False),),
     )
     report = cooperation_involvement(synergies)
-    assert report.gaps == (("univ-a", "pres-ab"), ("lab-b", "pres-ab"))
+    assert report.gaps == ("pres-ab",)
+    assert report.structures == (
+        StructureInvolvement(
+            structure_id="pres-ab",
+            participation=Participation.NOT_INVOLVED,
+            founding_members=("univ-a", "lab-b"),
+        ),
+    )
+    assert (
+        report.explain()
+        .splitlines()[0]
+        .endswith(
+            "2 public member(s), 1 structure(s) they founded, 1 gap(s), 0 partial, 0 unrecorded: "
+            "involvement INCOMPLETE"
+        )
+    )
+    assert " 1 lacune(s), " in report.explain("fr").splitlines()[0]
+
+
+def test_a_structure_founded_by_two_members_stays_in_each_members_line_and_check() -> None:
+    synergies = PoleSynergies(
+        pole_id="minalogic",
+        members=(UNIV, LAB),
+        structures=(STRUCTURES[0],),
+        involvements=(_involvement("pres-ab", strategy=False, actions=False),),
+    )
+    report = cooperation_involvement(synergies)
+    assert [(line.member_id, line.gaps) for line in report.lines] == [
+        ("univ-a", ("pres-ab",)),
+        ("lab-b", ("pres-ab",)),
+    ]
     assert [c.status for c in report.checks] == [Status.NOT_MET, Status.NOT_MET]
+    assert all("PRES AB (pres-ab): recorded as not involved" in c.reason.en for c in report.checks)
+
+
+def test_the_founding_members_are_the_public_founders_in_the_members_order() -> None:
+    # Founders given lab first, with a private centre and an outside university among them.
+    shared = _structure(
+        "pres-x", "PRES X", CooperationKind.PRES, "lab-b", "centre-c", "univ-elsewhere", "univ-a"
+    )
+    report = cooperation_involvement(
+        PoleSynergies(pole_id="minalogic", members=(UNIV, CENTRE, LAB), structures=(shared,))
+    )
+    (structure,) = report.structures
+    assert structure.founding_members == ("univ-a", "lab-b")
+    assert structure.participation is Participation.NOT_RECORDED
+
+
+def test_an_unrecorded_structure_of_two_members_is_counted_and_asked_for_once() -> None:
+    synergies = PoleSynergies(pole_id="minalogic", members=(UNIV, LAB), structures=STRUCTURES[:3])
+    report = cooperation_involvement(synergies)
+    assert report.unrecorded == ("pres-ab", "rtra-a", "ctrs-b")
+    assert [c.status for c in report.checks] == [Status.UNKNOWN, Status.UNKNOWN]
+    assert [f.path for f in report.missing] == [
+        "involvements.pres-ab",
+        "involvements.rtra-a",
+        "involvements.ctrs-b",
+    ]
+    assert " 3 unrecorded: " in report.explain()
+
+
+def test_every_unrecorded_structure_is_asked_for_not_only_the_first_members() -> None:
+    # Each member has its own unrecorded structure: both are asked for.
+    synergies = PoleSynergies(
+        pole_id="minalogic", members=(UNIV, LAB), structures=(STRUCTURES[1], STRUCTURES[2])
+    )
+    report = cooperation_involvement(synergies)
+    assert [(f.path, f.question.en) for f in report.missing] == [
+        (
+            "involvements.rtra-a",
+            "What does RTRA A (rtra-a) take part in, of the pôle's strategy and of its actions?",
+        ),
+        (
+            "involvements.ctrs-b",
+            "What does CTRS B (ctrs-b) take part in, of the pôle's strategy and of its actions?",
+        ),
+    ]
+    assert report.missing[1].question.fr == (
+        "À quoi CTRS B (ctrs-b) prend-elle part, de la stratégie du pôle et de ses actions ?"
+    )
 
 
 def test_structures_with_no_involvement_recorded_are_asked_for_not_counted_as_gaps() -> None:
@@ -262,13 +346,13 @@ def test_structures_with_no_involvement_recorded_are_asked_for_not_counted_as_ga
         involvements=(_involvement("pres-ab", strategy=True, actions=True),),
     )
     report = cooperation_involvement(synergies)
-    assert (report.gaps, report.unrecorded, report.complete) == ((), (("univ-a", "rtra-a"),), None)
+    assert (report.gaps, report.unrecorded, report.complete) == ((), ("rtra-a",), None)
     check = report.checks[0]
     assert check.status is Status.UNKNOWN
     assert [(f.path, f.question.en) for f in report.missing] == [
         (
-            "involvements",
-            "What do RTRA A (rtra-a) take part in, of the pôle's strategy and of its actions?",
+            "involvements.rtra-a",
+            "What does RTRA A (rtra-a) take part in, of the pôle's strategy and of its actions?",
         )
     ]
     head = report.explain().splitlines()[0]
@@ -280,18 +364,31 @@ def test_structures_with_no_involvement_recorded_are_asked_for_not_counted_as_ga
     )
 
 
-def test_the_report_as_json_keeps_every_pair_and_the_facts_to_ask_for() -> None:
+def test_the_report_as_json_gives_both_views_and_the_facts_to_ask_for() -> None:
     import json
 
-    synergies = PoleSynergies(pole_id="minalogic", members=(UNIV,), structures=STRUCTURES[:2])
+    synergies = PoleSynergies(pole_id="minalogic", members=(UNIV, LAB), structures=STRUCTURES[:2])
     data = cooperation_involvement(synergies).to_dict()
     assert json.loads(json.dumps(data)) == data
     assert data["complete"] is None
-    assert data["unrecorded"] == [["univ-a", "pres-ab"], ["univ-a", "rtra-a"]]
-    assert [f["path"] for f in data["missing"]] == ["involvements"]
-    assert data["lines"][0]["structures"][0] == {
-        "structure_id": "pres-ab",
-        "participation": "not_recorded",
+    assert data["unrecorded"] == ["pres-ab", "rtra-a"]
+    assert (data["involved"], data["gaps"], data["partial"]) == ([], [], [])
+    assert data["structures"] == [
+        {
+            "structure_id": "pres-ab",
+            "participation": "not_recorded",
+            "founding_members": ["univ-a", "lab-b"],
+        },
+        {
+            "structure_id": "rtra-a",
+            "participation": "not_recorded",
+            "founding_members": ["univ-a"],
+        },
+    ]
+    assert [f["path"] for f in data["missing"]] == ["involvements.pres-ab", "involvements.rtra-a"]
+    assert data["lines"][1] == {
+        "member_id": "lab-b",
+        "structures": [{"structure_id": "pres-ab", "participation": "not_recorded"}],
     }
 
 
@@ -345,11 +442,21 @@ def test_a_structure_founded_by_a_public_and_a_private_member_is_asked_of_the_pu
     report = cooperation_involvement(
         PoleSynergies(pole_id="minalogic", members=(CENTRE, UNIV), structures=(shared,))
     )
-    assert report.unrecorded == (("univ-a", "transfer-ac"),)
+    assert report.unrecorded == ("transfer-ac",)
+    assert report.structures[0].founding_members == ("univ-a",)
     assert "syn.cooperation.unassessed" not in [c.key for c in report.checks]
 
 
 # --- properties -----------------------------------------------------------------------------
+
+
+def test_the_properties_meet_structures_founded_by_two_public_members() -> None:
+    def shared(synergies: PoleSynergies) -> bool:
+        report = cooperation_involvement(synergies)
+        return any(len(s.founding_members) > 1 for s in report.structures)
+
+    found = find(pole_synergies(), shared)
+    assert shared(found)
 
 
 def _takes_part(synergies: PoleSynergies, structure_id: str) -> tuple[bool, bool]:
@@ -377,26 +484,63 @@ def test_the_gaps_are_the_founded_structures_taking_part_in_neither(
     synergies: PoleSynergies,
 ) -> None:
     report = cooperation_involvement(synergies)
+    public = [m.id for m in synergies.members if m.public]
     expected_gaps = []
     expected_partial = []
     expected_unrecorded = []
-    for member in synergies.members:
-        if not member.public:
+    for structure in synergies.structures:
+        if not set(public) & set(structure.founders):
             continue
-        for structure in synergies.structures:
-            if member.id not in structure.founders:
-                continue
-            if synergies.involvement(structure.id) is None:
-                expected_unrecorded.append((member.id, structure.id))
-                continue
-            strategy, actions = _takes_part(synergies, structure.id)
-            if not strategy and not actions:
-                expected_gaps.append((member.id, structure.id))
-            elif strategy != actions:
-                expected_partial.append((member.id, structure.id))
+        if synergies.involvement(structure.id) is None:
+            expected_unrecorded.append(structure.id)
+            continue
+        strategy, actions = _takes_part(synergies, structure.id)
+        if not strategy and not actions:
+            expected_gaps.append(structure.id)
+        elif strategy != actions:
+            expected_partial.append(structure.id)
     assert list(report.gaps) == expected_gaps
     assert list(report.partial) == expected_partial
     assert list(report.unrecorded) == expected_unrecorded
+
+
+@given(pole_synergies())
+def test_each_structure_of_a_public_member_is_counted_once(synergies: PoleSynergies) -> None:
+    report = cooperation_involvement(synergies)
+    public = [m.id for m in synergies.members if m.public]
+    founded = [s for s in synergies.structures if set(public) & set(s.founders)]
+    assert [s.structure_id for s in report.structures] == [s.id for s in founded]
+    for item, structure in zip(report.structures, founded, strict=True):
+        assert item.founding_members == tuple(m for m in public if m in structure.founders)
+    # The four totals split the structures, each in one of them, none twice.
+    totals = (*report.involved, *report.partial, *report.gaps, *report.unrecorded)
+    assert sorted(totals) == sorted(s.id for s in founded)
+    head = report.explain().splitlines()[0]
+    assert f"{len(founded)} structure(s) they founded, {len(report.gaps)} gap(s)," in head
+
+
+@given(pole_synergies())
+def test_the_member_view_and_the_structure_view_agree(synergies: PoleSynergies) -> None:
+    report = cooperation_involvement(synergies)
+    pairs = {
+        (line.member_id, s.structure_id, s.participation)
+        for line in report.lines
+        for s in line.structures
+    }
+    assert pairs == {
+        (member, s.structure_id, s.participation)
+        for s in report.structures
+        for member in s.founding_members
+    }
+    # A structure is asked for once, under its own path, whoever founded it; every unrecorded
+    # structure of a member left undetermined is asked for.
+    paths = [f.path for f in report.missing]
+    conditions = [c for c in report.checks if c.key == "syn.cooperation"]
+    undetermined = [
+        line for line, c in zip(report.lines, conditions, strict=True) if c.status is Status.UNKNOWN
+    ]
+    assert len(paths) == len(set(paths))
+    assert set(paths) == {f"involvements.{sid}" for line in undetermined for sid in line.unrecorded}
 
 
 @given(pole_synergies(), st.randoms(use_true_random=False))

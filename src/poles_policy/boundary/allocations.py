@@ -8,6 +8,9 @@ The JSON form of the allocation results: a CPER envelope's sharing and ministrie
 (SYN.2). Their JSON Schemas are exported as ``envelope-allocation`` and
 ``allocation-share``.
 
+A ministry spelled in several ways ("MESR", "mesr ") is one ministry:
+``ministry`` is its first spelling and ``spellings`` lists them all.
+
 Amounts are strings to the cent (``"150000.00"``). A share is given twice:
 ``share`` as a decimal string, exact whenever the quotient terminates within
 28 significant digits, and ``fraction`` as ``"numerator/denominator"``,
@@ -99,7 +102,20 @@ class EnvelopeAllocationModel(Model):
 class AllocationShareModel(Model):
     """A ministry's allocations in one year and the part linked to pôles (SYN.2)."""
 
-    ministry: str = Field(description="The allocating ministry.")
+    ministry: str = Field(
+        description=(
+            "The allocating ministry, as first spelled among the allocations given. Spellings "
+            "that differ only in case, surrounding or repeated blanks or Unicode composition "
+            "name one ministry."
+        )
+    )
+    spellings: tuple[str, ...] = Field(
+        min_length=1,
+        description=(
+            "Every spelling of the ministry met among the allocations given, in the order met; "
+            "ministry first."
+        ),
+    )
     year: WholeNumber = Field(description="The year.")
     total: AmountText = Field(
         description="Everything the ministry allocated that year to the bodies it supervises, EUR."

@@ -342,14 +342,22 @@ class AllocationModel(Model):
     ``pole_id`` is set when it is linked to a pôle.
     """
 
-    ministry: str = Field(description="The allocating ministry; non-empty.")
+    ministry: str = Field(
+        description=(
+            "The allocating ministry; non-empty. Spellings that differ only in case, in blanks "
+            "around or between words, or in Unicode composition name one ministry (SYN.2 "
+            "groups by Allocation.ministry_key); accents count."
+        )
+    )
     body: str = Field(
         description=(
             "The research or training body the ministry supervises (organisme sous tutelle) "
-            "that receives the allocation; non-empty."
+            "that receives the allocation; non-empty, kept as given."
         )
     )
-    year: WholeNumber = Field(description="The year of the allocation, e.g. 2009.")
+    year: WholeNumber = Field(
+        description="The year of the allocation, e.g. 2009: a calendar year, 1 to 9999."
+    )
     amount: Money = Field(
         description="The amount allocated, in euros exact to the cent, non-negative."
     )

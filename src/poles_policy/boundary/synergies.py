@@ -17,7 +17,9 @@ pôle 'p'``).
 
 :class:`CooperationReportModel` describes the answer,
 :meth:`CooperationReport.to_dict() <poles_policy.rules.synergies.CooperationReport.to_dict>`;
-its JSON Schema is exported as ``cooperation-report``.
+its JSON Schema is exported as ``cooperation-report``. Its totals count
+structures, each once: a structure founded by two public members is one
+gap, not two.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ __all__ = [
     "EstablishmentInvolvementModel",
     "InvolvementModel",
     "PoleSynergiesModel",
+    "StructureInvolvementModel",
     "StructureParticipationModel",
 ]
 
@@ -115,8 +118,9 @@ class PoleSynergiesModel(Model):
         default=(),
         description=(
             "The cooperation structures known, none twice, each with the ids of the "
-            "establishments that founded it ('kind' may be omitted); a public member's "
-            "structures are those it founded. Empty (the default) when none is recorded."
+            "establishments that founded it, none twice ('kind' may be omitted); a public "
+            "member's structures are those it founded. Empty (the default) when none is "
+            "recorded."
         ),
     )
     involvements: tuple[InvolvementModel, ...] = Field(
@@ -152,7 +156,10 @@ class PoleSynergiesModel(Model):
 
 # --- the answer: cooperation_involvement's report ---------------------------------------------
 
-_PAIRS = "[member id, structure id] pairs, in the order of the lines"
+_ONCE = (
+    "as structure ids, each once however many members founded it, in the order of the "
+    "structures given"
+)
 
 
 class StructureParticipationModel(Model):
@@ -179,21 +186,57 @@ class EstablishmentInvolvementModel(Model):
     )
 
 
+class StructureInvolvementModel(Model):
+    """A cooperation structure SYN.3 asks about, once, with the public members that founded it."""
+
+    structure_id: str = Field(description="The cooperation structure.")
+    participation: Participation = Field(
+        description=(
+            "What it takes part in: both, strategy_only, actions_only, not_involved or "
+            "not_recorded."
+        )
+    )
+    founding_members: tuple[str, ...] = Field(
+        min_length=1,
+        description=(
+            "The public members of the pôle among its founders, each asked to involve it, in "
+            "the members' order."
+        ),
+    )
+
+
 class CooperationReportModel(Model):
-    """A pôle's public members and their structures, read against SYN.3 (the report's JSON)."""
+    """
+    A pôle's public members and their structures, read against SYN.3 (the report's JSON).
+
+    Per member (``lines``) and per structure (``structures``); the totals
+    count structures, each once.
+    """
 
     pole_id: str = Field(description="The pôle.")
     lines: tuple[EstablishmentInvolvementModel, ...] = Field(
-        description="One line per public member, in the members' order."
+        description=(
+            "One line per public member, in the members' order: what each is asked to involve "
+            "(a structure founded by two members is in both lines)."
+        )
     )
-    gaps: tuple[tuple[str, str], ...] = Field(
-        description=f"The structures recorded as taking part in neither, as {_PAIRS}."
+    structures: tuple[StructureInvolvementModel, ...] = Field(
+        description=(
+            "Each structure founded by at least one public member, once, in the order of the "
+            "structures given, with the members that founded it."
+        )
     )
-    partial: tuple[tuple[str, str], ...] = Field(
-        description=f"The structures taking part in the strategy or the actions only, as {_PAIRS}."
+    involved: tuple[str, ...] = Field(
+        description=f"The structures taking part in the strategy and the actions, {_ONCE}."
     )
-    unrecorded: tuple[tuple[str, str], ...] = Field(
-        description=f"The structures with no involvement recorded, as {_PAIRS}."
+    gaps: tuple[str, ...] = Field(
+        description=f"The structures recorded as taking part in neither, {_ONCE}."
+    )
+    partial: tuple[str, ...] = Field(
+        description=f"The structures taking part in the strategy or the actions only, {_ONCE}."
+    )
+    unrecorded: tuple[str, ...] = Field(
+        description=f"The structures with no involvement recorded, {_ONCE}."
     )
     not_concerned: tuple[str, ...] = Field(
         description="The private members (ids), which SYN.3 does not address."
@@ -211,5 +254,8 @@ class CooperationReportModel(Model):
         )
     )
     missing: tuple[FactModel, ...] = Field(
-        description="The involvements to record to settle every check, in order."
+        description=(
+            "The involvements to record to settle every check, in order, one per structure "
+            "(path involvements.<structure id>)."
+        )
     )

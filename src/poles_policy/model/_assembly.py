@@ -238,7 +238,12 @@ def cooperation_structure(
     founders: tuple[str, ...],
 ) -> CooperationStructure:
     """Make a :class:`~poles_policy.model.actors.CooperationStructure`."""
-    valid = id.strip() and name.strip() and all(f.strip() for f in founders)
+    valid = (
+        id.strip()
+        and name.strip()
+        and all(f.strip() for f in founders)
+        and len(set(founders)) == len(founders)
+    )
     make = _COOPERATION_STRUCTURE if valid else CooperationStructure
     return make(id=id, name=name, kind=kind, founders=founders)
 

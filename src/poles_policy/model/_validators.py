@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "a_date",
     "boolean",
+    "calendar_year",
     "each",
     "ids",
     "is_a",
@@ -33,6 +34,7 @@ __all__ = [
     "non_negative",
     "optional_boolean",
     "optional_date",
+    "optional_id",
     "optional_is_a",
     "share",
     "to_eur",
@@ -126,10 +128,28 @@ def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, 
             raise InvalidInputError(msg)
 
 
+def optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse an id that is not a non-blank string; ``None`` (no id) passes."""
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not an id"
+        raise InvalidInputError(msg)
+
+
 def whole_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Refuse anything but an int (a bool is not a number here); ``None`` passes."""
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a whole number"
+        raise InvalidInputError(msg)
+
+
+def calendar_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse anything but a whole number from 1 to 9999, a year a date can have; None passes."""
+    whole_number(instance, attribute, value)
+    if isinstance(value, int) and not date.min.year <= value <= date.max.year:
+        msg = (
+            f"{type(instance).__name__}.{attribute.name}: {value} is not a calendar year "
+            f"({date.min.year} to {date.max.year})"
+        )
         raise InvalidInputError(msg)
 
 

@@ -205,6 +205,10 @@ class CooperationKind(enum.Enum):
     """Public incubator."""
 
 
+def _distinct_founders(instance: object, _: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    unique("founder", f"{type(instance).__name__}.founders", value)
+
+
 @attrs.frozen(kw_only=True)
 class CooperationStructure:
     """
@@ -220,7 +224,9 @@ class CooperationStructure:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     kind: CooperationKind = attrs.field(validator=is_a(CooperationKind))
-    founders: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=ids)
+    founders: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=[ids, _distinct_founders]
+    )
 
 
 class AuthorityLevel(enum.Enum):

@@ -9,10 +9,23 @@ bodies they supervise (SYN.2).
 
 The priority order and the share of allocations linked to pôles are for
 the rules.
+
+**Ministries' names.** Allocations are grouped by ministry, and a ministry
+is named by people, in several files: "MESR", "mesr" and "MESR " are one
+ministry. :attr:`Allocation.ministry_key` is the name as compared: blanks
+around it dropped, runs of blanks inside read as one space, Unicode NFC
+(an accented letter typed as one character or as a letter and a combining
+accent is one letter), then without case (:meth:`str.casefold`). Accents
+are kept: "Economie" and "Économie" are two names, since dropping accents
+could merge two names that differ by them. The name itself is kept as
+given, for display. The body and the pôle are not compared this way: the
+body is not a grouping key, and a pôle is named by its id, which is matched
+exactly as everywhere in the library.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Any, Final
 
@@ -20,13 +33,15 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
+    a_date,
+    calendar_year,
     ids,
     non_empty,
     non_negative,
+    optional_id,
     to_eur,
     to_tuple,
     unique,
-    whole_number,
 )
 from poles_policy.model.regions import all_regions, region
 from poles_policy.money import Eur
@@ -79,8 +94,8 @@ class CperEnvelope:
 
     id: str = attrs.field(validator=non_empty)
     region: str = attrs.field(validator=_region_code)
-    period_start: date = attrs.field(validator=_region_in_force)
-    period_end: date = attrs.field(validator=_ends_after_start)
+    period_start: date = attrs.field(validator=[a_date, _region_in_force])
+    period_end: date = attrs.field(validator=[a_date, _ends_after_start])
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
@@ -125,10 +140,21 @@ class StructuringProject:
         return bool(self.pole_ids)
 
 
-def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not an id"
+def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    owner = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, str):
+        msg = f"{owner}: {value!r} is not a name (text expected)"
         raise InvalidInputError(msg)
+    if not value.strip():
+        msg = f"{owner}: {value!r} is empty or blank; a name is required"
+        raise InvalidInputError(msg)
+
+
+def _name_key(name: str) -> str:
+    # NFC before casefold, so that an accent typed composed or combining is one letter; and
+    # after it, since casefolding decomposes a few letters (ǰ, ΐ): the key is itself in NFC.
+    spaced = " ".join(unicodedata.normalize("NFC", name).split())
+    return unicodedata.normalize("NFC", spaced.casefold())
 
 
 @attrs.frozen(kw_only=True)
@@ -137,21 +163,42 @@ class Allocation:
     A ministry's allocation to a body it supervises (SYN.2).
 
     Attributes:
-        ministry: The allocating ministry.
-        body: The research or training body it supervises (*tutelle*).
+        ministry: The allocating ministry's name, as given; empty or blank
+            is refused. Allocations are grouped by :attr:`ministry_key`, so
+            "MESR", "mesr" and "MESR " are one ministry.
+        body: The research or training body it supervises (*tutelle*), as
+            given; empty or blank is refused.
         year: The year of the allocation.
         amount: The amount allocated.
         pole_id: The pôle the allocation is linked to, or ``None`` when it
             is not linked to a pôle.
     """
 
-    ministry: str = attrs.field(validator=non_empty)
-    body: str = attrs.field(validator=non_empty)
-    year: int = attrs.field(validator=whole_number)
+    ministry: str = attrs.field(validator=_name)
+    body: str = attrs.field(validator=_name)
+    year: int = attrs.field(validator=calendar_year)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
-    pole_id: str | None = attrs.field(default=None, validator=_optional_id)
+    pole_id: str | None = attrs.field(default=None, validator=optional_id)
 
     @property
     def linked_to_pole(self) -> bool:
         """Whether the allocation is flagged as linked to a pôle (SYN.2)."""
         return self.pole_id is not None
+
+    @property
+    def ministry_key(self) -> str:
+        """
+        The ministry's name as compared: the key allocations are grouped by (SYN.2).
+
+        Blanks around the name are dropped and runs of blanks inside read as
+        one space; the name is read in Unicode NFC, then without case.
+        Accents are kept.
+
+        >>> spellings = ("MESR", "mesr", " MESR ", "Ministe\u0300re  de la Recherche")
+        >>> [
+        ...     Allocation(ministry=m, body="CNRS", year=2010, amount=0).ministry_key
+        ...     for m in spellings
+        ... ]
+        ['mesr', 'mesr', 'mesr', 'ministère de la recherche']
+        """
+        return _name_key(self.ministry)

@@ -32,6 +32,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
+    calendar_year,
     each,
     ids,
     is_a,
@@ -39,12 +40,12 @@ from poles_policy.model._validators import (
     non_negative,
     optional_boolean,
     optional_date,
+    optional_id,
     to_eur,
     to_items,
     to_optional_eur,
     to_tuple,
     unique,
-    whole_number,
 )
 from poles_policy.money import Eur, total
 
@@ -65,22 +66,6 @@ def _distinct_poles(
     instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     unique("pôle", f"{type(instance).__name__}.{attribute.name}", value)
-
-
-def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not an id"
-        raise InvalidInputError(msg)
-
-
-def _calendar_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    whole_number(instance, attribute, value)
-    if isinstance(value, int) and not date.min.year <= value <= date.max.year:
-        msg = (
-            f"{type(instance).__name__}.{attribute.name}: {value} is not a calendar year "
-            f"({date.min.year} to {date.max.year})"
-        )
-        raise InvalidInputError(msg)
 
 
 def _closes_after_opening(instance: CallForProjects, _: attrs.Attribute[Any], value: date) -> None:
@@ -148,7 +133,7 @@ class FinancingLine:
     """
 
     source: FundingSource = attrs.field(validator=is_a(FundingSource))
-    year: int | None = attrs.field(default=None, validator=_calendar_year)
+    year: int | None = attrs.field(default=None, validator=calendar_year)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
@@ -224,7 +209,7 @@ class InnovationPlatform:
     financing: tuple[FinancingLine, ...] = attrs.field(
         default=(), converter=_financing, validator=each(FinancingLine)
     )
-    call_id: str | None = attrs.field(default=None, validator=_optional_id)
+    call_id: str | None = attrs.field(default=None, validator=optional_id)
     submitted_on: date | None = attrs.field(default=None, validator=optional_date)
 
     @property

@@ -74,7 +74,8 @@ def _structures(values: Iterable[CooperationStructure]) -> tuple[CooperationStru
 def _distinct_structures(
     instance: object, _: attrs.Attribute[Any], value: tuple[CooperationStructure, ...]
 ) -> None:
-    unique("structure", f"{type(instance).__name__}.structures", (s.id for s in value))
+    owner = f"{type(instance).__name__}.structures"
+    unique("structure", owner, (s.id for s in value))
 
 
 def _involvements(values: Iterable[Involvement]) -> tuple[Involvement, ...]:
@@ -105,10 +106,12 @@ class PoleSynergies:
     """
     A pôle's research and training members and their cooperation structures (SYN.3).
 
-    Invariants: no member twice, no structure twice, at most one involvement
-    per structure, and every involvement names a known structure. A
-    structure's founders need not be members (a PRES founded with a
-    university outside the pôle), and a member may have founded nothing.
+    Invariants: no member twice, no structure twice, no founder twice in a
+    structure, at most one involvement per structure, and every involvement
+    names a known structure. A structure's founders need not be members (a
+    PRES founded with a university outside the pôle), and a member may have
+    founded nothing. A founder id is never empty or blank
+    (:class:`~poles_policy.model.actors.CooperationStructure` refuses it).
 
     Attributes:
         pole_id: The pôle.

@@ -12,7 +12,7 @@ type test each: the rules run them on every call.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.poles import Pole
@@ -21,7 +21,9 @@ from poles_policy.parameters import ParameterSet
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["expect", "expect_date", "expect_params", "poles_by_id"]
+_T = TypeVar("_T")
+
+__all__ = ["expect", "expect_date", "expect_items", "expect_params", "poles_by_id"]
 
 
 def _given(value: object) -> str:
@@ -53,7 +55,7 @@ def expect(
     wanted = what or (
         kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
     )
-    article = "an" if wanted[0] in "AEIOU" else "a"
+    article = "an" if wanted[0].lower() in "aeiou" else "a"
     msg = f"{rule}: {name} must be {article} {wanted}, not {_given(value)}"
     raise WrongTypeError(msg)
 
@@ -87,6 +89,31 @@ def expect_date(value: object, name: str, rule: str) -> None:
         hint = ""
     msg = f"{rule}: {name} must be a datetime.date, not {_given(value)}{hint}"
     raise WrongTypeError(msg)
+
+
+def expect_items(values: object, kind: type[_T], name: str, rule: str) -> list[_T]:
+    """
+    Return the items of argument *name* of *rule*, a list of *kind* objects, as a list.
+
+    >>> expect_items("axelera", Pole, "poles", "coordination_groups")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: coordination_groups: poles must be a list of Pole,
+    not str 'axelera'
+
+    Raises:
+        WrongTypeError: If *values* is a string, not iterable, or holds an
+            item that is not a *kind* (named by its position).
+    """
+    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
+        msg = f"{rule}: {name} must be a list of {kind.__name__}, not {_given(values)}"
+        raise WrongTypeError(msg)
+    items = list(values)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            msg = f"{rule}: {name}[{index}] must be a {kind.__name__}, not {_given(item)}"
+            raise WrongTypeError(msg)
+    return items
 
 
 def expect_params(value: object, rule: str) -> None:

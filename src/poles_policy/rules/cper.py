@@ -35,6 +35,13 @@ ministry and year: the total allocated, the part flagged as linked to a
 pôle, the share this part is of the total, and the amount per pôle. The
 text sets no figure for that share: it is reported, not judged.
 
+**One ministry, one row.** Ministries are grouped by
+:attr:`~poles_policy.model.cper.Allocation.ministry_key`, so that "MESR",
+"mesr" and "MESR " are one ministry, not three. Nothing is renamed
+silently: a share shows the ministry as first spelled among the
+allocations given, and lists every spelling met (``spellings``), which the
+explanation names when there are several. Pôle ids are matched exactly.
+
 **Shares.** A share is an exact quotient of two amounts. As a
 :class:`~decimal.Decimal` it is exact when the quotient terminates within 28
 significant digits (0.85), and held to 28 significant digits otherwise
@@ -49,6 +56,7 @@ half up to 0.01 % and marked with "≈".
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -58,13 +66,14 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Status, Text, json_fields, render_account
+from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.money import EXACT, Eur, exact_decimals, ratio, total
+from poles_policy.rules._inputs import expect, expect_items
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from poles_policy.explain import Lang
-    from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 
 __all__ = [
     "AllocationShare",
@@ -359,6 +368,8 @@ def allocate_envelope(
     >>> allocation.linked_share
     Decimal('0.8')
     """
+    expect(envelope, CperEnvelope, "envelope", "allocate_envelope")
+    projects = expect_items(projects, StructuringProject, "projects", "allocate_envelope")
     ordered = sorted(_validated(envelope, projects), key=_priority)
     remaining: Decimal = envelope.amount
     lines: list[ProjectAllocation] = []
@@ -399,7 +410,11 @@ class AllocationShare:
     A ministry's allocations in one year, and the part linked to pôles (SYN.2).
 
     Attributes:
-        ministry: The allocating ministry.
+        ministry: The allocating ministry, as first spelled among the
+            allocations given (the same for each of its years).
+        spellings: Every spelling of the ministry met among the allocations
+            given, all years together, in the order met; *ministry* first.
+            Spellings that differ only in Unicode composition are one.
         year: The year.
         total: Everything it allocated that year to the bodies it supervises.
         linked: The part of *total* flagged as linked to a pôle.
@@ -408,6 +423,7 @@ class AllocationShare:
     """
 
     ministry: str
+    spellings: tuple[str, ...]
     year: int
     total: Eur
     linked: Eur
@@ -457,23 +473,30 @@ class AllocationShare:
         """
         Render the year's allocations: the total, the linked part, each pôle, then the share.
 
+        When the ministry is spelled in several ways, a line after the first
+        names the other spellings, so that grouping them is never silent.
+
         Args:
             lang: ``"en"`` or ``"fr"``.
         """
         pct = _percent(self.share, lang)
+        others = ", ".join(repr(spelling) for spelling in self.spellings[1:])
         if lang == "fr":
             head = (
                 f"Dotations ({self.ministry}, {self.year}, SYN.2) : {self.total} EUR, dont "
                 f"{self.linked} EUR liés aux pôles ({pct})"
             )
+            also = f"  aussi écrit : {others}"
             sep = " :"
         else:
             head = (
                 f"Allocations ({self.ministry}, {self.year}, SYN.2): {self.total} EUR, of "
                 f"which {self.linked} EUR linked to pôles ({pct})"
             )
+            also = f"  also written: {others}"
             sep = ":"
-        lines = [head, *(f"  pôle {pole}{sep} {amount} EUR" for pole, amount in self.by_pole)]
+        lines = [head, *([also] if others else [])]
+        lines.extend(f"  pôle {pole}{sep} {amount} EUR" for pole, amount in self.by_pole)
         return render_account("\n".join(lines), self.checks, lang)
 
     def to_dict(self) -> dict[str, Any]:
@@ -493,13 +516,20 @@ def linked_allocation_shares(allocations: Iterable[Allocation]) -> tuple[Allocat
     """
     Quantify, per ministry and year, the part of the allocations linked to pôles (SYN.2).
 
+    A ministry is recognised by
+    :attr:`~poles_policy.model.cper.Allocation.ministry_key`: spellings that
+    differ only in case, surrounding or repeated blanks, or Unicode
+    composition are one ministry, shown as first spelled and with every
+    spelling listed.
+
     Args:
         allocations: Ministries' allocations to the bodies they supervise,
             each flagged with the pôle it is linked to, if any.
 
     Returns:
         One share per (ministry, year) that has at least one allocation,
-        sorted by ministry then year; empty for no allocation.
+        sorted by ministry (compared as keys, so without case) then year;
+        empty for no allocation.
 
     >>> from poles_policy.model.cper import Allocation
     >>> shares = linked_allocation_shares(
@@ -512,20 +542,36 @@ def linked_allocation_shares(allocations: Iterable[Allocation]) -> tuple[Allocat
     ... )
     >>> [(s.ministry, s.year, s.total, s.linked, s.share) for s in shares]
     [('MESR', 2010, Decimal('400000.00'), Decimal('100000.00'), Decimal('0.25'))]
+    >>> mixed = linked_allocation_shares(
+    ...     [
+    ...         Allocation(ministry="MESR", body="CNRS", year=2010, amount="300000"),
+    ...         Allocation(ministry="mesr ", body="CEA", year=2010, amount="100000"),
+    ...     ]
+    ... )
+    >>> [(s.ministry, s.spellings, s.total) for s in mixed]
+    [('MESR', ('MESR', 'mesr '), Decimal('400000.00'))]
     """
+    allocations = expect_items(allocations, Allocation, "allocations", "linked_allocation_shares")
     groups: defaultdict[tuple[str, int], list[Allocation]] = defaultdict(list)
+    # Each ministry's spellings, first met first, keyed by NFC so that a spelling is text.
+    spellings: defaultdict[str, dict[str, str]] = defaultdict(dict)
     for allocation in allocations:
-        groups[allocation.ministry, allocation.year].append(allocation)
+        key = allocation.ministry_key
+        groups[key, allocation.year].append(allocation)
+        spelling = allocation.ministry
+        spellings[key].setdefault(unicodedata.normalize("NFC", spelling), spelling)
     out: list[AllocationShare] = []
-    for (ministry, year), items in sorted(groups.items()):
+    for (key, year), items in sorted(groups.items()):
         per_pole: defaultdict[str, list[Decimal]] = defaultdict(list)
         for item in items:
             if item.pole_id is not None:
                 per_pole[item.pole_id].append(item.amount)
         by_pole = tuple((pole, total(amounts)) for pole, amounts in sorted(per_pole.items()))
+        names = tuple(spellings[key].values())
         out.append(
             AllocationShare(
-                ministry=ministry,
+                ministry=names[0],
+                spellings=names,
                 year=year,
                 total=total(item.amount for item in items),
                 linked=total(amount for _, amount in by_pole),

@@ -17,9 +17,9 @@ library's reading, not the text's):
 2. **Which structures.** A public member's structures are those whose
    ``founders`` include its id ("qu'ils ont mis en place"), in the order of
    the structures given. A structure founded by two public members is the
-   business of both and is reported under each. A public member that
-   founded no known structure has nothing to involve: its check is
-   NOT_APPLICABLE, and says so.
+   business of both: it appears in each one's line and check. A public
+   member that founded no known structure has nothing to involve: its
+   check is NOT_APPLICABLE, and says so.
 3. **Taking part.** The text names the strategy and the actions, so each
    structure is read on both. It takes part in *both* (nothing lacking), in
    *one* only (strategy without actions, or actions without strategy: a
@@ -30,7 +30,14 @@ library's reading, not the text's):
    both; NOT_MET when one is known to fall short (naming each and what it
    lacks, and the unrecorded ones beside them); otherwise UNKNOWN when some
    are unrecorded, asking what they take part in.
-5. **The rest.** Structures that no public member founded (founded by
+5. **Each structure once.** The pôle's totals count *structures*, not
+   (member, structure) pairs: a PRES founded by two public members that
+   takes part in nothing is one gap, listed once with the two members that
+   founded it (``structures``, each a
+   :class:`StructureInvolvement`). What a member is asked stays in its
+   line (``lines``). An unrecorded structure is asked for once, whoever
+   founded it.
+6. **The rest.** Structures that no public member founded (founded by
    private members, or by establishments outside the pôle, or with no
    founder given) are not asked anything by SYN.3; when there are some, a
    last informative check (``syn.cooperation.unassessed``, citing SYN.1 and
@@ -61,18 +68,21 @@ from poles_policy.explain import (
     missing_facts,
     render_account,
 )
+from poles_policy.model.synergies import PoleSynergies
+from poles_policy.rules._inputs import expect
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from poles_policy.explain import Lang
     from poles_policy.model.actors import CooperationStructure, ResearchOrganisation
-    from poles_policy.model.synergies import Involvement, PoleSynergies
+    from poles_policy.model.synergies import Involvement
 
 __all__ = [
     "CooperationReport",
     "EstablishmentInvolvement",
     "Participation",
+    "StructureInvolvement",
     "StructureParticipation",
     "cooperation_involvement",
 ]
@@ -190,21 +200,44 @@ class EstablishmentInvolvement:
 
 
 @attrs.frozen(kw_only=True)
+class StructureInvolvement:
+    """
+    A cooperation structure SYN.3 asks about, once, with the public members that founded it.
+
+    Attributes:
+        structure_id: The structure.
+        participation: What it takes part in.
+        founding_members: The public members of the pôle among its
+            founders, each asked to involve it, in the members' order;
+            never empty.
+    """
+
+    structure_id: str
+    participation: Participation
+    founding_members: tuple[str, ...]
+
+
+def _ids(structures: Iterable[StructureInvolvement], *wanted: Participation) -> tuple[str, ...]:
+    return tuple(s.structure_id for s in structures if s.participation in wanted)
+
+
+@attrs.frozen(kw_only=True)
 class CooperationReport:
     """
     A pôle's public research members and their cooperation structures, read against SYN.3.
 
+    Two views of one reading: per member (``lines``: what each public
+    member is asked to involve, so a structure founded by two members is in
+    two lines) and per structure (``structures``: each structure once, with
+    the members that founded it). The totals (:attr:`gaps`,
+    :attr:`partial`, :attr:`unrecorded`, :attr:`involved`) count
+    structures, each once.
+
     Attributes:
         pole_id: The pôle.
         lines: One line per public member, in the members' order.
-        gaps: ``(member id, structure id)`` for each structure of a public
-            member recorded as taking part in neither the strategy nor the
-            actions, in the order of the lines.
-        partial: ``(member id, structure id)`` for each structure of a
-            public member that takes part in one of the two only, in the
-            order of the lines.
-        unrecorded: ``(member id, structure id)`` for each structure of a
-            public member with no involvement recorded.
+        structures: Each structure founded by at least one public member,
+            once, in the order of the structures given.
         not_concerned: The private members (ids), not asked by SYN.3.
         complete: ``True`` when every structure of every public member takes
             part in both, ``False`` when one is known to fall short, ``None``
@@ -217,21 +250,41 @@ class CooperationReport:
 
     pole_id: str
     lines: tuple[EstablishmentInvolvement, ...]
-    gaps: tuple[tuple[str, str], ...]
-    partial: tuple[tuple[str, str], ...]
-    unrecorded: tuple[tuple[str, str], ...]
+    structures: tuple[StructureInvolvement, ...]
     not_concerned: tuple[str, ...]
     complete: bool | None
     checks: tuple[Check, ...]
 
     @property
+    def involved(self) -> tuple[str, ...]:
+        """The structures (ids, each once) taking part in both the strategy and the actions."""
+        return _ids(self.structures, Participation.BOTH)
+
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        """The structures (ids, each once) recorded as taking part in neither."""
+        return _ids(self.structures, Participation.NOT_INVOLVED)
+
+    @property
+    def partial(self) -> tuple[str, ...]:
+        """The structures (ids, each once) taking part in the strategy or the actions only."""
+        return _ids(self.structures, Participation.STRATEGY_ONLY, Participation.ACTIONS_ONLY)
+
+    @property
+    def unrecorded(self) -> tuple[str, ...]:
+        """The structures (ids, each once) with no involvement recorded."""
+        return _ids(self.structures, Participation.NOT_RECORDED)
+
+    @property
     def missing(self) -> tuple[Fact, ...]:
-        """The facts to record to settle every check, in order."""
+        """The facts to record to settle every check, in order, each structure asked once."""
         return missing_facts(self.checks)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the report as JSON-ready data, with the facts to record."""
-        return json_fields(self, properties=("missing",))
+        """Return the report as JSON-ready data, with the totals and the facts to record."""
+        return json_fields(
+            self, properties=("involved", "gaps", "partial", "unrecorded", "missing")
+        )
 
     def explain(self, lang: Lang = "en") -> str:
         """
@@ -249,35 +302,38 @@ class CooperationReport:
             )
         elif not self.complete:
             verdict = "implication INCOMPLÈTE" if fr else "involvement INCOMPLETE"
-        elif any(line.structures for line in self.lines):
+        elif self.structures:
             verdict = "implication complète" if fr else "involvement complete"
         else:
             verdict = "rien à impliquer" if fr else "nothing to involve"
-        public, gaps, partial = len(self.lines), len(self.gaps), len(self.partial)
-        unrecorded = len(self.unrecorded)
+        public, founded = len(self.lines), len(self.structures)
+        gaps, partial, unrecorded = len(self.gaps), len(self.partial), len(self.unrecorded)
+        # The counts are of structures, each once, however many members founded it.
         if fr:
             head = (
                 f"Structures de coopération du pôle {self.pole_id} (SYN.1, SYN.3) : "
-                f"{public} membre(s) public(s), {gaps} lacune(s), {partial} partielle(s), "
-                f"{unrecorded} non enregistrée(s) : "
+                f"{public} membre(s) public(s), {founded} structure(s) fondée(s) par eux, "
+                f"{gaps} lacune(s), {partial} partielle(s), {unrecorded} non enregistrée(s) : "
                 f"{verdict}"
             )
         else:
             head = (
                 f"Cooperation structures of pôle {self.pole_id} (SYN.1, SYN.3): "
-                f"{public} public member(s), {gaps} gap(s), {partial} partial, "
-                f"{unrecorded} unrecorded: {verdict}"
+                f"{public} public member(s), {founded} structure(s) they founded, "
+                f"{gaps} gap(s), {partial} partial, {unrecorded} unrecorded: {verdict}"
             )
         return render_account(head, self.checks, lang)
 
 
-def _ask_involvement(items: tuple[tuple[CooperationStructure, Participation], ...]) -> Fact:
-    names = ", ".join(_named(s) for s, _ in items)
+def _ask_involvement(structure: CooperationStructure) -> Fact:
+    # One fact per structure, under its own path: a structure founded by two members is asked
+    # once, and each unrecorded structure is asked (one shared path would keep the first only).
+    name = _named(structure)
     return Fact(
-        path="involvements",
+        path=f"involvements.{structure.id}",
         question=Text(
-            f"What do {names} take part in, of the pôle's strategy and of its actions?",
-            f"À quoi {names} prennent-elles part, de la stratégie du pôle et de ses actions ?",
+            f"What does {name} take part in, of the pôle's strategy and of its actions?",
+            f"À quoi {name} prend-elle part, de la stratégie du pôle et de ses actions ?",
         ),
     )
 
@@ -349,7 +405,7 @@ def _member_check(
         label=label,
         status=Status.NOT_MET if known_short else Status.UNKNOWN,
         reason=Text("; ".join(en), " ; ".join(fr)),
-        missing=() if known_short else (_ask_involvement(unrecorded),),
+        missing=() if known_short else tuple(_ask_involvement(s) for s, _ in unrecorded),
     )
 
 
@@ -402,9 +458,10 @@ def cooperation_involvement(synergies: PoleSynergies) -> CooperationReport:
             known and the involvements recorded.
 
     Returns:
-        One line per public member, the gaps and partial gaps as
-        ``(member id, structure id)`` pairs, whether nothing is lacking, and
-        the checks that explain it.
+        One line per public member, each structure founded by a public
+        member once (with the members that founded it), the gaps and
+        partial gaps as structure ids, each once, whether nothing is
+        lacking, and the checks that explain it.
 
     >>> from poles_policy.model.actors import (
     ...     CooperationKind,
@@ -435,13 +492,14 @@ def cooperation_involvement(synergies: PoleSynergies) -> CooperationReport:
     ... )
     >>> report = cooperation_involvement(synergies)
     >>> report.complete, report.gaps, report.partial, report.unrecorded
-    (False, (), (('univ-a', 'pres-a'),), (('univ-a', 'incubator-a'),))
+    (False, (), ('pres-a',), ('incubator-a',))
     >>> print(report.explain())
-    Cooperation structures of pôle minalogic (SYN.1, SYN.3): 1 public member(s), 0 gap(s),
-    1 partial, 1 unrecorded: involvement INCOMPLETE
+    Cooperation structures of pôle minalogic (SYN.1, SYN.3): 1 public member(s),
+    2 structure(s) they founded, 0 gap(s), 1 partial, 1 unrecorded: involvement INCOMPLETE
       [NOT MET] University A (univ-a): involves its cooperation structures — SYN.3: partly:
       PRES A (pres-a): strategy without actions; no involvement recorded: Incubator A (incubator-a)
     """
+    expect(synergies, PoleSynergies, "synergies", "cooperation_involvement")
     recorded = {i.structure_id: i for i in synergies.involvements}
     participation = {s.id: _participation(recorded.get(s.id)) for s in synergies.structures}
     public_ids = {m.id for m in synergies.members if m.public}
@@ -468,16 +526,27 @@ def cooperation_involvement(synergies: PoleSynergies) -> CooperationReport:
     )
     if unassessed:
         checks.append(_unassessed_check(unassessed))
-    gaps = tuple((line.member_id, sid) for line in lines for sid in line.gaps)
-    partial = tuple((line.member_id, sid) for line in lines for sid in line.partial)
-    unrecorded = tuple((line.member_id, sid) for line in lines for sid in line.unrecorded)
-    complete: bool | None = False if gaps or partial else (None if unrecorded else True)
+    # Each structure once, with its public founders in the members' order (the lines' order).
+    founding: dict[str, list[str]] = {}
+    for line in lines:
+        for item in line.structures:
+            founding.setdefault(item.structure_id, []).append(line.member_id)
+    structures = tuple(
+        StructureInvolvement(
+            structure_id=s.id,
+            participation=participation[s.id],
+            founding_members=tuple(founding[s.id]),
+        )
+        for s in synergies.structures
+        if s.id in founding
+    )
+    falls_short = any(s.participation.gap or s.participation.partial for s in structures)
+    unrecorded = any(s.participation is Participation.NOT_RECORDED for s in structures)
+    complete: bool | None = False if falls_short else (None if unrecorded else True)
     return CooperationReport(
         pole_id=synergies.pole_id,
         lines=tuple(lines),
-        gaps=gaps,
-        partial=partial,
-        unrecorded=unrecorded,
+        structures=structures,
         not_concerned=tuple(m.id for m in synergies.members if not m.public),
         complete=complete,
         checks=tuple(checks),

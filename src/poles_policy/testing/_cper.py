@@ -79,17 +79,30 @@ def structuring_projects(
 
 
 @st.composite
-def allocations(draw: st.DrawFn, *, pole_ids: Sequence[str] = _POLE_IDS) -> Allocation:
+def allocations(
+    draw: st.DrawFn,
+    *,
+    pole_ids: Sequence[str] = _POLE_IDS,
+    ministries: Sequence[str] = ("MESR", "Agriculture"),
+) -> Allocation:
     """
     Generate a ministry's allocation to a body it supervises (SYN.2).
 
     Two ministries, three bodies and the years 2009-2011, so that lists of
     allocations group by ministry and year; an allocation is linked to one
     of *pole_ids* or to none, and is up to 1 000 000 EUR. Shrinks toward an
-    allocation of 0.00 EUR by the MESR to the CNRS in 2009, linked to no pôle.
+    allocation of 0.00 EUR by the first of *ministries* to the CNRS in
+    2009, linked to no pôle.
+
+    Args:
+        pole_ids: The pôles an allocation may be linked to.
+        ministries: The ministries' names, drawn as given; pass several
+            spellings of one ministry (``"MESR"``, ``"mesr "``) to exercise
+            the grouping by :attr:`~poles_policy.model.cper.Allocation.ministry_key`.
+            None may be blank.
     """
     return Allocation(
-        ministry=draw(st.sampled_from(["MESR", "Agriculture"])),
+        ministry=draw(st.sampled_from(tuple(ministries))),
         body=draw(st.sampled_from(["CNRS", "INRA", "CEA"])),
         year=draw(st.integers(min_value=2009, max_value=2011)),
         amount=draw(eur_amounts(max_value="1000000.00")),

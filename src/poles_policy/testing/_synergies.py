@@ -41,8 +41,9 @@ def pole_synergies(draw: st.DrawFn, *, pole_id: str | None = None) -> PoleSynerg
     by an establishment outside the pôle (``outside``); and, for two
     structures in three, an involvement (see :func:`involvements`), in a
     drawn order. Every outcome of SYN.3 is drawn: members that founded
-    nothing, structures involved in both, one or neither, and structures
-    with nothing recorded.
+    nothing, structures founded by several public members (counted once in
+    a report), structures involved in both, one or neither, and structures
+    with nothing recorded. A structure names each founder once.
 
     Args:
         pole_id: The pôle; by default ``pole-0`` to ``pole-3``.
