@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.money import CENT, ZERO, eur, pro_rata, rate, rate_of, round_cents
 
 
@@ -155,3 +155,23 @@ def test_a_zero_amount_is_never_negative(value: str | Decimal) -> None:
     amount = round_cents(value) if isinstance(value, Decimal) else eur(value)
     assert amount == 0
     assert str(amount) == "0.00"
+
+
+def test_an_exact_integer_of_another_type_is_an_amount() -> None:
+    # A DataFrame column of whole euros holds NumPy integers: exact, so accepted.
+    import numpy as np
+
+    assert eur(np.int64(150000)) == Decimal("150000.00")  # type: ignore[arg-type]
+    assert str(eur(np.int32(-0))) == "0.00"  # type: ignore[arg-type]
+
+
+def test_a_numpy_float_is_refused_like_a_float() -> None:
+    import numpy as np
+
+    with pytest.raises(InvalidInputError, match="is a float64; money and rates must be exact"):
+        eur(np.float64(1.5))  # type: ignore[arg-type]
+
+
+def test_a_value_that_is_no_number_is_a_wrong_type() -> None:
+    with pytest.raises(WrongTypeError, match=r"^amount: \[1\] of type list is not a number$"):
+        eur([1])  # type: ignore[arg-type]

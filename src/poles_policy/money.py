@@ -18,11 +18,12 @@ rules express with ``None`` and check statuses.
 
 from __future__ import annotations
 
+import numbers
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, Rounded
 from typing import TYPE_CHECKING, NewType
 
 from poles_policy._exact import EXACT, exact_decimals
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -107,16 +108,18 @@ def eur(value: Decimal | int | str, *, field: str = "amount") -> Eur:
     Make an exact euro amount from *value*, refusing anything inexact.
 
     Args:
-        value: A Decimal, an int or a decimal string such as ``"1250.50"``.
+        value: A Decimal, an int (or another exact integer type, such as
+            NumPy's ``int64``) or a decimal string such as ``"1250.50"``.
         field: The name of the field, used in error messages.
 
     Returns:
         The amount with exactly two decimals.
 
     Raises:
-        InvalidInputError: If *value* is a float or a bool, is not a number,
-            is NaN or infinite, or has more than two decimals (it would be
+        InvalidInputError: If *value* is a float (NumPy's too) or a bool, is
+            NaN or infinite, or has more than two decimals (it would be
             rounded silently otherwise).
+        WrongTypeError: If *value* is not a number at all.
 
     >>> eur("2.5")
     Decimal('2.50')
@@ -250,9 +253,12 @@ def _to_decimal(value: object, *, what: str) -> Decimal:
         except InvalidOperation:
             msg = f"{what}: {value!r} is not a decimal number"
             raise InvalidInputError(msg) from None
+    elif isinstance(value, numbers.Integral):
+        # Another exact integer type, such as NumPy's int64 from a DataFrame column.
+        dec = Decimal(int(value))
     else:
         msg = f"{what}: {value!r} of type {type(value).__name__} is not a number"
-        raise InvalidInputError(msg)
+        raise WrongTypeError(msg)
     if not dec.is_finite():
         msg = f"{what}: {value!r} is not a finite number"
         raise InvalidInputError(msg)

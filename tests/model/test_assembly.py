@@ -432,7 +432,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
     Enterprise: {
         "id": (None, "non_empty"),
         "name": (None, "non_empty"),
-        "region": (None, None),
+        "region": (None, "_region"),
         "accounts": ("_accounts", "_distinct_periods"),
         "related": ("_related", None),
         "public_bodies_share": ("to_optional_share", "share"),
@@ -442,7 +442,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "name": (None, "non_empty"),
         "kind": (None, None),
         "public": (None, None),
-        "region": (None, None),
+        "region": (None, "_region"),
     },
     CooperationStructure: {
         "id": (None, "non_empty"),
@@ -454,13 +454,13 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "id": (None, "non_empty"),
         "name": (None, "non_empty"),
         "level": (None, None),
-        "region": (None, None),
+        "region": (None, "_region"),
     },
     StateBody: {
         "id": (None, "non_empty"),
         "name": (None, "non_empty"),
         "kind": (None, None),
-        "region": (None, None),
+        "region": (None, "_region"),
     },
     Bank: {"id": (None, "non_empty"), "name": (None, "non_empty")},
     Oseo: {"id": (None, "non_empty"), "name": (None, "non_empty")},

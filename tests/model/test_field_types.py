@@ -192,3 +192,26 @@ def test_a_cooperation_structure_names_each_founder_once() -> None:
         CooperationStructure(
             id="pres", name="PRES", kind=CooperationKind.PRES, founders=["univ-a", "b", "univ-a"]
         )
+
+
+@pytest.mark.parametrize("region", [float("nan"), 82, b"82"])
+def test_a_region_that_is_not_a_string_is_a_wrong_type(region: object) -> None:
+    with pytest.raises(WrongTypeError, match=r"^Enterprise\.region: .* is not a region code"):
+        Enterprise(id="acme", name="ACME", region=region)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("region", ["82 ", "99", ""])
+def test_a_region_that_is_no_insee_code_is_refused_when_built(region: str) -> None:
+    with pytest.raises(InvalidInputError, match=r"is not an INSEE region code such as '82'"):
+        ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY, region=region)
+
+
+def test_a_region_of_either_period_is_accepted_and_dated_by_the_rules() -> None:
+    # "84" (from 2016) builds: whether it existed on a case's date is the rules' question.
+    assert LocalAuthority(id="r", name="Région", level=AuthorityLevel.REGION, region="84").region
+    assert Enterprise(id="acme", name="ACME").region is None
+
+
+def test_an_id_that_is_not_a_string_is_a_wrong_type() -> None:
+    with pytest.raises(WrongTypeError, match=r"^Enterprise\.id: 3 is not a string$"):
+        Enterprise(id=3, name="ACME")  # type: ignore[arg-type]

@@ -261,13 +261,15 @@ def test_a_dated_value_refuses_an_unknown_confidence() -> None:
 # -- overrides -------------------------------------------------------------------------------
 
 
-def test_an_override_without_dates_replaces_the_whole_history() -> None:
+def test_an_override_without_dates_replaces_the_whole_history_from_its_first_day() -> None:
+    # The parameter's history starts on 2008-01-01: the override does not make it older.
+    assert SET["demo.share"].values[0].valid_from == date(2008, 1, 1)
     reform = SET.override("demo.share", "0.60", source="reform note")
     values = reform["demo.share"].values
     assert values == (
         DatedValue(
             value=Decimal("0.60"),
-            valid_from=OVERRIDE_EPOCH,
+            valid_from=date(2008, 1, 1),
             valid_until=None,
             confidence="assumption",
             source="reform note",
@@ -429,7 +431,9 @@ def test_an_override_never_changes_the_default_set(
     default = default_parameters()
     unit = default[name].unit
     value = data.draw(values_of(unit), label="value")
-    start = OVERRIDE_EPOCH if valid_from is None else valid_from
+    history = default[name].values
+    first = history[0].valid_from if history else OVERRIDE_EPOCH
+    start = first if valid_from is None else valid_from
     valid_until = None if length is None else start + length * DAY
     try:
         reform = default.override(name, value, valid_from=valid_from, valid_until=valid_until)
@@ -455,3 +459,17 @@ def test_a_lookup_on_something_that_is_not_a_date_names_the_parameter(on: object
         params.value("relay.oseo.guarantee_share", on)  # type: ignore[arg-type]
     with pytest.raises(WrongTypeError, match=r"must be a datetime\.date, not "):
         params.use("relay.oseo.guarantee_share", on)  # type: ignore[arg-type]
+
+
+def test_an_override_without_dates_of_a_parameter_without_values_starts_in_1900() -> None:
+    params = default_parameters()
+    assert params["relay.national_from"].values == ()
+    reform = params.override("relay.national_from", date(2010, 1, 1))
+    assert reform["relay.national_from"].values[0].valid_from == OVERRIDE_EPOCH
+
+
+def test_overriding_the_pilot_regions_with_their_own_value_changes_nothing() -> None:
+    params = default_parameters()
+    same = params.override("relay.pilot_regions", ("82",))
+    for on in (date(2008, 3, 31), date(2008, 4, 1), date(2011, 6, 1)):
+        assert same.value("relay.pilot_regions", on) == params.value("relay.pilot_regions", on)

@@ -190,7 +190,7 @@ def test_a_required_sme_status_with_no_definition_in_force_is_a_parameter_error(
     # A reform that requires the SME status in 2004, before the EU definition (2005): the
     # condition cannot be settled, and passing it silently would admit the case.
     national = PARAMS.override("relay.national_from", date(2000, 1, 1))
-    params = national.override("relay.sme_required", value=True)
+    params = national.override("relay.sme_required", value=True, valid_from=date(2000, 1, 1))
     case = _case_with_subsidy("1000.00", "500.00")
     early = attrs.evolve(case, request=attrs.evolve(case.request, requested_on=date(2004, 6, 1)))
     message = r"relay\.sme_required makes the SME status a condition on 2004-06-01"

@@ -55,6 +55,7 @@ from poles_policy.model.projects import (
     ProjectPartner,
     ScheduledPayment,
 )
+from poles_policy.model.regions import is_region_code
 from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import ZERO, total
 
@@ -205,6 +206,7 @@ def enterprise(  # noqa: PLR0913 - one argument per field of the class
         and bool(name.strip())
         and _distinct_periods(accounts)
         and (public_bodies_share is None or ZERO <= public_bodies_share <= _ONE)
+        and (region is None or is_region_code(region))
     )
     make = _ENTERPRISE if valid else Enterprise
     return make(
@@ -226,7 +228,8 @@ def research_organisation(
     region: str | None,
 ) -> ResearchOrganisation:
     """Make a :class:`~poles_policy.model.actors.ResearchOrganisation`."""
-    make = _RESEARCH_ORGANISATION if id.strip() and name.strip() else ResearchOrganisation
+    valid = id.strip() and name.strip() and (region is None or is_region_code(region))
+    make = _RESEARCH_ORGANISATION if valid else ResearchOrganisation
     return make(id=id, name=name, kind=kind, public=public, region=region)
 
 
@@ -256,7 +259,8 @@ def local_authority(
     region: str | None,
 ) -> LocalAuthority:
     """Make a :class:`~poles_policy.model.actors.LocalAuthority`."""
-    make = _LOCAL_AUTHORITY if id.strip() and name.strip() else LocalAuthority
+    valid = id.strip() and name.strip() and (region is None or is_region_code(region))
+    make = _LOCAL_AUTHORITY if valid else LocalAuthority
     return make(id=id, name=name, level=level, region=region)
 
 
@@ -268,7 +272,8 @@ def state_body(
     region: str | None,
 ) -> StateBody:
     """Make a :class:`~poles_policy.model.actors.StateBody`."""
-    make = _STATE_BODY if id.strip() and name.strip() else StateBody
+    valid = id.strip() and name.strip() and (region is None or is_region_code(region))
+    make = _STATE_BODY if valid else StateBody
     return make(id=id, name=name, kind=kind, region=region)
 
 

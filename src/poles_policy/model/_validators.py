@@ -82,8 +82,11 @@ def share(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise InvalidInputError(msg)
 
 
-def non_empty(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    """Refuse an empty or blank string."""
+def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse an empty or blank string, and anything but a string."""
+    if not isinstance(value, str):
+        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a string"
+        raise WrongTypeError(msg)
     if not value.strip():
         msg = f"{type(instance).__name__}.{attribute.name}: must not be empty"
         raise InvalidInputError(msg)

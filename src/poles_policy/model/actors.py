@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
     boolean,
@@ -33,6 +33,7 @@ from poles_policy.model._validators import (
     to_tuple,
     unique,
 )
+from poles_policy.model.regions import is_region_code
 from poles_policy.money import Eur, Rate
 
 __all__ = [
@@ -59,6 +60,18 @@ def _awu(value: Decimal | int | str) -> Decimal:
         msg = f"staff_awu: {value!r} is a {type(value).__name__}; give annual work units exactly"
         raise InvalidInputError(msg)
     return Decimal(value)
+
+
+def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a region that is neither ``None`` (not known) nor a known INSEE region code."""
+    if value is None or is_region_code(value):
+        return
+    owner = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, str):
+        msg = f"{owner}: {value!r} is not a region code (a string such as '82') nor None"
+        raise WrongTypeError(msg)
+    msg = f"{owner}: {value!r} is not an INSEE region code such as '82'"
+    raise InvalidInputError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -142,7 +155,7 @@ class Enterprise:
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    region: str | None = None
+    region: str | None = attrs.field(default=None, validator=_region)
     accounts: tuple[Accounts, ...] = attrs.field(
         default=(), converter=_accounts, validator=_distinct_periods
     )
@@ -185,7 +198,7 @@ class ResearchOrganisation:
     name: str = attrs.field(validator=non_empty)
     kind: ResearchKind = attrs.field(validator=is_a(ResearchKind))
     public: bool = attrs.field(default=True, validator=boolean)
-    region: str | None = None
+    region: str | None = attrs.field(default=None, validator=_region)
 
 
 class CooperationKind(enum.Enum):
@@ -256,7 +269,7 @@ class LocalAuthority:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     level: AuthorityLevel = attrs.field(validator=is_a(AuthorityLevel))
-    region: str | None = None
+    region: str | None = attrs.field(default=None, validator=_region)
 
 
 class StateKind(enum.Enum):
@@ -284,7 +297,7 @@ class StateBody:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     kind: StateKind = attrs.field(validator=is_a(StateKind))
-    region: str | None = None
+    region: str | None = attrs.field(default=None, validator=_region)
 
 
 @attrs.frozen(kw_only=True)

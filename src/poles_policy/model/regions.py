@@ -42,6 +42,7 @@ __all__ = [
     "Region",
     "RegionKind",
     "all_regions",
+    "is_region_code",
     "predecessors",
     "region",
     "regions_on",
@@ -211,6 +212,18 @@ del _r
 def all_regions() -> tuple[Region, ...]:
     """Return every region record, by code then date: both periods."""
     return _REGIONS
+
+
+def is_region_code(code: object) -> bool:
+    """
+    Tell whether *code* is the INSEE code of a region of either period.
+
+    Whether it was in force on a given date is for :func:`region`.
+
+    >>> is_region_code("82"), is_region_code("84"), is_region_code("82 "), is_region_code(82)
+    (True, True, False, False)
+    """
+    return isinstance(code, str) and code in _BY_CODE
 
 
 def _records(code: str) -> tuple[Region, ...]:

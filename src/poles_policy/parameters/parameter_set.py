@@ -278,7 +278,11 @@ class ParameterSet(Mapping[str, Parameter]):
         share must lie in 0..1, ...) and gets the confidence ``assumption``.
 
         - ``valid_from=None``: the value replaces the whole history, in force
-          from :data:`OVERRIDE_EPOCH` (1900-01-01).
+          from the day the parameter's first value was (so that an override
+          never makes a rule exist before it did: overriding the pilot's
+          regions with another list changes nothing before 1 April 2008), or
+          from :data:`OVERRIDE_EPOCH` (1900-01-01) for a parameter without
+          values.
         - ``valid_from`` given: earlier values are kept, cut to end the day
           before; later values are dropped.
         - ``valid_until`` given as well (or alone): the override covers only
@@ -289,7 +293,8 @@ class ParameterSet(Mapping[str, Parameter]):
             name: The parameter to change.
             value: The new value, as in a file or as a Python value of the
                 unit's type (a Decimal, a date, a tuple of region codes, ...).
-            valid_from: First day of the new value, or None for "always".
+            valid_from: First day of the new value, or None for "since the
+                parameter has had a value".
             valid_until: Last day of the new value (inclusive), or None.
             source: Where the value comes from (a reform's text, a scenario).
             note: Free text kept with the value.
@@ -308,7 +313,7 @@ class ParameterSet(Mapping[str, Parameter]):
         try:
             new = DatedValue(
                 value=coerce_value(parameter.unit, value),
-                valid_from=OVERRIDE_EPOCH if valid_from is None else valid_from,
+                valid_from=_first_day(parameter) if valid_from is None else valid_from,
                 valid_until=valid_until,
                 confidence="assumption",
                 source=source,
@@ -352,6 +357,11 @@ class ParameterSet(Mapping[str, Parameter]):
                 note=note,
             )
         return result
+
+
+def _first_day(parameter: Parameter) -> date:
+    """The day *parameter* first had a value, or :data:`OVERRIDE_EPOCH` if it never had one."""
+    return parameter.values[0].valid_from if parameter.values else OVERRIDE_EPOCH
 
 
 def _splice(
