@@ -129,6 +129,33 @@ def test_the_same_seed_gives_the_same_draws() -> None:
     assert not np.array_equal(first.days, other.days)
 
 
+def test_a_case_s_draws_do_not_depend_on_the_other_cases() -> None:
+    cases = demo_cases()
+    whole = simulate_savings(RelayPortfolio.from_cases(cases), PARAMS, draws=200, seed=7)
+    # Half the cases, in the reverse order: every case left keeps its draws exactly.
+    part = simulate_savings(RelayPortfolio.from_cases(cases[::-2]), PARAMS, draws=200, seed=7)
+    assert part.case_ids
+    for case_id in part.case_ids:
+        here = part.days[:, part.case_ids.index(case_id)]
+        there = whole.days[:, whole.case_ids.index(case_id)]
+        assert np.array_equal(here, there), case_id
+
+
+def test_two_cases_do_not_share_their_draws() -> None:
+    simulation = simulate_savings(
+        RelayPortfolio.from_cases(demo_cases()), PARAMS, draws=200, seed=7
+    )
+    # Cases with a drawn window: no two columns of uniform positions coincide.
+    drawn = [
+        column
+        for column in range(len(simulation.case_ids))
+        if simulation.high_days[column] > simulation.low_days[column]
+    ]
+    assert len(drawn) >= 2
+    columns = {simulation.days[:, c].tobytes() for c in drawn}
+    assert len(columns) == len(drawn)
+
+
 def test_a_bank_that_always_asks_oseo_disburses_later_and_saves_less() -> None:
     portfolio = RelayPortfolio.from_cases(demo_cases())
     never = simulate_savings(portfolio, PARAMS, draws=200, seed=7, oseo_asked=0)

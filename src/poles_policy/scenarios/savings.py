@@ -27,6 +27,7 @@ figures (a property test checks it).
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import TYPE_CHECKING, Final, SupportsIndex
 
@@ -210,6 +211,12 @@ def _ranges(portfolio: RelayPortfolio, params: ParameterSet) -> _Ranges:
     return found
 
 
+def _stream(seed: int, case_id: str) -> np.random.Generator:
+    """The random generator of one case: NumPy's, seeded with *seed* and a digest of the id."""
+    key = int.from_bytes(hashlib.sha256(case_id.encode()).digest()[:16], "little")
+    return np.random.default_rng([seed, key])
+
+
 def simulate_savings(
     portfolio: RelayPortfolio,
     params: ParameterSet,
@@ -234,6 +241,9 @@ def simulate_savings(
         params: The parameter set.
         draws: The number of draws (1 or more).
         seed: The random generator's seed: the same seed, the same draws.
+            Each case draws from its own stream, made from the seed and its
+            id, so its figures do not change when other cases are added,
+            removed or reordered.
         oseo_asked: The probability that the bank asks OSEO, where the case
             does not say (0 to 1).
 
@@ -268,14 +278,19 @@ def simulate_savings(
     # The same seed, the same draws: a seed is a whole number, as NumPy's generator requires.
     seed = whole_number(seed, "seed", at_least=0)
     found = _ranges(portfolio, params)
-    rng = np.random.default_rng(seed)
     n = len(found.ids)
+    # One stream per case, from the seed and the case's id: a case's draws do not depend on the
+    # other cases, so a portfolio filtered or reordered gives each case the same figures.
+    by_case = np.empty((n, 2, draws))
+    for row, case_id in enumerate(found.ids):
+        _stream(seed, case_id).random((2, draws), out=by_case[row])
+    uniform = by_case.transpose(1, 2, 0)  # (2, draws, n)
     first = _dates(found.paid_first)
     window = (_dates(found.paid_last) - first).astype(np.int64)
     # Uniform over the days of each first-payment window (0 days when it is known).
-    paid = first + (rng.random((draws, n)) * (window + 1)).astype(np.int64).astype("m8[D]")
+    paid = first + (uniform[0] * (window + 1)).astype(np.int64).astype("m8[D]")
     earliest, latest = _dates(found.out_first), _dates(found.out_last)
-    asked = rng.random((draws, n)) < oseo_asked
+    asked = uniform[1] < oseo_asked
     disbursed = np.where(asked, latest, earliest)
     days = np.maximum((paid - disbursed).astype(np.int64), 0)
     # A subsidy paid before the relay saves nothing: a zero saving, ending at the disbursement.
