@@ -170,6 +170,8 @@ def test_a_numpy_float_is_refused_like_a_float() -> None:
 
     with pytest.raises(InvalidInputError, match="is a float64; money and rates must be exact"):
         eur(np.float64(1.5))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="is a float32; money and rates must be exact"):
+        eur(np.float32(1.5))  # type: ignore[arg-type]
 
 
 def test_a_value_that_is_no_number_is_a_wrong_type() -> None:

@@ -236,7 +236,10 @@ def pro_rata(amount: Decimal, numerator: Decimal | int, denominator: Decimal | i
 
 
 def _to_decimal(value: object, *, what: str) -> Decimal:
-    if isinstance(value, (bool, float)):
+    if isinstance(value, (bool, float)) or (
+        # Another binary float type, such as NumPy's float32: as inexact as a float.
+        isinstance(value, numbers.Real) and not isinstance(value, (numbers.Rational, Decimal))
+    ):
         kind = type(value).__name__
         msg = (
             f"{what}: {value!r} is a {kind}; money and rates must be exact "

@@ -388,9 +388,13 @@ def test_the_relay_case_builder_agrees_with_the_constructor(
 # --- the invariants each builder mirrors ------------------------------------------------------
 
 
-# The validators of a field's type (a date, a bool, an enum member, an actor). The builders
-# need not mirror them: the boundary's models give every field its type before a builder runs.
-_TYPE_CHECK = re.compile(r"a_date|optional_date|boolean|optional_boolean|is_a_.+|optional_[A-Z].*")
+# The validators of a field's type (a date, a bool, an enum member, an actor) and the converters
+# of NumPy scalars to Python's. The builders need not mirror them: the boundary's models give
+# every field its Python type before a builder runs.
+_TYPE_CHECK = re.compile(
+    r"a_date|optional_date|boolean|optional_boolean|is_a_.+|optional_[A-Z].*"
+    r"|to_bool|to_optional_bool|to_whole|to_optional_whole"
+)
 
 
 def _name(function: object) -> str | None:

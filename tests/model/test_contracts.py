@@ -282,7 +282,7 @@ def test_years_are_the_calendar_years_the_period_touches(contract: PerformanceCo
     assert list(mid_year.years) == [2009, 2010, 2011, 2012]
 
 
-@pytest.mark.parametrize("year", [1850, 2008, 2012, 2030])
+@pytest.mark.parametrize("year", [1850, 2007, 2012, 2030])
 def test_a_budget_of_a_year_outside_the_contract_is_refused(
     contract: PerformanceContract, year: int
 ) -> None:
@@ -293,10 +293,20 @@ def test_a_budget_of_a_year_outside_the_contract_is_refused(
         InvalidInputError,
         match=(
             rf"^PerformanceContract\.budgets\[{position}\]\.year: {year} is outside the "
-            r"contract's years 2009-2011$"
+            r"contract's years 2009-2011 and its baseline year 2008$"
         ),
     ):
         attrs.evolve(contract, budgets=(*contract.budgets, budget))
+
+
+def test_the_budget_of_the_year_before_the_start_is_the_baseline(
+    contract: PerformanceContract,
+) -> None:
+    # About 75 % public before Phase 2: a contract may record that starting point.
+    baseline = OperatingBudget(year=2008, total=Decimal(100), public=Decimal(75))
+    with_baseline = attrs.evolve(contract, budgets=(*contract.budgets, baseline))
+    assert with_baseline.budget(2008) == baseline
+    assert 2008 not in with_baseline.years
 
 
 def test_a_measurement_of_a_year_outside_the_contract_is_refused(
@@ -352,7 +362,7 @@ def test_a_budget_belongs_to_a_contract_exactly_when_its_year_is_one_of_the_cont
             budgets=(OperatingBudget(year=year, total=Decimal(1), public=Decimal(0)),),
         )
 
-    if year in range(2009, 2013):
+    if year in range(2008, 2013):  # the calendar years it touches and the baseline year
         assert build().budget(year) is not None
     else:
         with pytest.raises(InvalidInputError, match=r"budgets\[0\]\.year"):

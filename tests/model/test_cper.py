@@ -159,6 +159,16 @@ def test_a_ministry_key_keeps_accents(allocation: Allocation) -> None:
     assert plain.ministry_key != accented.ministry_key
 
 
+@pytest.mark.parametrize("apostrophe", ["\u2019", "\u2018", "\u02bc"])
+def test_a_ministry_key_reads_a_typographic_apostrophe_as_a_plain_one(
+    allocation: Allocation, apostrophe: str
+) -> None:
+    typed = attrs.evolve(allocation, ministry=f"Ministère de l{apostrophe}Agriculture")
+    plain = attrs.evolve(allocation, ministry="Ministère de l'Agriculture")
+    assert typed.ministry_key == plain.ministry_key
+    assert typed.ministry == f"Ministère de l{apostrophe}Agriculture"  # shown as given
+
+
 def test_an_allocation_keeps_the_ministry_as_given(allocation: Allocation) -> None:
     assert attrs.evolve(allocation, ministry=" mesr ").ministry == " mesr "
 

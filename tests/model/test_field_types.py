@@ -215,3 +215,38 @@ def test_a_region_of_either_period_is_accepted_and_dated_by_the_rules() -> None:
 def test_an_id_that_is_not_a_string_is_a_wrong_type() -> None:
     with pytest.raises(WrongTypeError, match=r"^Enterprise\.id: 3 is not a string$"):
         Enterprise(id=3, name="ACME")  # type: ignore[arg-type]
+
+
+def test_numpy_bools_and_integers_from_a_dataframe_row_are_read_as_python_s() -> None:
+    import numpy as np
+
+    lab = ResearchOrganisation(
+        id="lab",
+        name="Lab",
+        kind=ResearchKind.LABORATORY,
+        public=np.False_,  # type: ignore[arg-type]
+    )
+    assert lab.public is False  # a NumPy False kept as is would read as "not False"
+    request = attrs.evolve(REQUEST, oseo_counter_guarantee=np.True_)  # type: ignore[arg-type]
+    assert request.oseo_counter_guarantee is True
+    allocation = Allocation(
+        ministry="MESR",
+        body="CNRS",
+        year=np.int64(2010),  # type: ignore[arg-type]
+        amount="1000",
+    )
+    assert type(allocation.year) is int
+    accounts = Accounts(
+        period_end=date(2008, 12, 31),
+        staff_awu=np.int64(12),  # type: ignore[arg-type]
+        turnover=1,
+        balance_sheet=1,
+    )
+    assert accounts.staff_awu == Decimal(12)
+
+
+def test_a_numpy_array_is_not_a_flag() -> None:
+    import numpy as np
+
+    with pytest.raises(WrongTypeError, match=r"is not true or false"):
+        attrs.evolve(LOAN, repaid_from_subsidy=np.array([True, False]))  # type: ignore[arg-type]

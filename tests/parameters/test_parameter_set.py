@@ -473,3 +473,17 @@ def test_overriding_the_pilot_regions_with_their_own_value_changes_nothing() -> 
     same = params.override("relay.pilot_regions", ("82",))
     for on in (date(2008, 3, 31), date(2008, 4, 1), date(2011, 6, 1)):
         assert same.value("relay.pilot_regions", on) == params.value("relay.pilot_regions", on)
+
+
+def test_a_lookup_in_an_empty_history_on_something_that_is_not_a_date_is_refused() -> None:
+    params = default_parameters()
+    assert params["relay.national_from"].values == ()
+    with pytest.raises(WrongTypeError, match=r"^relay\.national_from: the date read must"):
+        params.value("relay.national_from", "2010-01-01")  # type: ignore[arg-type]
+
+
+def test_an_override_ending_before_the_parameter_began_says_to_give_its_start() -> None:
+    with pytest.raises(ParameterError, match=r"is before 2008-04-01, the parameter's first day"):
+        default_parameters().override(
+            "relay.pilot_regions", ("11",), valid_until=date(2007, 12, 31)
+        )

@@ -133,10 +133,8 @@ def test_a_year_not_measured_has_no_data_and_asks_for_the_measurement() -> None:
     assert progress.indicators[0].value is None
     assert progress.indicators[0].status is Progress.NO_DATA
     assert progress.checks[0].status is Status.UNKNOWN
-    assert [f.path for f in progress.missing] == [
-        "objectives.o1.indicators.i1.measurements",
-        "budgets",
-    ]
+    # The 2010 budget is not asked for: its public share is not due before 2011.
+    assert [f.path for f in progress.missing] == ["objectives.o1.indicators.i1.measurements"]
 
 
 def test_the_check_cites_gov_1_and_the_objective_s_axis() -> None:
@@ -271,19 +269,29 @@ def test_a_mid_year_contract_is_read_over_the_four_calendar_years_it_spans() -> 
         contract_progress(contract, 2013, PARAMS)
 
 
-def test_the_public_share_target_applies_from_the_contract_s_third_budget_year() -> None:
-    # For a contract from July 2009, the third calendar year is 2011: its third budget.
+def test_the_public_share_target_applies_from_the_year_its_three_years_end() -> None:
+    # From 6 July 2009, three years end on 5 July 2012: the target is due in 2012, calendar
+    # year 4, as the indicators' targets are; a 2011 share of 60 % is not yet late.
     contract = _mid_year(
-        budgets=(_budget(2010, "100000", "60000"), _budget(2011, "100000", "60000")),
+        budgets=(_budget(2011, "100000", "60000"), _budget(2012, "100000", "60000")),
     )
-    in_2010 = contract_progress(contract, 2010, PARAMS).checks[-1]
-    in_2011 = contract_progress(contract, 2011, PARAMS).checks[-1]
-    assert in_2010.status is Status.NOT_APPLICABLE
+    in_2011 = contract_progress(contract, 2011, PARAMS)
+    in_2012 = contract_progress(contract, 2012, PARAMS)
+    assert in_2011.checks[-1].status is Status.NOT_APPLICABLE
+    assert in_2011.public_share_status is None
     assert (
-        "0.6 in 2010 (calendar year 2); below 0.50 is due from calendar year 3" in in_2010.reason.en
+        "0.6 in 2011 (calendar year 3); below 0.50 is due from calendar year 4"
+        in in_2011.checks[-1].reason.en
     )
-    assert in_2011.status is Status.NOT_MET
-    assert "0.6 in 2011 (calendar year 3): NOT below 0.50" in in_2011.reason.en
+    assert in_2012.checks[-1].status is Status.NOT_MET
+    assert in_2012.public_share_status is Progress.OFF_TRACK
+    assert "0.6 in 2012 (calendar year 4): NOT below 0.50" in in_2012.checks[-1].reason.en
+
+
+def test_the_public_share_target_of_a_calendar_year_contract_applies_in_its_third_year() -> None:
+    # From 1 January 2009, three years end on 31 December 2011: due in 2011, calendar year 3.
+    contract = _contract(budgets=(_budget(2011, "100", "60"),))
+    assert contract_progress(contract, 2011, PARAMS).checks[-1].status is Status.NOT_MET
 
 
 @given(contract=performance_contracts(), data=st.data())
@@ -551,11 +559,14 @@ def test_a_budget_not_recorded_when_the_target_applies_leaves_the_contract_witho
     assert [f.path for f in progress.missing] == ["budgets"]
 
 
-def test_a_budget_not_recorded_before_the_target_applies_is_asked_for_but_does_not_count() -> None:
+def test_a_budget_not_recorded_before_the_target_applies_is_not_asked_for() -> None:
+    # The budget could not change the status yet: it is not a fact to provide.
     progress = contract_progress(_reached(year=2010), 2010, PARAMS)
     assert progress.public_share_status is None
     assert progress.status is Progress.ACHIEVED
-    assert progress.checks[-1].status is Status.UNKNOWN
+    assert progress.checks[-1].status is Status.NOT_APPLICABLE
+    assert progress.checks[-1].informative
+    assert "budgets" not in [fact.path for fact in progress.missing]
     assert "due from calendar year 3" in progress.checks[-1].reason.en
 
 

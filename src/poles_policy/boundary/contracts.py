@@ -332,15 +332,17 @@ class PerformanceContractModel(Model):
         start, end = self.start, self.end
         if end <= start:
             return  # the contract refuses its period first
-        found: list[tuple[tuple[str | int, ...], int]] = [
-            (("objectives", o, "indicators", i, "measurements", m, "year"), measurement.year)
+        found: list[tuple[tuple[str | int, ...], int, bool]] = [
+            (("objectives", o, "indicators", i, "measurements", m, "year"), measurement.year, False)
             for o, objective in enumerate(self.objectives)
             for i, indicator in enumerate(objective.indicators)
             for m, measurement in enumerate(indicator.measurements)
         ]
-        found.extend((("budgets", b, "year"), budget.year) for b, budget in enumerate(self.budgets))
-        for path, year in found:
-            reason = _outside_years(year, start, end)
+        found.extend(
+            (("budgets", b, "year"), budget.year, True) for b, budget in enumerate(self.budgets)
+        )
+        for path, year, is_budget in found:
+            reason = _outside_years(year, start, end, budget=is_budget)
             if reason is not None:
                 raise LocatedError(path, reason)
 

@@ -98,9 +98,9 @@ class ContractProgressModel(Model):
     )
     public_share_status: Progress | None = Field(
         description=(
-            "The public share against its target in a year the target applies (from calendar "
-            "year gov.public_share_horizon_years of the contract, the third): achieved when below "
-            "it, off_track when not, "
+            "The public share against its target in a year the target applies (from the calendar "
+            "year in which the contract's gov.public_share_horizon_years-th year ends): achieved "
+            "when below it, off_track when not, "
             "no_data when the year's budget is not recorded. Null when it does not count in the "
             "contract's status: before the target applies, or when the budget is zero."
         )

@@ -11,6 +11,7 @@ start); policy conditions are rules, not invariants.
 
 from __future__ import annotations
 
+import numbers
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -37,12 +38,16 @@ __all__ = [
     "optional_id",
     "optional_is_a",
     "share",
+    "to_bool",
     "to_eur",
     "to_items",
+    "to_optional_bool",
     "to_optional_eur",
     "to_optional_share",
+    "to_optional_whole",
     "to_share",
     "to_tuple",
+    "to_whole",
     "unique",
     "whole_number",
 ]
@@ -186,6 +191,51 @@ def each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, ..
                 raise WrongTypeError(msg)
 
     return check
+
+
+def to_bool(value: bool) -> bool:  # noqa: FBT001 - a converter takes the value alone
+    """
+    Read a NumPy bool (a DataFrame row holds them) as Python's; leave the rest to the validator.
+
+    Typed for what callers should pass; the validator then refuses what is not a bool.
+
+    >>> import numpy as np
+    >>> to_bool(np.True_) is True
+    True
+    """
+    given: object = value
+    if type(given) is bool:
+        return value
+    dtype = getattr(given, "dtype", None)
+    if getattr(dtype, "kind", None) == "b" and getattr(given, "ndim", None) == 0:
+        return bool(given)
+    return value
+
+
+def to_optional_bool(value: bool | None) -> bool | None:  # noqa: FBT001 - a converter
+    """Read a NumPy bool as Python's, as :func:`to_bool` does; ``None`` (not known) stays."""
+    return None if value is None else to_bool(value)
+
+
+def to_optional_whole(value: int | None) -> int | None:
+    """Read an exact integer of another type as Python's, as :func:`to_whole` does; None stays."""
+    return None if value is None else to_whole(value)
+
+
+def to_whole(value: int) -> int:
+    """
+    Read an exact integer of another type (NumPy's ``int64``) as Python's; leave anything else.
+
+    Typed for what callers should pass; the validator then refuses what is not an int.
+
+    >>> import numpy as np
+    >>> to_whole(np.int64(2010)), to_whole(2010.0), to_whole(True)
+    (2010, 2010.0, True)
+    """
+    given: object = value
+    if type(given) is int or isinstance(given, bool) or not isinstance(given, numbers.Integral):
+        return value
+    return int(given)
 
 
 def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

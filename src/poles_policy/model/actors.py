@@ -12,8 +12,9 @@ then answer UNDETERMINED and ask for them, instead of guessing.
 from __future__ import annotations
 
 import enum
+import numbers
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
@@ -27,6 +28,7 @@ from poles_policy.model._validators import (
     non_empty,
     non_negative,
     share,
+    to_bool,
     to_eur,
     to_optional_share,
     to_share,
@@ -59,7 +61,18 @@ def _awu(value: Decimal | int | str) -> Decimal:
     if isinstance(value, (bool, float)):
         msg = f"staff_awu: {value!r} is a {type(value).__name__}; give annual work units exactly"
         raise InvalidInputError(msg)
-    return Decimal(value)
+    given: object = value
+    exact = type(given) in (Decimal, int, str)
+    if not exact and isinstance(given, numbers.Integral):
+        return Decimal(int(given))  # NumPy's int64, say: exact
+    if not isinstance(given, (Decimal, int, str)):
+        msg = f"staff_awu: {value!r} of type {type(value).__name__} is not a number"
+        raise WrongTypeError(msg)
+    try:
+        return Decimal(given)
+    except InvalidOperation:
+        msg = f"staff_awu: {value!r} is not a decimal number"
+        raise InvalidInputError(msg) from None
 
 
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -126,7 +139,7 @@ class RelatedEnterprise:
     accounts: tuple[Accounts, ...] = attrs.field(
         default=(), converter=_accounts, validator=_distinct_periods
     )
-    exempt_investor: bool = attrs.field(default=False, validator=boolean)
+    exempt_investor: bool = attrs.field(default=False, converter=to_bool, validator=boolean)
 
 
 def _related(
@@ -197,7 +210,7 @@ class ResearchOrganisation:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     kind: ResearchKind = attrs.field(validator=is_a(ResearchKind))
-    public: bool = attrs.field(default=True, validator=boolean)
+    public: bool = attrs.field(default=True, converter=to_bool, validator=boolean)
     region: str | None = attrs.field(default=None, validator=_region)
 
 

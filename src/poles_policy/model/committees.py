@@ -20,7 +20,7 @@ import attrs
 from dateutil.rrule import rrule, rrulestr
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import a_date, boolean, non_empty, unique
+from poles_policy.model._validators import a_date, boolean, non_empty, to_bool, unique
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -50,7 +50,7 @@ class CommitteeMember:
 
     actor_id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
-    funder: bool = attrs.field(validator=boolean)
+    funder: bool = attrs.field(converter=to_bool, validator=boolean)
 
 
 def _attendees(values: Iterable[str]) -> tuple[str, ...]:

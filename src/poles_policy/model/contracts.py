@@ -8,8 +8,9 @@ records the pôle's operating budget with its public share.
 Budgets and measurements are yearly by calendar year, so they belong to the
 calendar years the period touches: a contract from 6 July 2009 to 5 July
 2012 runs three years but touches four calendar years, 2009 to 2012. A
-budget or a measurement of another year is refused as a data error, and so
-is a signing date after the end.
+budget may also be of the year before the start, the baseline its public
+share is compared from. A budget or a measurement of another year is refused
+as a data error, and so is a signing date after the end.
 
 Whether the parties are valid (the pôle's governing body, the State and at
 least one local authority), whether the indicators are on track and
@@ -33,6 +34,7 @@ from poles_policy.model._validators import (
     non_negative,
     optional_date,
     to_eur,
+    to_whole,
     unique,
 )
 from poles_policy.model.actors import LocalAuthority, StateBody
@@ -122,7 +124,7 @@ class Measurement:
         value: The exact value (floats are refused).
     """
 
-    year: int = attrs.field(validator=_year)
+    year: int = attrs.field(converter=to_whole, validator=_year)
     value: Decimal = attrs.field(converter=_measured_value)
 
 
@@ -223,13 +225,14 @@ class OperatingBudget:
 
     Attributes:
         year: The budget year, a calendar year; in a contract, one of the
-            calendar years its period touches.
+            calendar years its period touches or the year before its start
+            (the baseline).
         total: The total operating budget.
         public: The part funded by the State and local authorities (at
             most the total).
     """
 
-    year: int = attrs.field(validator=_year)
+    year: int = attrs.field(converter=to_whole, validator=_year)
     total: Eur = attrs.field(converter=to_eur, validator=non_negative)
     public: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
@@ -306,15 +309,24 @@ def _period(contract: PerformanceContract) -> tuple[date, date] | None:
     return start, end
 
 
-def _outside_years(year: int, start: date, end: date) -> str | None:
+def _outside_years(year: int, start: date, end: date, *, budget: bool = False) -> str | None:
     """
     Why *year* is not a calendar year of the period *start* - *end*, or ``None`` if it is one.
+
+    A *budget* may also be of the year before the start: the baseline the
+    public-share target is set against (from about 75 %, FACTS.md).
 
     The wording of the contract's check, which the JSON boundary repeats at a
     document's path.
     """
-    if start.year <= year <= end.year:
+    first = start.year - 1 if budget else start.year
+    if first <= year <= end.year:
         return None
+    if budget:
+        return (
+            f"{year} is outside the contract's years {start.year}-{end.year} and its baseline "
+            f"year {first}"
+        )
     return f"{year} is outside the contract's years {start.year}-{end.year}"
 
 
@@ -341,7 +353,7 @@ def _budgets_inside(
     if period is None:
         return
     for b, budget in enumerate(value):
-        reason = _outside_years(budget.year, *period)
+        reason = _outside_years(budget.year, *period, budget=True)
         if reason is not None:
             msg = f"PerformanceContract.budgets[{b}].year: {reason}"
             raise InvalidInputError(msg)
@@ -368,10 +380,11 @@ class PerformanceContract:
     A pôle's performance contract (GOV.1).
 
     Invariants: the period ends after it starts; objective ids and budget
-    years are unique; no local authority signs twice; every budget and every
-    measurement of its indicators is of one of the calendar years the period
-    touches (:attr:`years`); and the contract is signed on or before its
-    end. The validity of the parties
+    years are unique; no local authority signs twice; every measurement of
+    its indicators is of one of the calendar years the period touches
+    (:attr:`years`), and every budget too or of the year before (the
+    baseline); and the contract is signed on or before its end. The validity
+    of the parties
     is a rule (GOV.1), so a contract missing a party is representable.
 
     An error names the item by its position as the contract holds it:

@@ -15,7 +15,8 @@ is named by people, in several files: "MESR", "mesr" and "MESR " are one
 ministry. :attr:`Allocation.ministry_key` is the name as compared: blanks
 around it dropped, runs of blanks inside read as one space, Unicode NFC
 (an accented letter typed as one character or as a letter and a combining
-accent is one letter), then without case (:meth:`str.casefold`). Accents
+accent is one letter), the typographic apostrophe (’) read as ', then
+without case (:meth:`str.casefold`). Accents
 are kept: "Economie" and "Économie" are two names, since dropping accents
 could merge two names that differ by them. The name itself is kept as
 given, for display. The body and the pôle are not compared this way: the
@@ -41,6 +42,7 @@ from poles_policy.model._validators import (
     optional_id,
     to_eur,
     to_tuple,
+    to_whole,
     unique,
 )
 from poles_policy.model.regions import all_regions, region
@@ -150,10 +152,15 @@ def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise InvalidInputError(msg)
 
 
+# Apostrophes as word processors type them (’, ‘, ʼ, ′): French ministry names are full of them
+# ("Ministère de l'Enseignement supérieur"), and one name must not become two over a quote mark.
+_APOSTROPHES: Final = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u2032", "'"))
+
+
 def _name_key(name: str) -> str:
     # NFC before casefold, so that an accent typed composed or combining is one letter; and
     # after it, since casefolding decomposes a few letters (ǰ, ΐ): the key is itself in NFC.
-    spaced = " ".join(unicodedata.normalize("NFC", name).split())
+    spaced = " ".join(unicodedata.normalize("NFC", name).translate(_APOSTROPHES).split())
     return unicodedata.normalize("NFC", spaced.casefold())
 
 
@@ -176,7 +183,7 @@ class Allocation:
 
     ministry: str = attrs.field(validator=_name)
     body: str = attrs.field(validator=_name)
-    year: int = attrs.field(validator=calendar_year)
+    year: int = attrs.field(converter=to_whole, validator=calendar_year)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
     pole_id: str | None = attrs.field(default=None, validator=optional_id)
 
@@ -191,8 +198,8 @@ class Allocation:
         The ministry's name as compared: the key allocations are grouped by (SYN.2).
 
         Blanks around the name are dropped and runs of blanks inside read as
-        one space; the name is read in Unicode NFC, then without case.
-        Accents are kept.
+        one space; the name is read in Unicode NFC, with typographic
+        apostrophes (’) read as ', then without case. Accents are kept.
 
         >>> spellings = ("MESR", "mesr", " MESR ", "Ministe\u0300re  de la Recherche")
         >>> [
@@ -200,5 +207,9 @@ class Allocation:
         ...     for m in spellings
         ... ]
         ['mesr', 'mesr', 'mesr', 'ministère de la recherche']
+        >>> Allocation(
+        ...     ministry="Ministère de l\u2019Agriculture", body="INRA", year=2010, amount=0
+        ... ).ministry_key
+        "ministère de l'agriculture"
         """
         return _name_key(self.ministry)

@@ -43,7 +43,9 @@ from poles_policy.model._validators import (
     optional_id,
     to_eur,
     to_items,
+    to_optional_bool,
     to_optional_eur,
+    to_optional_whole,
     to_tuple,
     unique,
 )
@@ -133,7 +135,9 @@ class FinancingLine:
     """
 
     source: FundingSource = attrs.field(validator=is_a(FundingSource))
-    year: int | None = attrs.field(default=None, validator=calendar_year)
+    year: int | None = attrs.field(
+        default=None, converter=to_optional_whole, validator=calendar_year
+    )
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
@@ -200,7 +204,9 @@ class InnovationPlatform:
     users: tuple[PlatformUser, ...] = attrs.field(
         default=(), converter=_users, validator=each(PlatformUser)
     )
-    open_access: bool | None = attrs.field(default=None, validator=optional_boolean)
+    open_access: bool | None = attrs.field(
+        default=None, converter=to_optional_bool, validator=optional_boolean
+    )
     investment_budget: Eur = attrs.field(converter=to_eur, validator=non_negative)
     operating_budget: Eur = attrs.field(converter=to_eur, validator=non_negative)
     study_cost: Eur | None = attrs.field(

@@ -30,7 +30,9 @@ from poles_policy.model._validators import (
     optional_date,
     optional_is_a,
     share,
+    to_bool,
     to_eur,
+    to_optional_bool,
     to_optional_eur,
     to_share,
 )
@@ -97,7 +99,9 @@ class RelayRequest:
     requested_on: date = attrs.field(validator=a_date)
     amount: Eur = attrs.field(converter=to_eur, validator=_positive)
     bank: Bank | None = attrs.field(default=None, validator=optional_is_a(Bank))
-    oseo_counter_guarantee: bool | None = attrs.field(default=None, validator=optional_boolean)
+    oseo_counter_guarantee: bool | None = attrs.field(
+        default=None, converter=to_optional_bool, validator=optional_boolean
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -135,7 +139,7 @@ class RelayLoan:
     principal: Eur = attrs.field(converter=to_eur, validator=_positive)
     annual_rate: Rate = attrs.field(converter=to_share, validator=share)
     fees: Eur | None = attrs.field(default=None, converter=to_optional_eur, validator=non_negative)
-    repaid_from_subsidy: bool = attrs.field(default=True, validator=boolean)
+    repaid_from_subsidy: bool = attrs.field(default=True, converter=to_bool, validator=boolean)
     repaid_on: date | None = attrs.field(default=None, validator=[optional_date, _repaid_in_one_go])
 
 

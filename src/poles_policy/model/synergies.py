@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import boolean, each, non_empty, to_items, unique
+from poles_policy.model._validators import boolean, each, non_empty, to_bool, to_items, unique
 from poles_policy.model.actors import CooperationStructure, ResearchOrganisation
 
 if TYPE_CHECKING:
@@ -52,8 +52,8 @@ class Involvement:
     """
 
     structure_id: str = attrs.field(validator=non_empty)
-    in_strategy: bool = attrs.field(validator=boolean)
-    in_actions: bool = attrs.field(validator=boolean)
+    in_strategy: bool = attrs.field(converter=to_bool, validator=boolean)
+    in_actions: bool = attrs.field(converter=to_bool, validator=boolean)
     note: str | None = None
 
 

@@ -109,6 +109,11 @@ def _dated_values(values: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
     return tuple(values)
 
 
+def _check_day(name: str, on: object) -> None:
+    if type(on) is not date and (not isinstance(on, date) or isinstance(on, datetime)):
+        raise _not_a_date(name, on)
+
+
 def _not_a_date(name: str, on: object) -> WrongTypeError:
     # Only a failed comparison leads here: the lookups stay free of checks on their hot path.
     shown = repr(on) if len(repr(on)) <= 60 else repr(on)[:57] + "..."
@@ -235,6 +240,7 @@ class Parameter:
         except TypeError:
             raise _not_a_date(self.name, on) from None
         if i < 0:
+            _check_day(self.name, on)  # an empty history compares nothing
             return None
         item = self.values[i]
         until = item.valid_until
@@ -256,6 +262,7 @@ class Parameter:
         except TypeError:
             raise _not_a_date(self.name, on) from None
         if i < 0:
+            _check_day(self.name, on)  # an empty history compares nothing
             return None
         until = self.values[i].valid_until
         return self._uses[i] if until is None or on <= until else None

@@ -310,6 +310,14 @@ class ParameterSet(Mapping[str, Parameter]):
         """
         parameter = self[name]
         where = f"override of {name!r}"
+        first = _first_day(parameter)
+        if valid_from is None and valid_until is not None and valid_until < first:
+            msg = (
+                f"{where}: valid_until {valid_until.isoformat()} is before {first.isoformat()}, "
+                "the parameter's first day, where an override without valid_from starts; give "
+                "valid_from to reach earlier"
+            )
+            raise ParameterError(msg)
         try:
             new = DatedValue(
                 value=coerce_value(parameter.unit, value),

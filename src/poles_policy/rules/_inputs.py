@@ -111,7 +111,8 @@ def expect_items(values: object, kind: type[_T], name: str, rule: str) -> list[_
     items = list(values)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
-            msg = f"{rule}: {name}[{index}] must be a {kind.__name__}, not {_given(item)}"
+            article = "an" if kind.__name__[0].lower() in "aeiou" else "a"
+            msg = f"{rule}: {name}[{index}] must be {article} {kind.__name__}, not {_given(item)}"
             raise WrongTypeError(msg)
     return items
 

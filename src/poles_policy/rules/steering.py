@@ -43,10 +43,14 @@ then no data, then on track; achieved only when all are). An objective
 without indicators has no data.
 
 **The public share** of the pôle's operating budget (public part over total)
-must be strictly below ``gov.public_share_max`` (50 %) in the budget of
-calendar year ``gov.public_share_horizon_years`` of the contract (the third
-it spans, the year of its third budget) and every later year; before that
-it is reported as information. Both parameters are read at the contract's
+must be strictly below ``gov.public_share_max`` (50 %) "within
+``gov.public_share_horizon_years`` (3) years": in the budget of the calendar
+year in which the contract's third year ends, and every later year. That is
+calendar year 3 of a contract from 1 January 2009 (its years end on 31
+December 2011) and calendar year 4 of one from 6 July 2009 (they end on 5
+July 2012), as an indicator's target is due in the calendar year whose
+figure covers the contract's end. Before that the share is reported as
+information, and a budget not recorded is not asked for. Both parameters are read at the contract's
 start, when its terms were agreed.
 
 **The contract's status** is the least favourable of its objectives' and,
@@ -390,7 +394,13 @@ def _public_share(
     limit = params.decimal(_SHARE_MAX, start)
     horizon = params.count(_HORIZON, start)
     k = _calendar_year(contract, year)
-    due = k >= horizon
+    # "Within `horizon` years" of the start: due from the calendar year in which the last of
+    # those years ends, the first whose budget covers that day (2011 for a contract from
+    # 1 January 2009, 2012 for one from 6 July 2009), as an indicator's target is due in the
+    # calendar year whose figure covers the contract's end.
+    last_day = add_months(start, 12 * horizon) - timedelta(days=1)
+    due_from = _calendar_year(contract, last_day.year)
+    due = k >= due_from
     uses = params.uses(start, _SHARE_MAX, _HORIZON)
     budget = contract.budget(year)
     share = None if budget is None else budget.public_share
@@ -399,18 +409,20 @@ def _public_share(
     )
     target = str(limit)
     missing: tuple[Fact, ...] = ()
-    if budget is None:
+    if budget is None and not due:
+        # Not due yet: the budget could not change the status, so it is not asked for.
+        status = Status.NOT_APPLICABLE
+        reason = Text(
+            f"the {year} operating budget is not recorded (calendar year {k}; below {target} "
+            f"is due from calendar year {due_from})",
+            f"le budget {year} est non renseigné (année civile {k} ; sous {target} attendu à "
+            f"partir de l'année civile {due_from})",
+        )
+    elif budget is None:
         status = Status.UNKNOWN
         reason = Text(
             f"the {year} operating budget is not recorded", f"le budget {year} est non renseigné"
         )
-        if not due:
-            reason = Text(
-                f"{reason.en} (calendar year {k}; below {target} is due from calendar year "
-                f"{horizon})",
-                f"{reason.fr} (année civile {k} ; sous {target} attendu à partir de l'année "
-                f"civile {horizon})",
-            )
         missing = (
             Fact(
                 path="budgets",
@@ -431,9 +443,9 @@ def _public_share(
         status = Status.NOT_APPLICABLE
         reason = Text(
             f"{share} in {year} (calendar year {k}); below {target} is due from calendar year "
-            f"{horizon}",
+            f"{due_from}",
             f"{share} en {year} (année civile {k}) ; sous {target} attendu à partir de l'année "
-            f"civile {horizon}",
+            f"civile {due_from}",
         )
     else:
         below = share < limit
@@ -476,7 +488,7 @@ def contract_progress(
     its target over the calendar years the contract spans; each objective
     takes the least favourable status of its indicators. The public share
     of the year's operating budget is checked against its target from the
-    calendar year of the contract the target applies (the third). The
+    calendar year in which the contract's third year ends. The
     contract takes the least favourable status of its objectives and, from
     that year, of its public share: off track when the share is not below
     its target, even if every indicator reached its own.
