@@ -471,3 +471,21 @@ def test_an_actor_with_a_key_given_twice_is_refused() -> None:
     text = '{"kind": "enterprise", "id": "a", "name": "A", "region": "82", "region": "11"}'
     with pytest.raises(InvalidInputError, match=r"^region: given twice in one object$"):
         actor_from_json(text)
+
+
+def test_a_pole_history_error_names_the_event_at_its_place_in_the_document() -> None:
+    document = {
+        "id": "sporaltec",
+        "name": "Sporaltec",
+        "category": "national",
+        "head_office_region": "82",
+        "history": [
+            {"kind": "delabelled", "on": "2010-05-11", "source": "CIADT 11 May 2010"},
+            {"kind": "delabelled", "on": "2011-05-11", "source": "typing slip"},
+            {"kind": "labelled", "on": "2005-07-12", "source": "CIADT 12 July 2005"},
+        ],
+    }
+    model = PoleModel.model_validate(document)
+    # Oldest first, the slip is the pôle's third event; in the document it is item 1.
+    with pytest.raises(InvalidInputError, match=r"^history\.1: delabelled on 2011-05-11, but"):
+        model.to_domain()

@@ -15,11 +15,20 @@ event (``Pole.head_office_region: region code '84' did not exist on
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Final
 
 from pydantic import BeforeValidator, Field
 
-from poles_policy.boundary._base import IsoDate, Model, RegionCode, build_each, located
+from poles_policy.boundary._base import (
+    IsoDate,
+    LocatedError,
+    Model,
+    RegionCode,
+    build_each,
+    located,
+)
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.model.poles import (
     Category,
     EvaluationGroup,
@@ -31,6 +40,9 @@ from poles_policy.model.poles import (
 )
 
 __all__ = ["GoverningBodyModel", "LabelEventModel", "PoleModel", "StateCorrespondentModel"]
+
+# How a pôle names an event of its history in an error: its position oldest first.
+_HISTORY_ITEM: Final = re.compile(r"^Pole\.history\[(?P<index>\d+)\]: (?P<detail>.*)$", re.DOTALL)
 
 
 def _integer(value: object) -> object:
@@ -198,18 +210,28 @@ class PoleModel(Model):
         if self.state_correspondent is not None:
             with located("state_correspondent"):
                 state_correspondent = self.state_correspondent.to_domain()
-        return Pole(
-            id=self.id,
-            name=self.name,
-            category=self.category,
-            themes=self.themes,
-            head_office_region=self.head_office_region,
-            other_regions=self.other_regions,
-            governing_body=governing_body,
-            state_correspondent=state_correspondent,
-            evaluation_group_2008=self.evaluation_group_2008,
-            history=build_each("history", self.history, LabelEventModel.to_domain),
-        )
+        history = build_each("history", self.history, LabelEventModel.to_domain)
+        try:
+            return Pole(
+                id=self.id,
+                name=self.name,
+                category=self.category,
+                themes=self.themes,
+                head_office_region=self.head_office_region,
+                other_regions=self.other_regions,
+                governing_body=governing_body,
+                state_correspondent=state_correspondent,
+                evaluation_group_2008=self.evaluation_group_2008,
+                history=history,
+            )
+        except InvalidInputError as exc:
+            # The pôle counts its history oldest first, the document's path as written; the
+            # pôle sorts the events stably by date, so the same sort maps one to the other.
+            found = _HISTORY_ITEM.match(str(exc))
+            if found is None:
+                raise
+            written = sorted(range(len(history)), key=lambda i: history[i].on)
+            raise LocatedError(("history", written[int(found["index"])]), found["detail"]) from exc
 
     @classmethod
     def from_domain(cls, obj: Pole) -> PoleModel:
