@@ -146,7 +146,10 @@ def test_eur_is_registered_for_from_type(amount: Eur) -> None:
 
 @given(st.from_type(Enterprise))
 def test_enterprise_is_registered_for_from_type(enterprise: Enterprise) -> None:
-    assert len(enterprise.accounts) == 2
+    # None to three periods, each closing on 31 December of a distinct year of 2006-2011.
+    ends = [a.period_end for a in enterprise.accounts]
+    assert len(set(ends)) == len(ends) <= 3
+    assert all((e.month, e.day) == (12, 31) and 2006 <= e.year <= 2011 for e in ends)
 
 
 @given(st.from_type(Pole))
@@ -167,14 +170,13 @@ def test_generated_requests_are_valid_and_decided(request: RelayRequest) -> None
 
 @pytest.mark.parametrize("outcome", list(Outcome))
 def test_the_request_strategy_reaches_every_outcome(outcome: Outcome) -> None:
-    # About one generated request in 350 is eligible under the pilot (Rhône-Alpes only).
-    # Hypothesis also draws on the constants of the modules loaded, so what it generates
-    # depends on which test modules were collected: the budget leaves a wide margin.
+    # A third of the generated requests have each outcome (tests/testing/test_relay.py
+    # measures it): a small budget finds one.
     found = find(
         relay_requests(),
         lambda r: eligibility(r, PARAMS).outcome is outcome,
         settings=settings(
-            max_examples=10_000, database=None, derandomize=True, phases=[Phase.generate]
+            max_examples=100, database=None, derandomize=True, phases=[Phase.generate]
         ),
     )
     assert eligibility(found, PARAMS).outcome is outcome
@@ -246,11 +248,12 @@ FEW = settings(max_examples=25)
 
 @FEW
 @given(st.from_type(RelatedEnterprise))
-def test_related_enterprises_have_a_share_and_their_2007_2008_accounts_or_none(
+def test_related_enterprises_have_a_share_and_accounts_of_a_few_years_or_none(
     related: RelatedEnterprise,
 ) -> None:
     assert Decimal("0.10") <= related.share <= 1
-    assert [a.period_end.year for a in related.accounts] in ([], [2007, 2008])
+    years = [a.period_end.year for a in related.accounts]
+    assert years in ([], [2007, 2008], [2008], [2009, 2010])
 
 
 @FEW

@@ -65,9 +65,10 @@ def setup() -> None:  # noqa: PLR0915 - one registration per domain type, in the
     from poles_policy.model.regions import Region
     from poles_policy.model.relay import RelayLoan, RelayRequest
     from poles_policy.model.synergies import Involvement, PoleSynergies
-    from poles_policy.money import Eur
+    from poles_policy.money import Eur, Rate
 
     st.register_type_strategy(Eur, st.deferred(lambda: _kit().eur_amounts()))
+    st.register_type_strategy(Rate, st.deferred(lambda: _kit().rates()))
     # actors
     # accounts() draws an enterprise's periods as a tuple; one period stands for the type.
     st.register_type_strategy(

@@ -22,12 +22,23 @@ synergies, performance contracts and coordination committees.
 
 Every strategy generates valid objects by construction (no invariant of the
 domain model is ever violated) and shrinks toward simple ones: small
-amounts, early dates, few items, facts known. Cases are not all eligible:
-generated requests come from every region and may miss a label, a letter or
-State aid, and each part of a generated platform, contract or committee
-meets its rule most of the time but not always, so that properties see
-every outcome. Ids are unique wherever the model asks it; give ``ident=``
-(or ``pole_id=``) to fix one.
+amounts, early dates, few items, facts known. Cases are not all eligible,
+so that properties see every outcome: a generated relay request is
+eligible, ineligible or undetermined about a third of the time each (its
+scenario is drawn first, then the request is built to match), and each of
+the relay conditions fails in some; a generated project's consortium
+qualifies for the FUI about a third of the time; enterprises may be SMEs,
+not SMEs or of unknown status; and each part of a generated platform,
+contract or committee meets its rule most of the time but not always.
+Dates fall often where rules turn (month ends, 29 February, the relay
+pilot's first day). Ids are unique wherever the model asks it; give
+``ident=`` (or ``pole_id=``, ``partner_id=``...) to fix one.
+
+Arguments are checked when a strategy is built: a float amount, a date
+given as a string, an empty id or a single string where a list of ids is
+expected raise :class:`~poles_policy.exceptions.InvalidInputError` (or its
+subclass :class:`~poles_policy.exceptions.WrongTypeError`) naming the
+strategy and the argument.
 
 When Hypothesis is installed together with poles_policy, the strategies are
 also registered for ``st.from_type`` through Hypothesis' entry point,
@@ -80,7 +91,7 @@ from poles_policy.testing._synergies import involvements, pole_synergies
 # The bounds of the policy period: the defaults that policy_dates() and meetings() show.
 from poles_policy.testing._values import PHASE_2_END as PHASE_2_END
 from poles_policy.testing._values import PHASE_2_START as PHASE_2_START
-from poles_policy.testing._values import eur_amounts, policy_dates, region_codes, regions
+from poles_policy.testing._values import eur_amounts, policy_dates, rates, region_codes, regions
 
 __all__ = [
     "accounts",
@@ -116,6 +127,7 @@ __all__ = [
     "policy_dates",
     "project_partners",
     "projects",
+    "rates",
     "region_codes",
     "regions",
     "related_enterprises",

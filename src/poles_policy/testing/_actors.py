@@ -23,20 +23,66 @@ from poles_policy.model.actors import (
     StateBody,
     StateKind,
 )
+from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import _some, eur_amounts, region_codes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
+# The bands of the EU SME test (micro, small, medium, large): staff in annual work units,
+# turnover and balance-sheet total, each band's bounds included.
+# Built once: building strategies on every draw would slow every test that uses enterprises.
+_BANDS: Final = st.integers(min_value=0, max_value=3)
+_STAFF: Final = tuple(
+    st.integers(min_value=low, max_value=high)
+    for low, high in ((0, 9), (10, 49), (50, 249), (250, 2000))
+)
+_TURNOVER: Final = tuple(
+    eur_amounts(min_value=low, max_value=high)
+    for low, high in (
+        ("0.00", "2000000.00"),
+        ("2000000.00", "10000000.00"),
+        ("10000000.00", "50000000.00"),
+        ("50000000.00", "600000000.00"),
+    )
+)
+_BALANCE: Final = tuple(
+    eur_amounts(min_value=low, max_value=high)
+    for low, high in (
+        ("0.00", "2000000.00"),
+        ("2000000.00", "10000000.00"),
+        ("10000000.00", "43000000.00"),
+        ("43000000.00", "600000000.00"),
+    )
+)
+
+
+@checked
 @st.composite
-def accounts(draw: st.DrawFn, *, years: tuple[int, ...] = (2007, 2008)) -> tuple[Accounts, ...]:
-    """Generate closed accounting periods (one per year in *years*), small firms first."""
+def accounts(draw: st.DrawFn, *, years: Sequence[int] = (2007, 2008)) -> tuple[Accounts, ...]:
+    """
+    Generate closed accounting periods, one closed on 31 December of each of *years*.
+
+    Each period's figures fall in the band of a micro, small, medium or
+    large enterprise (EU SME ceilings), drawn evenly per period, so that
+    the size class may change from one period to the next; one time in
+    four the turnover and balance sheet lie in another band than the
+    staff. They shrink toward zero (small firms first).
+
+    Raises:
+        InvalidInputError: If a year appears twice in *years* (two periods
+            cannot close on the same day).
+        WrongTypeError: If *years* is not a list or tuple of ints.
+    """
     out = []
     for year in years:
-        staff = draw(st.integers(min_value=0, max_value=2000))
-        turnover = draw(eur_amounts(max_value="600000000.00"))
-        balance = draw(eur_amounts(max_value="600000000.00"))
+        band = draw(_BANDS)
+        staff = draw(_STAFF[band])
+        if draw(st.sampled_from((False, False, False, True))):
+            band = draw(_BANDS)
+        turnover = draw(_TURNOVER[band])
+        balance = draw(_BALANCE[band])
         out.append(
             Accounts(
                 period_end=date(year, 12, 31),
@@ -48,20 +94,66 @@ def accounts(draw: st.DrawFn, *, years: tuple[int, ...] = (2007, 2008)) -> tuple
     return tuple(out)
 
 
+# The accounting periods an enterprise has: the two closed before the pilot first (the simplest
+# SME test), then one, none (its status is then unknown), three, and later ones, closed after
+# some of the dates a rule may be asked about (those periods are not yet closed then).
+_ACCOUNT_YEARS: Final[tuple[tuple[int, ...], ...]] = (
+    (2007, 2008),
+    (2008,),
+    (),
+    (2006, 2007, 2008),
+    (2008, 2009),
+    (2009, 2010),
+    (2009, 2010, 2011),
+)
+
+# Half of the enterprises are in Rhône-Alpes (82), so that relay pilot cases are frequent.
+_ENTERPRISE_REGIONS: Final = st.one_of(st.just("82"), region_codes(), st.none())
+
+# The share held by public bodies, on both sides of the 25 % ceiling, or unknown (None).
+_PUBLIC_SHARES: Final = (
+    Decimal(0),
+    Decimal(0),
+    Decimal("0.10"),
+    Decimal("0.25"),
+    Decimal("0.30"),
+    None,
+)
+
+
+@checked
 @st.composite
 def enterprises(draw: st.DrawFn, *, ident: str | None = None) -> Enterprise:
-    """Generate enterprises with their accounts, in any region of 2009 (or unknown)."""
+    """
+    Generate enterprises with the facts of the EU SME test, in a region of 2009 or none.
+
+    The accounts close in varied years (two, one, none, three periods;
+    some after 2008); one enterprise in two has partner or linked
+    enterprises (:func:`related_enterprises`); the share held by public
+    bodies is unknown (``None``) one time in six. So the SME status may be
+    yes, no or undetermined, and the aggregation of related enterprises is
+    exercised. Half of the enterprises are in Rhône-Alpes (82), so that
+    relay pilot cases are frequent.
+
+    Args:
+        ident: The enterprise's id; by default ``ent-0`` to ``ent-999``.
+
+    Shrinks toward an enterprise of Rhône-Alpes without related
+    enterprises, no public shareholder, and its 2007 and 2008 accounts.
+    """
     n = draw(st.integers(min_value=0, max_value=999))
+    related = [draw(related_enterprises()) for _ in range(draw(st.sampled_from((0, 0, 1, 2))))]
     return Enterprise(
-        id=ident or f"ent-{n}",
+        id=ident if ident is not None else f"ent-{n}",
         name=f"Entreprise {n} (generated)",
-        # Half of the enterprises are in Rhône-Alpes, so that pilot cases are frequent.
-        region=draw(st.one_of(st.just("82"), region_codes(), st.none())),
-        accounts=draw(accounts()),
-        public_bodies_share=draw(st.sampled_from([Decimal(0), Decimal("0.10"), Decimal("0.30")])),
+        region=draw(_ENTERPRISE_REGIONS),
+        accounts=draw(accounts(years=draw(st.sampled_from(_ACCOUNT_YEARS)))),
+        related=related,
+        public_bodies_share=draw(st.sampled_from(_PUBLIC_SHARES)),
     )
 
 
+@checked
 @st.composite
 def research_organisations(
     draw: st.DrawFn, *, ident: str | None = None, public: bool | None = True
@@ -78,12 +170,17 @@ def research_organisations(
     kind = draw(st.sampled_from(list(ResearchKind)))
     region = draw(region_codes())
     return ResearchOrganisation(
-        id=ident or f"lab-{n}",
+        id=ident if ident is not None else f"lab-{n}",
         name=f"Laboratoire {n} (generated)",
         kind=kind,
         public=(not draw(st.booleans())) if public is None else public,
         region=region,
     )
+
+
+# A related enterprise's periods: those of most enterprises, none (its figures are then
+# unknown), one, or later ones only (none closed on or before an enterprise's 2008 period).
+_RELATED_YEARS: Final[tuple[tuple[int, ...], ...]] = ((2007, 2008), (), (2008,), (2009, 2010))
 
 
 @st.composite
@@ -92,8 +189,10 @@ def related_enterprises(draw: st.DrawFn) -> RelatedEnterprise:
     Generate the partner and linked enterprises of an enterprise (EU SME test).
 
     Shares sit on either side of the 25 % and 50 % thresholds; a related
-    enterprise may be an exempt investor and has its 2007 and 2008 accounts
-    or none. Shrinks toward a 10 % holding without accounts.
+    enterprise may be an exempt investor and has accounts closing in varied
+    years (2007 and 2008, 2008 only, 2009 and 2010) or none, in which case
+    its figures, needed when it is a partner or linked, are unknown.
+    Shrinks toward a 10 % holding with its 2007 and 2008 accounts.
     """
     n = draw(st.integers(min_value=0, max_value=999))
     shares: list[Decimal] = [
@@ -107,7 +206,7 @@ def related_enterprises(draw: st.DrawFn) -> RelatedEnterprise:
     return RelatedEnterprise(
         name=f"Société liée {n} (generated)",
         share=draw(st.sampled_from(shares)),
-        accounts=draw(accounts()) if draw(st.booleans()) else (),
+        accounts=draw(accounts(years=draw(st.sampled_from(_RELATED_YEARS)))),
         exempt_investor=draw(st.booleans()),
     )
 
@@ -115,6 +214,7 @@ def related_enterprises(draw: st.DrawFn) -> RelatedEnterprise:
 _COOPERATION_KINDS: Final[tuple[CooperationKind, ...]] = tuple(CooperationKind)
 
 
+@checked
 @st.composite
 def cooperation_structures(
     draw: st.DrawFn,
@@ -135,7 +235,7 @@ def cooperation_structures(
     n = draw(st.integers(min_value=0, max_value=99))
     kind = draw(st.sampled_from(_COOPERATION_KINDS))
     return CooperationStructure(
-        id=ident or f"structure-{n}",
+        id=ident if ident is not None else f"structure-{n}",
         name=f"{kind.name} {n} (generated)",
         kind=kind,
         founders=_some(draw, founders, 3),
@@ -145,6 +245,7 @@ def cooperation_structures(
 _AUTHORITY_LEVELS: Final[tuple[AuthorityLevel, ...]] = tuple(AuthorityLevel)
 
 
+@checked
 @st.composite
 def local_authorities(
     draw: st.DrawFn, *, ident: str | None = None, region: str | None = None
@@ -162,7 +263,7 @@ def local_authorities(
     level = draw(st.sampled_from(_AUTHORITY_LEVELS))
     code = region if region is not None else draw(region_codes())
     return LocalAuthority(
-        id=ident or f"authority-{n}",
+        id=ident if ident is not None else f"authority-{n}",
         name=f"{level.value.capitalize()} {code}-{n} (generated)",
         level=level,
         region=code,
@@ -173,6 +274,7 @@ def local_authorities(
 _STATE_KINDS: Final = (StateKind.PREFET_DE_REGION, StateKind.MINISTRY, StateKind.AGENCY)
 
 
+@checked
 @st.composite
 def state_bodies(
     draw: st.DrawFn, *, ident: str | None = None, region: str | None = None
@@ -191,24 +293,28 @@ def state_bodies(
     if kind is StateKind.PREFET_DE_REGION:
         code = region if region is not None else draw(region_codes())
         return StateBody(
-            id=ident or f"prefet-{code}",
+            id=ident if ident is not None else f"prefet-{code}",
             name=f"Préfet de région {code} (generated)",
             kind=kind,
             region=code,
         )
     n = draw(st.integers(min_value=0, max_value=99))
-    return StateBody(id=ident or f"state-{n}", name=f"État {n} (generated)", kind=kind)
+    return StateBody(
+        id=ident if ident is not None else f"state-{n}", name=f"État {n} (generated)", kind=kind
+    )
 
 
+@checked
 @st.composite
 def banks(draw: st.DrawFn, *, ident: str | None = None) -> Bank:
     """Generate banks (établissements bancaires); ids ``bank-0`` to ``bank-99`` unless *ident*."""
     n = draw(st.integers(min_value=0, max_value=99))
-    return Bank(id=ident or f"bank-{n}", name=f"Banque {n} (generated)")
+    return Bank(id=ident if ident is not None else f"bank-{n}", name=f"Banque {n} (generated)")
 
 
+@checked
 @st.composite
 def oseo_offices(draw: st.DrawFn, *, ident: str | None = None) -> Oseo:
     """Generate OSEO regional offices; ids ``oseo-0`` to ``oseo-99`` unless *ident*."""
     n = draw(st.integers(min_value=0, max_value=99))
-    return Oseo(id=ident or f"oseo-{n}", name=f"OSEO {n} (generated)")
+    return Oseo(id=ident if ident is not None else f"oseo-{n}", name=f"OSEO {n} (generated)")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 from hypothesis import strategies as st
 
 from poles_policy.model.committees import CommitteeMember, CoordinationCommittee, Meeting
+from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import (
     _POLE_IDS,
     PHASE_2_END,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 _PLANS: Final = ("FREQ=MONTHLY;INTERVAL=6", "FREQ=MONTHLY;INTERVAL=4", "FREQ=YEARLY;COUNT=3")
 
 
+@checked
 @st.composite
 def committee_members(
     draw: st.DrawFn, *, actor_id: str | None = None, funder: bool | None = None
@@ -36,12 +38,13 @@ def committee_members(
     """
     n = draw(st.integers(min_value=0, max_value=99))
     return CommitteeMember(
-        actor_id=actor_id or f"member-{n}",
+        actor_id=actor_id if actor_id is not None else f"member-{n}",
         name=f"Membre {n} (generated)",
         funder=draw(st.booleans()) if funder is None else funder,
     )
 
 
+@checked
 @st.composite
 def meetings(
     draw: st.DrawFn,
@@ -68,6 +71,7 @@ def meetings(
 _SIX_MONTHS_AT_LEAST: Final = 181
 
 
+@checked
 @st.composite
 def coordination_committees(
     draw: st.DrawFn,
@@ -96,7 +100,7 @@ def coordination_committees(
 
     Shrinks toward a committee of the association alone that never met.
     """
-    pole = pole_id or draw(st.sampled_from(_POLE_IDS))
+    pole = pole_id if pole_id is not None else draw(st.sampled_from(_POLE_IDS))
     association = CommitteeMember(actor_id="association", name=f"Association {pole}", funder=False)
     members = [association] + [
         draw(committee_members(actor_id=f"member-{i}", funder=_sound(draw)))

@@ -19,6 +19,7 @@ from poles_policy.model.contracts import (
     PerformanceContract,
 )
 from poles_policy.testing._actors import local_authorities, state_bodies
+from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import _POLE_IDS, _sound, eur_amounts, policy_dates, region_codes
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ _DIRECTIONS: Final[tuple[Direction, ...]] = tuple(Direction)
 _VALUES: Final = st.decimals(min_value=0, max_value=1000, places=2)
 
 
+@checked
 @st.composite
 def measurements(draw: st.DrawFn, *, year: int | None = None) -> Measurement:
     """Generate an indicator's value in *year* (by default 2009-2011), from 0 to 1000."""
@@ -37,6 +39,7 @@ def measurements(draw: st.DrawFn, *, year: int | None = None) -> Measurement:
     return Measurement(year=chosen, value=draw(_VALUES))
 
 
+@checked
 @st.composite
 def indicators(
     draw: st.DrawFn, *, ident: str | None = None, years: Sequence[int] = _CONTRACT_YEARS
@@ -64,7 +67,7 @@ def indicators(
     low, high = min(baseline, target) - 100, max(baseline, target) + 100
     values = st.decimals(min_value=low, max_value=high, places=2)
     return Indicator(
-        id=ident or f"indicator-{n}",
+        id=ident if ident is not None else f"indicator-{n}",
         name=f"Indicateur {n} (generated)",
         unit=draw(st.sampled_from(["count", "EUR", "share"])),
         baseline=baseline,
@@ -82,6 +85,7 @@ def _some_years(years: Sequence[int]) -> st.SearchStrategy[list[int]]:
     return st.lists(st.sampled_from(tuple(years)), unique=True, max_size=len(years))
 
 
+@checked
 @st.composite
 def objectives(
     draw: st.DrawFn, *, ident: str | None = None, years: Sequence[int] = _CONTRACT_YEARS
@@ -98,13 +102,14 @@ def objectives(
     n = draw(st.integers(min_value=0, max_value=99))
     count = draw(st.integers(min_value=0, max_value=3))
     return Objective(
-        id=ident or f"objective-{n}",
+        id=ident if ident is not None else f"objective-{n}",
         title=f"Objectif {n} (generated)",
         axis=draw(st.sampled_from(_AXES)),
         indicators=[draw(indicators(ident=f"indicator-{i}", years=years)) for i in range(count)],
     )
 
 
+@checked
 @st.composite
 def operating_budgets(draw: st.DrawFn, *, year: int | None = None) -> OperatingBudget:
     """
@@ -120,6 +125,7 @@ def operating_budgets(draw: st.DrawFn, *, year: int | None = None) -> OperatingB
     )
 
 
+@checked
 @st.composite
 def performance_contracts(
     draw: st.DrawFn, *, ident: str | None = None, pole_id: str | None = None
@@ -148,7 +154,7 @@ def performance_contracts(
     Shrinks toward a three-year contract from 1 January 2009 of the préfet
     de la région Rhône-Alpes, without local authority, objective or budget.
     """
-    pole = pole_id or draw(st.sampled_from(_POLE_IDS))
+    pole = pole_id if pole_id is not None else draw(st.sampled_from(_POLE_IDS))
     first = draw(st.integers(min_value=2009, max_value=2010))
     length = 3 if _sound(draw) else draw(st.sampled_from([2, 4]))
     if _sound(draw):
@@ -160,7 +166,7 @@ def performance_contracts(
     code = draw(region_codes())
     signed = draw(st.none() | policy_dates(min_value=start - timedelta(days=180), max_value=end))
     return PerformanceContract(
-        id=ident or f"contract-{pole}",
+        id=ident if ident is not None else f"contract-{pole}",
         pole_id=pole,
         state=draw(state_bodies(region=code)),
         local_authorities=[

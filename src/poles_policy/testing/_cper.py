@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 from hypothesis import strategies as st
 
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
+from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import _POLE_IDS, _some, eur_amounts, region_codes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
+@checked
 @st.composite
 def cper_envelopes(
     draw: st.DrawFn, *, ident: str | None = None, region: str | None = None
@@ -34,7 +36,7 @@ def cper_envelopes(
     code = region if region is not None else draw(region_codes())
     first = draw(st.sampled_from([2007, 2000]))
     return CperEnvelope(
-        id=ident or f"cper-{code}-{first}",
+        id=ident if ident is not None else f"cper-{code}-{first}",
         region=code,
         period_start=date(first, 1, 1),
         period_end=date(first + 6, 12, 31),
@@ -42,6 +44,7 @@ def cper_envelopes(
     )
 
 
+@checked
 @st.composite
 def structuring_projects(
     draw: st.DrawFn,
@@ -69,7 +72,7 @@ def structuring_projects(
     n = draw(st.integers(min_value=0, max_value=99))
     code = region if region is not None else draw(region_codes())
     return StructuringProject(
-        id=ident or f"project-{n}",
+        id=ident if ident is not None else f"project-{n}",
         name=f"Projet structurant {n} (generated)",
         region=code,
         pole_ids=_some(draw, pole_ids, 2),
@@ -78,6 +81,7 @@ def structuring_projects(
     )
 
 
+@checked
 @st.composite
 def allocations(
     draw: st.DrawFn,

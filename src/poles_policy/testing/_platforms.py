@@ -17,6 +17,7 @@ from poles_policy.model.platforms import (
     UserKind,
 )
 from poles_policy.money import Eur, eur
+from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import _POLE_IDS, _flaw, _some, _sound, eur_amounts, policy_dates
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ _OTHER_PUBLIC: Final = (
 )
 
 
+@checked
 @st.composite
 def calls_for_projects(
     draw: st.DrawFn, *, ident: str | None = None, pole_ids: Sequence[str] = _POLE_IDS
@@ -57,7 +59,7 @@ def calls_for_projects(
     n = draw(st.integers(min_value=0, max_value=99))
     opens = draw(policy_dates(min_value=_FIRST_CALL, max_value=date(2012, 6, 30)))
     return CallForProjects(
-        id=ident or f"call-{n}",
+        id=ident if ident is not None else f"call-{n}",
         name=f"Appel à projets {n} (generated)",
         opens_on=opens,
         closes_on=opens + timedelta(days=draw(st.integers(min_value=0, max_value=120))),
@@ -65,6 +67,7 @@ def calls_for_projects(
     )
 
 
+@checked
 @st.composite
 def financing_lines(draw: st.DrawFn, *, source: FundingSource | None = None) -> FinancingLine:
     """
@@ -79,6 +82,7 @@ def financing_lines(draw: st.DrawFn, *, source: FundingSource | None = None) -> 
     )
 
 
+@checked
 @st.composite
 def platform_users(draw: st.DrawFn) -> PlatformUser:
     """Generate a user (or a class of users) of a platform, shrinking toward an SME."""
@@ -190,6 +194,7 @@ def _financing_plans(
     return tuple(lines), study_cost
 
 
+@checked
 @st.composite
 def innovation_platforms(
     draw: st.DrawFn,
@@ -274,7 +279,7 @@ def innovation_platforms(
     elif flaw == 1:
         plan = ()
     return InnovationPlatform(
-        id=ident or f"platform-{n}",
+        id=ident if ident is not None else f"platform-{n}",
         name=f"Plate-forme {n} (generated)",
         carrying_pole_ids=carriers,
         users=users,

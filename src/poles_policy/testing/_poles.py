@@ -15,6 +15,7 @@ from poles_policy.model.poles import (
     Pole,
     StateCorrespondent,
 )
+from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import PHASE_2_END, policy_dates, region_codes
 
 # A few themes, two of them in two spellings, so that theme matching sees case and spaces.
@@ -28,6 +29,7 @@ _THEMES = (
 )
 
 
+@checked
 @st.composite
 def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
     """
@@ -65,7 +67,7 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
     groups: list[int | None] = [None, 1, 2, 3] if labelled_on.year <= 2008 else [None]
     categories: list[Category] = [Category.NATIONAL, Category.MONDIAL, Category.VOCATION_MONDIALE]
     return Pole(
-        id=ident or f"pole-{n}",
+        id=ident if ident is not None else f"pole-{n}",
         name=f"Pôle {n} (generated)",
         category=draw(st.sampled_from(categories)),
         themes=themes,
@@ -79,6 +81,7 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
 _LABEL_EVENT_KINDS: Final[tuple[LabelEventKind, ...]] = tuple(LabelEventKind)
 
 
+@checked
 @st.composite
 def label_events(draw: st.DrawFn) -> LabelEvent:
     """
@@ -94,6 +97,7 @@ def label_events(draw: st.DrawFn) -> LabelEvent:
     )
 
 
+@checked
 @st.composite
 def governing_bodies(draw: st.DrawFn) -> GoverningBody:
     """Generate a pôle's animation structure, usually an association loi 1901."""
@@ -104,6 +108,7 @@ def governing_bodies(draw: st.DrawFn) -> GoverningBody:
     )
 
 
+@checked
 @st.composite
 def state_correspondents(draw: st.DrawFn) -> StateCorrespondent:
     """Generate a pôle's State correspondent (GOV.3), in a DRIRE, a SGAR or a DIRECCTE."""

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Final
 
 from hypothesis import strategies as st
 
-from poles_policy.model.actors import Enterprise, ResearchOrganisation
+from poles_policy.explain import Status
+from poles_policy.model.actors import (
+    CooperationStructure,
+    Enterprise,
+    LocalAuthority,
+    ResearchOrganisation,
+)
 from poles_policy.model.projects import (
     AidDecision,
     CollaborativeProject,
@@ -22,63 +28,195 @@ from poles_policy.model.projects import (
     ScheduledPayment,
 )
 from poles_policy.money import Eur, eur
-from poles_policy.testing._actors import enterprises, research_organisations
-from poles_policy.testing._values import _POLE_IDS, PHASE_2_END, _some, eur_amounts, policy_dates
+from poles_policy.testing._actors import (
+    cooperation_structures,
+    enterprises,
+    local_authorities,
+    research_organisations,
+)
+from poles_policy.testing._arguments import checked
+from poles_policy.testing._values import (
+    _POLE_IDS,
+    PHASE_2_END,
+    _flaw,
+    _some,
+    _sound,
+    eur_amounts,
+    policy_dates,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
+_COSTS: Final = st.none() | eur_amounts(max_value="5000000.00")
+_GRANTS: Final = eur_amounts(max_value="2000000.00")
+
+
+@st.composite
+def _partners(
+    draw: st.DrawFn, applicant: Enterprise | ResearchOrganisation | None
+) -> tuple[ProjectPartner, ...]:
+    """
+    Draw the 2 to 5 partners of a project, with *applicant* first when given.
+
+    Each part of the FUI consortium rule (PHASE.2a) is sound three times in
+    four: two to four enterprises (else one or none), one or two research
+    or training bodies (else none), an enterprise as lead (else a research
+    body, or no lead named). A cooperation structure or a local authority,
+    which count as neither, sometimes completes the consortium.
+    """
+    taken = {applicant.id} if applicant is not None else set()
+
+    def fresh(prefix: str, i: int) -> str:
+        ident = f"{prefix}-{i}"
+        return ident if ident not in taken else f"{prefix}-{i}-2"
+
+    is_firm = isinstance(applicant, Enterprise)
+    is_lab = isinstance(applicant, ResearchOrganisation)
+    firms = (
+        draw(st.integers(min_value=2, max_value=4))
+        if _sound(draw)
+        else draw(st.sampled_from((1, 0)))
+    )
+    labs = draw(st.integers(min_value=1, max_value=2)) if _sound(draw) else 0
+    firms, labs = max(firms, int(is_firm)), max(labs, int(is_lab))
+    labs = min(labs, 5 - firms)  # at most five partners
+    others = draw(st.sampled_from((0, 0, 0, 1)))
+    others = max(others, 2 - firms - labs)
+    actors: list[Enterprise | ResearchOrganisation | CooperationStructure | LocalAuthority] = []
+    if applicant is not None:
+        actors.append(applicant)
+    actors += [draw(enterprises(ident=fresh("ent", i))) for i in range(firms - int(is_firm))]
+    actors += [
+        draw(research_organisations(ident=fresh("lab", i), public=None))
+        for i in range(labs - int(is_lab))
+    ]
+    for i in range(min(others, 5 - len(actors))):
+        if draw(st.booleans()):
+            actors.append(draw(cooperation_structures(ident=fresh("other", i))))
+        else:
+            actors.append(draw(local_authorities(ident=fresh("other", i))))
+    # The lead: an enterprise (the applicant when it is one, once shrunk), a research body, or
+    # none named; a flaw that has nothing to point at leaves no lead.
+    flaw = _flaw(draw, 2)
+    pool = [a for a in actors if isinstance(a, Enterprise if flaw == 0 else ResearchOrganisation)]
+    lead = draw(st.sampled_from(pool)) if pool and flaw < 2 else None
+    return tuple(
+        ProjectPartner(
+            actor=actor,
+            role=PartnerRole.LEAD if actor is lead else PartnerRole.PARTNER,
+            eligible_costs=draw(_COSTS),
+        )
+        for actor in actors
+    )
+
+
+def _day(anchor: date, days: int) -> date:
+    return date.fromordinal(anchor.toordinal() + days)
+
+
+@st.composite
+def _labels(draw: st.DrawFn, anchor: date, status: Status) -> tuple[PoleLabel, ...]:
+    """
+    Draw a project's pôle labels, so that "labelled on or before *anchor*" has *status*.
+
+    MET: a label dated on or before *anchor* (often that very day), perhaps
+    with a second label of another pôle, undated or later. NOT_MET: no
+    label, or labels dated after *anchor* only. UNKNOWN: an undated label,
+    and no label dated on or before *anchor*.
+    """
+    poles = draw(st.lists(st.sampled_from(_POLE_IDS), min_size=1, max_size=2, unique=True))
+    before = st.sampled_from((0, 0, 1, 30)) | st.integers(min_value=0, max_value=400)
+    after = st.integers(min_value=1, max_value=200)
+    if status is Status.MET:
+        first = PoleLabel(pole_id=poles[0], labelled_on=_day(anchor, -draw(before)))
+        rest = [
+            PoleLabel(
+                pole_id=pole, labelled_on=draw(st.none() | after.map(lambda k: _day(anchor, k)))
+            )
+            for pole in poles[1:]
+        ]
+        return (first, *rest)
+    if status is Status.UNKNOWN:
+        first = PoleLabel(pole_id=poles[0])
+        rest = [PoleLabel(pole_id=p, labelled_on=_day(anchor, draw(after))) for p in poles[1:]]
+        return (first, *rest)
+    if draw(st.booleans()):
+        return ()
+    return tuple(PoleLabel(pole_id=p, labelled_on=_day(anchor, draw(after))) for p in poles)
+
+
+def _letter(draw: st.DrawFn, anchor: date, status: Status) -> date | None:
+    """Draw a selection letter issued on or before *anchor* (MET), after it, or unknown."""
+    if status is Status.UNKNOWN:
+        return None
+    if status is Status.MET:
+        # The letter's own day is eligible ("dès l'émission"): that edge is drawn often.
+        return _day(anchor, -draw(st.sampled_from((0, 0, 1)) | st.integers(0, 365)))
+    return _day(anchor, draw(st.sampled_from((1, 1)) | st.integers(1, 120)))
+
+
+@checked
 @st.composite
 def projects(
-    draw: st.DrawFn, *, applicant: Enterprise | ResearchOrganisation | None = None
+    draw: st.DrawFn,
+    *,
+    ident: str | None = None,
+    applicant: Enterprise | ResearchOrganisation | None = None,
 ) -> CollaborativeProject:
     """
-    Generate collaborative projects, with *applicant* among the partners when given.
+    Generate collaborative projects of 2 to 5 partners, with *applicant* among them when given.
 
-    Labels, aid and the selection letter vary (dated, undated, absent, aid
-    from the State or a region), and payments never exceed the grant.
+    The partners are enterprises, research or training bodies and at times
+    a cooperation structure or a local authority. Each part of the FUI
+    consortium rule (:func:`poles_policy.rules.fui.consortium`) is met
+    three times in four, independently: enough enterprises (two), a
+    research or training body, an enterprise as lead, a pôle label dated on
+    or before the selection letter. So about a third of the projects
+    qualify, and each condition fails or is unknown (no lead named, an
+    undated label) often. The selection letter is known three times in
+    four; the aid is a State (FUI) or regional decision aiding some
+    partners, no aid, or not known; payments never exceed the grant.
+
+    Args:
+        ident: The project's id; ``"prj"`` by default.
+        applicant: An actor to include among the partners, as the same
+            object (the relay strategies rely on it); by default none.
+
+    Shrinks toward a project of the applicant or an enterprise as lead,
+    another enterprise and a laboratory, labelled before a known letter and
+    aided by the State.
     """
-    member = applicant if applicant is not None else draw(enterprises())
-    lab = draw(research_organisations())
-    if lab.id == member.id:
-        lab = ResearchOrganisation(id=f"{lab.id}-2", name=lab.name, kind=lab.kind)
-    letter = draw(st.one_of(policy_dates(), st.none()))
-    # Projects are usually labelled before their selection letter, sometimes after or undated.
-    labelled_on = draw(
-        st.one_of(
-            st.integers(min_value=0, max_value=400).map(
-                lambda k: date.fromordinal((letter or PHASE_2_END).toordinal() - k)
+    partners = draw(_partners(applicant))
+    letter = draw(policy_dates()) if _sound(draw) else None
+    anchor = letter if letter is not None else draw(policy_dates())
+    label_status = (Status.MET, Status.NOT_MET, Status.UNKNOWN)[_flaw(draw, 2)]
+    labels = draw(_labels(anchor, label_status))
+    aided = [
+        p.actor.id
+        for p in partners
+        if not isinstance(p.actor, CooperationStructure | LocalAuthority)
+    ]
+    shape = draw(st.sampled_from(("state", "state", "none", "unknown", "region")))
+    aid: tuple[AidDecision, ...] | None = None
+    if shape == "none":
+        aid = ()
+    elif shape != "unknown":
+        funder = Funder.STATE if shape == "state" else Funder.REGION
+        # The applicant (or the first partner) is aided; the others at times.
+        ids = [aided[0], *(i for i in aided[1:] if draw(st.booleans()))] if aided else []
+        aid = (
+            AidDecision(
+                funder=funder,
+                scheme="FUI" if funder is Funder.STATE else "Région",
+                partners=[draw(_grant(i, anchor)) for i in ids],
             ),
-            policy_dates(),
-            st.none(),
         )
-    )
-    labels = draw(
-        st.sampled_from(
-            [(PoleLabel(pole_id="minalogic", labelled_on=labelled_on),), ()],
-        )
-    )
-    granted = draw(eur_amounts(min_value="0.00", max_value="2000000.00"))
-    paid_share = draw(st.sampled_from([Decimal(0), Decimal("0.25"), Decimal(1)]))
-    paid = eur((granted * paid_share).quantize(Decimal("0.01")))
-    payments = (Payment(paid_on=draw(policy_dates()), amount=paid),) if paid > 0 else ()
-    funder = draw(st.sampled_from([Funder.STATE, Funder.STATE, Funder.REGION]))
-    decided = (
-        AidDecision(
-            funder=funder,
-            scheme="FUI" if funder is Funder.STATE else "Région",
-            partners=(PartnerAid(partner_id=member.id, granted=granted, payments=payments),),
-        ),
-    )
-    aid = draw(st.sampled_from([decided, decided, None, ()]))
     return CollaborativeProject(
-        id="prj",
+        id=ident if ident is not None else "prj",
         name="PROJET (generated)",
-        partners=(
-            ProjectPartner(actor=member, role=PartnerRole.LEAD),
-            ProjectPartner(actor=lab),
-        ),
+        partners=partners,
         labels=labels,
         aid=aid,
         selection_letter_on=letter,
@@ -86,14 +224,27 @@ def projects(
 
 
 @st.composite
+def _grant(draw: st.DrawFn, partner_id: str, anchor: date) -> PartnerAid:
+    """Draw a partner's grant, paid nothing, a quarter or all of it around *anchor*."""
+    granted = draw(_GRANTS)
+    paid_share = draw(st.sampled_from([Decimal(0), Decimal("0.25"), Decimal(1)]))
+    paid = eur((granted * paid_share).quantize(Decimal("0.01")))
+    on = _day(anchor, draw(st.integers(min_value=-60, max_value=300)))
+    payments = (Payment(paid_on=on, amount=paid),) if paid > 0 else ()
+    return PartnerAid(partner_id=partner_id, granted=granted, payments=payments)
+
+
+@checked
+@st.composite
 def pole_labels(draw: st.DrawFn, *, pole_id: str | None = None) -> PoleLabel:
     """Generate a pôle's label of a project, dated in 2008-2012 or undated (*pole_id* fixes it)."""
     return PoleLabel(
-        pole_id=pole_id or draw(st.sampled_from(_POLE_IDS)),
+        pole_id=pole_id if pole_id is not None else draw(st.sampled_from(_POLE_IDS)),
         labelled_on=draw(st.none() | policy_dates()),
     )
 
 
+@checked
 @st.composite
 def payments(draw: st.DrawFn, *, max_amount: Decimal | str = "2000000.00") -> Payment:
     """Generate subsidy payments of up to *max_amount*, shrinking toward 0.00 on 1 January 2008."""
@@ -103,6 +254,7 @@ def payments(draw: st.DrawFn, *, max_amount: Decimal | str = "2000000.00") -> Pa
 _PAYMENT_KINDS: Final[tuple[PaymentKind, ...]] = tuple(PaymentKind)
 
 
+@checked
 @st.composite
 def scheduled_payments(
     draw: st.DrawFn, *, max_amount: Decimal | str = "2000000.00"
@@ -115,6 +267,7 @@ def scheduled_payments(
     )
 
 
+@checked
 @st.composite
 def partner_aids(draw: st.DrawFn, *, partner_id: str | None = None) -> PartnerAid:
     """
@@ -145,13 +298,17 @@ def partner_aids(draw: st.DrawFn, *, partner_id: str | None = None) -> PartnerAi
         paid.append(payment)
     n = draw(st.integers(min_value=0, max_value=9))
     return PartnerAid(
-        partner_id=partner_id or f"partner-{n}", granted=granted, schedule=schedule, payments=paid
+        partner_id=partner_id if partner_id is not None else f"partner-{n}",
+        granted=granted,
+        schedule=schedule,
+        payments=paid,
     )
 
 
 _FUNDERS: Final[tuple[Funder, ...]] = tuple(Funder)
 
 
+@checked
 @st.composite
 def aid_decisions(
     draw: st.DrawFn, *, partner_ids: Sequence[str] = ("partner-0", "partner-1")
@@ -180,6 +337,7 @@ def aid_decisions(
 _ROLES: Final = (PartnerRole.PARTNER, PartnerRole.LEAD)
 
 
+@checked
 @st.composite
 def project_partners(
     draw: st.DrawFn, *, actor: Enterprise | ResearchOrganisation | None = None

@@ -1,64 +1,355 @@
-"""Relay financing (financement relais): requests, loans and cases."""
+"""
+Relay financing (financement relais): requests, loans and cases.
+
+A request is built from a scenario drawn first: the outcome its eligibility
+(RELAY.1-RELAY.4) should have under the default parameters (eligible,
+ineligible or undetermined, a third each) and, when it is not eligible,
+which conditions fail or are unknown. The applicant, the project and the
+request date are then made to match. Drawing each condition independently
+would make an eligible request rare (one in a few hundred), and properties
+about eligible requests would see almost none.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
+import functools
+from datetime import date, timedelta
+from decimal import ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING, Final
 
+import attrs
 from hypothesis import strategies as st
 
-from poles_policy.model.actors import Bank, Enterprise, ResearchOrganisation
+from poles_policy.explain import Outcome, Status
 from poles_policy.model.cases import RelayCase
+from poles_policy.model.projects import (
+    AidDecision,
+    CollaborativeProject,
+    Funder,
+    PartnerAid,
+    Payment,
+    PaymentKind,
+    ScheduledPayment,
+)
+from poles_policy.model.regions import regions_on
 from poles_policy.model.relay import RelayLoan, RelayRequest
-from poles_policy.testing._actors import enterprises, research_organisations
-from poles_policy.testing._projects import projects
-from poles_policy.testing._values import eur_amounts, policy_dates
+from poles_policy.money import CENT, Eur
+from poles_policy.parameters import default_parameters
+from poles_policy.testing._actors import banks, enterprises, research_organisations
+from poles_policy.testing._arguments import checked
+from poles_policy.testing._projects import _day, _labels, _letter, _partners
+from poles_policy.testing._values import PHASE_2_END, PHASE_2_START, PILOT_START, policy_dates
+
+if TYPE_CHECKING:
+    from poles_policy.model.actors import Enterprise, ResearchOrganisation
+    from poles_policy.model.projects import ProjectPartner
+
+MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
+
+# The seven conditions of relay eligibility, in the rule's order.
+CONDITIONS: Final = (
+    "relay.in_force",
+    "relay.enterprise",
+    "relay.partner",
+    "relay.labelled",
+    "relay.state_aid",
+    "relay.selection_letter",
+    "relay.remaining",
+)
+# Those that can be unknown by themselves (relay.remaining is unknown with the aid).
+_MAY_BE_UNKNOWN: Final = frozenset(
+    {"relay.in_force", "relay.labelled", "relay.state_aid", "relay.selection_letter"}
+)
+_OUTCOMES: Final = (Outcome.ELIGIBLE, Outcome.INELIGIBLE, Outcome.UNDETERMINED)
+
+
+@functools.cache
+def _pilot_regions() -> tuple[str, ...]:
+    """The regions of the pilot in the default parameters (Rhône-Alpes)."""
+    value = default_parameters().value("relay.pilot_regions", PILOT_START)
+    return value if isinstance(value, tuple) and value else ("82",)
+
+
+def _share(on: date) -> Decimal:
+    """The share of the remaining subsidy a relay may pre-finance on *on* (default parameters)."""
+    value = default_parameters().value("relay.max_prefinanced_share", on)
+    return value if isinstance(value, Decimal) else Decimal(1)
+
+
+def _scenario(draw: st.DrawFn, target: Outcome) -> dict[str, Status]:
+    """
+    Draw the status each condition should have for a request of outcome *target*.
+
+    An ineligible request fails one condition chosen evenly; one time in
+    four, each other condition also fails or is unknown one time in four.
+    An undetermined request lacks the facts of one condition; one time in
+    four, of each other that may be unknown one time in three. The extras
+    shrink away, leaving the single condition that decides the outcome.
+    """
+    wish = dict.fromkeys(CONDITIONS, MET)
+    if target is Outcome.ELIGIBLE:
+        return wish
+    several = draw(st.sampled_from((False, False, False, True)))
+    if target is Outcome.INELIGIBLE:
+        wish[draw(st.sampled_from(CONDITIONS))] = NOT_MET
+        for key in CONDITIONS if several else ():
+            extra = draw(st.sampled_from((MET, MET, NOT_MET, UNKNOWN)))
+            if wish[key] is MET and extra is not MET:
+                wish[key] = UNKNOWN if extra is UNKNOWN and key in _MAY_BE_UNKNOWN else NOT_MET
+        return wish
+    unknown = sorted(_MAY_BE_UNKNOWN, key=CONDITIONS.index)
+    wish[draw(st.sampled_from(unknown))] = UNKNOWN
+    for key in unknown if several else ():
+        if draw(st.sampled_from((MET, MET, UNKNOWN))) is UNKNOWN:
+            wish[key] = UNKNOWN
+    return wish
+
+
+def _request_date(draw: st.DrawFn, wish: dict[str, Status], start: date, end: date) -> date:
+    """Draw the request date: on or after the pilot's start when the scheme must be in force."""
+    in_force = wish["relay.in_force"]
+    if in_force is MET and end < PILOT_START:
+        wish["relay.in_force"] = in_force = NOT_MET  # no date of the pilot is allowed
+    if in_force is MET:
+        return draw(policy_dates(min_value=max(start, PILOT_START), max_value=end))
+    if in_force is NOT_MET and start < PILOT_START and draw(st.booleans()):
+        # Not in force because the pilot had not started yet: often on its eve.
+        eve = min(end, PILOT_START - timedelta(days=1))
+        return draw(policy_dates(min_value=start, max_value=eve) | st.just(eve))
+    return draw(policy_dates(min_value=start, max_value=end))
+
+
+def _region(draw: st.DrawFn, status: Status, on: date) -> str | None:
+    """Draw the applicant's region, so that the scheme's being in force has *status*."""
+    if status is UNKNOWN:
+        return None
+    codes = sorted(r.code for r in regions_on(on))
+    pilot = [c for c in _pilot_regions() if c in codes and on >= PILOT_START]
+    if status is MET and pilot:
+        return draw(st.sampled_from(pilot))
+    # Not in force: another region, or any region before the pilot (or after its regions).
+    return draw(st.sampled_from([c for c in codes if c not in pilot]))
+
+
+def _cents(value: Decimal) -> int:
+    return int(value / CENT)
+
+
+def _euros(cents: int) -> Eur:
+    return Eur(Decimal(cents) * CENT)
 
 
 @st.composite
-def relay_requests(draw: st.DrawFn) -> RelayRequest:
-    """Generate relay requests by an enterprise (mostly) or a lab, with their project."""
-    # Mostly enterprises (the scheme's beneficiaries), sometimes a lab (always refused).
-    people = enterprises(ident="applicant")
-    applicant: Enterprise | ResearchOrganisation = draw(
-        st.one_of(people, people, research_organisations())
+def _state_aid(
+    draw: st.DrawFn, applicant_id: str, on: date, wish: dict[str, Status]
+) -> tuple[list[AidDecision], Eur]:
+    """
+    Draw State decisions aiding the applicant, and the subsidy still to be received on *on*.
+
+    One decision (FUI) or, one time in four, two (FUI and ANR) aid the
+    applicant. Before *on*, nothing, part or, when ``relay.remaining``
+    should fail that way, all of the grant was paid; payments after *on*,
+    not yet received then, sometimes follow. A decision is dated on or
+    before its payments, or undated; it may plan an advance and a balance.
+    """
+    fully_paid = wish["relay.remaining"] is NOT_MET and draw(st.booleans())
+    decisions = []
+    remaining = 0
+    for scheme in ("FUI", "ANR")[: draw(st.sampled_from((1, 1, 1, 2)))]:
+        granted = draw(st.integers(min_value=100_000, max_value=200_000_000))  # 1 000 EUR up
+        # Paid before the request: all of it, or none, a quarter or a half.
+        quarters = 4 if fully_paid else draw(st.sampled_from((0, 0, 1, 2)))
+        before = granted * quarters // 4
+        after = draw(st.sampled_from((0, 0, (granted - before) // 2)))
+        remaining += granted - before
+        payments = []
+        if before:
+            payments.append(
+                Payment(paid_on=_day(on, -draw(st.integers(0, 200))), amount=_euros(before))
+            )
+        if after:
+            payments.append(
+                Payment(paid_on=_day(on, draw(st.integers(1, 300))), amount=_euros(after))
+            )
+        earliest = min((p.paid_on for p in payments), default=on)
+        schedule: tuple[ScheduledPayment, ...] = ()
+        if draw(st.booleans()):
+            advance = granted * 3 // 10
+            schedule = (
+                ScheduledPayment(
+                    kind=PaymentKind.ADVANCE, amount=_euros(advance), expected_on=earliest
+                ),
+                ScheduledPayment(
+                    kind=PaymentKind.BALANCE,
+                    amount=_euros(granted - advance),
+                    expected_on=draw(st.none() | st.just(_day(earliest, 700))),
+                ),
+            )
+        days = draw(st.none() | st.integers(min_value=0, max_value=90))
+        decided = None if days is None else _day(earliest, -days)
+        decisions.append(
+            AidDecision(
+                funder=Funder.STATE,
+                scheme=scheme,
+                call="FUI 7" if scheme == "FUI" else None,
+                decided_on=decided,
+                partners=(
+                    PartnerAid(
+                        partner_id=applicant_id,
+                        granted=_euros(granted),
+                        schedule=schedule,
+                        payments=payments,
+                    ),
+                ),
+            )
+        )
+    return decisions, _euros(remaining)
+
+
+def _no_state_aid(
+    draw: st.DrawFn, applicant_id: str, partners: tuple[ProjectPartner, ...], *, partner: bool
+) -> tuple[AidDecision, ...]:
+    """Draw aid that gives the applicant no State subsidy (RELAY.2 not met)."""
+    others = [p.actor.id for p in partners if p.actor.id != applicant_id]
+    ways = ["none", "others"] + (["region", "zero"] if partner else [])
+    way = draw(st.sampled_from(ways))
+    if way == "none" or (way == "others" and not others):
+        return ()
+    if way == "others":
+        aids = [PartnerAid(partner_id=others[0], granted="150000.00")]
+        return (AidDecision(funder=Funder.STATE, scheme="FUI", partners=aids),)
+    if way == "region":
+        aids = [PartnerAid(partner_id=applicant_id, granted="80000.00")]
+        return (AidDecision(funder=Funder.REGION, scheme="Région", partners=aids),)
+    aids = [PartnerAid(partner_id=applicant_id, granted="0.00")]
+    return (AidDecision(funder=Funder.STATE, scheme="FUI", partners=aids),)
+
+
+def _amount(draw: st.DrawFn, ceiling: Eur | None, status: Status) -> Eur:
+    """
+    Draw the amount requested: within *ceiling* when RELAY.4 is met, above it otherwise.
+
+    Amounts are drawn as thousandths of the ceiling (or as thousands of
+    euros without one) rather than cent by cent, so that a request of one
+    cent stays rare.
+    """
+    if ceiling is None or ceiling < CENT:
+        return _euros(draw(st.integers(min_value=1, max_value=2000)) * 100_000)
+    top = _cents(ceiling)
+    part = draw(st.integers(min_value=1, max_value=1000))
+    if status is MET:
+        # The whole ceiling is a frequent request (and the edge of RELAY.4).
+        return _euros(top if draw(st.booleans()) else max(1, top * part // 1000))
+    # One cent above the ceiling (the edge), or up to twice the ceiling.
+    return _euros(top + (1 if draw(st.booleans()) else max(1, top * part // 1000)))
+
+
+@checked
+@st.composite
+def relay_requests(
+    draw: st.DrawFn,
+    *,
+    ident: str | None = None,
+    start: date = PHASE_2_START,
+    end: date = PHASE_2_END,
+) -> RelayRequest:
+    """
+    Generate relay requests, eligible, ineligible and undetermined about a third each.
+
+    The outcome is drawn first, as the eligibility rule
+    (:func:`poles_policy.rules.relay.eligibility`) decides it under the
+    default parameters (the Rhône-Alpes pilot from 1 April 2008); an
+    ineligible request fails one of the seven conditions, chosen evenly,
+    and at times others; an undetermined one lacks the facts of one
+    condition or more (the applicant's region, a label's date, the aid
+    decisions, the selection letter's date). Under other parameters, the
+    same requests are simply decided otherwise.
+
+    The applicant (id ``"applicant"``) is an enterprise, or a research body
+    when RELAY.2 should fail; when it is a partner, it is the same object in
+    the project's partners. Its SME status may be yes, no or unknown (see
+    :func:`enterprises`). Requests fall on the letter's own day, at month
+    ends, on 29 February and on the pilot's first day often; the bank is
+    not known one time in four, and the applicant may have two State aid
+    decisions.
+
+    Args:
+        ident: The request's id; by default ``req-0`` to ``req-999``.
+        start: The earliest request date (1 January 2008 by default).
+        end: The latest request date (31 December 2012 by default); give
+            ``start=end`` to fix the date.
+
+    Shrinks toward an eligible request on the first day of the pilot (or
+    *start*) for a small amount.
+    """
+    n = draw(st.integers(min_value=0, max_value=999))
+    wish = _scenario(draw, draw(st.sampled_from(_OUTCOMES)))
+    on = _request_date(draw, wish, start, end)
+    region = _region(draw, wish["relay.in_force"], on)
+    applicant: Enterprise | ResearchOrganisation = (
+        draw(enterprises(ident="applicant"))
+        if wish["relay.enterprise"] is MET
+        else draw(research_organisations(ident="applicant", public=None))
     )
-    project = draw(projects(applicant=applicant))
-    letter = project.selection_letter_on
-    # Mostly after the selection letter, sometimes just before it.
-    requested_on = (
-        draw(policy_dates())
-        if letter is None
-        else date.fromordinal(letter.toordinal() + draw(st.integers(min_value=-30, max_value=365)))
+    applicant = attrs.evolve(applicant, region=region)
+    is_partner = wish["relay.partner"] is MET
+    partners = draw(_partners(applicant if is_partner else None))
+    aid: tuple[AidDecision, ...] | None
+    ceiling: Eur | None = None
+    if wish["relay.state_aid"] is UNKNOWN:
+        aid = None
+    elif wish["relay.state_aid"] is MET and is_partner:
+        decisions, remaining = draw(_state_aid(applicant.id, on, wish))
+        ceiling = Eur((remaining * _share(on)).quantize(CENT, rounding=ROUND_FLOOR))
+        # At times a region aids the project too: the relay looks only at the State's aid.
+        if draw(st.sampled_from((False, False, False, True))):
+            regional = PartnerAid(partner_id=applicant.id, granted="50000.00")
+            decisions.append(
+                AidDecision(funder=Funder.REGION, scheme="Région", partners=[regional])
+            )
+        aid = tuple(decisions)
+    else:
+        aid = _no_state_aid(draw, applicant.id, partners, partner=is_partner)
+    project = CollaborativeProject(
+        id="prj",
+        name="PROJET (generated)",
+        partners=partners,
+        labels=draw(_labels(on, wish["relay.labelled"])),
+        aid=aid,
+        selection_letter_on=_letter(draw, on, wish["relay.selection_letter"]),
     )
-    granted = sum((a.granted for d in project.aid or () for a in d.partners), Decimal(0))
-    ceiling = max(granted * Decimal("1.2"), Decimal("0.01")).quantize(Decimal("0.01"))
     return RelayRequest(
-        id="req",
+        id=ident if ident is not None else f"req-{n}",
         applicant=applicant,
         project=project,
-        requested_on=requested_on,
-        amount=draw(eur_amounts(min_value="0.01", max_value=ceiling)),
-        bank=Bank(id="bank", name="Banque (generated)"),
-        oseo_counter_guarantee=draw(st.one_of(st.booleans(), st.none())),
+        requested_on=on,
+        amount=_amount(draw, ceiling, wish["relay.remaining"]),
+        bank=draw(banks()) if draw(st.sampled_from((True, True, True, False))) else None,
+        oseo_counter_guarantee=draw(st.sampled_from((True, False, None))),
     )
 
 
+_RATES: Final = (Decimal("0.04"), Decimal("0.055"), Decimal("0.08"))
+
+
+@checked
 @st.composite
 def relay_loans(draw: st.DrawFn, request: RelayRequest | None = None) -> RelayLoan:
     """
     Generate a loan answering *request* (by default a generated one), paid out within 60 days.
 
-    Its fees are known (up to 2 000 EUR) or sometimes unknown (``None``). It
-    is mostly repaid from the subsidy payments (the scheme's design);
-    otherwise it is repaid in one go, on a date up to three years after the
-    disbursement, or on a date not known. It shrinks toward a loan repaid
-    from the subsidy, with no fees, disbursed on the request date.
+    It lends the amount requested, or one time in four less. Its fees are
+    known (up to 2 000 EUR) or sometimes unknown (``None``). It is mostly
+    repaid from the subsidy payments (the scheme's design); otherwise it is
+    repaid in one go, on a date up to three years after the disbursement,
+    or on a date not known. It shrinks toward a loan of the amount
+    requested, repaid from the subsidy, with no fees, disbursed on the
+    request date.
     """
     if request is None:
         request = draw(relay_requests())
     delay = draw(st.integers(min_value=0, max_value=60))
-    disbursed_on = date.fromordinal(request.requested_on.toordinal() + delay)
+    disbursed_on = _day(request.requested_on, delay)
     from_subsidy = draw(st.sampled_from((True, True, False)))
     repaid_on = (
         None
@@ -66,26 +357,43 @@ def relay_loans(draw: st.DrawFn, request: RelayRequest | None = None) -> RelayLo
         else draw(
             st.one_of(
                 st.integers(min_value=1, max_value=3 * 366).map(
-                    lambda days: date.fromordinal(disbursed_on.toordinal() + days)
+                    lambda days: _day(disbursed_on, days)
                 ),
                 st.none(),
             )
         )
     )
+    asked = _cents(request.amount)
+    lent = asked
+    if asked > 1 and draw(st.sampled_from((False, False, False, True))):
+        lent = draw(st.integers(min_value=1, max_value=asked - 1))
     return RelayLoan(
         request_id=request.id,
         disbursed_on=disbursed_on,
-        principal=request.amount,
-        annual_rate=draw(st.sampled_from([Decimal("0.04"), Decimal("0.055"), Decimal("0.08")])),
-        fees=draw(st.one_of(eur_amounts(max_value="2000.00"), st.none())),
+        principal=_euros(lent),
+        annual_rate=draw(st.sampled_from(_RATES)),
+        fees=draw(st.one_of(st.just(Eur(Decimal("0.00"))), _fees(), st.none())),
         repaid_from_subsidy=from_subsidy,
         repaid_on=repaid_on,
     )
 
 
+def _fees() -> st.SearchStrategy[Eur]:
+    return st.integers(min_value=0, max_value=200_000).map(_euros)
+
+
+@checked
 @st.composite
-def relay_cases(draw: st.DrawFn) -> RelayCase:
-    """Generate relay cases: a request and, half the time, its loan."""
-    request = draw(relay_requests())
+def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
+    """
+    Generate relay cases: a request (see :func:`relay_requests`) and, half the time, its loan.
+
+    Args:
+        ident: The case's id, which is also its request's id; by default
+            ``req-0`` to ``req-999``, so that
+            ``st.lists(relay_cases(), unique_by=lambda c: c.case_id)`` draws
+            the cases of a portfolio.
+    """
+    request = draw(relay_requests(ident=ident))
     loan = draw(st.one_of(st.none(), relay_loans(request)))
     return RelayCase(case_id=request.id, request=request, loan=loan)

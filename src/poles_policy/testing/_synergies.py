@@ -6,9 +6,11 @@ from hypothesis import strategies as st
 
 from poles_policy.model.synergies import Involvement, PoleSynergies
 from poles_policy.testing._actors import cooperation_structures, research_organisations
+from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import _POLE_IDS
 
 
+@checked
 @st.composite
 def involvements(draw: st.DrawFn, *, structure_id: str | None = None) -> Involvement:
     """
@@ -24,13 +26,14 @@ def involvements(draw: st.DrawFn, *, structure_id: str | None = None) -> Involve
     n = draw(st.integers(min_value=0, max_value=99))
     both = not draw(st.booleans())
     return Involvement(
-        structure_id=structure_id or f"structure-{n}",
+        structure_id=structure_id if structure_id is not None else f"structure-{n}",
         in_strategy=both or draw(st.booleans()),
         in_actions=both or draw(st.booleans()),
         note=draw(st.none() | st.sampled_from(notes)),
     )
 
 
+@checked
 @st.composite
 def pole_synergies(draw: st.DrawFn, *, pole_id: str | None = None) -> PoleSynergies:
     """
@@ -63,7 +66,7 @@ def pole_synergies(draw: st.DrawFn, *, pole_id: str | None = None) -> PoleSynerg
     kept = [s.id for s in structures if draw(st.integers(min_value=0, max_value=2)) < 2]
     recorded = draw(st.permutations(kept))
     return PoleSynergies(
-        pole_id=pole_id or draw(st.sampled_from(_POLE_IDS)),
+        pole_id=pole_id if pole_id is not None else draw(st.sampled_from(_POLE_IDS)),
         members=members,
         structures=structures,
         involvements=[draw(involvements(structure_id=s)) for s in recorded],

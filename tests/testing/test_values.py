@@ -1,0 +1,138 @@
+"""The value strategies: amounts, rates, dates and regions, and their arguments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.model.relay import RelayLoan
+from poles_policy.money import Eur, Rate
+from poles_policy.testing import eur_amounts, policy_dates, rates, region_codes, regions
+
+if TYPE_CHECKING:
+    from tests.testing.conftest import Tally
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"min_value": 0.1}, WrongTypeError, r"eur_amounts\(min_value=0\.1\): .* not a float"),
+        ({"max_value": True}, WrongTypeError, r"eur_amounts\(max_value=True\)"),
+        ({"min_value": "1,50"}, InvalidInputError, r"'1,50' is not a decimal number"),
+        ({"min_value": "0.105"}, InvalidInputError, r"has more than two decimals"),
+        ({"min_value": "-5"}, InvalidInputError, r"euro amounts are never negative"),
+        ({"max_value": "NaN"}, InvalidInputError, r"eur_amounts\(max_value='NaN'\)"),
+        (
+            {"min_value": "5", "max_value": "1"},
+            InvalidInputError,
+            r"min_value=5\.00 is above max_value=1\.00",
+        ),
+    ],
+)
+def test_bad_amount_bounds_are_refused_naming_the_argument(
+    kwargs: dict[str, Any], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        eur_amounts(**kwargs)
+
+
+@settings(max_examples=30)
+@given(eur_amounts(min_value=Decimal("0.10"), max_value=1))
+def test_amount_bounds_may_be_decimals_strings_or_ints(amount: Eur) -> None:
+    assert Decimal("0.10") <= amount <= 1
+    assert amount == amount.quantize(Decimal("0.01"))
+
+
+@settings(max_examples=50)
+@given(st.from_type(Rate))
+def test_rate_is_registered_for_from_type_as_an_exact_share(value: Rate) -> None:
+    assert value.is_finite()
+    assert 0 <= value <= 1
+
+
+@settings(max_examples=30)
+@given(
+    st.builds(
+        RelayLoan,
+        request_id=st.just("req-0"),
+        disbursed_on=policy_dates(),
+        principal=eur_amounts(min_value="0.01"),
+    )
+)
+def test_a_loan_built_with_an_inferred_rate_is_valid(loan: RelayLoan) -> None:
+    assert 0 <= loan.annual_rate <= 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"min_value": 0.5}, WrongTypeError),
+        ({"max_value": "1.5"}, InvalidInputError),
+        ({"min_value": "0.6", "max_value": "0.5"}, InvalidInputError),
+        ({"places": -1}, InvalidInputError),
+    ],
+)
+def test_bad_rate_arguments_are_refused(kwargs: dict[str, Any], error: type[Exception]) -> None:
+    with pytest.raises(error, match=r"rates"):
+        rates(**kwargs)
+
+
+def _turns(day: date) -> set[str]:
+    turns = {f"month end={(day + (date(2000, 1, 2) - date(2000, 1, 1))).day == 1}"}
+    if (day.month, day.day) == (2, 29):
+        turns.add("29 February")
+    if day in {date(2008, 4, 1), date(2008, 3, 31)}:
+        turns.add(day.isoformat())
+    return turns
+
+
+def test_policy_dates_fall_where_rules_turn_often(tally: Tally) -> None:
+    seen, drawn = tally(policy_dates(), _turns, 400)
+    assert seen["29 February"] > 0
+    assert seen["2008-04-01"] > 0
+    assert seen["2008-03-31"] > 0
+    assert 0.15 < seen["month end=True"] / drawn < 0.6
+
+
+@settings(max_examples=30)
+@given(policy_dates(min_value=date(2009, 3, 1), max_value=date(2009, 3, 10)))
+def test_policy_dates_stay_within_their_bounds(day: date) -> None:
+    assert date(2009, 3, 1) <= day <= date(2009, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "match"),
+    [
+        (
+            lambda: region_codes("2009-01-01"),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"region_codes\(on='2009-01-01'\)",
+        ),
+        (
+            lambda: region_codes(datetime(2009, 1, 1)),  # noqa: DTZ001 - the wrong type on purpose
+            WrongTypeError,
+            r"region_codes\(on=datetime",
+        ),
+        (
+            lambda: regions(on="2009"),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"regions\(on='2009'\)",
+        ),
+        (
+            lambda: policy_dates(min_value=date(2010, 1, 1), max_value=date(2009, 1, 1)),
+            InvalidInputError,
+            r"policy_dates: min_value=2010-01-01 is after max_value=2009-01-01",
+        ),
+    ],
+)
+def test_bad_dates_are_refused_naming_the_strategy(
+    build: Any, error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        build()
