@@ -14,6 +14,7 @@ from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Outcome, Status
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.relay import eligibility
+from poles_policy.rules.relay.eligibility import CONDITIONS
 from poles_policy.scenarios import RelayPortfolio, screen
 from poles_policy.testing import relay_cases, relay_loans, relay_requests
 
@@ -24,15 +25,6 @@ if TYPE_CHECKING:
     from poles_policy.model.relay import RelayRequest
 
 PARAMS = default_parameters()
-CONDITIONS = (
-    "relay.in_force",
-    "relay.enterprise",
-    "relay.partner",
-    "relay.labelled",
-    "relay.state_aid",
-    "relay.selection_letter",
-    "relay.remaining",
-)
 PILOT_START = date(2008, 4, 1)
 FIRST = settings(max_examples=1, database=None, derandomize=True, phases=[Phase.generate])
 

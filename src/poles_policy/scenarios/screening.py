@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -21,7 +21,7 @@ import pandas as pd
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
 from poles_policy.rules.relay.assessment import assess_case
-from poles_policy.rules.relay.eligibility import eligibility
+from poles_policy.rules.relay.eligibility import CONDITIONS, eligibility
 from poles_policy.rules.sme import sme_defined_on, sme_status
 from poles_policy.scenarios._arrays import periods, share_of
 from poles_policy.scenarios.portfolio import (
@@ -42,16 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CONDITIONS", "explain_case", "outcome_counts", "screen"]
 
-CONDITIONS: Final = (
-    "relay.in_force",
-    "relay.enterprise",
-    "relay.partner",
-    "relay.labelled",
-    "relay.state_aid",
-    "relay.selection_letter",
-    "relay.remaining",
-)
-"""The keys of the seven conditions, in the rule's order: the status columns of :func:`screen`."""
 
 _SME = "relay.sme"
 _TERMS = (

@@ -35,6 +35,7 @@ from poles_policy.model.regions import regions_on
 from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import CENT, Eur
 from poles_policy.parameters import default_parameters
+from poles_policy.rules.relay.eligibility import CONDITIONS
 from poles_policy.testing._actors import banks, enterprises, research_organisations
 from poles_policy.testing._arguments import checked
 from poles_policy.testing._projects import _day, _labels, _letter, _partners
@@ -46,16 +47,6 @@ if TYPE_CHECKING:
 
 MET, NOT_MET, UNKNOWN = Status.MET, Status.NOT_MET, Status.UNKNOWN
 
-# The seven conditions of relay eligibility, in the rule's order.
-CONDITIONS: Final = (
-    "relay.in_force",
-    "relay.enterprise",
-    "relay.partner",
-    "relay.labelled",
-    "relay.state_aid",
-    "relay.selection_letter",
-    "relay.remaining",
-)
 # Those that can be unknown by themselves (relay.remaining is unknown with the aid).
 _MAY_BE_UNKNOWN: Final = frozenset(
     {"relay.in_force", "relay.labelled", "relay.state_aid", "relay.selection_letter"}

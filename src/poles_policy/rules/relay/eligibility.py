@@ -32,7 +32,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from poles_policy.exceptions import ParameterError
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASK_AID",
     "ASK_LETTER",
+    "CONDITIONS",
     "RULE",
     "TITLE",
     "eligibility",
@@ -77,6 +78,10 @@ _LABELS = {
     ),
     "relay.sme": Text("SME status (priority)", "statut de PME (priorité)"),
 }
+
+
+CONDITIONS: Final = tuple(key for key in _LABELS if key != "relay.sme")
+"""The keys of the seven conditions of eligibility, in the rule's order (RELAY.1-RELAY.4)."""
 
 
 def label(key: str) -> Text:
