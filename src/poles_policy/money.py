@@ -236,9 +236,14 @@ def pro_rata(amount: Decimal, numerator: Decimal | int, denominator: Decimal | i
 
 
 def _to_decimal(value: object, *, what: str) -> Decimal:
-    if isinstance(value, (bool, float)) or (
+    # The exact types first: the checks of other number types (ABCs) are slower.
+    if isinstance(value, Decimal):
+        dec = value
+    elif isinstance(value, (bool, float)) or (
         # Another binary float type, such as NumPy's float32: as inexact as a float.
-        isinstance(value, numbers.Real) and not isinstance(value, (numbers.Rational, Decimal))
+        not isinstance(value, (int, str))
+        and isinstance(value, numbers.Real)
+        and not isinstance(value, numbers.Rational)
     ):
         kind = type(value).__name__
         msg = (
@@ -246,8 +251,6 @@ def _to_decimal(value: object, *, what: str) -> Decimal:
             "(pass a string, an int or a Decimal)"
         )
         raise InvalidInputError(msg)
-    if isinstance(value, Decimal):
-        dec = value
     elif isinstance(value, int):
         dec = Decimal(value)
     elif isinstance(value, str):
