@@ -65,6 +65,7 @@ __all__ = [
     "is_business_day",
     "is_holiday",
     "month_schedule",
+    "not_a_day",
     "parse_iso_date",
     "roll_forward",
 ]
@@ -590,6 +591,35 @@ def roll_forward(day: date, *, alsace_moselle: bool = False) -> date:
 
 
 # --- parsing ---------------------------------------------------------------------------------
+
+
+def not_a_day(value: object) -> str | None:
+    """
+    Tell why *value* is not a day, with a hint to mend it, or ``None`` when it is one.
+
+    A day is a :class:`datetime.date`; a ``datetime`` is not one (it does not
+    compare with a date, and a rule's day must not depend on a time of day).
+    The rules, the domain objects and the parameter lookups word their
+    errors with it.
+
+    >>> not_a_day(date(2009, 3, 16)) is None
+    True
+    >>> not_a_day("2009-03-16")
+    ' (read it with datetime.date.fromisoformat)'
+    >>> not_a_day(datetime(2009, 3, 16, 9, 30))
+    ' (take its .date())'
+    >>> not_a_day(20090316)
+    ''
+    """
+    if type(value) is date:
+        return None
+    if isinstance(value, datetime):
+        return " (take its .date())"
+    if isinstance(value, date):
+        return None  # a subclass of date that is not a datetime behaves as a date
+    if isinstance(value, str):
+        return " (read it with datetime.date.fromisoformat)"
+    return ""
 
 
 def parse_iso_date(text: str, *, field: str = "date") -> date:

@@ -12,10 +12,11 @@ start); policy conditions are rules, not invariants.
 from __future__ import annotations
 
 import numbers
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from poles_policy.dates import not_a_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.money import Eur, Rate, eur, rate
 
@@ -301,16 +302,9 @@ def a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     poles_policy.exceptions.WrongTypeError: Meeting.held_on: '2009-12-14' is not a
     datetime.date (read it with datetime.date.fromisoformat)
     """
-    if type(value) is date:
+    hint = not_a_day(value)
+    if hint is None:
         return
-    if isinstance(value, datetime):
-        hint = " (take its .date())"
-    elif isinstance(value, date):
-        return
-    elif isinstance(value, str):
-        hint = " (read it with datetime.date.fromisoformat)"
-    else:
-        hint = ""
     msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a datetime.date{hint}"
     raise WrongTypeError(msg)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
+from poles_policy.dates import not_a_day
 from poles_policy.exceptions import ParameterError, UnknownClauseError, WrongTypeError
 from poles_policy.explain import ParameterUse, validate_clause_ids
 from poles_policy.parameters.units import (
@@ -110,7 +111,7 @@ def _dated_values(values: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
 
 
 def _check_day(name: str, on: object) -> None:
-    if type(on) is not date and (not isinstance(on, date) or isinstance(on, datetime)):
+    if not_a_day(on) is not None:
         raise _not_a_date(name, on)
 
 

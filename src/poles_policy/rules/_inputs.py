@@ -11,9 +11,9 @@ type test each: the rules run them on every call.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
+from poles_policy.dates import not_a_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.poles import Pole
 from poles_policy.parameters import ParameterSet
@@ -76,17 +76,9 @@ def expect_date(value: object, name: str, rule: str) -> None:
     Raises:
         WrongTypeError: If it is not a date.
     """
-    if type(value) is date:
+    hint = not_a_day(value)
+    if hint is None:
         return
-    if isinstance(value, datetime):
-        hint = " (take its .date())"
-    elif isinstance(value, str):
-        hint = " (read it with datetime.date.fromisoformat)"
-    elif isinstance(value, date):
-        # A subclass of date that is not a datetime behaves as a date.
-        return
-    else:
-        hint = ""
     msg = f"{rule}: {name} must be a datetime.date, not {_given(value)}{hint}"
     raise WrongTypeError(msg)
 
