@@ -45,16 +45,14 @@ from poles_policy.model._validators import (
     to_whole,
     unique,
 )
-from poles_policy.model.regions import all_regions, region
+from poles_policy.model.regions import is_region_code, region
 from poles_policy.money import Eur
 
 __all__ = ["Allocation", "CperEnvelope", "StructuringProject"]
 
-_KNOWN_CODES: Final = frozenset(r.code for r in all_regions())
-
 
 def _region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or value not in _KNOWN_CODES:
+    if not is_region_code(value):
         msg = (
             f"{type(instance).__name__}.{attribute.name}: {value!r} is not an INSEE region code "
             "such as '82'"

@@ -53,7 +53,7 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import a_date, is_a, non_empty, to_tuple, unique
-from poles_policy.model.regions import Region, all_regions, predecessors, region, successor
+from poles_policy.model.regions import Region, is_region_code, predecessors, region, successor
 
 __all__ = [
     "Category",
@@ -149,9 +149,6 @@ class StateCorrespondent:
     service: str = attrs.field(validator=non_empty)
 
 
-_KNOWN_CODES = frozenset(r.code for r in all_regions())
-
-
 def _themes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for theme in value:
         if not theme.strip():
@@ -166,7 +163,7 @@ def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: obje
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a region code"
         raise InvalidInputError(msg)
     for code in codes:
-        if code not in _KNOWN_CODES:
+        if not is_region_code(code):
             msg = f"{type(instance).__name__}.{attribute.name}: unknown region code {code!r}"
             raise InvalidInputError(msg)
     if not isinstance(value, str):
