@@ -33,6 +33,10 @@ def _given(value: object) -> str:
     return f"{type(value).__name__} {shown}"
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def expect(
     value: object, kind: type | tuple[type, ...], name: str, rule: str, *, what: str = ""
 ) -> None:
@@ -55,8 +59,7 @@ def expect(
     wanted = what or (
         kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
     )
-    article = "an" if wanted[0].lower() in "aeiou" else "a"
-    msg = f"{rule}: {name} must be {article} {wanted}, not {_given(value)}"
+    msg = f"{rule}: {name} must be {_a(wanted)}, not {_given(value)}"
     raise WrongTypeError(msg)
 
 
@@ -103,8 +106,7 @@ def expect_items(values: object, kind: type[_T], name: str, rule: str) -> list[_
     items = list(values)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
-            article = "an" if kind.__name__[0].lower() in "aeiou" else "a"
-            msg = f"{rule}: {name}[{index}] must be {article} {kind.__name__}, not {_given(item)}"
+            msg = f"{rule}: {name}[{index}] must be {_a(kind.__name__)}, not {_given(item)}"
             raise WrongTypeError(msg)
     return items
 
