@@ -69,7 +69,6 @@ PLATFORM = InnovationPlatform(
     id="pf", name="PF", carrying_pole_ids=("axelera",), investment_budget=0, operating_budget=0
 )
 
-# (rule, argument named in the message, call with the slip); P stands for the parameters.
 ENVELOPE = CperEnvelope(
     id="cper-82-2007",
     region="82",
@@ -88,6 +87,7 @@ CONTRACT = PerformanceContract(
     end=date(2011, 12, 31),
 )
 
+# (rule, argument named in the message, call with the slip); P stands for the parameters.
 SLIPS: list[tuple[str, str, Callable[[ParameterSet], Any]]] = [
     ("contract_progress", "contract", lambda p: steering.contract_progress(POLE, 2010, p)),  # type: ignore[arg-type]
     ("contract_progress", "year", lambda p: steering.contract_progress(CONTRACT, "2010", p)),  # type: ignore[arg-type]
