@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 
 from poles_policy.exceptions import InvalidInputError
@@ -69,6 +70,27 @@ def test_each_row_is_the_contract_s_scalar_progress() -> None:
         assert row["public_share"] == progress.public_share
         assert row["missing"] == len(progress.missing)
     assert table.loc["a", "public_share_check"] == "not_applicable"
+    # Before the share's target applies (2011 for a contract starting in 2009), it has no status.
+    assert table["public_share_status"].isna().all()
+
+
+def _in_2011(ident: str, public: str) -> PerformanceContract:
+    contract = _contract(ident, None, public)
+    members = contract.objectives[0].indicators[0]
+    measured = attrs.evolve(members, measurements=(Measurement(year=2011, value="125"),))
+    objective = attrs.evolve(contract.objectives[0], indicators=(measured,))
+    budget = OperatingBudget(year=2011, total="600000", public=public)
+    return attrs.evolve(contract, objectives=(objective,), budgets=(budget,))
+
+
+def test_a_contract_off_track_only_by_its_public_share_says_so_in_its_own_column() -> None:
+    # GOV.1: the public share is due under 50 % from the calendar year the third year ends.
+    table = contract_table([_in_2011("low", "240000"), _in_2011("high", "360000")], 2011, PARAMS)
+    assert table["status"].tolist() == ["achieved", "off_track"]
+    assert table["off_track"].tolist() == ["", ""]
+    assert table["public_share_status"].tolist() == ["achieved", "off_track"]
+    assert table["public_share_check"].tolist() == ["met", "not_met"]
+    assert table.index[table["public_share_status"] == "off_track"].tolist() == ["high"]
 
 
 def test_the_table_sorts_out_the_contracts_off_track() -> None:
@@ -85,6 +107,7 @@ def test_an_empty_list_gives_an_empty_table_with_every_column() -> None:
         "objectives",
         "off_track",
         "public_share",
+        "public_share_status",
         "public_share_check",
         "missing",
     ]

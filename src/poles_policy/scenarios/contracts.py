@@ -44,8 +44,13 @@ def contract_table(
         ``pole_id``, ``status`` (``achieved``, ``on_track``, ``off_track``
         or ``no_data``), ``objectives`` (their number), ``off_track`` (the
         ids of the objectives off track, comma-separated), ``public_share``
-        (exact, or ``None``), ``public_share_check`` (the check's status)
-        and ``missing`` (how many facts are still to record).
+        (exact, or ``None``), ``public_share_status`` (the share against its
+        target, with the statuses of ``status``, where it counts in the
+        contract's status; missing before the target applies or when the
+        budget is zero), ``public_share_check`` (the check's status) and
+        ``missing`` (how many facts are still to record). A contract off
+        track only because of its public share has ``off_track`` status, an
+        empty ``off_track`` column and ``off_track`` public share status.
 
     Raises:
         InvalidInputError: If an item is not a performance contract, two
@@ -87,6 +92,9 @@ def contract_table(
             "objectives": len(progress.objectives),
             "off_track": ", ".join(progress.off_track),
             "public_share": progress.public_share,
+            "public_share_status": (
+                None if progress.public_share_status is None else progress.public_share_status.value
+            ),
             "public_share_check": progress.checks[-1].status.value,
             "missing": len(progress.missing),
         }
@@ -96,11 +104,13 @@ def contract_table(
         "objectives",
         "off_track",
         "public_share",
+        "public_share_status",
         "public_share_check",
         "missing",
     ]
     table = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     table.index = pd.Index(list(rows), name="contract_id", dtype="object")
     table["status"] = table["status"].astype(_PROGRESS_TYPE)
+    table["public_share_status"] = table["public_share_status"].astype(_PROGRESS_TYPE)
     table["public_share"] = table["public_share"].astype(object)
     return table
