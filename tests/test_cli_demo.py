@@ -46,6 +46,17 @@ def test_demo_rejects_a_non_iso_date_on_one_line(capsys: pytest.CaptureFixture[s
     assert "Traceback" not in err
 
 
+def test_demo_refuses_a_generalisation_before_the_pilot_on_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # RELAY.7: the scheme's terms (OSEO's counter-guarantee) start with the pilot, 1 April 2008.
+    assert main(["demo", "--national-from", "2008-03-31"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "--national-from: 2008-03-31 is before the relay pilot began (2008-04-01)" in err
+    assert main(["demo", "--national-from", "2008-04-01"]) == 0
+
+
 def test_the_console_script_runs_the_demo() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "poles_policy.cli", "demo"],

@@ -362,6 +362,15 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
 
     national_from: date = args.national_from or DEMO_NATIONAL_FROM
     baseline = default_parameters()
+    # The scheme's terms (the OSEO counter-guarantee) start with the pilot: none before it.
+    pilot_start = baseline["relay.oseo.guarantee_share"].values[0].valid_from
+    if national_from < pilot_start:
+        msg = (
+            f"--national-from: {national_from.isoformat()} is before the relay pilot began "
+            f"({pilot_start.isoformat()}), when the scheme's terms have no value; "
+            f"give a date from {pilot_start.isoformat()}"
+        )
+        raise InvalidInputError(msg)
     reform = baseline.override(
         "relay.national_from", national_from, note="demo scenario: national generalisation"
     )

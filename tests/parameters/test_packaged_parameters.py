@@ -47,7 +47,10 @@ def test_the_relay_pilot_is_in_force_in_rhone_alpes_only_from_april_2008() -> No
 def test_the_national_generalisation_has_no_default_value() -> None:
     assert PARAMS["relay.national_from"].values == ()
     assert PARAMS["relay.national_from"].unit == "date"
-    with pytest.raises(ParameterError, match=r"relay\.national_from has no value in force"):
+    with pytest.raises(
+        ParameterError,
+        match=r"relay\.national_from has no value in force .*: it has no value on any date$",
+    ):
         PARAMS.require("relay.national_from", date(2012, 1, 1))
 
 

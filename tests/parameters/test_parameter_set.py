@@ -169,6 +169,8 @@ def test_require_raises_when_no_value_is_in_force() -> None:
     with pytest.raises(ParameterError) as info:
         SET.require("demo.share", date(2007, 1, 1))
     assert str(info.value).startswith("demo.share has no value in force on 2007-01-01")
+    first = SET["demo.share"].values[0]
+    assert f"its values are in force from {first.valid_from.isoformat()}" in str(info.value)
 
 
 def test_require_returns_the_value_in_force() -> None:

@@ -89,8 +89,15 @@ def test_before_the_pilot_there_is_no_guarantee_share_to_read(
     make_request: RequestFactory, params: ParameterSet
 ) -> None:
     early = make_request(letter=date(2008, 1, 2), requested_on=date(2008, 3, 31))
-    with pytest.raises(ParameterError):
+    # A reform opening the scheme before the pilot meets this: the message says what to give.
+    with pytest.raises(ParameterError) as info:
         counter_guarantee(early, Decimal(1000), params)
+    assert str(info.value).startswith(
+        "counter_guarantee: the bank asks OSEO on 2008-03-31, but relay.oseo.guarantee_share "
+        "has no value in force on 2008-03-31"
+    )
+    assert "its values are in force from 2008-04-01" in str(info.value)
+    assert "ParameterSet.override with valid_from" in str(info.value)
 
 
 @pytest.mark.parametrize("principal", [Decimal(0), Decimal(-5), Decimal("10.001")])

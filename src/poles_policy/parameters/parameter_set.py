@@ -137,9 +137,13 @@ class ParameterSet(Mapping[str, Parameter]):
             UnknownParameterError: If the set has no parameter *name*.
             ParameterError: If no value of *name* is in force on *on*.
         """
-        found = self[name].at(on)
+        parameter = self[name]
+        found = parameter.at(on)
         if found is None:
-            msg = f"{name} has no value in force on {on.isoformat()} (parameter set {self.label!r})"
+            msg = (
+                f"{name} has no value in force on {on.isoformat()} "
+                f"(parameter set {self.label!r}): {_in_force(parameter)}"
+            )
             raise ParameterError(msg)
         return found
 
@@ -392,3 +396,16 @@ def _splice(
         ):
             after.append(attrs.evolve(item, valid_from=max(item.valid_from, end + _DAY)))
     return (*before, new, *after)
+
+
+def _in_force(parameter: Parameter) -> str:
+    """Say when *parameter* has values, for an error about a date on which it has none."""
+    spans = [
+        f"from {v.valid_from.isoformat()}"
+        + ("" if v.valid_until is None else f" to {v.valid_until.isoformat()}")
+        for v in parameter.values
+    ]
+    if not spans:
+        return "it has no value on any date"
+    shown = "; ".join(spans[:3]) + ("; ..." if len(spans) > 3 else "")
+    return f"its values are in force {shown}"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Check, Fact, Status, Text
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import Eur, eur, exact_decimals, rate_of
@@ -180,7 +180,9 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
         InvalidInputError: If *principal* is not a positive amount exact to
             the cent.
         ParameterError: If the bank asks and a guarantee parameter has no
-            value on the request date (before the pilot).
+            value on the request date (before the pilot, which a reform
+            opening the scheme earlier may admit); the message says when the
+            parameter has values.
 
     >>> from datetime import date
     >>> from decimal import Decimal
@@ -223,8 +225,17 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
             deferred=lambda: _not_asked_check(request),
         )
     on = request.requested_on
-    share = params.decimal(_SHARE, on)
-    fee_rate = params.decimal(_FEE_RATE, on)
+    try:
+        share = params.decimal(_SHARE, on)
+        fee_rate = params.decimal(_FEE_RATE, on)
+    except ParameterError as exc:
+        # A reform that opens the scheme before the pilot must give OSEO's terms for those days.
+        msg = (
+            f"counter_guarantee: the bank asks OSEO on {on.isoformat()}, but {exc}. A parameter "
+            "set that admits requests of that date must also give the guarantee's terms for it "
+            "(ParameterSet.override with valid_from)"
+        )
+        raise ParameterError(msg) from None
     covered = rate_of(amount, share)
     return Guarantee(
         asked=True,
