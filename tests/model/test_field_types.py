@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import pytest
@@ -142,6 +142,9 @@ WRONG: list[tuple[object, str, object]] = [
     (ENVELOPE, "period_end", datetime(2013, 12, 31, 23, 59)),  # noqa: DTZ001
 ]
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 @pytest.mark.parametrize(
     ("obj", "field", "value"), WRONG, ids=[f"{type(o).__name__}.{f}={v!r}" for o, f, v in WRONG]
@@ -250,3 +253,74 @@ def test_a_numpy_array_is_not_a_flag() -> None:
 
     with pytest.raises(WrongTypeError, match=r"is not true or false"):
         attrs.evolve(LOAN, repaid_from_subsidy=np.array([True, False]))  # type: ignore[arg-type]
+
+
+# --- lists ---------------------------------------------------------------------------------------
+
+
+def _list_fields() -> list[tuple[type, attrs.Attribute[Any]]]:
+    import importlib
+    import pkgutil
+
+    import poles_policy.model
+
+    found: list[tuple[type, attrs.Attribute[Any]]] = []
+    for module in pkgutil.iter_modules(poles_policy.model.__path__):
+        loaded = importlib.import_module(f"poles_policy.model.{module.name}")
+        for cls in vars(loaded).values():
+            if isinstance(cls, type) and attrs.has(cls) and cls.__module__ == loaded.__name__:
+                found.extend(
+                    (cls, field)
+                    for field in attrs.fields(cls)
+                    if field.init and str(field.type).startswith("tuple[")
+                )
+    return found
+
+
+LIST_FIELDS = _list_fields()
+
+
+def _converter(field: attrs.Attribute[Any]) -> Callable[[object], object]:
+    convert: object = field.converter  # attrs types it as a Converter or a function
+    assert callable(convert), field.name
+    return cast("Callable[[object], object]", convert)
+
+
+def test_every_list_field_of_the_model_is_found() -> None:
+    names = {f"{cls.__name__}.{field.name}" for cls, field in LIST_FIELDS}
+    assert {"Enterprise.accounts", "CollaborativeProject.partners", "Pole.history"} <= names
+    assert len(LIST_FIELDS) >= 29
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"), LIST_FIELDS, ids=[f"{c.__name__}.{f.name}" for c, f in LIST_FIELDS]
+)
+@pytest.mark.parametrize("given", [None, 5, {"a": 1}, b"ab"], ids=repr)
+def test_a_list_field_refuses_what_is_not_a_list_naming_the_class_and_field(
+    cls: type, field: attrs.Attribute[Any], given: object
+) -> None:
+    convert = _converter(field)
+    if given is None and field.default is None:
+        assert convert(given) is None  # an optional list: None says "not known"
+        return
+    with pytest.raises(WrongTypeError, match=rf"^{cls.__name__}\.{field.name}: .* is not a list"):
+        convert(given)
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"), LIST_FIELDS, ids=[f"{c.__name__}.{f.name}" for c, f in LIST_FIELDS]
+)
+def test_a_list_field_names_the_item_of_the_wrong_type(
+    cls: type, field: attrs.Attribute[Any]
+) -> None:
+    convert = _converter(field)
+    if str(field.type) == "tuple[str, ...]":
+        # Lists of ids or codes: one string is refused; each item is the validator's to check.
+        with pytest.raises(WrongTypeError, match=r"is a single string, not a list"):
+            convert("minalogic")
+        assert convert(["a", "b"]) == ("a", "b")
+    else:
+        # A dict among the items is named by its index, before any sort reads it.
+        pattern = rf"^{cls.__name__}\.{field.name}\[0\]: \{{'id': 'x'\}} is not of type \w+$"
+        with pytest.raises(WrongTypeError, match=pattern):
+            convert([{"id": "x"}])

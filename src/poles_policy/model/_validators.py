@@ -12,26 +12,27 @@ start); policy conditions are rules, not invariants.
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
 
 from poles_policy.dates import not_a_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.money import Eur, Rate, eur, rate
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
-
-    import attrs
+    from collections.abc import Callable
 
 __all__ = [
     "a_date",
     "boolean",
     "calendar_year",
-    "each",
     "ids",
     "is_a",
+    "items",
     "non_empty",
     "non_negative",
     "optional_boolean",
@@ -39,15 +40,14 @@ __all__ = [
     "optional_id",
     "optional_is_a",
     "share",
+    "strings",
     "to_bool",
     "to_eur",
-    "to_items",
     "to_optional_bool",
     "to_optional_eur",
     "to_optional_share",
     "to_optional_whole",
     "to_share",
-    "to_tuple",
     "to_whole",
     "unique",
     "whole_number",
@@ -115,18 +115,27 @@ def unique(what: str, owner: str, keys: Iterable[str]) -> None:
             raise InvalidInputError(msg)
 
 
-def to_tuple(values: Iterable[str]) -> tuple[str, ...]:
+def strings(values: Iterable[str], field: str) -> tuple[str, ...]:
     """
-    Convert a list of strings (ids, themes, codes) to a tuple.
+    Read the list of strings (ids, themes, codes) of *field* as a tuple.
+
+    The items' own checks (an id, a region code) are the field's validator's.
 
     Raises:
-        InvalidInputError: If *values* is one string (it would otherwise be
+        WrongTypeError: If *values* is one string (it would otherwise be
             split into its letters), or is not a list at all.
+
+    >>> strings(["minalogic", "axelera"], "pole_ids")
+    ('minalogic', 'axelera')
+    >>> strings("ab", "ids")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: ids: 'ab' is a single string, not a list: write ('ab',)
     """
     if isinstance(values, str):
-        msg = f"{values!r} is a single string, not a list: write ({values!r},)"
-        raise InvalidInputError(msg)
-    return to_items(values)
+        msg = f"{field}: {values!r} is a single string, not a list: write ({values!r},)"
+        raise WrongTypeError(msg)
+    return _listed(values, field, "strings")
 
 
 def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
@@ -165,33 +174,44 @@ def calendar_year(instance: object, attribute: attrs.Attribute[Any], value: obje
 _T = TypeVar("_T")
 
 
-def to_items(values: Iterable[_T]) -> tuple[_T, ...]:
-    """
-    Convert a list of domain objects to a tuple.
-
-    Raises:
-        InvalidInputError: If *values* is not a list (``None``, a string, a
-            single object).
-    """
-    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
-        msg = f"{values!r} is not a list"
-        raise InvalidInputError(msg)
+def _listed(values: object, field: str, of: str) -> tuple[Any, ...]:
+    # A mapping or a single domain object is iterable or not, but never a list of items.
+    if (
+        isinstance(values, str | bytes | Mapping)
+        or attrs.has(type(values))
+        or not isinstance(values, Iterable)
+    ):
+        msg = f"{field}: {values!r} is not a list of {of}"
+        raise WrongTypeError(msg)
     return tuple(values)
 
 
-def each(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[object, ...]], None]:
-    """Return a validator refusing an item of a tuple that is not a *kind*."""
+def items(values: Iterable[_T], kind: type[_T], field: str) -> tuple[_T, ...]:
+    """
+    Read the list of *kind* objects of *field* as a tuple, checking each item's type.
 
-    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-        for index, item in enumerate(value):
-            if not isinstance(item, kind):
-                msg = (
-                    f"{type(instance).__name__}.{attribute.name}[{index}]: {item!r} is not "
-                    f"of type {kind.__name__}"
-                )
-                raise WrongTypeError(msg)
+    A converter calls it before it sorts the items, so that a dict or a
+    string among them is named instead of failing inside the sort.
 
-    return check
+    Raises:
+        WrongTypeError: If *values* is not a list (``None``, a string, a
+            single object), or an item is not a *kind*.
+
+    >>> from datetime import date
+    >>> from poles_policy.model.projects import PoleLabel
+    >>> items([PoleLabel(pole_id="minalogic", labelled_on=date(2008, 10, 15))], PoleLabel, "labels")
+    (PoleLabel(pole_id='minalogic', labelled_on=datetime.date(2008, 10, 15)),)
+    >>> items(["minalogic"], PoleLabel, "labels")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: labels[0]: 'minalogic' is not of type PoleLabel
+    """
+    found = _listed(values, field, kind.__name__)
+    for index, item in enumerate(found):
+        if not isinstance(item, kind):
+            msg = f"{field}[{index}]: {item!r} is not of type {kind.__name__}"
+            raise WrongTypeError(msg)
+    return found
 
 
 def to_bool(value: bool) -> bool:  # noqa: FBT001 - a converter takes the value alone

@@ -15,7 +15,7 @@ import enum
 import numbers
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,18 +25,22 @@ from poles_policy.model._validators import (
     boolean,
     ids,
     is_a,
+    items,
     non_empty,
     non_negative,
     share,
+    strings,
     to_bool,
     to_eur,
     to_optional_share,
     to_share,
-    to_tuple,
     unique,
 )
 from poles_policy.model.regions import is_region_code
 from poles_policy.money import Eur, Rate
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "Accounts",
@@ -107,8 +111,16 @@ class Accounts:
     balance_sheet: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
-def _accounts(values: tuple[Accounts, ...] | list[Accounts]) -> tuple[Accounts, ...]:
-    return tuple(sorted(values, key=lambda a: a.period_end))
+def _sorted_accounts(values: Iterable[Accounts], owner: str) -> tuple[Accounts, ...]:
+    return tuple(sorted(items(values, Accounts, f"{owner}.accounts"), key=lambda a: a.period_end))
+
+
+def _related_accounts(values: Iterable[Accounts]) -> tuple[Accounts, ...]:
+    return _sorted_accounts(values, "RelatedEnterprise")
+
+
+def _accounts(values: Iterable[Accounts]) -> tuple[Accounts, ...]:
+    return _sorted_accounts(values, "Enterprise")
 
 
 def _distinct_periods(
@@ -137,15 +149,13 @@ class RelatedEnterprise:
     name: str = attrs.field(validator=non_empty)
     share: Rate = attrs.field(converter=to_share, validator=share)
     accounts: tuple[Accounts, ...] = attrs.field(
-        default=(), converter=_accounts, validator=_distinct_periods
+        default=(), converter=_related_accounts, validator=_distinct_periods
     )
     exempt_investor: bool = attrs.field(default=False, converter=to_bool, validator=boolean)
 
 
-def _related(
-    values: tuple[RelatedEnterprise, ...] | list[RelatedEnterprise],
-) -> tuple[RelatedEnterprise, ...]:
-    return tuple(values)
+def _related(values: Iterable[RelatedEnterprise]) -> tuple[RelatedEnterprise, ...]:
+    return items(values, RelatedEnterprise, "Enterprise.related")
 
 
 @attrs.frozen(kw_only=True)
@@ -231,6 +241,10 @@ class CooperationKind(enum.Enum):
     """Public incubator."""
 
 
+def _founders(values: Iterable[str]) -> tuple[str, ...]:
+    return strings(values, "CooperationStructure.founders")
+
+
 def _distinct_founders(instance: object, _: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     unique("founder", f"{type(instance).__name__}.founders", value)
 
@@ -251,7 +265,7 @@ class CooperationStructure:
     name: str = attrs.field(validator=non_empty)
     kind: CooperationKind = attrs.field(validator=is_a(CooperationKind))
     founders: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[ids, _distinct_founders]
+        default=(), converter=_founders, validator=[ids, _distinct_founders]
     )
 
 

@@ -20,7 +20,15 @@ import attrs
 from dateutil.rrule import rrule, rrulestr
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import a_date, boolean, non_empty, to_bool, unique
+from poles_policy.model._validators import (
+    a_date,
+    boolean,
+    items,
+    non_empty,
+    strings,
+    to_bool,
+    unique,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -54,7 +62,7 @@ class CommitteeMember:
 
 
 def _attendees(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
+    return strings(values, "Meeting.attendees")
 
 
 def _distinct_attendees(instance: object, _: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
@@ -81,7 +89,7 @@ class Meeting:
 
 
 def _members(values: Iterable[CommitteeMember]) -> tuple[CommitteeMember, ...]:
-    return tuple(values)
+    return items(values, CommitteeMember, "CoordinationCommittee.members")
 
 
 def _distinct_members(
@@ -91,7 +99,9 @@ def _distinct_members(
 
 
 def _meetings(values: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    return tuple(sorted(values, key=lambda m: m.held_on))
+    return tuple(
+        sorted(items(values, Meeting, "CoordinationCommittee.meetings"), key=lambda m: m.held_on)
+    )
 
 
 def _meeting_invariants(

@@ -30,6 +30,7 @@ from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
     is_a,
+    items,
     non_empty,
     non_negative,
     optional_date,
@@ -129,7 +130,7 @@ class Measurement:
 
 
 def _measurements(values: Iterable[Measurement]) -> tuple[Measurement, ...]:
-    return tuple(sorted(values, key=lambda m: m.year))
+    return tuple(sorted(items(values, Measurement, "Indicator.measurements"), key=lambda m: m.year))
 
 
 def _distinct_years(
@@ -186,7 +187,7 @@ class Indicator:
 
 
 def _indicators(values: Iterable[Indicator]) -> tuple[Indicator, ...]:
-    return tuple(values)
+    return items(values, Indicator, "Objective.indicators")
 
 
 def _distinct_indicators(
@@ -263,7 +264,7 @@ class OperatingBudget:
 
 
 def _authorities(values: Iterable[LocalAuthority]) -> tuple[LocalAuthority, ...]:
-    return tuple(values)
+    return items(values, LocalAuthority, "PerformanceContract.local_authorities")
 
 
 def _distinct_authorities(
@@ -273,7 +274,7 @@ def _distinct_authorities(
 
 
 def _objectives(values: Iterable[Objective]) -> tuple[Objective, ...]:
-    return tuple(values)
+    return items(values, Objective, "PerformanceContract.objectives")
 
 
 def _distinct_objectives(
@@ -283,7 +284,9 @@ def _distinct_objectives(
 
 
 def _budgets(values: Iterable[OperatingBudget]) -> tuple[OperatingBudget, ...]:
-    return tuple(sorted(values, key=lambda b: b.year))
+    return tuple(
+        sorted(items(values, OperatingBudget, "PerformanceContract.budgets"), key=lambda b: b.year)
+    )
 
 
 def _distinct_budget_years(

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -40,13 +40,16 @@ from poles_policy.model._validators import (
     non_empty,
     non_negative,
     optional_id,
+    strings,
     to_eur,
-    to_tuple,
     to_whole,
     unique,
 )
 from poles_policy.model.regions import is_region_code, region
 from poles_policy.money import Eur
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["Allocation", "CperEnvelope", "StructuringProject"]
 
@@ -99,6 +102,10 @@ class CperEnvelope:
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
+def _pole_ids(values: Iterable[str]) -> tuple[str, ...]:
+    return strings(values, "StructuringProject.pole_ids")
+
+
 def _distinct_poles(instance: object, _: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     unique("pôle", f"{type(instance).__name__}.pole_ids", value)
 
@@ -129,7 +136,7 @@ class StructuringProject:
     name: str = attrs.field(validator=non_empty)
     region: str = attrs.field(validator=_region_code)
     pole_ids: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[ids, _distinct_poles]
+        default=(), converter=_pole_ids, validator=[ids, _distinct_poles]
     )
     requested: Eur = attrs.field(converter=to_eur, validator=non_negative)
     priority_rank: int | None = attrs.field(default=None, validator=_rank)

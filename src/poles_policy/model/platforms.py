@@ -33,20 +33,19 @@ from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
     calendar_year,
-    each,
     ids,
     is_a,
+    items,
     non_empty,
     non_negative,
     optional_boolean,
     optional_date,
     optional_id,
+    strings,
     to_eur,
-    to_items,
     to_optional_bool,
     to_optional_eur,
     to_optional_whole,
-    to_tuple,
     unique,
 )
 from poles_policy.money import Eur, total
@@ -62,6 +61,14 @@ __all__ = [
     "PlatformUser",
     "UserKind",
 ]
+
+
+def _targeted_pole_ids(values: Iterable[str]) -> tuple[str, ...]:
+    return strings(values, "CallForProjects.targeted_pole_ids")
+
+
+def _carrying_pole_ids(values: Iterable[str]) -> tuple[str, ...]:
+    return strings(values, "InnovationPlatform.carrying_pole_ids")
 
 
 def _distinct_poles(
@@ -98,7 +105,7 @@ class CallForProjects:
     opens_on: date = attrs.field(validator=a_date)
     closes_on: date = attrs.field(validator=[a_date, _closes_after_opening])
     targeted_pole_ids: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[ids, _distinct_poles]
+        default=(), converter=_targeted_pole_ids, validator=[ids, _distinct_poles]
     )
 
 
@@ -166,11 +173,11 @@ class PlatformUser:
 
 
 def _users(values: Iterable[PlatformUser]) -> tuple[PlatformUser, ...]:
-    return to_items(values)
+    return items(values, PlatformUser, "InnovationPlatform.users")
 
 
 def _financing(values: Iterable[FinancingLine]) -> tuple[FinancingLine, ...]:
-    return to_items(values)
+    return items(values, FinancingLine, "InnovationPlatform.financing")
 
 
 @attrs.frozen(kw_only=True)
@@ -199,10 +206,11 @@ class InnovationPlatform:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     carrying_pole_ids: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=[ids, _distinct_poles]
+        default=(), converter=_carrying_pole_ids, validator=[ids, _distinct_poles]
     )
     users: tuple[PlatformUser, ...] = attrs.field(
-        default=(), converter=_users, validator=each(PlatformUser)
+        default=(),
+        converter=_users,
     )
     open_access: bool | None = attrs.field(
         default=None, converter=to_optional_bool, validator=optional_boolean
@@ -213,7 +221,8 @@ class InnovationPlatform:
         default=None, converter=to_optional_eur, validator=non_negative
     )
     financing: tuple[FinancingLine, ...] = attrs.field(
-        default=(), converter=_financing, validator=each(FinancingLine)
+        default=(),
+        converter=_financing,
     )
     call_id: str | None = attrs.field(default=None, validator=optional_id)
     submitted_on: date | None = attrs.field(default=None, validator=optional_date)

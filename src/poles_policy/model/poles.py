@@ -47,13 +47,23 @@ from __future__ import annotations
 import contextlib
 import enum
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import a_date, is_a, non_empty, to_tuple, unique
+from poles_policy.model._validators import (
+    a_date,
+    is_a,
+    items,
+    non_empty,
+    strings,
+    unique,
+)
 from poles_policy.model.regions import Region, is_region_code, predecessors, region, successor
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "Category",
@@ -149,6 +159,14 @@ class StateCorrespondent:
     service: str = attrs.field(validator=non_empty)
 
 
+def _theme_list(values: Iterable[str]) -> tuple[str, ...]:
+    return strings(values, "Pole.themes")
+
+
+def _other_regions(values: Iterable[str]) -> tuple[str, ...]:
+    return strings(values, "Pole.other_regions")
+
+
 def _themes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for theme in value:
         if not theme.strip():
@@ -179,9 +197,9 @@ def _optional_group(value: EvaluationGroup | int | None) -> EvaluationGroup | No
     return EvaluationGroup(value)
 
 
-def _history(values: tuple[LabelEvent, ...] | list[LabelEvent]) -> tuple[LabelEvent, ...]:
+def _history(values: Iterable[LabelEvent]) -> tuple[LabelEvent, ...]:
     # A stable sort: events of one day keep the order given, the last one wins.
-    return tuple(sorted(values, key=lambda e: e.on))
+    return tuple(sorted(items(values, LabelEvent, "Pole.history"), key=lambda e: e.on))
 
 
 def _possible_history(
@@ -290,10 +308,10 @@ class Pole:
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     category: Category = attrs.field(validator=is_a(Category))
-    themes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=_themes)
+    themes: tuple[str, ...] = attrs.field(default=(), converter=_theme_list, validator=_themes)
     head_office_region: str = attrs.field(validator=_region_codes)
     other_regions: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=_region_codes
+        default=(), converter=_other_regions, validator=_region_codes
     )
     governing_body: GoverningBody | None = None
     state_correspondent: StateCorrespondent | None = None

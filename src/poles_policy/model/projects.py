@@ -26,6 +26,7 @@ from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
     is_a,
+    items,
     non_empty,
     non_negative,
     optional_date,
@@ -156,12 +157,12 @@ class Payment:
 
 
 def _schedule(values: Iterable[ScheduledPayment]) -> tuple[ScheduledPayment, ...]:
-    return tuple(values)
+    return items(values, ScheduledPayment, "PartnerAid.schedule")
 
 
 def _payments(values: Iterable[Payment]) -> tuple[Payment, ...]:
     # A stable sort: payments on the same day keep the order given.
-    return tuple(sorted(values, key=lambda p: p.paid_on))
+    return tuple(sorted(items(values, Payment, "PartnerAid.payments"), key=lambda p: p.paid_on))
 
 
 def _schedule_within_grant(
@@ -237,7 +238,7 @@ class PartnerAid:
 
 
 def _partner_aids(values: Iterable[PartnerAid]) -> tuple[PartnerAid, ...]:
-    return tuple(values)
+    return items(values, PartnerAid, "AidDecision.partners")
 
 
 def _aided_partners(
@@ -293,15 +294,15 @@ class AidDecision:
 
 
 def _partners(values: Iterable[ProjectPartner]) -> tuple[ProjectPartner, ...]:
-    return tuple(values)
+    return items(values, ProjectPartner, "CollaborativeProject.partners")
 
 
 def _labels(values: Iterable[PoleLabel]) -> tuple[PoleLabel, ...]:
-    return tuple(values)
+    return items(values, PoleLabel, "CollaborativeProject.labels")
 
 
 def _aid(values: Iterable[AidDecision] | None) -> tuple[AidDecision, ...] | None:
-    return None if values is None else tuple(values)
+    return None if values is None else items(values, AidDecision, "CollaborativeProject.aid")
 
 
 def _partner_invariants(

@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import boolean, each, non_empty, to_bool, to_items, unique
+from poles_policy.model._validators import (
+    boolean,
+    items,
+    non_empty,
+    to_bool,
+    unique,
+)
 from poles_policy.model.actors import CooperationStructure, ResearchOrganisation
 
 if TYPE_CHECKING:
@@ -58,7 +64,7 @@ class Involvement:
 
 
 def _members(values: Iterable[ResearchOrganisation]) -> tuple[ResearchOrganisation, ...]:
-    return to_items(values)
+    return items(values, ResearchOrganisation, "PoleSynergies.members")
 
 
 def _distinct_members(
@@ -68,7 +74,7 @@ def _distinct_members(
 
 
 def _structures(values: Iterable[CooperationStructure]) -> tuple[CooperationStructure, ...]:
-    return to_items(values)
+    return items(values, CooperationStructure, "PoleSynergies.structures")
 
 
 def _distinct_structures(
@@ -79,7 +85,7 @@ def _distinct_structures(
 
 
 def _involvements(values: Iterable[Involvement]) -> tuple[Involvement, ...]:
-    return to_items(values)
+    return items(values, Involvement, "PoleSynergies.involvements")
 
 
 def _involvement_invariants(
@@ -150,17 +156,17 @@ class PoleSynergies:
     members: tuple[ResearchOrganisation, ...] = attrs.field(
         default=(),
         converter=_members,
-        validator=[each(ResearchOrganisation), _distinct_members],
+        validator=_distinct_members,
     )
     structures: tuple[CooperationStructure, ...] = attrs.field(
         default=(),
         converter=_structures,
-        validator=[each(CooperationStructure), _distinct_structures],
+        validator=_distinct_structures,
     )
     involvements: tuple[Involvement, ...] = attrs.field(
         default=(),
         converter=_involvements,
-        validator=[each(Involvement), _involvement_invariants],
+        validator=_involvement_invariants,
     )
 
     def involvement(self, structure_id: str) -> Involvement | None:
