@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import errno
+import io
 import json
 import subprocess
 import sys
@@ -157,3 +159,35 @@ def test_the_module_runs_as_a_command_without_a_traceback_on_a_bad_date() -> Non
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[-1].startswith("poles-policy: error: argument --at:")
     assert result.stdout == ""
+
+
+class _FailingOutput(io.StringIO):
+    """A standard output whose writes fail as a closed pipe or a full disk makes them fail."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:  # noqa: ARG002 - every write fails
+        raise self.error
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `poles-policy params | head -1`: the pipe closes; no traceback, no message.
+    monkeypatch.setattr(sys, "stdout", _FailingOutput(BrokenPipeError(32, "Broken pipe")))
+    assert cli.main(["params", "--at", "2009-07-01"]) == 1
+    assert capsys.readouterr().err == ""
+
+
+def test_an_output_that_cannot_be_written_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `poles-policy params --json > /dev/full`
+    full = OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(sys, "stdout", _FailingOutput(full))
+    assert cli.main(["params", "--at", "2009-07-01", "--json"]) == 1
+    assert capsys.readouterr().err == (
+        "poles-policy: error: cannot write the output: No space left on device\n"
+    )

@@ -3,6 +3,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import poles_policy
 
 
@@ -36,3 +38,23 @@ def test_the_package_is_typed() -> None:
     from importlib.resources import files
 
     assert files("poles_policy").joinpath("py.typed").is_file()
+
+
+@pytest.mark.parametrize(
+    ("namespace", "missing", "extra"),
+    [
+        ("poles_policy.testing", "hypothesis", "testing"),
+        ("poles_policy.scenarios", "pandas", "scenarios"),
+        ("poles_policy.scenarios", "numpy", "scenarios"),
+    ],
+)
+def test_a_namespace_whose_extra_is_missing_names_the_extra(
+    namespace: str, missing: str, extra: str
+) -> None:
+    # None in sys.modules makes the import fail as if the package were not installed.
+    code = f"import sys; sys.modules[{missing!r}] = None; import {namespace}"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"ModuleNotFoundError: {namespace} needs")
+    assert last.endswith(f'pip install "poles-policy[{extra}]"')

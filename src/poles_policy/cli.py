@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -46,6 +47,7 @@ __all__ = ["PROG", "build_parser", "main"]
 
 PROG: Final = "poles-policy"
 _USAGE_ERROR: Final = 2
+_OUTPUT_ERROR: Final = 1
 
 
 class _ParserExitError(Exception):
@@ -541,7 +543,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit status: 0 on success, 2 for bad arguments or any
         :class:`~poles_policy.exceptions.PolesPolicyError` (reported on one
-        line of stderr).
+        line of stderr), 1 when the output cannot be written (reported on
+        one line, except a reader that stopped reading, such as ``head``).
     """
     parser = build_parser()
     try:
@@ -550,11 +553,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.status
     handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
     try:
-        return handler(args, sys.stdout)
+        status = handler(args, sys.stdout)
+        sys.stdout.flush()  # a write that fails does so here, not at the interpreter's exit
     except PolesPolicyError as exc:
         message = " ".join(str(exc).split())
         sys.stderr.write(f"{PROG}: error: {message}\n")
         return _USAGE_ERROR
+    except BrokenPipeError:
+        # The reader stopped reading (``| head``): nothing to report, nothing more to write.
+        _discard_stdout()
+        return _OUTPUT_ERROR
+    except OSError as exc:
+        # The output cannot be written (a full disk): the arguments were fine.
+        _discard_stdout()
+        sys.stderr.write(f"{PROG}: error: cannot write the output: {exc.strerror or exc}\n")
+        return _OUTPUT_ERROR
+    return status
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that its final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a captured stream): nothing to flush
+        pass
 
 
 if __name__ == "__main__":

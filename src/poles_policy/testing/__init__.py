@@ -49,6 +49,15 @@ Requires the ``testing`` extra: ``pip install "poles-policy[testing]"``.
 
 from __future__ import annotations
 
+try:
+    import hypothesis  # noqa: F401 - imported to give a clear message when it is missing
+except ModuleNotFoundError as error:  # pragma: no cover - the test suite installs the extra
+    msg = (
+        "poles_policy.testing needs Hypothesis (it is not installed): "
+        'install the extra with  pip install "poles-policy[testing]"'
+    )
+    raise ModuleNotFoundError(msg, name=error.name) from error
+
 from poles_policy.testing._actors import (
     accounts,
     banks,
