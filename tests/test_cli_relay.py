@@ -188,6 +188,43 @@ def test_an_invalid_parameter_file_is_a_one_line_error(
     assert "broken.toml" in error
 
 
+def test_a_parameter_file_naming_no_parameter_of_the_library_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A misspelt name would be read by no rule: the default would stay in force unnoticed.
+    typo = tmp_path / "typo.toml"
+    typo.write_text(
+        """
+[[parameter]]
+name = "relay.national_form"
+description = "A national generalisation, misspelt."
+unit = "date"
+
+  [[parameter.values]]
+  valid_from = 2009-01-01
+  value = 2009-01-01
+  confidence = "assumption"
+  source = "test scenario"
+""",
+        encoding="utf-8",
+    )
+    assert run("relay", "check", EXAMPLE, "--at-params", typo) == 2
+    error = one_line_error(capsys)
+    assert f"--at-params: {typo} defines 'relay.national_form'" in error
+    assert "(did you mean 'relay.national_from'?)" in error
+
+
+def test_an_empty_parameter_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    assert run("relay", "check", EXAMPLE, "--at-params", empty) == 2
+    assert one_line_error(capsys) == (
+        f"poles-policy: error: --at-params: {empty} defines no parameter"
+    )
+
+
 # --- relay check: invalid input is one line on stderr, exit 2 ---------------------------------
 
 

@@ -18,6 +18,7 @@ so that ``poles-policy params`` and ``import poles_policy.cli`` stay light.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -224,7 +225,7 @@ def _add_relay(commands: _Commands) -> None:
         metavar="FILE",
         help=(
             "a TOML parameter file (or a directory of them) whose parameters replace the "
-            "default ones of the same name and add the others"
+            "default ones of the same name (each must be one of the library's)"
         ),
     )
     check.set_defaults(handler=_run_relay_check)
@@ -245,19 +246,35 @@ def _read_document(name: str) -> tuple[str, bytes]:
 
 def _parameters_with(path: Path | None) -> ParameterSet:
     """
-    Return the default parameters, with those of *path* replacing or adding to them.
+    Return the default parameters, with those of *path* replacing them.
 
     :func:`~poles_policy.parameters.load_parameters` refuses a name defined
     in two files, so the replacement is made here: every parameter of the
     file replaces the default one of the same name, whole (description,
-    unit and history), and the file's other parameters are added.
+    unit and history). A name the library does not define would be read by
+    no rule (a misspelt ``relay.national_form`` would leave the default in
+    force unnoticed), so it is refused, as is a file that defines nothing.
     """
     base = default_parameters()
     if path is None:
         return base
-    extra = load_parameters(path)
-    kept = [p for p in base.parameters if p.name not in extra]
-    return ParameterSet(parameters=[*kept, *extra.parameters], label=f"{base.label} + {path.name}")
+    replacing = load_parameters(path)
+    if not replacing.parameters:
+        msg = f"--at-params: {path} defines no parameter"
+        raise InvalidInputError(msg)
+    for name in replacing:
+        if name not in base:
+            close = difflib.get_close_matches(name, list(base), n=3, cutoff=0.75)
+            hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+            msg = (
+                f"--at-params: {path} defines {name!r}, which is not one of the library's "
+                f"parameters{hint}; `poles-policy params` lists them"
+            )
+            raise InvalidInputError(msg)
+    kept = [p for p in base.parameters if p.name not in replacing]
+    return ParameterSet(
+        parameters=[*kept, *replacing.parameters], label=f"{base.label} + {path.name}"
+    )
 
 
 def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
