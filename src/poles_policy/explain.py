@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
+from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex
 
 import attrs
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CLAUSES",
+    "OPEN_START",
     "Check",
     "Clause",
     "Decision",
@@ -317,6 +318,15 @@ _INELIGIBLE = Outcome.INELIGIBLE
 _UNDETERMINED = Outcome.UNDETERMINED
 
 
+OPEN_START: Final = date(1900, 1, 1)
+"""The first day of a value in force since before any date the policy concerns.
+
+A reform that sets a parameter with no history of its own (the national
+generalisation of the relay pilot) starts it here: explanations then cite
+the value without a first day.
+"""
+
+
 @attrs.frozen(kw_only=True)
 class ParameterUse:
     """
@@ -355,9 +365,18 @@ class ParameterUse:
         'relay.oseo.guarantee_share = 0.50 (share, since 2008-04-01; sourced)'
         >>> use.describe("fr", source=True)
         'relay.oseo.guarantee_share = 0.50 (share, depuis le 2008-04-01; sourced; RELAY.5)'
+
+        A value in force from :data:`OPEN_START` has no first day to cite:
+
+        >>> reform = attrs.evolve(use, valid_from=OPEN_START, confidence="assumption")
+        >>> reform.describe()
+        'relay.oseo.guarantee_share = 0.50 (share; assumption)'
         """
-        since = "depuis le" if lang == "fr" else "since"
         where = f"; {self.source}" if source else ""
+        if self.valid_from <= OPEN_START:
+            # A value with no first day of its own (a reform's): no date to cite.
+            return f"{self.name} = {self.value} ({self.unit}; {self.confidence}{where})"
+        since = "depuis le" if lang == "fr" else "since"
         return (
             f"{self.name} = {self.value} ({self.unit}, {since} {self.valid_from.isoformat()}; "
             f"{self.confidence}{where})"

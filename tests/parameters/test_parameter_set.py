@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.exceptions import ParameterError, UnknownParameterError, WrongTypeError
-from poles_policy.explain import ParameterUse
+from poles_policy.explain import OPEN_START, ParameterUse
 from poles_policy.parameters import (
     MEMO_SIZE,
     OVERRIDE_EPOCH,
@@ -489,3 +489,14 @@ def test_an_override_ending_before_the_parameter_began_says_to_give_its_start() 
         default_parameters().override(
             "relay.pilot_regions", ("11",), valid_until=date(2007, 12, 31)
         )
+
+
+def test_a_reform_of_a_parameter_without_history_is_cited_without_a_first_day() -> None:
+    # relay.national_from has no value by default: the override is in force from OPEN_START,
+    # a day no explanation should cite as the start of a national generalisation.
+    reform = default_parameters().override("relay.national_from", date(2009, 1, 1))
+    use = reform.use("relay.national_from", date(2010, 1, 1))
+    assert use is not None
+    assert use.valid_from == OPEN_START
+    assert use.describe() == "relay.national_from = 2009-01-01 (date; assumption)"
+    assert use.describe("fr") == "relay.national_from = 2009-01-01 (date; assumption)"

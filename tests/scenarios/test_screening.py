@@ -323,3 +323,48 @@ def test_arguments_of_the_wrong_type_are_named() -> None:
         screen(portfolio, None)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="explain_case: parameters must be a ParameterSet"):
         explain_case(portfolio, "default", "demo-01")  # type: ignore[arg-type]
+
+
+@settings(max_examples=40)
+@given(
+    requests=st.lists(relay_requests(), min_size=1, max_size=8),
+    pilot=st.lists(st.sampled_from(["82", "11", "84", "76", "99"]), min_size=1, unique=True),
+)
+def test_a_pilot_region_that_did_not_exist_yet_is_refused_as_the_scalar_rule_refuses_it(
+    requests: list[RelayRequest], pilot: list[str]
+) -> None:
+    # DESIGN section 3: a code that did not exist on a case's date is an input error. "84" and
+    # "76" date from 2016, "99" is no region; the rules say so once a case falls outside the pilot.
+    params = PARAMS.override("relay.pilot_regions", tuple(pilot))
+    cases = _numbered(requests)
+    refused = []
+    for case in cases:
+        try:
+            eligibility(case.request, params)
+        except ParameterError as exc:
+            refused.append(str(exc))
+    if not refused:
+        frame = screen(RelayPortfolio.from_cases(cases), params, sme=True)
+        assert _vector_rows(frame) == [_scalar_row(c, params) for c in cases]
+        return
+    assert all(message.startswith("relay.pilot_regions: ") for message in refused)
+    with pytest.raises(ParameterError, match=r"^relay\.pilot_regions: .*region code '(84|76|99)'"):
+        screen(RelayPortfolio.from_cases(cases), params)
+
+
+def test_a_pilot_of_the_2016_region_is_refused_for_a_2009_request() -> None:
+    params = PARAMS.override("relay.pilot_regions", ("84",))
+    case = demo_cases()[0]
+    with pytest.raises(ParameterError) as info:
+        eligibility(case.request, params)
+    on = case.request.requested_on.isoformat()
+    assert str(info.value) == (
+        f"relay.pilot_regions: region code '84' did not exist on {on} (valid from 2016-01-01)"
+    )
+    # A code that has since gone is the pilot's historic area: "82" after 2015 is not refused.
+    applicant = case.request.applicant
+    assert isinstance(applicant, Enterprise)
+    moved = attrs.evolve(applicant, region="84")
+    late = attrs.evolve(case.request, requested_on=date(2016, 3, 1), applicant=moved)
+    decision = eligibility(late, PARAMS)
+    assert decision.checks[0].status.value == "not_met"

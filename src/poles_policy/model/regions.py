@@ -42,6 +42,7 @@ __all__ = [
     "Region",
     "RegionKind",
     "all_regions",
+    "existed_by",
     "is_region_code",
     "predecessors",
     "region",
@@ -224,6 +225,19 @@ def is_region_code(code: object) -> bool:
     (True, True, False, False)
     """
     return isinstance(code, str) and code in _BY_CODE
+
+
+def existed_by(code: str, on: date) -> bool:
+    """
+    Tell whether *code* denoted a region on *on* or on some day before it.
+
+    A code that has since gone (``"82"`` after 2015) existed by then; one
+    created later (``"84"`` before 2016) or unknown did not.
+
+    >>> existed_by("82", date(2017, 1, 1)), existed_by("84", date(2009, 7, 1))
+    (True, False)
+    """
+    return any(r.valid_from is None or r.valid_from <= on for r in _BY_CODE.get(code, ()))
 
 
 def _records(code: str) -> tuple[Region, ...]:

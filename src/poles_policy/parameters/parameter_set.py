@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 import attrs
 
 from poles_policy.exceptions import ParameterError, UnknownParameterError
+from poles_policy.explain import OPEN_START
 from poles_policy.parameters.history import DatedValue, Parameter
 from poles_policy.parameters.units import ParameterValue, coerce_value
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MEMO_SIZE", "OVERRIDE_EPOCH", "ParameterSet"]
 
-OVERRIDE_EPOCH: Final = date(1900, 1, 1)
+OVERRIDE_EPOCH: Final = OPEN_START
 """The first day of an override that replaces a parameter's whole history."""
 
 MEMO_SIZE: Final = 4096

@@ -21,7 +21,7 @@ import pandas as pd
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
 from poles_policy.rules.relay.assessment import assess_case
-from poles_policy.rules.relay.eligibility import CONDITIONS, eligibility
+from poles_policy.rules.relay.eligibility import CONDITIONS, check_pilot_regions, eligibility
 from poles_policy.rules.sme import sme_defined_on, sme_status
 from poles_policy.scenarios._arrays import periods, share_of
 from poles_policy.scenarios.portfolio import (
@@ -139,6 +139,11 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     region = portfolio.region_index
     covered = national | pilot[period, region]
     in_force = np.where(region < 0, UNKNOWN, np.where(covered, MET, NOT_MET))
+    # As the scalar rule: a pilot code that denoted no region yet is refused once a case misses it.
+    outside = in_force == NOT_MET
+    for row in np.unique(period[outside]):
+        first = portfolio.requested_on[outside & (period == row)].min()
+        check_pilot_regions(terms[row][0], first.astype(date))
 
     # RELAY.4, once a State subsidy is known to be granted.
     shares = [t[2] if isinstance(t[2], Decimal) else _ONE for t in terms]

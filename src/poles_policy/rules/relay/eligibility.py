@@ -34,9 +34,10 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
-from poles_policy.exceptions import ParameterError
+from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
 from poles_policy.model.actors import Enterprise, actor_region
+from poles_policy.model.regions import existed_by
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import CENT, EXACT, ZERO, Eur, round_cents
@@ -54,6 +55,7 @@ __all__ = [
     "CONDITIONS",
     "RULE",
     "TITLE",
+    "check_pilot_regions",
     "eligibility",
     "label",
     "labelled_status",
@@ -169,13 +171,48 @@ def _national(national_from: object, on: date) -> bool:
     return isinstance(national_from, date) and on >= national_from
 
 
+def check_pilot_regions(pilot: object, on: date) -> None:
+    """
+    Refuse pilot region codes that did not exist yet on *on*, or ever (RELAY.1).
+
+    A pilot of ``("84",)`` in 2009 (Auvergne-Rhône-Alpes, created in 2016)
+    or of ``("99",)`` would otherwise leave every applicant outside the pilot
+    without a word. A code that existed earlier and has since gone (``"82"``
+    after 2015) is the pilot's historic area and passes. The rules call it
+    when an applicant is found outside the pilot: only then can a code that
+    denotes no region change the answer.
+
+    Raises:
+        ParameterError: Naming ``relay.pilot_regions``, the code and its
+            validity.
+
+    >>> check_pilot_regions(("82",), date(2009, 7, 1))
+    >>> check_pilot_regions(("84",), date(2009, 7, 1))
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.ParameterError: relay.pilot_regions: region code '84' did not exist on 2009-07-01 (valid from 2016-01-01)
+    """  # noqa: E501 - a doctest's traceback line cannot wrap
+    if not isinstance(pilot, tuple):
+        return
+    for code in pilot:
+        if not existed_by(code, on):
+            try:
+                lookup_region(code, on)
+            except InvalidInputError as exc:
+                msg = f"relay.pilot_regions: {exc}"
+                raise ParameterError(msg) from None
+
+
 def _in_force_status(code: str | None, on: date, pilot: object, national_from: object) -> Status:
     if code is None:
         return _UNKNOWN
     lookup_region(code, on)  # a code that did not exist then is an input error
     if _national(national_from, on):
         return _MET
-    return _MET if isinstance(pilot, tuple) and code in pilot else _NOT_MET
+    if isinstance(pilot, tuple) and code in pilot:
+        return _MET
+    check_pilot_regions(pilot, on)
+    return _NOT_MET
 
 
 def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Check:
