@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.data.demo import DEMO_NATIONAL_FROM, demo_cases
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Outcome
 from poles_policy.money import round_cents
 from poles_policy.parameters import ParameterSet, default_parameters
@@ -130,3 +131,39 @@ def test_comparing_different_portfolios_is_refused() -> None:
     other = evaluate_portfolio([])
     with pytest.raises(ValueError, match="same cases"):
         compare(base, other)
+
+
+@pytest.mark.parametrize(
+    ("given", "error", "message"),
+    [
+        ({"min_grant_rate": "1.5"}, InvalidInputError, "min_grant_rate: 1.5 is not a share from 0"),
+        ({"min_share_inside_promise": -1}, InvalidInputError, "inside_promise: -1 is not a share"),
+        ({"min_grant_rate": 0.51}, InvalidInputError, "min_grant_rate: 0.51 is a float"),
+        ({"min_median_months_saved": "-6"}, InvalidInputError, "-6 is not a number of months"),
+        ({"max_cost_per_month_saved": "-1.00"}, InvalidInputError, "-1.00 is not a cost"),
+        ({"max_cost_per_month_saved": "10.001"}, InvalidInputError, "max_cost_per_month_saved"),
+        ({"min_grant_rate": [0.5]}, WrongTypeError, r"min_grant_rate: \[0\.5\] of type list"),
+    ],
+)
+def test_criteria_are_exact_and_in_range_naming_the_criterion(
+    given: dict[str, object], error: type[Exception], message: str
+) -> None:
+    # A string criterion used to fail deep in the verdict ('>=' between Decimal and str).
+    with pytest.raises(error, match=rf"^PilotCriteria\..*{message}"):
+        PilotCriteria(**given)  # type: ignore[arg-type]
+
+
+def test_criteria_given_as_text_or_int_are_read_exactly() -> None:
+    criteria = PilotCriteria(
+        min_grant_rate="0.5", min_median_months_saved=6, max_cost_per_month_saved="1500"
+    )
+    assert criteria.min_grant_rate == Decimal("0.5")
+    assert criteria.min_median_months_saved == Decimal(6)
+    assert str(criteria.max_cost_per_month_saved) == "1500.00"
+    exact = PilotCriteria(
+        min_grant_rate=Decimal("0.5"),
+        min_median_months_saved=Decimal(6),
+        max_cost_per_month_saved=Decimal("1500.00"),
+    )
+    assert _summary(criteria).verdict == _summary(exact).verdict
+    assert len(_summary(criteria).verdict) == 3

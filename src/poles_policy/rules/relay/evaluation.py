@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Lang, Outcome, Text
 from poles_policy.model.actors import actor_region
-from poles_policy.money import ZERO, Eur, exact_decimals, round_cents
+from poles_policy.money import ZERO, Eur, eur, exact_decimals, rate, round_cents
 from poles_policy.rules.relay.eligibility import label
 
 if TYPE_CHECKING:
@@ -103,10 +104,53 @@ def _quantile(data: Sequence[Decimal], q: Decimal) -> Decimal:
     return data[lower] + (data[lower + 1] - data[lower]) * fraction
 
 
+def _share_criterion(value: Decimal | int | str | None, field: str) -> Decimal | None:
+    if value is None:
+        return None
+    found = rate(value, field=field)
+    if not 0 <= found <= 1:
+        msg = f"{field}: {found} is not a share from 0 to 1"
+        raise InvalidInputError(msg)
+    return found
+
+
+def _grant_rate(value: Decimal | int | str | None) -> Decimal | None:
+    return _share_criterion(value, "PilotCriteria.min_grant_rate")
+
+
+def _inside_share(value: Decimal | int | str | None) -> Decimal | None:
+    return _share_criterion(value, "PilotCriteria.min_share_inside_promise")
+
+
+def _months_saved(value: Decimal | int | str | None) -> Decimal | None:
+    if value is None:
+        return None
+    field = "PilotCriteria.min_median_months_saved"
+    found = rate(value, field=field)
+    if found < 0:
+        msg = f"{field}: {found} is not a number of months (negative)"
+        raise InvalidInputError(msg)
+    return found
+
+
+def _cost_per_month(value: Decimal | int | str | None) -> Eur | None:
+    if value is None:
+        return None
+    field = "PilotCriteria.max_cost_per_month_saved"
+    found = eur(value, field=field)
+    if found < 0:
+        msg = f"{field}: {found} is not a cost (negative)"
+        raise InvalidInputError(msg)
+    return found
+
+
 @attrs.frozen(kw_only=True)
 class PilotCriteria:
     """
     The user's criteria for a satisfactory pilot (the policy text states none).
+
+    Each criterion is optional and exact: a ``Decimal``, an ``int`` or a
+    decimal string; a float is refused, as for money.
 
     Attributes:
         min_grant_rate: Minimum share of decided requests found eligible.
@@ -114,14 +158,27 @@ class PilotCriteria:
             saving is certainly inside the promised 6 to 9 months.
         min_median_months_saved: Minimum median months saved (low scenario).
         max_cost_per_month_saved: Maximum median cost per month saved, in
-            euros, each case at its least favourable scenario
+            euros to the cent, each case at its least favourable scenario
             (``PortfolioSummary.cost_per_month_worst``).
-    """
 
-    min_grant_rate: Decimal | None = None
-    min_share_inside_promise: Decimal | None = None
-    min_median_months_saved: Decimal | None = None
-    max_cost_per_month_saved: Decimal | None = None
+    Raises:
+        InvalidInputError: If a share is outside 0 to 1, months or a cost is
+            negative, or a value is a float or not a number (then a
+            :class:`~poles_policy.exceptions.WrongTypeError`), naming the
+            criterion.
+
+    >>> PilotCriteria(min_grant_rate="0.5", max_cost_per_month_saved=1500).max_cost_per_month_saved
+    Decimal('1500.00')
+    >>> PilotCriteria(min_grant_rate=0.5)
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.InvalidInputError: PilotCriteria.min_grant_rate: 0.5 is a float; money and rates must be exact (pass a string, an int or a Decimal)
+    """  # noqa: E501 - a doctest's traceback line cannot wrap
+
+    min_grant_rate: Decimal | None = attrs.field(default=None, converter=_grant_rate)
+    min_share_inside_promise: Decimal | None = attrs.field(default=None, converter=_inside_share)
+    min_median_months_saved: Decimal | None = attrs.field(default=None, converter=_months_saved)
+    max_cost_per_month_saved: Eur | None = attrs.field(default=None, converter=_cost_per_month)
 
 
 @attrs.frozen(kw_only=True)
