@@ -419,6 +419,37 @@ def test_a_subsidy_received_in_full_before_the_request_has_nothing_to_bridge(
     assert "nothing to bridge" in saved.check("relay.timing.tranches").reason.en
 
 
+def test_a_schedule_received_in_full_while_the_grant_is_not_is_estimated_not_said_received(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # The dated schedule plans only the advance (90 000 of 300 000), received before the request:
+    # 210 000 remain, undated. They were said "received in full", with no time saved nor cost.
+    advance = ScheduledPayment(
+        kind=PaymentKind.ADVANCE, amount=Decimal(90000), expected_on=date(2009, 3, 10)
+    )
+    request = make_request(schedule=[advance], payments=[(date(2009, 3, 10), "90000")])
+    bridging = bridged_tranches(request, params)
+    # Estimated from the letter of 2 March 2009: advance 25 % (75 000), balance 20 % (60 000),
+    # intermediate 165 000. The 90 000 received cover the advance and 15 000 of the
+    # intermediate payment: 150 000 of it, then the balance, remain.
+    assert [(t.amount, t.basis) for t in bridging.tranches] == [
+        (Decimal("150000.00"), "estimated"),
+        (Decimal("60000.00"), "estimated"),
+    ]
+    saved = time_saved(request, params)
+    assert saved.status is Status.MET
+    reason = saved.check("relay.timing.tranches").reason
+    assert "every dated instalment of the schedule is received" in reason.en
+    assert "toutes les échéances datées sont reçues" in reason.fr
+    # Without the letter, the remaining dates are asked for, not assumed away.
+    unknown = time_saved(
+        make_request(schedule=[advance], payments=[(date(2009, 3, 10), "90000")], letter=None),
+        params,
+    )
+    assert unknown.status is Status.UNKNOWN
+    assert [f.path for f in unknown.missing] == ["project.selection_letter_on"]
+
+
 # --- invalid input -----------------------------------------------------------------------------
 
 

@@ -25,7 +25,9 @@ the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
    out, so only the unpaid part of each instalment remains, and it is dated
    no earlier than the last payment received (the record shows it had not
    arrived by then). A schedule planning less than the grant leaves the rest
-   out (it has no date). When the letter date is
+   out (it has no date) while a dated instalment remains unpaid; once every
+   dated instalment is received, the rest of the grant is estimated as for a
+   schedule with undated instalments. When the letter date is
    needed and unknown, the result is UNKNOWN and asks for it, unless the
    payments received already repay the relay.
 
@@ -538,6 +540,12 @@ _UNDATED = Text(
     "the schedule has undated instalments: estimated instead",
     "l'échéancier a des échéances sans date : estimation à la place",
 )
+_PLAN_RECEIVED = Text(
+    "every dated instalment of the schedule is received and the rest of the grant has no date: "
+    "estimated instead",
+    "toutes les échéances datées sont reçues et le reste de la subvention n'a pas de date : "
+    "estimation à la place",
+)
 
 
 # The tranches of the applicant's State subsidies, by earliest date; whether the letter date
@@ -568,24 +576,30 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
         planned = _planned(aid)
         if planned is not None:
             expected, planned_notes = planned
-            notes.extend(planned_notes)
             unpaid, count = _unpaid(expected, aid, paid, "planned")
-        else:
-            if aid.schedule:
-                notes.append(_UNDATED)
-            if letter is None:
-                needs_letter = True
+            if unpaid:
+                notes.extend(planned_notes)
+                tranches.extend(unpaid)
+                moved += count
                 continue
-            estimated = True
-            unpaid, count = _unpaid(
-                [
-                    (p.kind, p.amount, p.earliest, p.latest)
-                    for p in payment_schedule(aid.granted, letter, params)
-                ],
-                aid,
-                paid,
-                "estimated",
-            )
+            # Every dated instalment is received, yet part of the grant remains: it has no
+            # date, as in a schedule with undated instalments.
+            notes.append(_PLAN_RECEIVED)
+        elif aid.schedule:
+            notes.append(_UNDATED)
+        if letter is None:
+            needs_letter = True
+            continue
+        estimated = True
+        unpaid, count = _unpaid(
+            [
+                (p.kind, p.amount, p.earliest, p.latest)
+                for p in payment_schedule(aid.granted, letter, params)
+            ],
+            aid,
+            paid,
+            "estimated",
+        )
         tranches.extend(unpaid)
         moved += count
     if moved:
