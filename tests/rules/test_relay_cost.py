@@ -309,6 +309,27 @@ def test_a_loan_repaid_in_one_go_bears_interest_on_the_whole_principal_to_its_da
     assert "365 days" in cost.check("relay.cost.interest").reason.en
 
 
+def test_a_half_cent_of_interest_is_rounded_up(
+    two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # 90 500 at 4.5 % from 15 January 2009, repaid in one go on 1 June 2010: 502 days.
+    #   interest 90 500 x 4.5 % x 502 / 360 = 5 678.875 exactly -> 5 678.88 (half up)
+    #   fee      90 500 x 50 % x 0.8 % x 502 / 360 = 504.7888... -> 504.79
+    # Dividing the days by 360 first gave 5 678.87499... and 5 678.87.
+    cost = cost_of(
+        two_tranches(),
+        make_loan,
+        params,
+        principal="90500",
+        annual_rate="0.045",
+        repaid_from_subsidy=False,
+        repaid_on=date(2010, 6, 1),
+    )
+    assert cost.interest_low == cost.interest_high == Decimal("5678.88")
+    assert cost.guarantee_fee_low == Decimal("504.79")
+    assert cost.total_low == Decimal("6683.67")  # 5 678.88 + 504.79 + 500.00
+
+
 def test_a_loan_repaid_in_one_go_on_a_date_not_known_has_no_figures_and_asks_for_it(
     two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
 ) -> None:
