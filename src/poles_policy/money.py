@@ -34,6 +34,7 @@ __all__ = [
     "ZERO",
     "Eur",
     "Rate",
+    "decimal_text",
     "eur",
     "exact_decimals",
     "pro_rata",
@@ -180,6 +181,23 @@ def rate(value: Decimal | int | str, *, field: str = "rate") -> Rate:
     Decimal('0.45')
     """
     return Rate(_to_decimal(value, what=field))
+
+
+def decimal_text(value: Decimal) -> str:
+    """
+    Write *value* as plain decimal text, digit for digit, never in exponent form.
+
+    ``str`` writes a small or a large Decimal as ``1E-7`` or ``1E+3``, which
+    JSON readers and the library's own patterns do not take for a decimal.
+
+    >>> decimal_text(Decimal("0.0000001")), decimal_text(Decimal("1E+3"))
+    ('0.0000001', '1000')
+    >>> decimal_text(Decimal("10788.44"))
+    '10788.44'
+    """
+    text = str(value)
+    # str is several times faster than format, and right for all but exponents.
+    return format(value, "f") if "E" in text else text
 
 
 def ratio(part: Decimal, whole: Decimal) -> Decimal | None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from poles_policy.boundary._base import validate_json
-from poles_policy.boundary.case import parse_case
+from poles_policy.boundary.case import dump_case, parse_case
 from poles_policy.boundary.schema import (
     JSON_SCHEMA_DIALECT,
     DecisionModel,
@@ -20,7 +20,7 @@ from poles_policy.boundary.schema import (
 )
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.parameters import default_parameters
-from poles_policy.rules.relay import eligibility
+from poles_policy.rules.relay import assess_case, eligibility
 
 if TYPE_CHECKING:
     from poles_policy.explain import Decision
@@ -138,3 +138,20 @@ def test_an_unknown_clause_id_in_a_decision_names_its_path() -> None:
     data["checks"][1]["clauses"] = ["RELAY.9"]
     with pytest.raises(InvalidInputError, match=r"^checks\.1\.clauses\.0: unknown clause id"):
         validate_json(DecisionModel, json.dumps(data))
+
+
+@pytest.mark.parametrize("rate", ["0.0000001", "0.000000000000000000000000000001"])
+def test_a_tiny_rate_is_written_as_plain_decimal_text_that_reads_back(rate: str) -> None:
+    # str(Decimal("0.0000001")) is "1E-7": the case's round trip and the assessment's schema
+    # both refused it.
+    jsonschema = pytest.importorskip("jsonschema")
+    data = json.loads((EXAMPLES / "relay-case.json").read_text(encoding="utf-8"))
+    data["loan"]["annual_rate"] = rate
+    case = parse_case(json.dumps(data))
+    written = dump_case(case)
+    assert json.loads(written)["loan"]["annual_rate"] == rate
+    assert parse_case(written) == case
+    assessment = assess_case(case, default_parameters()).to_dict(brief=True)
+    assert assessment["cost"]["annual_rate"] == rate
+    brief = json.loads((SCHEMA_DIR / "relay-assessment-brief.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(brief).validate(assessment)

@@ -40,7 +40,7 @@ from pydantic_core import CoreSchema, core_schema
 
 from poles_policy.dates import parse_iso_date
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.money import EXACT
+from poles_policy.money import EXACT, decimal_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -261,7 +261,7 @@ Money = Annotated[
         _plain_string(re.compile(r"-?[0-9]{1,26}\.[0-9]{2}"), core_schema.decimal_schema()),
         _money,
     ),
-    PlainSerializer(str, return_type=str, when_used="json"),
+    PlainSerializer(decimal_text, return_type=str, when_used="json"),
     WithJsonSchema(
         {
             "anyOf": [
@@ -280,7 +280,7 @@ Share = Annotated[
         _plain_string(_SHARE_TEXT, core_schema.decimal_schema(ge=0, le=1)),
         _share,
     ),
-    PlainSerializer(str, return_type=str, when_used="json"),
+    PlainSerializer(decimal_text, return_type=str, when_used="json"),
     WithJsonSchema(
         {
             "anyOf": [

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeGuard, get_args
 
 from poles_policy import dates
 from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.money import eur, rate
+from poles_policy.money import decimal_text, eur, rate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -263,4 +263,6 @@ def render_value(value: ParameterValue) -> str:
         return value.isoformat()
     if isinstance(value, tuple):
         return ",".join(value)
+    if isinstance(value, Decimal):
+        return decimal_text(value)
     return str(value)

@@ -19,7 +19,7 @@ import attrs
 from poles_policy.explain import Check, Decision, Lang, Outcome
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.relay import RelayLoan, RelayRequest
-from poles_policy.money import exact_decimals
+from poles_policy.money import decimal_text, exact_decimals
 from poles_policy.rules._inputs import expect, expect_params
 from poles_policy.rules.relay.cost import RelayCost, relay_cost
 from poles_policy.rules.relay.eligibility import eligibility
@@ -131,7 +131,7 @@ def _text(value: Decimal | date | None) -> str | None:
     """Render a figure for JSON: exact decimals and dates as strings, unknown as null."""
     if value is None:
         return None
-    return str(value) if isinstance(value, Decimal) else value.isoformat()
+    return decimal_text(value) if isinstance(value, Decimal) else value.isoformat()
 
 
 def _checks(checks: tuple[Check, ...]) -> list[dict[str, Any]]:
