@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Status
 from poles_policy.model.projects import PaymentKind, ScheduledPayment
 from poles_policy.model.relay import RelayLoan, RelayRequest
@@ -448,6 +448,32 @@ def test_a_schedule_received_in_full_while_the_grant_is_not_is_estimated_not_sai
     )
     assert unknown.status is Status.UNKNOWN
     assert [f.path for f in unknown.missing] == ["project.selection_letter_on"]
+
+
+def test_the_promise_check_names_the_bounds_in_force(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(), params)
+    promise = saved.check("relay.timing.promise")
+    assert (promise.label.en, promise.label.fr) == (
+        "within the promised 6 to 9 months",
+        "dans les 6 à 9 mois promis",
+    )
+    # A reform promising 3 to 7 months: the label said "6 to 9" beside a reason saying "3 to 7".
+    reform = params.override("relay.promised_gain_months.low", 3).override(
+        "relay.promised_gain_months.high", 7
+    )
+    promise = time_saved(make_request(), reform).check("relay.timing.promise")
+    assert promise.label.en == "within the promised 3 to 7 months"
+    assert "the promised 3 months 0 days to 7 months 0 days" in promise.reason.en
+
+
+def test_a_promise_whose_low_bound_is_above_its_high_bound_is_refused(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    reform = params.override("relay.promised_gain_months.low", 12)
+    with pytest.raises(ParameterError, match=r"low \(12\) is above .*high \(9\) on 2009-03-16"):
+        time_saved(make_request(), reform)
 
 
 # --- invalid input -----------------------------------------------------------------------------

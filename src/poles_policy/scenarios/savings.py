@@ -37,7 +37,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.rules.relay.timing import time_saved
+from poles_policy.rules.relay.timing import promised_gain, time_saved
 from poles_policy.scenarios._arrays import whole_number
 from poles_policy.scenarios.portfolio import Flags, require
 from poles_policy.scenarios.screening import screen
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = ["SavingsSimulation", "add_months", "simulate_savings"]
 
-_PROMISE_LOW: Final = "relay.promised_gain_months.low"
-_PROMISE_HIGH: Final = "relay.promised_gain_months.high"
 _DAYS_PER_MONTH: Final = 365.25 / 12
 
 
@@ -156,14 +154,6 @@ class SavingsSimulation:
         )
 
 
-def _promise(params: ParameterSet, on: date) -> tuple[int, int] | None:
-    low = params.value(_PROMISE_LOW, on)
-    high = params.value(_PROMISE_HIGH, on)
-    if isinstance(low, int) and isinstance(high, int):
-        return low, high
-    return None
-
-
 def _dates(values: list[date]) -> npt.NDArray[np.datetime64]:
     return np.array(values, dtype="datetime64[D]")
 
@@ -205,7 +195,7 @@ def _ranges(portfolio: RelayPortfolio, params: ParameterSet) -> _Ranges:
         found.paid_last.append(saved.first_payment_latest)
         found.low.append(saved.saving_low.days)
         found.high.append(saved.saving_high.days)
-        promise = _promise(params, case.request.requested_on)
+        promise = promised_gain(params, case.request.requested_on)
         found.in_force.append(promise is not None)
         found.bounds.append(promise or (0, 0))
     return found

@@ -124,6 +124,7 @@ __all__ = [
     "TimeSaved",
     "Tranche",
     "bridged_tranches",
+    "promised_gain",
     "time_saved",
 ]
 
@@ -1047,7 +1048,17 @@ def _classify(months: tuple[int, int], low: int, high: int) -> Promise:
 
 _SAVED_LABEL = Text("time saved to the first subsidy payment", "temps gagné sur le 1er versement")
 _WEIGHTED_LABEL = Text("amount-weighted time saved", "temps gagné pondéré par les montants")
-_PROMISE_LABEL = Text("within the promised 6 to 9 months", "dans les 6 à 9 mois promis")
+# Without the promise's bounds (no figures, or no promise in force), the label names none.
+_PROMISE_LABEL = Text("within the promised gain", "dans le gain promis")
+
+
+def _promise_label(low: int, high: int) -> Text:
+    """The promise check's label with the bounds in force: 6 to 9 months under the text."""
+    return Text(
+        f"within the promised {low} to {high} months", f"dans les {low} à {high} mois promis"
+    )
+
+
 _PROMISE_TEXT: dict[Promise, Text] = {
     "inside": Text("inside", "dans"),
     "below": Text("below", "en deçà de"),
@@ -1213,16 +1224,44 @@ def _promised(value: DatedValue, name: str, on: date) -> int:
     return promised
 
 
-def _promise(
-    saving_low: Duration, saving_high: Duration, on: date, params: ParameterSet
-) -> tuple[Promise, int, int] | None:
-    """Compare the savings with the promise in force on *on*, if any (with its bounds)."""
+def promised_gain(params: ParameterSet, on: date) -> tuple[int, int] | None:
+    """
+    Return the gain promised on *on*, in calendar months from low to high (RELAY.6).
+
+    ``relay.promised_gain_months.low`` and ``.high``: 6 and 9 under the
+    text. ``None`` when no promise is in force (before the relay pilot).
+
+    Raises:
+        ParameterError: If a bound is not a whole number, or the low bound
+            is above the high one (a reform that moved one bound only).
+
+    >>> from poles_policy.parameters import default_parameters
+    >>> promised_gain(default_parameters(), date(2009, 3, 16))
+    (6, 9)
+    """
     low_value = params.at(_PROMISE_LOW, on)
     high_value = None if low_value is None else params.at(_PROMISE_HIGH, on)
     if low_value is None or high_value is None:
         return None
     low = _promised(low_value, _PROMISE_LOW, on)
     high = _promised(high_value, _PROMISE_HIGH, on)
+    if low > high:
+        msg = (
+            f"{_PROMISE_LOW} ({low}) is above {_PROMISE_HIGH} ({high}) on {on.isoformat()}: "
+            "the promised gain runs from the low bound to the high one"
+        )
+        raise ParameterError(msg)
+    return low, high
+
+
+def _promise(
+    saving_low: Duration, saving_high: Duration, on: date, params: ParameterSet
+) -> tuple[Promise, int, int] | None:
+    """Compare the savings with the promise in force on *on*, if any (with its bounds)."""
+    bounds = promised_gain(params, on)
+    if bounds is None:
+        return None
+    low, high = bounds
     class_low = _classify(saving_low.months_and_days, low, high)
     class_high = _classify(saving_high.months_and_days, low, high)
     return (class_low if class_low == class_high else "partly"), low, high
@@ -1249,7 +1288,7 @@ def _promise_check(
     return Check(
         key="relay.timing.promise",
         clauses=("RELAY.6",),
-        label=_PROMISE_LABEL,
+        label=_promise_label(low, high),
         status=_PROMISE_STATUS[promise],
         reason=Text(
             f"{figures.en}: {text.en} the promised {low} months "
