@@ -214,6 +214,33 @@ unit = "date"
     assert "(did you mean 'relay.national_from'?)" in error
 
 
+def test_a_parameter_file_changing_a_parameter_s_unit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A share where the rules read a list of region codes left every region outside the pilot.
+    shared = tmp_path / "shared.toml"
+    shared.write_text(
+        """
+[[parameter]]
+name = "relay.pilot_regions"
+description = "Pilot regions, in the wrong unit."
+unit = "share"
+
+  [[parameter.values]]
+  valid_from = 2008-04-01
+  value = "0.5"
+  confidence = "assumption"
+  source = "test scenario"
+""",
+        encoding="utf-8",
+    )
+    assert run("relay", "check", EXAMPLE, "--at-params", shared) == 2
+    assert one_line_error(capsys) == (
+        f"poles-policy: error: --at-params: {shared} gives relay.pilot_regions in unit "
+        "'share'; its unit is 'region_codes'"
+    )
+
+
 def test_an_empty_parameter_file_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

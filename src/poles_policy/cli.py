@@ -253,7 +253,8 @@ def _parameters_with(path: Path | None) -> ParameterSet:
     file replaces the default one of the same name, whole (description,
     unit and history). A name the library does not define would be read by
     no rule (a misspelt ``relay.national_form`` would leave the default in
-    force unnoticed), so it is refused, as is a file that defines nothing.
+    force unnoticed), so it is refused, as is a file that defines nothing or
+    gives a parameter in another unit than the library's.
     """
     base = default_parameters()
     if path is None:
@@ -270,6 +271,11 @@ def _parameters_with(path: Path | None) -> ParameterSet:
                 f"--at-params: {path} defines {name!r}, which is not one of the library's "
                 f"parameters{hint}; `poles-policy params` lists them"
             )
+            raise InvalidInputError(msg)
+        given, expected = replacing[name].unit, base[name].unit
+        if given != expected:
+            # The rules read each parameter in its own unit: a share is not a list of regions.
+            msg = f"--at-params: {path} gives {name} in unit {given!r}; its unit is {expected!r}"
             raise InvalidInputError(msg)
     kept = [p for p in base.parameters if p.name not in replacing]
     return ParameterSet(
