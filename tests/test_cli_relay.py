@@ -241,6 +241,32 @@ unit = "share"
     )
 
 
+def test_a_parameter_file_s_region_code_that_denotes_no_region_is_named_with_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nowhere = tmp_path / "nowhere.toml"
+    nowhere.write_text(
+        """
+[[parameter]]
+name = "relay.pilot_regions"
+description = "A pilot in a region that does not exist."
+unit = "region_codes"
+
+  [[parameter.values]]
+  valid_from = 2008-04-01
+  value = ["99"]
+  confidence = "assumption"
+  source = "test scenario"
+""",
+        encoding="utf-8",
+    )
+    assert run("relay", "check", EXAMPLE, "--at-params", nowhere) == 2
+    assert one_line_error(capsys) == (
+        "poles-policy: error: relay.pilot_regions: unknown region code '99' "
+        f"(parameters of {nowhere})"
+    )
+
+
 def test_an_empty_parameter_file_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
 from poles_policy.dates import parse_iso_date
-from poles_policy.exceptions import InvalidInputError, PolesPolicyError
+from poles_policy.exceptions import InvalidInputError, ParameterError, PolesPolicyError
 from poles_policy.parameters import (
     ParameterSet,
     default_parameters,
@@ -298,6 +298,11 @@ def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
     except InvalidInputError as exc:
         msg = f"{shown}: {exc}"
         raise InvalidInputError(msg) from None
+    except ParameterError as exc:
+        if args.at_params is None:
+            raise
+        msg = f"{exc} (parameters of {args.at_params})"
+        raise ParameterError(msg) from None
     if args.json:
         document = assessment.to_dict(brief=args.brief)
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
