@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from poles_policy.boundary._base import validate_json
 from poles_policy.boundary.case import dump_case, parse_case
@@ -155,3 +157,59 @@ def test_a_tiny_rate_is_written_as_plain_decimal_text_that_reads_back(rate: str)
     assert assessment["cost"]["annual_rate"] == rate
     brief = json.loads((SCHEMA_DIR / "relay-assessment-brief.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(brief).validate(assessment)
+
+
+def _amounts() -> st.SearchStrategy[object]:
+    texts = st.from_regex(r"-?[0-9]{1,4}(\.[0-9]{0,3})?", fullmatch=True)
+    places = st.integers(0, 3)
+    numbers = places.flatmap(lambda n: st.decimals(min_value=-100, max_value=10**6, places=n))
+    return st.one_of(texts, st.integers(-100, 10**6), numbers.map(float))
+
+
+def _set(document: dict[str, Any], path: tuple[str | int, ...], value: object) -> None:
+    target: Any = document
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+
+
+# Each field with no other invariant on it (the loan is left out when the request's amount
+# varies: a principal above the amount requested is refused for that reason).
+_AMOUNT_FIELDS = {
+    "request.amount (positive)": ("request", "amount"),
+    "loan.fees (non-negative)": ("loan", "fees"),
+    "aid granted (non-negative)": ("project", "aid", 0, "partners", 1, "granted"),
+    "staff_awu (non-negative)": ("applicant", "accounts", 0, "staff_awu"),
+}
+
+
+@settings(max_examples=300)
+@given(field=st.sampled_from(sorted(_AMOUNT_FIELDS)), value=_amounts())
+def test_the_case_schema_accepts_the_amounts_parse_case_accepts_and_refuses_what_it_refuses(
+    field: str, value: object
+) -> None:
+    # A desk that validates cases with the published schema first must neither pass an amount
+    # the library refuses (a negative one) nor refuse one it accepts (0.07 with multipleOf).
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((SCHEMA_DIR / "relay-case.schema.json").read_text(encoding="utf-8"))
+    document = json.loads((EXAMPLES / "relay-case.json").read_text(encoding="utf-8"))
+    path = _AMOUNT_FIELDS[field]
+    if path[0] == "request":
+        del document["loan"]
+    if path[0] == "applicant":
+        document["project"]["partners"][0]["actor"] = document["applicant"]
+    _set(document, path, value)
+    text = json.dumps(document)
+    in_schema = jsonschema.Draft202012Validator(schema).is_valid(json.loads(text))
+    try:
+        parse_case(text)
+    except InvalidInputError:
+        accepted = False
+    else:
+        accepted = True
+    if accepted:
+        assert in_schema, f"{field} = {value!r}: accepted, but refused by the schema"
+    # A number with more than two decimals passes the schema (which says "exact to the cent"
+    # in words only) and is refused by the reader; every other refusal is the schema's too.
+    elif not (isinstance(value, float) and "staff" not in field and value != round(value, 2)):
+        assert not in_schema, f"{field} = {value!r}: refused, but valid by the schema"

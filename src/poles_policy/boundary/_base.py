@@ -47,12 +47,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PLAIN_DECIMAL",
+    "PLAIN_NON_NEGATIVE",
     "Flag",
     "IsoDate",
     "LocatedError",
     "Model",
     "Money",
     "PlainInJson",
+    "PositiveMoney",
     "RegionCode",
     "Share",
     "WholeNumber",
@@ -87,6 +89,11 @@ def _plain_string(pattern: re.Pattern[str], then: CoreSchema) -> CoreSchema:
 
 PLAIN_DECIMAL: Final = _plain_string(_PLAIN_DECIMAL, core_schema.decimal_schema())
 """A plain decimal string read as its Decimal, as :func:`exact_decimal` reads it."""
+
+PLAIN_NON_NEGATIVE: Final = _plain_string(
+    re.compile(r"[0-9]+(?:\.[0-9]+)?"), core_schema.decimal_schema()
+)
+"""A plain decimal string without a sign read as its Decimal, as :func:`exact_decimal` reads it."""
 
 
 class PlainInJson:
@@ -211,6 +218,10 @@ def _any_money(value: object) -> Decimal:
 
 
 def _cents(dec: Decimal, value: object) -> Decimal:
+    if dec < 0:
+        # No amount of a document is negative: a sum owed or paid has a direction, not a sign.
+        msg = f"amount {value} is negative; amounts are zero or more"
+        raise ValueError(msg)
     try:
         # In the fixed context, whatever the caller's: 28 digits hold any amount below
         # 10**26 euros to the cent.
@@ -254,25 +265,45 @@ def _any_iso_date(value: object) -> object:
     raise ValueError(msg)
 
 
-Money = Annotated[
-    Decimal,
-    PlainInJson(
-        # 28 digits at most: quantizing to the cent, as _money does, leaves such a value as it is.
-        _plain_string(re.compile(r"-?[0-9]{1,26}\.[0-9]{2}"), core_schema.decimal_schema()),
-        _money,
-    ),
-    PlainSerializer(decimal_text, return_type=str, when_used="json"),
-    WithJsonSchema(
+# What the schemas tell a validator of amounts. JSON Schema's multipleOf 0.01 is not used: in
+# binary floating point, validators refuse cent amounts such as 0.07 with it. A number with more
+# than two decimals passes the schema and is refused by the reader, which names it.
+_CENTS_TEXT = r"[0-9]+(\.[0-9]{1,2})?"
+_ZERO_TEXT = r"-?0+(\.0{1,2})?"  # "-0.00" is zero, as Decimal reads it
+
+
+def _money_schema(*, positive: bool) -> WithJsonSchema:
+    if positive:
+        number = {"type": "number", "exclusiveMinimum": 0}
+        text = {"type": "string", "pattern": f"^(?=[0-9.]*[1-9]){_CENTS_TEXT}$"}
+        sign = "positive"
+    else:
+        number = {"type": "number", "minimum": 0}
+        text = {"type": "string", "pattern": f"^({_ZERO_TEXT}|{_CENTS_TEXT})$"}
+        sign = "non-negative"
+    return WithJsonSchema(
         {
-            "anyOf": [
-                {"type": "number", "multipleOf": 0.01},
-                {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]{1,2})?$"},
-            ],
-            "description": "Euros, exact to the cent (a number or a decimal string).",
+            "anyOf": [number, text],
+            "description": (
+                f"Euros, {sign}, exact to the cent: a number or a decimal string with at most "
+                "two decimals."
+            ),
         }
-    ),
-]
-"""Euros to the cent: a JSON number or decimal string in, a decimal string out."""
+    )
+
+
+_MONEY_IN = PlainInJson(
+    # 28 digits at most: quantizing to the cent, as _money does, leaves such a value as it is.
+    _plain_string(re.compile(r"[0-9]{1,26}\.[0-9]{2}"), core_schema.decimal_schema()),
+    _money,
+)
+_MONEY_OUT = PlainSerializer(decimal_text, return_type=str, when_used="json")
+
+Money = Annotated[Decimal, _MONEY_IN, _MONEY_OUT, _money_schema(positive=False)]
+"""Euros to the cent, zero or more: a JSON number or decimal string in, a decimal string out."""
+
+PositiveMoney = Annotated[Decimal, _MONEY_IN, _MONEY_OUT, _money_schema(positive=True)]
+"""Euros to the cent, positive (give the field ``gt=0``): a request's amount, a loan's principal."""
 
 Share = Annotated[
     Decimal,

@@ -25,7 +25,7 @@ from pydantic import Field, PlainSerializer, TypeAdapter, ValidationError
 from pydantic import WithJsonSchema as _Schema
 
 from poles_policy.boundary._base import (
-    PLAIN_DECIMAL,
+    PLAIN_NON_NEGATIVE,
     Flag,
     IsoDate,
     Model,
@@ -76,17 +76,26 @@ __all__ = [
 
 
 def _awu(value: object) -> Decimal:
-    return exact_decimal(value, "staff (annual work units)")
+    staff = exact_decimal(value, "staff (annual work units)")
+    if staff < 0:
+        msg = f"staff (annual work units) {value} is negative"
+        raise ValueError(msg)
+    return staff
 
 
 Awu = Annotated[
     Decimal,
-    PlainInJson(PLAIN_DECIMAL, _awu),
+    PlainInJson(PLAIN_NON_NEGATIVE, _awu),
     PlainSerializer(lambda d: format(d, "f"), return_type=str, when_used="json"),
     _Schema(
         {
-            "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}],
-            "description": "Staff in annual work units (a number or a decimal string).",
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string", "pattern": r"^(-?0+(\.0+)?|[0-9]+(\.[0-9]+)?)$"},
+            ],
+            "description": (
+                "Staff in annual work units, non-negative (a number or a decimal string)."
+            ),
         }
     ),
 ]

@@ -68,6 +68,7 @@ from poles_policy.boundary._base import (
     IsoDate,
     Model,
     Money,
+    PositiveMoney,
     Share,
     build_one,
     describe,
@@ -111,7 +112,7 @@ class CaseRequestModel(Model):
             "parameters are read and region codes are checked."
         )
     )
-    amount: Money = Field(
+    amount: PositiveMoney = Field(
         gt=0,
         description=(
             "The amount requested, in euros, positive and exact to the cent (a number or a "
@@ -136,7 +137,7 @@ class CaseLoanModel(Model):
     disbursed_on: IsoDate = Field(
         description="The date the funds reached the enterprise (YYYY-MM-DD)."
     )
-    principal: Money = Field(
+    principal: PositiveMoney = Field(
         gt=0,
         description=(
             "The amount lent, in euros, positive and exact to the cent (a number or a decimal "

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Flag, IsoDate, Model, Money, Share, build_one
+from poles_policy.boundary._base import (
+    Flag,
+    IsoDate,
+    Model,
+    Money,
+    PositiveMoney,
+    Share,
+    build_one,
+)
 from poles_policy.boundary.actors import (
     ActorModel,
     BankModel,
@@ -57,7 +65,7 @@ class RelayRequestModel(Model):
             "are read. ISO date YYYY-MM-DD."
         )
     )
-    amount: Money = Field(
+    amount: PositiveMoney = Field(
         description=(
             "The amount requested, in euros exact to the cent, positive; a number or a decimal "
             'string such as "200000.00".'
@@ -115,7 +123,7 @@ class RelayLoanModel(Model):
     disbursed_on: IsoDate = Field(
         description="The date the funds reached the enterprise. ISO date YYYY-MM-DD."
     )
-    principal: Money = Field(
+    principal: PositiveMoney = Field(
         description=(
             "The amount lent, in euros exact to the cent, positive; a number or a decimal string."
         )
