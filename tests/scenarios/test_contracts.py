@@ -101,6 +101,8 @@ def test_the_table_sorts_out_the_contracts_off_track() -> None:
 def test_an_empty_list_gives_an_empty_table_with_every_column() -> None:
     table = contract_table([], 2010, PARAMS)
     assert table.empty
+    # The same dtypes as a table with rows: a dashboard's code need not special-case none.
+    assert table.dtypes.to_dict() == contract_table(CONTRACTS, 2010, PARAMS).dtypes.to_dict()
     assert list(table.columns) == [
         "pole_id",
         "status",

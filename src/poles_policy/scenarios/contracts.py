@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["contract_table"]
 
 _PROGRESS_TYPE = pd.CategoricalDtype([p.value for p in Progress])
+# The dtype pandas gives a column of strings: object before pandas 3, its string type since.
+_TEXT_TYPE = pd.Series(["text"]).dtype
 
 
 def contract_table(
@@ -113,4 +115,8 @@ def contract_table(
     table["status"] = table["status"].astype(_PROGRESS_TYPE)
     table["public_share_status"] = table["public_share_status"].astype(_PROGRESS_TYPE)
     table["public_share"] = table["public_share"].astype(object)
+    # The same dtypes whether there are rows or not (an empty frame would hold objects).
+    table[["objectives", "missing"]] = table[["objectives", "missing"]].astype("int64")
+    text = ["pole_id", "off_track", "public_share_check"]
+    table[text] = table[text].astype(_TEXT_TYPE)
     return table
