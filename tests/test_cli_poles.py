@@ -94,3 +94,18 @@ def test_a_complementary_pair_of_one_theme_is_refused(capsys: pytest.CaptureFixt
     assert cli.main(["poles", "--at", "2010-02-01", "--complementary", "plastics", "Plastics"]) == 2
     err = capsys.readouterr().err
     assert "poles-policy: error: complementary: ('plastics', 'Plastics') is not a pair" in err
+
+
+def test_a_complementary_theme_no_pole_holds_is_refused_on_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # "plastic" for "plastics": the pair would bring no pôle together, reported as "no group".
+    argv = ["poles", "--at", "2009-07-01", "--complementary", "plastic", "plastics"]
+    assert cli.main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith(
+        "poles-policy: error: --complementary: no pôle of the reference data holds the theme "
+        "'plastic' (did you mean 'plastics'?); their themes: "
+    )

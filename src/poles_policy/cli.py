@@ -473,6 +473,23 @@ def _add_poles(commands: _Commands) -> None:
     parser.set_defaults(handler=_run_poles)
 
 
+def _check_themes(pairs: Sequence[Sequence[str]], held: set[str]) -> None:
+    """Refuse a complementary theme no pôle holds: a misspelt one would only find no group."""
+    from poles_policy.rules.coordination import theme_key
+
+    keys = {theme_key(theme) for theme in held}
+    for pair in pairs:
+        for theme in pair:
+            if theme_key(theme) not in keys:
+                close = difflib.get_close_matches(theme, sorted(held), n=3, cutoff=0.6)
+                hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+                msg = (
+                    f"--complementary: no pôle of the reference data holds the theme "
+                    f"{theme!r}{hint}; their themes: {', '.join(sorted(held))}"
+                )
+                raise InvalidInputError(msg)
+
+
 def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
     from poles_policy.data import rhone_alpes_poles
     from poles_policy.rules.coordination import coordination_groups
@@ -481,6 +498,7 @@ def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
     on: date = args.at
     params = default_parameters()
     poles = rhone_alpes_poles()
+    _check_themes(args.complementary, {theme for pole in poles for theme in pole.themes})
     standings = [pole_standing(pole, on, params) for pole in poles]
     groups = coordination_groups(poles, on, complementary=[tuple(p) for p in args.complementary])
     if args.json:

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from poles_policy.explain import Lang
     from poles_policy.model.poles import Pole
 
-__all__ = ["CoordinationGroup", "Kinship", "coordination_groups"]
+__all__ = ["CoordinationGroup", "Kinship", "coordination_groups", "theme_key"]
 
 CLAUSES: Final = ("GOV.4",)
 """The clause the groups answer."""
@@ -92,8 +92,15 @@ class CoordinationGroup:
         return json_fields(self)
 
 
-def _key(theme: str) -> str:
-    # NFC first, so that an accented letter typed as one character or as two is one theme.
+def theme_key(theme: str) -> str:
+    """
+    Return the spelling by which two themes are the same: case, blanks and accents' encoding aside.
+
+    NFC first, so that an accented letter typed as one character or as two is one theme.
+
+    >>> theme_key("  Eco-Technologies ") == theme_key("eco-technologies")
+    True
+    """
     return " ".join(unicodedata.normalize("NFC", theme).split()).casefold()
 
 
@@ -112,7 +119,7 @@ def _pairs(complementary: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
             msg = f"complementary: {pair!r} is not a pair of two themes"
             raise InvalidInputError(msg)
         first, second = pair
-        a, b = _key(first), _key(second)
+        a, b = theme_key(first), theme_key(second)
         if not a or not b or a == b:
             msg = f"complementary: ({first!r}, {second!r}) is not a pair of two distinct themes"
             raise InvalidInputError(msg)
@@ -179,7 +186,7 @@ def coordination_groups(
     members: dict[str, list[str]] = {}
     for pole in labelled:
         for theme in pole.themes:
-            key = _key(theme)
+            key = theme_key(theme)
             spelling.setdefault(key, theme.strip())
             ids = members.setdefault(key, [])
             if pole.id not in ids:
