@@ -191,3 +191,19 @@ def test_an_output_that_cannot_be_written_is_one_line(
     assert capsys.readouterr().err == (
         "poles-policy: error: cannot write the output: No space left on device\n"
     )
+
+
+def test_a_date_after_phase_2_is_noted_as_carried_forward(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # FUI 25 (2018) aided SMEs at 50 % (FACTS.md 6b): the 45 % shown for 2018 is carried forward.
+    assert cli.main(["params", "--at", "2018-01-01"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("Note: 2018-01-01 is after Phase 2 (2009-2012)")
+    assert "later changes are not modelled" in lines[1]
+    assert cli.main(["params", "--at", "2018-01-01", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)  # the JSON output keeps its shape; the note goes to stderr
+    assert captured.err.startswith("poles-policy: Note: 2018-01-01 is after Phase 2")
+    assert cli.main(["params", "--at", "2012-12-31"]) == 0
+    assert "Note:" not in capsys.readouterr().out

@@ -109,3 +109,20 @@ def test_a_complementary_theme_no_pole_holds_is_refused_on_one_line(
         "poles-policy: error: --complementary: no pôle of the reference data holds the theme "
         "'plastic' (did you mean 'plastics'?); their themes: "
     )
+
+
+def test_a_date_after_phase_2_is_noted_in_both_languages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["poles", "--at", "2030-01-01"]) == 0
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[1]
+        .startswith("Note: 2030-01-01 is after Phase 2 (2009-2012)")
+    )
+    assert cli.main(["poles", "--at", "2030-01-01", "--lang", "fr"]) == 0
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[1]
+        .startswith("Note : le 2030-01-01 est postérieur à la phase 2 (2009-2012)")
+    )

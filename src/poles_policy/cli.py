@@ -22,6 +22,7 @@ import difflib
 import json
 import os
 import sys
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
@@ -37,7 +38,6 @@ from poles_policy.parameters import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from datetime import date
 
     from poles_policy.parameters import DatedValue, Parameter
 
@@ -140,8 +140,11 @@ def _run_params(args: argparse.Namespace, out: TextIO) -> int:
         title = f"Parameters in force on {on.isoformat()} (parameter set: {params.label})"
         absent = "not in force"
     rows = [_row(p, v) for p, v in pairs]
+    note = None if on is None else _after_phase_2(on, "the values shown")
     if args.json:
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        if note is not None:
+            sys.stderr.write(f"{PROG}: {note}\n")
         return 0
     table = [["NAME = VALUE", "UNIT", "VALID FROM", "VALID UNTIL", "CONFIDENCE", "SOURCE"]]
     for row in rows:
@@ -158,8 +161,31 @@ def _run_params(args: argparse.Namespace, out: TextIO) -> int:
                     row["source"],
                 ]
             )
+    if note is not None:
+        title += "\n" + note
     out.write(title + "\n\n" + _format_table(table) + "\n")
     return 0
+
+
+# Phase 2 ran 2009-2011, extended to 2012 (CIADT of 11 May 2010; FACTS.md): the period the
+# packaged data's sources cover.
+_PHASE_2_END: Final = date(2012, 12, 31)
+
+
+def _after_phase_2(on: date, what: str, lang: str = "en") -> str | None:
+    """A note for a date after Phase 2: *what* is carried forward from the last known values."""
+    if on <= _PHASE_2_END:
+        return None
+    if lang == "fr":
+        return (
+            f"Note : le {on.isoformat()} est postérieur à la phase 2 (2009-2012), la période que "
+            f"couvrent les sources de la bibliothèque ; {what} sont les dernières connues, "
+            "prolongées, et les changements ultérieurs ne sont pas modélisés."
+        )
+    return (
+        f"Note: {on.isoformat()} is after Phase 2 (2009-2012), the period the library's sources "
+        f"cover; {what} are the last known, carried forward, and later changes are not modelled."
+    )
 
 
 def _format_table(rows: list[list[str]]) -> str:
@@ -501,6 +527,8 @@ def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
     _check_themes(args.complementary, {theme for pole in poles for theme in pole.themes})
     standings = [pole_standing(pole, on, params) for pole in poles]
     groups = coordination_groups(poles, on, complementary=[tuple(p) for p in args.complementary])
+    what = "les données des pôles" if args.lang == "fr" else "the pôles' data"
+    note = _after_phase_2(on, what, args.lang)
     if args.json:
         document = {
             "on": on.isoformat(),
@@ -509,6 +537,8 @@ def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
             "coordination_groups": [g.to_dict() for g in groups],
         }
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        if note is not None:
+            sys.stderr.write(f"{PROG}: {note}\n")
         return 0
     fr = args.lang == "fr"
     yes, no, unknown = ("oui", "non", "inconnu") if fr else ("yes", "no", "not known")
@@ -533,7 +563,7 @@ def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
         if fr
         else f"Rhône-Alpes pôles on {on.isoformat()} (reference data; parameters: {params.label})"
     )
-    lines = [head, "", _format_table(table), ""]
+    lines = [head, *([note] if note is not None else []), "", _format_table(table), ""]
     lines.append(
         "Coordination nationale encouragée (GOV.4) :" if fr else "National coordination (GOV.4):"
     )
