@@ -508,3 +508,21 @@ def test_a_yes_or_no_must_be_a_json_boolean(value: str) -> None:
         InvalidInputError, match=r"request\.oseo_counter_guarantee: Input should be a valid boolean"
     ):
         parse_case(text.encode())
+
+
+@pytest.mark.parametrize("number", ["1e-400", "-2.5E-330"])
+def test_a_number_a_binary_float_reads_as_zero_is_refused(number: str) -> None:
+    # "fees": 1e-400 became 0.00 without a word, while 0.30000000000000004 is refused as inexact.
+    text = json.dumps(example()).replace('"fees": "750.00"', f'"fees": {number}')
+    assert f'"fees": {number}' in text
+    assert error_of(text) == (
+        f"the number {number} is too small for a JSON number, which readers hold as a binary "
+        "float (it would be read as 0): write it as a decimal string"
+    )
+
+
+def test_a_zero_written_with_an_exponent_is_zero() -> None:
+    text = json.dumps(example()).replace('"fees": "750.00"', '"fees": 0e-400')
+    case = parse_case(text)
+    assert case.loan is not None
+    assert case.loan.fees == Decimal("0.00")

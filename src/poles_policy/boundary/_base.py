@@ -427,17 +427,33 @@ def _first_marked(value: object, path: tuple[str | int, ...]) -> tuple[str | int
     return None
 
 
+class _Vanishing(Exception):  # noqa: N818 - a signal inside this module, never raised out
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if value == 0 and any(digit in "123456789" for digit in text.partition("e")[0].lower()):
+        # 1e-400 is not zero, but a binary float holds it as 0.0: a reader would take it for 0.
+        raise _Vanishing(text)
+    return value
+
+
 # Built once: json.loads would build a decoder on every call.
-_ONCE: Final = json.JSONDecoder(object_pairs_hook=_once)
+_ONCE: Final = json.JSONDecoder(object_pairs_hook=_once, parse_float=_float)
 
 
 def refuse_duplicate_keys(data: str | bytes) -> None:
     """
-    Refuse a JSON document in which an object names a key twice.
+    Refuse a JSON document in which an object names a key twice, or a number vanishes.
 
     JSON parsers disagree on such a document (most keep the last value, some
     the first, some refuse it), so a case read here could differ from the
-    case a bank's own system read: it is refused, naming the key's path.
+    case a bank's own system read: it is refused, naming the key's path. So is
+    a number too small for the binary float JSON readers hold it in
+    (``1e-400``, read as 0).
     Text that is not valid JSON is left to the model's parser, which names
     the line and column of the error.
 
@@ -455,6 +471,12 @@ def refuse_duplicate_keys(data: str | bytes) -> None:
     except _Repeated:
         path = _first_marked(json.loads(text, object_pairs_hook=_marked), ())
         msg = f"{'.'.join(map(str, path or ()))}: given twice in one object"
+        raise InvalidInputError(msg) from None
+    except _Vanishing as exc:
+        msg = (
+            f"the number {exc.text} is too small for a JSON number, which readers hold as a "
+            "binary float (it would be read as 0): write it as a decimal string"
+        )
         raise InvalidInputError(msg) from None
     except (ValueError, RecursionError):
         return  # not UTF-8 JSON (or too deep for this check): the model's parser reports it
