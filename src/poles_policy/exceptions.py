@@ -22,7 +22,16 @@ __all__ = [
 
 
 class PolesPolicyError(Exception):
-    """Base class of every error raised by poles_policy."""
+    """
+    Base class of every error raised by poles_policy.
+
+    >>> from poles_policy import PolesPolicyError, eur
+    >>> try:
+    ...     eur(0.5)  # a float is never money
+    ... except PolesPolicyError as error:
+    ...     print(type(error).__name__)
+    InvalidInputError
+    """
 
 
 class InvalidInputError(PolesPolicyError, ValueError):
@@ -32,6 +41,13 @@ class InvalidInputError(PolesPolicyError, ValueError):
     Examples: a float used as money, an amount with more than two decimals,
     an end date before its start, a region code that did not exist on the
     date it is used for. The message names the field and the value.
+
+    >>> from poles_policy import InvalidInputError, eur
+    >>> try:
+    ...     eur("150000.005")
+    ... except ValueError as error:
+    ...     print(isinstance(error, InvalidInputError), error)
+    True amount: '150000.005' has more than two decimals; euro amounts are exact to the cent
     """
 
 
@@ -46,11 +62,28 @@ class WrongTypeError(InvalidInputError, TypeError):
     input handles it too, and a :class:`TypeError`, as Python's own functions
     raise for a wrong type. The message names the function, the argument and
     what was given.
+
+    >>> from poles_policy import InvalidInputError, default_parameters
+    >>> try:
+    ...     default_parameters().value("relay.pilot_regions", "2009-03-16")
+    ... except TypeError as error:
+    ...     print(isinstance(error, InvalidInputError), error)
+    True relay.pilot_regions: the date read must be a datetime.date, not str '2009-03-16'
     """
 
 
 class UnknownClauseError(PolesPolicyError, KeyError):
-    """A clause id that is not in the policy text (``SOURCE.md``) was cited."""
+    """
+    A clause id that is not in the policy text (``SOURCE.md``) was cited.
+
+    >>> from poles_policy import UnknownClauseError
+    >>> from poles_policy.explain import clause
+    >>> try:
+    ...     clause("RELAY.8")
+    ... except KeyError as error:
+    ...     print(isinstance(error, UnknownClauseError), error)
+    True unknown clause id 'RELAY.8'; known ids: PHASE.1, PHASE.2, ..., RELAY.6, RELAY.7
+    """
 
     def __str__(self) -> str:
         # KeyError quotes its argument; a sentence reads better unquoted.
@@ -63,11 +96,30 @@ class ParameterError(PolesPolicyError, ValueError):
 
     The message names the file (when there is one), the parameter and the
     offending value.
+
+    >>> from poles_policy import ParameterError, default_parameters
+    >>> try:
+    ...     default_parameters().override("relay.oseo.guarantee_share", "1.5")
+    ... except ValueError as error:
+    ...     print(isinstance(error, ParameterError), error)
+    True override of 'relay.oseo.guarantee_share': value '1.5' is above 1; a share is ...
     """
 
 
 class UnknownParameterError(PolesPolicyError, KeyError):
-    """A parameter name that the parameter set does not define was looked up."""
+    """
+    A parameter name that the parameter set does not define was looked up.
+
+    The message suggests the closest names:
+
+    >>> from datetime import date
+    >>> from poles_policy import UnknownParameterError, default_parameters
+    >>> try:
+    ...     default_parameters().value("relay.oseo.share", date(2009, 3, 16))
+    ... except KeyError as error:
+    ...     print(isinstance(error, UnknownParameterError), error)
+    True unknown parameter 'relay.oseo.share' in parameter set 'default'; did you mean ...?
+    """
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""

@@ -63,6 +63,10 @@ class Clause:
         section: The section it belongs to, e.g. ``"RELAY"``.
         summary: A short English paraphrase.
         keywords_fr: A few French key words of the original text.
+
+    >>> letter = clause("RELAY.3")
+    >>> letter.section, letter.summary
+    ('RELAY', 'Enterprises may apply from the issue of the official selection letter.')
     """
 
     id: str
@@ -266,7 +270,12 @@ _SET_FR = Text.__dict__["fr"].__set__
 
 
 class Outcome(enum.Enum):
-    """The answer of an eligibility rule."""
+    """
+    The answer of an eligibility rule.
+
+    >>> Outcome("undetermined").label.in_lang("fr")
+    'INDÉTERMINÉ (faits manquants)'
+    """
 
     ELIGIBLE = "eligible"
     INELIGIBLE = "ineligible"
@@ -287,7 +296,12 @@ _OUTCOME_TEXT = {
 
 
 class Status(enum.Enum):
-    """The status of one check."""
+    """
+    The status of one check.
+
+    >>> Status.NOT_MET.label.in_lang("fr"), Status.NOT_APPLICABLE.value
+    ('NON REMPLIE', 'not_applicable')
+    """
 
     MET = "met"
     NOT_MET = "not_met"
@@ -340,6 +354,13 @@ class ParameterUse:
         valid_from: The first day the value is in force.
         source: An address or a clause id.
         confidence: ``"text"``, ``"sourced"`` or ``"assumption"``.
+
+    A rule gets one from its parameter set, for the case's date:
+
+    >>> from poles_policy.parameters import default_parameters
+    >>> use = default_parameters().use("relay.oseo.guarantee_share", date(2009, 3, 16))
+    >>> use.value, use.unit, use.valid_from, use.confidence
+    ('0.50', 'share', datetime.date(2008, 4, 1), 'sourced')
     """
 
     name: str
@@ -391,6 +412,13 @@ class Fact:
     Attributes:
         path: Where the fact goes in the case, e.g. ``"project.selection_letter_date"``.
         question: The question to ask, in English and French.
+
+    >>> letter = Fact(
+    ...     path="project.selection_letter_on",
+    ...     question=Text("When was the letter issued?", "Quand la lettre a-t-elle été émise ?"),
+    ... )
+    >>> letter.question.in_lang("fr")
+    'Quand la lettre a-t-elle été émise ?'
     """
 
     path: str
@@ -412,6 +440,16 @@ class Check:
         missing: When UNKNOWN, the facts that would settle it, in asking order.
         informative: True for information reported on a decision that does
             not count toward its outcome (e.g. SME status for relay financing).
+
+    >>> letter = Check(
+    ...     key="relay.selection_letter",
+    ...     clauses=["RELAY.3"],
+    ...     label=Text("selection letter issued", "lettre officielle émise"),
+    ...     status=Status.NOT_MET,
+    ...     reason=Text("request before the letter of 2009-03-02", "demande avant la lettre"),
+    ... )
+    >>> letter.explain()
+    '[NOT MET] selection letter issued — RELAY.3: request before the letter of 2009-03-02'
     """
 
     key: str
@@ -473,7 +511,21 @@ class Check:
 
 
 def missing_facts(checks: Iterable[Check]) -> tuple[Fact, ...]:
-    """Return the facts the UNKNOWN *checks* ask for, in order, each once."""
+    """
+    Return the facts the UNKNOWN *checks* ask for, in order, each once.
+
+    >>> from poles_policy.rules.relay.guarantee import ASK_COUNTER_GUARANTEE
+    >>> unknown = Check(
+    ...     key="relay.counter_guarantee",
+    ...     clauses=["RELAY.5"],
+    ...     label=Text("OSEO counter-guarantee", "contre-garantie OSEO"),
+    ...     status=Status.UNKNOWN,
+    ...     reason=Text("not known whether the bank asks", "demande non connue"),
+    ...     missing=[ASK_COUNTER_GUARANTEE],
+    ... )
+    >>> [fact.path for fact in missing_facts([unknown, unknown])]
+    ['request.oseo_counter_guarantee']
+    """
     seen: dict[str, Fact] = {}
     for check in checks:
         if check.status is _UNKNOWN:
@@ -488,6 +540,20 @@ def find_check(checks: Iterable[Check], key: str, *, owner: str) -> Check:
 
     Raises:
         KeyError: Naming *owner*, if there is no such check.
+
+    >>> met = Check(
+    ...     key="relay.enterprise",
+    ...     clauses=["RELAY.2"],
+    ...     label=Text("applicant is an enterprise", "le demandeur est une entreprise"),
+    ...     status=Status.MET,
+    ...     reason=Text("an SAS", "une SAS"),
+    ... )
+    >>> find_check([met], "relay.enterprise", owner="relay eligibility").status
+    <Status.MET: 'met'>
+    >>> find_check([met], "relay.partner", owner="relay eligibility")
+    Traceback (most recent call last):
+    ...
+    KeyError: "relay eligibility has no check 'relay.partner'"
     """
     for check in checks:
         if check.key == key:
@@ -509,6 +575,21 @@ def render_account(
 
     The shared layout of every rule's ``explain()``. The facts to provide are
     *missing* when given, else those of every UNKNOWN check.
+
+    >>> from poles_policy.rules.relay.guarantee import ASK_COUNTER_GUARANTEE
+    >>> unknown = Check(
+    ...     key="relay.counter_guarantee",
+    ...     clauses=["RELAY.5"],
+    ...     label=Text("OSEO counter-guarantee", "contre-garantie OSEO"),
+    ...     status=Status.UNKNOWN,
+    ...     reason=Text("not known whether the bank asks", "demande non connue"),
+    ...     missing=[ASK_COUNTER_GUARANTEE],
+    ... )
+    >>> print(render_account("Relay of 2009-03-16:", [unknown]))
+    Relay of 2009-03-16:
+      [unknown] OSEO counter-guarantee — RELAY.5: not known whether the bank asks
+      Facts to provide:
+        - Does the bank ask OSEO for a counter-guarantee? (request.oseo_counter_guarantee)
     """
     items = tuple(checks)
     lines = [head]
@@ -569,6 +650,15 @@ class Decision:
         InvalidInputError: If both or neither of *checks* and *deferred* are
             given, if *deferred* comes without *outcome*, or if *outcome*
             disagrees with *checks*.
+
+    Rules make them; a request made before its selection letter (RELAY.3):
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> from poles_policy.rules.relay import eligibility
+    >>> decision = eligibility(demo_cases()[31].request, default_parameters())
+    >>> decision.outcome, [check.key for check in decision.failed], decision.on
+    (<Outcome.INELIGIBLE: 'ineligible'>, ['relay.selection_letter'], datetime.date(2009, 2, 23))
     """
 
     # All the state in one list, written once: a rule makes a decision per case, and one slot

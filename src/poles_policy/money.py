@@ -46,10 +46,24 @@ __all__ = [
 ]
 
 Eur = NewType("Eur", Decimal)
-"""A euro amount: a Decimal quantised to the cent."""
+"""
+A euro amount: a Decimal quantised to the cent.
+
+Make one with :func:`eur` from an exact figure, or with :func:`round_cents`
+from a computed one (OSEO's 50 % of a 150 000 EUR relay advance):
+
+>>> eur("150000"), round_cents(Decimal("150000.00") * Decimal("0.50"))
+(Decimal('150000.00'), Decimal('75000.00'))
+"""
 
 Rate = NewType("Rate", Decimal)
-"""A rate or share as an exact Decimal, e.g. ``Decimal("0.45")`` for 45 %."""
+"""
+A rate or share as an exact Decimal, e.g. ``Decimal("0.45")`` for 45 %.
+
+>>> share = rate("0.50")
+>>> share, rate_of(eur("150000"), share)
+(Decimal('0.50'), Decimal('75000.00'))
+"""
 
 CENT = Decimal("0.01")
 ZERO = Eur(Decimal("0.00"))

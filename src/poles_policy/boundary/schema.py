@@ -149,7 +149,26 @@ def schema(name: str) -> dict[str, Any]:
     except KeyError:
         msg = f"unknown schema {name!r}; known: {', '.join(schema_names())}"
         raise InvalidInputError(msg) from None
-    return {"$schema": JSON_SCHEMA_DIALECT, **build()}
+    return {"$schema": JSON_SCHEMA_DIALECT, **_without_examples(build())}
+
+
+def _without_examples(node: Any) -> Any:  # noqa: ANN401 - any part of a JSON Schema
+    """
+    Cut each description at its first doctest line.
+
+    pydantic describes an enum by its class's docstring, whose examples are for the Python
+    reader (``>>> Status.NOT_MET.label``), not for a document's author.
+    """
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str) and ">>>" in value:
+                value = value[: value.index(">>>")].rstrip()  # noqa: PLW2901
+            out[key] = _without_examples(value)
+        return out
+    if isinstance(node, list):
+        return [_without_examples(item) for item in node]
+    return node
 
 
 def schemas() -> dict[str, dict[str, Any]]:

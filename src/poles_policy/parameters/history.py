@@ -36,6 +36,12 @@ Confidence = Literal["text", "sourced", "assumption"]
 """
 How a value is known: ``text`` (the policy text itself), ``sourced`` (a
 public secondary source), ``assumption`` (a modelling choice, stated as such).
+
+>>> CONFIDENCES
+('text', 'sourced', 'assumption')
+>>> from poles_policy.parameters import default_parameters
+>>> default_parameters().at("relay.oseo.guarantee_share", date(2009, 3, 16)).confidence
+'sourced'
 """
 
 CONFIDENCES: Final[tuple[Confidence, ...]] = get_args(Confidence)
@@ -80,6 +86,13 @@ class DatedValue:
         confidence: ``text``, ``sourced`` or ``assumption``.
         source: An address, a clause id, or why it is an assumption.
         note: Free text: how the value was derived, caveats.
+
+    >>> from poles_policy.parameters import default_parameters
+    >>> pilot = default_parameters().at("relay.pilot_regions", date(2009, 3, 16))
+    >>> pilot.value, pilot.valid_from, pilot.valid_until, pilot.confidence
+    (('82',), datetime.date(2008, 4, 1), None, 'sourced')
+    >>> pilot.contains(date(2008, 3, 31))
+    False
     """
 
     value: ParameterValue
@@ -142,6 +155,13 @@ class Parameter:
     Raises:
         ParameterError: If the name, unit, clauses or history are invalid,
             or a value does not have its unit's type.
+
+    >>> from poles_policy.parameters import default_parameters
+    >>> share = default_parameters()["relay.oseo.guarantee_share"]
+    >>> share.unit, share.clauses, share.at(date(2009, 3, 16)).value
+    ('share', ('RELAY.5',), Decimal('0.50'))
+    >>> share.at(date(2008, 3, 31)) is None  # the day before the pilot
+    True
     """
 
     name: str

@@ -74,12 +74,24 @@ def default_parameters() -> ParameterSet:
     It is read once and cached; being immutable, it is safe to share.
     Reforms are made with :meth:`ParameterSet.override`, which returns a
     new set.
+
+    >>> from datetime import date
+    >>> params = default_parameters()
+    >>> params.label, params is default_parameters()
+    ('default', True)
+    >>> params.value("relay.oseo.guarantee_share", date(2009, 3, 16))
+    Decimal('0.50')
     """
     return load_parameters(*packaged_parameter_files(), label="default")
 
 
 def packaged_parameter_files() -> tuple[Traversable, ...]:
-    """Return the packaged TOML files of the default set, in name order."""
+    """
+    Return the packaged TOML files of the default set, in name order.
+
+    >>> [file.name for file in packaged_parameter_files()]
+    ['fui.toml', 'gov.toml', 'relay.toml', 'sme.toml', 'struct.toml']
+    """
     data = resources.files("poles_policy.parameters").joinpath("data")
     return tuple(sorted(_toml_files(data), key=lambda f: f.name))
 
@@ -96,6 +108,12 @@ def load_parameters(*paths: Path | Traversable, label: str | None = None) -> Par
     Raises:
         ParameterError: If no file is given, a file cannot be read or is
             invalid, or two files define the same parameter.
+
+    >>> from datetime import date
+    >>> relay = [file for file in packaged_parameter_files() if file.name == "relay.toml"]
+    >>> params = load_parameters(*relay)
+    >>> params.label, params.value("relay.pilot_regions", date(2009, 3, 16))
+    ('relay.toml', ('82',))
     """
     files = [f for path in paths for f in _expand(path)]
     if not files:
@@ -137,6 +155,22 @@ def parameters_from_toml(
 
     Raises:
         ParameterError: If the text is not a valid parameter file.
+
+    >>> from datetime import date
+    >>> text = '''
+    ... [[parameter]]
+    ... name = "relay.oseo.guarantee_share"
+    ... description = "Share of the relay advance that OSEO counter-guarantees."
+    ... unit = "share"
+    ...   [[parameter.values]]
+    ...   valid_from = 2008-04-01
+    ...   value = "0.70"
+    ...   confidence = "assumption"
+    ...   source = "a what-if: OSEO covers 70 %"
+    ... '''
+    >>> params = parameters_from_toml(text, label="what-if")
+    >>> params.value("relay.oseo.guarantee_share", date(2009, 3, 16))
+    Decimal('0.70')
     """
     return ParameterSet(parameters=_parse(text, file=file), label=file if label is None else label)
 

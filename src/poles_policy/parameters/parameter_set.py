@@ -125,6 +125,11 @@ class ParameterSet(Mapping[str, Parameter]):
 
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> fee = default_parameters().at("relay.oseo.guarantee_fee_rate", date(2009, 3, 16))
+        >>> fee.value, fee.valid_from
+        (Decimal('0.008'), datetime.date(2008, 4, 1))
         """
         # The dict lookup is the hot path; self[name] only runs to raise with suggestions.
         parameter = self._index.get(name) or self[name]
@@ -137,6 +142,12 @@ class ParameterSet(Mapping[str, Parameter]):
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
             ParameterError: If no value of *name* is in force on *on*.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> default_parameters().require("relay.oseo.guarantee_share", date(2008, 3, 31))
+        Traceback (most recent call last):
+        ...
+        poles_policy.exceptions.ParameterError: relay.oseo.guarantee_share has no value in ...
         """
         parameter = self[name]
         found = parameter.at(on)
@@ -154,6 +165,13 @@ class ParameterSet(Mapping[str, Parameter]):
 
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> params = default_parameters()
+        >>> params.value("relay.oseo.guarantee_share", date(2009, 3, 16))
+        Decimal('0.50')
+        >>> params.value("relay.national_from", date(2009, 3, 16)) is None  # never decided
+        True
         """
         found = (self._index.get(name) or self[name]).at(on)
         return None if found is None else found.value
@@ -217,6 +235,10 @@ class ParameterSet(Mapping[str, Parameter]):
 
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> default_parameters().use("relay.oseo.guarantee_share", date(2009, 3, 16)).describe()
+        'relay.oseo.guarantee_share = 0.50 (share, since 2008-04-01; sourced)'
         """
         parameter = self._index.get(name) or self[name]
         return parameter.use(on)
@@ -228,6 +250,10 @@ class ParameterSet(Mapping[str, Parameter]):
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
             ParameterError: If no value is in force on *on*, or it is not a decimal.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> default_parameters().decimal("relay.oseo.guarantee_share", date(2009, 3, 16))
+        Decimal('0.50')
         """
         value = self.require(name, on).value
         if not isinstance(value, Decimal):
@@ -242,6 +268,10 @@ class ParameterSet(Mapping[str, Parameter]):
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
             ParameterError: If no value is in force on *on*, or it is not a whole number.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> default_parameters().count("relay.promised_gain_months.low", date(2009, 3, 16))
+        6
         """
         value = self.require(name, on).value
         if isinstance(value, bool) or not isinstance(value, int):
@@ -255,12 +285,26 @@ class ParameterSet(Mapping[str, Parameter]):
 
         Raises:
             UnknownParameterError: If the set has no parameter of one of the names.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> uses = default_parameters().uses(
+        ...     date(2009, 3, 16), "relay.promised_gain_months.low", "relay.national_from"
+        ... )
+        >>> [(use.name, use.value) for use in uses]  # relay.national_from has no value
+        [('relay.promised_gain_months.low', '6')]
         """
         found = (self.use(name, on) for name in names)
         return tuple(use for use in found if use is not None)
 
     def in_force(self, on: date) -> tuple[tuple[Parameter, DatedValue | None], ...]:
-        """Return every parameter, in name order, with its value in force on *on* (or None)."""
+        """
+        Return every parameter, in name order, with its value in force on *on* (or None).
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> in_force = default_parameters().in_force(date(2009, 3, 16))
+        >>> [parameter.name for parameter, value in in_force if value is None]
+        ['relay.national_from']
+        """
         return tuple((p, p.at(on)) for p in self.parameters)
 
     # -- reforms -----------------------------------------------------------------------------
@@ -312,6 +356,14 @@ class ParameterSet(Mapping[str, Parameter]):
             ParameterError: If the value is invalid for the unit, the window
                 is empty (``valid_until`` before ``valid_from``) or the source
                 is empty.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> share = "relay.oseo.guarantee_share"
+        >>> reform = default_parameters().override(share, "0.70", valid_from=date(2010, 1, 1))
+        >>> reform.value(share, date(2009, 3, 16)), reform.value(share, date(2010, 3, 16))
+        (Decimal('0.50'), Decimal('0.70'))
+        >>> reform.label, reform.at(share, date(2010, 3, 16)).confidence
+        ('default + relay.oseo.guarantee_share', 'assumption')
         """
         parameter = self[name]
         where = f"override of {name!r}"
@@ -358,6 +410,16 @@ class ParameterSet(Mapping[str, Parameter]):
 
         Each item of *values* is applied in turn with :meth:`override` and
         the same window, source and note.
+
+        >>> from poles_policy.parameters import default_parameters
+        >>> reform = default_parameters().overrides(
+        ...     {"relay.pilot_regions": ["82", "11"], "relay.national_from": date(2011, 1, 1)},
+        ...     source="what-if: Île-de-France joins the pilot, then the scheme goes national",
+        ... )
+        >>> reform.label
+        'default + relay.pilot_regions + relay.national_from'
+        >>> reform.value("relay.pilot_regions", date(2009, 3, 16))
+        ('11', '82')
         """
         result = self
         for name, value in values.items():

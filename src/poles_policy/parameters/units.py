@@ -62,7 +62,14 @@ Unit = Literal[
     "region_codes",
     "bool",
 ]
-"""The closed set of parameter units."""
+"""
+The closed set of parameter units.
+
+>>> is_unit("share"), is_unit("percent")
+(True, False)
+>>> coerce_value("months", 6), coerce_value("EUR", "150000")
+(6, Decimal('150000.00'))
+"""
 
 UNITS: Final[tuple[Unit, ...]] = get_args(Unit)
 """Every unit, in the order of the table above."""

@@ -88,6 +88,14 @@ class SavingsSimulation:
         days: The days saved, one row per draw, one column per case.
         inside: Whether each drawn saving is inside the promised months
             (``False`` where no promise is in force).
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> from poles_policy.scenarios import RelayPortfolio
+    >>> portfolio = RelayPortfolio.from_cases(demo_cases())
+    >>> simulation = simulate_savings(portfolio, default_parameters(), draws=100, seed=2009)
+    >>> simulation.per_case().loc["demo-21", ["low_days", "high_days"]].tolist()
+    [141, 232]
     """
 
     case_ids: tuple[str, ...]

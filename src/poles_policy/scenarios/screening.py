@@ -228,6 +228,14 @@ def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) 
 
     Raises:
         KeyError: If no case of the portfolio has that id.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> from poles_policy.scenarios import RelayPortfolio
+    >>> portfolio = RelayPortfolio.from_cases(demo_cases())
+    >>> assessment = explain_case(portfolio, default_parameters(), "demo-32")
+    >>> assessment.outcome.value, [check.reason.en for check in assessment.decision.failed]
+    ('ineligible', ['request on 2009-02-23, before the letter of 2009-03-02'])
     """
     require("explain_case", portfolio, params)
     case = portfolio.case(case_id)

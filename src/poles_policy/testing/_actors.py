@@ -74,6 +74,12 @@ def accounts(draw: st.DrawFn, *, years: Sequence[int] = (2007, 2008)) -> tuple[A
         InvalidInputError: If a year appears twice in *years* (two periods
             cannot close on the same day).
         WrongTypeError: If *years* is not a list or tuple of ints.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> periods = find(accounts(years=[2007, 2008]), lambda periods: True, settings=quick)
+    >>> [period.period_end for period in periods]
+    [datetime.date(2007, 12, 31), datetime.date(2008, 12, 31)]
     """
     out = []
     for year in years:
@@ -140,6 +146,12 @@ def enterprises(draw: st.DrawFn, *, ident: str | None = None) -> Enterprise:
 
     Shrinks toward an enterprise of Rhône-Alpes without related
     enterprises, no public shareholder, and its 2007 and 2008 accounts.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> acme = find(enterprises(ident="acme"), lambda e: e.region == "82", settings=quick)
+    >>> acme.id, acme.region
+    ('acme', '82')
     """
     n = draw(st.integers(min_value=0, max_value=999))
     related = [draw(related_enterprises()) for _ in range(draw(st.sampled_from((0, 0, 1, 2))))]
@@ -165,6 +177,12 @@ def research_organisations(
         ident: The body's id; by default ``lab-0`` to ``lab-999``.
         public: Whether the body is a public establishment; ``None`` draws
             either, shrinking toward public.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> lab = find(research_organisations(public=None), lambda lab: not lab.public, settings=quick)
+    >>> lab.public, lab.id.startswith("lab-")
+    (False, True)
     """
     n = draw(st.integers(min_value=0, max_value=999))
     kind = draw(st.sampled_from(list(ResearchKind)))
@@ -193,6 +211,12 @@ def related_enterprises(draw: st.DrawFn) -> RelatedEnterprise:
     years (2007 and 2008, 2008 only, 2009 and 2010) or none, in which case
     its figures, needed when it is a partner or linked, are unknown.
     Shrinks toward a 10 % holding with its 2007 and 2008 accounts.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> linked = find(related_enterprises(), lambda r: r.share > Decimal("0.50"), settings=quick)
+    >>> linked.share in (Decimal("0.5001"), Decimal(1))  # just above the threshold, or all
+    True
     """
     n = draw(st.integers(min_value=0, max_value=999))
     shares: list[Decimal] = [
@@ -231,6 +255,12 @@ def cooperation_structures(
             distinct, in a drawn order.
 
     Shrinks toward a PRES founded by no one.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> founders = cooperation_structures(founders=["univ-lyon", "cnrs"])
+    >>> sorted(find(founders, lambda s: len(s.founders) == 2, settings=quick).founders)
+    ['cnrs', 'univ-lyon']
     """
     n = draw(st.integers(min_value=0, max_value=99))
     kind = draw(st.sampled_from(_COOPERATION_KINDS))
@@ -258,6 +288,11 @@ def local_authorities(
         region: The INSEE code of its region; by default one of 2009.
 
     Shrinks toward the Région Rhône-Alpes.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> find(local_authorities(region="82"), lambda authority: True, settings=quick).region
+    '82'
     """
     n = draw(st.integers(min_value=0, max_value=99))
     level = draw(st.sampled_from(_AUTHORITY_LEVELS))
@@ -288,6 +323,11 @@ def state_bodies(
         region: The INSEE code of a préfet's region; by default one of 2009.
 
     Shrinks toward the préfet de la région Rhône-Alpes.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> find(state_bodies(region="82"), lambda body: body.region is not None, settings=quick).id
+    'prefet-82'
     """
     kind = draw(st.sampled_from(_STATE_KINDS))
     if kind is StateKind.PREFET_DE_REGION:
@@ -307,7 +347,14 @@ def state_bodies(
 @checked
 @st.composite
 def banks(draw: st.DrawFn, *, ident: str | None = None) -> Bank:
-    """Generate banks (établissements bancaires); ids ``bank-0`` to ``bank-99`` unless *ident*."""
+    """
+    Generate banks (établissements bancaires); ids ``bank-0`` to ``bank-99`` unless *ident*.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> find(banks(ident="bank-lyon"), lambda bank: True, settings=quick).id
+    'bank-lyon'
+    """
     n = draw(st.integers(min_value=0, max_value=99))
     return Bank(id=ident if ident is not None else f"bank-{n}", name=f"Banque {n} (generated)")
 
@@ -315,6 +362,13 @@ def banks(draw: st.DrawFn, *, ident: str | None = None) -> Bank:
 @checked
 @st.composite
 def oseo_offices(draw: st.DrawFn, *, ident: str | None = None) -> Oseo:
-    """Generate OSEO regional offices; ids ``oseo-0`` to ``oseo-99`` unless *ident*."""
+    """
+    Generate OSEO regional offices; ids ``oseo-0`` to ``oseo-99`` unless *ident*.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> find(oseo_offices(), lambda office: True, settings=quick).id.startswith("oseo-")
+    True
+    """
     n = draw(st.integers(min_value=0, max_value=99))
     return Oseo(id=ident if ident is not None else f"oseo-{n}", name=f"OSEO {n} (generated)")

@@ -35,6 +35,13 @@ def committee_members(
 
     *actor_id* fixes the member (by default ``member-0`` to ``member-99``),
     and *funder* whether it funds the pôle.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> region = committee_members(actor_id="region-82", funder=True)
+    >>> member = find(region, lambda member: True, settings=quick)
+    >>> member.actor_id, member.funder
+    ('region-82', True)
     """
     n = draw(st.integers(min_value=0, max_value=99))
     return CommitteeMember(
@@ -58,6 +65,15 @@ def meetings(
 
     It reviews a contract (``contract-0``) or none. Shrinks toward a meeting
     on *start* that nobody attended.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = meetings(
+    ...     attendees=["prefet-82", "region-82"], start=date(2009, 1, 1), end=date(2009, 12, 31)
+    ... )
+    >>> meeting = find(strategy, lambda meeting: meeting.attendees, settings=quick)
+    >>> meeting.held_on.year, set(meeting.attendees) <= {"prefet-82", "region-82"}
+    (2009, True)
     """
     return Meeting(
         held_on=draw(policy_dates(min_value=start, max_value=end)),
@@ -99,6 +115,12 @@ def coordination_committees(
         end: The last day of that period.
 
     Shrinks toward a committee of the association alone that never met.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = coordination_committees(pole_id="minalogic")
+    >>> find(strategy, lambda committee: True, settings=quick).pole_id
+    'minalogic'
     """
     pole = pole_id if pole_id is not None else draw(st.sampled_from(_POLE_IDS))
     association = CommitteeMember(actor_id="association", name=f"Association {pole}", funder=False)

@@ -34,7 +34,14 @@ _VALUES: Final = st.decimals(min_value=0, max_value=1000, places=2)
 @checked
 @st.composite
 def measurements(draw: st.DrawFn, *, year: int | None = None) -> Measurement:
-    """Generate an indicator's value in *year* (by default 2009-2011), from 0 to 1000."""
+    """
+    Generate an indicator's value in *year* (by default 2009-2011), from 0 to 1000.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> find(measurements(year=2010), lambda measurement: True, settings=quick).year
+    2010
+    """
     chosen = year if year is not None else draw(st.sampled_from(_CONTRACT_YEARS))
     return Measurement(year=chosen, value=draw(_VALUES))
 
@@ -57,6 +64,13 @@ def indicators(
         years: The years that may be measured (the contract's).
 
     Shrinks toward an unmeasured count from 0 to 0, meant to increase.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = indicators(ident="ind-1", years=[2009, 2010])
+    >>> indicator = find(strategy, lambda indicator: indicator.measurements, settings=quick)
+    >>> indicator.id, {m.year for m in indicator.measurements} <= {2009, 2010}
+    ('ind-1', True)
     """
     n = draw(st.integers(min_value=0, max_value=99))
     direction = draw(st.sampled_from(_DIRECTIONS))
@@ -98,6 +112,12 @@ def objectives(
         years: The years its indicators may be measured in.
 
     Shrinks toward a GOV objective without indicators.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> objective = find(objectives(ident="obj-1"), lambda objective: True, settings=quick)
+    >>> objective.id, len(objective.indicators) <= 3
+    ('obj-1', True)
     """
     n = draw(st.integers(min_value=0, max_value=99))
     count = draw(st.integers(min_value=0, max_value=3))
@@ -116,6 +136,12 @@ def operating_budgets(draw: st.DrawFn, *, year: int | None = None) -> OperatingB
     Generate a year's operating budget (by default of 2009-2011), its public part within the total.
 
     Totals are up to 2 000 000 EUR. Shrinks toward an empty budget.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> budget = find(operating_budgets(year=2010), lambda budget: True, settings=quick)
+    >>> budget.year, budget.public <= budget.total
+    (2010, True)
     """
     total_amount = draw(eur_amounts(max_value="2000000.00"))
     return OperatingBudget(
@@ -153,6 +179,12 @@ def performance_contracts(
 
     Shrinks toward a three-year contract from 1 January 2009 of the préfet
     de la région Rhône-Alpes, without local authority, objective or budget.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = performance_contracts(pole_id="minalogic")
+    >>> find(strategy, lambda contract: True, settings=quick).pole_id
+    'minalogic'
     """
     pole = pole_id if pole_id is not None else draw(st.sampled_from(_POLE_IDS))
     first = draw(st.integers(min_value=2009, max_value=2010))

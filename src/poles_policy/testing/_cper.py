@@ -32,6 +32,11 @@ def cper_envelopes(
         region: The INSEE code of its region; by default one of 2009.
 
     Shrinks toward an empty Rhône-Alpes envelope for 2007-2013.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> find(cper_envelopes(region="82"), lambda envelope: True, settings=quick).region
+    '82'
     """
     code = region if region is not None else draw(region_codes())
     first = draw(st.sampled_from([2007, 2000]))
@@ -68,6 +73,13 @@ def structuring_projects(
         pole_ids: The pôles it may be linked to.
 
     Shrinks toward an unranked request of 0.00 EUR linked to no pôle.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = structuring_projects(region="82", pole_ids=["minalogic"])
+    >>> project = find(strategy, lambda project: True, settings=quick)
+    >>> project.region, set(project.pole_ids) <= {"minalogic"}
+    ('82', True)
     """
     n = draw(st.integers(min_value=0, max_value=99))
     code = region if region is not None else draw(region_codes())
@@ -104,6 +116,13 @@ def allocations(
             spellings of one ministry (``"MESR"``, ``"mesr "``) to exercise
             the grouping by :attr:`~poles_policy.model.cper.Allocation.ministry_key`.
             None may be blank.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = allocations(pole_ids=["minalogic"], ministries=["MESR"])
+    >>> allocation = find(strategy, lambda allocation: True, settings=quick)
+    >>> allocation.ministry, allocation.pole_id in ("minalogic", None)
+    ('MESR', True)
     """
     return Allocation(
         ministry=draw(st.sampled_from(tuple(ministries))),

@@ -55,6 +55,13 @@ def calls_for_projects(
         pole_ids: The pôles a call may target.
 
     Shrinks toward a call open on 1 October 2008 only, targeting no pôle.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = calls_for_projects(ident="aap-1", pole_ids=["minalogic"])
+    >>> call = find(strategy, lambda call: True, settings=quick)
+    >>> call.id, call.opens_on <= call.closes_on, set(call.targeted_pole_ids) <= {"minalogic"}
+    ('aap-1', True, True)
     """
     n = draw(st.integers(min_value=0, max_value=99))
     opens = draw(policy_dates(min_value=_FIRST_CALL, max_value=date(2012, 6, 30)))
@@ -74,6 +81,12 @@ def financing_lines(draw: st.DrawFn, *, source: FundingSource | None = None) -> 
     Generate a line of a financing plan: any source (or *source*), for a year of 2008-2013 or none.
 
     Shrinks toward 0.00 of State FCE investment aid for the whole plan.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> feder = financing_lines(source=FundingSource.FEDER)
+    >>> find(feder, lambda line: line.amount > 0, settings=quick).source
+    <FundingSource.FEDER: 'feder'>
     """
     return FinancingLine(
         source=source if source is not None else draw(st.sampled_from(_SOURCES)),
@@ -85,7 +98,14 @@ def financing_lines(draw: st.DrawFn, *, source: FundingSource | None = None) -> 
 @checked
 @st.composite
 def platform_users(draw: st.DrawFn) -> PlatformUser:
-    """Generate a user (or a class of users) of a platform, shrinking toward an SME."""
+    """
+    Generate a user (or a class of users) of a platform, shrinking toward an SME.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> find(platform_users(), lambda user: True, settings=quick).name.endswith("(generated)")
+    True
+    """
     n = draw(st.integers(min_value=0, max_value=99))
     return PlatformUser(name=f"user {n} (generated)", kind=draw(st.sampled_from(_USER_KINDS)))
 
@@ -236,6 +256,13 @@ def innovation_platforms(
 
     Shrinks toward a sound application of 0.00 EUR, submitted on the call's
     opening day (on 1 October 2008 without a call).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = innovation_platforms(ident="platform-1", pole_ids=["minalogic"])
+    >>> platform = find(strategy, lambda platform: True, settings=quick)
+    >>> platform.id, set(platform.carrying_pole_ids) <= {"minalogic"}
+    ('platform-1', True)
     """
     n = draw(st.integers(min_value=0, max_value=99))
     # Each part draws the same choices whatever its flaw, so that shrinking, which prefers

@@ -45,6 +45,12 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
 
     Shrinks toward a national Rhône-Alpes pôle, labelled in July 2005 and never
     delabelled, with no known group or State correspondent.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> pole = find(poles(ident="minalogic"), lambda pole: pole.history, settings=quick)
+    >>> pole.id, date(2005, 7, 12) <= pole.history[0].on
+    ('minalogic', True)
     """
     n = draw(st.integers(min_value=0, max_value=99))
     labelled_on = draw(policy_dates(min_value=date(2005, 7, 12), max_value=date(2010, 12, 31)))
@@ -89,6 +95,12 @@ def label_events(draw: st.DrawFn) -> LabelEvent:
 
     For whole, consistent histories, generate pôles with :func:`poles`.
     Shrinks toward a label of 12 July 2005.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> event = find(label_events(), lambda event: True, settings=quick)
+    >>> date(2005, 7, 12) <= event.on <= date(2012, 12, 31)
+    True
     """
     return LabelEvent(
         kind=draw(st.sampled_from(_LABEL_EVENT_KINDS)),
@@ -100,7 +112,15 @@ def label_events(draw: st.DrawFn) -> LabelEvent:
 @checked
 @st.composite
 def governing_bodies(draw: st.DrawFn) -> GoverningBody:
-    """Generate a pôle's animation structure, usually an association loi 1901."""
+    """
+    Generate a pôle's animation structure, usually an association loi 1901.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> body = find(governing_bodies(), lambda body: True, settings=quick)
+    >>> body.legal_form in ("association loi 1901", "groupement d'intérêt public")
+    True
+    """
     n = draw(st.integers(min_value=0, max_value=99))
     forms = ["association loi 1901", "groupement d'intérêt public"]
     return GoverningBody(
@@ -111,7 +131,15 @@ def governing_bodies(draw: st.DrawFn) -> GoverningBody:
 @checked
 @st.composite
 def state_correspondents(draw: st.DrawFn) -> StateCorrespondent:
-    """Generate a pôle's State correspondent (GOV.3), in a DRIRE, a SGAR or a DIRECCTE."""
+    """
+    Generate a pôle's State correspondent (GOV.3), in a DRIRE, a SGAR or a DIRECCTE.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> correspondent = find(state_correspondents(), lambda c: True, settings=quick)
+    >>> correspondent.service in ("DRIRE", "SGAR", "DIRECCTE")
+    True
+    """
     n = draw(st.integers(min_value=0, max_value=99))
     services = ["DRIRE", "SGAR", "DIRECCTE"]
     return StateCorrespondent(name=f"Correspondant {n}", service=draw(st.sampled_from(services)))

@@ -187,6 +187,12 @@ def projects(
     Shrinks toward a project of the applicant or an enterprise as lead,
     another enterprise and a laboratory, labelled before a known letter and
     aided by the State.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> project = find(projects(ident="prj-1"), lambda p: p.aid is not None, settings=quick)
+    >>> project.id, 2 <= len(project.partners) <= 5
+    ('prj-1', True)
     """
     partners = draw(_partners(applicant))
     letter = draw(policy_dates()) if _sound(draw) else None
@@ -237,7 +243,16 @@ def _grant(draw: st.DrawFn, partner_id: str, anchor: date) -> PartnerAid:
 @checked
 @st.composite
 def pole_labels(draw: st.DrawFn, *, pole_id: str | None = None) -> PoleLabel:
-    """Generate a pôle's label of a project, dated in 2008-2012 or undated (*pole_id* fixes it)."""
+    """
+    Generate a pôle's label of a project, dated in 2008-2012 or undated (*pole_id* fixes it).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> minalogic = pole_labels(pole_id="minalogic")
+    >>> label = find(minalogic, lambda label: label.labelled_on is not None, settings=quick)
+    >>> label.pole_id, 2008 <= label.labelled_on.year <= 2012
+    ('minalogic', True)
+    """
     return PoleLabel(
         pole_id=pole_id if pole_id is not None else draw(st.sampled_from(_POLE_IDS)),
         labelled_on=draw(st.none() | policy_dates()),
@@ -247,7 +262,15 @@ def pole_labels(draw: st.DrawFn, *, pole_id: str | None = None) -> PoleLabel:
 @checked
 @st.composite
 def payments(draw: st.DrawFn, *, max_amount: Decimal | str = "2000000.00") -> Payment:
-    """Generate subsidy payments of up to *max_amount*, shrinking toward 0.00 on 1 January 2008."""
+    """
+    Generate subsidy payments of up to *max_amount*, shrinking toward 0.00 on 1 January 2008.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> payment = find(payments(max_amount="150000.00"), lambda p: p.amount > 0, settings=quick)
+    >>> payment.amount <= Decimal("150000.00")
+    True
+    """
     return Payment(paid_on=draw(policy_dates()), amount=draw(eur_amounts(max_value=max_amount)))
 
 
@@ -259,7 +282,15 @@ _PAYMENT_KINDS: Final[tuple[PaymentKind, ...]] = tuple(PaymentKind)
 def scheduled_payments(
     draw: st.DrawFn, *, max_amount: Decimal | str = "2000000.00"
 ) -> ScheduledPayment:
-    """Generate planned instalments of up to *max_amount*, expected on a date or unknown."""
+    """
+    Generate planned instalments of up to *max_amount*, expected on a date or unknown.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> undated = find(scheduled_payments(), lambda p: p.expected_on is None, settings=quick)
+    >>> undated.amount <= Decimal("2000000.00")
+    True
+    """
     return ScheduledPayment(
         kind=draw(st.sampled_from(_PAYMENT_KINDS)),
         amount=draw(eur_amounts(max_value=max_amount)),
@@ -276,6 +307,12 @@ def partner_aids(draw: st.DrawFn, *, partner_id: str | None = None) -> PartnerAi
     Neither the instalments nor the payments ever total more than the grant.
     *partner_id* fixes the partner (by default ``partner-0`` to ``partner-9``).
     Shrinks toward a grant of 0.00 with no instalment and no payment.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> aid = find(partner_aids(partner_id="acme"), lambda aid: aid.payments, settings=quick)
+    >>> aid.partner_id, sum(payment.amount for payment in aid.payments) <= aid.granted
+    ('acme', True)
     """
     granted = draw(eur_amounts(max_value="2000000.00"))
     left = granted
@@ -319,6 +356,12 @@ def aid_decisions(
     A dated decision comes on or before every payment and dated instalment
     of its partners. Shrinks toward an undated State decision of the FUI that
     aids no one.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> decision = find(aid_decisions(partner_ids=["acme"]), lambda d: d.partners, settings=quick)
+    >>> [aid.partner_id for aid in decision.partners]
+    ['acme']
     """
     funder = draw(st.sampled_from(_FUNDERS))
     partners = [draw(partner_aids(partner_id=p)) for p in _some(draw, partner_ids, 3)]
@@ -346,6 +389,13 @@ def project_partners(
     Generate a partner of a project: *actor* (by default an enterprise or a lab) and its role.
 
     Shrinks toward a plain partner whose eligible costs are unknown.
+
+    >>> from poles_policy.model.actors import Enterprise
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> acme = Enterprise(id="acme", name="ACME SAS", region="82")
+    >>> find(project_partners(actor=acme), lambda partner: True, settings=quick).actor is acme
+    True
     """
     who = actor if actor is not None else draw(st.one_of(enterprises(), research_organisations()))
     return ProjectPartner(

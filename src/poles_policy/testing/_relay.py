@@ -272,6 +272,13 @@ def relay_requests(
 
     Shrinks toward an eligible request on the first day of the pilot (or
     *start*) for a small amount.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> day = date(2009, 3, 16)
+    >>> request = find(relay_requests(start=day, end=day), lambda r: True, settings=quick)
+    >>> request.requested_on, request.applicant.id
+    (datetime.date(2009, 3, 16), 'applicant')
     """
     n = draw(st.integers(min_value=0, max_value=999))
     wish = _scenario(draw, draw(st.sampled_from(_OUTCOMES)))
@@ -336,6 +343,14 @@ def relay_loans(draw: st.DrawFn, request: RelayRequest | None = None) -> RelayLo
     or on a date not known. It shrinks toward a loan of the amount
     requested, repaid from the subsidy, with no fees, disbursed on the
     request date.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> request = demo_cases()[20].request  # 280 000 EUR asked on 2009-03-16
+    >>> loan = find(relay_loans(request), lambda loan: loan.fees is not None, settings=quick)
+    >>> loan.request_id, loan.principal <= request.amount, loan.disbursed_on >= request.requested_on
+    ('demo-21', True, True)
     """
     if request is None:
         request = draw(relay_requests())
@@ -384,6 +399,12 @@ def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
             ``req-0`` to ``req-999``, so that
             ``st.lists(relay_cases(), unique_by=lambda c: c.case_id)`` draws
             the cases of a portfolio.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> case = find(relay_cases(ident="case-1"), lambda c: c.loan is not None, settings=quick)
+    >>> case.case_id, case.request.id, case.loan.request_id
+    ('case-1', 'case-1', 'case-1')
     """
     request = draw(relay_requests(ident=ident))
     loan = draw(st.one_of(st.none(), relay_loans(request)))

@@ -21,6 +21,12 @@ def involvements(draw: st.DrawFn, *, structure_id: str | None = None) -> Involve
     only, neither). *structure_id* fixes the structure (by default
     ``structure-0`` to ``structure-99``). Shrinks toward a structure
     involved in both, without a note.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> strategy = involvements(structure_id="pres-lyon")
+    >>> find(strategy, lambda involvement: True, settings=quick).structure_id
+    'pres-lyon'
     """
     notes = ["minutes of the general assembly", "performance contract", "convention"]
     n = draw(st.integers(min_value=0, max_value=99))
@@ -52,6 +58,11 @@ def pole_synergies(draw: st.DrawFn, *, pole_id: str | None = None) -> PoleSynerg
         pole_id: The pôle; by default ``pole-0`` to ``pole-3``.
 
     Shrinks toward a pôle without members or structures.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> find(pole_synergies(pole_id="minalogic"), lambda s: True, settings=quick).pole_id
+    'minalogic'
     """
     members = [
         draw(research_organisations(ident=f"member-{i}", public=None))

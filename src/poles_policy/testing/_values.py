@@ -67,6 +67,12 @@ def rates(
         InvalidInputError: If a bound is outside 0..1, or *min_value* is
             above *max_value*.
         WrongTypeError: If a bound is a float, or *places* is not an int.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> share = find(rates(min_value="0.50", places=2), lambda share: share < 1, settings=quick)
+    >>> share >= Decimal("0.50"), share == round(share, 2)
+    (True, True)
     """
     bounds = []
     for argument, value in (("min_value", min_value), ("max_value", max_value)):
@@ -129,6 +135,12 @@ def policy_dates(
     Raises:
         WrongTypeError: If a bound is not a :class:`datetime.date`.
         InvalidInputError: If *min_value* is after *max_value*.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
+    >>> march = policy_dates(min_value=date(2009, 3, 16), max_value=date(2009, 3, 31))
+    >>> find(march, lambda day: day.day == 31, settings=quick)  # month ends come often
+    datetime.date(2009, 3, 31)
     """
     check_dates("policy_dates", ("min_value", min_value), ("max_value", max_value))
     return _policy_dates(min_value, max_value)
@@ -152,6 +164,10 @@ def region_codes(on: date = date(2009, 1, 1)) -> st.SearchStrategy[str]:
 
     Raises:
         WrongTypeError: If *on* is not a :class:`datetime.date`.
+
+    >>> from hypothesis import find
+    >>> find(region_codes(date(2009, 3, 16)), lambda code: True)
+    '82'
     """
     check_date("region_codes", "on", on)
     codes = sorted(r.code for r in regions_on(on))
@@ -169,6 +185,10 @@ def regions(*, on: date | None = None) -> st.SearchStrategy[Region]:
 
     Raises:
         WrongTypeError: If *on* is neither ``None`` nor a :class:`datetime.date`.
+
+    >>> from hypothesis import find
+    >>> find(regions(on=date(2009, 3, 16)), lambda region: True).name
+    'Rhône-Alpes'
     """
     check_date("regions", "on", on, optional=True)
     records = all_regions() if on is None else regions_on(on)

@@ -46,6 +46,12 @@ class Assessment:
             ineligible case.
         timing: The time saved (RELAY.6), or ``None`` for an ineligible case.
         cost: The cost of the relay, or ``None`` for an ineligible case.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> assessment = assess_case(demo_cases()[0], default_parameters())  # with its loan
+    >>> assessment.outcome.value, assessment.timing.months_low, assessment.cost.total_low
+    ('eligible', (6, 19), Decimal('9576.16'))
     """
 
     request: RelayRequest
@@ -270,6 +276,13 @@ def assess(
     Raises:
         InvalidInputError: For invalid input (a region code that did not
             exist on the request date, a loan for another request).
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> request = demo_cases()[20].request  # 280 000 EUR asked on 2009-03-16, no loan yet
+    >>> assessment = assess(request, default_parameters())
+    >>> assessment.outcome, assessment.guarantee.covered, assessment.timing.promise
+    (<Outcome.ELIGIBLE: 'eligible'>, Decimal('140000.00'), 'partly')
     """
     expect(request, RelayRequest, "request", "assess")
     expect_params(params, "assess")

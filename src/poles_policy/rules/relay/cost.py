@@ -221,6 +221,13 @@ class RelayCost(Explained):
 
     Give either ``checks`` or ``deferred``, a function that builds them when
     they are first read.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> case = demo_cases()[0]  # a loan of 150 000 EUR at 5.5 %, with 500 EUR of fees
+    >>> cost = relay_cost(case.request, default_parameters(), loan=case.loan)
+    >>> cost.rate_basis, cost.fees, cost.total_low, cost.per_month_saved_low
+    ('loan', Decimal('500.00'), Decimal('9576.16'), Decimal('1435.83'))
     """
 
     _NAMES: ClassVar = (
@@ -968,6 +975,14 @@ def relay_cost(
         InvalidInputError: If *timing* was computed for another request,
             principal or loan, or *loan* answers another request.
         ParameterError: If a parameter needed has no value on its date.
+
+    Without a loan, the requested amount is priced at ``relay.default_annual_rate``:
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> cost = relay_cost(demo_cases()[20].request, default_parameters())  # 2009-03-16
+    >>> cost.rate_basis, cost.annual_rate, cost.total_low, cost.total_high
+    ('default', Decimal('0.06'), Decimal('19637.34'), Decimal('24190.23'))
     """
     expect(request, RelayRequest, "request", "relay_cost")
     expect_params(params, "relay_cost")

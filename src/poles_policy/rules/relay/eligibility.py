@@ -626,6 +626,14 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
     Raises:
         InvalidInputError: If the applicant's region code did not exist on
             the request date.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> params = default_parameters()
+    >>> eligibility(demo_cases()[20].request, params).outcome  # Rhône-Alpes, 2009-03-16
+    <Outcome.ELIGIBLE: 'eligible'>
+    >>> eligibility(demo_cases()[37].request, params).missing[0].path  # letter date not known
+    'project.selection_letter_on'
     """
     expect(request, RelayRequest, "request", "eligibility")
     expect_params(params, "eligibility")

@@ -69,6 +69,13 @@ class Guarantee(Explained):
             amount outstanding, e.g. ``Decimal("0.008")``.
         check: The explanation (key ``relay.counter_guarantee``), with the
             parameters read.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> request = demo_cases()[20].request  # 280 000 EUR asked on 2009-03-16
+    >>> guarantee = counter_guarantee(request, request.amount, default_parameters())
+    >>> guarantee.asked, guarantee.share, guarantee.covered, guarantee.annual_fee_rate
+    (True, Decimal('0.50'), Decimal('140000.00'), Decimal('0.008'))
     """
 
     _NAMES: ClassVar = ("asked", "share", "covered", "annual_fee_rate", "check")

@@ -761,6 +761,12 @@ def bridged_tranches(
         InvalidInputError: If *loan* answers another request or was
             disbursed before the request.
         ParameterError: If a parameter needed has no value on its date.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> bridging = bridged_tranches(demo_cases()[20].request, default_parameters())
+    >>> bridging.disbursement.earliest, len(bridging.tranches), bridging.tranches[0].amount
+    (datetime.date(2009, 4, 14), 3, Decimal('150000.00'))
     """
     expect(request, RelayRequest, "request", "bridged_tranches")
     expect_params(params, "bridged_tranches")
@@ -898,6 +904,15 @@ class TimeSaved(Explained):
 
     Give either ``checks`` or ``deferred``, a function that builds them when
     they are first read.
+
+    With the loan's actual dates, the low and high figures are equal:
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> case = demo_cases()[0]
+    >>> saved = time_saved(case.request, default_parameters(), loan=case.loan)
+    >>> saved.basis, saved.days_low, saved.months_low, saved.promise
+    ('actual', 203, (6, 19), 'inside')
     """
 
     _NAMES: ClassVar = (
@@ -1329,6 +1344,14 @@ def time_saved(
         InvalidInputError: If *loan* answers another request or was
             disbursed before the request.
         ParameterError: If a parameter needed has no value on its date.
+
+    Without a loan the dates are estimated, so the figure is a range:
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> from poles_policy.parameters import default_parameters
+    >>> saved = time_saved(demo_cases()[20].request, default_parameters())  # 2009-03-16
+    >>> saved.basis, saved.months_low, saved.months_high, saved.promise
+    ('estimated', (4, 19), (7, 18), 'partly')
     """
     expect(request, RelayRequest, "request", "time_saved")
     expect_params(params, "time_saved")
