@@ -32,6 +32,7 @@ from poles_policy.boundary.poles import (
 from poles_policy.boundary.regions import RegionModel
 from poles_policy.data.reference import rhone_alpes_poles
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import readable
 from poles_policy.model.actors import (
     Accounts,
     Actor,
@@ -62,7 +63,7 @@ from poles_policy.model.regions import Region, RegionKind, all_regions, regions_
 # --- strategies (valid by construction) --------------------------------------------------------
 
 IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=10)
-NAMES = st.text(min_size=1, max_size=16).filter(str.strip)
+NAMES = st.text(min_size=1, max_size=16).filter(readable)
 DATES = st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))
 MONEY = st.integers(min_value=0, max_value=10**13).map(lambda c: Decimal(c).scaleb(-2))
 AWU = st.decimals(min_value=0, max_value=100000, places=3)

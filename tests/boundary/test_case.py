@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from poles_policy.boundary.case import RelayCaseModel, dump_case, parse_case
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Outcome, Status
+from poles_policy.model._validators import readable
 from poles_policy.model.actors import (
     Accounts,
     Actor,
@@ -347,7 +348,7 @@ def test_a_case_whose_partner_differs_from_its_applicant_is_refused() -> None:
 # --- round trip, on generated cases ---------------------------------------------------------
 
 IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
-NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
+NAMES = st.text(min_size=1, max_size=12).filter(readable)
 DATES = st.dates(min_value=date(2005, 1, 1), max_value=date(2020, 12, 31))
 
 
@@ -526,3 +527,9 @@ def test_a_zero_written_with_an_exponent_is_zero() -> None:
     case = parse_case(text)
     assert case.loan is not None
     assert case.loan.fees == Decimal("0.00")
+
+
+def test_a_case_id_with_a_right_to_left_override_is_refused() -> None:
+    data = example()
+    data["case_id"] = "RA-\u202e710-9002"  # would show as "RA-2009-017"
+    assert "holds the control character U+202E" in error_of(data)

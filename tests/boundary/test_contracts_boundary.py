@@ -19,6 +19,7 @@ from poles_policy.boundary.contracts import (
 )
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import readable
 from poles_policy.model.actors import (
     AuthorityLevel,
     LocalAuthority,
@@ -37,7 +38,7 @@ from poles_policy.model.contracts import (
 )
 
 IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
-NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
+NAMES = st.text(min_size=1, max_size=12).filter(readable)
 MONEY = st.integers(min_value=0, max_value=10**12).map(lambda c: Decimal(c).scaleb(-2))
 DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
 NUMBERS = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9)

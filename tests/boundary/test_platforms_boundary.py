@@ -19,6 +19,7 @@ from poles_policy.boundary.platforms import (
     StructuringProjectModel,
 )
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import readable
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.model.platforms import (
     CallForProjects,
@@ -31,7 +32,7 @@ from poles_policy.model.platforms import (
 from poles_policy.testing import region_codes
 
 IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
-NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
+NAMES = st.text(min_size=1, max_size=12).filter(readable)
 MONEY = st.integers(min_value=0, max_value=10**12).map(lambda c: Decimal(c).scaleb(-2))
 DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
 YEARS = st.integers(min_value=2000, max_value=2030)

@@ -17,6 +17,7 @@ from poles_policy.boundary.projects import (
 )
 from poles_policy.boundary.relay import RelayLoanModel, RelayRequestModel
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import readable
 from poles_policy.model.actors import (
     Actor,
     Bank,
@@ -39,7 +40,7 @@ from poles_policy.model.projects import (
 from poles_policy.model.relay import RelayLoan, RelayRequest
 
 IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
-NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
+NAMES = st.text(min_size=1, max_size=12).filter(readable)
 CENTS = st.integers(min_value=0, max_value=10**12)
 MONEY = CENTS.map(lambda c: Decimal(c).scaleb(-2))
 DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))

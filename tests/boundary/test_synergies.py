@@ -20,6 +20,7 @@ from poles_policy.boundary.synergies import (
     PoleSynergiesModel,
 )
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.model._validators import readable
 from poles_policy.model.actors import CooperationKind
 from poles_policy.model.synergies import Involvement, PoleSynergies
 from poles_policy.rules.synergies import cooperation_involvement
@@ -28,7 +29,7 @@ from poles_policy.testing import pole_synergies
 SCHEMA = Path(__file__).parents[2] / "docs" / "schema" / "pole-synergies.schema.json"
 
 IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
-NAMES = st.text(min_size=1, max_size=12).filter(str.strip)
+NAMES = st.text(min_size=1, max_size=12).filter(readable)
 
 
 @st.composite

@@ -19,6 +19,7 @@ from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.actors import (
     Accounts,
     AuthorityLevel,
+    Bank,
     CooperationKind,
     CooperationStructure,
     Enterprise,
@@ -324,3 +325,30 @@ def test_a_list_field_names_the_item_of_the_wrong_type(
         pattern = rf"^{cls.__name__}\.{field.name}\[0\]: \{{'id': 'x'\}} is not of type \w+$"
         with pytest.raises(WrongTypeError, match=pattern):
             convert([{"id": "x"}])
+
+
+# --- ids and names are plain text ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("RA-2009\x00017", "0000"),
+        ("Banque\nde Lyon", "000A"),
+        ("\u202eSAS", "202E"),
+        ("\x1b[2J", "001B"),
+    ],
+)
+def test_an_id_or_a_name_with_a_hidden_character_is_refused(text: str, code: str) -> None:
+    # A NUL, a line break or a right-to-left override shows a case id or a name as another one
+    # in a desk's text output or log.
+    with pytest.raises(
+        InvalidInputError, match=rf"^Bank\.name: .* holds the control character U\+{code}"
+    ):
+        Bank(id="bank", name=text)
+    with pytest.raises(InvalidInputError, match=rf"^Bank\.id: .* U\+{code}"):
+        Bank(id=text, name="Banque")
+
+
+def test_a_tab_is_a_blank_not_a_hidden_character() -> None:
+    assert Bank(id="bank", name="Banque\tde Lyon").name == "Banque\tde Lyon"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Status
+from poles_policy.model._validators import readable
 from poles_policy.model.actors import AuthorityLevel, LocalAuthority, StateBody, StateKind
 from poles_policy.model.contracts import PerformanceContract
 from poles_policy.model.poles import (
@@ -302,7 +303,7 @@ def test_the_standing_follows_the_stated_reading(pole: Pole, on: date) -> None:
     assert head.endswith("NOT labelled" if not standing.labelled else standing.follow_up.label.en)
 
 
-@given(pole=poles(), on=policy_dates(), name=st.text(min_size=1, max_size=5).filter(str.strip))
+@given(pole=poles(), on=policy_dates(), name=st.text(min_size=1, max_size=5).filter(readable))
 def test_the_correspondent_check_reads_the_pole(pole: Pole, on: date, name: str) -> None:
     with_one = attrs.evolve(pole, state_correspondent=StateCorrespondent(name=name, service="S"))
     assert pole_standing(with_one, on, PARAMS).checks[2].status is Status.MET

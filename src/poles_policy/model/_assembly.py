@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from poles_policy.model._validators import readable
 from poles_policy.model.actors import (
     Accounts,
     Bank,
@@ -184,7 +185,7 @@ def related_enterprise(
     """Make a :class:`~poles_policy.model.actors.RelatedEnterprise`."""
     if len(accounts) > 1:
         accounts = _BY_PERIOD_END(accounts)
-    valid = bool(name.strip()) and ZERO <= share <= _ONE and _distinct_periods(accounts)
+    valid = readable(name) and ZERO <= share <= _ONE and _distinct_periods(accounts)
     make = _RELATED_ENTERPRISE if valid else RelatedEnterprise
     return make(name=name, share=share, accounts=accounts, exempt_investor=exempt_investor)
 
@@ -202,8 +203,8 @@ def enterprise(  # noqa: PLR0913 - one argument per field of the class
     if len(accounts) > 1:
         accounts = _BY_PERIOD_END(accounts)
     valid = (
-        bool(id.strip())
-        and bool(name.strip())
+        readable(id)
+        and readable(name)
         and _distinct_periods(accounts)
         and (public_bodies_share is None or ZERO <= public_bodies_share <= _ONE)
         and (region is None or is_region_code(region))
@@ -228,7 +229,7 @@ def research_organisation(
     region: str | None,
 ) -> ResearchOrganisation:
     """Make a :class:`~poles_policy.model.actors.ResearchOrganisation`."""
-    valid = id.strip() and name.strip() and (region is None or is_region_code(region))
+    valid = readable(id) and readable(name) and (region is None or is_region_code(region))
     make = _RESEARCH_ORGANISATION if valid else ResearchOrganisation
     return make(id=id, name=name, kind=kind, public=public, region=region)
 
@@ -242,9 +243,9 @@ def cooperation_structure(
 ) -> CooperationStructure:
     """Make a :class:`~poles_policy.model.actors.CooperationStructure`."""
     valid = (
-        id.strip()
-        and name.strip()
-        and all(f.strip() for f in founders)
+        readable(id)
+        and readable(name)
+        and all(readable(f) for f in founders)
         and len(set(founders)) == len(founders)
     )
     make = _COOPERATION_STRUCTURE if valid else CooperationStructure
@@ -259,7 +260,7 @@ def local_authority(
     region: str | None,
 ) -> LocalAuthority:
     """Make a :class:`~poles_policy.model.actors.LocalAuthority`."""
-    valid = id.strip() and name.strip() and (region is None or is_region_code(region))
+    valid = readable(id) and readable(name) and (region is None or is_region_code(region))
     make = _LOCAL_AUTHORITY if valid else LocalAuthority
     return make(id=id, name=name, level=level, region=region)
 
@@ -272,20 +273,20 @@ def state_body(
     region: str | None,
 ) -> StateBody:
     """Make a :class:`~poles_policy.model.actors.StateBody`."""
-    valid = id.strip() and name.strip() and (region is None or is_region_code(region))
+    valid = readable(id) and readable(name) and (region is None or is_region_code(region))
     make = _STATE_BODY if valid else StateBody
     return make(id=id, name=name, kind=kind, region=region)
 
 
 def bank(*, id: str, name: str) -> Bank:  # noqa: A002 - the field's name
     """Make a :class:`~poles_policy.model.actors.Bank`."""
-    make = _BANK if id.strip() and name.strip() else Bank
+    make = _BANK if readable(id) and readable(name) else Bank
     return make(id=id, name=name)
 
 
 def oseo(*, id: str, name: str) -> Oseo:  # noqa: A002 - the field's name
     """Make an :class:`~poles_policy.model.actors.Oseo`."""
-    make = _OSEO if id.strip() and name.strip() else Oseo
+    make = _OSEO if readable(id) and readable(name) else Oseo
     return make(id=id, name=name)
 
 
@@ -312,7 +313,7 @@ def project_partner(
 
 def pole_label(*, pole_id: str, labelled_on: date | None) -> PoleLabel:
     """Make a :class:`~poles_policy.model.projects.PoleLabel`."""
-    make = _POLE_LABEL if pole_id.strip() else PoleLabel
+    make = _POLE_LABEL if readable(pole_id) else PoleLabel
     return make(pole_id=pole_id, labelled_on=labelled_on)
 
 
@@ -351,7 +352,7 @@ def partner_aid(
     if len(payments) > 1:
         payments = _BY_PAYMENT_DATE(payments)
     valid = (
-        bool(partner_id.strip())
+        readable(partner_id)
         and _unsigned(granted)
         and (not schedule or total(s.amount for s in schedule) <= granted)
         and (not payments or _within(granted, payments))
@@ -370,7 +371,7 @@ def aid_decision(
 ) -> AidDecision:
     """Make an :class:`~poles_policy.model.projects.AidDecision`."""
     valid = (
-        bool(scheme.strip())
+        readable(scheme)
         and (len(partners) < 2 or len({a.partner_id for a in partners}) == len(partners))
         and (decided_on is None or not any(_dated_before(a, decided_on) for a in partners))
     )
@@ -392,7 +393,7 @@ def _project_is_valid(
     labels: tuple[PoleLabel, ...],
     aid: tuple[AidDecision, ...] | None,
 ) -> bool:
-    if not (id.strip() and name.strip()):
+    if not (readable(id) and readable(name)):
         return False
     partner_ids = {p.actor.id for p in partners}
     if len(partner_ids) != len(partners):
@@ -444,7 +445,7 @@ def relay_request(  # noqa: PLR0913 - one argument per field of the class
     oseo_counter_guarantee: bool | None,
 ) -> RelayRequest:
     """Make a :class:`~poles_policy.model.relay.RelayRequest`."""
-    make = _RELAY_REQUEST if id.strip() and amount > ZERO else RelayRequest
+    make = _RELAY_REQUEST if readable(id) and amount > ZERO else RelayRequest
     return make(
         id=id,
         applicant=applicant,
@@ -468,7 +469,7 @@ def relay_loan(  # noqa: PLR0913 - one argument per field of the class
 ) -> RelayLoan:
     """Make a :class:`~poles_policy.model.relay.RelayLoan`."""
     valid = (
-        bool(request_id.strip())
+        readable(request_id)
         and principal > ZERO
         and ZERO <= annual_rate <= _ONE
         and (fees is None or _unsigned(fees))
@@ -490,7 +491,7 @@ def relay_case(*, case_id: str, request: RelayRequest, loan: RelayLoan | None) -
     """Make a :class:`~poles_policy.model.cases.RelayCase`."""
     partner = request.project.partner(request.applicant.id)
     valid = (
-        bool(case_id.strip())
+        readable(case_id)
         and request.id == case_id
         and (partner is None or partner.actor == request.applicant)
         and (loan is None or (loan.request_id == request.id and loan.principal <= request.amount))

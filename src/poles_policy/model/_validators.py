@@ -12,10 +12,11 @@ start); policy conditions are rules, not invariants.
 from __future__ import annotations
 
 import numbers
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -39,6 +40,7 @@ __all__ = [
     "optional_date",
     "optional_id",
     "optional_is_a",
+    "readable",
     "share",
     "strings",
     "to_bool",
@@ -88,14 +90,42 @@ def share(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise InvalidInputError(msg)
 
 
+# Characters that change how a text shows without being seen: the C0 and C1 controls but the
+# tab (NUL, a line break, a carriage return, ESC) and the bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069), with which an id can display as another. A tab, as a
+# spreadsheet leaves it, is a blank.
+_HIDDEN: Final = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def readable(text: str) -> bool:
+    r"""
+    Tell whether *text* may be an id or a name: not blank, and no hidden character.
+
+    >>> readable("Minalogic"), readable("  "), readable("RA-2009\x00"), readable("\u202eABC")
+    (True, False, False, False)
+    """
+    return bool(text.strip()) and _HIDDEN.search(text) is None
+
+
+def _hidden(owner: str, text: str) -> None:
+    found = _HIDDEN.search(text)
+    if found is not None:
+        msg = (
+            f"{owner}: {text!r} holds the control character U+{ord(found.group()):04X}; ids, "
+            "names and themes are plain text"
+        )
+        raise InvalidInputError(msg)
+
+
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Refuse an empty or blank string, and anything but a string."""
+    """Refuse an empty or blank string, one with a hidden character, and anything but a string."""
     if not isinstance(value, str):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a string"
         raise WrongTypeError(msg)
     if not value.strip():
         msg = f"{type(instance).__name__}.{attribute.name}: must not be empty"
         raise InvalidInputError(msg)
+    _hidden(f"{type(instance).__name__}.{attribute.name}", value)
 
 
 def unique(what: str, owner: str, keys: Iterable[str]) -> None:
@@ -144,6 +174,7 @@ def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, 
         if not isinstance(item, str) or not item.strip():
             msg = f"{type(instance).__name__}.{attribute.name}: {item!r} is not an id"
             raise InvalidInputError(msg)
+        _hidden(f"{type(instance).__name__}.{attribute.name}", item)
 
 
 def optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -151,6 +182,8 @@ def optional_id(instance: object, attribute: attrs.Attribute[Any], value: object
     if value is not None and (not isinstance(value, str) or not value.strip()):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not an id"
         raise InvalidInputError(msg)
+    if value is not None:
+        _hidden(f"{type(instance).__name__}.{attribute.name}", value)
 
 
 def whole_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -40,6 +40,7 @@ from poles_policy.model._validators import (
     non_empty,
     non_negative,
     optional_id,
+    readable,
     strings,
     to_eur,
     to_whole,
@@ -154,6 +155,9 @@ def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise InvalidInputError(msg)
     if not value.strip():
         msg = f"{owner}: {value!r} is empty or blank; a name is required"
+        raise InvalidInputError(msg)
+    if not readable(value):
+        msg = f"{owner}: {value!r} holds a control character; a name is plain text"
         raise InvalidInputError(msg)
 
 

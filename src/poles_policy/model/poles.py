@@ -57,6 +57,7 @@ from poles_policy.model._validators import (
     is_a,
     items,
     non_empty,
+    readable,
     strings,
     unique,
 )
@@ -171,6 +172,9 @@ def _themes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str,
     for theme in value:
         if not theme.strip():
             msg = f"{type(instance).__name__}.{attribute.name}: a theme must not be empty"
+            raise InvalidInputError(msg)
+        if not readable(theme):
+            msg = f"{type(instance).__name__}.{attribute.name}: {theme!r} holds a control character"
             raise InvalidInputError(msg)
     unique("theme", f"{type(instance).__name__}.{attribute.name}", value)
 
