@@ -435,7 +435,7 @@ class _Vanishing(Exception):  # noqa: N818 - a signal inside this module, never 
 
 def _float(text: str) -> float:
     value = float(text)
-    if value == 0 and any(digit in "123456789" for digit in text.partition("e")[0].lower()):
+    if value == 0 and any(digit in "123456789" for digit in text.lower().partition("e")[0]):
         # 1e-400 is not zero, but a binary float holds it as 0.0: a reader would take it for 0.
         raise _Vanishing(text)
     return value
@@ -486,9 +486,24 @@ def validate_json(model: type[M], data: str | bytes) -> M:
     """
     Parse *data* as JSON into *model*, turning pydantic's errors into ours.
 
+    Read every document of the boundary with it rather than with pydantic's
+    ``model_validate_json``: it also refuses a key given twice in one object
+    and a number a binary float would read as 0, and its errors are
+    :class:`~poles_policy.exceptions.InvalidInputError` on one line naming
+    each bad field's path. Then ``to_domain()`` builds the domain object.
+
     Raises:
         InvalidInputError: Naming the path of each bad field and why, or a
             key given twice in one object.
+
+    >>> from poles_policy.boundary import validate_json
+    >>> from poles_policy.boundary.actors import BankModel
+    >>> validate_json(BankModel, '{"id": "bank-lyon", "name": "Banque de Lyon"}').to_domain()
+    Bank(id='bank-lyon', name='Banque de Lyon')
+    >>> validate_json(BankModel, '{"id": "bank-lyon", "id": "bank-paris", "name": "B"}')
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.InvalidInputError: id: given twice in one object
     """
     refuse_duplicate_keys(data)
     try:
