@@ -6,7 +6,7 @@ import copy
 import json
 import pickle
 from datetime import date
-from decimal import ROUND_DOWN, Context, Inexact, Rounded, localcontext
+from decimal import ROUND_DOWN, Context, Decimal, Inexact, Rounded, localcontext
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,16 +17,18 @@ from hypothesis import strategies as st
 from poles_policy.boundary.assessment import AssessmentModel, BriefAssessmentModel
 from poles_policy.boundary.case import dump_case, parse_case
 from poles_policy.data.demo import demo_cases
-from poles_policy.exceptions import InvalidInputError
-from poles_policy.explain import Status, missing_facts
+from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.explain import Outcome, Status, missing_facts
 from poles_policy.model.actors import Enterprise
 from poles_policy.parameters import default_parameters
-from poles_policy.rules.relay import assess, assess_case
+from poles_policy.rules.relay import assess, assess_case, eligibility
+from poles_policy.rules.relay.assessment import SCHEME_TERMS
 from poles_policy.rules.sme import sme_status
 from poles_policy.testing import relay_cases
 
 if TYPE_CHECKING:
     from poles_policy.model.cases import RelayCase
+    from poles_policy.model.relay import RelayRequest
     from poles_policy.parameters import ParameterSet
     from poles_policy.rules.relay import Assessment
 
@@ -173,3 +175,54 @@ def test_a_loan_above_the_request_is_refused_by_assess_too() -> None:
         InvalidInputError, match=r"^loan\.principal: .* EUR is above the .* EUR requested$"
     ):
         assess(case.request, PARAMS, loan=bigger)
+
+
+def _before_the_pilot(oseo: bool | None) -> RelayRequest:
+    """Demo case 1, labelled and selected in January 2008, asking for a relay on 20 March 2008."""
+    request = demo_cases()[0].request
+    project = attrs.evolve(
+        request.project,
+        labels=tuple(
+            attrs.evolve(label, labelled_on=date(2008, 1, 2)) for label in request.project.labels
+        ),
+        selection_letter_on=date(2008, 1, 2),
+    )
+    return attrs.evolve(
+        request, project=project, requested_on=date(2008, 3, 20), oseo_counter_guarantee=oseo
+    )
+
+
+@pytest.mark.parametrize("oseo", [True, False, None])
+def test_a_reform_opening_the_scheme_before_the_pilot_must_give_its_terms(
+    oseo: bool | None,
+) -> None:
+    # RELAY.7: generalised from 1 January 2008, before the pilot's terms (1 April 2008).
+    request = _before_the_pilot(oseo)
+    reform = default_parameters().override("relay.national_from", date(2008, 1, 1))
+    assert eligibility(request, reform).outcome is Outcome.ELIGIBLE
+    with pytest.raises(ParameterError) as info:
+        assess(request, reform)
+    message = str(info.value)
+    assert message.startswith(
+        "assess: parameter set 'default + relay.national_from' admits the request of 2008-03-20, "
+        "but the scheme's terms have no value on that day: relay.oseo.guarantee_share, "
+    )
+    assert "relay.bank_processing_business_days" in message
+    assert message.endswith(
+        "(their values start on 2008-04-01). Give them for it too "
+        "(ParameterSet.override with valid_from)"
+    )
+
+
+def test_a_reform_that_gives_the_terms_before_the_pilot_is_assessed() -> None:
+    request = _before_the_pilot(oseo=True)
+    defaults = default_parameters()
+    reform = defaults.override("relay.national_from", date(2008, 1, 1))
+    for name in SCHEME_TERMS:  # the pilot's terms, from the generalisation on
+        reform = reform.override(
+            name, defaults.value(name, date(2008, 4, 1)), valid_from=date(2008, 1, 1)
+        )
+    assessment = assess(request, reform)
+    assert assessment.outcome is Outcome.ELIGIBLE
+    assert assessment.guarantee is not None
+    assert assessment.guarantee.share == Decimal("0.50")

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from poles_policy.exceptions import ParameterError
 from poles_policy.explain import Check, Decision, Lang, Outcome
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.relay import RelayLoan, RelayRequest
@@ -227,6 +228,35 @@ def _scheme_exists(on: date, params: ParameterSet) -> bool:
     )
 
 
+# The scheme's terms the figures read at the request date. They start with the pilot: a
+# reform that opens the scheme earlier (relay.national_from before 1 April 2008) must give
+# them for the days it opens.
+SCHEME_TERMS: Final = (
+    "relay.oseo.guarantee_share",
+    "relay.oseo.guarantee_fee_rate",
+    "relay.bank_processing_business_days",
+    "relay.oseo_processing_business_days",
+    "relay.default_annual_rate",
+    "relay.promised_gain_months.low",
+    "relay.promised_gain_months.high",
+)
+
+
+def _check_terms(on: date, params: ParameterSet) -> None:
+    """Refuse a parameter set that admits a request of *on* but gives no terms for that day."""
+    missing = [name for name in SCHEME_TERMS if params.at(name, on) is None]
+    if not missing:
+        return
+    starts = sorted({v.valid_from for name in missing for v in params[name].values[:1]})
+    since = f" (their values start on {starts[0].isoformat()})" if len(starts) == 1 else ""
+    msg = (
+        f"assess: parameter set {params.label!r} admits the request of {on.isoformat()}, but "
+        f"the scheme's terms have no value on that day: {', '.join(missing)}{since}. Give them "
+        "for it too (ParameterSet.override with valid_from)"
+    )
+    raise ParameterError(msg)
+
+
 @exact_decimals
 def assess_case(case: RelayCase, params: ParameterSet) -> Assessment:
     """
@@ -276,6 +306,10 @@ def assess(
     Raises:
         InvalidInputError: For invalid input (a region code that did not
             exist on the request date, a loan for another request).
+        ParameterError: If *params* admits the request on a day for which
+            it gives none of the scheme's terms (:data:`SCHEME_TERMS`): a
+            reform opening the scheme before the pilot, naming every term
+            to give.
 
     >>> from poles_policy.data.demo import demo_cases
     >>> from poles_policy.parameters import default_parameters
@@ -293,6 +327,7 @@ def assess(
         return Assessment(
             request=request, loan=loan, decision=decision, guarantee=None, timing=None, cost=None
         )
+    _check_terms(request.requested_on, params)
     principal = loan.principal if loan is not None else request.amount
     guarantee = counter_guarantee(request, principal, params)
     timing = time_saved(request, params, loan=loan)
