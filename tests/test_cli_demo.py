@@ -20,7 +20,7 @@ def test_demo_prints_both_balance_sheets_and_the_regional_comparison(
     assert "Balance sheet — default + relay.national_from: 50 requests" in out
     assert "ELIGIBLE: 23, INELIGIBLE: 22, UNDETERMINED (facts missing): 5" in out
     assert "9  scheme in force in the region (relay.in_force)" in out
-    assert "Inside the 6-9 month promise" in out
+    assert "Inside the promised gain" in out
     assert "OSEO exposure" in out
     assert "By region (default -> default + relay.national_from)" in out
 

@@ -167,3 +167,17 @@ def test_criteria_given_as_text_or_int_are_read_exactly() -> None:
     )
     assert _summary(criteria).verdict == _summary(exact).verdict
     assert len(_summary(criteria).verdict) == 3
+
+
+def test_the_balance_sheet_names_no_bounds_the_parameters_may_change() -> None:
+    # A reform promising 3 to 7 months counted against 3 to 7 but printed "6-9".
+    reform = PARAMS.override("relay.promised_gain_months.low", 3).override(
+        "relay.promised_gain_months.high", 7
+    )
+    assessments = [assess(c.request, reform, loan=c.loan) for c in demo_cases()]
+    summary = evaluate_portfolio(assessments)
+    for lang, label in (("en", "Inside the promised gain: "), ("fr", "Dans le gain promis : ")):
+        report = summary.report(lang)  # type: ignore[arg-type]
+        assert label.rstrip(" :") in report
+        assert "6-9" not in report
+        assert "6 à 9" not in report

@@ -130,8 +130,9 @@ class BriefTimeSavedModel(Model):
     )
     promise: Literal["inside", "below", "above", "partly"] | None = Field(
         description=(
-            "The saving against the promised 6 to 9 months: inside, below, above, or partly "
-            "(a range straddling a bound); null without a figure or a promise in force."
+            "The saving against the promised gain (relay.promised_gain_months: 6 to 9 months "
+            "under the text): inside, below, above, or partly (a range straddling a bound); "
+            "null without a figure or a promise in force."
         )
     )
     missing: tuple[str, ...] = Field(

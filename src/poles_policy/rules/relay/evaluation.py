@@ -155,7 +155,8 @@ class PilotCriteria:
     Attributes:
         min_grant_rate: Minimum share of decided requests found eligible.
         min_share_inside_promise: Minimum share of eligible cases whose
-            saving is certainly inside the promised 6 to 9 months.
+            saving is certainly inside the promised gain
+            (``relay.promised_gain_months``: 6 to 9 months under the text).
         min_median_months_saved: Minimum median months saved (low scenario).
         max_cost_per_month_saved: Maximum median cost per month saved, in
             euros to the cent, each case at its least favourable scenario
@@ -284,7 +285,7 @@ class PortfolioSummary:
         share = self.share_inside_promise
         shown = "-" if share is None else f"{share * 100:.1f} %"
         lines.append(
-            f"  {'Dans la promesse de 6 à 9 mois' if fr else 'Inside the 6-9 month promise'}: "
+            f"  {'Dans le gain promis' if fr else 'Inside the promised gain'}: "
             f"{self.inside_promise}/{self.with_saving} ({shown}); "
             f"{'en partie' if fr else 'partly'}: {self.partly_inside_promise}; "
             f"{'relais après la subvention' if fr else 'relay after the subsidy'}: "

@@ -132,7 +132,7 @@ Basis = Literal["actual", "planned", "estimated"]
 """Where a date comes from: recorded, planned by the aid agreement, or estimated."""
 
 Promise = Literal["inside", "below", "above", "partly"]
-"""How a saving compares with the 6 to 9 months the policy promises."""
+"""How a saving compares with the gain promised (6 to 9 months under the text)."""
 
 ScenarioName = Literal["low", "high"]
 """The two bounds of an estimate: the least and the most time saved."""
