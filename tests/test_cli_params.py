@@ -8,12 +8,12 @@ import sys
 from importlib.metadata import version
 from typing import TYPE_CHECKING
 
+import pytest
+
 from poles_policy import cli
 from poles_policy.exceptions import ParameterError
 
 if TYPE_CHECKING:
-    import pytest
-
     from poles_policy.parameters import ParameterSet
 
 
@@ -200,10 +200,23 @@ def test_a_date_after_phase_2_is_noted_as_carried_forward(
     assert cli.main(["params", "--at", "2018-01-01"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith("Note: 2018-01-01 is after Phase 2 (2009-2012)")
-    assert "later changes are not modelled" in lines[1]
+    assert "may be the last known, carried forward with no source for that date" in lines[1]
     assert cli.main(["params", "--at", "2018-01-01", "--json"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)  # the JSON output keeps its shape; the note goes to stderr
     assert captured.err.startswith("poles-policy: Note: 2018-01-01 is after Phase 2")
     assert cli.main(["params", "--at", "2012-12-31"]) == 0
     assert "Note:" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["relay", "check", "--help"]])
+def test_help_and_version_that_cannot_be_written_are_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    # argparse swallows a failed write: `poles-policy --help > /dev/full` said nothing, exit 0.
+    full = OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(sys, "stdout", _FailingOutput(full))
+    assert cli.main(argv) == 1
+    assert capsys.readouterr().err == (
+        "poles-policy: error: cannot write the output: No space left on device\n"
+    )

@@ -39,6 +39,8 @@ from poles_policy.parameters import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from _typeshed import SupportsWrite
+
     from poles_policy.parameters import DatedValue, Parameter
 
     # argparse has no public name for the type of add_subparsers()'s result.
@@ -70,6 +72,11 @@ class _Parser(argparse.ArgumentParser):
         if message:
             sys.stderr.write(message)
         raise _ParserExitError(status)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse's own swallows a failed write: --help to a full disk would say nothing.
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def _iso_date(text: str) -> date:
@@ -173,18 +180,18 @@ _PHASE_2_END: Final = date(2012, 12, 31)
 
 
 def _after_phase_2(on: date, what: str, lang: str = "en") -> str | None:
-    """A note for a date after Phase 2: *what* is carried forward from the last known values."""
+    """A note for a date after Phase 2: *what* may be carried forward from the last known."""
     if on <= _PHASE_2_END:
         return None
     if lang == "fr":
         return (
             f"Note : le {on.isoformat()} est postérieur à la phase 2 (2009-2012), la période que "
-            f"couvrent les sources de la bibliothèque ; {what} sont les dernières connues, "
-            "prolongées, et les changements ultérieurs ne sont pas modélisés."
+            f"couvrent les sources de la bibliothèque ; {what} peuvent être les dernières connues, "
+            "prolongées sans source pour cette date."
         )
     return (
         f"Note: {on.isoformat()} is after Phase 2 (2009-2012), the period the library's sources "
-        f"cover; {what} are the last known, carried forward, and later changes are not modelled."
+        f"cover; {what} may be the last known, carried forward with no source for that date."
     )
 
 
@@ -624,11 +631,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-    except _ParserExitError as exc:
-        return exc.status
-    handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
-    try:
+        try:
+            args = parser.parse_args(argv)
+        except _ParserExitError as exc:
+            sys.stdout.flush()  # --help and --version write here too
+            return exc.status
+        handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
         status = handler(args, sys.stdout)
         sys.stdout.flush()  # a write that fails does so here, not at the interpreter's exit
     except PolesPolicyError as exc:

@@ -318,8 +318,10 @@ def act360(start: date, end: date) -> Decimal:
 
     The fraction is not rounded to a number of decimals: it is exact when
     the day count is a multiple of 9 and otherwise correct to 28
-    significant digits. Round the interest (amount × rate × fraction), not
-    the fraction.
+    significant digits. For interest, divide once, last: amount × rate ×
+    days / 360, then round (as the relay cost does). A fraction held to 28
+    digits can turn an exact half cent (5 678.875) into 5 678.8749..., which
+    rounds down.
 
     Args:
         start: The first day of interest.

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poles_policy.boundary._base import validate_json, validate_python
+from poles_policy.boundary._base import Model, validate_json, validate_python
 from poles_policy.boundary.projects import (
     CollaborativeProjectModel,
     PartnerAidModel,
@@ -389,3 +389,22 @@ def test_a_repayment_date_for_a_loan_repaid_from_the_subsidy_is_refused() -> Non
 @pytest.mark.parametrize("model", [CollaborativeProjectModel, RelayRequestModel, RelayLoanModel])
 def test_every_model_has_a_json_schema(model: type[Any]) -> None:
     assert model.model_json_schema()["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    ("model", "document", "field"),
+    [
+        (
+            RelayLoanModel,
+            {"request_id": "r", "disbursed_on": "2009-04-01", "annual_rate": "0.04"},
+            "principal",
+        ),
+        (RelayRequestModel, {"id": "r", "requested_on": "2009-03-16"}, "amount"),
+    ],
+)
+def test_a_relay_of_zero_euros_is_refused_when_read(
+    model: type[Model], document: dict[str, object], field: str
+) -> None:
+    # As the schemas say (exclusiveMinimum 0), not later by the domain object.
+    with pytest.raises(InvalidInputError, match=rf"(^|; ){field}: Input should be greater than 0"):
+        validate_json(model, json.dumps({**document, field: "0.00"}))

@@ -66,6 +66,7 @@ class RelayRequestModel(Model):
         )
     )
     amount: PositiveMoney = Field(
+        gt=0,
         description=(
             "The amount requested, in euros exact to the cent, positive; a number or a decimal "
             'string such as "200000.00".'
@@ -124,6 +125,7 @@ class RelayLoanModel(Model):
         description="The date the funds reached the enterprise. ISO date YYYY-MM-DD."
     )
     principal: PositiveMoney = Field(
+        gt=0,
         description=(
             "The amount lent, in euros exact to the cent, positive; a number or a decimal string."
         )
