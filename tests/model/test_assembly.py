@@ -489,7 +489,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
     AidDecision: {
         "funder": (None, None),
         "scheme": (None, "non_empty"),
-        "call": (None, None),
+        "call": (None, "plain_text"),
         "decided_on": (None, None),
         "partners": ("_partner_aids", "_aided_partners"),
     },

@@ -184,7 +184,7 @@ def test_a_negative_allocation_is_refused(allocation: Allocation) -> None:
         ("lyonbiopole", r"'lyonbiopole' is a single string, not a list"),
         (("",), r"StructuringProject.pole_ids: '' is not an id"),
         (("  ",), r"StructuringProject.pole_ids: '  ' is not an id"),
-        ((1,), r"StructuringProject.pole_ids: 1 is not an id"),
+        ((1,), r"StructuringProject.pole_ids\[0\]: 1 is not a string"),
     ],
 )
 def test_a_structuring_project_is_linked_to_pole_ids_only(

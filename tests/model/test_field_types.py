@@ -352,3 +352,44 @@ def test_an_id_or_a_name_with_a_hidden_character_is_refused(text: str, code: str
 
 def test_a_tab_is_a_blank_not_a_hidden_character() -> None:
     assert Bank(id="bank", name="Banque\tde Lyon").name == "Banque\tde Lyon"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u200f", "\u061c"])
+def test_a_name_starting_a_line_of_its_own_or_turning_the_text_is_refused(separator: str) -> None:
+    # "Acme\u2028[met] forged line": an explanation's lines split at U+2028 too.
+    with pytest.raises(InvalidInputError, match=r"^Bank\.name: .* holds the control character"):
+        Bank(id="bank", name=f"Acme{separator}[met] forged line")
+
+
+def test_a_theme_that_is_not_a_string_is_named_by_its_index() -> None:
+    with pytest.raises(WrongTypeError, match=r"^Pole\.themes\[0\]: 1 is not a string$"):
+        Pole(
+            id="p",
+            name="P",
+            category=Category.NATIONAL,
+            head_office_region="82",
+            themes=[1],  # type: ignore[list-item]
+        )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"attendees": [1]}, r"^Meeting\.attendees\[0\]: 1 is not a string$"),
+        ({"attendees": [""]}, r"^Meeting\.attendees: '' is not an id$"),
+        ({"attendees": ["a\x00"]}, r"^Meeting\.attendees: 'a\\x00' holds the control character"),
+        ({"contract_id": 5}, r"^Meeting\.contract_id: 5 is not an id$"),
+        ({"contract_id": "c-\u202e1"}, r"^Meeting\.contract_id: .* holds the control character"),
+    ],
+)
+def test_a_meeting_s_attendees_and_contract_are_ids(
+    fields: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidInputError, match=message):
+        Meeting(held_on=date(2010, 3, 1), **fields)  # type: ignore[arg-type]
+
+
+def test_an_aid_decision_s_call_is_plain_text() -> None:
+    with pytest.raises(InvalidInputError, match=r"^AidDecision\.call: .* U\+0000"):
+        AidDecision(funder=Funder.STATE, scheme="FUI", call="FUI 8\x00")
+    assert AidDecision(funder=Funder.STATE, scheme="FUI", call="FUI 8").call == "FUI 8"

@@ -70,7 +70,7 @@ class RelayRequestModel(Model):
         description=(
             "The amount requested, in euros exact to the cent, positive; a number or a decimal "
             'string such as "200000.00".'
-        )
+        ),
     )
     bank: BankModel | None = Field(
         default=None,
@@ -128,7 +128,7 @@ class RelayLoanModel(Model):
         gt=0,
         description=(
             "The amount lent, in euros exact to the cent, positive; a number or a decimal string."
-        )
+        ),
     )
     annual_rate: Share = Field(
         description=(

@@ -40,6 +40,7 @@ __all__ = [
     "optional_date",
     "optional_id",
     "optional_is_a",
+    "plain_text",
     "readable",
     "share",
     "strings",
@@ -91,10 +92,13 @@ def share(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 # Characters that change how a text shows without being seen: the C0 and C1 controls but the
-# tab (NUL, a line break, a carriage return, ESC) and the bidirectional embeddings, overrides and
-# isolates (U+202A-U+202E, U+2066-U+2069), with which an id can display as another. A tab, as a
-# spreadsheet leaves it, is a blank.
-_HIDDEN: Final = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# tab (NUL, a line break, a carriage return, ESC), the line and paragraph separators (U+2028,
+# U+2029), and the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E,
+# U+200F, U+202A-U+202E, U+2066-U+2069), with which an id can display as another or a name
+# start a line of its own in an explanation. A tab, as a spreadsheet leaves it, is a blank.
+_HIDDEN: Final = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def readable(text: str) -> bool:
@@ -105,6 +109,17 @@ def readable(text: str) -> bool:
     (True, False, False, False)
     """
     return bool(text.strip()) and _HIDDEN.search(text) is None
+
+
+def plain_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Refuse a text with a hidden character, and anything but a string; ``None`` passes."""
+    if value is None:
+        return
+    owner = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, str):
+        msg = f"{owner}: {value!r} is not a string"
+        raise WrongTypeError(msg)
+    _hidden(owner, value)
 
 
 def _hidden(owner: str, text: str) -> None:
@@ -149,11 +164,13 @@ def strings(values: Iterable[str], field: str) -> tuple[str, ...]:
     """
     Read the list of strings (ids, themes, codes) of *field* as a tuple.
 
-    The items' own checks (an id, a region code) are the field's validator's.
+    Each item must be a string; its own checks (an id, a region code) are
+    the field's validator's.
 
     Raises:
         WrongTypeError: If *values* is one string (it would otherwise be
-            split into its letters), or is not a list at all.
+            split into its letters), is not a list at all, or holds an item
+            that is not a string.
 
     >>> strings(["minalogic", "axelera"], "pole_ids")
     ('minalogic', 'axelera')
@@ -165,7 +182,12 @@ def strings(values: Iterable[str], field: str) -> tuple[str, ...]:
     if isinstance(values, str):
         msg = f"{field}: {values!r} is a single string, not a list: write ({values!r},)"
         raise WrongTypeError(msg)
-    return _listed(values, field, "strings")
+    found = _listed(values, field, "strings")
+    for index, item in enumerate(found):
+        if not isinstance(item, str):
+            msg = f"{field}[{index}]: {item!r} is not a string"
+            raise WrongTypeError(msg)
+    return found
 
 
 def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:

@@ -23,8 +23,10 @@ from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
     boolean,
+    ids,
     items,
     non_empty,
+    optional_id,
     strings,
     to_bool,
     unique,
@@ -83,9 +85,9 @@ class Meeting:
 
     held_on: date = attrs.field(validator=a_date)
     attendees: tuple[str, ...] = attrs.field(
-        default=(), converter=_attendees, validator=_distinct_attendees
+        default=(), converter=_attendees, validator=[ids, _distinct_attendees]
     )
-    contract_id: str | None = None
+    contract_id: str | None = attrs.field(default=None, validator=optional_id)
 
 
 def _members(values: Iterable[CommitteeMember]) -> tuple[CommitteeMember, ...]:

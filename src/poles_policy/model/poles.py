@@ -57,7 +57,7 @@ from poles_policy.model._validators import (
     is_a,
     items,
     non_empty,
-    readable,
+    plain_text,
     strings,
     unique,
 )
@@ -173,9 +173,7 @@ def _themes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str,
         if not theme.strip():
             msg = f"{type(instance).__name__}.{attribute.name}: a theme must not be empty"
             raise InvalidInputError(msg)
-        if not readable(theme):
-            msg = f"{type(instance).__name__}.{attribute.name}: {theme!r} holds a control character"
-            raise InvalidInputError(msg)
+        plain_text(instance, attribute, theme)
     unique("theme", f"{type(instance).__name__}.{attribute.name}", value)
 
 
