@@ -108,6 +108,8 @@ def readable(text: str) -> bool:
     >>> readable("Minalogic"), readable("  "), readable("RA-2009\x00"), readable("\u202eABC")
     (True, False, False, False)
     """
+    if text.isprintable():  # the usual case, in C: no control, format or separator character
+        return bool(text.strip())
     return bool(text.strip()) and _HIDDEN.search(text) is None
 
 

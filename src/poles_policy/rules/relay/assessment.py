@@ -244,9 +244,10 @@ SCHEME_TERMS: Final = (
 
 def _check_terms(on: date, params: ParameterSet) -> None:
     """Refuse a parameter set that admits a request of *on* but gives no terms for that day."""
-    missing = [name for name in SCHEME_TERMS if params.at(name, on) is None]
-    if not missing:
+    # One remembered lookup per date: the check costs a dict read for every case of a portfolio.
+    if None not in params.values_at(SCHEME_TERMS, on):
         return
+    missing = [name for name in SCHEME_TERMS if params.at(name, on) is None]
     starts = sorted({v.valid_from for name in missing for v in params[name].values[:1]})
     since = f" (their values start on {starts[0].isoformat()})" if len(starts) == 1 else ""
     msg = (

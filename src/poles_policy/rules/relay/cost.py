@@ -87,7 +87,7 @@ from poles_policy.explain import (
     render_account,
 )
 from poles_policy.model.relay import RelayLoan, RelayRequest
-from poles_policy.money import ZERO, Eur, exact_decimals, pro_rata
+from poles_policy.money import EXACT, ZERO, Eur, exact_decimals, pro_rata, round_cents
 from poles_policy.rules._inputs import expect, expect_params
 from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.guarantee import (
@@ -371,6 +371,9 @@ def _span(low: Eur, high: Eur, lang: Lang) -> str:
     return f"{low} {'à' if lang == 'fr' else 'to'} {high} EUR"
 
 
+_DAYS_A_YEAR: Final = Decimal(360)  # ACT/360
+
+
 def _accrued(outstanding: Eur, rate: Decimal, start: date, end: date) -> Eur:
     """
     Interest (or a fee) at *rate* a year on *outstanding*, ACT/360, rounded once half up.
@@ -380,7 +383,9 @@ def _accrued(outstanding: Eur, rate: Decimal, start: date, end: date) -> Eur:
     28 digits, and 105 500.00 x 4.5 % over 502 days, 6 620.125 exactly, came
     out as 6 620.1249... and was rounded down.
     """
-    return pro_rata(outstanding * rate, (end - start).days, 360)
+    # The values are exact Decimals already: pro_rata's checks of its arguments are not needed.
+    accrued = EXACT.multiply(EXACT.multiply(outstanding, rate), (end - start).days)
+    return round_cents(EXACT.divide(accrued, _DAYS_A_YEAR))
 
 
 def _periods(
