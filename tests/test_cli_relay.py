@@ -36,6 +36,28 @@ def run(*argv: str | Path) -> int:
     return cli.main([str(a) for a in argv])
 
 
+def parameter_file(
+    path: Path, name: str, unit: str, value: str, *, valid_from: str = "2008-04-01"
+) -> Path:
+    """Write a parameter file giving *name* one value (TOML text) from *valid_from*."""
+    path.write_text(
+        f"""
+[[parameter]]
+name = "{name}"
+description = "A test scenario's value."
+unit = "{unit}"
+
+  [[parameter.values]]
+  valid_from = {valid_from}
+  value = {value}
+  confidence = "assumption"
+  source = "test scenario"
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
 def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -155,21 +177,8 @@ def test_the_case_may_come_from_stdin(
 def test_parameters_from_a_file_replace_the_default_ones(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    reform = tmp_path / "reform.toml"
-    reform.write_text(
-        """
-[[parameter]]
-name = "relay.pilot_regions"
-description = "A counterfactual pilot run in Île-de-France only."
-unit = "region_codes"
-
-  [[parameter.values]]
-  valid_from = 2008-04-01
-  value = ["11"]
-  confidence = "assumption"
-  source = "test scenario"
-""",
-        encoding="utf-8",
+    reform = parameter_file(
+        tmp_path / "reform.toml", "relay.pilot_regions", "region_codes", '["11"]'
     )
     assert run("relay", "check", EXAMPLE, "--at-params", reform) == 0
     out = capsys.readouterr().out
@@ -192,21 +201,8 @@ def test_a_parameter_file_naming_no_parameter_of_the_library_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # A misspelt name would be read by no rule: the default would stay in force unnoticed.
-    typo = tmp_path / "typo.toml"
-    typo.write_text(
-        """
-[[parameter]]
-name = "relay.national_form"
-description = "A national generalisation, misspelt."
-unit = "date"
-
-  [[parameter.values]]
-  valid_from = 2009-01-01
-  value = 2009-01-01
-  confidence = "assumption"
-  source = "test scenario"
-""",
-        encoding="utf-8",
+    typo = parameter_file(
+        tmp_path / "typo.toml", "relay.national_form", "date", "2009-01-01", valid_from="2009-01-01"
     )
     assert run("relay", "check", EXAMPLE, "--at-params", typo) == 2
     error = one_line_error(capsys)
@@ -218,22 +214,7 @@ def test_a_parameter_file_changing_a_parameter_s_unit_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # A share where the rules read a list of region codes left every region outside the pilot.
-    shared = tmp_path / "shared.toml"
-    shared.write_text(
-        """
-[[parameter]]
-name = "relay.pilot_regions"
-description = "Pilot regions, in the wrong unit."
-unit = "share"
-
-  [[parameter.values]]
-  valid_from = 2008-04-01
-  value = "0.5"
-  confidence = "assumption"
-  source = "test scenario"
-""",
-        encoding="utf-8",
-    )
+    shared = parameter_file(tmp_path / "shared.toml", "relay.pilot_regions", "share", '"0.5"')
     assert run("relay", "check", EXAMPLE, "--at-params", shared) == 2
     assert one_line_error(capsys) == (
         f"poles-policy: error: --at-params: {shared} gives relay.pilot_regions in unit "
@@ -244,21 +225,8 @@ unit = "share"
 def test_a_parameter_file_s_region_code_that_denotes_no_region_is_named_with_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    nowhere = tmp_path / "nowhere.toml"
-    nowhere.write_text(
-        """
-[[parameter]]
-name = "relay.pilot_regions"
-description = "A pilot in a region that does not exist."
-unit = "region_codes"
-
-  [[parameter.values]]
-  valid_from = 2008-04-01
-  value = ["99"]
-  confidence = "assumption"
-  source = "test scenario"
-""",
-        encoding="utf-8",
+    nowhere = parameter_file(
+        tmp_path / "nowhere.toml", "relay.pilot_regions", "region_codes", '["99"]'
     )
     assert run("relay", "check", EXAMPLE, "--at-params", nowhere) == 2
     assert one_line_error(capsys) == (

@@ -277,6 +277,12 @@ def _read_document(name: str) -> tuple[str, bytes]:
         raise InvalidInputError(msg) from None
 
 
+def _did_you_mean(word: str, choices: list[str], *, cutoff: float) -> str:
+    """`` (did you mean 'x'?)`` with the closest of *choices*, or nothing."""
+    close = difflib.get_close_matches(word, choices, n=3, cutoff=cutoff)
+    return f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+
+
 def _parameters_with(path: Path | None) -> ParameterSet:
     """
     Return the default parameters, with those of *path* replacing them.
@@ -298,8 +304,8 @@ def _parameters_with(path: Path | None) -> ParameterSet:
         raise InvalidInputError(msg)
     for name in replacing:
         if name not in base:
-            close = difflib.get_close_matches(name, list(base), n=3, cutoff=0.75)
-            hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+            # Names share dotted prefixes: a lower cutoff would suggest too much.
+            hint = _did_you_mean(name, list(base), cutoff=0.75)
             msg = (
                 f"--at-params: {path} defines {name!r}, which is not one of the library's "
                 f"parameters{hint}; `poles-policy params` lists them"
@@ -514,8 +520,7 @@ def _check_themes(pairs: Sequence[Sequence[str]], held: set[str]) -> None:
     for pair in pairs:
         for theme in pair:
             if theme_key(theme) not in keys:
-                close = difflib.get_close_matches(theme, sorted(held), n=3, cutoff=0.6)
-                hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+                hint = _did_you_mean(theme, sorted(held), cutoff=0.6)
                 msg = (
                     f"--complementary: no pôle of the reference data holds the theme "
                     f"{theme!r}{hint}; their themes: {', '.join(sorted(held))}"
