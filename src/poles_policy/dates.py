@@ -51,7 +51,7 @@ import attrs
 from dateutil.easter import easter
 
 from poles_policy._exact import EXACT
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 
 __all__ = [
     "HOLIDAY_YEARS",
@@ -84,6 +84,30 @@ _MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # --- months ----------------------------------------------------------------------------------
 
 
+def _day(value: object, function: str, argument: str) -> None:
+    """Refuse a *value* that is not a day, naming the function and the argument."""
+    why = not_a_day(value)
+    if why is not None:
+        msg = (
+            f"{function}: {argument} must be a datetime.date, not "
+            f"{type(value).__name__} {value!r}{why}"
+        )
+        raise WrongTypeError(msg)
+
+
+def _whole(value: object, function: str, argument: str) -> None:
+    """Refuse a *value* that is not an int (a bool is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{function}: {argument} must be a whole number, not {type(value).__name__} {value!r}"
+        raise WrongTypeError(msg)
+
+
+def _flag(value: object, function: str, argument: str) -> None:
+    if not isinstance(value, bool):
+        msg = f"{function}: {argument} must be True or False, not {type(value).__name__} {value!r}"
+        raise WrongTypeError(msg)
+
+
 def add_months(anchor: date, months: int) -> date:
     """
     Add *months* calendar months to *anchor*, clamping to the end of the month.
@@ -108,13 +132,19 @@ def add_months(anchor: date, months: int) -> date:
     """
     # The same result as ``anchor + relativedelta(months=months)``, without
     # building a relativedelta: this runs several times per relay case.
+    if type(anchor) is not date:
+        _day(anchor, "add_months", "anchor")
     if type(months) is not int:
         # As relativedelta does: a whole float is taken, anything else refused.
-        if months != int(months):
-            msg = "Non-integer years and months are ambiguous and not currently supported."
-            raise ValueError(msg)
-        months = int(months)
+        given: object = months
+        if isinstance(given, float) and given.is_integer():
+            months = int(given)
+        else:
+            _whole(given, "add_months", "months")
     year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    if not 1 <= year <= 9999:
+        msg = f"add_months: {anchor.isoformat()} + {months} months is outside years 1 to 9999"
+        raise InvalidInputError(msg)
     day = anchor.day
     if day > 28:  # every month has at least 28 days: no clamping below
         day = min(day, _days_in_month(year, month0 + 1))
@@ -148,6 +178,9 @@ def month_schedule(anchor: date, count: int, step: int = 1) -> tuple[date, ...]:
     >>> [d.isoformat() for d in month_schedule(date(2009, 1, 31), 3)]
     ['2009-01-31', '2009-02-28', '2009-03-31']
     """
+    _day(anchor, "month_schedule", "anchor")
+    _whole(count, "month_schedule", "count")
+    _whole(step, "month_schedule", "step")
     if count < 0:
         msg = f"count: {count!r} is negative; a schedule has zero or more dates"
         raise InvalidInputError(msg)
@@ -305,6 +338,8 @@ def duration(start: date, end: date) -> Duration:
     >>> duration(date(2009, 1, 1), date(2009, 8, 4)).describe()
     '7 months 3 days (215 days, 7.1 months)'
     """
+    _day(start, "duration", "start")
+    _day(end, "duration", "end")
     return Duration(start=start, end=end)
 
 
@@ -335,6 +370,8 @@ def act360(start: date, end: date) -> Decimal:
     >>> act360(date(2009, 1, 1), date(2010, 1, 1)) == Decimal(365) / 360
     True
     """
+    _day(start, "act360", "start")
+    _day(end, "act360", "end")
     # In the fixed context: a caller's precision or traps cannot change a day-count fraction.
     return EXACT.divide(Decimal((end - start).days), Decimal(360))
 
@@ -421,6 +458,9 @@ def french_holidays(
     >>> len(holidays), len(french_holidays(2009, alsace_moselle=True))
     (11, 13)
     """
+    _whole(year, "french_holidays", "year")
+    _flag(alsace_moselle, "french_holidays", "alsace_moselle")
+    _flag(solidarity_day_worked, "french_holidays", "solidarity_day_worked")
     _check_year(year)
     return dict(
         _holidays(year, alsace_moselle=alsace_moselle, solidarity_day_worked=solidarity_day_worked)
@@ -456,6 +496,8 @@ def is_holiday(day: date, *, alsace_moselle: bool = False) -> bool:
     >>> is_holiday(date(2009, 12, 26)), is_holiday(date(2009, 12, 26), alsace_moselle=True)
     (False, True)
     """
+    _day(day, "is_holiday", "day")
+    _flag(alsace_moselle, "is_holiday", "alsace_moselle")
     return day in _holiday_dates(day.year, alsace_moselle)
 
 
@@ -476,6 +518,8 @@ def is_business_day(day: date, *, alsace_moselle: bool = False) -> bool:
     >>> is_business_day(date(2009, 5, 1))  # Friday, Fête du Travail
     False
     """
+    _day(day, "is_business_day", "day")
+    _flag(alsace_moselle, "is_business_day", "alsace_moselle")
     return day.weekday() < _SATURDAY and not is_holiday(day, alsace_moselle=alsace_moselle)
 
 
@@ -522,11 +566,18 @@ def business_days_between(start: date, end: date, *, alsace_moselle: bool = Fals
     >>> business_days_between(date(2009, 4, 30), date(2009, 5, 31))  # May 2009
     18
     """
+    _day(start, "business_days_between", "start")
+    _day(end, "business_days_between", "end")
+    _flag(alsace_moselle, "business_days_between", "alsace_moselle")
     if end > start:
         return _count_business_days(start + _ONE_DAY, end, alsace_moselle=alsace_moselle)
     if end < start:
         return -_count_business_days(end, start - _ONE_DAY, alsace_moselle=alsace_moselle)
     return 0
+
+
+# More business days than the holiday calendar's years hold: any such count leaves them.
+_MAX_BUSINESS_DAYS: Final = 366 * 100
 
 
 def add_business_days(start: date, n: int, *, alsace_moselle: bool = False) -> date:
@@ -553,6 +604,12 @@ def add_business_days(start: date, n: int, *, alsace_moselle: bool = False) -> d
     >>> add_business_days(date(2009, 4, 30), 1)  # over 1 May and a weekend
     datetime.date(2009, 5, 4)
     """
+    _day(start, "add_business_days", "start")
+    _whole(n, "add_business_days", "n")
+    _flag(alsace_moselle, "add_business_days", "alsace_moselle")
+    if abs(n) > _MAX_BUSINESS_DAYS:
+        msg = f"add_business_days: {n} business days leave the years of the holiday calendar"
+        raise InvalidInputError(msg)
     step = _ONE_DAY if n >= 0 else -_ONE_DAY
     remaining = abs(n)
     day = start
@@ -587,6 +644,8 @@ def roll_forward(day: date, *, alsace_moselle: bool = False) -> date:
     >>> roll_forward(date(2009, 5, 30))  # Saturday, then Whit Monday
     datetime.date(2009, 6, 2)
     """
+    _day(day, "roll_forward", "day")
+    _flag(alsace_moselle, "roll_forward", "alsace_moselle")
     while not is_business_day(day, alsace_moselle=alsace_moselle):
         day += _ONE_DAY
     return day
@@ -646,6 +705,10 @@ def parse_iso_date(text: str, *, field: str = "date") -> date:
     >>> parse_iso_date("2009-03-02")
     datetime.date(2009, 3, 2)
     """
+    given: object = text  # typed callers pass a string; others may not
+    if not isinstance(given, str):
+        msg = f"{field}: {given!r} is not text; write the date as YYYY-MM-DD"
+        raise WrongTypeError(msg)
     if _ISO_DATE.fullmatch(text) is None:
         msg = f"{field}: {text!r} is not an ISO date (YYYY-MM-DD)"
         raise InvalidInputError(msg)

@@ -73,10 +73,14 @@ def _awu(value: Decimal | int | str) -> Decimal:
         msg = f"staff_awu: {value!r} of type {type(value).__name__} is not a number"
         raise WrongTypeError(msg)
     try:
-        return Decimal(given)
+        staff = Decimal(given)
     except InvalidOperation:
         msg = f"staff_awu: {value!r} is not a decimal number"
         raise InvalidInputError(msg) from None
+    if not staff.is_finite():
+        msg = f"staff_awu: {value!r} is not a finite number"
+        raise InvalidInputError(msg)
+    return staff
 
 
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import non_empty
 from poles_policy.model.relay import RelayLoan, RelayRequest, check_principal
 
@@ -26,6 +26,10 @@ __all__ = ["RelayCase"]
 
 
 def _request_is_the_case(instance: RelayCase, _: attrs.Attribute[Any], value: RelayRequest) -> None:
+    given: object = value  # typed callers pass a request; others may not
+    if not isinstance(given, RelayRequest):
+        msg = f"RelayCase.request: {given!r} is not of type RelayRequest"
+        raise WrongTypeError(msg)
     if value.id != instance.case_id:
         msg = (
             f"RelayCase.request: the request id {value.id!r} differs from the case id "
@@ -47,6 +51,10 @@ def _loan_answers_the_request(
 ) -> None:
     if value is None:
         return
+    given: object = value
+    if not isinstance(given, RelayLoan):
+        msg = f"RelayCase.loan: {given!r} is not of type RelayLoan"
+        raise WrongTypeError(msg)
     request = instance.request
     if value.request_id != request.id:
         msg = (

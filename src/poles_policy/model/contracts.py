@@ -29,6 +29,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
+    calendar_year,
     is_a,
     items,
     non_empty,
@@ -112,6 +113,7 @@ def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a year"
         raise InvalidInputError(msg)
+    calendar_year(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)

@@ -57,6 +57,7 @@ from poles_policy.model._validators import (
     is_a,
     items,
     non_empty,
+    optional_is_a,
     plain_text,
     strings,
     unique,
@@ -315,8 +316,12 @@ class Pole:
     other_regions: tuple[str, ...] = attrs.field(
         default=(), converter=_other_regions, validator=_region_codes
     )
-    governing_body: GoverningBody | None = None
-    state_correspondent: StateCorrespondent | None = None
+    governing_body: GoverningBody | None = attrs.field(
+        default=None, validator=optional_is_a(GoverningBody)
+    )
+    state_correspondent: StateCorrespondent | None = attrs.field(
+        default=None, validator=optional_is_a(StateCorrespondent)
+    )
     evaluation_group_2008: EvaluationGroup | None = attrs.field(
         default=None, converter=_optional_group
     )

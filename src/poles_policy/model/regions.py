@@ -32,7 +32,8 @@ from typing import Any
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.dates import not_a_day
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import non_empty
 
 __all__ = [
@@ -237,6 +238,16 @@ def existed_by(code: str, on: date) -> bool:
     >>> existed_by("82", date(2017, 1, 1)), existed_by("84", date(2009, 7, 1))
     (True, False)
     """
+    why = not_a_day(on)
+    if why is not None:
+        msg = f"existed_by: on must be a datetime.date, not {type(on).__name__} {on!r}{why}"
+        raise WrongTypeError(msg)
+    given: object = code  # typed callers pass a string; others may not
+    if not isinstance(given, str):
+        msg = (
+            f"existed_by: code must be a string such as '82', not {type(given).__name__} {given!r}"
+        )
+        raise WrongTypeError(msg)
     return any(r.valid_from is None or r.valid_from <= on for r in _BY_CODE.get(code, ()))
 
 

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import attrs
 
-from poles_policy.exceptions import ParameterError, UnknownParameterError
+from poles_policy.dates import not_a_day
+from poles_policy.exceptions import ParameterError, UnknownParameterError, WrongTypeError
 from poles_policy.explain import OPEN_START
 from poles_policy.parameters.history import DatedValue, Parameter
 from poles_policy.parameters.units import ParameterValue, coerce_value
@@ -99,6 +100,13 @@ class ParameterSet(Mapping[str, Parameter]):
     # -- mapping -----------------------------------------------------------------------------
 
     def __getitem__(self, name: str) -> Parameter:
+        given: object = name  # typed callers pass a string; others may not
+        if not isinstance(given, str):
+            msg = (
+                f"a parameter's name is a string such as 'relay.pilot_regions', not "
+                f"{type(given).__name__} {given!r}"
+            )
+            raise WrongTypeError(msg)
         found = self._index.get(name)
         if found is not None:
             return found
@@ -132,7 +140,7 @@ class ParameterSet(Mapping[str, Parameter]):
         (Decimal('0.008'), datetime.date(2008, 4, 1))
         """
         # The dict lookup is the hot path; self[name] only runs to raise with suggestions.
-        parameter = self._index.get(name) or self[name]
+        parameter = (self._index.get(name) if type(name) is str else None) or self[name]
         return parameter.at(on)
 
     def require(self, name: str, on: date) -> DatedValue:
@@ -173,7 +181,7 @@ class ParameterSet(Mapping[str, Parameter]):
         >>> params.value("relay.national_from", date(2009, 3, 16)) is None  # never decided
         True
         """
-        found = (self._index.get(name) or self[name]).at(on)
+        found = ((self._index.get(name) if type(name) is str else None) or self[name]).at(on)
         return None if found is None else found.value
 
     def values_at(self, names: tuple[str, ...], on: date) -> tuple[ParameterValue | None, ...]:
@@ -194,7 +202,11 @@ class ParameterSet(Mapping[str, Parameter]):
         (('82',), None)
         """
         key = (names, on)
-        found = self._memo.get(key)
+        try:
+            found = self._memo.get(key)
+        except TypeError:  # unhashable: a list of names, say
+            msg = f"values_at: names must be a tuple of names, not {type(names).__name__}"
+            raise WrongTypeError(msg) from None
         if found is None:
             found = tuple(self.value(name, on) for name in names)
             self._remember(key, found)
@@ -240,7 +252,7 @@ class ParameterSet(Mapping[str, Parameter]):
         >>> default_parameters().use("relay.oseo.guarantee_share", date(2009, 3, 16)).describe()
         'relay.oseo.guarantee_share = 0.50 (share, since 2008-04-01; sourced)'
         """
-        parameter = self._index.get(name) or self[name]
+        parameter = (self._index.get(name) if type(name) is str else None) or self[name]
         return parameter.use(on)
 
     def decimal(self, name: str, on: date) -> Decimal:
@@ -367,6 +379,14 @@ class ParameterSet(Mapping[str, Parameter]):
         """
         parameter = self[name]
         where = f"override of {name!r}"
+        for argument, day in (("valid_from", valid_from), ("valid_until", valid_until)):
+            why = None if day is None else not_a_day(day)
+            if why is not None:
+                msg = (
+                    f"{where}: {argument} must be a datetime.date or None, not "
+                    f"{type(day).__name__} {day!r}{why}"
+                )
+                raise WrongTypeError(msg)
         first = _first_day(parameter)
         if valid_from is None and valid_until is not None and valid_until < first:
             msg = (

@@ -943,6 +943,20 @@ def _per_month_check(low: CostScenario, high: CostScenario, timing: TimeSaved) -
     )
 
 
+def _check_arguments(
+    request: object, params: object, loan: object, guarantee: object, timing: object
+) -> None:
+    expect(request, RelayRequest, "request", "relay_cost")
+    expect_params(params, "relay_cost")
+    for value, kind, name in (
+        (loan, RelayLoan, "loan"),
+        (guarantee, Guarantee, "guarantee"),
+        (timing, TimeSaved, "timing"),
+    ):
+        if value is not None:
+            expect(value, kind, name, "relay_cost")
+
+
 @exact_decimals
 def relay_cost(
     request: RelayRequest,
@@ -989,10 +1003,7 @@ def relay_cost(
     >>> cost.rate_basis, cost.annual_rate, cost.total_low, cost.total_high
     ('default', Decimal('0.06'), Decimal('19637.34'), Decimal('24190.23'))
     """
-    expect(request, RelayRequest, "request", "relay_cost")
-    expect_params(params, "relay_cost")
-    if loan is not None:
-        expect(loan, RelayLoan, "loan", "relay_cost")
+    _check_arguments(request, params, loan, guarantee, timing)
     on = request.requested_on
     principal = loan.principal if loan is not None else request.amount
     if timing is None:

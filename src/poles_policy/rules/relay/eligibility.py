@@ -433,6 +433,10 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
     (Decimal('100000.01'), Decimal('50000.00'))
     """
     expect_date(on, "on", "prefinanceable")
+    expect(share, Decimal, "share", "prefinanceable")
+    if not (share.is_finite() and 0 <= share <= 1):
+        msg = f"prefinanceable: share {share} is not a share from 0 to 1"
+        raise InvalidInputError(msg)
     # Sums and differences of amounts exact to the cent stay exact to the cent: only the
     # share can need rounding.
     # In the exact context, whatever the caller's: this runs outside any rule's decorator.

@@ -21,16 +21,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Lang, Outcome, Text
 from poles_policy.model.actors import actor_region
 from poles_policy.money import ZERO, Eur, eur, exact_decimals, rate, round_cents
+from poles_policy.rules._inputs import expect
+from poles_policy.rules.relay.assessment import Assessment
 from poles_policy.rules.relay.eligibility import label
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-
-    from poles_policy.rules.relay.assessment import Assessment
 
 __all__ = [
     "Comparison",
@@ -367,6 +367,20 @@ def _verdict(
     return tuple(out)
 
 
+def _checked(assessments: object, label: object, criteria: object) -> list[Assessment]:
+    """The assessments as a list, once every argument of evaluate_portfolio is checked."""
+    if isinstance(assessments, str | bytes) or not hasattr(assessments, "__iter__"):
+        msg = f"evaluate_portfolio: assessments must be a list of assessments, not {assessments!r}"
+        raise WrongTypeError(msg)
+    items = list(assessments)
+    for position, item in enumerate(items):
+        expect(item, Assessment, f"assessments[{position}]", "evaluate_portfolio")
+    expect(label, str, "label", "evaluate_portfolio")
+    if criteria is not None:
+        expect(criteria, PilotCriteria, "criteria", "evaluate_portfolio")
+    return items
+
+
 @exact_decimals
 def evaluate_portfolio(
     assessments: Iterable[Assessment], *, label: str = "", criteria: PilotCriteria | None = None
@@ -382,7 +396,7 @@ def evaluate_portfolio(
     Returns:
         The summary, with a verdict per criterion.
     """
-    items = list(assessments)
+    items = _checked(assessments, label, criteria)
     outcomes: Counter[Outcome] = Counter()
     refusals: Counter[str] = Counter()
     regions: dict[str, list[int]] = {}
@@ -509,6 +523,8 @@ def compare(baseline: PortfolioSummary, reform: PortfolioSummary) -> Comparison:
     Raises:
         ValueError: If the two summaries do not cover the same requests per region.
     """
+    expect(baseline, PortfolioSummary, "baseline", "compare")
+    expect(reform, PortfolioSummary, "reform", "compare")
     base = {code: (n, ok) for code, n, ok in baseline.by_region}
     new = {code: (n, ok) for code, n, ok in reform.by_region}
     if {c: n for c, (n, _) in base.items()} != {c: n for c, (n, _) in new.items()}:
