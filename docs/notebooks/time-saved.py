@@ -18,13 +18,15 @@
 # bank's loan arrives months before the State subsidy it stands in for. When the dates are not yet
 # known, {py:func}`~poles_policy.rules.relay.timing.time_saved` estimates them from parameters and
 # gives the time saved as a range, *low* to *high*. This notebook draws the uncertain dates within
-# those ranges many times ({py:func}`~poles_policy.scenarios.savings.simulate_savings`) to see how often
-# the saving falls inside the promise, then screens a large portfolio under several
+# those ranges many times
+# ({py:func}`~poles_policy.scenarios.savings.simulate_savings`) to see how
+# often the saving falls inside the promise, then screens a large portfolio under several
 # generalisation dates (RELAY.7).
 #
 # **The data are synthetic**: the packaged demo portfolio of {py:mod}`poles_policy.data.demo`,
-# then a portfolio made by {py:func}`~poles_policy.scenarios.synthetic.synthetic_relay_cases`. Nothing below
-# measures the real pilot; every figure is computed by the cells.
+# then a portfolio made by
+# {py:func}`~poles_policy.scenarios.synthetic.synthetic_relay_cases`. Nothing
+# below measures the real pilot; every figure is computed by the cells.
 
 # %%
 from datetime import date
