@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poles_policy.exceptions import InvalidInputError, UnknownClauseError
+from poles_policy.exceptions import InvalidInputError, UnknownClauseError, WrongTypeError
 from poles_policy.explain import (
     CLAUSES,
     Check,
@@ -342,5 +342,5 @@ def test_json_data_writes_exact_values_as_text_and_never_rounds() -> None:
 def test_json_data_refuses_what_json_cannot_carry() -> None:
     with pytest.raises(TypeError, match="float cannot be written as JSON"):
         json_data({"rate": 0.1})
-    with pytest.raises(TypeError, match="str is not an attrs class"):
+    with pytest.raises(WrongTypeError, match=r"^json_fields: obj must be an attrs object, not str"):
         json_fields("text")

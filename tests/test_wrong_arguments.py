@@ -9,22 +9,38 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
 from poles_policy import dates
+from poles_policy.boundary import validate_json
+from poles_policy.boundary.case import dump_case, parse_case
 from poles_policy.data import rhone_alpes_poles
 from poles_policy.data.demo import demo_cases
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.exceptions import InvalidInputError, ParameterError, WrongTypeError
+from poles_policy.explain import (
+    Check,
+    Decision,
+    Fact,
+    ParameterUse,
+    Status,
+    Text,
+    clause,
+    json_fields,
+    missing_facts,
+    render_account,
+    validate_clause_ids,
+)
 from poles_policy.model.actors import Accounts
 from poles_policy.model.contracts import Measurement, OperatingBudget
 from poles_policy.model.regions import existed_by
-from poles_policy.parameters import default_parameters
+from poles_policy.parameters import Parameter, coerce_value, default_parameters, render_value
 from poles_policy.rules.relay import assess_case, relay_cost
-from poles_policy.rules.relay.eligibility import prefinanceable
+from poles_policy.rules.relay.eligibility import label, prefinanceable
 from poles_policy.rules.relay.evaluation import compare, evaluate_portfolio
+from poles_policy.rules.relay.timing import Tranche, bridged_tranches
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -179,6 +195,193 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
         r"^RelayCase\.loan: 'x' is not of type RelayLoan$",
     ),
 }
+
+
+_TEXT = Text("met", "remplie")
+_MET: dict[str, Any] = {
+    "key": "relay.enterprise",
+    "clauses": ["RELAY.2"],
+    "label": _TEXT,
+    "status": Status.MET,
+    "reason": _TEXT,
+}
+_DECISION: dict[str, Any] = {"rule": "relay.eligibility", "title": _TEXT, "subject": "acme"}
+
+CALLS.update(
+    {
+        # explanations: checks, decisions and their helpers
+        "Check(key=None)": (
+            lambda: Check(**{**_MET, "key": None}),
+            WrongTypeError,
+            r"^Check: key must be a string, not NoneType None$",
+        ),
+        "Check(clauses='RELAY.2')": (
+            lambda: Check(**{**_MET, "clauses": "RELAY.2"}),
+            WrongTypeError,
+            r"^Check: clauses must be a list of str, not str 'RELAY.2'$",
+        ),
+        "Check(status='met')": (
+            lambda: Check(**{**_MET, "status": "met"}),
+            WrongTypeError,
+            r"^Check: status must be a Status, not str 'met'$",
+        ),
+        "Check(parameters=[1])": (
+            lambda: Check(**_MET, parameters=[1]),  # type: ignore[list-item]
+            WrongTypeError,
+            r"^Check: parameters\[0\] must be a ParameterUse, not int 1$",
+        ),
+        "Check(missing=(None,))": (
+            lambda: Check(**{**_MET, "status": Status.UNKNOWN}, missing=(None,)),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^Check: missing\[0\] must be a Fact, not NoneType None$",
+        ),
+        "Fact(path=None)": (
+            lambda: Fact(path=None, question=_TEXT),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^Fact: path must be a string, not NoneType None$",
+        ),
+        "ParameterUse(valid_from='2009-01-01')": (
+            lambda: attrs.evolve(_share_use(), valid_from="2009-01-01"),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^ParameterUse: valid_from must be a datetime\.date, not str '2009-01-01'$",
+        ),
+        "Decision(on=datetime)": (
+            lambda: Decision(**_DECISION, on=datetime(2009, 3, 16, 9), checks=[]),  # noqa: DTZ001
+            WrongTypeError,
+            r"^Decision: on must be a datetime\.date, not datetime",
+        ),
+        "Decision(checks=[None])": (
+            lambda: Decision(**_DECISION, on=DAY, checks=[None]),  # type: ignore[list-item]
+            WrongTypeError,
+            r"^Decision: checks\[0\] must be a Check, not NoneType None$",
+        ),
+        "Decision.check(None)": (
+            lambda: assess_case(CASE, PARAMS).decision.check(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^find_check: key must be a string, not NoneType None$",
+        ),
+        "missing_facts(None)": (
+            lambda: missing_facts(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^missing_facts: checks must be a list of Check, not NoneType None$",
+        ),
+        "render_account(lang='de')": (
+            lambda: render_account("head", [], "de"),  # type: ignore[arg-type]
+            InvalidInputError,
+            r"^lang must be 'en' or 'fr', not 'de'$",
+        ),
+        "Decision.explain('EN')": (
+            lambda: assess_case(CASE, PARAMS).decision.explain("EN"),  # type: ignore[arg-type]
+            InvalidInputError,
+            r"^lang must be 'en' or 'fr', not 'EN'$",
+        ),
+        "validate_clause_ids(None)": (
+            lambda: validate_clause_ids(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^validate_clause_ids: ids must be a list of str, not NoneType None$",
+        ),
+        "clause(['RELAY.2'])": (
+            lambda: clause(["RELAY.2"]),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^clause: clause_id must be a string, not list",
+        ),
+        "json_fields(obj, properties=None)": (
+            lambda: json_fields(CASE, properties=None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^json_fields: properties must be a list of str, not NoneType None$",
+        ),
+        "json_fields(obj, properties=['nope'])": (
+            lambda: json_fields(CASE, properties=["nope"]),
+            InvalidInputError,
+            r"^json_fields: RelayCase has no property 'nope'$",
+        ),
+        # parameters
+        "coerce_value(None, '1')": (
+            lambda: coerce_value(None, "1"),  # type: ignore[arg-type]
+            ParameterError,
+            r"^unknown unit None; units: share, ",
+        ),
+        "render_value(None)": (
+            lambda: render_value(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^render_value: value must be a parameter value .*, not NoneType None$",
+        ),
+        "Parameter(name=None)": (
+            lambda: Parameter(name=None, description="d", unit="share"),  # type: ignore[arg-type]
+            ParameterError,
+            r"^parameter name None is not dotted lower-case words",
+        ),
+        "Parameter(clauses=None)": (
+            lambda: Parameter(name="a.b", description="d", unit="share", clauses=None),  # type: ignore[arg-type]
+            ParameterError,
+            r"^clauses None is not a list of clause ids",
+        ),
+        "Parameter(values=[1])": (
+            lambda: Parameter(name="a.b", description="d", unit="share", values=[1]),  # type: ignore[list-item]
+            ParameterError,
+            r"^values\[0\] is not a DatedValue but int 1$",
+        ),
+        # the JSON boundary
+        "parse_case(None)": (
+            lambda: parse_case(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^the document must be JSON text \(str or bytes\), not NoneType",
+        ),
+        "parse_case(dict)": (
+            lambda: parse_case({"case_id": "x"}),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^the document must be JSON text \(str or bytes\), not dict",
+        ),
+        "validate_json(int, '{}')": (
+            lambda: validate_json(int, "{}"),  # type: ignore[type-var]
+            WrongTypeError,
+            r"^validate_json: model must be a boundary model class",
+        ),
+        "dump_case(request)": (
+            lambda: dump_case(CASE.request),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^dump_case: case must be a RelayCase, not RelayRequest$",
+        ),
+        "dump_case(case, indent='x')": (
+            lambda: dump_case(CASE, indent="x"),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^dump_case: indent must be a whole number from 0, or None, not 'x'$",
+        ),
+        # rules
+        "label(None)": (
+            lambda: label(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^label: key must be a str, not NoneType None$",
+        ),
+        "label('relay.bogus')": (
+            lambda: label("relay.bogus"),
+            InvalidInputError,
+            r"^label: no eligibility condition 'relay.bogus'; the keys are relay.in_force, ",
+        ),
+        "Tranche.on('bogus')": (
+            lambda: _first_tranche().on("bogus"),  # type: ignore[arg-type]
+            InvalidInputError,
+            r"^Tranche\.on: scenario must be 'low' or 'high', not 'bogus'$",
+        ),
+    }
+)
+
+
+def _share_use() -> ParameterUse:
+    use = PARAMS.use("relay.oseo.guarantee_share", DAY)
+    assert use is not None, "the guarantee share has a value in 2009"
+    return use
+
+
+def _first_tranche() -> Tranche:
+    bridging = bridged_tranches(CASE.request, PARAMS, loan=CASE.loan)
+    assert bridging.tranches, "the first demo case bridges at least one tranche"
+    return bridging.tranches[0]
+
+
+def test_parse_case_takes_a_bytearray_too() -> None:
+    text = dump_case(CASE)
+    assert parse_case(bytearray(text.encode())) == parse_case(text) == CASE  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("call", sorted(CALLS))

@@ -15,16 +15,16 @@ that is simply zero.
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, SupportsIndex, TypeVar
 
 import attrs
 
 from poles_policy._exact import run_exact as _run_exact
-from poles_policy.exceptions import InvalidInputError, UnknownClauseError
+from poles_policy.exceptions import InvalidInputError, UnknownClauseError, WrongTypeError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -51,6 +51,49 @@ __all__ = [
 ]
 
 Lang = Literal["en", "fr"]
+
+_T = TypeVar("_T")
+
+
+def _refuse(function: str, argument: str, expected: str, value: object) -> NoReturn:
+    """Raise a :class:`WrongTypeError` naming *function*, *argument* and what was given."""
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    msg = f"{function}: {argument} must be {expected}, not {type(value).__name__} {shown}"
+    raise WrongTypeError(msg)
+
+
+def _listed(values: object, function: str, argument: str, kind: type[_T]) -> tuple[_T, ...]:
+    """Return *values* as a tuple of *kind* items, or refuse them naming the bad one."""
+    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
+        _refuse(function, argument, f"a list of {kind.__name__}", values)
+    out = tuple(values)
+    for index, item in enumerate(out):
+        if not isinstance(item, kind):
+            _refuse(function, f"{argument}[{index}]", f"a {kind.__name__}", item)
+    return out
+
+
+def _of(kind: type, expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """An attrs validator refusing a field that is not a *kind*, naming the class and field."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            _refuse(type(instance).__name__, attribute.name, expected, value)
+
+    return validate
+
+
+def _check_lang(lang: object) -> None:
+    if lang != "en" and lang != "fr":  # noqa: PLR1714 - two comparisons cost less than a set
+        msg = f"lang must be 'en' or 'fr', not {lang!r}"
+        raise InvalidInputError(msg)
+
+
+def _text_argument(value: object, function: str, argument: str) -> None:
+    if not isinstance(value, str):
+        _refuse(function, argument, "a string", value)
 
 
 @attrs.frozen(kw_only=True)
@@ -198,13 +241,15 @@ def clause(clause_id: str) -> Clause:
 
     Raises:
         UnknownClauseError: If the id is not in the policy text.
+        WrongTypeError: If *clause_id* is not a string.
 
     >>> clause("RELAY.3").keywords_fr
     ("dès l'émission de la lettre officielle",)
     """
     try:
         return CLAUSES[clause_id]
-    except KeyError:
+    except (KeyError, TypeError):
+        _text_argument(clause_id, "clause", "clause_id")
         msg = f"unknown clause id {clause_id!r}; known ids: {', '.join(CLAUSES)}"
         raise UnknownClauseError(msg) from None
 
@@ -215,8 +260,17 @@ def validate_clause_ids(ids: Iterable[str]) -> tuple[str, ...]:
 
     Raises:
         UnknownClauseError: On the first unknown id.
+        WrongTypeError: If *ids* is a single string or not a list of strings.
+
+    >>> validate_clause_ids(["RELAY.2", "RELAY.3"])
+    ('RELAY.2', 'RELAY.3')
+    >>> validate_clause_ids("RELAY.2")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: validate_clause_ids: ids must be a list of str, not str
+    'RELAY.2'
     """
-    out = tuple(ids)
+    out = _listed(ids, "validate_clause_ids", "ids", str)
     for cid in out:
         clause(cid)
     return out
@@ -256,8 +310,19 @@ class Text:
         _SET_FR(self, fr)
 
     def in_lang(self, lang: Lang) -> str:
-        """Return the text in *lang* (``"en"`` or ``"fr"``)."""
-        return self.fr if lang == "fr" else self.en
+        """
+        Return the text in *lang* (``"en"`` or ``"fr"``).
+
+        Raises:
+            InvalidInputError: For any other language, e.g. ``"de"`` or ``"FR"``.
+        """
+        chosen: str = lang  # a caller's str may hold any language
+        if chosen == "en":
+            return self.en
+        if chosen == "fr":
+            return self.fr
+        msg = f"lang must be 'en' or 'fr', not {lang!r}"
+        raise InvalidInputError(msg)
 
     def to_dict(self) -> dict[str, str]:
         """Return ``{"en": ..., "fr": ...}``."""
@@ -363,12 +428,12 @@ class ParameterUse:
     ('0.50', 'share', datetime.date(2008, 4, 1), 'sourced')
     """
 
-    name: str
-    value: str
-    unit: str
-    valid_from: date
-    source: str
-    confidence: str
+    name: str = attrs.field(validator=_of(str, "a string"))
+    value: str = attrs.field(validator=_of(str, "a string"))
+    unit: str = attrs.field(validator=_of(str, "a string"))
+    valid_from: date = attrs.field(validator=lambda _, a, v: _plain_day(v, "ParameterUse", a.name))
+    source: str = attrs.field(validator=_of(str, "a string"))
+    confidence: str = attrs.field(validator=_of(str, "a string"))
 
     def describe(self, lang: Lang = "en", *, source: bool = False) -> str:
         """
@@ -393,6 +458,7 @@ class ParameterUse:
         >>> reform.describe()
         'relay.oseo.guarantee_share = 0.50 (share; assumption)'
         """
+        _check_lang(lang)
         where = f"; {self.source}" if source else ""
         if self.valid_from <= OPEN_START:
             # A value with no first day of its own (a reform's): no date to cite.
@@ -421,8 +487,8 @@ class Fact:
     'Quand la lettre a-t-elle été émise ?'
     """
 
-    path: str
-    question: Text
+    path: str = attrs.field(validator=_of(str, "a string"))
+    question: Text = attrs.field(validator=_of(Text, "a Text"))
 
 
 @attrs.frozen(kw_only=True, init=False)
@@ -475,10 +541,23 @@ class Check:
     ) -> None:
         # Written by hand rather than generated: rules build a dozen checks per
         # case, and a tuple of clause ids is validated once, then remembered.
-        cited = clauses if type(clauses) is tuple else tuple(clauses)
+        if (
+            type(key) is not str
+            or type(label) is not Text
+            or type(status) is not Status
+            or type(reason) is not Text
+            or type(informative) is not bool
+        ):
+            _check_fields(
+                key=key, label=label, status=status, reason=reason, informative=informative
+            )
+        cited = clauses if type(clauses) is tuple else _listed(clauses, "Check", "clauses", str)
         if cited not in _CITED:
             _validate_citation(cited)
-        missing = missing if type(missing) is tuple else tuple(missing)
+        if type(parameters) is not tuple or any(type(p) is not ParameterUse for p in parameters):
+            parameters = _listed(parameters, "Check", "parameters", ParameterUse)
+        if type(missing) is not tuple or any(type(f) is not Fact for f in missing):
+            missing = _listed(missing, "Check", "missing", Fact)
         if missing and status is not Status.UNKNOWN:
             msg = f"check {key!r}: missing facts are only meaningful when UNKNOWN"
             raise InvalidInputError(msg)
@@ -487,7 +566,7 @@ class Check:
         _SET_LABEL(self, label)
         _SET_STATUS(self, status)
         _SET_REASON(self, reason)
-        _SET_PARAMETERS(self, parameters if type(parameters) is tuple else tuple(parameters))
+        _SET_PARAMETERS(self, parameters)
         _SET_MISSING(self, missing)
         _SET_INFORMATIVE(self, informative)
 
@@ -510,6 +589,27 @@ class Check:
         return f"[{status}] {self.label.in_lang(lang)}{info} — {cites}: {self.reason.in_lang(lang)}"
 
 
+def _plain_day(value: object, function: str, argument: str) -> None:
+    # A datetime is a date too, but it does not compare with one.
+    if type(value) is not date and (not isinstance(value, date) or isinstance(value, datetime)):
+        _refuse(function, argument, "a datetime.date", value)
+
+
+def _check_fields(**fields: object) -> None:
+    """Refuse the first field of a :class:`Check` that is not of its type."""
+    kinds: dict[str, tuple[type, str]] = {
+        "key": (str, "a string"),
+        "label": (Text, "a Text"),
+        "status": (Status, "a Status"),
+        "reason": (Text, "a Text"),
+        "informative": (bool, "True or False"),
+    }
+    for name, value in fields.items():
+        kind, expected = kinds[name]
+        if not isinstance(value, kind):
+            _refuse("Check", name, expected, value)
+
+
 def missing_facts(checks: Iterable[Check]) -> tuple[Fact, ...]:
     """
     Return the facts the UNKNOWN *checks* ask for, in order, each once.
@@ -527,7 +627,9 @@ def missing_facts(checks: Iterable[Check]) -> tuple[Fact, ...]:
     ['request.oseo_counter_guarantee']
     """
     seen: dict[str, Fact] = {}
-    for check in checks:
+    for check in (
+        checks if type(checks) is tuple else _listed(checks, "missing_facts", "checks", Check)
+    ):
         if check.status is _UNKNOWN:
             for fact in check.missing:
                 seen.setdefault(fact.path, fact)
@@ -555,7 +657,8 @@ def find_check(checks: Iterable[Check], key: str, *, owner: str) -> Check:
     ...
     KeyError: "relay eligibility has no check 'relay.partner'"
     """
-    for check in checks:
+    _text_argument(key, "find_check", "key")
+    for check in _listed(checks, "find_check", "checks", Check):
         if check.key == key:
             return check
     msg = f"{owner} has no check {key!r}"
@@ -591,7 +694,11 @@ def render_account(
       Facts to provide:
         - Does the bank ask OSEO for a counter-guarantee? (request.oseo_counter_guarantee)
     """
-    items = tuple(checks)
+    _text_argument(head, "render_account", "head")
+    _check_lang(lang)
+    items = _listed(checks, "render_account", "checks", Check)
+    if missing is not None:
+        missing = _listed(missing, "render_account", "missing", Fact)
     lines = [head]
     for check in items:
         lines.extend(check.explain_lines(lang, sources=sources))
@@ -677,7 +784,10 @@ class Decision:
         deferred: Callable[[], Iterable[Check]] | None = None,
         outcome: Outcome | None = None,
     ) -> None:
-        built = None if checks is None else tuple(checks)
+        _decision_fields(rule, title, subject, on, outcome)
+        built = None if checks is None else _listed(checks, "Decision", "checks", Check)
+        if deferred is not None and not callable(deferred):
+            _refuse("Decision", "deferred", "a function that builds the checks", deferred)
         if (built is None) == (deferred is None):
             msg = "a decision takes either its checks or a function that builds them"
             raise InvalidInputError(msg)
@@ -897,6 +1007,19 @@ class Decision:
         return decision
 
 
+def _decision_fields(
+    rule: object, title: object, subject: object, on: object, outcome: object
+) -> None:
+    """Refuse the first argument of :class:`Decision` that is not of its type."""
+    _text_argument(rule, "Decision", "rule")
+    if not isinstance(title, Text):
+        _refuse("Decision", "title", "a Text", title)
+    _text_argument(subject, "Decision", "subject")
+    _plain_day(on, "Decision", "on")
+    if outcome is not None and not isinstance(outcome, Outcome):
+        _refuse("Decision", "outcome", "an Outcome or None", outcome)
+
+
 # Slot setters, for the hand-written constructors above: they write a frozen
 # instance's slots without going through its __setattr__.
 _SET_KEY = Check.__dict__["key"].__set__
@@ -981,7 +1104,8 @@ def json_data(value: object) -> Any:  # noqa: ANN401, PLR0911 - any JSON value, 
     (:func:`json_fields`).
 
     Raises:
-        TypeError: For a value of a type JSON cannot carry.
+        WrongTypeError: For a value of a type JSON cannot carry (a
+            :class:`TypeError` too).
 
     >>> json_data({"share": Decimal("0.50"), "exact": Fraction(17, 26), "on": date(2009, 7, 6)})
     {'share': '0.50', 'exact': '17/26', 'on': '2009-07-06'}
@@ -1006,7 +1130,7 @@ def json_data(value: object) -> Any:  # noqa: ANN401, PLR0911 - any JSON value, 
     if isinstance(value, tuple | list):
         return [json_data(v) for v in value]
     msg = f"{type(value).__name__} cannot be written as JSON: {value!r}"
-    raise TypeError(msg)
+    raise WrongTypeError(msg)
 
 
 def json_fields(obj: object, *, properties: Iterable[str] = ()) -> dict[str, Any]:
@@ -1021,16 +1145,23 @@ def json_fields(obj: object, *, properties: Iterable[str] = ()) -> dict[str, Any
         properties: Names of derived values (properties) to add after the fields.
 
     Raises:
-        TypeError: If *obj* is not an attrs object, or a value cannot be written as JSON.
+        WrongTypeError: If *obj* is not an attrs object, or a value cannot be
+            written as JSON (a :class:`TypeError` too).
     """
     cls = type(obj)
     if not attrs.has(cls):
-        msg = f"{cls.__name__} is not an attrs class"
-        raise TypeError(msg)
+        _refuse("json_fields", "obj", "an attrs object", obj)
+    names = _listed(properties, "json_fields", "properties", str)
     data = {
         f.name: json_data(getattr(obj, f.name))
         for f in attrs.fields(cls)
         if not f.name.startswith("_")
     }
-    data.update((name, json_data(getattr(obj, name))) for name in properties)
+    for name in names:
+        try:
+            value = getattr(obj, name)
+        except AttributeError:
+            msg = f"json_fields: {cls.__name__} has no property {name!r}"
+            raise InvalidInputError(msg) from None
+        data[name] = json_data(value)
     return data

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from poles_policy.data.demo import demo_cases
-from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.exceptions import InvalidInputError, ParameterError, WrongTypeError
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.projects import (
@@ -283,12 +283,26 @@ def test_importing_scenarios_without_numpy_says_which_extra_to_install() -> None
     assert 'pip install "poles-policy[scenarios]"' in result.stderr
 
 
-def test_a_portfolio_built_by_hand_must_have_one_row_per_case() -> None:
-    portfolio = RelayPortfolio.from_cases(demo_cases())
-    with pytest.raises(InvalidInputError, match=r"RelayPortfolio.amount: 49 rows for 50 cases"):
+def test_a_portfolio_reads_its_arrays_from_its_cases() -> None:
+    cases = demo_cases()
+    portfolio = RelayPortfolio.from_cases(cases)
+    # The arrays are not arguments, so they cannot disagree with the cases...
+    with pytest.raises(TypeError, match="unexpected keyword argument 'amount'"):
         attrs.evolve(portfolio, amount=portfolio.amount[:-1])
-    with pytest.raises(InvalidInputError, match="a case id appears twice"):
-        attrs.evolve(portfolio, case_ids=(portfolio.case_ids[0], *portfolio.case_ids[:-1]))
+    # ... and another list of cases is read again.
+    fewer = attrs.evolve(portfolio, cases=cases[1:])
+    assert fewer.case_ids == portfolio.case_ids[1:]
+    assert fewer.amount.tolist() == portfolio.amount[1:].tolist()
+    assert (
+        _vector_rows(screen(fewer, PARAMS, sme=True))
+        == (_vector_rows(screen(portfolio, PARAMS, sme=True))[1:])
+    )
+    with pytest.raises(ValueError, match="read-only"):
+        portfolio.amount[0] = 0
+    with pytest.raises(InvalidInputError, match="appears twice"):
+        attrs.evolve(portfolio, cases=(cases[0], *cases))
+    with pytest.raises(WrongTypeError, match="cases must be a list of RelayCase, not RelayCase"):
+        RelayPortfolio(cases=cases[0])  # type: ignore[arg-type]
 
 
 def test_the_sme_status_is_computed_only_where_it_is_needed() -> None:

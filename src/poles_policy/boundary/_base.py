@@ -39,7 +39,7 @@ from pydantic import (
 from pydantic_core import CoreSchema, core_schema
 
 from poles_policy.dates import parse_iso_date
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.money import EXACT, decimal_text
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ __all__ = [
     "build_one",
     "describe",
     "exact_decimal",
+    "json_text",
     "located",
     "refuse_duplicate_keys",
     "validate_json",
@@ -459,14 +460,18 @@ def refuse_duplicate_keys(data: str | bytes) -> None:
 
     Raises:
         InvalidInputError: ``request.amount: given twice in one object``.
+        WrongTypeError: If *data* is neither text nor bytes (a dict already
+            parsed, a file object, ``None``).
 
     >>> refuse_duplicate_keys('{"request": {"amount": "9.00", "amount": "1.00"}}')
     Traceback (most recent call last):
     ...
     poles_policy.exceptions.InvalidInputError: request.amount: given twice in one object
     """
+    if type(data) is not bytes and type(data) is not str:
+        json_text(data)
     try:
-        text = data.decode() if isinstance(data, bytes) else data
+        text = data.decode() if isinstance(data, bytes | bytearray) else data
         _ONCE.decode(text)
     except _Repeated:
         path = _first_marked(json.loads(text, object_pairs_hook=_marked), ())
@@ -480,6 +485,30 @@ def refuse_duplicate_keys(data: str | bytes) -> None:
         raise InvalidInputError(msg) from None
     except (ValueError, RecursionError):
         return  # not UTF-8 JSON (or too deep for this check): the model's parser reports it
+
+
+def json_text(data: object) -> None:
+    """
+    Refuse *data* unless it is JSON text: a ``str``, or ``bytes`` / ``bytearray`` in UTF-8.
+
+    Raises:
+        WrongTypeError: Saying what was given instead, e.g. a dict already
+            parsed (pass the text, or use ``model_validate``), a file object
+            (pass its ``read()``), ``None``.
+
+    >>> json_text({"case_id": "RA-2009-017"})
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: the document must be JSON text (str or bytes), not
+    dict: pass the text itself, as read from the file or the request
+    """
+    if isinstance(data, str | bytes | bytearray):
+        return
+    msg = (
+        f"the document must be JSON text (str or bytes), not {type(data).__name__}: pass the "
+        "text itself, as read from the file or the request"
+    )
+    raise WrongTypeError(msg)
 
 
 def validate_json(model: type[M], data: str | bytes) -> M:
@@ -505,6 +534,13 @@ def validate_json(model: type[M], data: str | bytes) -> M:
     ...
     poles_policy.exceptions.InvalidInputError: id: given twice in one object
     """
+    given: object = model  # a caller's slip may be anything
+    if not (isinstance(given, type) and issubclass(given, BaseModel)):
+        msg = (
+            "validate_json: model must be a boundary model class such as "
+            f"poles_policy.boundary.case.RelayCaseModel, not {type(model).__name__} {model!r}"
+        )
+        raise WrongTypeError(msg)
     refuse_duplicate_keys(data)
     try:
         return model.model_validate_json(data)

@@ -81,8 +81,9 @@ from poles_policy.boundary.actors import (
     actor_to_domain,
 )
 from poles_policy.boundary.projects import CollaborativeProjectModel
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model import _assembly as assembly
+from poles_policy.model.cases import RelayCase as _RelayCase
 from poles_policy.model.regions import region
 from poles_policy.money import exact_decimals
 
@@ -372,5 +373,29 @@ def dump_case(case: RelayCase, *, indent: int | None = 2) -> str:
     Write *case* as its JSON document (amounts as decimal strings).
 
     :func:`parse_case` reads it back to an equal case.
+
+    Args:
+        case: The case.
+        indent: Spaces per level of nesting, or ``None`` for one line.
+
+    Raises:
+        WrongTypeError: If *case* is not a
+            :class:`~poles_policy.model.cases.RelayCase` (a request is not a
+            case: ``RelayCase(case_id=..., request=...)`` makes one), or
+            *indent* is not a whole number from 0 or ``None``.
+
+    >>> from poles_policy.data.demo import demo_cases
+    >>> case = demo_cases()[0]
+    >>> dump_case(case, indent=None)[:36]
+    '{"case_id":"demo-01","applicant":{"k'
+    >>> parse_case(dump_case(case)) == case
+    True
     """
+    given: object = case  # a caller's slip may be anything
+    if not isinstance(given, _RelayCase):
+        msg = f"dump_case: case must be a RelayCase, not {type(given).__name__}"
+        raise WrongTypeError(msg)
+    if indent is not None and (type(indent) is not int or indent < 0):
+        msg = f"dump_case: indent must be a whole number from 0, or None, not {indent!r}"
+        raise WrongTypeError(msg)
     return RelayCaseModel.from_domain(case).model_dump_json(indent=indent)

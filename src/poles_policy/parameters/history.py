@@ -67,6 +67,12 @@ def _confidence(_: object, attribute: attrs.Attribute[Any], value: object) -> No
         raise ParameterError(msg)
 
 
+def _note(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        msg = f"{attribute.name} {value!r} is not text"
+        raise ParameterError(msg)
+
+
 def _source(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         msg = f"{attribute.name} {value!r} is empty; give an address, a clause id or a reason"
@@ -100,7 +106,7 @@ class DatedValue:
     valid_until: date | None = attrs.field(default=None, validator=_optional_day)
     confidence: Confidence = attrs.field(validator=_confidence)
     source: str = attrs.field(validator=_source)
-    note: str = ""
+    note: str = attrs.field(default="", validator=_note)
 
     def __attrs_post_init__(self) -> None:
         if self.valid_until is not None and self.valid_until < self.valid_from:
@@ -116,11 +122,24 @@ class DatedValue:
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
+        msg = f"clauses {values!r} is not a list of clause ids: write ('RELAY.5',)"
+        raise ParameterError(msg)
     return tuple(values)
 
 
 def _dated_values(values: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
-    return tuple(values)
+    given: object = values  # a caller's slip may be anything
+    if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
+        msg = f"values {values!r} is not a list of DatedValue"
+        raise ParameterError(msg)
+    out = tuple(values)
+    for index, item in enumerate(out):
+        thing: object = item
+        if not isinstance(thing, DatedValue):
+            msg = f"values[{index}] is not a DatedValue but {type(item).__name__} {item!r}"
+            raise ParameterError(msg)
+    return out
 
 
 def _check_day(name: str, on: object) -> None:
@@ -178,14 +197,16 @@ class Parameter:
         object.__setattr__(self, "_uses", tuple(self._make_use(v) for v in self.values))
 
     def _validate(self) -> None:
-        if not NAME_PATTERN.fullmatch(self.name):
+        name: object = self.name  # a caller's slip may be anything
+        if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
             msg = (
                 f"parameter name {self.name!r} is not dotted lower-case words "
                 "(e.g. 'relay.pilot_regions')"
             )
             raise ParameterError(msg)
         where = f"parameter {self.name!r}"
-        if not self.description.strip():
+        description: object = self.description
+        if not isinstance(description, str) or not description.strip():
             msg = f"{where}: description {self.description!r} is empty"
             raise ParameterError(msg)
         if not is_unit(self.unit):
@@ -193,7 +214,7 @@ class Parameter:
             raise ParameterError(msg)
         try:
             validate_clause_ids(self.clauses)
-        except UnknownClauseError as exc:
+        except (UnknownClauseError, WrongTypeError) as exc:
             msg = f"{where}: {exc}"
             raise ParameterError(msg) from None
         for i, item in enumerate(self.values):

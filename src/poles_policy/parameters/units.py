@@ -33,7 +33,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeGuard, get_args
 
 from poles_policy import dates
-from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.exceptions import InvalidInputError, ParameterError, WrongTypeError
 from poles_policy.money import decimal_text, eur, rate
 
 if TYPE_CHECKING:
@@ -246,8 +246,18 @@ def coerce_value(unit: Unit, raw: object) -> ParameterValue:
     Decimal('0.50')
     >>> coerce_value("region_codes", ["82", "11"])
     ('11', '82')
+    >>> coerce_value("percent", "50")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.ParameterError: unknown unit 'percent'; units: share, rate_per_year,
+    AWU, EUR, months, days, business_days, count, date, region_codes, bool
     """
-    return _READERS[unit](raw, unit)
+    try:
+        read = _READERS[unit]
+    except (KeyError, TypeError):  # TypeError: an unhashable unit
+        msg = f"unknown unit {unit!r}; units: {', '.join(UNITS)}"
+        raise ParameterError(msg) from None
+    return read(raw, unit)
 
 
 def render_value(value: ParameterValue) -> str:
@@ -263,13 +273,25 @@ def render_value(value: ParameterValue) -> str:
     '11,82'
     >>> render_value(False)
     'false'
+
+    Raises:
+        WrongTypeError: For a value no unit has (``None``, a float, a string).
     """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, tuple):
+    if isinstance(value, tuple) and all(type(code) is str for code in value):
         return ",".join(value)
     if isinstance(value, Decimal):
         return decimal_text(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    msg = (
+        "render_value: value must be a parameter value (a Decimal, an int, a date, a tuple of "
+        f"region codes or a bool), not {type(value).__name__} {shown}"
+    )
+    raise WrongTypeError(msg)

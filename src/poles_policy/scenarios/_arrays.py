@@ -45,19 +45,25 @@ _INT64_MAX: Final = 2**63 - 1
 _ONE: Final = Decimal(1)
 
 
-def whole_number(value: object, what: str, *, at_least: int) -> int:
+def whole_number(value: object, what: str, *, at_least: int, at_most: int | None = None) -> int:
     """
-    Read *value* as a whole number of at least *at_least*: a Python or a NumPy integer.
+    Read *value* as a whole number from *at_least* to *at_most*: a Python or a NumPy integer.
 
     A notebook's counts and seeds are often NumPy integers (``np.int64``,
     from ``len`` of an array or an earlier draw); they are as good as a
     Python ``int``. Booleans, floats and strings are not.
 
     Raises:
-        InvalidInputError: Naming *what*, for anything else or a smaller number.
+        InvalidInputError: Naming *what*, for anything else, a smaller number
+            or a larger one.
 
     >>> whole_number(np.int64(3), "seed", at_least=0)
     3
+    >>> whole_number(10**30, "draws", at_least=1, at_most=1_000_000)
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.InvalidInputError: draws must be at most 1000000, not
+    1000000000000000000000000000000
     """
     number = None
     if not isinstance(value, bool | np.bool_):
@@ -67,6 +73,9 @@ def whole_number(value: object, what: str, *, at_least: int) -> int:
             number = None
     if number is None or number < at_least:
         msg = f"{what} must be a whole number of at least {at_least}, not {value!r}"
+        raise InvalidInputError(msg)
+    if at_most is not None and number > at_most:
+        msg = f"{what} must be at most {at_most}, not {number}"
         raise InvalidInputError(msg)
     return number
 

@@ -20,7 +20,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Status
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
@@ -103,13 +103,40 @@ def _facts(case: RelayCase) -> _Facts:
     )
 
 
+def _cases(values: Iterable[RelayCase]) -> tuple[RelayCase, ...]:
+    """Return *values* as a tuple of cases with distinct ids, or refuse them."""
+    given: object = values  # a caller's slip may be anything
+    if isinstance(given, str | bytes | RelayCase) or not hasattr(given, "__iter__"):
+        msg = f"RelayPortfolio: cases must be a list of RelayCase, not {type(given).__name__}"
+        raise WrongTypeError(msg)
+    items: tuple[object, ...] = tuple(values)
+    seen: set[str] = set()
+    for position, item in enumerate(items):
+        if not isinstance(item, RelayCase):  # typed callers cannot, others may
+            msg = f"item {position} of the portfolio is a {type(item).__name__}, not a case"
+            raise InvalidInputError(msg)
+        if item.case_id in seen:
+            msg = f"case {item.case_id!r} appears twice in the portfolio"
+            raise InvalidInputError(msg)
+        seen.add(item.case_id)
+    return values if type(values) is tuple else tuple(values)
+
+
+def _read_only(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    array.flags.writeable = False
+    return array
+
+
 @attrs.frozen(eq=False, kw_only=True)
 class RelayPortfolio:
     """
     Relay cases, with the facts eligibility reads as one array per fact.
 
-    Build one with :meth:`from_cases`. Row *i* of every array describes
-    ``cases[i]``; statuses are codes into :data:`STATUSES`.
+    Build one with :meth:`from_cases` (or ``RelayPortfolio(cases=...)``):
+    every array is read from the cases, so the arrays always describe them
+    (``attrs.evolve(portfolio, cases=...)`` reads them again). Row *i* of every
+    array describes ``cases[i]``; statuses are codes into :data:`STATUSES`.
+    The arrays are read-only.
 
     Attributes:
         cases: The cases, in the order given.
@@ -139,49 +166,52 @@ class RelayPortfolio:
     (50, ('11', '31', '42'))
     """
 
-    cases: tuple[RelayCase, ...]
-    case_ids: tuple[str, ...]
-    requested_on: npt.NDArray[np.datetime64]
-    regions: tuple[str, ...]
-    region_index: npt.NDArray[np.intp]
-    enterprise: Flags
-    partner: Flags
-    labelled: npt.NDArray[np.int8]
-    state_aid: npt.NDArray[np.int8]
-    letter: npt.NDArray[np.int8]
-    remaining: CentsArray
-    amount: CentsArray
-    principal: CentsArray
-    oseo: npt.NDArray[np.int8]
+    cases: tuple[RelayCase, ...] = attrs.field(converter=_cases)
+    case_ids: tuple[str, ...] = attrs.field(init=False)
+    requested_on: npt.NDArray[np.datetime64] = attrs.field(init=False, repr=False)
+    regions: tuple[str, ...] = attrs.field(init=False)
+    region_index: npt.NDArray[np.intp] = attrs.field(init=False, repr=False)
+    enterprise: Flags = attrs.field(init=False, repr=False)
+    partner: Flags = attrs.field(init=False, repr=False)
+    labelled: npt.NDArray[np.int8] = attrs.field(init=False, repr=False)
+    state_aid: npt.NDArray[np.int8] = attrs.field(init=False, repr=False)
+    letter: npt.NDArray[np.int8] = attrs.field(init=False, repr=False)
+    remaining: CentsArray = attrs.field(init=False, repr=False)
+    amount: CentsArray = attrs.field(init=False, repr=False)
+    principal: CentsArray = attrs.field(init=False, repr=False)
+    oseo: npt.NDArray[np.int8] = attrs.field(init=False, repr=False)
     _positions: dict[str, int] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        """Check that every array has one row per case, and index the case ids."""
-        n = len(self.cases)
-        if len(self.case_ids) != n:
-            msg = f"RelayPortfolio: {len(self.case_ids)} case ids for {n} cases"
-            raise InvalidInputError(msg)
-        for name in (
-            "requested_on",
-            "region_index",
-            "enterprise",
-            "partner",
-            "labelled",
-            "state_aid",
-            "letter",
-            "remaining",
-            "amount",
-            "principal",
-            "oseo",
-        ):
-            rows = len(getattr(self, name))
-            if rows != n:
-                msg = f"RelayPortfolio.{name}: {rows} rows for {n} cases"
-                raise InvalidInputError(msg)
-        positions = {case_id: i for i, case_id in enumerate(self.case_ids)}
-        if len(positions) != n:
-            msg = "RelayPortfolio.case_ids: a case id appears twice"
-            raise InvalidInputError(msg)
+        """Read every case's facts into the arrays, and index the case ids."""
+        rows = [_facts(case) for case in self.cases]
+        codes = [row.region for row in rows]
+        regions = tuple(sorted({c for c in codes if c is not None}))
+        where = {code: i for i, code in enumerate(regions)}
+
+        def column(name: str, dtype: type[np.generic]) -> npt.NDArray[Any]:
+            return np.array([getattr(row, name) for row in rows], dtype=dtype)
+
+        fields: dict[str, object] = {
+            "case_ids": tuple(c.case_id for c in self.cases),
+            "requested_on": np.array([row.on for row in rows], dtype="datetime64[D]"),
+            "regions": regions,
+            "region_index": np.array([-1 if c is None else where[c] for c in codes], dtype=np.intp),
+            "enterprise": column("enterprise", np.bool_),
+            "partner": column("partner", np.bool_),
+            "labelled": column("labelled", np.int8),
+            "state_aid": column("state_aid", np.int8),
+            "letter": column("letter", np.int8),
+            "remaining": cents_array([row.remaining for row in rows]),
+            "amount": cents_array([row.amount for row in rows]),
+            "principal": cents_array([row.principal for row in rows]),
+            "oseo": column("oseo", np.int8),
+        }
+        for name, value in fields.items():
+            object.__setattr__(
+                self, name, _read_only(value) if isinstance(value, np.ndarray) else value
+            )
+        positions = {case.case_id: i for i, case in enumerate(self.cases)}
         object.__setattr__(self, "_positions", positions)
 
     def __len__(self) -> int:
@@ -203,44 +233,9 @@ class RelayPortfolio:
             InvalidInputError: If an item is not a :class:`RelayCase`, two
                 cases share an id, or an applicant's region code did not
                 exist on its request date (the message names the case).
+            WrongTypeError: If *cases* is not a list of cases.
         """
-        items: tuple[object, ...] = tuple(cases)
-        checked: list[RelayCase] = []
-        seen: set[str] = set()
-        rows: list[_Facts] = []
-        for position, item in enumerate(items):
-            if not isinstance(item, RelayCase):  # typed callers cannot, others may
-                msg = f"item {position} of the portfolio is a {type(item).__name__}, not a case"
-                raise InvalidInputError(msg)
-            if item.case_id in seen:
-                msg = f"case {item.case_id!r} appears twice in the portfolio"
-                raise InvalidInputError(msg)
-            seen.add(item.case_id)
-            checked.append(item)
-            rows.append(_facts(item))
-        codes = [row.region for row in rows]
-        regions = tuple(sorted({c for c in codes if c is not None}))
-        where = {code: i for i, code in enumerate(regions)}
-
-        def column(name: str, dtype: type[np.generic]) -> npt.NDArray[Any]:
-            return np.array([getattr(row, name) for row in rows], dtype=dtype)
-
-        return cls(
-            cases=tuple(checked),
-            case_ids=tuple(c.case_id for c in checked),
-            requested_on=np.array([row.on for row in rows], dtype="datetime64[D]"),
-            regions=regions,
-            region_index=np.array([-1 if c is None else where[c] for c in codes], dtype=np.intp),
-            enterprise=column("enterprise", np.bool_),
-            partner=column("partner", np.bool_),
-            labelled=column("labelled", np.int8),
-            state_aid=column("state_aid", np.int8),
-            letter=column("letter", np.int8),
-            remaining=cents_array([row.remaining for row in rows]),
-            amount=cents_array([row.amount for row in rows]),
-            principal=cents_array([row.principal for row in rows]),
-            oseo=column("oseo", np.int8),
-        )
+        return cls(cases=cases)
 
     def case(self, case_id: str) -> RelayCase:
         """
@@ -248,7 +243,12 @@ class RelayPortfolio:
 
         Raises:
             KeyError: If no case of the portfolio has that id.
+            WrongTypeError: If *case_id* is not a string.
         """
+        given: object = case_id  # a caller's slip may be anything
+        if not isinstance(given, str):
+            msg = f"RelayPortfolio.case: case_id must be a string, not {type(given).__name__}"
+            raise WrongTypeError(msg)
         position = self._positions.get(case_id)
         if position is None:
             msg = f"no case {case_id!r} in the portfolio"
@@ -261,19 +261,20 @@ def require(function: str, portfolio: object, *params: object) -> None:
     Check the arguments of a scenario function, for a message that names them.
 
     Raises:
-        TypeError: If *portfolio* is not a :class:`RelayPortfolio` or one of
-            *params* is not a :class:`~poles_policy.parameters.ParameterSet`.
+        WrongTypeError: If *portfolio* is not a :class:`RelayPortfolio` or one
+            of *params* is not a :class:`~poles_policy.parameters.ParameterSet`
+            (a :class:`TypeError` too).
     """
     if not isinstance(portfolio, RelayPortfolio):
         msg = (
             f"{function}: the portfolio must be a RelayPortfolio "
             f"(RelayPortfolio.from_cases(cases)), not a {type(portfolio).__name__}"
         )
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
     for value in params:
         if not isinstance(value, ParameterSet):
             msg = (
                 f"{function}: parameters must be a ParameterSet (default_parameters() or a "
                 f"reform of it), not a {type(value).__name__}"
             )
-            raise TypeError(msg)
+            raise WrongTypeError(msg)

@@ -12,17 +12,18 @@ a reform (:func:`region_comparison`, the same table as
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.scenarios.portfolio import require
 from poles_policy.scenarios.screening import outcome_counts, screen
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
-    from datetime import date
+    from collections.abc import Iterable
 
     from poles_policy.parameters import ParameterSet
     from poles_policy.scenarios.portfolio import RelayPortfolio
@@ -47,6 +48,8 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
 
     Raises:
         InvalidInputError: If *scenarios* is empty.
+        WrongTypeError: If *scenarios* is not a mapping of names to parameter
+            sets (a :class:`TypeError` too).
 
     >>> from datetime import date
     >>> from poles_policy.data.demo import demo_cases
@@ -60,6 +63,13 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
     >>> int(((outcomes["pilot"] != "eligible") & (outcomes["national"] == "eligible")).sum())
     8
     """
+    given: object = scenarios  # a caller's slip may be anything
+    if not isinstance(given, Mapping):
+        msg = (
+            "screen_all: scenarios must be a mapping of names to parameter sets, such as "
+            f"{{'pilot': default_parameters()}}, not {type(given).__name__}"
+        )
+        raise WrongTypeError(msg)
     require("screen_all", portfolio, *scenarios.values())
     if not scenarios:
         msg = "screen_all needs at least one parameter set"
@@ -91,6 +101,7 @@ def generalisation_sweep(
 
     Raises:
         InvalidInputError: If *dates* is empty or gives a date twice.
+        WrongTypeError: If *dates* is not a list of dates (a :class:`TypeError` too).
 
     >>> from datetime import date
     >>> from poles_policy.data.demo import demo_cases
@@ -105,6 +116,13 @@ def generalisation_sweep(
     [31, 23]
     """
     require("generalisation_sweep", portfolio, params)
+    given: object = dates  # a caller's slip may be anything
+    if isinstance(given, str | date) or not hasattr(given, "__iter__"):
+        msg = (
+            "generalisation_sweep: dates must be a list of dates, not "
+            f"{type(given).__name__} {given!r}"
+        )
+        raise WrongTypeError(msg)
     rows = {}
     for day in dates:
         if day in rows:

@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 
 __all__ = ["SavingsSimulation", "add_months", "simulate_savings"]
 
+# Far above any study's needs; a larger number is a slip (10**30) that would exhaust memory.
+_MAX_DRAWS: Final = 1_000_000
+
 _DAYS_PER_MONTH: Final = 365.25 / 12
 
 
@@ -249,8 +252,8 @@ def simulate_savings(
         The simulation, to summarise per case or per draw.
 
     Raises:
-        InvalidInputError: If *draws* is not a whole number of at least 1,
-            *seed* is not a whole number, or *oseo_asked* is not a
+        InvalidInputError: If *draws* is not a whole number from 1 to
+            1 000 000, *seed* is not a whole number, or *oseo_asked* is not a
             probability.
         ParameterError: If a parameter the time saved needs has no value on
             an eligible case's request date (a reform reaching before the
@@ -267,7 +270,7 @@ def simulate_savings(
     >>> bool((simulation.days >= simulation.low_days).all())
     True
     """
-    draws = whole_number(draws, "draws", at_least=1)
+    draws = whole_number(draws, "draws", at_least=1, at_most=_MAX_DRAWS)
     chance: object = oseo_asked
     if isinstance(chance, bool) or not isinstance(chance, (int, float)) or not 0 <= chance <= 1:
         msg = f"oseo_asked must be a probability from 0 to 1, not {oseo_asked!r}"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from poles_policy.exceptions import WrongTypeError
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
 from poles_policy.rules.relay.assessment import assess_case
@@ -121,6 +122,10 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     ('eligible', 'met')
     """
     require("screen", portfolio, params)
+    flag: object = sme  # a caller's slip may be anything
+    if not isinstance(flag, bool):
+        msg = f"screen: sme must be True or False, not {type(flag).__name__} {flag!r}"
+        raise WrongTypeError(msg)
     n = len(portfolio)
     # The terms in force on each distinct date; dates sharing the same terms share a period.
     terms, period = periods(portfolio.requested_on, params, _TERMS)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final, SupportsIndex
 
 import numpy as np
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.actors import (
     Accounts,
     Actor,
@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from numpy.random import Generator
 
 __all__ = ["synthetic_relay_cases"]
+
+# Far above any study's needs; a larger number is a slip (10**30) that would exhaust memory.
+_MAX_CASES: Final = 10_000_000
 
 # The generator's settings (synthetic, not calibrated): the chance of each departure
 # from a plainly eligible request.
@@ -200,8 +203,11 @@ def synthetic_relay_cases(
         The cases, ids ``syn-000000``, ``syn-000001``, ...
 
     Raises:
-        InvalidInputError: If *count* is negative, *seed* is not a whole
-            number, or *end* is before *start*.
+        InvalidInputError: If *count* is not a whole number from 0 to
+            10 000 000, *seed* is not a whole number, or *end* is before
+            *start*.
+        WrongTypeError: If *start* or *end* is not a date (a ``datetime``
+            neither).
 
     >>> cases = synthetic_relay_cases(3, seed=7)
     >>> [c.case_id for c in cases]
@@ -209,7 +215,15 @@ def synthetic_relay_cases(
     >>> cases == synthetic_relay_cases(3, seed=7)
     True
     """
-    count = whole_number(count, "count", at_least=0)
+    count = whole_number(count, "count", at_least=0, at_most=_MAX_CASES)
+    for name, day in (("start", start), ("end", end)):
+        given: object = day  # a caller's slip may be anything
+        if type(given) is not date:
+            msg = (
+                f"synthetic_relay_cases: {name} must be a datetime.date, not "
+                f"{type(given).__name__} {given!r}"
+            )
+            raise WrongTypeError(msg)
     # The same seed, the same cases: a seed is a whole number, as NumPy's generator requires.
     seed = whole_number(seed, "seed", at_least=0)
     if end < start:

@@ -92,8 +92,17 @@ def label(key: str) -> Text:
 
     >>> label("relay.selection_letter").fr
     'lettre officielle émise'
+
+    Raises:
+        InvalidInputError: If *key* names no condition (the message lists them).
+        WrongTypeError: If *key* is not a string.
     """
-    return _LABELS[key]
+    expect(key, str, "key", "label")
+    found = _LABELS.get(key)
+    if found is None:
+        msg = f"label: no eligibility condition {key!r}; the keys are {', '.join(_LABELS)}"
+        raise InvalidInputError(msg)
+    return found
 
 
 _ASK_REGION = Fact(

@@ -344,8 +344,19 @@ class Tranche:
     basis: Basis
 
     def on(self, scenario: ScenarioName) -> date:
-        """The tranche's date in *scenario*: earliest in ``"low"``, latest in ``"high"``."""
-        return self.earliest if scenario == "low" else self.latest
+        """
+        The tranche's date in *scenario*: earliest in ``"low"``, latest in ``"high"``.
+
+        Raises:
+            InvalidInputError: For any other scenario name.
+        """
+        chosen: str = scenario  # a caller's str may hold any name
+        if chosen == "low":
+            return self.earliest
+        if chosen == "high":
+            return self.latest
+        msg = f"Tranche.on: scenario must be 'low' or 'high', not {scenario!r}"
+        raise InvalidInputError(msg)
 
     def describe(self, lang: Lang = "en") -> str:
         """Render the tranche on one line: kind, amount, date(s), basis."""

@@ -1,0 +1,94 @@
+"""Wrong arguments to the scenario functions get the library's errors, naming what is wrong."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from poles_policy.data.demo import demo_cases
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.parameters import default_parameters
+from poles_policy.scenarios import (
+    RelayPortfolio,
+    generalisation_sweep,
+    screen,
+    screen_all,
+    simulate_savings,
+    synthetic_relay_cases,
+)
+from poles_policy.scenarios._arrays import whole_number
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+PARAMS = default_parameters()
+PORTFOLIO = RelayPortfolio.from_cases(demo_cases())
+
+CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
+    "screen(sme=None)": (
+        lambda: screen(PORTFOLIO, PARAMS, sme=None),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^screen: sme must be True or False, not NoneType None$",
+    ),
+    "screen(None, params)": (
+        lambda: screen(None, PARAMS),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^screen: the portfolio must be a RelayPortfolio",
+    ),
+    "screen_all(p, None)": (
+        lambda: screen_all(PORTFOLIO, None),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^screen_all: scenarios must be a mapping of names to parameter sets",
+    ),
+    "generalisation_sweep(dates=None)": (
+        lambda: generalisation_sweep(PORTFOLIO, PARAMS, None),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^generalisation_sweep: dates must be a list of dates, not NoneType None$",
+    ),
+    "generalisation_sweep(dates=one date)": (
+        lambda: generalisation_sweep(PORTFOLIO, PARAMS, date(2010, 1, 1)),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^generalisation_sweep: dates must be a list of dates, not date",
+    ),
+    "synthetic_relay_cases(start=None)": (
+        lambda: synthetic_relay_cases(3, seed=1, start=None),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^synthetic_relay_cases: start must be a datetime\.date, not NoneType None$",
+    ),
+    "synthetic_relay_cases(10**30)": (
+        lambda: synthetic_relay_cases(10**30, seed=1),
+        InvalidInputError,
+        r"^count must be at most 10000000, not 10{30}$",
+    ),
+    "simulate_savings(draws=10**30)": (
+        lambda: simulate_savings(PORTFOLIO, PARAMS, draws=10**30, seed=1),
+        InvalidInputError,
+        r"^draws must be at most 1000000, not 10{30}$",
+    ),
+    "RelayPortfolio.case(None)": (
+        lambda: PORTFOLIO.case(None),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^RelayPortfolio\.case: case_id must be a string, not NoneType$",
+    ),
+    "RelayPortfolio(cases=None)": (
+        lambda: RelayPortfolio(cases=None),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^RelayPortfolio: cases must be a list of RelayCase, not NoneType$",
+    ),
+}
+
+
+@pytest.mark.parametrize("call", sorted(CALLS))
+def test_a_wrong_argument_gets_the_library_s_error_naming_it(call: str) -> None:
+    function, error, message = CALLS[call]
+    with pytest.raises(error, match=message):
+        function()
+
+
+def test_a_count_at_its_limit_is_still_taken() -> None:
+    # The limits refuse slips, not studies: the limit itself is a valid count.
+    assert whole_number(1_000_000, "draws", at_least=1, at_most=1_000_000) == 1_000_000
+    with pytest.raises(InvalidInputError, match=r"^draws must be at most 1000000, not 1000001$"):
+        whole_number(1_000_001, "draws", at_least=1, at_most=1_000_000)
