@@ -288,7 +288,7 @@ def test_a_portfolio_reads_its_arrays_from_its_cases() -> None:
     portfolio = RelayPortfolio.from_cases(cases)
     # The arrays are not arguments, so they cannot disagree with the cases...
     with pytest.raises(TypeError, match="unexpected keyword argument 'amount'"):
-        attrs.evolve(portfolio, amount=portfolio.amount[:-1])
+        attrs.evolve(portfolio, amount=portfolio.amount[:-1])  # type: ignore[call-arg]
     # ... and another list of cases is read again.
     fewer = attrs.evolve(portfolio, cases=cases[1:])
     assert fewer.case_ids == portfolio.case_ids[1:]
