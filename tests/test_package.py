@@ -58,3 +58,35 @@ def test_a_namespace_whose_extra_is_missing_names_the_extra(
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith(f"ModuleNotFoundError: {namespace} needs")
     assert last.endswith(f'pip install "poles-policy[{extra}]"')
+
+
+def test_importing_hypothesis_alone_does_not_import_poles_policy() -> None:
+    # Hypothesis runs every installed package's entry point when it is imported: poles_policy's
+    # must not make every program that uses Hypothesis import poles_policy and its model.
+    code = "import sys, hypothesis; print(sorted(m for m in sys.modules if 'poles_policy' in m))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "['_poles_policy_hypothesis']"
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "import hypothesis; import poles_policy.model.poles",
+        "import poles_policy.model.poles; import hypothesis",
+        "import poles_policy.testing",
+    ],
+)
+def test_the_strategies_are_registered_whichever_is_imported_first(imports: str) -> None:
+    # The kit's strategy, not one inferred from the fields: its minimal pôle is its own.
+    code = (
+        f"{imports}\n"
+        "from hypothesis import find, strategies as st\n"
+        "from poles_policy.model.poles import Pole\n"
+        "print(find(st.from_type(Pole), lambda pole: True).name)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out.endswith("(generated)")

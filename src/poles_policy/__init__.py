@@ -8,6 +8,8 @@ Importing this package loads neither pydantic, numpy, pandas nor Hypothesis.
 
 from __future__ import annotations
 
+import sys as _sys
+
 from poles_policy.exceptions import (
     InvalidInputError,
     ParameterError,
@@ -50,3 +52,11 @@ def __getattr__(name: str) -> str:
         return version("poles-policy")
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+if _sys.modules.get("hypothesis") is not None:
+    # Hypothesis was imported first: its entry point left the registration of the strategies for
+    # st.from_type to this import (see poles_policy._hypothesis).
+    from poles_policy._hypothesis import setup as _register
+
+    _register()

@@ -1,10 +1,13 @@
 """
-Hypothesis' entry-point hook: registers poles_policy's strategies for ``st.from_type``.
+The registration of poles_policy's strategies for ``st.from_type``.
 
-Hypothesis calls :func:`setup` at the end of its own import. The strategies
+:func:`setup` runs once, when both Hypothesis and poles_policy are imported:
+from Hypothesis' entry point (``_poles_policy_hypothesis``) when poles_policy
+was imported first, else from ``poles_policy``'s own import. So
+``import hypothesis`` alone never imports poles_policy. The strategies
 module imports Hypothesis itself, so it is reached only lazily here (through
 callables and ``st.deferred``), which keeps the import free of cycles
-whichever of the two modules is imported first.
+whichever of the two is imported first.
 """
 
 from __future__ import annotations
@@ -21,8 +24,14 @@ def _kit() -> ModuleType:
     return testing
 
 
+_registered: list[bool] = []
+
+
 def setup() -> None:  # noqa: PLR0915 - one registration per domain type, in the model's order
-    """Register a strategy for each of poles_policy's domain types."""
+    """Register a strategy for each of poles_policy's domain types (once)."""
+    if _registered:
+        return
+    _registered.append(True)
     from hypothesis import strategies as st
 
     from poles_policy.model.actors import (

@@ -41,8 +41,9 @@ subclass :class:`~poles_policy.exceptions.WrongTypeError`) naming the
 strategy and the argument.
 
 When Hypothesis is installed together with poles_policy, the strategies are
-also registered for ``st.from_type`` through Hypothesis' entry point,
-lazily: importing poles_policy alone never imports Hypothesis.
+also registered for ``st.from_type`` through Hypothesis' entry point, once
+both are imported, whichever comes first: importing poles_policy alone never
+imports Hypothesis, and importing Hypothesis alone never imports poles_policy.
 
 Requires the ``testing`` extra: ``pip install "poles-policy[testing]"``.
 """
