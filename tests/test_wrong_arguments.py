@@ -19,6 +19,7 @@ from poles_policy.boundary import validate_json
 from poles_policy.boundary.case import dump_case, parse_case
 from poles_policy.data import rhone_alpes_poles
 from poles_policy.data.demo import demo_cases
+from poles_policy.data.reference import rhone_alpes_pole_records
 from poles_policy.exceptions import InvalidInputError, ParameterError, WrongTypeError
 from poles_policy.explain import (
     Check,
@@ -36,11 +37,21 @@ from poles_policy.explain import (
 from poles_policy.model.actors import Accounts
 from poles_policy.model.contracts import Measurement, OperatingBudget
 from poles_policy.model.regions import existed_by
-from poles_policy.parameters import Parameter, coerce_value, default_parameters, render_value
+from poles_policy.money import decimal_text, ratio, total
+from poles_policy.parameters import (
+    Parameter,
+    ParameterSet,
+    coerce_value,
+    default_parameters,
+    parameters_from_toml,
+    render_value,
+)
+from poles_policy.rules.coordination import coordination_groups, theme_key
 from poles_policy.rules.relay import assess_case, relay_cost
-from poles_policy.rules.relay.eligibility import label, prefinanceable
-from poles_policy.rules.relay.evaluation import compare, evaluate_portfolio
-from poles_policy.rules.relay.timing import Tranche, bridged_tranches
+from poles_policy.rules.relay.eligibility import label, labelled_status, prefinanceable
+from poles_policy.rules.relay.evaluation import Distribution, compare, evaluate_portfolio
+from poles_policy.rules.relay.timing import Tranche, bridged_tranches, promised_gain
+from poles_policy.rules.standing import pole_standing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -345,7 +356,7 @@ CALLS.update(
         "dump_case(case, indent='x')": (
             lambda: dump_case(CASE, indent="x"),  # type: ignore[arg-type]
             WrongTypeError,
-            r"^dump_case: indent must be a whole number from 0, or None, not 'x'$",
+            r"^dump_case: indent must be a whole number from 0 to 100, or None, not 'x'$",
         ),
         # rules
         "label(None)": (
@@ -362,6 +373,144 @@ CALLS.update(
             lambda: _first_tranche().on("bogus"),  # type: ignore[arg-type]
             InvalidInputError,
             r"^Tranche\.on: scenario must be 'low' or 'high', not 'bogus'$",
+        ),
+        "ParameterSet(parameters=None)": (
+            lambda: ParameterSet(parameters=None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^ParameterSet: parameters must be a list of Parameter, not NoneType$",
+        ),
+        "ParameterSet(label=3)": (
+            lambda: ParameterSet(parameters=(), label=3),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^ParameterSet: label must be a string, not int 3$",
+        ),
+        "values_at(names=None)": (
+            lambda: PARAMS.values_at(None, DAY),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^values_at: names must be a tuple of names, not NoneType$",
+        ),
+        "derived(name=[])": (
+            lambda: PARAMS.derived([], DAY, lambda _p, _on: 1),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^derived: name must be a string, not list$",
+        ),
+        "derived(derive=None)": (
+            lambda: PARAMS.derived("test.none", DAY, None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^derived: derive must be a function of \(params, on\), not NoneType$",
+        ),
+        "overrides(None)": (
+            lambda: PARAMS.overrides(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^overrides: values must be a mapping of parameter names to values, not NoneType$",
+        ),
+        "parameters_from_toml(bytes)": (
+            lambda: parameters_from_toml(b"[[parameter]]"),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^parameters_from_toml: text must be a string, not bytes \(decode bytes first",
+        ),
+        # money and dates
+        "total(None)": (
+            lambda: total(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^total: amounts must be a list of Decimal, not NoneType$",
+        ),
+        "total([1.5])": (
+            lambda: total([Decimal(1), 1.5]),  # type: ignore[list-item]
+            WrongTypeError,
+            r"^total: amounts must be Decimal, not float 1\.5$",
+        ),
+        "ratio(None, 1)": (
+            lambda: ratio(None, Decimal(1)),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^ratio: part must be a Decimal, not NoneType None$",
+        ),
+        "decimal_text(NaN)": (
+            lambda: decimal_text(Decimal("NaN")),
+            WrongTypeError,
+            r"^decimal_text: value must be a finite Decimal, not NaN$",
+        ),
+        "decimal_text(case)": (
+            lambda: decimal_text(CASE),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^decimal_text: value must be a Decimal, not RelayCase",
+        ),
+        "Duration.describe(lang=[])": (
+            lambda: dates.duration(DAY, DAY).describe([]),  # type: ignore[arg-type]
+            InvalidInputError,
+            r"^lang: \[\] is not a supported language; use 'en' or 'fr'$",
+        ),
+        # rules
+        "labelled_status(None, d)": (
+            lambda: labelled_status(None, DAY),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^labelled_status: labels must be a list of PoleLabel, not NoneType None$",
+        ),
+        "labelled_status(labels, None)": (
+            lambda: labelled_status(CASE.request.project.labels, None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^labelled_status: on must be a datetime\.date, not NoneType None",
+        ),
+        "prefinanceable(['x'], d, 1)": (
+            lambda: prefinanceable(["x"], DAY, Decimal(1)),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^prefinanceable: aids\[0\] must be a PartnerAid, not str 'x'$",
+        ),
+        "promised_gain(None, d)": (
+            lambda: promised_gain(None, DAY),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^promised_gain: params must be a ParameterSet",
+        ),
+        "theme_key(None)": (
+            lambda: theme_key(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^theme_key: theme must be a str, not NoneType None$",
+        ),
+        "coordination_groups(complementary=None)": (
+            lambda: coordination_groups(rhone_alpes_poles(), DAY, complementary=None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^coordination_groups: complementary must be a list of pairs of themes, not NoneType",
+        ),
+        "pole_standing(contract='id')": (
+            lambda: pole_standing(rhone_alpes_poles()[0], DAY, PARAMS, contract="id"),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^pole_standing: contract must be a PerformanceContract, not str 'id'$",
+        ),
+        "Distribution.of(None)": (
+            lambda: Distribution.of(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^Distribution\.of: values must be a list of Decimal, not NoneType$",
+        ),
+        "Distribution.of(['a'])": (
+            lambda: Distribution.of(["a"]),  # type: ignore[list-item]
+            WrongTypeError,
+            r"^Distribution\.of: values\[0\] must be a finite Decimal, not str 'a'$",
+        ),
+        "PortfolioSummary.count('eligible')": (
+            lambda: evaluate_portfolio([assess_case(CASE, PARAMS)]).count("eligible"),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^PortfolioSummary\.count: outcome must be an Outcome, not str 'eligible'$",
+        ),
+        # reference data
+        "PoleRecord(name=None)": (
+            lambda: attrs.evolve(rhone_alpes_pole_records()[0], name=None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^PoleRecord\.name: None is not of type ReferenceFact$",
+        ),
+        "PoleRecord(themes=['x'])": (
+            lambda: attrs.evolve(rhone_alpes_pole_records()[0], themes=["x"]),  # type: ignore[list-item]
+            WrongTypeError,
+            r"^PoleRecord\.themes\[0\]: 'x' is not of type ReferenceFact$",
+        ),
+        "ReferenceFact(note=3)": (
+            lambda: attrs.evolve(rhone_alpes_pole_records()[0].name, note=3),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^ReferenceFact\.note: 3 is not of type str$",
+        ),
+        "dump_case(case, indent=10**30)": (
+            lambda: dump_case(CASE, indent=10**30),
+            WrongTypeError,
+            r"^dump_case: indent must be a whole number from 0 to 100, or None, not 10{30}$",
         ),
     }
 )

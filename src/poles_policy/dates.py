@@ -277,7 +277,8 @@ class Duration:
         >>> d.describe("fr")
         '1 mois 1 jour (29 jours, 1,0 mois)'
         """
-        if lang not in {"en", "fr"}:
+        chosen: object = lang  # a caller's slip may be anything, a list included
+        if chosen != "en" and chosen != "fr":  # noqa: PLR1714 - a set would fail on a list
             msg = f"lang: {lang!r} is not a supported language; use 'en' or 'fr'"
             raise InvalidInputError(msg)
         months, days = self.months_and_days

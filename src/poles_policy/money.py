@@ -162,6 +162,8 @@ def total(amounts: Iterable[Decimal]) -> Eur:
     Raises:
         InvalidInputError: If the sum is too large to be held exactly to the
             cent (more than 28 significant digits); it is never rounded.
+        WrongTypeError: If *amounts* is not a list of Decimal amounts (a
+            float or a string among them, say).
 
     >>> total([Decimal("94500.00"), Decimal("157500.00"), Decimal("63000.00")])
     Decimal('315000.00')
@@ -169,6 +171,7 @@ def total(amounts: Iterable[Decimal]) -> Eur:
     Decimal('0.00')
     """
     result: Decimal = ZERO
+    amount: object = None
     try:
         for amount in amounts:
             result = _ADD(result, amount)
@@ -177,6 +180,13 @@ def total(amounts: Iterable[Decimal]) -> Eur:
             f"amounts: their sum exceeds {result!r} and is too large to be held exactly to the cent"
         )
         raise InvalidInputError(msg) from None
+    except TypeError:
+        given: object = amounts
+        if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
+            msg = f"total: amounts must be a list of Decimal, not {type(given).__name__}"
+        else:
+            msg = f"total: amounts must be Decimal, not {type(amount).__name__} {amount!r:.60}"
+        raise WrongTypeError(msg) from None
     return Eur(result)
 
 
@@ -208,8 +218,18 @@ def decimal_text(value: Decimal) -> str:
     ('0.0000001', '1000')
     >>> decimal_text(Decimal("10788.44"))
     '10788.44'
+
+    Raises:
+        WrongTypeError: If *value* is not a finite Decimal.
     """
+    given: object = value  # a caller's slip may be anything
+    if type(given) is not Decimal and not isinstance(given, Decimal):
+        msg = f"decimal_text: value must be a Decimal, not {type(given).__name__} {given!r:.60}"
+        raise WrongTypeError(msg)
     text = str(value)
+    if not text[-1].isdigit():  # NaN, sNaN, Infinity: no decimal text
+        msg = f"decimal_text: value must be a finite Decimal, not {text}"
+        raise WrongTypeError(msg)
     # str is several times faster than format, and right for all but exponents.
     return format(value, "f") if "E" in text else text
 
@@ -227,10 +247,21 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
     Decimal('0.75')
     >>> ratio(Decimal("0.00"), Decimal("0.00")) is None
     True
+
+    Raises:
+        WrongTypeError: If *part* or *whole* is not a Decimal or an int.
     """
-    if whole == 0:
-        return None
-    return _DIVIDE(part, whole).normalize(EXACT)
+    try:
+        if whole == 0:
+            return None
+        return _DIVIDE(part, whole).normalize(EXACT)
+    except TypeError:
+        for name, value in (("part", part), ("whole", whole)):
+            given: object = value
+            if isinstance(given, bool) or not isinstance(given, Decimal | int):
+                msg = f"ratio: {name} must be a Decimal, not {type(given).__name__} {given!r:.60}"
+                raise WrongTypeError(msg) from None
+        raise
 
 
 def rate_of(amount: Decimal, share: Decimal) -> Eur:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pytest
 
 from poles_policy.data.demo import demo_cases
@@ -12,13 +13,16 @@ from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.parameters import default_parameters
 from poles_policy.scenarios import (
     RelayPortfolio,
+    contract_table,
     generalisation_sweep,
+    outcome_counts,
     screen,
     screen_all,
     simulate_savings,
     synthetic_relay_cases,
 )
 from poles_policy.scenarios._arrays import whole_number
+from poles_policy.scenarios.savings import add_months
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -76,6 +80,31 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
         lambda: RelayPortfolio(cases=None),  # type: ignore[arg-type]
         WrongTypeError,
         r"^RelayPortfolio: cases must be a list of RelayCase, not NoneType$",
+    ),
+    "contract_table(None, ...)": (
+        lambda: contract_table(None, 2010, PARAMS),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^contract_table: contracts must be a list of PerformanceContract, not NoneType$",
+    ),
+    "outcome_counts(None)": (
+        lambda: outcome_counts(None),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^outcome_counts: frame must be a DataFrame with an 'outcome' column",
+    ),
+    "add_months(None, 1)": (
+        lambda: add_months(None, 1),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^add_months: days must be a NumPy array of dates \(datetime64\), not NoneType$",
+    ),
+    "add_months(days, '1')": (
+        lambda: add_months(np.array(["2009-01-31"], dtype="datetime64[D]"), "1"),  # type: ignore[arg-type]
+        InvalidInputError,
+        r"^months must be a whole number of at least -120000, not '1'$",
+    ),
+    "add_months(days, 10**30)": (
+        lambda: add_months(np.array(["2009-01-31"], dtype="datetime64[D]"), 10**30),
+        InvalidInputError,
+        r"^months must be at most 120000, not 10{30}$",
     ),
 }
 

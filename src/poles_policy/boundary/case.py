@@ -368,6 +368,9 @@ def parse_case(data: str | bytes) -> RelayCase:
     return model.to_domain()
 
 
+_MAX_INDENT = 100
+
+
 def dump_case(case: RelayCase, *, indent: int | None = 2) -> str:
     """
     Write *case* as its JSON document (amounts as decimal strings).
@@ -382,7 +385,7 @@ def dump_case(case: RelayCase, *, indent: int | None = 2) -> str:
         WrongTypeError: If *case* is not a
             :class:`~poles_policy.model.cases.RelayCase` (a request is not a
             case: ``RelayCase(case_id=..., request=...)`` makes one), or
-            *indent* is not a whole number from 0 or ``None``.
+            *indent* is not a whole number from 0 to 100 or ``None``.
 
     >>> from poles_policy.data.demo import demo_cases
     >>> case = demo_cases()[0]
@@ -395,7 +398,7 @@ def dump_case(case: RelayCase, *, indent: int | None = 2) -> str:
     if not isinstance(given, _RelayCase):
         msg = f"dump_case: case must be a RelayCase, not {type(given).__name__}"
         raise WrongTypeError(msg)
-    if indent is not None and (type(indent) is not int or indent < 0):
-        msg = f"dump_case: indent must be a whole number from 0, or None, not {indent!r}"
+    if indent is not None and (type(indent) is not int or not 0 <= indent <= _MAX_INDENT):
+        msg = f"dump_case: indent must be a whole number from 0 to 100, or None, not {indent!r}"
         raise WrongTypeError(msg)
     return RelayCaseModel.from_domain(case).model_dump_json(indent=indent)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.model._validators import non_empty
+from poles_policy.model._validators import is_a, items, non_empty, optional_is_a
 from poles_policy.model.poles import (
     Category,
     EvaluationGroup,
@@ -83,7 +83,17 @@ class ReferenceFact(Generic[T_co]):
     value: T_co
     source: str = attrs.field(validator=non_empty)
     confidence: Confidence = attrs.field(validator=_confidence)
-    note: str = ""
+    note: str = attrs.field(default="", validator=is_a(str, "str"))
+
+
+def _themes(values: Iterable[ReferenceFact[str]]) -> tuple[ReferenceFact[str], ...]:
+    return items(values, ReferenceFact, "PoleRecord.themes")
+
+
+def _history(
+    values: Iterable[ReferenceFact[LabelEvent]],
+) -> tuple[ReferenceFact[LabelEvent], ...]:
+    return items(values, ReferenceFact, "PoleRecord.history")
 
 
 @attrs.frozen(kw_only=True)
@@ -106,17 +116,22 @@ class PoleRecord:
     """
 
     id: str = attrs.field(validator=non_empty)
-    name: ReferenceFact[str]
-    category: ReferenceFact[Category]
-    themes: tuple[ReferenceFact[str], ...]
-    head_office_region: ReferenceFact[str]
-    other_regions: ReferenceFact[tuple[str, ...]]
-    evaluation_group_2008: ReferenceFact[EvaluationGroup] | None = None
-    history: tuple[ReferenceFact[LabelEvent], ...]
+    name: ReferenceFact[str] = attrs.field(validator=is_a(ReferenceFact))
+    category: ReferenceFact[Category] = attrs.field(validator=is_a(ReferenceFact))
+    themes: tuple[ReferenceFact[str], ...] = attrs.field(converter=_themes)
+    head_office_region: ReferenceFact[str] = attrs.field(validator=is_a(ReferenceFact))
+    other_regions: ReferenceFact[tuple[str, ...]] = attrs.field(validator=is_a(ReferenceFact))
+    evaluation_group_2008: ReferenceFact[EvaluationGroup] | None = attrs.field(
+        default=None, validator=optional_is_a(ReferenceFact)
+    )
+    history: tuple[ReferenceFact[LabelEvent], ...] = attrs.field(converter=_history)
     pole: Pole = attrs.field(init=False)
     """The pôle as a domain object (governing body and State correspondent unknown)."""
 
-    @pole.default
+    def __attrs_post_init__(self) -> None:
+        # After the validators, so that a field of the wrong type is named, not met here.
+        object.__setattr__(self, "pole", self._pole())
+
     def _pole(self) -> Pole:
         group = self.evaluation_group_2008
         return Pole(

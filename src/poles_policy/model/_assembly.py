@@ -17,10 +17,14 @@ constructor instead, so the error is the class's own, word for word; a
 builder may be stricter than its class (the constructor then decides) but
 never looser. The checks of each field's *type* (a date, a bool, an enum
 member) are the exception: the boundary's models have already given every
-value its type. ``tests/model/test_assembly.py`` compares every builder with
-its class's constructor on generated values, valid or not, and pins the
-converters and validators each builder mirrors, so that a new invariant
-cannot be forgotten here.
+value its type. An id or a name that is not a string is not
+:func:`~poles_policy.model._validators.readable`, so a builder given one
+(``CaseLoanModel.to_domain(request_id=None)``) calls the constructor, whose
+validator names the field in a WrongTypeError.
+``tests/model/test_assembly.py`` compares every builder with its class's
+constructor on generated values, valid or not, and pins the converters and
+validators each builder mirrors, so that a new invariant cannot be
+forgotten here.
 
 Nothing here is public: users build domain objects with their constructors.
 """

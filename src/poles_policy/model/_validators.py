@@ -31,6 +31,8 @@ __all__ = [
     "a_date",
     "boolean",
     "calendar_year",
+    "expect_day",
+    "given",
     "ids",
     "is_a",
     "items",
@@ -54,6 +56,7 @@ __all__ = [
     "to_whole",
     "unique",
     "whole_number",
+    "wrong_type",
 ]
 
 
@@ -105,12 +108,68 @@ def readable(text: str) -> bool:
     r"""
     Tell whether *text* may be an id or a name: not blank, and no hidden character.
 
+    Anything but a string (``None``, a number) is not readable: the builders
+    then call the class's constructor, whose validator names the field in a
+    :class:`~poles_policy.exceptions.WrongTypeError`.
+
     >>> readable("Minalogic"), readable("  "), readable("RA-2009\x00"), readable("\u202eABC")
     (True, False, False, False)
+    >>> readable(None)
+    False
     """
-    if text.isprintable():  # the usual case, in C: no control, format or separator character
-        return bool(text.strip())
-    return bool(text.strip()) and _HIDDEN.search(text) is None
+    try:
+        if text.isprintable():  # the usual case, in C: no control, format or separator character
+            return bool(text.strip())
+    except AttributeError:  # not a string; costs nothing until raised
+        return False
+    found: object = text  # typed callers pass a string; others may not
+    return isinstance(found, str) and bool(found.strip()) and _HIDDEN.search(found) is None
+
+
+def given(value: object) -> str:
+    """
+    Show *value* in a message: its type's name and its repr, cut to 60 characters.
+
+    >>> given("2009-03-16"), given(None)
+    ("str '2009-03-16'", 'NoneType None')
+    """
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{type(value).__name__} {shown}"
+
+
+def wrong_type(function: str, argument: str, expected: str, value: object) -> WrongTypeError:
+    """
+    Return the error for argument *argument* of *function*, not the *expected* kind.
+
+    >>> wrong_type("check_principal", "loan", "a RelayLoan", None)
+    WrongTypeError('check_principal: loan must be a RelayLoan, not NoneType None')
+    """
+    return WrongTypeError(f"{function}: {argument} must be {expected}, not {given(value)}")
+
+
+def expect_day(value: object, function: str, argument: str) -> None:
+    """
+    Refuse an argument *value* of *function* that is not a :class:`datetime.date`.
+
+    A ``datetime`` is refused: it does not compare with a date. Callers on a
+    hot path test ``type(value) is not date`` first, so that a plain date
+    costs no call.
+
+    Raises:
+        WrongTypeError: If *value* is not a date, naming *function* and *argument*.
+
+    >>> expect_day("2009-03-16", "region", "on")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: region: on must be a datetime.date, not str
+    '2009-03-16' (read it with datetime.date.fromisoformat)
+    """
+    hint = not_a_day(value)
+    if hint is not None:
+        msg = f"{function}: {argument} must be a datetime.date, not {given(value)}{hint}"
+        raise WrongTypeError(msg)
 
 
 def plain_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

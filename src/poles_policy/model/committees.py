@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 import attrs
 from dateutil.rrule import rrule, rrulestr
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
     boolean,
+    expect_day,
     ids,
     items,
     non_empty,
@@ -226,8 +227,16 @@ def _numbers(value: str | None) -> list[int]:
 
 
 def _valid_rule(_: object, __: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None:
-        _parse_rule(value, _PROBE_ANCHOR)
+    if value is None:
+        return
+    given: object = value  # typed callers pass a string; others may not
+    if not isinstance(given, str):
+        msg = (
+            f"CoordinationCommittee.planned: {given!r} is not a string; give an RFC 5545 "
+            "RRULE such as 'FREQ=MONTHLY;INTERVAL=6', or None"
+        )
+        raise WrongTypeError(msg)
+    _parse_rule(value, _PROBE_ANCHOR)
 
 
 @attrs.frozen(kw_only=True)
@@ -245,6 +254,12 @@ class CoordinationCommittee:
         planned: The planned meetings as an RFC 5545 ``RRULE`` (e.g.
             ``"FREQ=MONTHLY;INTERVAL=6"``), without its start date, or
             ``None`` if no plan is known.
+
+    Raises:
+        WrongTypeError: If a field is of the wrong type (``planned`` not a
+            string, a meeting not a :class:`Meeting`).
+        InvalidInputError: If a field breaks an invariant, or ``planned`` is
+            not a valid RRULE.
     """
 
     pole_id: str = attrs.field(validator=non_empty)
@@ -275,6 +290,7 @@ class CoordinationCommittee:
             window (``()``).
 
         Raises:
+            WrongTypeError: If *start* or *end* is not a date.
             InvalidInputError: If *end* is before *start*.
 
         >>> from datetime import date
@@ -284,6 +300,8 @@ class CoordinationCommittee:
         >>> committee.planned_dates(date(2009, 7, 6), date(2010, 12, 31))
         (datetime.date(2009, 7, 6), datetime.date(2010, 1, 6), datetime.date(2010, 7, 6))
         """
+        expect_day(start, "CoordinationCommittee.planned_dates", "start")
+        expect_day(end, "CoordinationCommittee.planned_dates", "end")
         if end < start:
             msg = f"planned_dates: end {end.isoformat()} is before start {start.isoformat()}"
             raise InvalidInputError(msg)

@@ -54,6 +54,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
+    expect_day,
     is_a,
     items,
     non_empty,
@@ -355,6 +356,9 @@ class Pole:
         *on* until a DELABELLED event; a pôle delabelled on *on* no longer
         holds it that day.
 
+        Raises:
+            WrongTypeError: If *on* is not a date.
+
         >>> from datetime import date
         >>> pole = Pole(
         ...     id="p",
@@ -369,6 +373,8 @@ class Pole:
         >>> pole.is_labelled_on(date(2010, 5, 10)), pole.is_labelled_on(date(2010, 5, 11))
         (True, False)
         """
+        if type(on) is not date:  # the one test on the usual path
+            expect_day(on, "Pole.is_labelled_on", "on")
         last = self.last_event(on)
         return last is not None and last.kind is not LabelEventKind.DELABELLED
 
@@ -377,7 +383,12 @@ class Pole:
         Return the last labelling event on or before *on*, or ``None`` if there is none.
 
         Of several events the same day, the last one given.
+
+        Raises:
+            WrongTypeError: If *on* is not a date.
         """
+        if type(on) is not date:  # the one test on the usual path
+            expect_day(on, "Pole.last_event", "on")
         last = None
         for event in self.history:
             if event.on > on:

@@ -34,7 +34,7 @@ import attrs
 
 from poles_policy.dates import not_a_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
-from poles_policy.model._validators import non_empty
+from poles_policy.model._validators import expect_day, is_a, non_empty, optional_date
 
 __all__ = [
     "CONFIDENCE",
@@ -102,13 +102,20 @@ class Region:
         kind: HISTORIC, REGION_2016 or CONTINUING.
         successor: For a HISTORIC region, the code of the 2016 region its
             territory joined; ``None`` otherwise.
+
+    Raises:
+        WrongTypeError: If *kind* is not a :class:`RegionKind`, or a validity
+            bound is neither a date nor ``None`` (a ``datetime`` is not a day).
+        InvalidInputError: If a field breaks an invariant (a code that is not
+            two digits, an end before the start, a successor for a region
+            that is not historic).
     """
 
     code: str = attrs.field(validator=_code)
     name: str = attrs.field(validator=non_empty)
-    valid_from: date | None = None
-    valid_until: date | None = None
-    kind: RegionKind
+    valid_from: date | None = attrs.field(default=None, validator=optional_date)
+    valid_until: date | None = attrs.field(default=None, validator=optional_date)
+    kind: RegionKind = attrs.field(validator=is_a(RegionKind))
     successor: str | None = attrs.field(default=None, validator=_optional_code)
 
     def __attrs_post_init__(self) -> None:
@@ -134,7 +141,14 @@ class Region:
             raise InvalidInputError(msg)
 
     def is_valid_on(self, on: date) -> bool:
-        """Return True if the code denotes this region on *on*."""
+        """
+        Return True if the code denotes this region on *on*.
+
+        Raises:
+            WrongTypeError: If *on* is not a date.
+        """
+        if type(on) is not date:  # the one test on the usual path
+            expect_day(on, "Region.is_valid_on", "on")
         starts = self.valid_from is None or self.valid_from <= on
         return starts and (self.valid_until is None or on <= self.valid_until)
 
@@ -264,6 +278,7 @@ def region(code: str, on: date) -> Region:
     Return the region the INSEE *code* denoted on *on*.
 
     Raises:
+        WrongTypeError: If *on* is not a date.
         InvalidInputError: If the code is unknown, or did not denote a
             region on that date (the message gives its validity).
 
@@ -272,6 +287,8 @@ def region(code: str, on: date) -> Region:
     ...
     poles_policy.exceptions.InvalidInputError: region code '84' did not exist on 2009-07-01 (valid from 2016-01-01)
     """  # noqa: E501 - a doctest's traceback line cannot wrap
+    if type(on) is not date:
+        expect_day(on, "region", "on")
     records = _records(code)
     for record in records:
         if record.is_valid_on(on):
@@ -292,9 +309,14 @@ def regions_on(on: date) -> tuple[Region, ...]:
     """
     Return every region in existence on *on*, by code.
 
+    Raises:
+        WrongTypeError: If *on* is not a date.
+
     >>> len(regions_on(date(2009, 1, 1))), len(regions_on(date(2016, 1, 1)))
     (26, 18)
     """
+    if type(on) is not date:
+        expect_day(on, "regions_on", "on")
     return tuple(r for r in _REGIONS if r.is_valid_on(on))
 
 
@@ -307,6 +329,7 @@ def successor(code: str, on_or_after: date = REFORM_2016) -> Region:
     territory joined.
 
     Raises:
+        WrongTypeError: If *on_or_after* is not a date.
         InvalidInputError: If the code is unknown, or neither it nor a
             successor of it existed on *on_or_after*.
 
@@ -315,6 +338,8 @@ def successor(code: str, on_or_after: date = REFORM_2016) -> Region:
     >>> successor("11").name
     'Île-de-France'
     """
+    if type(on_or_after) is not date:
+        expect_day(on_or_after, "successor", "on_or_after")
     records = _records(code)
     for record in records:
         if record.is_valid_on(on_or_after):

@@ -35,6 +35,7 @@ from poles_policy.model._validators import (
     to_optional_bool,
     to_optional_eur,
     to_share,
+    wrong_type,
 )
 from poles_policy.model.actors import Actor, Bank
 from poles_policy.model.projects import CollaborativeProject
@@ -152,8 +153,23 @@ def check_principal(loan: RelayLoan, request: RelayRequest) -> None:
     relay rules both apply this check.
 
     Raises:
+        WrongTypeError: If *loan* is not a :class:`RelayLoan` or *request* not
+            a :class:`RelayRequest`.
         InvalidInputError: ``loan.principal: ... EUR is above the ... EUR requested``.
     """
-    if loan.principal > request.amount:
+    try:
+        above = loan.principal > request.amount
+    except (AttributeError, TypeError):
+        _expect_loan_and_request(loan, request)
+        raise  # pragma: no cover - a loan and a request always compare
+    if above:
         msg = f"loan.principal: {loan.principal} EUR is above the {request.amount} EUR requested"
         raise InvalidInputError(msg)
+
+
+def _expect_loan_and_request(loan: object, request: object) -> None:
+    """Name the argument of :func:`check_principal` that is not what it must be."""
+    if not isinstance(loan, RelayLoan):
+        raise wrong_type("check_principal", "loan", "a RelayLoan", loan) from None
+    if not isinstance(request, RelayRequest):
+        raise wrong_type("check_principal", "request", "a RelayRequest", request) from None

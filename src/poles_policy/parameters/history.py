@@ -117,7 +117,21 @@ class DatedValue:
             raise ParameterError(msg)
 
     def contains(self, on: date) -> bool:
-        """Return whether the value is in force on *on* (both ends inclusive)."""
+        """
+        Return whether the value is in force on *on* (both ends inclusive).
+
+        Raises:
+            WrongTypeError: If *on* is not a date (a ``datetime`` is not a day).
+        """
+        if type(on) is not date:  # the one test on the usual path
+            why = not_a_day(on)
+            if why is not None:
+                shown = repr(on) if len(repr(on)) <= 60 else repr(on)[:57] + "..."
+                msg = (
+                    f"DatedValue.contains: on must be a datetime.date, "
+                    f"not {type(on).__name__} {shown}{why}"
+                )
+                raise WrongTypeError(msg)
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
 
 

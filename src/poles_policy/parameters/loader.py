@@ -36,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from poles_policy.exceptions import ParameterError
+from poles_policy.exceptions import ParameterError, WrongTypeError
 from poles_policy.parameters.history import (
     CONFIDENCES,
     NAME_PATTERN,
@@ -155,6 +155,8 @@ def parameters_from_toml(
 
     Raises:
         ParameterError: If the text is not a valid parameter file.
+        WrongTypeError: If *text* is not a string (bytes read from a file
+            must be decoded first), or *file* or *label* is not a string.
 
     >>> from datetime import date
     >>> text = '''
@@ -172,6 +174,14 @@ def parameters_from_toml(
     >>> params.value("relay.oseo.guarantee_share", date(2009, 3, 16))
     Decimal('0.70')
     """
+    for name, value in (("text", text), ("file", file), ("label", label)):
+        given: object = value  # a caller's slip may be anything
+        if not isinstance(given, str) and not (name == "label" and given is None):
+            hint = " (decode bytes first: data.decode())" if isinstance(given, bytes) else ""
+            msg = (
+                f"parameters_from_toml: {name} must be a string, not {type(given).__name__}{hint}"
+            )
+            raise WrongTypeError(msg)
     return ParameterSet(parameters=_parse(text, file=file), label=file if label is None else label)
 
 

@@ -43,7 +43,26 @@ _LABEL_SEPARATOR: Final = " + "
 
 
 def _by_name(parameters: Iterable[Parameter]) -> tuple[Parameter, ...]:
-    return tuple(sorted(parameters, key=lambda p: p.name))
+    given: object = parameters  # a caller's slip may be anything
+    if isinstance(given, str | bytes | Parameter) or not hasattr(given, "__iter__"):
+        msg = f"ParameterSet: parameters must be a list of Parameter, not {type(given).__name__}"
+        raise WrongTypeError(msg)
+    items = tuple(parameters)
+    for index, item in enumerate(items):
+        thing: object = item
+        if not isinstance(thing, Parameter):
+            msg = (
+                f"ParameterSet: parameters[{index}] must be a Parameter, not "
+                f"{type(thing).__name__} {thing!r:.60}"
+            )
+            raise WrongTypeError(msg)
+    return tuple(sorted(items, key=lambda p: p.name))
+
+
+def _label(value: object) -> None:
+    if not isinstance(value, str):
+        msg = f"ParameterSet: label must be a string, not {type(value).__name__} {value!r:.60}"
+        raise WrongTypeError(msg)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -78,7 +97,7 @@ class ParameterSet(Mapping[str, Parameter]):
     """
 
     parameters: tuple[Parameter, ...] = attrs.field(converter=_by_name)
-    label: str = "custom"
+    label: str = attrs.field(default="custom", validator=lambda _, __, value: _label(value))
     _index: dict[str, Parameter] = attrs.field(init=False, eq=False)
     _names: tuple[str, ...] = attrs.field(init=False, eq=False)
     # Answers of values_at and derived, by (names or name, date): a set never changes.
@@ -208,6 +227,10 @@ class ParameterSet(Mapping[str, Parameter]):
             msg = f"values_at: names must be a tuple of names, not {type(names).__name__}"
             raise WrongTypeError(msg) from None
         if found is None:
+            given: object = names  # a caller's slip may be anything
+            if type(given) is not tuple:
+                msg = f"values_at: names must be a tuple of names, not {type(given).__name__}"
+                raise WrongTypeError(msg)
             found = tuple(self.value(name, on) for name in names)
             self._remember(key, found)
         return found
@@ -230,8 +253,23 @@ class ParameterSet(Mapping[str, Parameter]):
         '82'
         """
         key = (name, on)
-        found = self._memo.get(key, _ABSENT)
+        try:
+            found = self._memo.get(key, _ABSENT)
+        except TypeError:  # unhashable: a list, say
+            msg = f"derived: name must be a string, not {type(name).__name__}"
+            raise WrongTypeError(msg) from None
         if found is _ABSENT:
+            given_name: object = name  # a caller's slip may be anything
+            given_derive: object = derive
+            if not isinstance(given_name, str):
+                msg = f"derived: name must be a string, not {type(given_name).__name__}"
+                raise WrongTypeError(msg)
+            if not callable(given_derive):
+                msg = (
+                    "derived: derive must be a function of (params, on), not "
+                    f"{type(given_derive).__name__}"
+                )
+                raise WrongTypeError(msg)
             found = derive(self, on)
             self._remember(key, found)
         return cast("_T", found)
@@ -441,6 +479,13 @@ class ParameterSet(Mapping[str, Parameter]):
         >>> reform.value("relay.pilot_regions", date(2009, 3, 16))
         ('11', '82')
         """
+        given: object = values  # a caller's slip may be anything
+        if not isinstance(given, Mapping):
+            msg = (
+                "overrides: values must be a mapping of parameter names to values, not "
+                f"{type(given).__name__}"
+            )
+            raise WrongTypeError(msg)
         result = self
         for name, value in values.items():
             result = result.override(

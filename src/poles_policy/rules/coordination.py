@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Text, json_fields
-from poles_policy.rules._inputs import expect_date, poles_by_id
+from poles_policy.rules._inputs import expect, expect_date, poles_by_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -100,7 +100,11 @@ def theme_key(theme: str) -> str:
 
     >>> theme_key("  Eco-Technologies ") == theme_key("eco-technologies")
     True
+
+    Raises:
+        WrongTypeError: If *theme* is not a string.
     """
+    expect(theme, str, "theme", "theme_key")
     return " ".join(unicodedata.normalize("NFC", theme).split()).casefold()
 
 
@@ -109,8 +113,15 @@ def _pairs(complementary: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     seen: set[frozenset[str]] = set()
     # Typed as pairs, but read as anything: a caller's typo must not split a string into letters.
-    items: Iterable[object] = complementary
-    for pair in items:
+    items: object = complementary  # typed as pairs, but a caller's slip may be anything
+    if isinstance(items, str | bytes) or not hasattr(items, "__iter__"):
+        msg = (
+            "coordination_groups: complementary must be a list of pairs of themes, not "
+            f"{type(items).__name__} {items!r:.60}"
+        )
+        raise WrongTypeError(msg)
+    given: Iterable[object] = complementary
+    for pair in given:
         if (
             not isinstance(pair, tuple | list)
             or len(pair) != 2

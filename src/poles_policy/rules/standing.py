@@ -52,12 +52,12 @@ import attrs
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Fact, Status, Text, json_fields, render_account
+from poles_policy.model.contracts import PerformanceContract
 from poles_policy.model.poles import EvaluationGroup, LabelEventKind, Pole, StateCorrespondent
 from poles_policy.rules._inputs import expect, expect_date, expect_params
 
 if TYPE_CHECKING:
     from poles_policy.explain import Lang, ParameterUse
-    from poles_policy.model.contracts import PerformanceContract
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -463,6 +463,8 @@ def pole_standing(
 
     Raises:
         InvalidInputError: If *contract* is not the pôle's.
+        WrongTypeError: If an argument is not of its type (a contract's id
+            instead of the contract, say).
 
     >>> from datetime import date
     >>> from poles_policy.model.poles import Category, LabelEvent, LabelEventKind, Pole
@@ -488,6 +490,8 @@ def pole_standing(
     expect(pole, Pole, "pole", "pole_standing")
     expect_date(on, "on", "pole_standing")
     expect_params(params, "pole_standing")
+    if contract is not None:
+        expect(contract, PerformanceContract, "contract", "pole_standing")
     if contract is not None and contract.pole_id != pole.id:
         msg = f"contract: {contract.id!r} binds pôle {contract.pole_id!r}, not {pole.id!r}"
         raise InvalidInputError(msg)

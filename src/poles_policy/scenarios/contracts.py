@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.contracts import PerformanceContract
 from poles_policy.parameters import ParameterSet
 from poles_policy.rules.steering import Progress, contract_progress
@@ -77,7 +77,16 @@ def contract_table(
     given_params: object = params  # typed callers pass a set; others may not
     if not isinstance(given_params, ParameterSet):
         msg = f"contract_table: parameters must be a ParameterSet, not a {type(params).__name__}"
-        raise TypeError(msg)
+        raise WrongTypeError(msg)
+    given_contracts: object = contracts
+    if isinstance(given_contracts, str | bytes | PerformanceContract) or not hasattr(
+        given_contracts, "__iter__"
+    ):
+        msg = (
+            "contract_table: contracts must be a list of PerformanceContract, not "
+            f"{type(given_contracts).__name__}"
+        )
+        raise WrongTypeError(msg)
     rows: dict[str, dict[str, object]] = {}
     for position, item in enumerate(contracts):
         given: object = item

@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.rules.relay.timing import promised_gain, time_saved
 from poles_policy.scenarios._arrays import whole_number
 from poles_policy.scenarios.portfolio import Flags, require
@@ -52,6 +52,8 @@ __all__ = ["SavingsSimulation", "add_months", "simulate_savings"]
 _MAX_DRAWS: Final = 1_000_000
 
 _DAYS_PER_MONTH: Final = 365.25 / 12
+# Ten thousand years either way: beyond, datetime64 dates leave the calendar Python reads.
+_MAX_MONTHS: Final = 120_000
 
 
 def add_months(days: npt.NDArray[np.datetime64], months: int) -> npt.NDArray[np.datetime64]:
@@ -63,7 +65,20 @@ def add_months(days: npt.NDArray[np.datetime64], months: int) -> npt.NDArray[np.
 
     >>> add_months(np.array(["2009-01-31", "2008-08-31"], dtype="datetime64[D]"), 1).tolist()
     [datetime.date(2009, 2, 28), datetime.date(2008, 9, 30)]
+
+    Raises:
+        WrongTypeError: If *days* is not a NumPy array of dates.
+        InvalidInputError: If *months* is not a whole number, or so large that
+            the dates leave the years NumPy holds.
     """
+    given: object = days  # a caller's slip may be anything
+    if not isinstance(given, np.ndarray) or given.dtype.kind != "M":
+        msg = (
+            "add_months: days must be a NumPy array of dates (datetime64), not "
+            f"{type(given).__name__}"
+        )
+        raise WrongTypeError(msg)
+    months = whole_number(months, "months", at_least=-_MAX_MONTHS, at_most=_MAX_MONTHS)
     start = days.astype("datetime64[D]")
     month = start.astype("datetime64[M]")
     day_of_month = (start - month.astype("datetime64[D]")).astype(np.int64)

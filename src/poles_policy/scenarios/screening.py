@@ -213,7 +213,17 @@ def outcome_counts(frame: pd.DataFrame) -> pd.Series:
     >>> frame = screen(RelayPortfolio.from_cases(demo_cases()), default_parameters())
     >>> outcome_counts(frame).to_dict()
     {'eligible': 23, 'ineligible': 22, 'undetermined': 5}
+
+    Raises:
+        WrongTypeError: If *frame* is not a DataFrame with an ``outcome`` column.
     """
+    given: object = frame  # a caller's slip may be anything
+    if not isinstance(given, pd.DataFrame) or "outcome" not in given.columns:
+        msg = (
+            "outcome_counts: frame must be a DataFrame with an 'outcome' column, as screen "
+            f"returns, not {type(given).__name__}"
+        )
+        raise WrongTypeError(msg)
     counts = frame["outcome"].value_counts(sort=False)
     return counts.reindex([o.value for o in _OUTCOMES], fill_value=0).rename("cases")
 

@@ -37,16 +37,17 @@ from typing import TYPE_CHECKING, Final
 from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
 from poles_policy.model.actors import Enterprise, actor_region
+from poles_policy.model.projects import PartnerAid, PoleLabel
 from poles_policy.model.regions import existed_by
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import CENT, EXACT, ZERO, Eur, round_cents
-from poles_policy.rules._inputs import expect, expect_date, expect_params
+from poles_policy.rules._inputs import expect, expect_date, expect_items, expect_params
 from poles_policy.rules.fui import ASK_LABEL_DATE
 from poles_policy.rules.sme import sme_defined_on, sme_status
 
 if TYPE_CHECKING:
-    from poles_policy.model.projects import PartnerAid, PoleLabel, ProjectPartner
+    from poles_policy.model.projects import ProjectPartner
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -322,12 +323,22 @@ def labelled_status(labels: tuple[PoleLabel, ...], on: date) -> Status:
 
     MET with a label dated on or before *on*; otherwise UNKNOWN when a label
     has no date, NOT_MET when none does.
+
+    Raises:
+        WrongTypeError: If *labels* is not a list of
+            :class:`~poles_policy.model.projects.PoleLabel` or *on* is not a date.
     """
-    if _first_label(labels, on) is not None:
-        return _MET
-    for lab in labels:
-        if lab.labelled_on is None:
-            return _UNKNOWN
+    try:
+        if _first_label(labels, on) is not None:
+            return _MET
+        for lab in labels:
+            if lab.labelled_on is None:
+                return _UNKNOWN
+    except (TypeError, AttributeError):
+        # Only a caller's slip leads here: the checks stay off the hot path.
+        expect_items(labels, PoleLabel, "labels", "labelled_status")
+        expect_date(on, "on", "labelled_status")
+        raise
     return _NOT_MET
 
 
@@ -428,6 +439,12 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
         ``share × remaining``, so a request is within the exact share exactly
         when it is at most the ceiling.
 
+    Raises:
+        WrongTypeError: If *aids* is not a list of
+            :class:`~poles_policy.model.projects.PartnerAid`, *on* is not a
+            date or *share* is not a Decimal.
+        InvalidInputError: If *share* is not a share from 0 to 1.
+
     >>> from poles_policy.model.projects import PartnerAid, Payment
     >>> aid = PartnerAid(
     ...     partner_id="acme",
@@ -450,11 +467,16 @@ def prefinanceable(aids: tuple[PartnerAid, ...], on: date, share: Decimal) -> tu
     # share can need rounding.
     # In the exact context, whatever the caller's: this runs outside any rule's decorator.
     remaining: Decimal = ZERO
-    for aid in aids:
-        remaining = _ADD(remaining, aid.granted)
-        for payment in aid.payments:
-            if payment.paid_on <= on:
-                remaining = _SUBTRACT(remaining, payment.amount)
+    try:
+        for aid in aids:
+            remaining = _ADD(remaining, aid.granted)
+            for payment in aid.payments:
+                if payment.paid_on <= on:
+                    remaining = _SUBTRACT(remaining, payment.amount)
+    except (TypeError, AttributeError):
+        # Only a caller's slip leads here: the check stays off the hot path.
+        expect_items(aids, PartnerAid, "aids", "prefinanceable")
+        raise
     exact = Eur(remaining)
     return exact, exact if share == _ONE else _floor_cents(_MULTIPLY(remaining, share))
 

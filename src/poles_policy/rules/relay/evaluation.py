@@ -70,10 +70,31 @@ class Distribution:
 
     @classmethod
     def of(cls, values: Sequence[Decimal]) -> Distribution | None:
-        """Return the distribution of *values*, or ``None`` when there are none."""
-        if not values:
+        """
+        Return the distribution of *values*, or ``None`` when there are none.
+
+        Raises:
+            WrongTypeError: If *values* is not a list of finite Decimals.
+
+        >>> Distribution.of([Decimal("4.3"), Decimal("4.4")]).median
+        Decimal('4.35')
+        """
+        given: object = values  # a caller's slip may be anything
+        if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
+            msg = f"Distribution.of: values must be a list of Decimal, not {type(given).__name__}"
+            raise WrongTypeError(msg)
+        data = list(values)
+        for index, value in enumerate(data):
+            item: object = value
+            if not isinstance(item, Decimal) or not item.is_finite():
+                msg = (
+                    f"Distribution.of: values[{index}] must be a finite Decimal, not "
+                    f"{type(item).__name__} {item!r:.60}"
+                )
+                raise WrongTypeError(msg)
+        if not data:
             return None
-        data = sorted(values)
+        data.sort()
         return cls(
             count=len(data),
             minimum=data[0],
@@ -245,7 +266,13 @@ class PortfolioSummary:
     verdict: tuple[Criterion, ...]
 
     def count(self, outcome: Outcome) -> int:
-        """Return the number of cases with *outcome*."""
+        """
+        Return the number of cases with *outcome*.
+
+        Raises:
+            WrongTypeError: If *outcome* is not an :class:`~poles_policy.explain.Outcome`.
+        """
+        expect(outcome, Outcome, "outcome", "PortfolioSummary.count")
         return dict(self.by_outcome).get(outcome, 0)
 
     @property

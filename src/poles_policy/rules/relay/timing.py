@@ -1260,11 +1260,13 @@ def promised_gain(params: ParameterSet, on: date) -> tuple[int, int] | None:
     Raises:
         ParameterError: If a bound is not a whole number, or the low bound
             is above the high one (a reform that moved one bound only).
+        WrongTypeError: If *params* is not a parameter set or *on* not a date.
 
     >>> from poles_policy.parameters import default_parameters
     >>> promised_gain(default_parameters(), date(2009, 3, 16))
     (6, 9)
     """
+    expect_params(params, "promised_gain")
     low_value = params.at(_PROMISE_LOW, on)
     high_value = None if low_value is None else params.at(_PROMISE_HIGH, on)
     if low_value is None or high_value is None:
