@@ -178,9 +178,7 @@ def parameters_from_toml(
         given: object = value  # a caller's slip may be anything
         if not isinstance(given, str) and not (name == "label" and given is None):
             hint = " (decode bytes first: data.decode())" if isinstance(given, bytes) else ""
-            msg = (
-                f"parameters_from_toml: {name} must be a string, not {type(given).__name__}{hint}"
-            )
+            msg = f"parameters_from_toml: {name} must be a string, not {type(given).__name__}{hint}"
             raise WrongTypeError(msg)
     return ParameterSet(parameters=_parse(text, file=file), label=file if label is None else label)
 
