@@ -254,7 +254,7 @@ CALLS.update(
         "ParameterUse(valid_from='2009-01-01')": (
             lambda: attrs.evolve(_share_use(), valid_from="2009-01-01"),  # type: ignore[arg-type]
             WrongTypeError,
-            r"^ParameterUse: valid_from must be a datetime\.date, not str '2009-01-01'$",
+            r"^ParameterUse: valid_from must be a datetime\.date, not str '2009-01-01' \(read it",
         ),
         "Decision(on=datetime)": (
             lambda: Decision(**_DECISION, on=datetime(2009, 3, 16, 9), checks=[]),  # noqa: DTZ001
@@ -377,7 +377,7 @@ CALLS.update(
         "ParameterSet(parameters=None)": (
             lambda: ParameterSet(parameters=None),  # type: ignore[arg-type]
             WrongTypeError,
-            r"^ParameterSet: parameters must be a list of Parameter, not NoneType$",
+            r"^ParameterSet: parameters must be a list of Parameter, not NoneType None$",
         ),
         "ParameterSet(label=3)": (
             lambda: ParameterSet(parameters=(), label=3),  # type: ignore[arg-type]
@@ -413,7 +413,7 @@ CALLS.update(
         "total(None)": (
             lambda: total(None),  # type: ignore[arg-type]
             WrongTypeError,
-            r"^total: amounts must be a list of Decimal, not NoneType$",
+            r"^total: amounts must be a list of Decimal, not NoneType None$",
         ),
         "total([1.5])": (
             lambda: total([Decimal(1), 1.5]),  # type: ignore[list-item]
@@ -479,12 +479,12 @@ CALLS.update(
         "Distribution.of(None)": (
             lambda: Distribution.of(None),  # type: ignore[arg-type]
             WrongTypeError,
-            r"^Distribution\.of: values must be a list of Decimal, not NoneType$",
+            r"^Distribution\.of: values must be a list of Decimal, not NoneType None$",
         ),
         "Distribution.of(['a'])": (
             lambda: Distribution.of(["a"]),  # type: ignore[list-item]
             WrongTypeError,
-            r"^Distribution\.of: values\[0\] must be a finite Decimal, not str 'a'$",
+            r"^Distribution\.of: values\[0\] must be a Decimal, not str 'a'$",
         ),
         "PortfolioSummary.count('eligible')": (
             lambda: evaluate_portfolio([assess_case(CASE, PARAMS)]).count("eligible"),  # type: ignore[arg-type]

@@ -50,6 +50,8 @@ from typing import Any, Final, Literal
 import attrs
 from dateutil.easter import easter
 
+from poles_policy._arguments import expect_day
+from poles_policy._arguments import not_a_day as _not_a_day
 from poles_policy._exact import EXACT
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 
@@ -82,17 +84,6 @@ _MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 # --- months ----------------------------------------------------------------------------------
-
-
-def _day(value: object, function: str, argument: str) -> None:
-    """Refuse a *value* that is not a day, naming the function and the argument."""
-    why = not_a_day(value)
-    if why is not None:
-        msg = (
-            f"{function}: {argument} must be a datetime.date, not "
-            f"{type(value).__name__} {value!r}{why}"
-        )
-        raise WrongTypeError(msg)
 
 
 def _whole(value: object, function: str, argument: str) -> None:
@@ -133,7 +124,7 @@ def add_months(anchor: date, months: int) -> date:
     # The same result as ``anchor + relativedelta(months=months)``, without
     # building a relativedelta: this runs several times per relay case.
     if type(anchor) is not date:
-        _day(anchor, "add_months", "anchor")
+        expect_day(anchor, "add_months", "anchor")
     if type(months) is not int:
         # As relativedelta does: a whole float is taken, anything else refused.
         given: object = months
@@ -178,7 +169,7 @@ def month_schedule(anchor: date, count: int, step: int = 1) -> tuple[date, ...]:
     >>> [d.isoformat() for d in month_schedule(date(2009, 1, 31), 3)]
     ['2009-01-31', '2009-02-28', '2009-03-31']
     """
-    _day(anchor, "month_schedule", "anchor")
+    expect_day(anchor, "month_schedule", "anchor")
     _whole(count, "month_schedule", "count")
     _whole(step, "month_schedule", "step")
     if count < 0:
@@ -339,8 +330,8 @@ def duration(start: date, end: date) -> Duration:
     >>> duration(date(2009, 1, 1), date(2009, 8, 4)).describe()
     '7 months 3 days (215 days, 7.1 months)'
     """
-    _day(start, "duration", "start")
-    _day(end, "duration", "end")
+    expect_day(start, "duration", "start")
+    expect_day(end, "duration", "end")
     return Duration(start=start, end=end)
 
 
@@ -371,8 +362,8 @@ def act360(start: date, end: date) -> Decimal:
     >>> act360(date(2009, 1, 1), date(2010, 1, 1)) == Decimal(365) / 360
     True
     """
-    _day(start, "act360", "start")
-    _day(end, "act360", "end")
+    expect_day(start, "act360", "start")
+    expect_day(end, "act360", "end")
     # In the fixed context: a caller's precision or traps cannot change a day-count fraction.
     return EXACT.divide(Decimal((end - start).days), Decimal(360))
 
@@ -497,7 +488,7 @@ def is_holiday(day: date, *, alsace_moselle: bool = False) -> bool:
     >>> is_holiday(date(2009, 12, 26)), is_holiday(date(2009, 12, 26), alsace_moselle=True)
     (False, True)
     """
-    _day(day, "is_holiday", "day")
+    expect_day(day, "is_holiday", "day")
     _flag(alsace_moselle, "is_holiday", "alsace_moselle")
     return day in _holiday_dates(day.year, alsace_moselle)
 
@@ -519,7 +510,7 @@ def is_business_day(day: date, *, alsace_moselle: bool = False) -> bool:
     >>> is_business_day(date(2009, 5, 1))  # Friday, Fête du Travail
     False
     """
-    _day(day, "is_business_day", "day")
+    expect_day(day, "is_business_day", "day")
     _flag(alsace_moselle, "is_business_day", "alsace_moselle")
     return day.weekday() < _SATURDAY and not is_holiday(day, alsace_moselle=alsace_moselle)
 
@@ -567,8 +558,8 @@ def business_days_between(start: date, end: date, *, alsace_moselle: bool = Fals
     >>> business_days_between(date(2009, 4, 30), date(2009, 5, 31))  # May 2009
     18
     """
-    _day(start, "business_days_between", "start")
-    _day(end, "business_days_between", "end")
+    expect_day(start, "business_days_between", "start")
+    expect_day(end, "business_days_between", "end")
     _flag(alsace_moselle, "business_days_between", "alsace_moselle")
     if end > start:
         return _count_business_days(start + _ONE_DAY, end, alsace_moselle=alsace_moselle)
@@ -605,7 +596,7 @@ def add_business_days(start: date, n: int, *, alsace_moselle: bool = False) -> d
     >>> add_business_days(date(2009, 4, 30), 1)  # over 1 May and a weekend
     datetime.date(2009, 5, 4)
     """
-    _day(start, "add_business_days", "start")
+    expect_day(start, "add_business_days", "start")
     _whole(n, "add_business_days", "n")
     _flag(alsace_moselle, "add_business_days", "alsace_moselle")
     if abs(n) > _MAX_BUSINESS_DAYS:
@@ -645,7 +636,7 @@ def roll_forward(day: date, *, alsace_moselle: bool = False) -> date:
     >>> roll_forward(date(2009, 5, 30))  # Saturday, then Whit Monday
     datetime.date(2009, 6, 2)
     """
-    _day(day, "roll_forward", "day")
+    expect_day(day, "roll_forward", "day")
     _flag(alsace_moselle, "roll_forward", "alsace_moselle")
     while not is_business_day(day, alsace_moselle=alsace_moselle):
         day += _ONE_DAY
@@ -673,15 +664,7 @@ def not_a_day(value: object) -> str | None:
     >>> not_a_day(20090316)
     ''
     """
-    if type(value) is date:
-        return None
-    if isinstance(value, datetime):
-        return " (take its .date())"
-    if isinstance(value, date):
-        return None  # a subclass of date that is not a datetime behaves as a date
-    if isinstance(value, str):
-        return " (read it with datetime.date.fromisoformat)"
-    return ""
+    return _not_a_day(value)
 
 
 def parse_iso_date(text: str, *, field: str = "date") -> date:

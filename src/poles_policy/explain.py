@@ -15,14 +15,15 @@ that is simply zero.
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, SupportsIndex, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex
 
 import attrs
 
+from poles_policy._arguments import expect_day, listed, refuse
 from poles_policy._exact import run_exact as _run_exact
 from poles_policy.exceptions import InvalidInputError, UnknownClauseError, WrongTypeError
 
@@ -52,35 +53,13 @@ __all__ = [
 
 Lang = Literal["en", "fr"]
 
-_T = TypeVar("_T")
-
-
-def _refuse(function: str, argument: str, expected: str, value: object) -> NoReturn:
-    """Raise a :class:`WrongTypeError` naming *function*, *argument* and what was given."""
-    shown = repr(value)
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    msg = f"{function}: {argument} must be {expected}, not {type(value).__name__} {shown}"
-    raise WrongTypeError(msg)
-
-
-def _listed(values: object, function: str, argument: str, kind: type[_T]) -> tuple[_T, ...]:
-    """Return *values* as a tuple of *kind* items, or refuse them naming the bad one."""
-    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
-        _refuse(function, argument, f"a list of {kind.__name__}", values)
-    out = tuple(values)
-    for index, item in enumerate(out):
-        if not isinstance(item, kind):
-            _refuse(function, f"{argument}[{index}]", f"a {kind.__name__}", item)
-    return out
-
 
 def _of(kind: type, expected: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
     """An attrs validator refusing a field that is not a *kind*, naming the class and field."""
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
-            _refuse(type(instance).__name__, attribute.name, expected, value)
+            refuse(type(instance).__name__, attribute.name, expected, value)
 
     return validate
 
@@ -93,7 +72,7 @@ def _check_lang(lang: object) -> None:
 
 def _text_argument(value: object, function: str, argument: str) -> None:
     if not isinstance(value, str):
-        _refuse(function, argument, "a string", value)
+        refuse(function, argument, "a string", value)
 
 
 @attrs.frozen(kw_only=True)
@@ -270,7 +249,7 @@ def validate_clause_ids(ids: Iterable[str]) -> tuple[str, ...]:
     poles_policy.exceptions.WrongTypeError: validate_clause_ids: ids must be a list of str, not str
     'RELAY.2'
     """
-    out = _listed(ids, "validate_clause_ids", "ids", str)
+    out = listed(ids, str, "validate_clause_ids", "ids")
     for cid in out:
         clause(cid)
     return out
@@ -431,7 +410,7 @@ class ParameterUse:
     name: str = attrs.field(validator=_of(str, "a string"))
     value: str = attrs.field(validator=_of(str, "a string"))
     unit: str = attrs.field(validator=_of(str, "a string"))
-    valid_from: date = attrs.field(validator=lambda _, a, v: _plain_day(v, "ParameterUse", a.name))
+    valid_from: date = attrs.field(validator=lambda _, a, v: expect_day(v, "ParameterUse", a.name))
     source: str = attrs.field(validator=_of(str, "a string"))
     confidence: str = attrs.field(validator=_of(str, "a string"))
 
@@ -551,13 +530,13 @@ class Check:
             _check_fields(
                 key=key, label=label, status=status, reason=reason, informative=informative
             )
-        cited = clauses if type(clauses) is tuple else _listed(clauses, "Check", "clauses", str)
+        cited = clauses if type(clauses) is tuple else listed(clauses, str, "Check", "clauses")
         if cited not in _CITED:
             _validate_citation(cited)
         if type(parameters) is not tuple or any(type(p) is not ParameterUse for p in parameters):
-            parameters = _listed(parameters, "Check", "parameters", ParameterUse)
+            parameters = listed(parameters, ParameterUse, "Check", "parameters")
         if type(missing) is not tuple or any(type(f) is not Fact for f in missing):
-            missing = _listed(missing, "Check", "missing", Fact)
+            missing = listed(missing, Fact, "Check", "missing")
         if missing and status is not Status.UNKNOWN:
             msg = f"check {key!r}: missing facts are only meaningful when UNKNOWN"
             raise InvalidInputError(msg)
@@ -589,12 +568,6 @@ class Check:
         return f"[{status}] {self.label.in_lang(lang)}{info} — {cites}: {self.reason.in_lang(lang)}"
 
 
-def _plain_day(value: object, function: str, argument: str) -> None:
-    # A datetime is a date too, but it does not compare with one.
-    if type(value) is not date and (not isinstance(value, date) or isinstance(value, datetime)):
-        _refuse(function, argument, "a datetime.date", value)
-
-
 def _check_fields(**fields: object) -> None:
     """Refuse the first field of a :class:`Check` that is not of its type."""
     kinds: dict[str, tuple[type, str]] = {
@@ -607,7 +580,7 @@ def _check_fields(**fields: object) -> None:
     for name, value in fields.items():
         kind, expected = kinds[name]
         if not isinstance(value, kind):
-            _refuse("Check", name, expected, value)
+            refuse("Check", name, expected, value)
 
 
 def missing_facts(checks: Iterable[Check]) -> tuple[Fact, ...]:
@@ -628,7 +601,7 @@ def missing_facts(checks: Iterable[Check]) -> tuple[Fact, ...]:
     """
     seen: dict[str, Fact] = {}
     for check in (
-        checks if type(checks) is tuple else _listed(checks, "missing_facts", "checks", Check)
+        checks if type(checks) is tuple else listed(checks, Check, "missing_facts", "checks")
     ):
         if check.status is _UNKNOWN:
             for fact in check.missing:
@@ -658,7 +631,7 @@ def find_check(checks: Iterable[Check], key: str, *, owner: str) -> Check:
     KeyError: "relay eligibility has no check 'relay.partner'"
     """
     _text_argument(key, "find_check", "key")
-    for check in _listed(checks, "find_check", "checks", Check):
+    for check in listed(checks, Check, "find_check", "checks"):
         if check.key == key:
             return check
     msg = f"{owner} has no check {key!r}"
@@ -696,9 +669,9 @@ def render_account(
     """
     _text_argument(head, "render_account", "head")
     _check_lang(lang)
-    items = _listed(checks, "render_account", "checks", Check)
+    items = listed(checks, Check, "render_account", "checks")
     if missing is not None:
-        missing = _listed(missing, "render_account", "missing", Fact)
+        missing = listed(missing, Fact, "render_account", "missing")
     lines = [head]
     for check in items:
         lines.extend(check.explain_lines(lang, sources=sources))
@@ -785,9 +758,9 @@ class Decision:
         outcome: Outcome | None = None,
     ) -> None:
         _decision_fields(rule, title, subject, on, outcome)
-        built = None if checks is None else _listed(checks, "Decision", "checks", Check)
+        built = None if checks is None else listed(checks, Check, "Decision", "checks")
         if deferred is not None and not callable(deferred):
-            _refuse("Decision", "deferred", "a function that builds the checks", deferred)
+            refuse("Decision", "deferred", "a function that builds the checks", deferred)
         if (built is None) == (deferred is None):
             msg = "a decision takes either its checks or a function that builds them"
             raise InvalidInputError(msg)
@@ -1013,11 +986,11 @@ def _decision_fields(
     """Refuse the first argument of :class:`Decision` that is not of its type."""
     _text_argument(rule, "Decision", "rule")
     if not isinstance(title, Text):
-        _refuse("Decision", "title", "a Text", title)
+        refuse("Decision", "title", "a Text", title)
     _text_argument(subject, "Decision", "subject")
-    _plain_day(on, "Decision", "on")
+    expect_day(on, "Decision", "on")
     if outcome is not None and not isinstance(outcome, Outcome):
-        _refuse("Decision", "outcome", "an Outcome or None", outcome)
+        refuse("Decision", "outcome", "an Outcome or None", outcome)
 
 
 # Slot setters, for the hand-written constructors above: they write a frozen
@@ -1150,8 +1123,8 @@ def json_fields(obj: object, *, properties: Iterable[str] = ()) -> dict[str, Any
     """
     cls = type(obj)
     if not attrs.has(cls):
-        _refuse("json_fields", "obj", "an attrs object", obj)
-    names = _listed(properties, "json_fields", "properties", str)
+        refuse("json_fields", "obj", "an attrs object", obj)
+    names = listed(properties, str, "json_fields", "properties")
     data = {
         f.name: json_data(getattr(obj, f.name))
         for f in attrs.fields(cls)

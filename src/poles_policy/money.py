@@ -22,6 +22,7 @@ import numbers
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, Rounded
 from typing import TYPE_CHECKING, NewType
 
+from poles_policy._arguments import refuse, wrong_type
 from poles_policy._exact import EXACT, exact_decimals
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 
@@ -183,10 +184,8 @@ def total(amounts: Iterable[Decimal]) -> Eur:
     except TypeError:
         given: object = amounts
         if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-            msg = f"total: amounts must be a list of Decimal, not {type(given).__name__}"
-        else:
-            msg = f"total: amounts must be Decimal, not {type(amount).__name__} {amount!r:.60}"
-        raise WrongTypeError(msg) from None
+            raise wrong_type("total", "amounts", "a list of Decimal", given) from None
+        raise wrong_type("total", "amounts", "Decimal", amount) from None
     return Eur(result)
 
 
@@ -224,8 +223,7 @@ def decimal_text(value: Decimal) -> str:
     """
     given: object = value  # a caller's slip may be anything
     if type(given) is not Decimal and not isinstance(given, Decimal):
-        msg = f"decimal_text: value must be a Decimal, not {type(given).__name__} {given!r:.60}"
-        raise WrongTypeError(msg)
+        refuse("decimal_text", "value", "a Decimal", given)
     text = str(value)
     if not text[-1].isdigit():  # NaN, sNaN, Infinity: no decimal text
         msg = f"decimal_text: value must be a finite Decimal, not {text}"
@@ -259,8 +257,7 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
         for name, value in (("part", part), ("whole", whole)):
             given: object = value
             if isinstance(given, bool) or not isinstance(given, Decimal | int):
-                msg = f"ratio: {name} must be a Decimal, not {type(given).__name__} {given!r:.60}"
-                raise WrongTypeError(msg) from None
+                raise wrong_type("ratio", name, "a Decimal", given) from None
         raise
 
 

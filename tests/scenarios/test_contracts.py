@@ -122,5 +122,5 @@ def test_bad_input_is_named() -> None:
         contract_table([CONTRACTS[0], "b"], 2010, PARAMS)  # type: ignore[list-item]
     with pytest.raises(InvalidInputError, match=r"year: 2012 is not a year of contract 'a'"):
         contract_table(CONTRACTS, 2012, PARAMS)
-    with pytest.raises(TypeError, match="parameters must be a ParameterSet"):
+    with pytest.raises(TypeError, match="params must be a ParameterSet"):
         contract_table(CONTRACTS, 2010, None)  # type: ignore[arg-type]

@@ -231,7 +231,7 @@ def test_a_seed_must_be_a_whole_number(seed: object) -> None:
 
 def test_arguments_of_the_wrong_type_are_named() -> None:
     portfolio = RelayPortfolio.from_cases(demo_cases())
-    with pytest.raises(TypeError, match="simulate_savings: the portfolio must be a RelayPortfolio"):
+    with pytest.raises(TypeError, match="simulate_savings: portfolio must be a RelayPortfolio"):
         simulate_savings(demo_cases(), PARAMS, seed=1)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="simulate_savings: parameters must be a ParameterSet"):
+    with pytest.raises(TypeError, match="simulate_savings: params must be a ParameterSet"):
         simulate_savings(portfolio, None, seed=1)  # type: ignore[arg-type]

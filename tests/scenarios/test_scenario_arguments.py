@@ -39,7 +39,7 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     "screen(None, params)": (
         lambda: screen(None, PARAMS),  # type: ignore[arg-type]
         WrongTypeError,
-        r"^screen: the portfolio must be a RelayPortfolio",
+        r"^screen: portfolio must be a RelayPortfolio",
     ),
     "screen_all(p, None)": (
         lambda: screen_all(PORTFOLIO, None),  # type: ignore[arg-type]
@@ -74,17 +74,17 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     "RelayPortfolio.case(None)": (
         lambda: PORTFOLIO.case(None),  # type: ignore[arg-type]
         WrongTypeError,
-        r"^RelayPortfolio\.case: case_id must be a string, not NoneType$",
+        r"^RelayPortfolio\.case: case_id must be a string, not NoneType None$",
     ),
     "RelayPortfolio(cases=None)": (
         lambda: RelayPortfolio(cases=None),  # type: ignore[arg-type]
         WrongTypeError,
-        r"^RelayPortfolio: cases must be a list of RelayCase, not NoneType$",
+        r"^RelayPortfolio: cases must be a list of RelayCase, not NoneType None$",
     ),
     "contract_table(None, ...)": (
         lambda: contract_table(None, 2010, PARAMS),  # type: ignore[arg-type]
         WrongTypeError,
-        r"^contract_table: contracts must be a list of PerformanceContract, not NoneType$",
+        r"^contract_table: contracts must be a list of PerformanceContract, not NoneType None$",
     ),
     "outcome_counts(None)": (
         lambda: outcome_counts(None),  # type: ignore[arg-type]
@@ -94,7 +94,7 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     "add_months(None, 1)": (
         lambda: add_months(None, 1),  # type: ignore[arg-type]
         WrongTypeError,
-        r"^add_months: days must be a NumPy array of dates \(datetime64\), not NoneType$",
+        r"^add_months: days must be a NumPy array of dates \(datetime64\), not NoneType None$",
     ),
     "add_months(days, '1')": (
         lambda: add_months(np.array(["2009-01-31"], dtype="datetime64[D]"), "1"),  # type: ignore[arg-type]

@@ -331,11 +331,11 @@ def test_a_zero_share_of_an_amount_beyond_64_bits_is_zero() -> None:
 
 def test_arguments_of_the_wrong_type_are_named() -> None:
     portfolio = RelayPortfolio.from_cases(demo_cases())
-    with pytest.raises(TypeError, match="screen: the portfolio must be a RelayPortfolio"):
+    with pytest.raises(TypeError, match="screen: portfolio must be a RelayPortfolio"):
         screen(list(demo_cases()), PARAMS)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="screen: parameters must be a ParameterSet"):
+    with pytest.raises(TypeError, match="screen: params must be a ParameterSet"):
         screen(portfolio, None)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="explain_case: parameters must be a ParameterSet"):
+    with pytest.raises(TypeError, match="explain_case: params must be a ParameterSet"):
         explain_case(portfolio, "default", "demo-01")  # type: ignore[arg-type]
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from poles_policy.dates import not_a_day
+from poles_policy._arguments import not_a_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.money import Eur, Rate, eur, rate
 
@@ -31,8 +31,6 @@ __all__ = [
     "a_date",
     "boolean",
     "calendar_year",
-    "expect_day",
-    "given",
     "ids",
     "is_a",
     "items",
@@ -56,7 +54,6 @@ __all__ = [
     "to_whole",
     "unique",
     "whole_number",
-    "wrong_type",
 ]
 
 
@@ -124,52 +121,6 @@ def readable(text: str) -> bool:
         return False
     found: object = text  # typed callers pass a string; others may not
     return isinstance(found, str) and bool(found.strip()) and _HIDDEN.search(found) is None
-
-
-def given(value: object) -> str:
-    """
-    Show *value* in a message: its type's name and its repr, cut to 60 characters.
-
-    >>> given("2009-03-16"), given(None)
-    ("str '2009-03-16'", 'NoneType None')
-    """
-    shown = repr(value)
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    return f"{type(value).__name__} {shown}"
-
-
-def wrong_type(function: str, argument: str, expected: str, value: object) -> WrongTypeError:
-    """
-    Return the error for argument *argument* of *function*, not the *expected* kind.
-
-    >>> wrong_type("check_principal", "loan", "a RelayLoan", None)
-    WrongTypeError('check_principal: loan must be a RelayLoan, not NoneType None')
-    """
-    return WrongTypeError(f"{function}: {argument} must be {expected}, not {given(value)}")
-
-
-def expect_day(value: object, function: str, argument: str) -> None:
-    """
-    Refuse an argument *value* of *function* that is not a :class:`datetime.date`.
-
-    A ``datetime`` is refused: it does not compare with a date. Callers on a
-    hot path test ``type(value) is not date`` first, so that a plain date
-    costs no call.
-
-    Raises:
-        WrongTypeError: If *value* is not a date, naming *function* and *argument*.
-
-    >>> expect_day("2009-03-16", "region", "on")
-    Traceback (most recent call last):
-    ...
-    poles_policy.exceptions.WrongTypeError: region: on must be a datetime.date, not str
-    '2009-03-16' (read it with datetime.date.fromisoformat)
-    """
-    hint = not_a_day(value)
-    if hint is not None:
-        msg = f"{function}: {argument} must be a datetime.date, not {given(value)}{hint}"
-        raise WrongTypeError(msg)
 
 
 def plain_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 import attrs
 from dateutil.rrule import rrule, rrulestr
 
+from poles_policy._arguments import expect_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
     boolean,
-    expect_day,
     ids,
     items,
     non_empty,

@@ -51,10 +51,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from poles_policy._arguments import expect_day
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
-    expect_day,
     is_a,
     items,
     non_empty,

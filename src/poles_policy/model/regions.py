@@ -32,9 +32,10 @@ from typing import Any
 
 import attrs
 
+from poles_policy._arguments import expect_day
 from poles_policy.dates import not_a_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
-from poles_policy.model._validators import expect_day, is_a, non_empty, optional_date
+from poles_policy.model._validators import is_a, non_empty, optional_date
 
 __all__ = [
     "CONFIDENCE",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 import attrs
 
+from poles_policy._arguments import wrong_type
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
@@ -35,7 +36,6 @@ from poles_policy.model._validators import (
     to_optional_bool,
     to_optional_eur,
     to_share,
-    wrong_type,
 )
 from poles_policy.model.actors import Actor, Bank
 from poles_policy.model.projects import CollaborativeProject

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import attrs
 
+from poles_policy._arguments import listed, refuse
 from poles_policy.dates import not_a_day
 from poles_policy.exceptions import ParameterError, UnknownParameterError, WrongTypeError
 from poles_policy.explain import OPEN_START
@@ -43,26 +44,13 @@ _LABEL_SEPARATOR: Final = " + "
 
 
 def _by_name(parameters: Iterable[Parameter]) -> tuple[Parameter, ...]:
-    given: object = parameters  # a caller's slip may be anything
-    if isinstance(given, str | bytes | Parameter) or not hasattr(given, "__iter__"):
-        msg = f"ParameterSet: parameters must be a list of Parameter, not {type(given).__name__}"
-        raise WrongTypeError(msg)
-    items = tuple(parameters)
-    for index, item in enumerate(items):
-        thing: object = item
-        if not isinstance(thing, Parameter):
-            msg = (
-                f"ParameterSet: parameters[{index}] must be a Parameter, not "
-                f"{type(thing).__name__} {thing!r:.60}"
-            )
-            raise WrongTypeError(msg)
+    items = listed(parameters, Parameter, "ParameterSet", "parameters")
     return tuple(sorted(items, key=lambda p: p.name))
 
 
 def _label(value: object) -> None:
     if not isinstance(value, str):
-        msg = f"ParameterSet: label must be a string, not {type(value).__name__} {value!r:.60}"
-        raise WrongTypeError(msg)
+        refuse("ParameterSet", "label", "a string", value)
 
 
 @attrs.frozen(kw_only=True, repr=False)

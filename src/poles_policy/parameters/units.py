@@ -33,7 +33,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, TypeGuard, get_args
 
 from poles_policy import dates
-from poles_policy.exceptions import InvalidInputError, ParameterError, WrongTypeError
+from poles_policy._arguments import wrong_type
+from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.money import decimal_text, eur, rate
 
 if TYPE_CHECKING:
@@ -287,11 +288,9 @@ def render_value(value: ParameterValue) -> str:
         return decimal_text(value)
     if isinstance(value, int):
         return str(value)
-    shown = repr(value)
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    msg = (
-        "render_value: value must be a parameter value (a Decimal, an int, a date, a tuple of "
-        f"region codes or a bool), not {type(value).__name__} {shown}"
+    raise wrong_type(
+        "render_value",
+        "value",
+        "a parameter value (a Decimal, an int, a date, a tuple of region codes or a bool)",
+        value,
     )
-    raise WrongTypeError(msg)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from poles_policy.dates import not_a_day
+from poles_policy._arguments import expect_day, given, listed, refuse, with_article
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.poles import Pole
 from poles_policy.parameters import ParameterSet
@@ -24,17 +24,6 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 __all__ = ["expect", "expect_date", "expect_items", "expect_params", "poles_by_id"]
-
-
-def _given(value: object) -> str:
-    shown = repr(value)
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    return f"{type(value).__name__} {shown}"
-
-
-def _a(noun: str) -> str:
-    return f"{'an' if noun[0].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def expect(
@@ -59,8 +48,7 @@ def expect(
     wanted = what or (
         kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
     )
-    msg = f"{rule}: {name} must be {_a(wanted)}, not {_given(value)}"
-    raise WrongTypeError(msg)
+    refuse(rule, name, with_article(wanted), value)
 
 
 def expect_date(value: object, name: str, rule: str) -> None:
@@ -79,11 +67,7 @@ def expect_date(value: object, name: str, rule: str) -> None:
     Raises:
         WrongTypeError: If it is not a date.
     """
-    hint = not_a_day(value)
-    if hint is None:
-        return
-    msg = f"{rule}: {name} must be a datetime.date, not {_given(value)}{hint}"
-    raise WrongTypeError(msg)
+    expect_day(value, rule, name)
 
 
 def expect_items(values: object, kind: type[_T], name: str, rule: str) -> list[_T]:
@@ -100,15 +84,7 @@ def expect_items(values: object, kind: type[_T], name: str, rule: str) -> list[_
         WrongTypeError: If *values* is a string, not iterable, or holds an
             item that is not a *kind* (named by its position).
     """
-    if isinstance(values, str | bytes) or not hasattr(values, "__iter__"):
-        msg = f"{rule}: {name} must be a list of {kind.__name__}, not {_given(values)}"
-        raise WrongTypeError(msg)
-    items = list(values)
-    for index, item in enumerate(items):
-        if not isinstance(item, kind):
-            msg = f"{rule}: {name}[{index}] must be {_a(kind.__name__)}, not {_given(item)}"
-            raise WrongTypeError(msg)
-    return items
+    return list(listed(values, kind, rule, name))
 
 
 def expect_params(value: object, rule: str) -> None:
@@ -120,11 +96,7 @@ def expect_params(value: object, rule: str) -> None:
     """
     if type(value) is ParameterSet or isinstance(value, ParameterSet):
         return
-    msg = (
-        f"{rule}: params must be a ParameterSet (default_parameters() gives one), "
-        f"not {_given(value)}"
-    )
-    raise WrongTypeError(msg)
+    refuse(rule, "params", "a ParameterSet (default_parameters() gives one)", value)
 
 
 def poles_by_id(poles: Iterable[object]) -> dict[str, Pole]:
@@ -138,21 +110,21 @@ def poles_by_id(poles: Iterable[object]) -> dict[str, Pole]:
             is not a pôle.
         InvalidInputError: If it holds two pôles with one id.
     """
-    given: dict[str, Pole] = {}
+    found: dict[str, Pole] = {}
     if isinstance(poles, str):
         msg = f"poles: {poles!r} is a single string, not a list of pôles"
         raise WrongTypeError(msg)
     try:
-        listed = iter(poles)
+        items = iter(poles)
     except TypeError:
-        msg = f"poles: {_given(poles)} is not a list of pôles"
+        msg = f"poles: {given(poles)} is not a list of pôles"
         raise WrongTypeError(msg) from None
-    for pole in listed:
+    for pole in items:
         if not isinstance(pole, Pole):
             msg = f"poles: {pole!r} is not a Pole"
             raise WrongTypeError(msg)
-        if pole.id in given:
+        if pole.id in found:
             msg = f"poles: pôle {pole.id!r} is given twice"
             raise InvalidInputError(msg)
-        given[pole.id] = pole
-    return given
+        found[pole.id] = pole
+    return found

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy._arguments import refuse
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Text, json_fields
 from poles_policy.rules._inputs import expect, expect_date, poles_by_id
 
@@ -115,11 +116,7 @@ def _pairs(complementary: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     # Typed as pairs, but read as anything: a caller's typo must not split a string into letters.
     items: object = complementary  # typed as pairs, but a caller's slip may be anything
     if isinstance(items, str | bytes) or not hasattr(items, "__iter__"):
-        msg = (
-            "coordination_groups: complementary must be a list of pairs of themes, not "
-            f"{type(items).__name__} {items!r:.60}"
-        )
-        raise WrongTypeError(msg)
+        refuse("coordination_groups", "complementary", "a list of pairs of themes", items)
     given: Iterable[object] = complementary
     for pair in given:
         if (

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy._arguments import refuse
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.model.contracts import PerformanceContract
 from poles_policy.parameters import ParameterSet
 from poles_policy.rules.steering import Progress, contract_progress
@@ -76,17 +77,12 @@ def contract_table(
     """
     given_params: object = params  # typed callers pass a set; others may not
     if not isinstance(given_params, ParameterSet):
-        msg = f"contract_table: parameters must be a ParameterSet, not a {type(params).__name__}"
-        raise WrongTypeError(msg)
+        refuse("contract_table", "params", "a ParameterSet", params)
     given_contracts: object = contracts
     if isinstance(given_contracts, str | bytes | PerformanceContract) or not hasattr(
         given_contracts, "__iter__"
     ):
-        msg = (
-            "contract_table: contracts must be a list of PerformanceContract, not "
-            f"{type(given_contracts).__name__}"
-        )
-        raise WrongTypeError(msg)
+        refuse("contract_table", "contracts", "a list of PerformanceContract", given_contracts)
     rows: dict[str, dict[str, object]] = {}
     for position, item in enumerate(contracts):
         given: object = item

@@ -20,7 +20,8 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy._arguments import refuse
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Status
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
@@ -107,8 +108,7 @@ def _cases(values: Iterable[RelayCase]) -> tuple[RelayCase, ...]:
     """Return *values* as a tuple of cases with distinct ids, or refuse them."""
     given: object = values  # a caller's slip may be anything
     if isinstance(given, str | bytes | RelayCase) or not hasattr(given, "__iter__"):
-        msg = f"RelayPortfolio: cases must be a list of RelayCase, not {type(given).__name__}"
-        raise WrongTypeError(msg)
+        refuse("RelayPortfolio", "cases", "a list of RelayCase", given)
     items: tuple[object, ...] = tuple(values)
     seen: set[str] = set()
     for position, item in enumerate(items):
@@ -247,8 +247,7 @@ class RelayPortfolio:
         """
         given: object = case_id  # a caller's slip may be anything
         if not isinstance(given, str):
-            msg = f"RelayPortfolio.case: case_id must be a string, not {type(given).__name__}"
-            raise WrongTypeError(msg)
+            refuse("RelayPortfolio.case", "case_id", "a string", given)
         position = self._positions.get(case_id)
         if position is None:
             msg = f"no case {case_id!r} in the portfolio"
@@ -266,15 +265,14 @@ def require(function: str, portfolio: object, *params: object) -> None:
             (a :class:`TypeError` too).
     """
     if not isinstance(portfolio, RelayPortfolio):
-        msg = (
-            f"{function}: the portfolio must be a RelayPortfolio "
-            f"(RelayPortfolio.from_cases(cases)), not a {type(portfolio).__name__}"
+        refuse(
+            function, "portfolio", "a RelayPortfolio (RelayPortfolio.from_cases(cases))", portfolio
         )
-        raise WrongTypeError(msg)
     for value in params:
         if not isinstance(value, ParameterSet):
-            msg = (
-                f"{function}: parameters must be a ParameterSet (default_parameters() or a "
-                f"reform of it), not a {type(value).__name__}"
+            refuse(
+                function,
+                "params",
+                "a ParameterSet (default_parameters() or a reform of it)",
+                value,
             )
-            raise WrongTypeError(msg)

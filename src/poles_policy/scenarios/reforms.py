@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy._arguments import refuse
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.scenarios.portfolio import require
 from poles_policy.scenarios.screening import outcome_counts, screen
 
@@ -65,11 +66,12 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
     """
     given: object = scenarios  # a caller's slip may be anything
     if not isinstance(given, Mapping):
-        msg = (
-            "screen_all: scenarios must be a mapping of names to parameter sets, such as "
-            f"{{'pilot': default_parameters()}}, not {type(given).__name__}"
+        refuse(
+            "screen_all",
+            "scenarios",
+            "a mapping of names to parameter sets, such as {'pilot': default_parameters()}",
+            given,
         )
-        raise WrongTypeError(msg)
     require("screen_all", portfolio, *scenarios.values())
     if not scenarios:
         msg = "screen_all needs at least one parameter set"
@@ -118,11 +120,7 @@ def generalisation_sweep(
     require("generalisation_sweep", portfolio, params)
     given: object = dates  # a caller's slip may be anything
     if isinstance(given, str | date) or not hasattr(given, "__iter__"):
-        msg = (
-            "generalisation_sweep: dates must be a list of dates, not "
-            f"{type(given).__name__} {given!r}"
-        )
-        raise WrongTypeError(msg)
+        refuse("generalisation_sweep", "dates", "a list of dates", given)
     rows = {}
     for day in dates:
         if day in rows:

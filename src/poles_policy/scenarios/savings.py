@@ -36,7 +36,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy._arguments import refuse
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.rules.relay.timing import promised_gain, time_saved
 from poles_policy.scenarios._arrays import whole_number
 from poles_policy.scenarios.portfolio import Flags, require
@@ -73,11 +74,7 @@ def add_months(days: npt.NDArray[np.datetime64], months: int) -> npt.NDArray[np.
     """
     given: object = days  # a caller's slip may be anything
     if not isinstance(given, np.ndarray) or given.dtype.kind != "M":
-        msg = (
-            "add_months: days must be a NumPy array of dates (datetime64), not "
-            f"{type(given).__name__}"
-        )
-        raise WrongTypeError(msg)
+        refuse("add_months", "days", "a NumPy array of dates (datetime64)", given)
     months = whole_number(months, "months", at_least=-_MAX_MONTHS, at_most=_MAX_MONTHS)
     start = days.astype("datetime64[D]")
     month = start.astype("datetime64[M]")

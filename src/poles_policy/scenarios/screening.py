@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from poles_policy.exceptions import WrongTypeError
+from poles_policy._arguments import refuse
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
 from poles_policy.rules.relay.assessment import assess_case
@@ -124,8 +124,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     require("screen", portfolio, params)
     flag: object = sme  # a caller's slip may be anything
     if not isinstance(flag, bool):
-        msg = f"screen: sme must be True or False, not {type(flag).__name__} {flag!r}"
-        raise WrongTypeError(msg)
+        refuse("screen", "sme", "True or False", flag)
     n = len(portfolio)
     # The terms in force on each distinct date; dates sharing the same terms share a period.
     terms, period = periods(portfolio.requested_on, params, _TERMS)
@@ -219,11 +218,12 @@ def outcome_counts(frame: pd.DataFrame) -> pd.Series:
     """
     given: object = frame  # a caller's slip may be anything
     if not isinstance(given, pd.DataFrame) or "outcome" not in given.columns:
-        msg = (
-            "outcome_counts: frame must be a DataFrame with an 'outcome' column, as screen "
-            f"returns, not {type(given).__name__}"
+        refuse(
+            "outcome_counts",
+            "frame",
+            "a DataFrame with an 'outcome' column, as screen returns",
+            given,
         )
-        raise WrongTypeError(msg)
     counts = frame["outcome"].value_counts(sort=False)
     return counts.reindex([o.value for o in _OUTCOMES], fill_value=0).rename("cases")
 

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Final, SupportsIndex
 
 import numpy as np
 
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy._arguments import expect_day
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.model.actors import (
     Accounts,
     Actor,
@@ -216,14 +217,8 @@ def synthetic_relay_cases(
     True
     """
     count = whole_number(count, "count", at_least=0, at_most=_MAX_CASES)
-    for name, day in (("start", start), ("end", end)):
-        given: object = day  # a caller's slip may be anything
-        if type(given) is not date:
-            msg = (
-                f"synthetic_relay_cases: {name} must be a datetime.date, not "
-                f"{type(given).__name__} {given!r}"
-            )
-            raise WrongTypeError(msg)
+    expect_day(start, "synthetic_relay_cases", "start")
+    expect_day(end, "synthetic_relay_cases", "end")
     # The same seed, the same cases: a seed is a whole number, as NumPy's generator requires.
     seed = whole_number(seed, "seed", at_least=0)
     if end < start:

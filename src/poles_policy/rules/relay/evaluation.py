@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from poles_policy._arguments import listed, refuse
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Lang, Outcome, Text
 from poles_policy.model.actors import actor_region
@@ -79,19 +80,10 @@ class Distribution:
         >>> Distribution.of([Decimal("4.3"), Decimal("4.4")]).median
         Decimal('4.35')
         """
-        given: object = values  # a caller's slip may be anything
-        if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
-            msg = f"Distribution.of: values must be a list of Decimal, not {type(given).__name__}"
-            raise WrongTypeError(msg)
-        data = list(values)
+        data = list(listed(values, Decimal, "Distribution.of", "values"))
         for index, value in enumerate(data):
-            item: object = value
-            if not isinstance(item, Decimal) or not item.is_finite():
-                msg = (
-                    f"Distribution.of: values[{index}] must be a finite Decimal, not "
-                    f"{type(item).__name__} {item!r:.60}"
-                )
-                raise WrongTypeError(msg)
+            if not value.is_finite():
+                refuse("Distribution.of", f"values[{index}]", "a finite Decimal", value)
         if not data:
             return None
         data.sort()
