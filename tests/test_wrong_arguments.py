@@ -16,7 +16,7 @@ import pytest
 
 from poles_policy import dates
 from poles_policy.boundary import validate_json
-from poles_policy.boundary.case import dump_case, parse_case
+from poles_policy.boundary.case import CaseLoanModel, RelayCaseModel, dump_case, parse_case
 from poles_policy.data import rhone_alpes_poles
 from poles_policy.data.demo import demo_cases
 from poles_policy.data.reference import rhone_alpes_pole_records
@@ -347,6 +347,16 @@ CALLS.update(
             lambda: validate_json(int, "{}"),  # type: ignore[type-var]
             WrongTypeError,
             r"^validate_json: model must be a boundary model class",
+        ),
+        "RelayCaseModel.from_domain(request)": (
+            lambda: RelayCaseModel.from_domain(CASE.request),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^RelayCaseModel\.from_domain: case must be a RelayCase, not RelayRequest ",
+        ),
+        "CaseLoanModel.from_domain(None)": (
+            lambda: CaseLoanModel.from_domain(None),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^CaseLoanModel\.from_domain: obj must be a RelayLoan, not NoneType None$",
         ),
         "dump_case(request)": (
             lambda: dump_case(CASE.request),  # type: ignore[arg-type]

@@ -19,12 +19,14 @@ same Python reader as in Python, so both give the same values and messages.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import re
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -38,6 +40,7 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema, core_schema
 
+from poles_policy._arguments import with_article, wrong_type
 from poles_policy.dates import parse_iso_date
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.money import EXACT, decimal_text
@@ -62,6 +65,7 @@ __all__ = [
     "build_one",
     "describe",
     "exact_decimal",
+    "from_domain_of",
     "json_text",
     "located",
     "refuse_duplicate_keys",
@@ -152,6 +156,55 @@ class Model(BaseModel):
     """Base of every boundary model: unknown fields are refused, instances are frozen."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+
+
+_F = TypeVar("_F", bound="Callable[..., Any]")
+
+
+def from_domain_of(domain: type[object]) -> Callable[[_F], _F]:
+    """
+    Refuse an argument of another type than *domain* in a model's ``from_domain``.
+
+    Place it under ``@classmethod``; the annotation of the method's argument
+    (``obj``) must name *domain*::
+
+        @classmethod
+        @from_domain_of(Accounts)
+        def from_domain(cls, obj: Accounts) -> AccountsModel: ...
+
+    ``None``, a dict, or a domain object of another class (even one with the
+    same attribute names: an Oseo office where a Bank is expected) raises
+    :class:`~poles_policy.exceptions.WrongTypeError`, ``AccountsModel.from_domain:
+    obj must be an Accounts, not NoneType None``, rather than an AttributeError from
+    inside or the description of something else. It costs one ``isinstance``
+    test on the normal path. The method keeps its name, docstring and
+    signature (:func:`functools.wraps`), as Sphinx shows them.
+
+    Raises:
+        TypeError: When the class is defined, if the annotation of the
+            method's argument names another class than *domain*.
+    """
+    name = domain.__name__
+
+    def decorate(method: _F) -> _F:
+        # The argument after cls, by its name in the messages: obj, or case in RelayCaseModel.
+        argument = list(inspect.signature(method).parameters)[1]
+        declared = getattr(method, "__annotations__", {}).get(argument)
+        if declared not in {name, domain}:
+            msg = f"from_domain_of({name}) decorates {method.__qualname__}({argument}: {declared})"
+            raise TypeError(msg)
+        expected = with_article(name)
+
+        @functools.wraps(method)
+        def checked(cls: type[Model], obj: object) -> object:
+            if isinstance(obj, domain):
+                return method(cls, obj)
+            function = f"{cls.__name__}.from_domain"
+            raise wrong_type(function, argument, expected, obj)
+
+        return cast("_F", checked)
+
+    return decorate
 
 
 def exact_decimal(value: object, what: str) -> Decimal:

@@ -19,11 +19,12 @@ with the JSON path of the offending object, e.g.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal, get_args
 
 from pydantic import Field, PlainSerializer, TypeAdapter, ValidationError
 from pydantic import WithJsonSchema as _Schema
 
+from poles_policy._arguments import refuse, wrong_type
 from poles_policy.boundary._base import (
     PLAIN_NON_NEGATIVE,
     Flag,
@@ -36,6 +37,7 @@ from poles_policy.boundary._base import (
     build_each,
     describe,
     exact_decimal,
+    from_domain_of,
     refuse_duplicate_keys,
 )
 from poles_policy.exceptions import InvalidInputError
@@ -147,6 +149,7 @@ class AccountsModel(Model):
         )
 
     @classmethod
+    @from_domain_of(Accounts)
     def from_domain(cls, obj: Accounts) -> AccountsModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -204,6 +207,7 @@ class RelatedEnterpriseModel(Model):
         )
 
     @classmethod
+    @from_domain_of(RelatedEnterprise)
     def from_domain(cls, obj: RelatedEnterprise) -> RelatedEnterpriseModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -283,6 +287,7 @@ class EnterpriseModel(Model):
         )
 
     @classmethod
+    @from_domain_of(Enterprise)
     def from_domain(cls, obj: Enterprise) -> EnterpriseModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -347,6 +352,7 @@ class ResearchOrganisationModel(Model):
         )
 
     @classmethod
+    @from_domain_of(ResearchOrganisation)
     def from_domain(cls, obj: ResearchOrganisation) -> ResearchOrganisationModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -391,6 +397,7 @@ class CooperationStructureModel(Model):
         )
 
     @classmethod
+    @from_domain_of(CooperationStructure)
     def from_domain(cls, obj: CooperationStructure) -> CooperationStructureModel:
         """Describe *obj* for JSON."""
         return cls(id=obj.id, name=obj.name, structure_kind=obj.kind, founders=obj.founders)
@@ -435,6 +442,7 @@ class LocalAuthorityModel(Model):
         )
 
     @classmethod
+    @from_domain_of(LocalAuthority)
     def from_domain(cls, obj: LocalAuthority) -> LocalAuthorityModel:
         """Describe *obj* for JSON."""
         return cls(id=obj.id, name=obj.name, level=obj.level, region=obj.region)
@@ -476,6 +484,7 @@ class StateBodyModel(Model):
         )
 
     @classmethod
+    @from_domain_of(StateBody)
     def from_domain(cls, obj: StateBody) -> StateBodyModel:
         """Describe *obj* for JSON."""
         return cls(id=obj.id, name=obj.name, state_kind=obj.kind, region=obj.region)
@@ -501,6 +510,7 @@ class BankModel(Model):
         return assembly.bank(id=self.id, name=self.name)
 
     @classmethod
+    @from_domain_of(Bank)
     def from_domain(cls, obj: Bank) -> BankModel:
         """Describe *obj* for JSON."""
         return cls(id=obj.id, name=obj.name)
@@ -531,6 +541,7 @@ class OseoModel(Model):
         return assembly.oseo(id=self.id, name=self.name)
 
     @classmethod
+    @from_domain_of(Oseo)
     def from_domain(cls, obj: Oseo) -> OseoModel:
         """Describe *obj* for JSON."""
         return cls(id=obj.id, name=obj.name)
@@ -554,34 +565,61 @@ ActorIn = ActorModel
 _ACTOR_ADAPTER: TypeAdapter[ActorModel] = TypeAdapter(ActorModel)
 
 
+_ACTOR_MODELS: Final = (
+    EnterpriseModel,
+    ResearchOrganisationModel,
+    CooperationStructureModel,
+    LocalAuthorityModel,
+    StateBodyModel,
+    BankModel,
+    OseoModel,
+)
+_ACTOR_MODEL_NAMES: Final = ", ".join(m.__name__ for m in _ACTOR_MODELS)
+_ACTOR_NAMES: Final = ", ".join(kind.__name__ for kind in get_args(Actor))
+
+
 def actor_to_domain(model: ActorModel) -> Actor:
     """
     Build the domain actor of *model*, whatever its kind.
 
     Raises:
+        WrongTypeError: If *model* is not an actor model
+            (:class:`EnterpriseModel`, :class:`BankModel`...).
         InvalidInputError: If the domain refuses a value (the message starts
             with the JSON path inside the actor, when there is one).
     """
+    given: object = model  # a caller's slip may be anything
+    if not isinstance(given, _ACTOR_MODELS):
+        refuse("actor_to_domain", "model", f"an actor model ({_ACTOR_MODEL_NAMES})", given)
     return model.to_domain()
 
 
 def actor_from_domain(actor: Actor) -> ActorModel:  # noqa: PLR0911 - one return per kind
-    """Describe the domain *actor* for JSON, tagged with its ``kind``."""
-    match actor:
+    """
+    Describe the domain *actor* for JSON, tagged with its ``kind``.
+
+    Raises:
+        WrongTypeError: If *actor* is not an actor (``None``, a dict, a
+            pôle...).
+    """
+    given: object = actor  # a caller's slip may be anything
+    match given:
         case Enterprise():
-            return EnterpriseModel.from_domain(actor)
+            return EnterpriseModel.from_domain(given)
         case ResearchOrganisation():
-            return ResearchOrganisationModel.from_domain(actor)
+            return ResearchOrganisationModel.from_domain(given)
         case CooperationStructure():
-            return CooperationStructureModel.from_domain(actor)
+            return CooperationStructureModel.from_domain(given)
         case LocalAuthority():
-            return LocalAuthorityModel.from_domain(actor)
+            return LocalAuthorityModel.from_domain(given)
         case StateBody():
-            return StateBodyModel.from_domain(actor)
+            return StateBodyModel.from_domain(given)
         case Bank():
-            return BankModel.from_domain(actor)
+            return BankModel.from_domain(given)
         case Oseo():
-            return OseoModel.from_domain(actor)
+            return OseoModel.from_domain(given)
+        case _:
+            raise wrong_type("actor_from_domain", "actor", f"an Actor ({_ACTOR_NAMES})", given)
 
 
 def actor_from_json(data: str | bytes) -> Actor:

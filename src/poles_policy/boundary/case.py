@@ -72,6 +72,7 @@ from poles_policy.boundary._base import (
     Share,
     build_one,
     describe,
+    from_domain_of,
     refuse_duplicate_keys,
 )
 from poles_policy.boundary.actors import (
@@ -85,6 +86,7 @@ from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model import _assembly as assembly
 from poles_policy.model.cases import RelayCase as _RelayCase
 from poles_policy.model.regions import region
+from poles_policy.model.relay import RelayLoan as _RelayLoan
 from poles_policy.money import exact_decimals
 
 if TYPE_CHECKING:
@@ -190,6 +192,7 @@ class CaseLoanModel(Model):
         )
 
     @classmethod
+    @from_domain_of(_RelayLoan)
     def from_domain(cls, obj: RelayLoan) -> CaseLoanModel:
         """Describe *obj* for JSON (its ``request_id`` is the case's)."""
         return cls(
@@ -294,6 +297,7 @@ class RelayCaseModel(Model):
         return problems
 
     @classmethod
+    @from_domain_of(_RelayCase)
     def from_domain(cls, case: RelayCase) -> RelayCaseModel:
         """Describe *case* for JSON."""
         request = case.request

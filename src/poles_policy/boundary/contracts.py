@@ -24,6 +24,7 @@ from poles_policy.boundary._base import (
     build_each,
     build_one,
     exact_decimal,
+    from_domain_of,
 )
 from poles_policy.boundary.actors import LocalAuthorityModel, StateBodyModel
 from poles_policy.model.committees import CommitteeMember, CoordinationCommittee, Meeting
@@ -98,6 +99,7 @@ class MeasurementModel(Model):
         return Measurement(year=self.year, value=self.value)
 
     @classmethod
+    @from_domain_of(Measurement)
     def from_domain(cls, obj: Measurement) -> MeasurementModel:
         """Describe *obj* for JSON."""
         return cls(year=obj.year, value=obj.value)
@@ -150,6 +152,7 @@ class IndicatorModel(Model):
         )
 
     @classmethod
+    @from_domain_of(Indicator)
     def from_domain(cls, obj: Indicator) -> IndicatorModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -194,6 +197,7 @@ class ObjectiveModel(Model):
         )
 
     @classmethod
+    @from_domain_of(Objective)
     def from_domain(cls, obj: Objective) -> ObjectiveModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -234,6 +238,7 @@ class OperatingBudgetModel(Model):
         return OperatingBudget(year=self.year, total=self.total, public=self.public)
 
     @classmethod
+    @from_domain_of(OperatingBudget)
     def from_domain(cls, obj: OperatingBudget) -> OperatingBudgetModel:
         """Describe *obj* for JSON."""
         return cls(year=obj.year, total=obj.total, public=obj.public)
@@ -347,6 +352,7 @@ class PerformanceContractModel(Model):
                 raise LocatedError(path, reason)
 
     @classmethod
+    @from_domain_of(PerformanceContract)
     def from_domain(cls, obj: PerformanceContract) -> PerformanceContractModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -382,6 +388,7 @@ class CommitteeMemberModel(Model):
         return CommitteeMember(actor_id=self.actor_id, name=self.name, funder=self.funder)
 
     @classmethod
+    @from_domain_of(CommitteeMember)
     def from_domain(cls, obj: CommitteeMember) -> CommitteeMemberModel:
         """Describe *obj* for JSON."""
         return cls(actor_id=obj.actor_id, name=obj.name, funder=obj.funder)
@@ -413,6 +420,7 @@ class MeetingModel(Model):
         return Meeting(held_on=self.held_on, attendees=self.attendees, contract_id=self.contract_id)
 
     @classmethod
+    @from_domain_of(Meeting)
     def from_domain(cls, obj: Meeting) -> MeetingModel:
         """Describe *obj* for JSON."""
         return cls(held_on=obj.held_on, attendees=obj.attendees, contract_id=obj.contract_id)
@@ -457,6 +465,7 @@ class CoordinationCommitteeModel(Model):
         )
 
     @classmethod
+    @from_domain_of(CoordinationCommittee)
     def from_domain(cls, obj: CoordinationCommittee) -> CoordinationCommitteeModel:
         """Describe *obj* for JSON."""
         return cls(

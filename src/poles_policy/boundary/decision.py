@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 
-from poles_policy.boundary._base import Flag, IsoDate, Model
+from poles_policy.boundary._base import Flag, IsoDate, Model, from_domain_of
 from poles_policy.explain import CLAUSES, Decision, Outcome, Status
 from poles_policy.parameters import Confidence
 
@@ -148,6 +148,7 @@ class DecisionModel(Model):
         return Decision.from_dict(self.model_dump(mode="json"))
 
     @classmethod
+    @from_domain_of(Decision)
     def from_domain(cls, obj: Decision) -> DecisionModel:
         """Describe *obj* for JSON."""
         return cls.model_validate(obj.to_dict())

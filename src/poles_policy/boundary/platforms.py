@@ -18,6 +18,7 @@ from poles_policy.boundary._base import (
     RegionCode,
     WholeNumber,
     build_each,
+    from_domain_of,
 )
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.model.platforms import (
@@ -74,6 +75,7 @@ class CallForProjectsModel(Model):
         )
 
     @classmethod
+    @from_domain_of(CallForProjects)
     def from_domain(cls, obj: CallForProjects) -> CallForProjectsModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -114,6 +116,7 @@ class FinancingLineModel(Model):
         return FinancingLine(source=self.source, year=self.year, amount=self.amount)
 
     @classmethod
+    @from_domain_of(FinancingLine)
     def from_domain(cls, obj: FinancingLine) -> FinancingLineModel:
         """Describe *obj* for JSON."""
         return cls(source=obj.source, year=obj.year, amount=obj.amount)
@@ -136,6 +139,7 @@ class PlatformUserModel(Model):
         return PlatformUser(name=self.name, kind=self.kind)
 
     @classmethod
+    @from_domain_of(PlatformUser)
     def from_domain(cls, obj: PlatformUser) -> PlatformUserModel:
         """Describe *obj* for JSON."""
         return cls(name=obj.name, kind=obj.kind)
@@ -220,6 +224,7 @@ class InnovationPlatformModel(Model):
         )
 
     @classmethod
+    @from_domain_of(InnovationPlatform)
     def from_domain(cls, obj: InnovationPlatform) -> InnovationPlatformModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -275,6 +280,7 @@ class CperEnvelopeModel(Model):
         )
 
     @classmethod
+    @from_domain_of(CperEnvelope)
     def from_domain(cls, obj: CperEnvelope) -> CperEnvelopeModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -323,6 +329,7 @@ class StructuringProjectModel(Model):
         )
 
     @classmethod
+    @from_domain_of(StructuringProject)
     def from_domain(cls, obj: StructuringProject) -> StructuringProjectModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -380,6 +387,7 @@ class AllocationModel(Model):
         )
 
     @classmethod
+    @from_domain_of(Allocation)
     def from_domain(cls, obj: Allocation) -> AllocationModel:
         """Describe *obj* for JSON."""
         return cls(

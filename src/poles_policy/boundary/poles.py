@@ -26,6 +26,7 @@ from poles_policy.boundary._base import (
     Model,
     RegionCode,
     build_each,
+    from_domain_of,
     located,
 )
 from poles_policy.exceptions import InvalidInputError
@@ -80,6 +81,7 @@ class LabelEventModel(Model):
         return LabelEvent(kind=self.kind, on=self.on, source=self.source)
 
     @classmethod
+    @from_domain_of(LabelEvent)
     def from_domain(cls, obj: LabelEvent) -> LabelEventModel:
         """Describe *obj* for JSON."""
         return cls(kind=obj.kind, on=obj.on, source=obj.source)
@@ -107,6 +109,7 @@ class GoverningBodyModel(Model):
         return GoverningBody(name=self.name, legal_form=self.legal_form)
 
     @classmethod
+    @from_domain_of(GoverningBody)
     def from_domain(cls, obj: GoverningBody) -> GoverningBodyModel:
         """Describe *obj* for JSON."""
         return cls(name=obj.name, legal_form=obj.legal_form)
@@ -128,6 +131,7 @@ class StateCorrespondentModel(Model):
         return StateCorrespondent(name=self.name, service=self.service)
 
     @classmethod
+    @from_domain_of(StateCorrespondent)
     def from_domain(cls, obj: StateCorrespondent) -> StateCorrespondentModel:
         """Describe *obj* for JSON."""
         return cls(name=obj.name, service=obj.service)
@@ -234,6 +238,7 @@ class PoleModel(Model):
             raise LocatedError(("history", written[int(found["index"])]), found["detail"]) from exc
 
     @classmethod
+    @from_domain_of(Pole)
     def from_domain(cls, obj: Pole) -> PoleModel:
         """Describe *obj* for JSON."""
         return cls(

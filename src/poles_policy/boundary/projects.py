@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, Money, build_each, build_one
+from poles_policy.boundary._base import IsoDate, Model, Money, build_each, build_one, from_domain_of
 from poles_policy.boundary.actors import ActorModel, actor_from_domain, actor_to_domain
 from poles_policy.model import _assembly as assembly
 from poles_policy.model.projects import (
@@ -75,6 +75,7 @@ class ProjectPartnerModel(Model):
         )
 
     @classmethod
+    @from_domain_of(ProjectPartner)
     def from_domain(cls, obj: ProjectPartner) -> ProjectPartnerModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -105,6 +106,7 @@ class PoleLabelModel(Model):
         return assembly.pole_label(pole_id=self.pole_id, labelled_on=self.labelled_on)
 
     @classmethod
+    @from_domain_of(PoleLabel)
     def from_domain(cls, obj: PoleLabel) -> PoleLabelModel:
         """Describe *obj* for JSON."""
         return cls(pole_id=obj.pole_id, labelled_on=obj.labelled_on)
@@ -142,6 +144,7 @@ class ScheduledPaymentModel(Model):
         )
 
     @classmethod
+    @from_domain_of(ScheduledPayment)
     def from_domain(cls, obj: ScheduledPayment) -> ScheduledPaymentModel:
         """Describe *obj* for JSON."""
         return cls(kind=obj.kind, amount=obj.amount, expected_on=obj.expected_on)
@@ -163,6 +166,7 @@ class PaymentModel(Model):
         return assembly.payment(paid_on=self.paid_on, amount=self.amount)
 
     @classmethod
+    @from_domain_of(Payment)
     def from_domain(cls, obj: Payment) -> PaymentModel:
         """Describe *obj* for JSON."""
         return cls(paid_on=obj.paid_on, amount=obj.amount)
@@ -213,6 +217,7 @@ class PartnerAidModel(Model):
         )
 
     @classmethod
+    @from_domain_of(PartnerAid)
     def from_domain(cls, obj: PartnerAid) -> PartnerAidModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -265,6 +270,7 @@ class AidDecisionModel(Model):
         )
 
     @classmethod
+    @from_domain_of(AidDecision)
     def from_domain(cls, obj: AidDecision) -> AidDecisionModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -332,6 +338,7 @@ class CollaborativeProjectModel(Model):
         )
 
     @classmethod
+    @from_domain_of(CollaborativeProject)
     def from_domain(cls, obj: CollaborativeProject) -> CollaborativeProjectModel:
         """Describe *obj* for JSON."""
         return cls(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, RegionCode
+from poles_policy.boundary._base import IsoDate, Model, RegionCode, from_domain_of
 from poles_policy.model.regions import Region, RegionKind
 
 __all__ = ["RegionModel"]
@@ -73,6 +73,7 @@ class RegionModel(Model):
         )
 
     @classmethod
+    @from_domain_of(Region)
     def from_domain(cls, obj: Region) -> RegionModel:
         """Describe *obj* for JSON."""
         return cls(

@@ -8,8 +8,6 @@ eligibility rule.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pydantic import Field
 
 from poles_policy.boundary._base import (
@@ -20,6 +18,7 @@ from poles_policy.boundary._base import (
     PositiveMoney,
     Share,
     build_one,
+    from_domain_of,
 )
 from poles_policy.boundary.actors import (
     ActorModel,
@@ -29,9 +28,7 @@ from poles_policy.boundary.actors import (
 )
 from poles_policy.boundary.projects import CollaborativeProjectModel
 from poles_policy.model import _assembly as assembly
-
-if TYPE_CHECKING:
-    from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.model.relay import RelayLoan, RelayRequest
 
 __all__ = ["RelayLoanModel", "RelayRequestModel"]
 
@@ -100,6 +97,7 @@ class RelayRequestModel(Model):
         )
 
     @classmethod
+    @from_domain_of(RelayRequest)
     def from_domain(cls, obj: RelayRequest) -> RelayRequestModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -175,6 +173,7 @@ class RelayLoanModel(Model):
         )
 
     @classmethod
+    @from_domain_of(RelayLoan)
     def from_domain(cls, obj: RelayLoan) -> RelayLoanModel:
         """Describe *obj* for JSON."""
         return cls(

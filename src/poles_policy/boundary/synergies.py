@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Flag, Model, build_each
+from poles_policy.boundary._base import Flag, Model, build_each, from_domain_of
 from poles_policy.boundary.actors import CooperationStructureModel, ResearchOrganisationModel
 from poles_policy.boundary.decision import CheckModel, FactModel
 from poles_policy.model.synergies import Involvement, PoleSynergies
@@ -86,6 +86,7 @@ class InvolvementModel(Model):
         )
 
     @classmethod
+    @from_domain_of(Involvement)
     def from_domain(cls, obj: Involvement) -> InvolvementModel:
         """Describe *obj* for JSON."""
         return cls(
@@ -144,6 +145,7 @@ class PoleSynergiesModel(Model):
         )
 
     @classmethod
+    @from_domain_of(PoleSynergies)
     def from_domain(cls, obj: PoleSynergies) -> PoleSynergiesModel:
         """Describe *obj* for JSON."""
         return cls(
