@@ -425,6 +425,11 @@ CALLS.update(
             WrongTypeError,
             r"^total: amounts must be a list of Decimal, not NoneType None$",
         ),
+        "total(b'ab')": (
+            lambda: total(b"ab"),  # type: ignore[arg-type]
+            WrongTypeError,
+            r"^total: amounts must be a list of Decimal, not bytes b'ab'$",
+        ),
         "total([1.5])": (
             lambda: total([Decimal(1), 1.5]),  # type: ignore[list-item]
             WrongTypeError,

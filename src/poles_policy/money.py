@@ -171,6 +171,9 @@ def total(amounts: Iterable[Decimal]) -> Eur:
     >>> total([])
     Decimal('0.00')
     """
+    given: object = amounts  # a caller's slip may be anything
+    if isinstance(given, str | bytes | bytearray):  # iterable, but of characters or integers
+        raise wrong_type("total", "amounts", "a list of Decimal", given)
     result: Decimal = ZERO
     amount: object = None
     try:
@@ -182,8 +185,7 @@ def total(amounts: Iterable[Decimal]) -> Eur:
         )
         raise InvalidInputError(msg) from None
     except TypeError:
-        given: object = amounts
-        if isinstance(given, str | bytes) or not hasattr(given, "__iter__"):
+        if not hasattr(given, "__iter__"):
             raise wrong_type("total", "amounts", "a list of Decimal", given) from None
         raise wrong_type("total", "amounts", "Decimal", amount) from None
     return Eur(result)
