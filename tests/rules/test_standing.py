@@ -264,8 +264,11 @@ def _expected_follow_up(pole: Pole, on: date) -> FollowUp:  # noqa: PLR0911 - on
         return FollowUp.NOT_LABELLED
     group = pole.evaluation_group_2008
     if group is None:
-        first = pole.history[0].on
-        return FollowUp.NOT_EVALUATED if first.year >= 2009 else FollowUp.GROUP_UNKNOWN
+        # Only a labelling dates the first one: a history that starts with a confirmation
+        # had a label before it, perhaps by 2008, so the group is asked for.
+        first = pole.history[0]
+        dated = first.kind is LabelEventKind.LABELLED and first.on.year >= 2009
+        return FollowUp.NOT_EVALUATED if dated else FollowUp.GROUP_UNKNOWN
     if group is EvaluationGroup.GROUP_1:
         return FollowUp.NONE
     if group is EvaluationGroup.GROUP_2:

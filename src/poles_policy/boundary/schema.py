@@ -17,9 +17,11 @@ The other rules' results have theirs too: ``pole-standing``,
 --json`` prints; :mod:`poles_policy.boundary.standing`), ``contract-progress``
 and ``committee-regularity`` (:mod:`poles_policy.boundary.steering`),
 ``envelope-allocation`` and ``allocation-share``
-(:mod:`poles_policy.boundary.allocations`) and ``cooperation-report``
-(:mod:`poles_policy.boundary.synergies`); the inputs of the two CPER rules are
-``structuring-project`` and ``allocation``.
+(:mod:`poles_policy.boundary.allocations`), ``cooperation-report``
+(:mod:`poles_policy.boundary.synergies`), and ``fui-aid-rate``,
+``fui-aid-amount``, ``fui-payment-window``, ``fui-estimated-payment`` and
+``fui-payment-schedule`` (:mod:`poles_policy.boundary.fui`); the inputs of the
+two CPER rules are ``structuring-project`` and ``allocation``.
 
 The schemas are committed under ``docs/schema/<name>.schema.json`` in the
 form :func:`schema_text` gives (two-space indent, sorted keys, trailing
@@ -45,6 +47,13 @@ from poles_policy.boundary.decision import (
     FactModel,
     ParameterUseModel,
     TextModel,
+)
+from poles_policy.boundary.fui import (
+    AidAmountModel,
+    AidRateModel,
+    EstimatedPaymentModel,
+    PaymentScheduleJson,
+    PaymentWindowModel,
 )
 from poles_policy.boundary.platforms import (
     AllocationModel,
@@ -102,6 +111,18 @@ def _actor() -> dict[str, Any]:
     }
 
 
+def _payment_schedule() -> dict[str, Any]:
+    schema = TypeAdapter(PaymentScheduleJson).json_schema()
+    return {
+        "title": "FUI payment schedule",
+        "description": (
+            "An estimated FUI payment schedule (PHASE.2a, RELAY.4): the to_dict() of its three "
+            "payments, the advance, the intermediate payment and the balance, in this order."
+        ),
+        **schema,
+    }
+
+
 _SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "actor": _actor,
     "allocation": _model(AllocationModel),
@@ -116,6 +137,11 @@ _SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "cper-envelope": _model(CperEnvelopeModel),
     "decision": _model(DecisionModel),
     "envelope-allocation": _model(EnvelopeAllocationModel),
+    "fui-aid-amount": _model(AidAmountModel),
+    "fui-aid-rate": _model(AidRateModel),
+    "fui-estimated-payment": _model(EstimatedPaymentModel),
+    "fui-payment-schedule": _payment_schedule,
+    "fui-payment-window": _model(PaymentWindowModel),
     "innovation-platform": _model(InnovationPlatformModel),
     "performance-contract": _model(PerformanceContractModel),
     "pole": _model(PoleModel),

@@ -13,7 +13,8 @@ checks and one piece of information:
    the period's start to the first meeting, between meetings, and from the
    last meeting to the period's end; a stretch is longer than *m* months when
    its end falls after its start plus *m* calendar months (clamped to the
-   month's end). A period with no meeting is one long stretch.
+   month's end). A period with no meeting is one long stretch, read more
+   strictly (see below).
 2. **With its funders** (``gov.committee.funders``): every member flagged as a
    funder attended at least one meeting of the period. A committee that lists
    no funder does not meet with them.
@@ -23,6 +24,20 @@ checks and one piece of information:
 
 The period's bounds are inclusive; meetings outside it are not read. The
 parameter is read at the period's start.
+
+**A period without any meeting.** The first stretch of a period with
+meetings runs from the period's start to a meeting: *m* months exactly is on
+time, since the meeting came then. A period with no meeting at all has no
+meeting to end its stretch, and GOV.2 asks for meetings: once the period
+covers *m* calendar months or more, bounds included (1 January to 30 June
+is six months: its end is the day before its start plus *m* months, or
+later), the committee went that long without meeting, and the check is not
+met. A shorter period without a meeting meets the check: no stretch of it
+is yet too long, just as a short period with one meeting meets it, and
+there is no fact to ask that could change this (the meetings outside the
+period are not read, by design), so it is not left unknown. Such a
+committee is still not *regular*: with no meeting, no funder attended one,
+and the funders check fails.
 """
 
 from __future__ import annotations
@@ -58,7 +73,9 @@ class Gap:
         start: Its first day: the period's start, or a meeting's date.
         end: Its last day: a meeting's date, or the period's end.
         days: Its length in days.
-        too_long: Whether it is longer than the longest gap allowed.
+        too_long: Whether it is longer than the longest gap allowed; for
+            the one stretch of a period without any meeting, whether it
+            reaches it (see the module documentation).
     """
 
     start: date
@@ -82,7 +99,8 @@ class CommitteeRegularity:
             the period, in the committee's order.
         planned: The number of planned meeting dates in the period, or
             ``None`` when the committee records no plan.
-        regular: Whether both checks are met.
+        regular: Whether both checks are met (never with no meeting: the
+            funders check then fails).
         checks: The gaps check, the funders check, then the plan (information).
     """
 
@@ -122,12 +140,22 @@ class CommitteeRegularity:
         return json_fields(self)
 
 
+def _reaches(start: date, end: date, months: int) -> bool:
+    """Whether the days from *start* to *end*, both included, cover *months* calendar months."""
+    # end + 1 day >= start + months, without stepping past the last representable date.
+    return (add_months(start, months) - end).days <= 1
+
+
 def _gaps(days: list[date], start: date, end: date, months: int) -> tuple[Gap, ...]:
+    if not days:
+        # No meeting ends the stretch: the whole period went without one (see the module docs).
+        reached = _reaches(start, end, months)
+        return (Gap(start=start, end=end, days=(end - start).days, too_long=reached),)
     bounds = [start, *days, end]
     return tuple(
         Gap(start=a, end=b, days=(b - a).days, too_long=b > add_months(a, months))
         for a, b in itertools.pairwise(bounds)
-        if b > a or len(bounds) == 2
+        if b > a
     )
 
 
@@ -142,23 +170,37 @@ def _gaps_check(  # noqa: PLR0913 - the gaps and what they were read against
 ) -> Check:
     period = f"{start.isoformat()} – {end.isoformat()}"
     too_long = [g for g in gaps if g.too_long]
-    if too_long:
+    if not held and too_long:
+        reason = Text(
+            f"no meeting in {period}: the whole period, {months} months or more, without one",
+            f"aucune réunion sur {period} : toute la période, {months} mois ou plus, sans réunion",
+        )
+    elif not held:
+        reason = Text(
+            f"no meeting in {period}, a period shorter than {months} months: not yet "
+            f"{months} months without one",
+            f"aucune réunion sur {period}, période de moins de {months} mois : pas encore "
+            f"{months} mois sans réunion",
+        )
+    elif too_long:
         listed = ", ".join(
             f"{g.start.isoformat()} – {g.end.isoformat()} ({g.days} d)" for g in too_long
         )
-        en = f"more than {months} months without one: {listed}"
-        fr = f"plus de {months} mois sans réunion : {listed}"
+        reason = Text(
+            f"{held} meeting(s) in {period}; more than {months} months without one: {listed}",
+            f"{held} réunion(s) sur {period} ; plus de {months} mois sans réunion : {listed}",
+        )
     else:
-        en = f"never more than {months} months without one"
-        fr = f"jamais plus de {months} mois sans réunion"
+        reason = Text(
+            f"{held} meeting(s) in {period}; never more than {months} months without one",
+            f"{held} réunion(s) sur {period} ; jamais plus de {months} mois sans réunion",
+        )
     return Check(
         key="gov.committee.gaps",
         clauses=_GOV_2,
         label=Text("meets regularly", "se réunit régulièrement"),
         status=Status.NOT_MET if too_long else Status.MET,
-        reason=Text(
-            f"{held} meeting(s) in {period}; {en}", f"{held} réunion(s) sur {period} ; {fr}"
-        ),
+        reason=reason,
         parameters=params.uses(start, _MAX_GAP),
     )
 
@@ -279,6 +321,6 @@ def committee_regularity(
         gaps=gaps,
         absent_funders=absent,
         planned=None if planned is None else len(planned),
-        regular=gap_check.status is Status.MET and funder_check.status is Status.MET,
+        regular=all(c.status is Status.MET for c in (gap_check, funder_check)),
         checks=(gap_check, funder_check, plan_check),
     )

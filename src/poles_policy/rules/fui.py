@@ -15,26 +15,43 @@ Four rules:
 
 Every parameter is read at the case's own date: the date given to the rule,
 or the selection letter's date for payment delays and shares.
+
+Every result explains itself: ``explain(lang)`` renders it in English or
+French with the clause ids it applies and the dated parameter values it read
+(with their confidence: the payment shares are ``assumption`` parameters),
+and ``to_dict()`` gives its JSON form, in which nothing is rounded (decimals
+as exact text, dates in ISO form). Each JSON form has a pydantic model in
+:mod:`poles_policy.boundary.fui` and a committed JSON Schema.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
+from poles_policy.explain import (
+    Check,
+    Decision,
+    Fact,
+    ParameterUse,
+    Status,
+    Text,
+    json_fields,
+    render_account,
+)
 from poles_policy.model.actors import Actor, Enterprise, ResearchOrganisation
 from poles_policy.model.projects import CollaborativeProject, PaymentKind, ProjectPartner
-from poles_policy.money import Eur, eur, exact_decimals, rate_of
+from poles_policy.money import EXACT, Eur, eur, exact_decimals, rate_of
 from poles_policy.rules._inputs import expect, expect_date, expect_params
 from poles_policy.rules.sme import SmeResult, sme_status
 
 if TYPE_CHECKING:
+    from poles_policy.explain import Lang
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -86,7 +103,13 @@ _BASIS_TEXT: dict[AidBasis, Text] = {
 
 
 def _pct(share: Decimal) -> str:
-    return f"{(share * 100).normalize():f} %"
+    # In EXACT: explanations are also rendered outside the rules, in the caller's context.
+    return f"{EXACT.multiply(share, 100).normalize(EXACT):f} %"
+
+
+def _sme_checks(sme: SmeResult | None) -> tuple[Check, ...]:
+    """The checks of an enterprise's SME status, which its aid rate depends on (none otherwise)."""
+    return () if sme is None else sme.decision.checks
 
 
 # --- consortium (PHASE.2a) ---------------------------------------------------------------------
@@ -308,6 +331,67 @@ class AidRate:
     check: Check
     sme: SmeResult | None = None
 
+    @property
+    def missing(self) -> tuple[Fact, ...]:
+        """The facts that would give the rate (those of the SME test), in asking order."""
+        return self.check.missing
+
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
+        """
+        Render the rate, its check with the parameter read, then the SME status behind it.
+
+        For an enterprise, the checks of its SME status follow the rate's
+        (the rate depends on it); the facts to provide close the account.
+
+        Args:
+            lang: ``"en"`` or ``"fr"``; any other language is refused.
+            sources: Whether to add each parameter's source.
+
+        Raises:
+            InvalidInputError: If *lang* is neither ``"en"`` nor ``"fr"``.
+
+        >>> from datetime import date
+        >>> from poles_policy.model.actors import ResearchKind, ResearchOrganisation
+        >>> from poles_policy.parameters import default_parameters
+        >>> lab = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
+        >>> rated = aid_rate(lab, date(2009, 7, 1), default_parameters(), full_cost=True)
+        >>> print(rated.explain("fr"))
+        Taux d'aide FUI : 40 % (un organisme de recherche ou de formation financé à coûts complets)
+          [remplie] taux d'aide FUI — PHASE.2a: 40 % des dépenses éligibles pour un organisme ...
+              fui.aid_rate.research_full_cost = 0.40 (share, depuis le 2009-01-01; sourced)
+        """
+        if self.rate is not None and self.basis is not None:
+            what = _BASIS_TEXT[self.basis]
+            rate = _pct(self.rate)
+            head = Text(
+                f"FUI aid rate: {rate} ({what.en})", f"Taux d'aide FUI : {rate} ({what.fr})"
+            )
+        elif self.check.status is Status.NOT_APPLICABLE:
+            head = Text("FUI aid rate: not applicable", "Taux d'aide FUI : sans objet")
+        else:
+            head = Text("FUI aid rate: unknown", "Taux d'aide FUI : inconnu")
+        checks = (self.check, *_sme_checks(self.sme))
+        return render_account(
+            head.in_lang(lang), checks, lang, sources=sources, missing=self.missing
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the rate as JSON-ready data (exact decimals as text, dates in ISO form).
+
+        The SME status, when there is one, comes with its figures and its
+        decision; ``missing`` lists the facts that would give the rate.
+
+        >>> from datetime import date
+        >>> from poles_policy.model.actors import ResearchKind, ResearchOrganisation
+        >>> from poles_policy.parameters import default_parameters
+        >>> lab = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
+        >>> data = aid_rate(lab, date(2009, 7, 1), default_parameters()).to_dict()
+        >>> data["rate"], data["basis"], data["sme"], data["check"]["status"]
+        ('1.00', 'research_marginal_cost', None, 'met')
+        """
+        return json_fields(self, properties=("missing",))
+
 
 def _rated(basis: AidBasis, on: date, params: ParameterSet, sme: SmeResult | None) -> AidRate:
     name = _RATE_PARAMETER[basis]
@@ -443,6 +527,68 @@ class AidAmount:
         """The rate's check, then the amount's."""
         return (self.rate.check, self.check)
 
+    @property
+    def missing(self) -> tuple[Fact, ...]:
+        """The facts that would give the amount, in asking order: costs first, then the rate's."""
+        return self.check.missing
+
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
+        """
+        Render the amount, the rate's and the amount's checks, then the SME status behind the rate.
+
+        Args:
+            lang: ``"en"`` or ``"fr"``; any other language is refused.
+            sources: Whether to add each parameter's source.
+
+        Raises:
+            InvalidInputError: If *lang* is neither ``"en"`` nor ``"fr"``.
+
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from poles_policy.model.actors import ResearchKind, ResearchOrganisation
+        >>> from poles_policy.model.projects import ProjectPartner
+        >>> from poles_policy.parameters import default_parameters
+        >>> lab = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
+        >>> partner = ProjectPartner(actor=lab, eligible_costs=Decimal("250000"))
+        >>> print(aid_amount(partner, date(2009, 7, 1), default_parameters()).explain())
+        FUI aid: 250000.00 EUR
+          [met] FUI aid rate — PHASE.2a: 100 % of eligible costs for a research or training ...
+              fui.aid_rate.research_marginal_cost = 1.00 (share, since 2009-01-01; sourced)
+          [met] FUI aid amount — PHASE.2a: 100 % × 250000.00 EUR = 250000.00 EUR
+              fui.aid_rate.research_marginal_cost = 1.00 (share, since 2009-01-01; sourced)
+        """
+        if self.amount is not None:
+            head = Text(f"FUI aid: {self.amount} EUR", f"Aide FUI : {self.amount} EUR")
+        elif self.check.status is Status.NOT_APPLICABLE:
+            head = Text("FUI aid: not applicable", "Aide FUI : sans objet")
+        else:
+            head = Text("FUI aid: unknown", "Aide FUI : inconnue")
+        checks = (*self.checks, *_sme_checks(self.rate.sme))
+        return render_account(
+            head.in_lang(lang), checks, lang, sources=sources, missing=self.missing
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the amount as JSON-ready data (exact decimals as text, dates in ISO form).
+
+        The rate comes as :meth:`AidRate.to_dict` gives it; an amount of
+        ``"0.00"`` is a real zero, ``null`` an amount that is unknown or does
+        not apply (the check says which).
+
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from poles_policy.model.actors import ResearchKind, ResearchOrganisation
+        >>> from poles_policy.model.projects import ProjectPartner
+        >>> from poles_policy.parameters import default_parameters
+        >>> lab = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
+        >>> partner = ProjectPartner(actor=lab, eligible_costs=Decimal("123456.78"))
+        >>> data = aid_amount(partner, date(2009, 7, 1), default_parameters()).to_dict()
+        >>> data["amount"], data["eligible_costs"], data["rate"]["rate"], data["missing"]
+        ('123456.78', '123456.78', '1.00', [])
+        """
+        return json_fields(self, properties=("missing",))
+
 
 @exact_decimals
 def aid_amount(
@@ -532,6 +678,20 @@ def aid_amount(
 
 # --- payments ----------------------------------------------------------------------------------
 
+_WINDOW_CLAUSES: Final = ("PHASE.2a", "RELAY.6")
+_ADVANCE: Final = "fui.payment.advance_share"
+_BALANCE: Final = "fui.payment.balance_share"
+_SCHEDULE_CLAUSES: Final = ("PHASE.2a", "RELAY.4")
+
+
+def _when(earliest: date, latest: date) -> Text:
+    if earliest == latest:
+        return Text(f"on {earliest.isoformat()}", f"le {earliest.isoformat()}")
+    return Text(
+        f"from {earliest.isoformat()} to {latest.isoformat()}",
+        f"du {earliest.isoformat()} au {latest.isoformat()}",
+    )
+
 
 @attrs.frozen(kw_only=True)
 class PaymentWindow:
@@ -551,6 +711,65 @@ class PaymentWindow:
     low_months: int
     high_months: int
     parameters: tuple[ParameterUse, ...]
+
+    @property
+    def check(self) -> Check:
+        """The estimate as a check citing PHASE.2a and RELAY.6, with the delays read."""
+        low, high = self.low_months, self.high_months
+        months = (
+            Text(f"{low} months", f"{low} mois")
+            if low == high
+            else Text(f"{low} to {high} months", f"{low} à {high} mois")
+        )
+        when = _when(self.earliest, self.latest)
+        return Check(
+            key="fui.first_payment_window",
+            clauses=_WINDOW_CLAUSES,
+            label=Text("first FUI payment, estimated", "premier versement FUI, estimé"),
+            status=Status.MET,
+            reason=Text(
+                f"selection letter + {months.en}: {when.en}",
+                f"lettre officielle de sélection + {months.fr} : {when.fr}",
+            ),
+            parameters=self.parameters,
+        )
+
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
+        """
+        Render the window, then its check with the delays read.
+
+        Args:
+            lang: ``"en"`` or ``"fr"``; any other language is refused.
+            sources: Whether to add each parameter's source.
+
+        Raises:
+            InvalidInputError: If *lang* is neither ``"en"`` nor ``"fr"``.
+
+        >>> from datetime import date
+        >>> from poles_policy.parameters import default_parameters
+        >>> print(first_payment_window(date(2009, 3, 31), default_parameters()).explain())
+        First FUI payment expected from 2009-09-30 to 2009-12-31
+          [met] first FUI payment, estimated — PHASE.2a, RELAY.6: selection letter + 6 to 9 ...
+              fui.first_payment_delay_months.low = 6 (months, since 2006-03-06; sourced)
+              fui.first_payment_delay_months.high = 9 (months, since 2006-03-06; sourced)
+        """
+        when = _when(self.earliest, self.latest)
+        head = Text(
+            f"First FUI payment expected {when.en}", f"Premier versement FUI attendu {when.fr}"
+        )
+        return render_account(head.in_lang(lang), (self.check,), lang, sources=sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the window as JSON-ready data (dates in ISO form), with its check.
+
+        >>> from datetime import date
+        >>> from poles_policy.parameters import default_parameters
+        >>> data = first_payment_window(date(2009, 3, 31), default_parameters()).to_dict()
+        >>> data["earliest"], data["latest"], [p["value"] for p in data["parameters"]]
+        ('2009-09-30', '2009-12-31', ['6', '9'])
+        """
+        return json_fields(self, properties=("check",))
 
 
 @exact_decimals
@@ -599,6 +818,36 @@ def first_payment_window(letter_on: date, params: ParameterSet) -> PaymentWindow
     )
 
 
+_PAYMENT_LABELS: Final = {
+    PaymentKind.ADVANCE: Text("estimated advance", "avance estimée"),
+    PaymentKind.INTERMEDIATE: Text(
+        "estimated intermediate payment", "versement intermédiaire estimé"
+    ),
+    PaymentKind.BALANCE: Text("estimated balance", "solde estimé"),
+}
+_PAYMENT_HEADS: Final = {
+    PaymentKind.ADVANCE: Text("Estimated FUI advance", "Avance FUI estimée"),
+    PaymentKind.INTERMEDIATE: Text(
+        "Estimated FUI intermediate payment", "Versement intermédiaire FUI estimé"
+    ),
+    PaymentKind.BALANCE: Text("Estimated FUI balance", "Solde FUI estimé"),
+}
+_PAYMENT_BASIS: Final = {
+    PaymentKind.ADVANCE: Text(
+        "the advance share of the grant, at notification",
+        "la part d'avance de l'aide, à la notification",
+    ),
+    PaymentKind.INTERMEDIATE: Text(
+        "the rest of the grant, halfway through the project",
+        "le reste de l'aide, à mi-parcours du projet",
+    ),
+    PaymentKind.BALANCE: Text(
+        "the balance share of the grant, at the project's end",
+        "la part de solde de l'aide, en fin de projet",
+    ),
+}
+
+
 @attrs.frozen(kw_only=True)
 class EstimatedPayment:
     """
@@ -609,12 +858,87 @@ class EstimatedPayment:
         amount: The instalment, exact to the cent.
         earliest: The earliest date it is expected.
         latest: The latest date it is expected.
+        parameters: The parameter values it was estimated from, read at the
+            letter's date, in the order of :data:`SCHEDULE_PARAMETERS`: the
+            share(s) its amount depends on (the advance share for the
+            advance; both shares for the intermediate payment, the rest; the
+            balance share for the balance, and the advance share too when
+            the balance was cut to what the advance leaves), then the two
+            delays its dates depend on. The shares are ``assumption``
+            parameters. Provenance, not part of the payment's value: it takes
+            no part in comparisons, so a payment compares as it did before
+            it carried them (empty by default).
     """
 
     kind: PaymentKind
     amount: Eur
     earliest: date
     latest: date
+    parameters: tuple[ParameterUse, ...] = attrs.field(default=(), eq=False)
+
+    @property
+    def check(self) -> Check:
+        """The instalment as a check citing PHASE.2a and RELAY.4, with the parameters read."""
+        basis = _PAYMENT_BASIS[self.kind]
+        if self.kind is PaymentKind.BALANCE and any(p.name == _ADVANCE for p in self.parameters):
+            # A balance that read the advance share was cut to what the advance leaves.
+            basis = Text(
+                f"{basis.en}, cut to what the advance leaves",
+                f"{basis.fr}, ramenée à ce que laisse l'avance",
+            )
+        when = _when(self.earliest, self.latest)
+        return Check(
+            key=f"fui.payment.{self.kind.value}",
+            clauses=_SCHEDULE_CLAUSES,
+            label=_PAYMENT_LABELS[self.kind],
+            status=Status.MET,
+            reason=Text(
+                f"{basis.en}: {self.amount} EUR expected {when.en}",
+                f"{basis.fr} : {self.amount} EUR attendus {when.fr}",
+            ),
+            parameters=self.parameters,
+        )
+
+    def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
+        """
+        Render the instalment, then its check with the shares and delays read.
+
+        Args:
+            lang: ``"en"`` or ``"fr"``; any other language is refused.
+            sources: Whether to add each parameter's source.
+
+        Raises:
+            InvalidInputError: If *lang* is neither ``"en"`` nor ``"fr"``.
+
+        >>> from datetime import date
+        >>> from poles_policy.parameters import default_parameters
+        >>> params = default_parameters()
+        >>> advance, _, _ = payment_schedule(Decimal(100000), date(2009, 3, 31), params)
+        >>> print(advance.explain())
+        Estimated FUI advance: 25000.00 EUR
+          [met] estimated advance — PHASE.2a, RELAY.4: the advance share of the grant, at ...
+              fui.payment.advance_share = 0.25 (share, since 2006-03-06; assumption)
+              fui.first_payment_delay_months.low = 6 (months, since 2006-03-06; sourced)
+              fui.first_payment_delay_months.high = 9 (months, since 2006-03-06; sourced)
+        """
+        what = _PAYMENT_HEADS[self.kind]
+        head = Text(f"{what.en}: {self.amount} EUR", f"{what.fr} : {self.amount} EUR")
+        return render_account(head.in_lang(lang), (self.check,), lang, sources=sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        """
+        Return the instalment as JSON-ready data (amounts as text, dates in ISO form).
+
+        >>> from datetime import date
+        >>> from poles_policy.parameters import default_parameters
+        >>> schedule = payment_schedule(Decimal(100000), date(2009, 3, 31), default_parameters())
+        >>> data = schedule[2].to_dict()
+        >>> data["kind"], data["amount"], data["earliest"], data["latest"]
+        ('balance', '20000.00', '2012-09-30', '2012-12-31')
+        >>> [(p["name"], p["confidence"]) for p in data["parameters"]][0]
+        ('fui.payment.balance_share', 'assumption')
+        """
+        return json_fields(self, properties=("check",))
 
 
 SCHEDULE_PARAMETERS = (
@@ -664,7 +988,10 @@ def payment_schedule(
     Returns:
         The advance, the intermediate payment and the balance, in this
         order. An amount may be ``0.00`` (a grant of zero, or shares
-        adding up to 100 %).
+        adding up to 100 %). Each payment carries the parameter values it
+        was estimated from (:attr:`EstimatedPayment.parameters`, with their
+        ``assumption`` confidence), and explains itself
+        (:meth:`EstimatedPayment.explain`, :meth:`EstimatedPayment.to_dict`).
 
     Raises:
         InvalidInputError: If *granted* is negative, a float or has more
@@ -703,26 +1030,33 @@ def payment_schedule(
     window = first_payment_window(letter_on, params)
     low, high = window.low_months, window.high_months
     advance = rate_of(total, advance_share)
-    balance = min(rate_of(total, balance_share), Eur(total - advance))
+    share_of_balance = rate_of(total, balance_share)
+    cut = share_of_balance > total - advance
+    balance = Eur(total - advance) if cut else share_of_balance
     intermediate = Eur(total - advance - balance)
     middle = project_months // 2
+    advance_use, balance_use = params.uses(letter_on, _ADVANCE, _BALANCE)
+    delays = window.parameters
     return (
         EstimatedPayment(
             kind=PaymentKind.ADVANCE,
             amount=advance,
             earliest=window.earliest,
             latest=window.latest,
+            parameters=(advance_use, *delays),
         ),
         EstimatedPayment(
             kind=PaymentKind.INTERMEDIATE,
             amount=intermediate,
             earliest=add_months(letter_on, low + middle),
             latest=add_months(letter_on, high + middle),
+            parameters=(advance_use, balance_use, *delays),
         ),
         EstimatedPayment(
             kind=PaymentKind.BALANCE,
             amount=balance,
             earliest=add_months(letter_on, low + project_months),
             latest=add_months(letter_on, high + project_months),
+            parameters=((advance_use,) if cut else ()) + (balance_use, *delays),
         ),
     )

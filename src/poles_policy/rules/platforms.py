@@ -62,7 +62,16 @@ open and the submission date is asked for.
   first aid or after the last are years without aid, and are not counted;
   a 0.00 between two years of aid is, since the aid then rises again.
   From the first listed year to the last there must be at most N calendar
-  years (first year + N - 1).
+  years (first year + N - 1). Lines that all total 0.00 are no aid: the
+  check is met.
+- *Operating aid without a year* could go to any year, so it asks for the
+  yearly split, unless no split could change the check (below). Lines of
+  0.00 without a year are read like dated ones: in a listed year they add
+  nothing, and in a year before or after the years of aid they are a year
+  without aid, so they change nothing, and the check is the dated aid's.
+  Only a year left out between two years of aid could take them, as a year
+  of 0.00 that breaks the decrease: then, and if nothing else fails, the
+  split is asked for.
 - *Exact comparisons.* The core share is compared by cross-multiplication
   (contributions and fees against the minimum share times the total), and
   the study support against the exact product of the share and the study
@@ -74,9 +83,10 @@ open and the submission date is asked for.
   missing fact could still change its status. Users given without an SME
   or a laboratory fail check 4 whether or not open access is known; dated
   operating aid spread over more than N years, or rising by more than the
-  aid without a year could make up, fails check 7; a study support above
-  the 200 000 € cap fails check 8 whatever the study cost (and a support of
-  0.00 € meets it).
+  aid without a year could make up, fails check 7, and operating aid of
+  0.00 € without a year is not asked for when no year could change the
+  check; a study support above the 200 000 € cap fails check 8 whatever
+  the study cost (and a support of 0.00 € meets it).
 - *An empty financing plan* is a plan not given: checks 5 and 6 ask for it,
   while checks 7 and 8, which find no operating aid and no study support in
   it, are met. For a budget of zero, though, an empty plan is the whole plan,
@@ -600,6 +610,14 @@ def _listed(years: Iterable[int]) -> str:
     return ", ".join(str(year) for year in years)
 
 
+def _unlisted_between(years: list[int]) -> list[int]:
+    """The years between the first and the last of *years* (sorted) that are not among them."""
+    if not years:
+        return []
+    listed = set(years)
+    return [year for year in range(years[0], years[-1] + 1) if year not in listed]
+
+
 def _operating_aid(
     platform: InnovationPlatform, call: CallForProjects, on: date, params: ParameterSet
 ) -> Check:
@@ -660,6 +678,24 @@ def _aid_schedule(
     uses: tuple[ParameterUse, ...],
 ) -> Check:
     """Whether the aid decreases over at most *limit* years, whatever the call."""
+    if not years and total(undated) == 0:
+        # Every line is 0.00 EUR (dated ones trimmed as years without aid): no aid at all.
+        reason = Text(
+            "the operating aid lines total 0.00 EUR: no aid to decrease or to limit",
+            "les lignes d'aide de fonctionnement totalisent 0.00 EUR : aucune aide à rendre "
+            "dégressive ni à limiter",
+        )
+        return _check("struct.operating_aid", Status.MET, reason, parameters=uses)
+    if undated and total(undated) == 0 and not _unlisted_between(years):
+        # 0.00 EUR without a year adds nothing to a listed year, and in a year outside the years
+        # of aid it is a year without aid, not counted: whatever its year, the check is the
+        # dated aid's. Only a year left out between two years of aid (below) could change it.
+        dated = _aid_schedule(years, totals, [], limit, uses)
+        reason = Text(
+            f"{dated.reason.en}; 0.00 EUR without a year: no aid, whatever its year",
+            f"{dated.reason.fr} ; 0.00 EUR sans année : aucune aide, quelle que soit son année",
+        )
+        return _check("struct.operating_aid", dated.status, reason, parameters=uses)
     schedule, calendrier = _schedule(years, totals, ":"), _schedule(years, totals, " :")
     span = years[-1] - years[0] + 1 if years else 0
     too_long = span > limit
@@ -690,6 +726,12 @@ def _aid_schedule(
             return _check("struct.operating_aid", Status.NOT_MET, reason, parameters=uses)
         dated_en = f"; by year: {schedule}" if years else ""
         dated_fr = f" ; par année : {calendrier}" if years else ""
+        if without == 0:
+            # Only a year between two years of aid is left for it: there, a year of 0.00 would
+            # break the decrease, as a listed one does.
+            gaps = _listed(_unlisted_between(years))
+            dated_en += f"; in {gaps}, between two years of aid, it would break the decrease"
+            dated_fr += f" ; en {gaps}, entre deux années d'aide, elle romprait la dégressivité"
         reason = Text(
             f"{without} EUR of operating aid without a year{dated_en}",
             f"{without} EUR d'aide de fonctionnement sans année{dated_fr}",

@@ -32,6 +32,13 @@ Readings of the text, each a modelling choice stated here:
 - The 2008 evaluation covered the pôles labelled by then: a pôle first
   labelled in 2009 or later was *not evaluated*; one labelled by 2008 whose
   group is not recorded has an *unknown group*, and the answer asks for it.
+  Only a LABELLED event dates a first labelling. A history may start with a
+  confirmation (a record kept from the Phase 2 confirmation onward): the
+  pôle was labelled before it, on a day not recorded, so it may have been
+  labelled by 2008 and evaluated. Its group is then unknown and asked for,
+  even when the confirmation is dated after 2008 (the answer, group 1, 2 or
+  3, settles the follow-up; a pôle that was in fact not evaluated is
+  recorded with the LABELLED event that shows it).
 - Before the follow-up's parameters are in force (before 2009), there is no
   follow-up yet.
 - An unknown State correspondent is unknown, not absent: the check asks for
@@ -110,7 +117,10 @@ class FollowUp(enum.Enum):
     NONE = "none"
     """Group 1, or a date before the follow-up is in force: nothing particular."""
     GROUP_UNKNOWN = "group_unknown"
-    """Labelled by 2008, so evaluated, but its 2008 group is not known: asked for."""
+    """
+    Labelled by 2008, or perhaps so (the history starts with a confirmation, the
+    labelling before it not recorded), and its 2008 group is not known: asked for.
+    """
     NOT_EVALUATED = "not_evaluated"
     """First labelled after 2008: the 2008 evaluation did not cover it."""
     REVIEW_AHEAD = "review_ahead"
@@ -283,9 +293,10 @@ def _follow_up(
 
 
 def _no_group(pole: Pole) -> tuple[FollowUp, Text, tuple[Fact, ...]]:
-    first = pole.history[0].on if pole.history else None
-    if first is not None and first.year > _EVALUATION_YEAR:
-        day = first.isoformat()
+    # The caller has checked the pôle is labelled, so its history is not empty.
+    first = pole.history[0]
+    day = first.on.isoformat()
+    if first.kind is LabelEventKind.LABELLED and first.on.year > _EVALUATION_YEAR:
         return (
             FollowUp.NOT_EVALUATED,
             Text(
@@ -293,6 +304,20 @@ def _no_group(pole: Pole) -> tuple[FollowUp, Text, tuple[Fact, ...]]:
                 f"labellisé pour la première fois le {day}, après l'évaluation de 2008",
             ),
             (),
+        )
+    if first.kind is not LabelEventKind.LABELLED and first.on.year > _EVALUATION_YEAR:
+        # A history that starts with a confirmation: the first labelling came before it, on a
+        # day not recorded, possibly by 2008. Only the group can settle the follow-up.
+        return (
+            FollowUp.GROUP_UNKNOWN,
+            Text(
+                f"history starts with a confirmation on {day}: labelled before it, on a day "
+                "not recorded, so possibly by 2008; its 2008 evaluation group is not known",
+                f"historique commençant par une confirmation le {day} : labellisé avant, à une "
+                "date non enregistrée, donc peut-être dès 2008 ; son groupe de l'évaluation de "
+                "2008 est inconnu",
+            ),
+            (ASK_EVALUATION_GROUP,),
         )
     return (
         FollowUp.GROUP_UNKNOWN,
