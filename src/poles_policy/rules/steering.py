@@ -5,7 +5,8 @@ A pôle's performance contract (contrat de performance, GOV.1): its terms and it
 and when it was signed. The rest of this module is about its progress.
 
 A performance contract binds the pôle, the State and local authorities for
-three years (2009-2011): the pôle commits to objectives, each measured by
+three years (2009-2011; the CIADT of 11 May 2010 extended Phase 2 to 2012,
+and a contract may run to that new end): the pôle commits to objectives, each measured by
 indicators from a baseline toward a target; the public funders give it
 visibility on their support for its animation structure, whose public share
 must fall below half (PHASE.2b). :func:`contract_progress` answers "is this
@@ -40,7 +41,8 @@ simplest that reaches the target on time.
 
 An objective takes the least favourable status of its indicators (off track,
 then no data, then on track; achieved only when all are). An objective
-without indicators has no data.
+without indicators has no data, and its own check (``gov.objective.<id>``,
+unknown) asks for its indicators.
 
 **The public share** of the pôle's operating budget (public part over total)
 must be strictly below ``gov.public_share_max`` (50 %) "within
@@ -65,7 +67,7 @@ unless its public share is off track.
 from __future__ import annotations
 
 import enum
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -215,8 +217,9 @@ class ContractProgress:
             does not count in the status: before the target applies, or when
             the budget is zero (there is no share to compare).
         checks: One check per indicator (met when achieved or on track, not
-            met when off track, unknown without data), then the public
-            share's check.
+            met when off track, unknown without data), or, for an objective
+            without indicators, one unknown check asking for them, objective by
+            objective; then the public share's check.
     """
 
     contract_id: str
@@ -297,6 +300,23 @@ class ContractProgress:
         )
 
 
+def _last_day(start: date, years: int) -> date:
+    """
+    The last day of *years* years of twelve months from *start*: the day before the next begins.
+
+    The next period begins on the anniversary, or, when that day does not
+    exist (29 February in a common year), on the first day of the following
+    month: the period then ends on the last day of the anniversary's month,
+    the day :func:`~poles_policy.dates.add_months` clamps to, not the day
+    before it. 2009-01-01 gives 2011-12-31 for three years, 2009-03-01 gives
+    2012-02-29, and 2012-02-29 gives 2015-02-28.
+    """
+    anniversary = add_months(start, 12 * years)
+    if anniversary.day != start.day:  # clamped: that day does not exist in that month
+        return anniversary
+    return anniversary - timedelta(days=1)
+
+
 def _calendar_year(contract: PerformanceContract, year: int) -> int:
     """The rank of *year* among the calendar years the contract spans, 1 for its start's."""
     return year - contract.start.year + 1
@@ -339,6 +359,43 @@ def _indicator(
     return progress, _indicator_check(objective, indicator, progress, k, n)
 
 
+def _clauses(objective: Objective) -> tuple[str, ...]:
+    """GOV.1 and the clause of the objective's axis, which its checks cite."""
+    if objective.axis is Axis.GOV:
+        return (_GOV_1,)
+    return (_GOV_1, _AXIS_CLAUSE[objective.axis])
+
+
+def _unmeasured(objective: Objective, year: int) -> Check:
+    """The check of an objective without indicators: unknown, asking for them."""
+    return Check(
+        key=f"gov.objective.{objective.id}",
+        clauses=_clauses(objective),
+        label=Text(f"{objective.title}: indicators", f"{objective.title} : indicateurs"),
+        status=Status.UNKNOWN,
+        reason=Text(
+            f"objective {objective.id} has no indicator: its progress in {year} cannot be read",
+            f"l'objectif {objective.id} n'a aucun indicateur : sa progression en {year} ne "
+            "peut être lue",
+        ),
+        missing=(
+            Fact(
+                path=f"objectives.{objective.id}.indicators",
+                question=Text(
+                    f"Which indicators measure {objective.title!r}, each with its baseline, "
+                    f"target, direction and {year} measurement?",
+                    f"Quels indicateurs mesurent {objective.title!r}, chacun avec sa référence, "
+                    f"sa cible, son sens et sa mesure {year} ?",
+                ),
+            ),
+        ),
+    )
+
+
+# The way an indicator should move, as the French text says it ("(increase)" in English).
+_SENS: Final = {Direction.INCREASE: "hausse attendue", Direction.DECREASE: "baisse attendue"}
+
+
 def _indicator_check(
     objective: Objective, indicator: Indicator, progress: IndicatorProgress, k: int, n: int
 ) -> Check:
@@ -350,7 +407,7 @@ def _indicator_check(
     )
     ligne = (
         f"référence {indicator.baseline}, cible {indicator.target} {unit} "
-        f"({indicator.direction.value}) ; l'année civile {k} des {n} que couvre le contrat "
+        f"({_SENS[indicator.direction]}) ; l'année civile {k} des {n} que couvre le contrat "
         f"attend {progress.expected:f}"
     )
     missing: tuple[Fact, ...] = ()
@@ -376,9 +433,7 @@ def _indicator_check(
         )
     return Check(
         key=f"gov.indicator.{objective.id}.{indicator.id}",
-        clauses=(_GOV_1, _AXIS_CLAUSE[objective.axis])
-        if objective.axis is not Axis.GOV
-        else (_GOV_1,),
+        clauses=_clauses(objective),
         label=Text(f"{objective.title}: {indicator.name}", f"{objective.title} : {indicator.name}"),
         status=_CHECK_STATUS[progress.status],
         reason=reason,
@@ -398,7 +453,7 @@ def _public_share(
     # those years ends, the first whose budget covers that day (2011 for a contract from
     # 1 January 2009, 2012 for one from 6 July 2009), as an indicator's target is due in the
     # calendar year whose figure covers the contract's end.
-    last_day = add_months(start, 12 * horizon) - timedelta(days=1)
+    last_day = _last_day(start, horizon)
     due_from = _calendar_year(contract, last_day.year)
     due = k >= due_from
     uses = params.uses(start, _SHARE_MAX, _HORIZON)
@@ -555,6 +610,11 @@ def contract_progress(
     checks: list[Check] = []
     objectives: list[tuple[str, Progress]] = []
     for objective in contract.objectives:
+        if not objective.indicators:
+            # No data, and its own check asks for the indicators, in the objective's place.
+            checks.append(_unmeasured(objective, year))
+            objectives.append((objective.id, Progress.NO_DATA))
+            continue
         read = [_indicator(objective, i, contract, year) for i in objective.indicators]
         indicators.extend(progress for progress, _ in read)
         checks.extend(check for _, check in read)
@@ -579,6 +639,7 @@ def contract_progress(
 CONTRACT_RULE: Final = "gov.contract_terms"
 _TERMS_TITLE: Final = Text("Performance contract terms", "Conditions du contrat de performance")
 _YEARS: Final = "gov.contract_years"
+_PHASE_END: Final = "gov.phase2_end"
 ASK_SIGNED_ON: Final = Fact(
     path="contract.signed_on",
     question=Text(
@@ -593,18 +654,25 @@ def _parties(contract: PerformanceContract, pole: Pole | None) -> Check:
     authorities = ", ".join(a.name for a in contract.local_authorities)
     body = contract.governing_body_name
     expected = None if pole is None or pole.governing_body is None else pole.governing_body.name
+    # Every failing condition is named: "why not" lists them all.
+    failures: list[Text] = []
     if not contract.local_authorities:
-        status = Status.NOT_MET
-        reason = Text(
-            f"no local authority signs beside {contract.state.name} and {body}",
-            f"aucune collectivité ne signe aux côtés de {contract.state.name} et de {body}",
+        failures.append(
+            Text(
+                f"no local authority signs beside {contract.state.name} and {body}",
+                f"aucune collectivité ne signe aux côtés de {contract.state.name} et de {body}",
+            )
         )
-    elif expected is not None and expected.casefold().strip() != body.casefold().strip():
-        status = Status.NOT_MET
-        reason = Text(
-            f"{body} signs for the pôle, whose governing body is {expected}",
-            f"{body} signe pour le pôle, dont la structure d'animation est {expected}",
+    if expected is not None and expected.casefold().strip() != body.casefold().strip():
+        failures.append(
+            Text(
+                f"{body} signs for the pôle, whose governing body is {expected}",
+                f"{body} signe pour le pôle, dont la structure d'animation est {expected}",
+            )
         )
+    if failures:
+        status = Status.NOT_MET
+        reason = Text("; ".join(f.en for f in failures), " ; ".join(f.fr for f in failures))
     else:
         status = Status.MET
         reason = Text(
@@ -626,20 +694,65 @@ def _parties(contract: PerformanceContract, pole: Pole | None) -> Check:
 
 
 def _period(contract: PerformanceContract, params: ParameterSet) -> Check:
-    years = params.count(_YEARS, contract.start)
-    last = add_months(contract.start, 12 * years) - timedelta(days=1)
-    span = f"{contract.start.isoformat()} – {contract.end.isoformat()}"
-    met = contract.end == last
+    start, end = contract.start, contract.end
+    years = params.count(_YEARS, start)
+    last = _last_day(start, years)
+    uses = params.uses(start, _YEARS)
+    span = f"{start.isoformat()} – {end.isoformat()}"
+    label = Text(f"runs {years} years", f"court sur {years} ans")
+    if end == last:
+        return Check(
+            key="gov.period",
+            clauses=(_GOV_1,),
+            label=label,
+            status=Status.MET,
+            reason=Text(span, span),
+            parameters=uses,
+        )
+    # An extension is decided while the contract runs: the phase's end is read on the last day
+    # of the contract's own years, so the CIADT of 11 May 2010 extends a 2009-2011 contract (its
+    # years end on 2011-12-31) and none that had already ended. It only lengthens a contract.
+    phase = params.use(_PHASE_END, last)
+    phase_end = params.value(_PHASE_END, last)
+    if not isinstance(phase_end, date) or phase_end <= last:
+        phase = None  # no later end to extend the contract to
+    if phase is not None:
+        uses = (*uses, phase)
+    if phase is not None and end == phase_end:
+        # The decision is named when the value's source names it (the packaged one does).
+        since = phase.valid_from.isoformat()
+        ciadt = "CIADT" in phase.source
+        return Check(
+            key="gov.period",
+            clauses=(_GOV_1,),
+            label=Text(f"runs {years} years, extended", f"court sur {years} ans, prolongé"),
+            status=Status.MET,
+            reason=Text(
+                f"{span}: extended to {end}, the end of Phase 2 since "
+                f"{'the CIADT of ' if ciadt else ''}{since}; its {years} years from its start end "
+                f"on {last}",
+                f"{span} : prolongé jusqu'au {end}, la fin de la phase 2 depuis "
+                f"{'le CIADT du ' if ciadt else 'le '}{since} ; ses {years} ans depuis son début "
+                f"finissent le {last}",
+            ),
+            parameters=uses,
+        )
+    ends = Text(
+        f"; {years} years from its start end on {last}",
+        f" ; {years} ans depuis son début finissent le {last}",
+    )
+    if phase is not None:
+        ends = Text(
+            f"{ends.en}, or on {phase_end} if it is extended to the end of Phase 2",
+            f"{ends.fr}, ou le {phase_end} s'il est prolongé jusqu'à la fin de la phase 2",
+        )
     return Check(
         key="gov.period",
         clauses=(_GOV_1,),
-        label=Text(f"runs {years} years", f"court sur {years} ans"),
-        status=Status.MET if met else Status.NOT_MET,
-        reason=Text(
-            f"{span}" + ("" if met else f"; {years} years from its start end on {last}"),
-            f"{span}" + ("" if met else f" ; {years} ans depuis son début finissent le {last}"),
-        ),
-        parameters=params.uses(contract.start, _YEARS),
+        label=label,
+        status=Status.NOT_MET,
+        reason=Text(span + ends.en, span + ends.fr),
+        parameters=uses,
     )
 
 
@@ -666,10 +779,27 @@ def contract_terms(
     Three checks, all evaluated: the contract is signed by the pôle's
     governing body, the State and at least one local authority (and, when
     *pole* is given and its governing body known, the body that signs is that
-    one); it runs ``gov.contract_years`` years (3) of twelve months from its
-    first day, read at its start; and its signing date is known. The decision
-    is ELIGIBLE when the terms are those of GOV.1, INELIGIBLE when one is
-    not, and UNDETERMINED when the signing date is missing.
+    one; every failing condition is named); it runs ``gov.contract_years``
+    years (3) of twelve months from its first day, read at its start, or is
+    extended to the end of Phase 2 (``gov.phase2_end``); and its signing date
+    is known. The decision is ELIGIBLE when the terms are those of GOV.1, INELIGIBLE
+    when one is not, and UNDETERMINED when the signing date is missing.
+
+    The years end the day before the anniversary of the first day, or, when
+    that day does not exist (a contract from 29 February 2012), on the last
+    day of its month (28 February 2015): the day before the next period
+    would begin.
+
+    **The extension.** The CIADT of 11 May 2010 extended Phase 2 by one year,
+    to 2012 (Mov'eo's contract reads 2009/2012). A contract whose own years
+    end before the end of Phase 2 in force on their last day
+    (``gov.phase2_end``: 31 December 2012 from 11 May 2010, 31 December 2011
+    before) may run to that end instead: an extension is decided while the
+    contract runs, so the phase's end is read then, not at the start. So
+    2009-01-01 to 2012-12-31 is extended (its years would end on 2011-12-31,
+    after the CIADT), whereas 2010-01-01 to 2013-12-31 is not (nothing extends
+    past the end of the extended phase), nor is a contract ending on another
+    day.
 
     A signing date after the start is normal (the Rhône-Alpes contracts for
     2009-2011 were signed on 6 July 2009). One after the contract's end
@@ -683,7 +813,8 @@ def contract_terms(
 
     Args:
         contract: The performance contract.
-        params: Policy parameters, read at the contract's start.
+        params: Policy parameters, read at the contract's start (the end of
+            Phase 2 on the last day of its own years).
         pole: The pôle, to compare its governing body with the signatory.
 
     Returns:
@@ -693,6 +824,30 @@ def contract_terms(
         InvalidInputError: If *pole* is not the contract's pôle.
         ParameterError: If ``gov.contract_years`` has no value at the
             contract's start (before 2009).
+
+    >>> from datetime import date
+    >>> from poles_policy.model.actors import (
+    ...     AuthorityLevel,
+    ...     LocalAuthority,
+    ...     StateBody,
+    ...     StateKind,
+    ... )
+    >>> from poles_policy.parameters import default_parameters
+    >>> contract = PerformanceContract(
+    ...     id="c",
+    ...     pole_id="moveo",
+    ...     state=StateBody(id="prefet", name="Préfet", kind=StateKind.PREFET_DE_REGION),
+    ...     local_authorities=(
+    ...         LocalAuthority(id="region", name="Région", level=AuthorityLevel.REGION),
+    ...     ),
+    ...     governing_body_name="Association Mov'eo",
+    ...     signed_on=date(2009, 7, 6),
+    ...     start=date(2009, 1, 1),
+    ...     end=date(2012, 12, 31),
+    ... )
+    >>> terms = contract_terms(contract, default_parameters())
+    >>> terms.outcome.value, terms.check("gov.period").label.en
+    ('eligible', 'runs 3 years, extended')
     """
     expect(contract, PerformanceContract, "contract", "contract_terms")
     expect_params(params, "contract_terms")
