@@ -595,8 +595,8 @@ def test_the_contract_strategy_reaches_every_progress_and_every_outcome_of_its_t
 @given(st.from_type(CommitteeMember), st.from_type(Meeting))
 def test_members_and_meetings_of_no_committee(member: CommitteeMember, meeting: Meeting) -> None:
     assert int(member.actor_id.removeprefix("member-")) in range(100)
-    # Without members to attend it, a meeting is attended by no one.
-    assert meeting.attendees == ()
+    # Attended by some of the ids coordination_committees() gives its members.
+    assert set(meeting.attendees) <= {"association", "member-0", "member-1"}
     assert date(2008, 1, 1) <= meeting.held_on <= date(2012, 12, 31)
 
 

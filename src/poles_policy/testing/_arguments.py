@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, ParamSpec, TypeVar
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.actors import Enterprise, ResearchOrganisation
 from poles_policy.model.platforms import CallForProjects
-from poles_policy.model.regions import is_region_code
+from poles_policy.model.regions import is_region_code, regions_on
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import Eur, eur
 
@@ -183,6 +183,26 @@ def check_region(strategy: str, argument: str, value: object) -> None:
             wrong_type=True,
         )
     _fail(strategy, argument, value, "not an INSEE region code such as '82'", wrong_type=False)
+
+
+def check_region_on(strategy: str, argument: str, value: object, on: date, what: str) -> None:
+    """Refuse a region (checked by :func:`check_region`) not in force on *on*, *what* that is."""
+    check_region(strategy, argument, value)
+    if value is None:
+        return
+    codes = sorted(r.code for r in regions_on(on))
+    if value not in codes:
+        why = (
+            f"region {value!r} was not in force on {on.isoformat()}, {what}; "
+            f"give a code of that day, such as {'82' if '82' in codes else codes[0]!r}"
+        )
+        _fail(strategy, argument, value, why, wrong_type=False)
+
+
+def check_some(strategy: str, argument: str, value: Sequence[object], what: str) -> None:
+    """Refuse an empty list or tuple where the strategy must draw one of *what*."""
+    if not value:
+        _fail(strategy, argument, value, f"give at least one {what} to draw from", wrong_type=False)
 
 
 def check_flag(strategy: str, argument: str, value: object) -> None:

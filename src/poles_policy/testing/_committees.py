@@ -15,7 +15,6 @@ from poles_policy.testing._values import (
     PHASE_2_START,
     _flaw,
     _some,
-    _sound,
     policy_dates,
 )
 
@@ -56,15 +55,18 @@ def committee_members(
 def meetings(
     draw: st.DrawFn,
     *,
-    attendees: Sequence[str] = (),
+    attendees: Sequence[str] = ("association", "member-0", "member-1"),
     start: date = PHASE_2_START,
     end: date = PHASE_2_END,
 ) -> Meeting:
     """
     Generate a meeting held from *start* to *end*, attended by some of *attendees*.
 
-    It reviews a contract (``contract-0``) or none. Shrinks toward a meeting
-    on *start* that nobody attended.
+    By default (and so for ``st.from_type(Meeting)``) the attendees are
+    drawn among ``association``, ``member-0`` and ``member-1``, the ids of
+    :func:`coordination_committees`' members; give ``attendees=()`` for
+    meetings nobody attended. It reviews a contract (``contract-0``) or
+    none. Shrinks toward a meeting on *start* that nobody attended.
 
     >>> from hypothesis import Phase, find, settings
     >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
@@ -114,7 +116,9 @@ def coordination_committees(
             parameters are in force from 2009).
         end: The last day of that period.
 
-    Shrinks toward a committee of the association alone that never met.
+    Shrinks toward a committee of the association alone, that either met
+    every 181 days from *start* (a regular committee, as most are) or never
+    met: the extra members shrink away.
 
     >>> from hypothesis import Phase, find, settings
     >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
@@ -124,9 +128,13 @@ def coordination_committees(
     """
     pole = pole_id if pole_id is not None else draw(st.sampled_from(_POLE_IDS))
     association = CommitteeMember(actor_id="association", name=f"Association {pole}", funder=False)
+    # The others as one list (funder three times in four, as _sound), so that they shrink away.
+    others = draw(
+        st.lists(st.tuples(st.integers(min_value=0, max_value=3), st.integers(0, 99)), max_size=4)
+    )
     members = [association] + [
-        draw(committee_members(actor_id=f"member-{i}", funder=_sound(draw)))
-        for i in range(draw(st.integers(min_value=0, max_value=4)))
+        CommitteeMember(actor_id=f"member-{i}", name=f"Membre {n} (generated)", funder=k < 3)
+        for i, (k, n) in enumerate(others)
     ]
     ids = [m.actor_id for m in members]
     flaw = _flaw(draw, 2)

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from hypothesis import strategies as st
 
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
-from poles_policy.testing._arguments import checked
+from poles_policy.testing._arguments import check_region_on, check_some, checked
 from poles_policy.testing._values import _POLE_IDS, _some, eur_amounts, region_codes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
+# An envelope's region is in force on the first day of its period (2007 or 2000; the same codes).
+_FIRST_DAY: Final = date(2007, 1, 1)
+
+
 @checked
-@st.composite
 def cper_envelopes(
-    draw: st.DrawFn, *, ident: str | None = None, region: str | None = None
-) -> CperEnvelope:
+    *, ident: str | None = None, region: str | None = None
+) -> st.SearchStrategy[CperEnvelope]:
     """
     Generate a region's CPER envelope for 2007-2013 (or, sometimes, 2000-2006).
 
@@ -29,7 +32,12 @@ def cper_envelopes(
 
     Args:
         ident: The envelope's id; by default ``cper-<region>-<first year>``.
-        region: The INSEE code of its region; by default one of 2009.
+        region: The INSEE code of its region, one in force in 2007 (the
+            envelope's first day); by default one of 2009.
+
+    Raises:
+        InvalidInputError: If *region* was not in force in 2007 (a code of
+            the 2016 regions such as ``"84"``, or Mayotte's ``"06"``).
 
     Shrinks toward an empty Rhône-Alpes envelope for 2007-2013.
 
@@ -38,6 +46,12 @@ def cper_envelopes(
     >>> find(cper_envelopes(region="82"), lambda envelope: True, settings=quick).region
     '82'
     """
+    check_region_on("cper_envelopes", "region", region, _FIRST_DAY, "a CPER's first day")
+    return _cper_envelopes(ident=ident, region=region)
+
+
+@st.composite
+def _cper_envelopes(draw: st.DrawFn, *, ident: str | None, region: str | None) -> CperEnvelope:
     code = region if region is not None else draw(region_codes())
     first = draw(st.sampled_from([2007, 2000]))
     return CperEnvelope(
@@ -94,13 +108,11 @@ def structuring_projects(
 
 
 @checked
-@st.composite
 def allocations(
-    draw: st.DrawFn,
     *,
     pole_ids: Sequence[str] = _POLE_IDS,
     ministries: Sequence[str] = ("MESR", "Agriculture"),
-) -> Allocation:
+) -> st.SearchStrategy[Allocation]:
     """
     Generate a ministry's allocation to a body it supervises (SYN.2).
 
@@ -115,7 +127,10 @@ def allocations(
         ministries: The ministries' names, drawn as given; pass several
             spellings of one ministry (``"MESR"``, ``"mesr "``) to exercise
             the grouping by :attr:`~poles_policy.model.cper.Allocation.ministry_key`.
-            None may be blank.
+            None may be blank, and there is at least one.
+
+    Raises:
+        InvalidInputError: If *ministries* is empty.
 
     >>> from hypothesis import Phase, find, settings
     >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
@@ -124,6 +139,14 @@ def allocations(
     >>> allocation.ministry, allocation.pole_id in ("minalogic", None)
     ('MESR', True)
     """
+    check_some("allocations", "ministries", ministries, "ministry")
+    return _allocations(pole_ids=pole_ids, ministries=ministries)
+
+
+@st.composite
+def _allocations(
+    draw: st.DrawFn, *, pole_ids: Sequence[str], ministries: Sequence[str]
+) -> Allocation:
     return Allocation(
         ministry=draw(st.sampled_from(tuple(ministries))),
         body=draw(st.sampled_from(["CNRS", "INRA", "CEA"])),

@@ -15,6 +15,7 @@ from poles_policy.model.poles import (
     Pole,
     StateCorrespondent,
 )
+from poles_policy.model.regions import regions_on
 from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import PHASE_2_END, policy_dates, region_codes
 
@@ -38,13 +39,17 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
     The history starts with a label between July 2005 and 2010; it may then
     hold a confirmation, and after both a withdrawal (delabelling), each on
     a later day, until 2012. The head office is a region whose code was in
-    force on the labelling day, as the model requires. Only a pôle labelled
+    force on the labelling day, as the model requires; one pôle in four is
+    interregional, covering one or two other regions in force that day. Its
+    animation structure (see :func:`governing_bodies`) is known or not
+    (``None``), as is its State correspondent. Only a pôle labelled
     by 2008 may have a 2008 evaluation group. Themes
     are distinct under the library's reading (case and spaces aside). Ids are
     ``pole-0`` to ``pole-99``: give *ident*, or draw lists ``unique_by`` id.
 
     Shrinks toward a national Rhône-Alpes pôle, labelled in July 2005 and never
-    delabelled, with no known group or State correspondent.
+    delabelled, covering no other region, with no known group, animation
+    structure or State correspondent.
 
     >>> from hypothesis import Phase, find, settings
     >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
@@ -70,6 +75,14 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
             unique_by=lambda theme: " ".join(theme.split()).casefold(),
         )
     )
+    head_office = draw(region_codes(labelled_on))
+    others = sorted(r.code for r in regions_on(labelled_on) if r.code != head_office)
+    other_regions = (
+        draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True))
+        if others and draw(st.sampled_from((False, False, False, True)))
+        else []
+    )
+    governing_body = draw(st.none() | governing_bodies())
     groups: list[int | None] = [None, 1, 2, 3] if labelled_on.year <= 2008 else [None]
     categories: list[Category] = [Category.NATIONAL, Category.MONDIAL, Category.VOCATION_MONDIALE]
     return Pole(
@@ -77,7 +90,9 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
         name=f"Pôle {n} (generated)",
         category=draw(st.sampled_from(categories)),
         themes=themes,
-        head_office_region=draw(region_codes(labelled_on)),
+        head_office_region=head_office,
+        other_regions=other_regions,
+        governing_body=governing_body,
         state_correspondent=correspondent,
         evaluation_group_2008=draw(st.sampled_from(groups)),
         history=history,

@@ -177,7 +177,8 @@ def projects(
     qualify, and each condition fails or is unknown (no lead named, an
     undated label) often. The selection letter is known three times in
     four; the aid is a State (FUI) or regional decision aiding some
-    partners, no aid, or not known; payments never exceed the grant.
+    partners, no aid, or not known; payments never exceed the grant and
+    are received on or after the selection letter when it is known.
 
     Args:
         ident: The project's id; ``"prj"`` by default.
@@ -231,11 +232,12 @@ def projects(
 
 @st.composite
 def _grant(draw: st.DrawFn, partner_id: str, anchor: date) -> PartnerAid:
-    """Draw a partner's grant, paid nothing, a quarter or all of it around *anchor*."""
+    """Draw a partner's grant, paid nothing, a quarter or all of it from *anchor* (the letter)."""
     granted = draw(_GRANTS)
     paid_share = draw(st.sampled_from([Decimal(0), Decimal("0.25"), Decimal(1)]))
     paid = eur((granted * paid_share).quantize(Decimal("0.01")))
-    on = _day(anchor, draw(st.integers(min_value=-60, max_value=300)))
+    # The State pays nothing before the selection letter (the advance comes at notification).
+    on = _day(anchor, draw(st.integers(min_value=0, max_value=300)))
     payments = (Payment(paid_on=on, amount=paid),) if paid > 0 else ()
     return PartnerAid(partner_id=partner_id, granted=granted, payments=payments)
 

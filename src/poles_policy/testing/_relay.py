@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 from hypothesis import strategies as st
 
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Outcome, Status
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.projects import (
@@ -31,7 +32,7 @@ from poles_policy.model.projects import (
     PaymentKind,
     ScheduledPayment,
 )
-from poles_policy.model.regions import regions_on
+from poles_policy.model.regions import all_regions, regions_on
 from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import CENT, Eur
 from poles_policy.parameters import default_parameters
@@ -59,6 +60,13 @@ def _pilot_regions() -> tuple[str, ...]:
     """The regions of the pilot in the default parameters (Rhône-Alpes)."""
     value = default_parameters().value("relay.pilot_regions", PILOT_START)
     return value if isinstance(value, tuple) and value else ("82",)
+
+
+@functools.cache
+def _pilot_end() -> date:
+    """The pilot's last day: the last day a pilot region's code exists (2015-12-31 for "82")."""
+    ends = [r.valid_until or date.max for r in all_regions() if r.code in _pilot_regions()]
+    return max(ends, default=date.max)
 
 
 def _share(on: date) -> Decimal:
@@ -99,10 +107,11 @@ def _scenario(draw: st.DrawFn, target: Outcome) -> dict[str, Status]:
 def _request_date(draw: st.DrawFn, wish: dict[str, Status], start: date, end: date) -> date:
     """Draw the request date: on or after the pilot's start when the scheme must be in force."""
     in_force = wish["relay.in_force"]
-    if in_force is MET and end < PILOT_START:
-        wish["relay.in_force"] = in_force = NOT_MET  # no date of the pilot is allowed
     if in_force is MET:
-        return draw(policy_dates(min_value=max(start, PILOT_START), max_value=end))
+        # relay_requests() refuses a window without a day of the pilot.
+        return draw(
+            policy_dates(min_value=max(start, PILOT_START), max_value=min(end, _pilot_end()))
+        )
     if in_force is NOT_MET and start < PILOT_START and draw(st.booleans()):
         # Not in force because the pilot had not started yet: often on its eve.
         eve = min(end, PILOT_START - timedelta(days=1))
@@ -132,7 +141,7 @@ def _euros(cents: int) -> Eur:
 
 @st.composite
 def _state_aid(
-    draw: st.DrawFn, applicant_id: str, on: date, wish: dict[str, Status]
+    draw: st.DrawFn, applicant_id: str, on: date, wish: dict[str, Status], letter: date | None
 ) -> tuple[list[AidDecision], Eur]:
     """
     Draw State decisions aiding the applicant, and the subsidy still to be received on *on*.
@@ -142,27 +151,38 @@ def _state_aid(
     should fail that way, all of the grant was paid; payments after *on*,
     not yet received then, sometimes follow. A decision is dated on or
     before its payments, or undated; it may plan an advance and a balance.
+
+    The State pays nothing before the project's selection *letter* (the
+    advance comes at notification): when the letter is known, every payment,
+    instalment and dated decision falls on or after it, so nothing is paid
+    before *on* when the letter comes later.
     """
-    fully_paid = wish["relay.remaining"] is NOT_MET and draw(st.booleans())
+    # Money may arrive before the request unless the letter comes after it.
+    paid_before = letter is None or letter <= on
+    first_after = letter if letter is not None and letter > on else _day(on, 1)
+    back = 200 if letter is None else min(200, on.toordinal() - letter.toordinal())
+    fully_paid = wish["relay.remaining"] is NOT_MET and paid_before and draw(st.booleans())
     decisions = []
     remaining = 0
     for scheme in ("FUI", "ANR")[: draw(st.sampled_from((1, 1, 1, 2)))]:
         granted = draw(st.integers(min_value=100_000, max_value=200_000_000))  # 1 000 EUR up
         # Paid before the request: all of it, or none, a quarter or a half.
         quarters = 4 if fully_paid else draw(st.sampled_from((0, 0, 1, 2)))
+        if not paid_before:
+            quarters = 0
         before = granted * quarters // 4
         after = draw(st.sampled_from((0, 0, (granted - before) // 2)))
         remaining += granted - before
         payments = []
         if before:
             payments.append(
-                Payment(paid_on=_day(on, -draw(st.integers(0, 200))), amount=_euros(before))
+                Payment(paid_on=_day(on, -draw(st.integers(0, back))), amount=_euros(before))
             )
         if after:
             payments.append(
-                Payment(paid_on=_day(on, draw(st.integers(1, 300))), amount=_euros(after))
+                Payment(paid_on=_day(first_after, draw(st.integers(0, 299))), amount=_euros(after))
             )
-        earliest = min((p.paid_on for p in payments), default=on)
+        earliest = min((p.paid_on for p in payments), default=on if paid_before else first_after)
         schedule: tuple[ScheduledPayment, ...] = ()
         if draw(st.booleans()):
             advance = granted * 3 // 10
@@ -176,7 +196,9 @@ def _state_aid(
                     expected_on=draw(st.none() | st.just(_day(earliest, 700))),
                 ),
             )
-        days = draw(st.none() | st.integers(min_value=0, max_value=90))
+        # Decided on or before the first payment, and not before the letter when it is known.
+        longest = 90 if letter is None else min(90, earliest.toordinal() - letter.toordinal())
+        days = draw(st.none() | st.integers(min_value=0, max_value=longest))
         decided = None if days is None else _day(earliest, -days)
         decisions.append(
             AidDecision(
@@ -236,14 +258,12 @@ def _amount(draw: st.DrawFn, ceiling: Eur | None, status: Status) -> Eur:
 
 
 @checked
-@st.composite
 def relay_requests(
-    draw: st.DrawFn,
     *,
     ident: str | None = None,
     start: date = PHASE_2_START,
     end: date = PHASE_2_END,
-) -> RelayRequest:
+) -> st.SearchStrategy[RelayRequest]:
     """
     Generate relay requests, eligible, ineligible and undetermined about a third each.
 
@@ -270,6 +290,20 @@ def relay_requests(
         end: The latest request date (31 December 2012 by default); give
             ``start=end`` to fix the date.
 
+    The window must hold a day of the pilot (1 April 2008 to 31 December
+    2015, when Rhône-Alpes' code ``"82"`` ceased to exist), so that a
+    third of the requests can be eligible. A window that also holds days
+    outside it keeps the three outcomes, a third each: eligible requests
+    fall on its pilot days only, and the others anywhere in it; a request
+    fails ``relay.in_force`` by its date (the pilot's eve and before) only
+    when the window starts before 1 April 2008, otherwise by the
+    applicant's region.
+
+    Raises:
+        InvalidInputError: If the window holds no day of the pilot (it ends
+            before 1 April 2008 or starts in 2016 or later): no request in
+            it could be eligible.
+
     Shrinks toward an eligible request on the first day of the pilot (or
     *start*) for a small amount.
 
@@ -280,6 +314,20 @@ def relay_requests(
     >>> request.requested_on, request.applicant.id
     (datetime.date(2009, 3, 16), 'applicant')
     """
+    last = _pilot_end()
+    if end < PILOT_START or start > last:
+        msg = (
+            f"relay_requests: the window start={start.isoformat()}, end={end.isoformat()} holds "
+            f"no day of the relay pilot ({PILOT_START.isoformat()} to {last.isoformat()} under "
+            "the default parameters), so no request in it could be eligible; widen it to "
+            "include a day of the pilot (its other requests are ineligible or undetermined)"
+        )
+        raise InvalidInputError(msg)
+    return _relay_requests(ident=ident, start=start, end=end)
+
+
+@st.composite
+def _relay_requests(draw: st.DrawFn, *, ident: str | None, start: date, end: date) -> RelayRequest:
     n = draw(st.integers(min_value=0, max_value=999))
     wish = _scenario(draw, draw(st.sampled_from(_OUTCOMES)))
     on = _request_date(draw, wish, start, end)
@@ -292,12 +340,14 @@ def relay_requests(
     applicant = attrs.evolve(applicant, region=region)
     is_partner = wish["relay.partner"] is MET
     partners = draw(_partners(applicant if is_partner else None))
+    # The letter before the aid: the State pays nothing before it.
+    letter = _letter(draw, on, wish["relay.selection_letter"])
     aid: tuple[AidDecision, ...] | None
     ceiling: Eur | None = None
     if wish["relay.state_aid"] is UNKNOWN:
         aid = None
     elif wish["relay.state_aid"] is MET and is_partner:
-        decisions, remaining = draw(_state_aid(applicant.id, on, wish))
+        decisions, remaining = draw(_state_aid(applicant.id, on, wish, letter))
         ceiling = Eur((remaining * _share(on)).quantize(CENT, rounding=ROUND_FLOOR))
         # At times a region aids the project too: the relay looks only at the State's aid.
         if draw(st.sampled_from((False, False, False, True))):
@@ -314,7 +364,7 @@ def relay_requests(
         partners=partners,
         labels=draw(_labels(on, wish["relay.labelled"])),
         aid=aid,
-        selection_letter_on=_letter(draw, on, wish["relay.selection_letter"]),
+        selection_letter_on=letter,
     )
     return RelayRequest(
         id=ident if ident is not None else f"req-{n}",
@@ -392,7 +442,7 @@ def _fees() -> st.SearchStrategy[Eur]:
 @st.composite
 def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
     """
-    Generate relay cases: a request (see :func:`relay_requests`) and, half the time, its loan.
+    Generate relay cases: a request (see :func:`relay_requests`) and, about half the time, its loan.
 
     Args:
         ident: The case's id, which is also its request's id; by default
@@ -406,6 +456,9 @@ def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
     >>> case.case_id, case.request.id, case.loan.request_id
     ('case-1', 'case-1', 'case-1')
     """
+    # The coin first: drawn after the long choice sequence of a request, Hypothesis' generation
+    # leans toward its simplest value (no loan) and a loan came in under 40 % of the cases.
+    with_loan = draw(st.booleans())
     request = draw(relay_requests(ident=ident))
-    loan = draw(st.one_of(st.none(), relay_loans(request)))
+    loan = draw(relay_loans(request)) if with_loan else None
     return RelayCase(case_id=request.id, request=request, loan=loan)
