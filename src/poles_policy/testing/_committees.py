@@ -116,9 +116,8 @@ def coordination_committees(
             parameters are in force from 2009).
         end: The last day of that period.
 
-    Shrinks toward a committee of the association alone, that either met
-    every 181 days from *start* (a regular committee, as most are) or never
-    met: the extra members shrink away.
+    Shrinks toward a committee of the association alone, whether it met or
+    never met: the extra members shrink away.
 
     >>> from hypothesis import Phase, find, settings
     >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk

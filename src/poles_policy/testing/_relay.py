@@ -450,6 +450,16 @@ def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
             ``st.lists(relay_cases(), unique_by=lambda c: c.case_id)`` draws
             the cases of a portfolio.
 
+    A case takes about two hundred choices (an applicant with its accounts
+    and related enterprises, a project with its partners, labels and aid):
+    a list of more than a few cases exceeds Hypothesis' default budgets and
+    fails its ``too_slow`` or ``large_base_example`` health check. Draw
+    portfolios with those two checks suppressed and fewer examples, e.g.
+    ``settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow,
+    HealthCheck.large_base_example], deadline=None)``; for a large portfolio
+    without shrinking, :func:`poles_policy.scenarios.synthetic_relay_cases`
+    is the faster tool.
+
     >>> from hypothesis import Phase, find, settings
     >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
     >>> case = find(relay_cases(ident="case-1"), lambda c: c.loan is not None, settings=quick)
