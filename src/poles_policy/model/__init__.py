@@ -36,6 +36,7 @@ from poles_policy.model.contracts import (
     PerformanceContract,
 )
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
+from poles_policy.model.interpole import InterPoleFile, PoleShare
 from poles_policy.model.platforms import (
     CallForProjects,
     FinancingLine,
@@ -94,6 +95,7 @@ __all__ = [
     "GoverningBody",
     "Indicator",
     "InnovationPlatform",
+    "InterPoleFile",
     "Involvement",
     "LabelEvent",
     "LabelEventKind",
@@ -111,6 +113,7 @@ __all__ = [
     "PlatformUser",
     "Pole",
     "PoleLabel",
+    "PoleShare",
     "PoleSynergies",
     "ProjectPartner",
     "Region",
