@@ -48,6 +48,7 @@ from poles_policy.explain import (
     Status,
     Text,
     json_fields,
+    missing_facts,
     render_account,
 )
 from poles_policy.model.interpole import InterPoleFile
@@ -158,8 +159,15 @@ class InterPoleFunding:
 
     @property
     def missing(self) -> tuple[Fact, ...]:
-        """The facts that would settle the route or its split, in asking order."""
-        return self.decision.missing
+        """
+        The facts that would settle the route, then its split, in asking order.
+
+        Unlike :attr:`Decision.missing <poles_policy.explain.Decision.missing>`,
+        which lists only what the outcome depends on, this also asks for the
+        split: a route without it says who receives the money, not who ends
+        up with it.
+        """
+        return missing_facts(self.decision.checks)
 
     def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
         """
