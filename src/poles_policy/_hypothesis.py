@@ -17,11 +17,24 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from hypothesis.strategies import SearchStrategy
+
+    from poles_policy.model.interpole import PoleShare
+
 
 def _kit() -> ModuleType:
     from poles_policy import testing
 
     return testing
+
+
+def _pole_shares() -> SearchStrategy[PoleShare]:
+    from hypothesis import strategies as st
+
+    from poles_policy.model.interpole import PoleShare
+    from poles_policy.testing._values import _POLE_IDS
+
+    return st.builds(PoleShare, pole_id=st.sampled_from(_POLE_IDS), amount=_kit().eur_amounts())
 
 
 _registered: list[bool] = []
@@ -55,6 +68,7 @@ def setup() -> None:  # noqa: PLR0915 - one registration per domain type, in the
         PerformanceContract,
     )
     from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
+    from poles_policy.model.interpole import InterPoleFile, PoleShare
     from poles_policy.model.platforms import (
         CallForProjects,
         FinancingLine,
@@ -127,6 +141,10 @@ def setup() -> None:  # noqa: PLR0915 - one registration per domain type, in the
         StructuringProject, st.deferred(lambda: _kit().structuring_projects())
     )
     st.register_type_strategy(Allocation, st.deferred(lambda: _kit().allocations()))
+    # inter-pôle files
+    # A share alone is a pôle id and an amount: the kit's pôle ids, so that shares meet pôles.
+    st.register_type_strategy(PoleShare, st.deferred(_pole_shares))
+    st.register_type_strategy(InterPoleFile, st.deferred(lambda: _kit().inter_pole_files()))
     # synergies
     st.register_type_strategy(Involvement, st.deferred(lambda: _kit().involvements()))
     st.register_type_strategy(PoleSynergies, st.deferred(lambda: _kit().pole_synergies()))

@@ -79,6 +79,7 @@ IDENTIFIED: list[tuple[Callable[..., st.SearchStrategy[Any]], str, Callable[[Any
     (kit.structuring_projects, "ident", lambda x: x.id),
     (kit.involvements, "structure_id", lambda x: x.structure_id),
     (kit.pole_synergies, "pole_id", lambda x: x.pole_id),
+    (kit.inter_pole_files, "ident", lambda x: x.id),
     (kit.indicators, "ident", lambda x: x.id),
     (kit.objectives, "ident", lambda x: x.id),
     (kit.performance_contracts, "ident", lambda x: x.id),

@@ -21,7 +21,9 @@ and ``committee-regularity`` (:mod:`poles_policy.boundary.steering`),
 (:mod:`poles_policy.boundary.synergies`), and ``fui-aid-rate``,
 ``fui-aid-amount``, ``fui-payment-window``, ``fui-estimated-payment`` and
 ``fui-payment-schedule`` (:mod:`poles_policy.boundary.fui`); the inputs of the
-two CPER rules are ``structuring-project`` and ``allocation``.
+two CPER rules are ``structuring-project`` and ``allocation``; a file carried
+by several pôles is an ``inter-pole-file`` and the route of its funding an
+``inter-pole-funding`` (GOV.4; :mod:`poles_policy.boundary.interpole`).
 
 The schemas are committed under ``docs/schema/<name>.schema.json`` in the
 form :func:`schema_text` gives (two-space indent, sorted keys, trailing
@@ -55,6 +57,7 @@ from poles_policy.boundary.fui import (
     PaymentScheduleJson,
     PaymentWindowModel,
 )
+from poles_policy.boundary.interpole import InterPoleFileModel, InterPoleFundingModel
 from poles_policy.boundary.platforms import (
     AllocationModel,
     CallForProjectsModel,
@@ -143,6 +146,8 @@ _SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "fui-payment-schedule": _payment_schedule,
     "fui-payment-window": _model(PaymentWindowModel),
     "innovation-platform": _model(InnovationPlatformModel),
+    "inter-pole-file": _model(InterPoleFileModel),
+    "inter-pole-funding": _model(InterPoleFundingModel),
     "performance-contract": _model(PerformanceContractModel),
     "pole": _model(PoleModel),
     "pole-standing": _model(PoleStandingModel),

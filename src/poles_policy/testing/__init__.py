@@ -18,7 +18,8 @@ There is a strategy for every domain type: the actors, pôles and their
 labels, collaborative projects and their aid, relay requests, loans and
 cases, calls for projects and innovation platforms, CPER envelopes,
 structuring projects and allocations, cooperation structures and a pôle's
-synergies, performance contracts and coordination committees.
+synergies, inter-pôle files, performance contracts and coordination
+committees.
 
 Every strategy generates valid objects by construction (no invariant of the
 domain model is ever violated) and shrinks toward simple ones: small
@@ -29,7 +30,8 @@ scenario is drawn first, then the request is built to match), and each of
 the relay conditions fails in some; a generated project's consortium
 qualifies for the FUI about a third of the time; enterprises may be SMEs,
 not SMEs or of unknown status; and each part of a generated platform,
-contract or committee meets its rule most of the time but not always.
+inter-pôle file, contract or committee meets its rule most of the time but
+not always.
 Dates fall often where rules turn (month ends, 29 February, the relay
 pilot's first day). Ids are unique wherever the model asks it; give
 ``ident=`` (or ``pole_id=``, ``partner_id=``...) to fix one.
@@ -79,6 +81,7 @@ from poles_policy.testing._contracts import (
     performance_contracts,
 )
 from poles_policy.testing._cper import allocations, cper_envelopes, structuring_projects
+from poles_policy.testing._interpole import inter_pole_files
 from poles_policy.testing._platforms import (
     calls_for_projects,
     financing_lines,
@@ -119,6 +122,7 @@ __all__ = [
     "governing_bodies",
     "indicators",
     "innovation_platforms",
+    "inter_pole_files",
     "involvements",
     "label_events",
     "local_authorities",
