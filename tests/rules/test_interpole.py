@@ -114,11 +114,23 @@ def test_decided_on_the_labels_first_day_takes_the_route_and_the_day_before_does
     ]
 
 
-def test_before_phase_2_no_label_is_in_force() -> None:
+def test_before_phase_2_no_label_is_in_force_and_the_reason_names_the_parameter() -> None:
     funding = inter_pole_funding(_file(on=date(2008, 6, 1)), PARAMS, poles=POLES)
     check = funding.decision.check("gov.inter_pole.in_force")
     assert check.status is Status.NOT_MET
-    assert "no inter-pôle label is in force on 2008-06-01" in check.reason.en
+    assert check.reason.en == (
+        "no inter-pôle label on 2008-06-01, the day of the decision: "
+        "gov.inter_pole_from has no value in force that day"
+    )
+
+
+def test_a_reform_opening_the_label_before_phase_2_gives_its_valid_from() -> None:
+    file = _file(on=date(2008, 7, 1))
+    reform = PARAMS.override("gov.inter_pole_from", date(2008, 6, 1), valid_from=date(2008, 6, 1))
+    assert inter_pole_funding(file, reform, poles=POLES).outcome is Outcome.ELIGIBLE
+    # Without it, the value keeps the window of the one it replaces, from 2009-01-01.
+    capped = PARAMS.override("gov.inter_pole_from", date(2008, 6, 1))
+    assert inter_pole_funding(file, capped, poles=POLES).outcome is Outcome.INELIGIBLE
 
 
 def test_a_reform_opening_the_label_earlier_admits_an_earlier_file() -> None:
@@ -209,10 +221,59 @@ def test_the_explanation_cites_the_clause_in_both_languages() -> None:
     )
     english, french = funding.explain(), funding.explain("fr")
     assert english.startswith("Inter-pôle file interpole-2010-03, 120000.00 EUR: paid to the lead")
-    assert "minalogic keeps 0.00 EUR and passes on axelera: 120000.00 EUR" in english
+    assert "minalogic keeps 0.00 EUR and passes on 120000.00 EUR to axelera" in english
     assert french.startswith("Dossier inter-pôles interpole-2010-03, 120000.00 EUR : versé au")
     assert "GOV.4" in english
     assert "GOV.4" in french
+
+
+def test_french_reasons_agree_in_number() -> None:
+    one_unknown = inter_pole_funding(_file(others=("axelera", "mystery")), PARAMS, poles=POLES)
+    assert one_unknown.decision.check("gov.inter_pole.labelled").reason.fr == (
+        "pôle non fourni : mystery"
+    )
+    two_unknown = inter_pole_funding(_file(others=("axelera", "mystery")), PARAMS)
+    reason = two_unknown.decision.check("gov.inter_pole.labelled").reason
+    assert reason.fr == "pôles non fournis : minalogic, axelera, mystery"
+    assert reason.en == "pôles not given: minalogic, axelera, mystery"
+    alone = inter_pole_funding(_file(others=()), PARAMS, poles=POLES)
+    assert alone.decision.check("gov.inter_pole.labelled").reason.fr == (
+        "labellisé le 2010-03-15 : minalogic"
+    )
+    late = Pole(
+        id="minalogic",
+        name="Minalogic",
+        category=Category.MONDIAL,
+        head_office_region="82",
+        history=(LabelEvent(kind=LabelEventKind.LABELLED, on=date(2011, 1, 1), source="x"),),
+    )
+    late_axelera = Pole(
+        id="axelera",
+        name="Axelera",
+        category=Category.NATIONAL,
+        head_office_region="82",
+        history=(LabelEvent(kind=LabelEventKind.LABELLED, on=date(2011, 1, 1), source="x"),),
+    )
+    both = inter_pole_funding(_file(), PARAMS, poles=(late, late_axelera))
+    assert both.decision.check("gov.inter_pole.labelled").reason.fr == (
+        "non labellisés le 2010-03-15 : minalogic, axelera"
+    )
+    split = inter_pole_funding(
+        _file(
+            others=("axelera", "techtera"),
+            split=[
+                PoleShare(pole_id="minalogic", amount="70000.00"),
+                PoleShare(pole_id="axelera", amount="50000.00"),
+            ],
+        ),
+        PARAMS,
+        poles=POLES,
+    )
+    assert split.decision.check("gov.inter_pole.split").reason.fr == (
+        "minalogic conserve 70000.00 EUR et reverse 50000.00 EUR à axelera, 0.00 EUR à techtera"
+    )
+    in_force = split.decision.check("gov.inter_pole.in_force").reason.fr
+    assert in_force == "décidé le 2010-03-15, le premier jour du label (2009-11-30) ou après"
 
 
 def test_the_route_is_json_ready() -> None:
@@ -268,6 +329,21 @@ def test_a_file_names_each_pole_once_and_its_parts_add_up() -> None:
                 PoleShare(pole_id="axelera", amount="60000.00"),
                 PoleShare(pole_id="axelera", amount="60000.00"),
             ]
+        )
+
+
+def test_a_file_has_a_name() -> None:
+    with pytest.raises(WrongTypeError, match=r"InterPoleFile\.name"):
+        InterPoleFile(
+            id="f",
+            name=None,  # type: ignore[arg-type]
+            lead_pole_id="minalogic",
+            granted="1.00",
+            decided_on=LABEL_DAY,
+        )
+    with pytest.raises(InvalidInputError, match=r"InterPoleFile\.name: must not be empty"):
+        InterPoleFile(
+            id="f", name="  ", lead_pole_id="minalogic", granted="1.00", decided_on=LABEL_DAY
         )
 
 

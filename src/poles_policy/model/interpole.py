@@ -36,7 +36,6 @@ from poles_policy.model._validators import (
     items,
     non_empty,
     non_negative,
-    plain_text,
     strings,
     to_eur,
     unique,
@@ -145,7 +144,7 @@ class InterPoleFile:
     """
 
     id: str = attrs.field(validator=non_empty)
-    name: str = attrs.field(validator=plain_text)
+    name: str = attrs.field(validator=non_empty)
     lead_pole_id: str = attrs.field(validator=non_empty)
     other_pole_ids: tuple[str, ...] = attrs.field(
         default=(), converter=_others, validator=[ids, _distinct_others]

@@ -208,8 +208,10 @@ def _in_force(file: InterPoleFile, params: ParameterSet) -> Check:
             label=label,
             status=Status.NOT_MET,
             reason=Text(
-                f"no inter-pôle label is in force on {day.isoformat()}, the day of the decision",
-                f"aucun label inter-pôles en vigueur le {day.isoformat()}, jour de la décision",
+                f"no inter-pôle label on {day.isoformat()}, the day of the decision: "
+                f"{_FROM} has no value in force that day",
+                f"aucun label inter-pôles le {day.isoformat()}, jour de la décision : "
+                f"{_FROM} n'a aucune valeur en vigueur ce jour-là",
             ),
         )
     met = day >= opens
@@ -222,7 +224,11 @@ def _in_force(file: InterPoleFile, params: ParameterSet) -> Check:
             f"decided on {day.isoformat()}, "
             f"{'on or after' if met else 'before'} the label's first day, {opens.isoformat()}",
             f"décidé le {day.isoformat()}, "
-            f"{'à partir du' if met else 'avant le'} premier jour du label, {opens.isoformat()}",
+            + (
+                f"le premier jour du label ({opens.isoformat()}) ou après"
+                if met
+                else f"avant le premier jour du label ({opens.isoformat()})"
+            ),
         ),
         parameters=params.uses(day, _FROM),
     )
@@ -263,35 +269,40 @@ def _labelled(file: InterPoleFile, known: dict[str, Pole]) -> Check:
     without = [p for p in file.pole_ids if p in known and not known[p].is_labelled_on(day)]
     label = Text("each of its pôles holds its label", "chacun de ses pôles est labellisé")
     if without:
-        names = ", ".join(without)
+        # A refusal settles the condition: a pôle not given is not asked for then.
+        s = "s" if len(without) > 1 else ""
         return Check(
             key="gov.inter_pole.labelled",
             clauses=_LABEL_CLAUSES,
             label=label,
             status=Status.NOT_MET,
             reason=Text(
-                f"not labelled on {day.isoformat()}: {names}",
-                f"non labellisé le {day.isoformat()} : {names}",
+                f"not labelled on {day.isoformat()}: {', '.join(without)}",
+                f"non labellisé{s} le {day.isoformat()} : {', '.join(without)}",
             ),
         )
     if unknown:
-        names = ", ".join(unknown)
+        s = "s" if len(unknown) > 1 else ""
         return Check(
             key="gov.inter_pole.labelled",
             clauses=_LABEL_CLAUSES,
             label=label,
             status=Status.UNKNOWN,
-            reason=Text(f"pôle not given: {names}", f"pôle non fourni : {names}"),
+            reason=Text(
+                f"pôle{s} not given: {', '.join(unknown)}",
+                f"pôle{s} non fourni{s} : {', '.join(unknown)}",
+            ),
             missing=[ask_pole(p) for p in unknown],
         )
-    names = ", ".join(file.pole_ids)
+    s = "s" if len(file.pole_ids) > 1 else ""
     return Check(
         key="gov.inter_pole.labelled",
         clauses=_LABEL_CLAUSES,
         label=label,
         status=Status.MET,
         reason=Text(
-            f"labelled on {day.isoformat()}: {names}", f"labellisés le {day.isoformat()} : {names}"
+            f"labelled on {day.isoformat()}: {', '.join(file.pole_ids)}",
+            f"labellisé{s} le {day.isoformat()} : {', '.join(file.pole_ids)}",
         ),
     )
 
@@ -328,15 +339,16 @@ def _split(file: InterPoleFile, *, refused: bool, applies: bool) -> Check:
             informative=True,
         )
     kept = file.part(file.lead_pole_id)
-    passed = "; ".join(f"{p}: {file.part(p)} EUR" for p in file.other_pole_ids)
+    to_en = ", ".join(f"{file.part(p)} EUR to {p}" for p in file.other_pole_ids)
+    to_fr = ", ".join(f"{file.part(p)} EUR à {p}" for p in file.other_pole_ids)
     return Check(
         key="gov.inter_pole.split",
         clauses=_CLAUSES,
         label=label,
         status=Status.MET,
         reason=Text(
-            f"{if_en}{file.lead_pole_id} keeps {kept} EUR and passes on {passed}",
-            f"{if_fr}{file.lead_pole_id} conserve {kept} EUR et reverse {passed}",
+            f"{if_en}{file.lead_pole_id} keeps {kept} EUR and passes on {to_en}",
+            f"{if_fr}{file.lead_pole_id} conserve {kept} EUR et reverse {to_fr}",
         ),
         informative=True,
     )
@@ -354,9 +366,12 @@ def inter_pole_funding(
     Args:
         file: The inter-pôle file, with its pôles, funding and split.
         params: Policy parameters.
-        poles: The carrying pôles, with their labelling histories; a
-            carrying pôle not among them makes the answer UNDETERMINED and is
-            asked for. Other pôles are ignored.
+        poles: The carrying pôles, with their labelling histories. A
+            carrying pôle not among them leaves ``gov.inter_pole.labelled``
+            UNKNOWN and is asked for, unless a pôle given is not labelled
+            (the condition then fails, and nothing is asked for it); the
+            answer is UNDETERMINED unless another condition fails. Other
+            pôles are ignored.
 
     Returns:
         The route: ELIGIBLE when the lead pôle receives the funding, with

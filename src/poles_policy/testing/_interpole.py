@@ -35,6 +35,9 @@ _LABEL_FROM: Final = date(2009, 11, 30)
 _NUMBERS: Final = st.integers(min_value=0, max_value=99)
 _AFTER: Final = policy_dates(min_value=_LABEL_FROM, max_value=PHASE_2_END)
 _BEFORE: Final = policy_dates(min_value=PHASE_2_START, max_value=_LABEL_FROM - timedelta(days=1))
+# The day before the label's first day, drawn in half the files decided before it: among the
+# edge dates of 2008-2009 that policy_dates() favours, it came about once in five hundred draws.
+_EVE: Final = _LABEL_FROM - timedelta(days=1)
 _GRANTS: Final = eur_amounts(max_value="2000000.00")
 _OTHER_FUNDERS: Final = st.sampled_from(tuple(f for f in Funder if f is not Funder.STATE))
 _COINS: Final = st.booleans()
@@ -48,16 +51,19 @@ def inter_pole_files(
     Generate inter-pôle files: a lead pôle, the other carrying pôles, the funding and its split.
 
     The lead pôle and the others are drawn from *pole_ids*, each at most
-    once, so that files meet the pôles :func:`poles` generates (by default
-    ``pole-0`` to ``pole-3``, the first ids it draws). Each part of a file
+    once (by default ``pole-0`` to ``pole-3``, the ids :func:`poles`
+    shrinks toward). To give the rule the file's pôles, draw them for its
+    ids, e.g. ``[draw(poles(ident=i)) for i in file.pole_ids]``: pôles drawn
+    independently rarely carry the ids of a file. Each part of a file
     meets the conditions of GOV.4 three times in four, drawn independently,
     so that every outcome of the rule is drawn:
 
     - one to three other pôles; otherwise none (the lead pôle alone);
     - decided from 30 November 2009, the inter-pôle label's first day, to
       2012; otherwise from 2008 (before any value of the label's parameter
-      is in force) to 29 November 2009. Both days, the turn of each year
-      and month ends come often (see :func:`policy_dates`).
+      is in force) to 29 November 2009, that day in half of these draws.
+      30 November 2009, the turn of each year and month ends come often
+      (see :func:`policy_dates`).
 
     Whether each carrying pôle is labelled on the decision day depends on
     the pôles given to the rule, not on the file. The amount granted is up
@@ -127,7 +133,7 @@ def _draw_files(
     carried = _sound(draw)
     drawn = tuple(draw(others[lead])) if lead in others else ()
     in_force = _sound(draw)
-    after, before = draw(_AFTER), draw(_BEFORE)
+    after, before, eve = draw(_AFTER), draw(_BEFORE), draw(_COINS)
     state = _sound(draw)
     other_funder = draw(_OTHER_FUNDERS)
     granted = draw(_GRANTS)
@@ -144,7 +150,7 @@ def _draw_files(
         other_pole_ids=drawn if carried else (),
         funder=Funder.STATE if state else other_funder,
         granted=granted,
-        decided_on=after if in_force else before,
+        decided_on=after if in_force else (_EVE if eve else before),
         split=split if known else None,
     )
 
