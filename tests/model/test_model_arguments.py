@@ -260,3 +260,19 @@ def test_a_subclass_of_date_is_still_a_day() -> None:
     assert POLE.last_event(day) == POLE.last_event(DAY)
     assert COMMITTEE.planned_dates(day, _Day(2010, 1, 6)) == (DAY, date(2010, 1, 6))
     assert _pilot().contains(day)
+
+
+@pytest.mark.parametrize("kind", [set, frozenset])
+def test_a_set_is_refused_where_the_items_keep_the_order_given(kind: type) -> None:
+    # A set's order changes with the process's string hashing: the object's equality and its
+    # JSON form would change with it (two runs would not agree on the order of a file's pôles).
+    with pytest.raises(WrongTypeError, match=r"Pole\.themes: a set has no order"):
+        Pole(
+            id="axelera",
+            name="Axelera",
+            category=Category.VOCATION_MONDIALE,
+            head_office_region="82",
+            themes=kind({"chemistry", "environment"}),
+        )
+    with pytest.raises(WrongTypeError, match=r"CoordinationCommittee\.members: a set has no"):
+        CoordinationCommittee(pole_id="axelera", members=kind())

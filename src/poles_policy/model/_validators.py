@@ -250,6 +250,14 @@ def _listed(values: object, field: str, of: str) -> tuple[Any, ...]:
     ):
         msg = f"{field}: {values!r} is not a list of {of}"
         raise WrongTypeError(msg)
+    if isinstance(values, set | frozenset):
+        # A set's order changes from one process to the next (string hashing is salted): the
+        # object, its equality and its JSON form would too.
+        msg = (
+            f"{field}: a set has no order, and the items keep the order given; give a list or "
+            "a tuple (sorted(...) for a set)"
+        )
+        raise WrongTypeError(msg)
     return tuple(values)
 
 
