@@ -4,7 +4,7 @@ The decimal context of every computation in poles_policy.
 Sums and products of amounts must be exact, and a quotient exact to 28
 significant digits before the one rounding to the cent, whatever decimal
 context the calling program has set for itself. Rules that compute run in
-:data:`EXACT` through :func:`exact_decimals`; explanations built later, when
+``EXACT`` through :func:`exact_decimals`; explanations built later, when
 read, run in it too.
 """
 
@@ -44,7 +44,7 @@ _R = TypeVar("_R")
 
 def exact_decimals(func: Callable[_P, _R]) -> Callable[_P, _R]:
     """
-    Run *func* in the :data:`EXACT` decimal context when the caller's context is not as precise.
+    Run *func* in the ``EXACT`` decimal context when the caller's context is not as precise.
 
     A program may lower its own decimal precision, change the rounding or
     trap inexact results; a rule's figures must not change with it. The
@@ -91,7 +91,7 @@ def _exact_enough(ctx: Context) -> bool:
 
 def run_exact(build: Callable[[], _R]) -> _R:
     """
-    Call *build* in the :data:`EXACT` context when the caller's context is not as precise.
+    Call *build* in the ``EXACT`` context when the caller's context is not as precise.
 
     For explanations built when first read, perhaps long after the rule ran
     and in another context.

@@ -181,7 +181,7 @@ class Parameter:
     Attributes:
         name: The dotted name, e.g. ``"relay.oseo.guarantee_share"``.
         description: What the value is, in one or two sentences.
-        unit: One of :data:`~poles_policy.parameters.UNITS`.
+        unit: One of :data:`~poles_policy.parameters.units.UNITS`.
         clauses: The clause ids of the policy text the parameter serves.
         values: The dated values, oldest first.
 

@@ -368,8 +368,8 @@ class ParameterSet(Mapping[str, Parameter]):
           from the day the parameter's first value was (so that an override
           never makes a rule exist before it did: overriding the pilot's
           regions with another list changes nothing before 1 April 2008), or
-          from :data:`OVERRIDE_EPOCH` (1900-01-01) for a parameter without
-          values.
+          from :data:`~poles_policy.parameters.parameter_set.OVERRIDE_EPOCH`
+          (1900-01-01) for a parameter without values.
         - ``valid_from`` given: earlier values are kept, cut to end the day
           before; later values are dropped.
         - ``valid_until`` given as well (or alone): the override covers only
@@ -488,7 +488,7 @@ class ParameterSet(Mapping[str, Parameter]):
 
 
 def _first_day(parameter: Parameter) -> date:
-    """The day *parameter* first had a value, or :data:`OVERRIDE_EPOCH` if it never had one."""
+    """The day *parameter* first had a value, or ``OVERRIDE_EPOCH`` if it never had one."""
     return parameter.values[0].valid_from if parameter.values else OVERRIDE_EPOCH
 
 

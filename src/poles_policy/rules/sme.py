@@ -152,7 +152,7 @@ class SmeResult:
 
     @property
     def missing(self) -> tuple[Fact, ...]:
-        """The facts still needed to decide: the decision's :attr:`~Decision.missing`."""
+        """The facts still needed to decide (the decision's ``missing``)."""
         if self._missing is not None:
             return self._missing()
         return self.decision.missing
@@ -319,11 +319,12 @@ def sme_status(enterprise: Enterprise, on: date, params: ParameterSet) -> SmeRes
 
     Outcome mapping: the decision is ELIGIBLE when the enterprise IS an
     SME, INELIGIBLE when it is NOT one (large, or held by public bodies),
-    UNDETERMINED when facts are missing, with :attr:`Decision.missing`
-    listing them.
+    UNDETERMINED when facts are missing, with
+    :attr:`Decision.missing <poles_policy.explain.Decision.missing>` listing them.
 
     The size class and the outcome are computed at once; the checks and
-    their explanations are built when first read (:attr:`Decision.checks`).
+    their explanations are built when first read
+    (:attr:`Decision.checks <poles_policy.explain.Decision.checks>`).
 
     Args:
         enterprise: The enterprise, with its accounts and related enterprises.

@@ -5,10 +5,12 @@ An analyst's questions are about many cases under several parameter sets:
 "what if the Rhône-Alpes relay pilot had gone national in 2010?", "from
 which date would half the requests have been granted?". This package turns
 a portfolio into arrays once (:class:`RelayPortfolio`), then decides every
-case under any parameter set with array operations (:func:`screen`),
-returning exactly the statuses and outcomes the scalar rule
+case under any parameter set with array operations
+(:func:`~poles_policy.scenarios.screening.screen`), returning exactly the
+statuses and outcomes the scalar rule
 (:func:`poles_policy.rules.relay.eligibility`) returns, case by case. Any
-row is explained through the scalar path (:func:`explain_case`).
+row is explained through the scalar path
+(:func:`~poles_policy.scenarios.screening.explain_case`).
 
 It needs the optional ``scenarios`` extra (numpy and pandas)::
 

@@ -2,7 +2,7 @@
 The OSEO counter-guarantee over a portfolio (RELAY.5), and the pilot's totals (RELAY.7).
 
 :func:`counter_guarantees` sizes the counter-guarantee of every case's relay
-with array operations, as :func:`poles_policy.rules.relay.counter_guarantee`
+with array operations, as :func:`poles_policy.rules.relay.guarantee.counter_guarantee`
 sizes it for one: only where the bank asks, the share in force on the request
 date, the covered amount rounded once, half up, to the cent.
 :func:`portfolio_totals` adds up what the pilot's balance sheet
@@ -40,8 +40,8 @@ def counter_guarantees(portfolio: RelayPortfolio, params: ParameterSet) -> pd.Da
     Size the OSEO counter-guarantee of every case's relay (RELAY.5).
 
     The principal is the loan's when the case has one, else the requested
-    amount, as :func:`~poles_policy.rules.relay.assess` takes it. Every case
-    is sized, whatever its eligibility (:func:`~poles_policy.scenarios.screen`
+    amount, as :func:`~poles_policy.rules.relay.assessment.assess` takes it. Every case
+    is sized, whatever its eligibility (:func:`~poles_policy.scenarios.screening.screen`
     says which cases are eligible).
 
     Args:

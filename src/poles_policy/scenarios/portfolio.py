@@ -6,7 +6,7 @@ the applicant is, whether it is a partner, when the project was labelled and
 the letter issued, how much subsidy remains. :class:`RelayPortfolio` reads
 these facts from each case once, so that deciding the whole portfolio under
 another parameter set (a reform) costs a few array operations
-(:func:`poles_policy.scenarios.screen`).
+(:func:`poles_policy.scenarios.screening.screen`).
 
 Amounts are held as whole cents: exact, never floats.
 """
@@ -54,6 +54,7 @@ NOT_MET: Final = 1
 UNKNOWN: Final = 2
 NOT_APPLICABLE: Final = 3
 STATUSES: Final = (Status.MET, Status.NOT_MET, Status.UNKNOWN, Status.NOT_APPLICABLE)
+"""The status of each code held in a portfolio's arrays: ``STATUSES[code]``."""
 _ONE: Final = Decimal(1)
 
 

@@ -2,7 +2,7 @@
 Monte Carlo over the uncertain dates of the time saved (RELAY.6), seeded.
 
 When its dates are estimated, the scalar rule
-(:func:`poles_policy.rules.relay.time_saved`) gives the time a relay saves as
+(:func:`poles_policy.rules.relay.timing.time_saved`) gives the time a relay saves as
 a range: *low* (relay at its latest, subsidy at its earliest) and *high*
 (relay at its earliest, subsidy at its latest). An analyst who asks "how
 many months does the relay really save, and how often inside the promised
@@ -241,7 +241,7 @@ def simulate_savings(
     """
     Draw the time saved by every eligible case of *portfolio*, *draws* times (RELAY.6).
 
-    The cases are those :func:`~poles_policy.scenarios.screen` finds eligible
+    The cases are those :func:`~poles_policy.scenarios.screening.screen` finds eligible
     under *params* and whose time saved has figures. For each, the scalar
     rule gives the disbursement and first-payment ranges; each draw picks a
     date in each range (see the module's notes on the two assumptions), and

@@ -112,8 +112,9 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
         One row per case, indexed by case id: ``requested_on``, ``region``
         (categorical; missing when unknown), ``outcome`` (categories ``eligible``,
         ``ineligible``, ``undetermined``), then one column per condition in
-        :data:`CONDITIONS` (categories ``met``, ``not_met``, ``unknown``,
-        ``not_applicable``), and ``relay.sme`` when computed.
+        :data:`~poles_policy.rules.relay.eligibility.CONDITIONS` (categories
+        ``met``, ``not_met``, ``unknown``, ``not_applicable``), and
+        ``relay.sme`` when computed.
 
     >>> from poles_policy.data.demo import demo_cases
     >>> from poles_policy.parameters import default_parameters

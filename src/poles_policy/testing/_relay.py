@@ -457,7 +457,7 @@ def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
     portfolios with those two checks suppressed and fewer examples, e.g.
     ``settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow,
     HealthCheck.large_base_example], deadline=None)``; for a large portfolio
-    without shrinking, :func:`poles_policy.scenarios.synthetic_relay_cases`
+    without shrinking, :func:`poles_policy.scenarios.synthetic.synthetic_relay_cases`
     is the faster tool.
 
     >>> from hypothesis import Phase, find, settings

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from poles_policy.dates import Duration
     from poles_policy.parameters import ParameterSet
 
-__all__ = ["Assessment", "assess", "assess_case"]
+__all__ = ["SCHEME_TERMS", "Assessment", "assess", "assess_case"]
 
 
 @attrs.frozen(kw_only=True)
@@ -240,6 +240,7 @@ SCHEME_TERMS: Final = (
     "relay.promised_gain_months.low",
     "relay.promised_gain_months.high",
 )
+"""The parameters of the scheme's terms, which guarantee, time saved and cost read."""
 
 
 def _check_terms(on: date, params: ParameterSet) -> None:

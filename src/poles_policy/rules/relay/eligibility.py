@@ -645,8 +645,9 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
     are listed in asking order. The SME status is reported on every decision.
 
     The outcome is computed at once; the checks and their explanations are
-    built when first read (:attr:`Decision.checks`), so screening many
-    requests costs only the conditions themselves.
+    built when first read
+    (:attr:`Decision.checks <poles_policy.explain.Decision.checks>`), so
+    screening many requests costs only the conditions themselves.
 
     Args:
         request: The enterprise's application, dated.
