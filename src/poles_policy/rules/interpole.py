@@ -200,156 +200,123 @@ class InterPoleFunding:
 def _in_force(file: InterPoleFile, params: ParameterSet) -> Check:
     day = file.decided_on
     opens = params.value(_FROM, day)
-    label = Text("the inter-pôle label exists", "le label inter-pôles existe")
     if not isinstance(opens, date):  # no value in force (the unit makes any value a date)
-        return Check(
-            key="gov.inter_pole.in_force",
-            clauses=_CLAUSES,
-            label=label,
-            status=Status.NOT_MET,
-            reason=Text(
-                f"no inter-pôle label on {day.isoformat()}, the day of the decision: "
-                f"{_FROM} has no value in force that day",
-                f"aucun label inter-pôles le {day.isoformat()}, jour de la décision : "
-                f"{_FROM} n'a aucune valeur en vigueur ce jour-là",
+        met = False
+        reason = Text(
+            f"no inter-pôle label on {day.isoformat()}, the day of the decision: "
+            f"{_FROM} has no value in force that day",
+            f"aucun label inter-pôles le {day.isoformat()}, jour de la décision : "
+            f"{_FROM} n'a aucune valeur en vigueur ce jour-là",
+        )
+    else:
+        met = day >= opens
+        first = opens.isoformat()
+        reason = Text(
+            f"decided on {day.isoformat()}, "
+            f"{'on or after' if met else 'before'} the label's first day, {first}",
+            f"décidé le {day.isoformat()}, "
+            + (
+                f"le premier jour du label ({first}) ou après"
+                if met
+                else f"avant le premier jour du label ({first})"
             ),
         )
-    met = day >= opens
     return Check(
         key="gov.inter_pole.in_force",
         clauses=_CLAUSES,
-        label=label,
+        label=Text("the inter-pôle label exists", "le label inter-pôles existe"),
         status=Status.MET if met else Status.NOT_MET,
-        reason=Text(
-            f"decided on {day.isoformat()}, "
-            f"{'on or after' if met else 'before'} the label's first day, {opens.isoformat()}",
-            f"décidé le {day.isoformat()}, "
-            + (
-                f"le premier jour du label ({opens.isoformat()}) ou après"
-                if met
-                else f"avant le premier jour du label ({opens.isoformat()})"
-            ),
-        ),
+        reason=reason,
         parameters=params.uses(day, _FROM),
     )
 
 
 def _carriers(file: InterPoleFile) -> Check:
-    label = Text(
-        "carried by at least two pôles, one leading",
-        "porté par au moins deux pôles, dont un chef de file",
-    )
-    if not file.other_pole_ids:
-        return Check(
-            key="gov.inter_pole.carriers",
-            clauses=_CLAUSES,
-            label=label,
-            status=Status.NOT_MET,
-            reason=Text(
-                f"only its lead pôle, {file.lead_pole_id}, carries it",
-                f"seul son pôle chef de file, {file.lead_pole_id}, le porte",
-            ),
-        )
-    others = ", ".join(file.other_pole_ids)
+    lead, others = file.lead_pole_id, ", ".join(file.other_pole_ids)
     return Check(
         key="gov.inter_pole.carriers",
         clauses=_CLAUSES,
-        label=label,
-        status=Status.MET,
-        reason=Text(
-            f"led by {file.lead_pole_id}, with {others}",
-            f"chef de file {file.lead_pole_id}, avec {others}",
+        label=Text(
+            "carried by at least two pôles, one leading",
+            "porté par au moins deux pôles, dont un chef de file",
+        ),
+        status=Status.MET if others else Status.NOT_MET,
+        reason=(
+            Text(f"led by {lead}, with {others}", f"chef de file {lead}, avec {others}")
+            if others
+            else Text(
+                f"only its lead pôle, {lead}, carries it",
+                f"seul son pôle chef de file, {lead}, le porte",
+            )
         ),
     )
 
 
 def _labelled(file: InterPoleFile, known: dict[str, Pole]) -> Check:
-    day = file.decided_on
+    day = file.decided_on.isoformat()
     unknown = [p for p in file.pole_ids if p not in known]
-    without = [p for p in file.pole_ids if p in known and not known[p].is_labelled_on(day)]
-    label = Text("each of its pôles holds its label", "chacun de ses pôles est labellisé")
+    without = [
+        p for p in file.pole_ids if p in known and not known[p].is_labelled_on(file.decided_on)
+    ]
+    missing: list[Fact] = []
+    # A refusal settles the condition: a pôle not given is not asked for then.
     if without:
-        # A refusal settles the condition: a pôle not given is not asked for then.
-        s = "s" if len(without) > 1 else ""
-        return Check(
-            key="gov.inter_pole.labelled",
-            clauses=_LABEL_CLAUSES,
-            label=label,
-            status=Status.NOT_MET,
-            reason=Text(
-                f"not labelled on {day.isoformat()}: {', '.join(without)}",
-                f"non labellisé{s} le {day.isoformat()} : {', '.join(without)}",
-            ),
+        status, s, names = Status.NOT_MET, "s" if len(without) > 1 else "", ", ".join(without)
+        reason = Text(f"not labelled on {day}: {names}", f"non labellisé{s} le {day} : {names}")
+    elif unknown:
+        status, s, names = Status.UNKNOWN, "s" if len(unknown) > 1 else "", ", ".join(unknown)
+        reason = Text(f"pôle{s} not given: {names}", f"pôle{s} non fourni{s} : {names}")
+        missing = [ask_pole(p) for p in unknown]
+    else:
+        status, s, names = (
+            Status.MET,
+            "s" if len(file.pole_ids) > 1 else "",
+            ", ".join(file.pole_ids),
         )
-    if unknown:
-        s = "s" if len(unknown) > 1 else ""
-        return Check(
-            key="gov.inter_pole.labelled",
-            clauses=_LABEL_CLAUSES,
-            label=label,
-            status=Status.UNKNOWN,
-            reason=Text(
-                f"pôle{s} not given: {', '.join(unknown)}",
-                f"pôle{s} non fourni{s} : {', '.join(unknown)}",
-            ),
-            missing=[ask_pole(p) for p in unknown],
-        )
-    s = "s" if len(file.pole_ids) > 1 else ""
+        reason = Text(f"labelled on {day}: {names}", f"labellisé{s} le {day} : {names}")
     return Check(
         key="gov.inter_pole.labelled",
         clauses=_LABEL_CLAUSES,
-        label=label,
-        status=Status.MET,
-        reason=Text(
-            f"labelled on {day.isoformat()}: {', '.join(file.pole_ids)}",
-            f"labellisé{s} le {day.isoformat()} : {', '.join(file.pole_ids)}",
-        ),
+        label=Text("each of its pôles holds its label", "chacun de ses pôles est labellisé"),
+        status=status,
+        reason=reason,
+        missing=missing,
     )
 
 
 def _split(file: InterPoleFile, *, refused: bool, applies: bool) -> Check:
-    label = Text("what the lead pôle passes on", "ce que le pôle chef de file reverse")
-    if refused:
-        return Check(
-            key="gov.inter_pole.split",
-            clauses=_CLAUSES,
-            label=label,
-            status=Status.NOT_APPLICABLE,
-            reason=Text(
-                "the funding does not go through the lead pôle",
-                "le financement ne passe pas par le pôle chef de file",
-            ),
-            informative=True,
-        )
     # Undetermined: what the split would give, once the route is settled.
     if_en, if_fr = ("", "") if applies else ("if the route applies, ", "si la voie s'applique, ")
-    if file.split is None:
-        return Check(
-            key="gov.inter_pole.split",
-            clauses=_CLAUSES,
-            label=label,
-            status=Status.UNKNOWN,
-            reason=Text(
-                f"{if_en}{file.lead_pole_id} receives {file.granted} EUR; no split between the "
-                "pôles is known",
-                f"{if_fr}{file.lead_pole_id} reçoit {file.granted} EUR ; aucune répartition "
-                "entre les pôles n'est connue",
-            ),
-            missing=[ASK_SPLIT],
-            informative=True,
+    lead = file.lead_pole_id
+    missing: list[Fact] = []
+    if refused:
+        status = Status.NOT_APPLICABLE
+        reason = Text(
+            "the funding does not go through the lead pôle",
+            "le financement ne passe pas par le pôle chef de file",
         )
-    kept = file.part(file.lead_pole_id)
-    to_en = ", ".join(f"{file.part(p)} EUR to {p}" for p in file.other_pole_ids)
-    to_fr = ", ".join(f"{file.part(p)} EUR à {p}" for p in file.other_pole_ids)
+    elif file.split is None:
+        status, missing = Status.UNKNOWN, [ASK_SPLIT]
+        reason = Text(
+            f"{if_en}{lead} receives {file.granted} EUR; no split between the pôles is known",
+            f"{if_fr}{lead} reçoit {file.granted} EUR ; aucune répartition entre les pôles "
+            "n'est connue",
+        )
+    else:
+        status, kept = Status.MET, file.part(lead)
+        to_en = ", ".join(f"{file.part(p)} EUR to {p}" for p in file.other_pole_ids)
+        to_fr = ", ".join(f"{file.part(p)} EUR à {p}" for p in file.other_pole_ids)
+        reason = Text(
+            f"{if_en}{lead} keeps {kept} EUR and passes on {to_en}",
+            f"{if_fr}{lead} conserve {kept} EUR et reverse {to_fr}",
+        )
     return Check(
         key="gov.inter_pole.split",
         clauses=_CLAUSES,
-        label=label,
-        status=Status.MET,
-        reason=Text(
-            f"{if_en}{file.lead_pole_id} keeps {kept} EUR and passes on {to_en}",
-            f"{if_fr}{file.lead_pole_id} conserve {kept} EUR et reverse {to_fr}",
-        ),
+        label=Text("what the lead pôle passes on", "ce que le pôle chef de file reverse"),
+        status=status,
+        reason=reason,
+        missing=missing,
         informative=True,
     )
 
