@@ -22,13 +22,13 @@ LABEL_DAY = date(2009, 11, 30)  # the inter-pôle label's first day (gov.inter_p
 LABELLED_2005 = LabelEvent(kind=LabelEventKind.LABELLED, on=date(2005, 7, 12), source="CIADT")
 
 
-def _pole(ident: str, *events: LabelEvent) -> Pole:
+def _pole(ident: str, *events: LabelEvent, first: LabelEvent = LABELLED_2005) -> Pole:
     return Pole(
         id=ident,
         name=ident.capitalize(),
         category=Category.NATIONAL,
         head_office_region="82",
-        history=(LABELLED_2005, *events),
+        history=(first, *events),
     )
 
 
@@ -240,20 +240,9 @@ def test_french_reasons_agree_in_number() -> None:
     assert alone.decision.check("gov.inter_pole.labelled").reason.fr == (
         "labellisé le 2010-03-15 : minalogic"
     )
-    late = Pole(
-        id="minalogic",
-        name="Minalogic",
-        category=Category.MONDIAL,
-        head_office_region="82",
-        history=(LabelEvent(kind=LabelEventKind.LABELLED, on=date(2011, 1, 1), source="x"),),
-    )
-    late_axelera = Pole(
-        id="axelera",
-        name="Axelera",
-        category=Category.NATIONAL,
-        head_office_region="82",
-        history=(LabelEvent(kind=LabelEventKind.LABELLED, on=date(2011, 1, 1), source="x"),),
-    )
+    labelled_2011 = LabelEvent(kind=LabelEventKind.LABELLED, on=date(2011, 1, 1), source="x")
+    late = _pole("minalogic", first=labelled_2011)
+    late_axelera = _pole("axelera", first=labelled_2011)
     both = inter_pole_funding(_file(), PARAMS, poles=(late, late_axelera))
     assert both.decision.check("gov.inter_pole.labelled").reason.fr == (
         "non labellisés le 2010-03-15 : minalogic, axelera"
