@@ -34,9 +34,10 @@ from poles_policy.explain import (
     render_account,
     validate_clause_ids,
 )
-from poles_policy.model.actors import Accounts
+from poles_policy.model.actors import Accounts, Enterprise
 from poles_policy.model.contracts import Measurement, OperatingBudget
 from poles_policy.model.regions import existed_by
+from poles_policy.model.relay import RelayLoan
 from poles_policy.money import decimal_text, ratio, total
 from poles_policy.parameters import (
     Parameter,
@@ -60,6 +61,7 @@ PARAMS = default_parameters()
 DAY = date(2009, 7, 1)
 CASE = demo_cases()[0]
 ACCOUNTS = Accounts(period_end=date(2008, 12, 31), staff_awu=10, turnover=1, balance_sheet=1)
+ENTERPRISE = Enterprise(id="acme", name="ACME SAS")
 
 CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     # dates: the vocabulary every rule stands on
@@ -178,7 +180,35 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     "Accounts(staff_awu=NaN)": (
         lambda: attrs.evolve(ACCOUNTS, staff_awu=Decimal("NaN")),
         InvalidInputError,
-        r"^staff_awu: Decimal\('NaN'\) is not a finite number$",
+        r"^Accounts\.staff_awu: Decimal\('NaN'\) is not a finite number$",
+    ),
+    # A money or share field's error names its class and field, not just "amount".
+    "Accounts(turnover=1.5)": (
+        lambda: attrs.evolve(ACCOUNTS, turnover=1.5),  # type: ignore[arg-type]
+        InvalidInputError,
+        r"^Accounts\.turnover: 1\.5 is a float; money and rates must be exact",
+    ),
+    "RelayLoan(fees='1.001')": (
+        lambda: RelayLoan(
+            request_id="r", disbursed_on=date(2009, 4, 1), principal=1, annual_rate=0, fees="1.001"
+        ),
+        InvalidInputError,
+        r"^RelayLoan\.fees: '1\.001' has more than two decimals",
+    ),
+    "RelayLoan(annual_rate=[])": (
+        lambda: RelayLoan(
+            request_id="r",
+            disbursed_on=date(2009, 4, 1),
+            principal=1,
+            annual_rate=[],  # type: ignore[arg-type]
+        ),
+        WrongTypeError,
+        r"^RelayLoan\.annual_rate: \[\] of type list is not a number$",
+    ),
+    "Enterprise(public_bodies_share=NaN)": (
+        lambda: attrs.evolve(ENTERPRISE, public_bodies_share=Decimal("NaN")),
+        InvalidInputError,
+        r"^Enterprise\.public_bodies_share: Decimal\('NaN'\) is not a finite number$",
     ),
     "Measurement(year=-1)": (
         lambda: Measurement(year=-1, value=1),

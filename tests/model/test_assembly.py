@@ -402,7 +402,8 @@ def _name(function: object) -> str | None:
         return None
     # attrs joins a list of validators into one; keep those that are not type checks.
     parts = getattr(function, "_validators", (function,))
-    names = [getattr(f, "__name__", repr(f)) for f in parts]
+    # A converter that names its field in errors is an attrs Converter wrapping a function.
+    names = [getattr(getattr(f, "converter", f), "__name__", repr(f)) for f in parts]
     kept = [name for name in names if not _TYPE_CHECK.fullmatch(name)]
     return " & ".join(kept) if kept else None
 
@@ -424,12 +425,12 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
     Accounts: {
         "period_end": (None, None),
         "staff_awu": ("_awu", "non_negative"),
-        "turnover": ("to_eur", "non_negative"),
-        "balance_sheet": ("to_eur", "non_negative"),
+        "turnover": ("_eur_of", "non_negative"),
+        "balance_sheet": ("_eur_of", "non_negative"),
     },
     RelatedEnterprise: {
         "name": (None, "non_empty"),
-        "share": ("to_share", "share"),
+        "share": ("_share_of", "share"),
         "accounts": ("_related_accounts", "_distinct_periods"),
         "exempt_investor": (None, None),
     },
@@ -439,7 +440,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "region": (None, "_region"),
         "accounts": ("_accounts", "_distinct_periods"),
         "related": ("_related", None),
-        "public_bodies_share": ("to_optional_share", "share"),
+        "public_bodies_share": ("_optional_share_of", "share"),
     },
     ResearchOrganisation: {
         "id": (None, "non_empty"),
@@ -471,18 +472,18 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
     ProjectPartner: {
         "actor": (None, None),
         "role": (None, None),
-        "eligible_costs": ("to_optional_eur", "non_negative"),
+        "eligible_costs": ("_optional_eur_of", "non_negative"),
     },
     PoleLabel: {"pole_id": (None, "non_empty"), "labelled_on": (None, None)},
     ScheduledPayment: {
         "kind": (None, None),
-        "amount": ("to_eur", "non_negative"),
+        "amount": ("_eur_of", "non_negative"),
         "expected_on": (None, None),
     },
-    Payment: {"paid_on": (None, None), "amount": ("to_eur", "non_negative")},
+    Payment: {"paid_on": (None, None), "amount": ("_eur_of", "non_negative")},
     PartnerAid: {
         "partner_id": (None, "non_empty"),
-        "granted": ("to_eur", "non_negative"),
+        "granted": ("_eur_of", "non_negative"),
         "schedule": ("_schedule", "_schedule_within_grant"),
         "payments": ("_payments", "_payments_within_grant"),
     },
@@ -506,16 +507,16 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "applicant": (None, None),
         "project": (None, None),
         "requested_on": (None, None),
-        "amount": ("to_eur", "_positive"),
+        "amount": ("_eur_of", "_positive"),
         "bank": (None, None),
         "oseo_counter_guarantee": (None, None),
     },
     RelayLoan: {
         "request_id": (None, "non_empty"),
         "disbursed_on": (None, None),
-        "principal": ("to_eur", "_positive"),
-        "annual_rate": ("to_share", "share"),
-        "fees": ("to_optional_eur", "non_negative"),
+        "principal": ("_eur_of", "_positive"),
+        "annual_rate": ("_share_of", "share"),
+        "fees": ("_optional_eur_of", "non_negative"),
         "repaid_from_subsidy": (None, None),
         "repaid_on": (None, "_repaid_in_one_go"),
     },

@@ -57,24 +57,58 @@ __all__ = [
 ]
 
 
-def to_eur(value: Decimal | int | str) -> Eur:
-    """Convert to an exact euro amount (floats refused)."""
-    return eur(value)
+def _where(instance: object, field: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{field.name}"
 
 
-def to_optional_eur(value: Decimal | int | str | None) -> Eur | None:
-    """Convert to an exact euro amount, keeping ``None`` (unknown)."""
-    return None if value is None else eur(value)
+def _eur_of(value: Decimal | int | str, instance: object, field: attrs.Attribute[Any]) -> Eur:
+    return eur(value, field=_where(instance, field))
 
 
-def to_share(value: Decimal | int | str) -> Rate:
-    """Convert to an exact share (floats refused)."""
-    return rate(value, field="share")
+def _optional_eur_of(
+    value: Decimal | int | str | None, instance: object, field: attrs.Attribute[Any]
+) -> Eur | None:
+    return None if value is None else eur(value, field=_where(instance, field))
 
 
-def to_optional_share(value: Decimal | int | str | None) -> Rate | None:
-    """Convert to an exact share, keeping ``None`` (unknown)."""
-    return None if value is None else rate(value, field="share")
+def _share_of(value: Decimal | int | str, instance: object, field: attrs.Attribute[Any]) -> Rate:
+    return rate(value, field=_where(instance, field))
+
+
+def _optional_share_of(
+    value: Decimal | int | str | None, instance: object, field: attrs.Attribute[Any]
+) -> Rate | None:
+    return None if value is None else rate(value, field=_where(instance, field))
+
+
+# The converters below name the class and the field in their errors
+# ("PartnerAid.granted: 1.5 is a float; ..."), which takes attrs' Converter objects
+# (the converter is given the instance and the field). mypy's attrs plugin reads
+# only plain functions as converters: it is shown a function with the same
+# signature as the value the constructor accepts.
+if TYPE_CHECKING:
+
+    def to_eur(value: Decimal | int | str) -> Eur:
+        """Convert to an exact euro amount (floats refused)."""
+        return eur(value)
+
+    def to_optional_eur(value: Decimal | int | str | None) -> Eur | None:
+        """Convert to an exact euro amount, keeping ``None`` (unknown)."""
+        return None if value is None else eur(value)
+
+    def to_share(value: Decimal | int | str) -> Rate:
+        """Convert to an exact share (floats refused)."""
+        return rate(value, field="share")
+
+    def to_optional_share(value: Decimal | int | str | None) -> Rate | None:
+        """Convert to an exact share, keeping ``None`` (unknown)."""
+        return None if value is None else rate(value, field="share")
+
+else:
+    to_eur = attrs.Converter(_eur_of, takes_self=True, takes_field=True)
+    to_optional_eur = attrs.Converter(_optional_eur_of, takes_self=True, takes_field=True)
+    to_share = attrs.Converter(_share_of, takes_self=True, takes_field=True)
+    to_optional_share = attrs.Converter(_optional_share_of, takes_self=True, takes_field=True)
 
 
 def non_negative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -63,22 +63,23 @@ __all__ = [
 
 def _awu(value: Decimal | int | str) -> Decimal:
     if isinstance(value, (bool, float)):
-        msg = f"staff_awu: {value!r} is a {type(value).__name__}; give annual work units exactly"
+        kind = type(value).__name__
+        msg = f"Accounts.staff_awu: {value!r} is a {kind}; give annual work units exactly"
         raise InvalidInputError(msg)
     given: object = value
     exact = type(given) in (Decimal, int, str)
     if not exact and isinstance(given, numbers.Integral):
         return Decimal(int(given))  # NumPy's int64, say: exact
     if not isinstance(given, (Decimal, int, str)):
-        msg = f"staff_awu: {value!r} of type {type(value).__name__} is not a number"
+        msg = f"Accounts.staff_awu: {value!r} of type {type(value).__name__} is not a number"
         raise WrongTypeError(msg)
     try:
         staff = Decimal(given)
     except InvalidOperation:
-        msg = f"staff_awu: {value!r} is not a decimal number"
+        msg = f"Accounts.staff_awu: {value!r} is not a decimal number"
         raise InvalidInputError(msg) from None
     if not staff.is_finite():
-        msg = f"staff_awu: {value!r} is not a finite number"
+        msg = f"Accounts.staff_awu: {value!r} is not a finite number"
         raise InvalidInputError(msg)
     return staff
 
