@@ -483,7 +483,7 @@ CALLS.update(
         "Duration.describe(lang=[])": (
             lambda: dates.duration(DAY, DAY).describe([]),  # type: ignore[arg-type]
             InvalidInputError,
-            r"^lang: \[\] is not a supported language; use 'en' or 'fr'$",
+            r"^lang must be 'en' or 'fr', not \[\]$",
         ),
         # rules
         "labelled_status(None, d)": (

@@ -270,7 +270,7 @@ class Duration:
         """
         chosen: object = lang  # a caller's slip may be anything, a list included
         if chosen != "en" and chosen != "fr":  # noqa: PLR1714 - a set would fail on a list
-            msg = f"lang: {lang!r} is not a supported language; use 'en' or 'fr'"
+            msg = f"lang must be 'en' or 'fr', not {lang!r}"
             raise InvalidInputError(msg)
         months, days = self.months_and_days
         total = (self.end - self.start).days
