@@ -206,7 +206,7 @@ def test_describe_carries_the_sign_of_a_negative_duration() -> None:
 
 
 def test_describe_refuses_an_unknown_language() -> None:
-    with pytest.raises(InvalidInputError, match=r"lang: 'de'"):
+    with pytest.raises(InvalidInputError, match=r"^lang must be 'en' or 'fr', not 'de'$"):
         duration(date(2009, 1, 1), date(2009, 2, 1)).describe("de")  # type: ignore[arg-type]
 
 
