@@ -121,3 +121,15 @@ def test_a_count_at_its_limit_is_still_taken() -> None:
     assert whole_number(1_000_000, "draws", at_least=1, at_most=1_000_000) == 1_000_000
     with pytest.raises(InvalidInputError, match=r"^draws must be at most 1000000, not 1000001$"):
         whole_number(1_000_001, "draws", at_least=1, at_most=1_000_000)
+
+
+def test_a_portfolio_reads_a_generator_of_cases_once_and_keeps_them_all() -> None:
+    cases = demo_cases()
+    in_pilot = [c for c in cases if c.request.requested_on.year == 2009]
+    assert 0 < len(in_pilot) < len(cases)
+    from_generator = RelayPortfolio.from_cases(
+        c for c in cases if c.request.requested_on.year == 2009
+    )
+    assert from_generator.cases == tuple(in_pilot)
+    assert RelayPortfolio(cases=iter(cases)).cases == tuple(cases)
+    assert len(RelayPortfolio.from_cases(map(lambda c: c, cases))) == len(cases)  # noqa: C417

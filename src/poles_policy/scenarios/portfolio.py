@@ -14,7 +14,7 @@ Amounts are held as whole cents: exact, never floats.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast
 
 import attrs
 import numpy as np
@@ -120,7 +120,8 @@ def _cases(values: Iterable[RelayCase]) -> tuple[RelayCase, ...]:
             msg = f"case {item.case_id!r} appears twice in the portfolio"
             raise InvalidInputError(msg)
         seen.add(item.case_id)
-    return values if type(values) is tuple else tuple(values)
+    # *values* may be a generator, read once above: return what was read.
+    return cast("tuple[RelayCase, ...]", items)
 
 
 def _read_only(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
