@@ -86,6 +86,73 @@ def test_two_enterprises_a_lab_an_enterprise_lead_and_a_label_make_a_valid_conso
     ]
 
 
+# Labels checked against the labelling pôles' histories (poles=...).
+SPORALTEC_OUT = date(2010, 5, 11)  # the withdrawal recorded in the reference data
+LATE = date(2010, 10, 1)
+
+
+def _labelled_by(project: CollaborativeProject, *labels: tuple[str, date | None]) -> Any:
+    return attrs.evolve(
+        project, labels=tuple(PoleLabel(pole_id=p, labelled_on=d) for p, d in labels)
+    )
+
+
+def test_without_poles_a_label_is_taken_as_recorded(
+    valid_project: CollaborativeProject, params: ParameterSet
+) -> None:
+    project = _labelled_by(valid_project, ("sporaltec", date(2010, 9, 1)))
+    assert consortium(project, LATE, params).outcome is Outcome.ELIGIBLE
+
+
+def test_a_label_given_by_a_withdrawn_pole_does_not_count(
+    valid_project: CollaborativeProject, params: ParameterSet
+) -> None:
+    from poles_policy.data import rhone_alpes_poles
+
+    poles = rhone_alpes_poles()
+    assert not next(p for p in poles if p.id == "sporaltec").is_labelled_on(SPORALTEC_OUT)
+    project = _labelled_by(valid_project, ("sporaltec", date(2010, 9, 1)))
+    decision = consortium(project, LATE, params, poles=poles)
+    check = decision.check("fui.labelled")
+    assert check.status is Status.NOT_MET
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert check.reason.en == (
+        "sporaltec did not hold its pôle label on 2010-09-01, when it labelled"
+    )
+    assert "n'était pas un pôle labellisé le 2010-09-01" in check.reason.fr
+    # The same pôle's label from before its withdrawal counts.
+    earlier = _labelled_by(valid_project, ("sporaltec", date(2009, 9, 1)))
+    assert consortium(earlier, LATE, params, poles=poles).outcome is Outcome.ELIGIBLE
+
+
+def test_a_label_from_a_pole_not_given_asks_for_its_history(
+    valid_project: CollaborativeProject, params: ParameterSet
+) -> None:
+    from poles_policy.data import rhone_alpes_poles
+
+    project = _labelled_by(valid_project, ("no-such-pole", date(2009, 1, 5)))
+    decision = consortium(project, ON, params, poles=rhone_alpes_poles())
+    assert decision.check("fui.labelled").status is Status.UNKNOWN
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert [fact.path for fact in decision.missing] == ["poles"]
+    assert "no-such-pole" in decision.missing[0].question.en
+    # Another label, from a pôle that held its label, settles it.
+    both = _labelled_by(
+        valid_project, ("no-such-pole", date(2009, 1, 5)), ("minalogic", date(2009, 2, 1))
+    )
+    assert consortium(both, ON, params, poles=rhone_alpes_poles()).outcome is Outcome.ELIGIBLE
+    assert consortium(both, ON, params, poles=()).outcome is Outcome.UNDETERMINED
+
+
+def test_the_poles_argument_is_checked(
+    valid_project: CollaborativeProject, params: ParameterSet
+) -> None:
+    from poles_policy.exceptions import WrongTypeError
+
+    with pytest.raises(WrongTypeError, match=r"^poles: 'minalogic' is a single string"):
+        consortium(valid_project, ON, params, poles="minalogic")  # type: ignore[arg-type]
+
+
 def test_a_single_enterprise_fails_only_the_enterprise_count(
     valid_project: CollaborativeProject, params: ParameterSet
 ) -> None:

@@ -47,11 +47,14 @@ from poles_policy.explain import (
 from poles_policy.model.actors import Actor, Enterprise, ResearchOrganisation
 from poles_policy.model.projects import CollaborativeProject, PaymentKind, ProjectPartner
 from poles_policy.money import EXACT, Eur, eur, exact_decimals, rate_of
-from poles_policy.rules._inputs import expect, expect_date, expect_params
+from poles_policy.rules._inputs import expect, expect_date, expect_params, poles_by_id
 from poles_policy.rules.sme import SmeResult, sme_status
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from poles_policy.explain import Lang
+    from poles_policy.model.poles import Pole
     from poles_policy.parameters import ParameterSet
 
 __all__ = [
@@ -195,35 +198,103 @@ def _lead(project: CollaborativeProject) -> Check:
     return _consortium_check("fui.lead", Status.NOT_MET, reason)
 
 
-def _labelled(project: CollaborativeProject, on: date) -> Check:
+def _ask_history(ids: list[str]) -> Fact:
+    names = ", ".join(ids)
+    return Fact(
+        path="poles",
+        question=Text(
+            f"What is the labelling history of the labelling pôle(s) {names}?",
+            f"Quel est l'historique de labellisation du ou des pôles {names} ?",
+        ),
+    )
+
+
+def _labelled(project: CollaborativeProject, on: date, given: dict[str, Pole] | None) -> Check:
     labels = project.labels
     dated = sorted((lab.labelled_on, lab.pole_id) for lab in labels if lab.labelled_on is not None)
     before = [(day, pole) for day, pole in dated if day <= on]
+    undated = any(lab.labelled_on is None for lab in labels)
+    if given is not None:
+        return _labelled_by_labelled_pole(before, dated, undated, on, given)
     if before:
         day, pole = before[0]
         reason = Text(
             f"labelled by {pole} on {day.isoformat()}", f"labellisé par {pole} le {day.isoformat()}"
         )
         return _consortium_check("fui.labelled", Status.MET, reason)
-    if any(lab.labelled_on is None for lab in labels):
-        reason = Text(
-            "a pôle label is recorded without its date",
-            "un label de pôle est enregistré sans sa date",
-        )
-        return _consortium_check("fui.labelled", Status.UNKNOWN, reason, missing=(ASK_LABEL_DATE,))
-    if dated:
+    return _not_labelled(dated, undated, on, (), ())
+
+
+def _labelled_by_labelled_pole(
+    before: list[tuple[date, str]],
+    dated: list[tuple[date, str]],
+    undated: bool,  # noqa: FBT001 - a private helper's flag
+    on: date,
+    given: dict[str, Pole],
+) -> Check:
+    """The label check when the pôles are known: a label counts if its pôle held its own label."""
+    unknown: list[str] = []
+    refused: list[tuple[date, str]] = []
+    for day, pole_id in before:
+        pole = given.get(pole_id)
+        if pole is None:
+            if pole_id not in unknown:
+                unknown.append(pole_id)
+        elif pole.is_labelled_on(day):
+            reason = Text(
+                f"labelled by {pole_id} on {day.isoformat()}, a pôle holding its label that day",
+                f"labellisé par {pole_id} le {day.isoformat()}, pôle labellisé ce jour-là",
+            )
+            return _consortium_check("fui.labelled", Status.MET, reason)
+        else:
+            refused.append((day, pole_id))
+    return _not_labelled(dated, undated, on, refused, unknown)
+
+
+def _not_labelled(
+    dated: list[tuple[date, str]],
+    undated: bool,  # noqa: FBT001 - a private helper's flag
+    on: date,
+    refused: list[tuple[date, str]] | tuple[()],
+    unknown: list[str] | tuple[()],
+) -> Check:
+    en: list[str] = []
+    fr: list[str] = []
+    for day, pole_id in refused:
+        en.append(f"{pole_id} did not hold its pôle label on {day.isoformat()}, when it labelled")
+        fr.append(f"{pole_id} n'était pas un pôle labellisé le {day.isoformat()}, jour du label")
+    missing: list[Fact] = []
+    if unknown:
+        names = ", ".join(unknown)
+        en.append(f"the labelling history of {names} is not given")
+        fr.append(f"l'historique de labellisation de {names} n'est pas fourni")
+        missing.append(_ask_history(list(unknown)))
+    if undated:
+        en.append("a pôle label is recorded without its date")
+        fr.append("un label de pôle est enregistré sans sa date")
+        missing.append(ASK_LABEL_DATE)
+    if missing:
+        reason = Text("; ".join(en), " ; ".join(fr))
+        return _consortium_check("fui.labelled", Status.UNKNOWN, reason, missing=tuple(missing))
+    if not refused and dated:
         first = dated[0][0].isoformat()
-        reason = Text(
-            f"first labelled on {first}, after {on.isoformat()}",
-            f"labellisé pour la première fois le {first}, après le {on.isoformat()}",
-        )
-        return _consortium_check("fui.labelled", Status.NOT_MET, reason)
-    reason = Text("no pôle has labelled the project", "aucun pôle n'a labellisé le projet")
+        en.append(f"first labelled on {first}, after {on.isoformat()}")
+        fr.append(f"labellisé pour la première fois le {first}, après le {on.isoformat()}")
+    elif not dated:
+        en.append("no pôle has labelled the project")
+        fr.append("aucun pôle n'a labellisé le projet")
+    reason = Text("; ".join(en), " ; ".join(fr))
     return _consortium_check("fui.labelled", Status.NOT_MET, reason)
 
 
 @exact_decimals
-def consortium(project: CollaborativeProject, on: date, params: ParameterSet) -> Decision:
+def consortium(
+    project: CollaborativeProject,
+    on: date,
+    params: ParameterSet,
+    *,
+    poles: Iterable[Pole] | None = None,
+) -> Decision:
     """
     Decide whether *project*'s consortium qualifies for FUI aid (PHASE.2a).
 
@@ -241,13 +312,21 @@ def consortium(project: CollaborativeProject, on: date, params: ParameterSet) ->
        partner is named as lead;
     4. at least one pôle labelled the project on or before *on* (a label
        dated that very day counts); UNKNOWN when only undated labels could
-       settle it.
+       settle it. When *poles* is given, a label counts only if its pôle
+       held its own label on the day it labelled the project (a label given
+       by Sporaltec after its withdrawal in May 2010 does not count); a
+       label from a pôle not among *poles* leaves the check UNKNOWN, asking
+       for that pôle's history, unless another label settles it.
 
     Args:
         project: The collaborative project and its partners.
         on: The date of the assessment, e.g. the call's submission deadline;
             the parameters are read at it.
         params: Policy parameters.
+        poles: The labelling pôles, with their labelling histories (for
+            instance :func:`poles_policy.data.rhone_alpes_poles`); ``None``
+            (the default) takes each label as recorded, without checking the
+            pôle that gave it.
 
     Returns:
         The decision (rule ``"fui.consortium"``), with checks
@@ -257,10 +336,45 @@ def consortium(project: CollaborativeProject, on: date, params: ParameterSet) ->
     Raises:
         ParameterError: If a consortium parameter has no value on *on*
             (before the FUI was created, 6 March 2006).
+        InvalidInputError: If two of *poles* have the same id.
+        WrongTypeError: If *poles* is not a list of
+            :class:`~poles_policy.model.poles.Pole`.
+
+    >>> from datetime import date
+    >>> from poles_policy.data import rhone_alpes_poles
+    >>> from poles_policy.model.actors import Enterprise, ResearchKind, ResearchOrganisation
+    >>> from poles_policy.model.projects import (
+    ...     CollaborativeProject,
+    ...     PartnerRole,
+    ...     PoleLabel,
+    ...     ProjectPartner,
+    ... )
+    >>> from poles_policy.parameters import default_parameters
+    >>> project = CollaborativeProject(
+    ...     id="skimax",
+    ...     name="SKIMAX",
+    ...     partners=[
+    ...         ProjectPartner(actor=Enterprise(id="a", name="A SAS"), role=PartnerRole.LEAD),
+    ...         ProjectPartner(actor=Enterprise(id="b", name="B SA")),
+    ...         ProjectPartner(
+    ...             actor=ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
+    ...         ),
+    ...     ],
+    ...     labels=[PoleLabel(pole_id="sporaltec", labelled_on=date(2010, 9, 1))],
+    ... )
+    >>> params = default_parameters()
+    >>> consortium(project, date(2010, 10, 1), params).outcome.value
+    'eligible'
+    >>> checked = consortium(project, date(2010, 10, 1), params, poles=rhone_alpes_poles())
+    >>> checked.outcome.value
+    'ineligible'
+    >>> print(checked.checks[-1].reason.en)
+    sporaltec did not hold its pôle label on 2010-09-01, when it labelled
     """
     expect(project, CollaborativeProject, "project", "consortium")
     expect_date(on, "on", "consortium")
     expect_params(params, "consortium")
+    given = None if poles is None else poles_by_id(poles)
     enterprises = [p.actor.name for p in project.partners if isinstance(p.actor, Enterprise)]
     research = [p.actor.name for p in project.partners if isinstance(p.actor, ResearchOrganisation)]
     checks = (
@@ -283,7 +397,7 @@ def consortium(project: CollaborativeProject, on: date, params: ParameterSet) ->
             params=params,
         ),
         _lead(project),
-        _labelled(project, on),
+        _labelled(project, on, given),
     )
     return Decision(
         rule=CONSORTIUM_RULE,
