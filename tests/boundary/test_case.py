@@ -241,14 +241,20 @@ def test_an_error_inside_an_actor_is_located_without_the_kind_tag() -> None:
 def test_an_unknown_actor_kind_names_the_applicant() -> None:
     data = example()
     data["applicant"]["kind"] = "startup"
-    assert error_of(data).startswith("applicant: Input tag 'startup' found using 'kind'")
+    assert error_of(data).startswith("applicant.kind: 'startup' is not one of 'enterprise', ")
+
+
+def test_an_actor_without_its_kind_names_the_missing_tag() -> None:
+    data = example()
+    del data["applicant"]["kind"]
+    assert error_of(data) == "applicant.kind: required, to say which kind of object this is"
 
 
 def test_a_domain_invariant_is_located_in_the_document() -> None:
     data = example()
     aid = data["project"]["aid"][0]["partners"][0]
     aid["payments"] = [{"paid_on": "2009-02-01", "amount": "400000.00"}]
-    assert error_of(data).startswith("project.aid.0.partners.0: PartnerAid.payments:")
+    assert error_of(data).startswith("project.aid.0.partners.0.payments:")
 
 
 @pytest.mark.parametrize(
@@ -269,7 +275,7 @@ def test_a_subsidy_paid_or_planned_before_its_decision_is_refused(
     data = example()
     data["project"]["aid"][0]["partners"][1][field] = [entry]
     assert error_of(data) == (
-        f"project.aid.0: AidDecision.partners: the {what} to 'semicon-isere' is before the "
+        f"project.aid.0.partners: the {what} to 'semicon-isere' is before the "
         "decision of 2009-03-02"
     )
 
@@ -302,7 +308,45 @@ def test_malformed_json_gives_line_and_column(text: str, where: str) -> None:
 
 
 def test_bytes_that_are_not_utf8_are_invalid_json() -> None:
-    assert error_of(b"\xff\xfe").startswith("invalid JSON: ")
+    assert error_of(b"{\xff}").startswith("invalid JSON: ")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_document_in_utf16_or_utf32_says_so(encoding: str) -> None:
+    text = (EXAMPLES / "relay-case.json").read_text(encoding="utf-8")
+    assert error_of(text.encode(encoding)) == (
+        "the document is not UTF-8 (it looks like UTF-16 or UTF-32): save it as UTF-8, the "
+        "encoding of JSON"
+    )
+
+
+def test_a_utf8_byte_order_mark_is_ignored() -> None:
+    raw = (EXAMPLES / "relay-case.json").read_bytes()
+    assert parse_case(b"\xef\xbb\xbf" + raw) == parse_case(raw)
+    assert parse_case("\ufeff" + raw.decode()) == parse_case(raw)
+
+
+def test_a_required_amount_given_as_null_says_a_value_is_required() -> None:
+    data = example()
+    data["request"]["amount"] = None
+    assert error_of(data) == (
+        "request.amount: a value is required, not null (give the amount as a number or a "
+        "decimal string)"
+    )
+
+
+def test_a_partner_named_twice_is_named_at_the_partners_path() -> None:
+    data = example()
+    data["project"]["partners"].append(data["project"]["partners"][1])
+    assert error_of(data) == (
+        "project.partners: actor 'semicon-isere' appears twice (items 1 and 3)"
+    )
+
+
+def test_a_case_id_that_is_not_plain_text_is_named_as_the_case_id() -> None:
+    data = example()
+    data["case_id"] = "RA-2009-017\n"
+    assert error_of(data).startswith("case_id: 'RA-2009-017\\n' holds the control character")
 
 
 def test_a_blank_case_id_is_refused() -> None:

@@ -187,14 +187,14 @@ def test_a_negative_financing_line_names_its_path() -> None:
 
 def test_an_empty_user_name_names_its_path() -> None:
     bad = {**PLATFORM, "users": [{"name": " ", "kind": "sme"}]}
-    with pytest.raises(InvalidInputError, match=r"^users\.0: PlatformUser\.name"):
+    with pytest.raises(InvalidInputError, match=r"^users\.0\.name: "):
         validate_python(InnovationPlatformModel, bad).to_domain()
 
 
 @pytest.mark.parametrize("call_id", ["", "  "])
 def test_an_empty_call_id_is_refused_at_the_json_boundary(call_id: str) -> None:
     model = validate_json(InnovationPlatformModel, json.dumps({**PLATFORM, "call_id": call_id}))
-    with pytest.raises(InvalidInputError, match=r"^InnovationPlatform\.call_id: '.*' is not an id"):
+    with pytest.raises(InvalidInputError, match=r"^call_id: '.*' is not an id"):
         model.to_domain()
     absent = validate_json(InnovationPlatformModel, json.dumps({**PLATFORM, "call_id": None}))
     assert absent.to_domain().call_id is None
@@ -206,7 +206,7 @@ def test_a_financing_year_no_calendar_has_names_its_path(year: int) -> None:
     model = validate_python(InnovationPlatformModel, {**PLATFORM, "financing": [line]})
     with pytest.raises(
         InvalidInputError,
-        match=rf"^financing\.0: FinancingLine\.year: {year} is not a calendar year",
+        match=rf"^financing\.0\.year: {year} is not a calendar year",
     ):
         model.to_domain()
 
@@ -218,7 +218,7 @@ def test_unknown_fields_are_refused() -> None:
 
 def test_a_call_closing_before_it_opens_is_refused() -> None:
     text = '{"id": "c", "name": "C", "opens_on": "2008-10-01", "closes_on": "2008-09-01"}'
-    with pytest.raises(InvalidInputError, match=r"CallForProjects\.closes_on: 2008-09-01"):
+    with pytest.raises(InvalidInputError, match=r"closes_on: 2008-09-01"):
         validate_json(CallForProjectsModel, text).to_domain()
 
 

@@ -244,7 +244,7 @@ def test_a_payment_above_what_remains_names_its_path() -> None:
     model = validate_python(CollaborativeProjectModel, data)
     with pytest.raises(
         InvalidInputError,
-        match=r"^aid\.0\.partners\.0: PartnerAid\.payments: the payment of 210000\.01 on 2010-",
+        match=r"^aid\.0\.partners\.0\.payments: the payment of 210000\.01 on 2010-",
     ):
         model.to_domain()
 
@@ -262,7 +262,7 @@ def test_a_negative_payment_names_its_path() -> None:
 def test_a_partner_named_twice_is_refused() -> None:
     data = _project_json()
     data["partners"].append(data["partners"][1])
-    with pytest.raises(InvalidInputError, match=r"CollaborativeProject\.partners: actor 'acme'"):
+    with pytest.raises(InvalidInputError, match=r"partners: actor 'acme'"):
         validate_python(CollaborativeProjectModel, data).to_domain()
 
 
@@ -326,7 +326,7 @@ def test_a_request_for_nothing_is_refused() -> None:
 def test_an_invalid_project_inside_a_request_names_its_path() -> None:
     data = _request_json()
     data["project"]["aid"][0]["partners"][0]["granted"] = "1.00"
-    with pytest.raises(InvalidInputError, match=r"^project\.aid\.0\.partners\.0: PartnerAid\."):
+    with pytest.raises(InvalidInputError, match=r"^project\.aid\.0\.partners\.0\.payments: "):
         validate_python(RelayRequestModel, data).to_domain()
 
 
@@ -382,7 +382,7 @@ def test_a_repayment_date_for_a_loan_repaid_from_the_subsidy_is_refused() -> Non
         '{"request_id": "r", "disbursed_on": "2009-05-04", "principal": 1000,'
         ' "annual_rate": "0.065", "repaid_on": "2010-05-04"}'
     )
-    with pytest.raises(InvalidInputError, match=r"RelayLoan\.repaid_on: 2010-05-04 is given"):
+    with pytest.raises(InvalidInputError, match=r"repaid_on: 2010-05-04 is given"):
         validate_json(RelayLoanModel, text).to_domain()
 
 

@@ -48,6 +48,8 @@ from poles_policy.money import EXACT, decimal_text
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
 
+    from pydantic_core import ErrorDetails
+
 __all__ = [
     "PLAIN_DECIMAL",
     "PLAIN_NON_NEGATIVE",
@@ -153,9 +155,58 @@ WholeNumber = Annotated[int, Strict()]
 
 
 class Model(BaseModel):
-    """Base of every boundary model: unknown fields are refused, instances are frozen."""
+    """
+    Base of every boundary model: unknown fields are refused, instances are frozen.
+
+    A model whose ``from_domain`` is marked with :func:`from_domain_of` also
+    has its ``to_domain`` report the domain's invariant errors at the JSON
+    field: ``CollaborativeProject.partners: actor 'x' appears twice`` raised
+    while building a project reads ``partners: actor 'x' appears twice``, and
+    the callers above prefix their own path (``project.partners: ...``). Only
+    errors naming the very class the model builds and one of the model's own
+    fields are moved; any other keeps its words.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:  # noqa: ANN401 - pydantic's hook
+        super().__pydantic_init_subclass__(**kwargs)
+        made = cls.__dict__.get("from_domain")
+        domain = getattr(getattr(made, "__func__", None), "domain_name", None)
+        build = cls.__dict__.get("to_domain")
+        if domain is not None and callable(build):
+            cls.to_domain = _at_fields(build, domain, frozenset(cls.model_fields))  # type: ignore[attr-defined]
+
+
+# "PartnerAid.granted: ..." or "Pole.history[2]: ...": an attrs class's error about one field.
+_FIELD_ERROR: Final = re.compile(
+    r"(?P<cls>[A-Z]\w*)\.(?P<field>[a-z_0-9]+)(?:\[(?P<item>\d+)\])?: "
+)
+
+
+def _at_fields(
+    build: Callable[..., object], domain: str, fields: frozenset[str]
+) -> Callable[..., object]:
+    @functools.wraps(build)
+    def located_build(*args: object, **kwargs: object) -> object:
+        try:
+            return build(*args, **kwargs)
+        except LocatedError:
+            raise
+        except InvalidInputError as exc:
+            text = str(exc)
+            found = _FIELD_ERROR.match(text)
+            if found is None or found["cls"] != domain or found["field"] not in fields:
+                raise
+            path: tuple[str | int, ...] = (found["field"],)
+            if found["item"] is not None:
+                path = (*path, int(found["item"]))
+            located_error = LocatedError(path, text[found.end() :])
+            located_error.__cause__ = exc
+            raise located_error from exc.__cause__
+
+    return located_build
 
 
 _F = TypeVar("_F", bound="Callable[..., Any]")
@@ -202,6 +253,8 @@ def from_domain_of(domain: type[object]) -> Callable[[_F], _F]:
             function = f"{cls.__name__}.from_domain"
             raise wrong_type(function, argument, expected, obj)
 
+        # Model reads it to place the domain's errors at the model's fields.
+        checked.domain_name = name  # type: ignore[attr-defined]
         return cast("_F", checked)
 
     return decorate
@@ -248,9 +301,12 @@ def _any_decimal(value: object, what: str) -> Decimal:
             msg = f"{what} {value!r} is not a decimal number such as '1250.50'"
             raise ValueError(msg)
         dec = Decimal(value)
+    elif value is None:
+        msg = f"a value is required, not null (give the {what} as a number or a decimal string)"
+        raise ValueError(msg)
     else:
         msg = f"{what} must be a number or a decimal string, got {type(value).__name__}"
-        raise ValueError(msg)  # noqa: TRY004
+        raise ValueError(msg)
     return dec
 
 
@@ -423,8 +479,20 @@ def describe(exc: ValidationError, *, union_tags: frozenset[str] = frozenset()) 
                 continue
             segments.append(str(segment))
         path = ".".join(segments) or "(document)"
-        parts.append(f"{path}: {err['msg'].removeprefix('Value error, ')}")
+        parts.append(f"{path}{_reason(err)}")
     return _one_line("; ".join(parts))
+
+
+def _reason(err: ErrorDetails) -> str:
+    """The ``: reason`` of one pydantic error (a tagged union's tag becomes its own field)."""
+    ctx = err.get("ctx", {})
+    if err["type"] == "union_tag_not_found":
+        tag = str(ctx.get("discriminator", "kind")).strip("'")
+        return f".{tag}: required, to say which kind of object this is"
+    if err["type"] == "union_tag_invalid":
+        tag = str(ctx.get("discriminator", "kind")).strip("'")
+        return f".{tag}: {ctx.get('tag')!r} is not one of {ctx.get('expected_tags')}"
+    return f": {err['msg'].removeprefix('Value error, ')}"
 
 
 # Line breaks and other control characters a document's values may carry (pydantic quotes
@@ -499,9 +567,18 @@ def _float(text: str) -> float:
 _ONCE: Final = json.JSONDecoder(object_pairs_hook=_once, parse_float=_float)
 
 
-def refuse_duplicate_keys(data: str | bytes) -> None:
+_BOM: Final = b"\xef\xbb\xbf"
+# How a UTF-16 or UTF-32 document starts: a byte-order mark, or a zero byte beside "{".
+_WIDE = (b"\xff\xfe", b"\xfe\xff", b"\x00")
+
+
+def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
     """
     Refuse a JSON document in which an object names a key twice, or a number vanishes.
+
+    Returns the document without the byte-order mark some editors write at
+    the start of a UTF-8 file (RFC 8259 lets a reader ignore it), for the
+    model's parser to read.
 
     JSON parsers disagree on such a document (most keep the last value, some
     the first, some refuse it), so a case read here could differ from the
@@ -512,7 +589,8 @@ def refuse_duplicate_keys(data: str | bytes) -> None:
     the line and column of the error.
 
     Raises:
-        InvalidInputError: ``request.amount: given twice in one object``.
+        InvalidInputError: ``request.amount: given twice in one object``; or
+            a document in UTF-16 or UTF-32 rather than UTF-8, which says so.
         WrongTypeError: If *data* is neither text nor bytes (a dict already
             parsed, a file object, ``None``).
 
@@ -523,6 +601,17 @@ def refuse_duplicate_keys(data: str | bytes) -> None:
     """
     if type(data) is not bytes and type(data) is not str:
         json_text(data)
+    if isinstance(data, bytes | bytearray):
+        if data.startswith(_BOM):
+            data = data[len(_BOM) :]
+        elif data[:2].startswith(_WIDE) or data[1:2] == b"\x00":
+            msg = (
+                "the document is not UTF-8 (it looks like UTF-16 or UTF-32): save it as UTF-8, "
+                "the encoding of JSON"
+            )
+            raise InvalidInputError(msg)
+    elif data.startswith("\ufeff"):
+        data = data[1:]
     try:
         text = data.decode() if isinstance(data, bytes | bytearray) else data
         _ONCE.decode(text)
@@ -537,7 +626,8 @@ def refuse_duplicate_keys(data: str | bytes) -> None:
         )
         raise InvalidInputError(msg) from None
     except (ValueError, RecursionError):
-        return  # not UTF-8 JSON (or too deep for this check): the model's parser reports it
+        pass  # not UTF-8 JSON (or too deep for this check): the model's parser reports it
+    return data
 
 
 def json_text(data: object) -> None:
@@ -594,7 +684,7 @@ def validate_json(model: type[M], data: str | bytes) -> M:
             f"poles_policy.boundary.case.RelayCaseModel, not {type(model).__name__} {model!r}"
         )
         raise WrongTypeError(msg)
-    refuse_duplicate_keys(data)
+    data = refuse_duplicate_keys(data)
     try:
         return model.model_validate_json(data)
     except ValidationError as exc:

@@ -66,6 +66,7 @@ from pydantic import Field, ValidationError
 from poles_policy.boundary._base import (
     Flag,
     IsoDate,
+    LocatedError,
     Model,
     Money,
     PositiveMoney,
@@ -96,6 +97,8 @@ if TYPE_CHECKING:
     from poles_policy.model.cases import RelayCase
     from poles_policy.model.projects import CollaborativeProject
     from poles_policy.model.relay import RelayLoan
+
+_REQUEST_ID = "RelayRequest.id: "
 
 __all__ = ["CaseLoanModel", "CaseRequestModel", "RelayCaseModel", "dump_case", "parse_case"]
 
@@ -260,18 +263,24 @@ class RelayCaseModel(Model):
         _check_applicant_as_partner(applicant, project)
         req = self.request
         bank = None if req.bank is None else build_one("request.bank", req.bank.to_domain)
-        request = build_one(
-            "request",
-            lambda: assembly.relay_request(
-                id=self.case_id,
-                applicant=applicant,
-                project=project,
-                requested_on=req.requested_on,
-                amount=req.amount,
-                bank=bank,
-                oseo_counter_guarantee=req.oseo_counter_guarantee,
-            ),
-        )
+        try:
+            request = build_one(
+                "request",
+                lambda: assembly.relay_request(
+                    id=self.case_id,
+                    applicant=applicant,
+                    project=project,
+                    requested_on=req.requested_on,
+                    amount=req.amount,
+                    bank=bank,
+                    oseo_counter_guarantee=req.oseo_counter_guarantee,
+                ),
+            )
+        except LocatedError as exc:
+            # The request's id is the document's case_id.
+            if not exc.detail.startswith(_REQUEST_ID):
+                raise
+            raise LocatedError(("case_id",), exc.detail.removeprefix(_REQUEST_ID)) from None
         loan = self.loan
         return assembly.relay_case(
             case_id=self.case_id,
@@ -364,7 +373,7 @@ def parse_case(data: str | bytes) -> RelayCase:
             or ``invalid JSON: ...`` with the line and column of a syntax
             error.
     """
-    refuse_duplicate_keys(data)
+    data = refuse_duplicate_keys(data)
     try:
         model = RelayCaseModel.model_validate_json(data)
     except ValidationError as exc:
