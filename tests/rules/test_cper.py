@@ -187,6 +187,61 @@ def test_an_unranked_linked_project_precedes_a_ranked_unlinked_one() -> None:
     assert _granted(result) == {"linked": Decimal("900000.00"), "ranked": Decimal("100000.00")}
 
 
+def test_with_the_poles_a_link_to_a_withdrawn_pole_gives_no_priority() -> None:
+    from poles_policy.data import rhone_alpes_poles
+
+    poles = rhone_alpes_poles()
+    envelope = attrs.evolve(ENVELOPE, amount="500000.00")
+    projects = [
+        _project("ski-lab", "300000.00", poles=("sporaltec",), rank=1),
+        _project("hall-a", "300000.00", rank=1),
+        _project("biochip", "100000.00", poles=("minalogic",), rank=2),
+    ]
+    # As recorded, the Sporaltec link comes first: 300 000 + 100 000, then 100 000 of 300 000.
+    recorded = allocate_envelope(envelope, projects)
+    assert [line.project_id for line in recorded.lines] == ["ski-lab", "biochip", "hall-a"]
+    # On 1 July 2010 Sporaltec no longer holds its label (withdrawn in May 2010).
+    on = date(2010, 7, 1)
+    checked = allocate_envelope(envelope, projects, poles=poles, on=on)
+    assert [line.project_id for line in checked.lines] == ["biochip", "ski-lab", "hall-a"]
+    assert _granted(checked) == {
+        "biochip": Decimal("100000.00"),
+        "ski-lab": Decimal("300000.00"),
+        "hall-a": Decimal("100000.00"),
+    }
+    ski = checked.lines[1]
+    assert (ski.linked, ski.unlabelled_pole_ids, ski.on) == (False, ("sporaltec",), on)
+    assert "not linked to a labelled pôle (sporaltec: not labelled on 2010-07-01)" in (
+        ski.check.reason.en
+    )
+    assert checked.linked_allocated == Decimal("100000.00")
+    # Before the withdrawal, the link counts.
+    before = allocate_envelope(envelope, projects, poles=poles, on=date(2009, 7, 1))
+    assert [line.project_id for line in before.lines] == ["ski-lab", "biochip", "hall-a"]
+    assert before.lines[0].unlabelled_pole_ids == ()
+
+
+def test_with_the_poles_an_unknown_pole_id_is_refused() -> None:
+    from poles_policy.data import rhone_alpes_poles
+
+    projects = [_project("typo", "1.00", poles=("minalogik",))]
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^StructuringProject\.pole_ids: 'minalogik' \(project 'typo'\) is not among",
+    ):
+        allocate_envelope(ENVELOPE, projects, poles=rhone_alpes_poles(), on=date(2010, 1, 1))
+
+
+def test_poles_and_their_date_go_together() -> None:
+    from poles_policy.data import rhone_alpes_poles
+    from poles_policy.exceptions import WrongTypeError
+
+    with pytest.raises(WrongTypeError, match=r"^allocate_envelope: poles and on go together"):
+        allocate_envelope(ENVELOPE, PROJECTS, poles=rhone_alpes_poles())
+    with pytest.raises(WrongTypeError, match=r"^allocate_envelope: poles and on go together"):
+        allocate_envelope(ENVELOPE, PROJECTS, on=date(2010, 1, 1))
+
+
 def test_a_project_of_another_region_is_refused() -> None:
     lyon = _project("lyon", "1.00")
     paris = _project("paris", "1.00", region="11")

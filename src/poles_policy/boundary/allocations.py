@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Model, WholeNumber
+from poles_policy.boundary._base import IsoDate, Model, WholeNumber
 from poles_policy.boundary._figures import AmountText, DecimalText, FractionText
 from poles_policy.boundary.decision import CheckModel
 from poles_policy.rules.cper import Funding
@@ -66,6 +66,19 @@ class ProjectAllocationModel(Model):
     shortfall: AmountText = Field(description="requested - granted, in EUR.")
     status: Funding = Field(
         description="full (all of its request), partial (part of it) or none (nothing)."
+    )
+    unlabelled_pole_ids: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "The pôles the project names that did not hold their label on the allocation's date "
+            "(a link to them gives no priority); empty when the pôles were not checked."
+        ),
+    )
+    on: IsoDate | None = Field(
+        default=None,
+        description=(
+            "The date the pôles' labels were read (YYYY-MM-DD); null when they were not checked."
+        ),
     )
 
 

@@ -58,22 +58,24 @@ from __future__ import annotations
 import enum
 import unicodedata
 from collections import defaultdict
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Check, Status, Text, json_fields, render_account
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.money import EXACT, Eur, exact_decimals, ratio, total
-from poles_policy.rules._inputs import expect, expect_items
+from poles_policy.rules._inputs import expect, expect_date, expect_items, poles_by_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from poles_policy.explain import Lang
+    from poles_policy.model.poles import Pole
 
 __all__ = [
     "AllocationShare",
@@ -142,6 +144,12 @@ class ProjectAllocation:
         granted: The amount it receives, at most *requested*.
         shortfall: ``requested - granted``.
         status: Funded in full, in part, or not at all.
+        unlabelled_pole_ids: The pôles the project names that did not hold
+            their label on the allocation's date (only when the pôles were
+            given to :func:`allocate_envelope`): a link to them gives no
+            priority.
+        on: The date the pôles' labels were read, or ``None`` when they
+            were not checked.
     """
 
     project_id: str
@@ -152,12 +160,20 @@ class ProjectAllocation:
     granted: Eur
     shortfall: Eur
     status: Funding
+    unlabelled_pole_ids: tuple[str, ...] = ()
+    on: date | None = None
 
     @property
     def check(self) -> Check:
         """The line as a check citing SYN.4: met when the request is funded in full."""
         if self.linked:
             tier = Text("pôle-linked", "lié à un pôle")
+        elif self.unlabelled_pole_ids and self.on is not None:
+            ids, day = ", ".join(self.unlabelled_pole_ids), self.on.isoformat()
+            tier = Text(
+                f"not linked to a labelled pôle ({ids}: not labelled on {day})",
+                f"non lié à un pôle labellisé ({ids} : non labellisé(s) le {day})",
+            )
         else:
             tier = Text("not linked to a pôle", "non lié à un pôle")
         rank = self.priority_rank
@@ -312,16 +328,45 @@ def _validated(
     return out
 
 
-def _priority(project: StructuringProject) -> tuple[bool, bool, int]:
+def _unlabelled(
+    projects: list[StructuringProject], given: dict[str, Pole] | None, on: date | None
+) -> dict[str, tuple[str, ...]]:
+    """The pôles each project names that do not hold their label on *on* (none unless given)."""
+    if given is None or on is None:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for project in projects:
+        for pole_id in project.pole_ids:
+            if pole_id not in given:
+                msg = (
+                    f"StructuringProject.pole_ids: {pole_id!r} (project {project.id!r}) is not "
+                    "among the pôles given"
+                )
+                raise InvalidInputError(msg)
+        out[project.id] = tuple(p for p in project.pole_ids if not given[p].is_labelled_on(on))
+    return out
+
+
+def _priority(
+    project: StructuringProject, unlabelled: dict[str, tuple[str, ...]]
+) -> tuple[bool, bool, int]:
     # False sorts first: linked before unlinked, ranked before unranked, then the rank. The sort
     # is stable, so ties keep the order given.
     rank = project.priority_rank
-    return (not project.linked_to_poles, rank is None, rank or 0)
+    return (not _linked(project, unlabelled), rank is None, rank or 0)
+
+
+def _linked(project: StructuringProject, unlabelled: dict[str, tuple[str, ...]]) -> bool:
+    return len(project.pole_ids) > len(unlabelled.get(project.id, ()))
 
 
 @exact_decimals
 def allocate_envelope(
-    envelope: CperEnvelope, projects: Iterable[StructuringProject]
+    envelope: CperEnvelope,
+    projects: Iterable[StructuringProject],
+    *,
+    poles: Iterable[Pole] | None = None,
+    on: date | None = None,
 ) -> EnvelopeAllocation:
     """
     Share *envelope* among *projects*, pôle-linked projects first (SYN.4).
@@ -331,17 +376,30 @@ def allocate_envelope(
     Each project in turn receives its request or what remains, whichever is
     less, so the project on which the envelope runs out is funded in part.
 
+    Given *poles* and the date *on* of the allocation, a project counts as
+    linked only through a pôle that holds its label that day (a project
+    linked only to Sporaltec after May 2010 has no priority), and a pôle id
+    that is not among *poles* -- a typing slip, say -- is refused rather than
+    taken as a link. Without them, the links are taken as recorded.
+
     Args:
         envelope: The region's CPER envelope.
         projects: The structuring projects put forward, in any order (the
             order given only separates ties).
+        poles: The pôles with their labelling histories (for instance
+            :func:`poles_policy.data.rhone_alpes_poles`), or ``None``.
+        on: The date of the allocation, on which the labels are read;
+            required with *poles*, and only with them.
 
     Returns:
         The allocation, line by line in allocation order, with its totals.
 
     Raises:
-        InvalidInputError: If a project is not in the envelope's region, or
-            if two projects share an id.
+        InvalidInputError: If a project is not in the envelope's region, if
+            two projects share an id, or, with *poles*, if a project names a
+            pôle that is not among them.
+        WrongTypeError: If *poles* is given without *on* or *on* without
+            *poles*, or either is of the wrong type.
 
     >>> from datetime import date
     >>> from poles_policy.model.cper import CperEnvelope, StructuringProject
@@ -370,7 +428,18 @@ def allocate_envelope(
     """
     expect(envelope, CperEnvelope, "envelope", "allocate_envelope")
     projects = expect_items(projects, StructuringProject, "projects", "allocate_envelope")
-    ordered = sorted(_validated(envelope, projects), key=_priority)
+    if (poles is None) != (on is None):
+        msg = (
+            "allocate_envelope: poles and on go together: the pôles' labels are read on the "
+            "date of the allocation"
+        )
+        raise WrongTypeError(msg)
+    if on is not None:
+        expect_date(on, "on", "allocate_envelope")
+    given = None if poles is None else poles_by_id(poles)
+    valid = _validated(envelope, projects)
+    unlabelled = _unlabelled(valid, given, on)
+    ordered = sorted(valid, key=lambda project: _priority(project, unlabelled))
     remaining: Decimal = envelope.amount
     lines: list[ProjectAllocation] = []
     for position, project in enumerate(ordered, start=1):
@@ -387,12 +456,14 @@ def allocate_envelope(
             ProjectAllocation(
                 project_id=project.id,
                 position=position,
-                linked=project.linked_to_poles,
+                linked=_linked(project, unlabelled),
                 priority_rank=project.priority_rank,
                 requested=requested,
                 granted=Eur(granted),
                 shortfall=Eur(EXACT.subtract(requested, granted)),
                 status=status,
+                unlabelled_pole_ids=unlabelled.get(project.id, ()),
+                on=on,
             )
         )
     return EnvelopeAllocation(
