@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -634,3 +635,22 @@ def test_a_contract_is_never_achieved_while_its_public_share_misses_a_target_tha
     assert (progress.public_share_status is None) == (
         not due or share.status is Status.NOT_APPLICABLE
     )
+
+
+def test_a_signatory_region_that_did_not_exist_at_the_start_is_an_input_error() -> None:
+    # "84" is Auvergne-Rhône-Alpes, a region from 2016: a 2009 contract cannot name it.
+    merged = LocalAuthority(id="ara", name="Région", level=AuthorityLevel.REGION, region="84")
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^contract\.local_authorities\[0\]\.region: region code '84' did not exist on "
+            r"2009-01-01 \(valid from 2016-01-01\), the contract's first day$"
+        ),
+    ):
+        contract_terms(_contract(authorities=(merged,)), PARAMS)
+    prefet = StateBody(id="prefet-84", name="Préfet", kind=StateKind.PREFET_DE_REGION, region="84")
+    contract = attrs.evolve(_contract(), state=prefet)
+    with pytest.raises(InvalidInputError, match=r"^contract\.state\.region: region code '84'"):
+        contract_terms(contract, PARAMS)
+    # The region of the period is accepted.
+    assert contract_terms(_contract(), PARAMS).outcome is Outcome.ELIGIBLE

@@ -87,6 +87,7 @@ from poles_policy.explain import (
 )
 from poles_policy.model.contracts import Axis, Direction, PerformanceContract
 from poles_policy.model.poles import Pole
+from poles_policy.model.regions import region
 from poles_policy.money import EXACT, exact_decimals
 from poles_policy.rules._inputs import expect, expect_params
 
@@ -770,6 +771,21 @@ def _signed(contract: PerformanceContract) -> Check:
     )
 
 
+def _regions_exist(contract: PerformanceContract) -> None:
+    """Refuse a signatory's region code that did not exist on the contract's first day."""
+    signatories = [("state", contract.state)] + [
+        (f"local_authorities[{i}]", body) for i, body in enumerate(contract.local_authorities)
+    ]
+    for path, body in signatories:
+        if body.region is None:
+            continue
+        try:
+            region(body.region, contract.start)
+        except InvalidInputError as exc:
+            msg = f"contract.{path}.region: {exc}, the contract's first day"
+            raise InvalidInputError(msg) from None
+
+
 def contract_terms(
     contract: PerformanceContract, params: ParameterSet, *, pole: Pole | None = None
 ) -> Decision:
@@ -821,7 +837,9 @@ def contract_terms(
         The decision, with checks ``gov.parties``, ``gov.period``, ``gov.signed``.
 
     Raises:
-        InvalidInputError: If *pole* is not the contract's pôle.
+        InvalidInputError: If *pole* is not the contract's pôle, or a
+            signatory's region code did not exist on the contract's first
+            day (``"84"``, Auvergne-Rhône-Alpes, in a 2009 contract).
         ParameterError: If ``gov.contract_years`` has no value at the
             contract's start (before 2009).
 
@@ -858,6 +876,7 @@ def contract_terms(
             f"pole: {pole.id!r} is not the pôle of contract {contract.id!r} ({contract.pole_id!r})"
         )
         raise InvalidInputError(msg)
+    _regions_exist(contract)
     return Decision(
         rule=CONTRACT_RULE,
         title=_TERMS_TITLE,
