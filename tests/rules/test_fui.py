@@ -237,7 +237,7 @@ def test_the_label_must_be_dated_on_or_before_the_date(
     decision = consortium(project, ON, params)
     assert decision.check("fui.labelled").status is expected
     if expected is Status.UNKNOWN:
-        assert [f.path for f in decision.missing] == ["project.labels.labelled_on"]
+        assert [f.path for f in decision.missing] == ["project.labels.0.labelled_on"]
 
 
 def test_every_failing_condition_is_listed(

@@ -45,13 +45,18 @@ from poles_policy.explain import (
     render_account,
 )
 from poles_policy.model.actors import Actor, Enterprise, ResearchOrganisation
-from poles_policy.model.projects import CollaborativeProject, PaymentKind, ProjectPartner
+from poles_policy.model.projects import (
+    CollaborativeProject,
+    PaymentKind,
+    PoleLabel,
+    ProjectPartner,
+)
 from poles_policy.money import EXACT, Eur, eur, exact_decimals, rate_of
 from poles_policy.rules._inputs import expect, expect_date, expect_params, poles_by_id
 from poles_policy.rules.sme import SmeResult, sme_status
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from poles_policy.explain import Lang
     from poles_policy.model.poles import Pole
@@ -70,6 +75,7 @@ __all__ = [
     "aid_rate",
     "consortium",
     "first_payment_window",
+    "label_date_facts",
     "payment_schedule",
 ]
 
@@ -140,6 +146,34 @@ ASK_LABEL_DATE = Fact(
         "À quelle date un pôle a-t-il labellisé le projet ?",
     ),
 )
+"""The question for a label's date in general; the rules ask it of each undated label."""
+
+
+def label_date_facts(labels: Sequence[PoleLabel]) -> tuple[Fact, ...]:
+    """
+    Ask for the date of each of *labels* that has none, at its path in the case's document.
+
+    >>> from poles_policy.model.projects import PoleLabel
+    >>> facts = label_date_facts(
+    ...     [
+    ...         PoleLabel(pole_id="minalogic", labelled_on=date(2008, 10, 15)),
+    ...         PoleLabel(pole_id="axelera"),
+    ...     ]
+    ... )
+    >>> [(fact.path, fact.question.en) for fact in facts]
+    [('project.labels.1.labelled_on', 'On what date did axelera label the project?')]
+    """
+    return tuple(
+        Fact(
+            path=f"project.labels.{index}.labelled_on",
+            question=Text(
+                f"On what date did {label.pole_id} label the project?",
+                f"À quelle date {label.pole_id} a-t-il labellisé le projet ?",
+            ),
+        )
+        for index, label in enumerate(labels)
+        if label.labelled_on is None
+    )
 
 
 def _consortium_check(
@@ -213,7 +247,7 @@ def _labelled(project: CollaborativeProject, on: date, given: dict[str, Pole] | 
     labels = project.labels
     dated = sorted((lab.labelled_on, lab.pole_id) for lab in labels if lab.labelled_on is not None)
     before = [(day, pole) for day, pole in dated if day <= on]
-    undated = any(lab.labelled_on is None for lab in labels)
+    undated = label_date_facts(labels)
     if given is not None:
         return _labelled_by_labelled_pole(before, dated, undated, on, given)
     if before:
@@ -228,7 +262,7 @@ def _labelled(project: CollaborativeProject, on: date, given: dict[str, Pole] | 
 def _labelled_by_labelled_pole(
     before: list[tuple[date, str]],
     dated: list[tuple[date, str]],
-    undated: bool,  # noqa: FBT001 - a private helper's flag
+    undated: tuple[Fact, ...],
     on: date,
     given: dict[str, Pole],
 ) -> Check:
@@ -253,7 +287,7 @@ def _labelled_by_labelled_pole(
 
 def _not_labelled(
     dated: list[tuple[date, str]],
-    undated: bool,  # noqa: FBT001 - a private helper's flag
+    undated: tuple[Fact, ...],
     on: date,
     refused: list[tuple[date, str]] | tuple[()],
     unknown: list[str] | tuple[()],
@@ -272,7 +306,7 @@ def _not_labelled(
     if undated:
         en.append("a pôle label is recorded without its date")
         fr.append("un label de pôle est enregistré sans sa date")
-        missing.append(ASK_LABEL_DATE)
+        missing.extend(undated)
     if missing:
         reason = Text("; ".join(en), " ; ".join(fr))
         return _consortium_check("fui.labelled", Status.UNKNOWN, reason, missing=tuple(missing))
