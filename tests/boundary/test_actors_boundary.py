@@ -6,18 +6,20 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from poles_policy.boundary._base import validate_json
+from poles_policy.boundary._base import build_one, validate_json
 from poles_policy.boundary.actors import (
     AccountsModel,
     ActorIn,
     ActorModel,
     EnterpriseModel,
     RelatedEnterpriseModel,
+    ResearchOrganisationModel,
     StateBodyModel,
     actor_from_domain,
     actor_from_json,
@@ -50,6 +52,7 @@ from poles_policy.model.actors import (
     StateKind,
 )
 from poles_policy.model.poles import (
+    EVALUATED_IF_LABELLED_BY,
     Category,
     EvaluationGroup,
     GoverningBody,
@@ -111,7 +114,15 @@ actors: st.SearchStrategy[Actor] = st.one_of(
         id=IDS,
         name=NAMES,
         kind=st.sampled_from(ResearchKind),
-        public=st.booleans(),
+        region=OPTIONAL_REGION,
+    ),
+    # A body that may be public said to be private (a private non-profit centre never is public).
+    st.builds(
+        ResearchOrganisation,
+        id=IDS,
+        name=NAMES,
+        kind=st.sampled_from(ResearchKind),
+        public=st.sampled_from([False]),
         region=OPTIONAL_REGION,
     ),
     st.builds(
@@ -161,7 +172,9 @@ def poles(draw: st.DrawFn) -> Pole:
     day = draw(DATES)
     for _ in range(draw(st.integers(min_value=0, max_value=4))):
         held = bool(events) and events[-1][0] is not LabelEventKind.DELABELLED
-        kind = draw(st.sampled_from(tuple(LabelEventKind) if held else HOLDING))
+        # A history starts with a label or a confirmation; after a withdrawal, only a new label.
+        kinds = HOLDING if not events else (LabelEventKind.LABELLED,)
+        kind = draw(st.sampled_from(tuple(LabelEventKind) if held else kinds))
         if events:
             day += timedelta(days=draw(st.integers(min_value=1, max_value=2000)))
         events.append((kind, day))
@@ -178,9 +191,18 @@ def poles(draw: st.DrawFn) -> Pole:
         state_correspondent=draw(
             st.none() | st.builds(StateCorrespondent, name=NAMES, service=NAMES)
         ),
-        evaluation_group_2008=draw(st.none() | st.sampled_from(EvaluationGroup)),
+        # A pôle first labelled after 2008 was not evaluated: it has no group.
+        evaluation_group_2008=draw(
+            st.none() | st.sampled_from(EvaluationGroup) if _may_have_a_group(events) else st.none()
+        ),
         history=[LabelEvent(kind=k, on=d, source=draw(NAMES)) for k, d in events],
     )
+
+
+def _may_have_a_group(events: list[tuple[LabelEventKind, date]]) -> bool:
+    if not events or events[0][0] is not LabelEventKind.LABELLED:
+        return True
+    return events[0][1] <= EVALUATED_IF_LABELLED_BY
 
 
 # --- round trips: domain -> JSON -> domain is the identity -------------------------------------
@@ -395,6 +417,70 @@ def test_a_period_given_twice_is_refused_with_the_owners_path() -> None:
         actor_from_json(enterprise_json(accounts=[period, period]))
 
 
+def _period(end: str) -> dict[str, object]:
+    return {"period_end": end, "staff_awu": 1, "turnover": 0, "balance_sheet": 0}
+
+
+def test_a_period_given_twice_is_named_at_its_place_in_the_document() -> None:
+    # The enterprise keeps its periods oldest first; the path counts them as written.
+    accounts = [_period("2009-12-31"), _period("2008-12-31"), _period("2009-12-31")]
+    with pytest.raises(InvalidInputError) as caught:
+        actor_from_json(enterprise_json(accounts=accounts))
+    assert str(caught.value) == (
+        "accounts.2: accounting period '2009-12-31' appears twice (items 0 and 2)"
+    )
+
+
+def test_a_related_enterprise_s_period_given_twice_is_named_at_its_path() -> None:
+    related = {"name": "Partner", "share": "0.3", "accounts": [_period("2008-12-31")] * 2}
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^related\.0\.accounts\.1: accounting period '2008-12-31' appears twice "
+        r"\(items 0 and 1\)$",
+    ):
+        actor_from_json(enterprise_json(related=[related]))
+
+
+def test_a_period_given_twice_is_named_at_its_path_inside_a_case() -> None:
+    # The caller's path comes first: the applicant of a relay request, say.
+    model = EnterpriseModel.model_validate(
+        {"id": "e", "name": "E", "accounts": [_period("2008-12-31")] * 2}
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        build_one("applicant", model.to_domain)
+    assert str(caught.value).startswith("applicant.accounts.1: accounting period '2008-12-31'")
+
+
+def test_a_research_body_s_public_flag_follows_its_kind_when_absent() -> None:
+    def body(kind: str, **public: bool | None) -> Actor:
+        return actor_from_json(
+            json.dumps(
+                {"kind": "research_organisation", "id": "c", "name": "C", "research_kind": kind}
+                | public
+            )
+        )
+
+    private = body("private_non_profit")
+    assert isinstance(private, ResearchOrganisation)
+    assert private.public is False
+    assert body("private_non_profit", public=None) == private
+    assert body("private_non_profit", public=False) == private
+    lab = body("laboratory")
+    assert isinstance(lab, ResearchOrganisation)
+    assert lab.public is True
+    assert body("laboratory", public=False) == attrs.evolve(lab, public=False)
+    with pytest.raises(
+        InvalidInputError, match=r"True for 'c', a private non-profit research centre"
+    ):
+        body("private_non_profit", public=True)
+
+
+def test_the_schema_says_what_an_absent_public_flag_means() -> None:
+    schema = ResearchOrganisationModel.model_json_schema()["properties"]["public"]
+    assert "Absent or null: it follows research_kind" in schema["description"]
+    assert schema.get("default") is None
+
+
 def test_an_ambiguous_date_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="ISO date"):
         validate_json(
@@ -414,7 +500,10 @@ def test_a_pole_error_names_the_event_path() -> None:
             "history": [event, {**event, "source": " "}],
         }
     )
-    with pytest.raises(InvalidInputError, match=r"^history\.1: LabelEvent\.source"):
+    # The event's path, then its field: "history.1.source: ..." since the boundary places the
+    # domain's errors at the JSON field (boundary/_base.py), "history.1: LabelEvent.source: ..."
+    # before.
+    with pytest.raises(InvalidInputError, match=r"^history\.1\.source: must not be empty$"):
         PoleModel.model_validate_json(text).to_domain()
 
 
@@ -445,7 +534,7 @@ def test_a_region_record_out_of_order_is_refused_by_the_domain() -> None:
         valid_until=date(2016, 1, 1) - timedelta(days=1),
         kind=RegionKind.REGION_2016,
     )
-    with pytest.raises(InvalidInputError, match=r"Region\.valid_until"):
+    with pytest.raises(InvalidInputError, match=r"^valid_until: 2015-12-31 is before valid_from"):
         model.to_domain()
 
 
@@ -493,3 +582,43 @@ def test_a_pole_history_error_names_the_event_at_its_place_in_the_document() -> 
     # Oldest first, the slip is the pôle's third event; in the document it is item 1.
     with pytest.raises(InvalidInputError, match=r"^history\.1: delabelled on 2011-05-11, but"):
         model.to_domain()
+
+
+def test_a_pole_document_with_a_group_for_a_pole_labelled_after_2008_is_refused() -> None:
+    document = {
+        "id": "eco",
+        "name": "Synthetic eco-technology pôle",
+        "category": "national",
+        "head_office_region": "82",
+        "evaluation_group_2008": 3,
+        "history": [{"kind": "labelled", "on": "2010-05-11", "source": "CIADT 11 May 2010"}],
+    }
+    model = PoleModel.model_validate(document)
+    with pytest.raises(
+        InvalidInputError,
+        match=r"evaluation_group_2008: group 3 given, but pôle 'eco' was first labelled on "
+        r"2010-05-11",
+    ):
+        model.to_domain()
+    kept = PoleModel.model_validate({**document, "evaluation_group_2008": None}).to_domain()
+    assert kept.evaluation_group_2008 is None
+
+
+def test_a_confirmation_after_a_withdrawal_is_named_at_its_place_in_the_document() -> None:
+    document = {
+        "id": "sporaltec",
+        "name": "Sporaltec",
+        "category": "national",
+        "head_office_region": "82",
+        "history": [
+            {"kind": "confirmed", "on": "2011-01-01", "source": "typing slip"},
+            {"kind": "labelled", "on": "2005-07-12", "source": "CIADT 12 July 2005"},
+            {"kind": "delabelled", "on": "2010-05-11", "source": "CIADT 11 May 2010"},
+        ],
+    }
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^history\.0: confirmed on 2011-01-01, but the label was already withdrawn on "
+        r"2010-05-11",
+    ):
+        PoleModel.model_validate(document).to_domain()

@@ -243,7 +243,8 @@ def test_a_repeated_id_is_reported_as_well_as_the_counts_it_changes() -> None:
 
 def test_only_poles_labelled_on_the_date_are_counted() -> None:
     poles = synthetic_national_list()
-    later = LabelEvent(kind=LabelEventKind.LABELLED, on=date(2009, 6, 1), source="synthetic")
+    # A pôle whose record starts with a confirmation on that day keeps its 2008 group.
+    later = LabelEvent(kind=LabelEventKind.CONFIRMED, on=date(2009, 6, 1), source="synthetic")
     poles[-1] = attrs.evolve(poles[-1], history=(later,))
     assert check_pole_list(poles, on=date(2009, 6, 1)) == ()
     found = {d.key: d.found for d in check_pole_list(poles, on=date(2009, 5, 31))}

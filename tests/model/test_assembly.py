@@ -207,6 +207,11 @@ def test_the_enterprise_builder_agrees_with_the_constructor(fields: dict[str, An
             {"kind": ResearchKind.LABORATORY, "public": False, "region": "82"},
         ),
         (
+            assembly.research_organisation,
+            ResearchOrganisation,
+            {"kind": ResearchKind.PRIVATE_NON_PROFIT, "public": True, "region": None},
+        ),
+        (
             assembly.cooperation_structure,
             CooperationStructure,
             {"kind": CooperationKind.PRES, "founders": ("a", "b")},
@@ -226,6 +231,46 @@ def test_the_other_actors_builder_agrees_with_the_constructor(
     builder: Callable[..., object], cls: type, extra: dict[str, Any], ident: str, name: str
 ) -> None:
     assert_same(builder, cls, {"id": ident, "name": name, **extra})
+
+
+@given(
+    st.fixed_dictionaries(
+        {
+            "id": IDS,
+            "name": TEXTS,
+            "kind": st.sampled_from(ResearchKind),
+            "public": st.none() | st.booleans(),
+            "region": st.none() | st.sampled_from(["82", "99"]),
+        }
+    )
+)
+def test_the_research_organisation_builder_agrees_with_the_constructor(
+    fields: dict[str, Any],
+) -> None:
+    # The builder's None is the argument left out: the constructor's default follows the kind.
+    given_to_class = {k: v for k, v in fields.items() if not (k == "public" and v is None)}
+    assert made_by(assembly.research_organisation, fields) == made_by(
+        ResearchOrganisation, given_to_class
+    )
+
+
+def test_the_research_organisation_builder_follows_the_kind_when_public_is_left_out() -> None:
+    def built(kind: ResearchKind, *, public: bool | None) -> tuple[object, ...]:
+        return made_by(
+            assembly.research_organisation,
+            {"id": "c", "name": "C", "kind": kind, "public": public, "region": None},
+        )
+
+    private = built(ResearchKind.PRIVATE_NON_PROFIT, public=None)
+    assert private[0] == "made"
+    assert isinstance(private[1], ResearchOrganisation)
+    assert private[1].public is False
+    refused = built(ResearchKind.PRIVATE_NON_PROFIT, public=True)
+    assert refused[0] == "refused"
+    assert str(refused[1]).startswith("ResearchOrganisation.public: True for 'c'")
+    lab = built(ResearchKind.LABORATORY, public=None)
+    assert isinstance(lab[1], ResearchOrganisation)
+    assert lab[1].public is True
 
 
 @given(
@@ -446,7 +491,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "id": (None, "non_empty"),
         "name": (None, "non_empty"),
         "kind": (None, None),
-        "public": (None, None),
+        "public": (None, "_private_is_not_public"),
         "region": (None, "_region"),
     },
     CooperationStructure: {
@@ -534,6 +579,22 @@ def test_each_builder_mirrors_the_invariants_of_its_class(cls: type) -> None:
     # poles_policy/model/_assembly.py, then this snapshot.
     assert invariants(cls) == MIRRORED[cls]
     assert not hasattr(cls, "__attrs_post_init__")
+
+
+# Fields whose default is computed from the object's other fields: a builder must compute it
+# as the constructor does when the argument is left out (given as None).
+COMPUTED_DEFAULTS: dict[type, set[str]] = {ResearchOrganisation: {"public"}}
+
+
+@pytest.mark.parametrize("cls", list(MIRRORED), ids=lambda cls: cls.__name__)
+def test_each_builder_mirrors_the_computed_defaults_of_its_class(cls: type) -> None:
+    computed = {
+        field.name
+        for field in attrs.fields(cls)
+        if isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        and field.default.takes_self
+    }
+    assert computed == COMPUTED_DEFAULTS.get(cls, set())
 
 
 def test_the_accounts_of_both_enterprise_kinds_are_ordered_alike() -> None:

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.poles import (
+    EVALUATED_IF_LABELLED_BY,
     Category,
     EvaluationGroup,
     GoverningBody,
@@ -61,14 +62,42 @@ def test_a_pole_without_history_is_never_labelled() -> None:
     assert not pole().is_labelled_on(date(2009, 1, 1))
 
 
-def test_a_confirmation_after_a_delabelling_restores_the_label() -> None:
+def test_a_withdrawn_label_cannot_be_confirmed() -> None:
+    # Refused as a second withdrawal is: the confirmation finds no label to confirm.
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^Pole\.history\[2\]: confirmed on 2011-01-01, but the label was already "
+            r"withdrawn on 2010-05-11; a withdrawn label cannot be confirmed"
+        ),
+    ):
+        pole(
+            event(LabelEventKind.LABELLED, LABELLED_2005),
+            event(LabelEventKind.DELABELLED, CIADT_2010),
+            event(LabelEventKind.CONFIRMED, date(2011, 1, 1)),
+        )
+
+
+def test_a_confirmation_given_on_the_day_after_its_withdrawal_is_refused_too() -> None:
+    # Of one day's events the last given wins: withdrawn, then "confirmed" the same day.
+    with pytest.raises(InvalidInputError, match=r"^Pole\.history\[2\]: confirmed on 2010-05-11"):
+        pole(
+            event(LabelEventKind.LABELLED, LABELLED_2005),
+            event(LabelEventKind.DELABELLED, CIADT_2010),
+            event(LabelEventKind.CONFIRMED, CIADT_2010),
+        )
+
+
+def test_a_new_label_after_a_withdrawal_restores_the_label() -> None:
     p = pole(
         event(LabelEventKind.LABELLED, LABELLED_2005),
-        event(LabelEventKind.DELABELLED, date(2008, 6, 18)),
-        event(LabelEventKind.CONFIRMED, date(2009, 1, 1)),
+        event(LabelEventKind.DELABELLED, CIADT_2010),
+        event(LabelEventKind.LABELLED, date(2011, 1, 1)),
+        event(LabelEventKind.CONFIRMED, date(2012, 1, 1)),
     )
-    assert not p.is_labelled_on(date(2008, 12, 31))
-    assert p.is_labelled_on(date(2009, 1, 1))
+    assert not p.is_labelled_on(date(2010, 12, 31))
+    assert p.is_labelled_on(date(2011, 1, 1))
+    assert p.is_labelled_on(date(2012, 1, 1))
 
 
 def test_history_is_kept_in_date_order() -> None:
@@ -167,12 +196,18 @@ HOLDING = (LabelEventKind.LABELLED, LabelEventKind.CONFIRMED)
 
 @st.composite
 def possible_histories(draw: st.DrawFn) -> list[LabelEvent]:
-    """Histories the model keeps: a label first, each withdrawal a day or more after a label."""
+    """
+    Histories the model keeps.
+
+    A label first, each withdrawal a day or more after a label, and only a
+    labelling after a withdrawal.
+    """
     day = draw(st.dates(min_value=date(2005, 1, 1), max_value=date(2006, 12, 31)))
     events = [event(draw(st.sampled_from(HOLDING)), day)]
     for _ in range(draw(st.integers(min_value=0, max_value=5))):
         held = events[-1].kind is not LabelEventKind.DELABELLED
-        kind = draw(st.sampled_from(tuple(LabelEventKind) if held else HOLDING))
+        # Only a new labelling follows a withdrawal: a withdrawn label cannot be confirmed.
+        kind = draw(st.sampled_from(tuple(LabelEventKind) if held else (LabelEventKind.LABELLED,)))
         # A withdrawal comes a day or more after the label; a new label may share a day with
         # events of other kinds.
         today = {e.kind for e in events if e.on == day}
@@ -232,8 +267,51 @@ def test_the_evaluation_group_accepts_1_2_or_3() -> None:
     assert pole(evaluation_group_2008=2).evaluation_group_2008 is EvaluationGroup.GROUP_2
     with pytest.raises(InvalidInputError, match=r"Pole\.evaluation_group_2008: 4"):
         pole(evaluation_group_2008=4)
-    with pytest.raises(InvalidInputError, match="evaluation_group_2008: True"):
+    with pytest.raises(WrongTypeError, match="evaluation_group_2008: True"):
         pole(evaluation_group_2008=True)
+    with pytest.raises(WrongTypeError, match=r"^Pole\.evaluation_group_2008: '2' is not a group"):
+        pole(evaluation_group_2008="2")
+
+
+def test_a_pole_first_labelled_after_2008_has_no_2008_group() -> None:
+    # The eco-technology pôles of the CIADT of 11 May 2010 were not in the 2008 evaluation.
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^Pole\.evaluation_group_2008: group 3 given, but pôle 'synthetic-pole' was first "
+            r"labelled on 2010-05-11, after the 2008 evaluation: only a pôle labelled by "
+            r"2008-12-31 has a 2008 group"
+        ),
+    ):
+        pole(event(LabelEventKind.LABELLED, CIADT_2010), evaluation_group_2008=3)
+    assert pole(event(LabelEventKind.LABELLED, CIADT_2010)).evaluation_group_2008 is None
+
+
+@pytest.mark.parametrize("group", [1, 2, 3])
+def test_a_pole_labelled_by_the_end_of_2008_may_have_a_group(group: int) -> None:
+    last_day = pole(event(LabelEventKind.LABELLED, date(2008, 12, 31)), evaluation_group_2008=group)
+    assert last_day.evaluation_group_2008 == group
+    with pytest.raises(InvalidInputError, match=r"first labelled on 2009-01-01"):
+        pole(event(LabelEventKind.LABELLED, date(2009, 1, 1)), evaluation_group_2008=group)
+
+
+def test_a_history_starting_with_a_confirmation_keeps_its_group() -> None:
+    # The labelling came before the confirmation, on a day not recorded, perhaps by 2008.
+    confirmed = pole(event(LabelEventKind.CONFIRMED, CIADT_2010), evaluation_group_2008=3)
+    assert confirmed.evaluation_group_2008 is EvaluationGroup.GROUP_3
+    # So does a pôle without history, and a relabelling does not date the first labelling.
+    assert pole(evaluation_group_2008=1).evaluation_group_2008 is EvaluationGroup.GROUP_1
+    relabelled = pole(
+        event(LabelEventKind.LABELLED, LABELLED_2005),
+        event(LabelEventKind.DELABELLED, date(2007, 1, 10)),
+        event(LabelEventKind.LABELLED, CIADT_2010),
+        evaluation_group_2008=2,
+    )
+    assert relabelled.evaluation_group_2008 is EvaluationGroup.GROUP_2
+
+
+def test_the_evaluation_boundary_is_the_end_of_2008() -> None:
+    assert date(2008, 12, 31) == EVALUATED_IF_LABELLED_BY
 
 
 def test_themes_are_not_blank_nor_repeated() -> None:

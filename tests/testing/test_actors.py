@@ -40,8 +40,11 @@ def _sme(enterprise: Enterprise) -> set[str]:
 
 def test_enterprises_are_smes_large_or_of_unknown_status_often(tally: Tally) -> None:
     seen, drawn = tally(kit.enterprises(), _sme, 300)
+    # Each answer comes in a fifth of the draws or more when this module is collected alone, in
+    # under a tenth when the whole suite is (Hypothesis mixes in the constants of the modules
+    # loaded): the bound asks that every answer stays frequent, not a given share.
     for answer in ("True", "False", "None"):
-        assert seen[f"is_sme={answer}"] / drawn > 0.1, answer
+        assert seen[f"is_sme={answer}"] / drawn > 0.05, answer
     assert 0.25 < seen["related=True"] / drawn < 0.75
     assert 0.05 < seen["public share known=False"] / drawn < 0.4
     assert {n for n in range(4) if seen[f"accounts={n}"]} == {0, 1, 2, 3}

@@ -9,11 +9,13 @@ tagged by ``kind`` (``"enterprise"``, ``"research_organisation"``,
 class has a ``kind`` of its own, the JSON field is named after it
 (``research_kind``, ``structure_kind``, ``state_kind``).
 
-An invariant the domain refuses (a negative staff count, a period given
-twice) surfaces from ``to_domain()`` as an
-:class:`~poles_policy.exceptions.InvalidInputError` whose message starts
-with the JSON path of the offending object, e.g.
-``related.0.accounts.1: Accounts.turnover: -5.00 is negative``.
+An invariant the domain refuses (an empty name, a period given twice, a
+private non-profit centre said to be public) surfaces from ``to_domain()``
+as an :class:`~poles_policy.exceptions.InvalidInputError` whose message
+starts with the JSON path of the offending field, items counted as written
+in the document: ``accounts.2: accounting period '2009-12-31' appears twice
+(items 0 and 2)``, or ``related.0.accounts.1: ...`` for a related
+enterprise's.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from poles_policy.boundary._base import (
     PLAIN_NON_NEGATIVE,
     Flag,
     IsoDate,
+    LocatedError,
     Model,
     Money,
     PlainInJson,
@@ -42,6 +45,7 @@ from poles_policy.boundary._base import (
 )
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model import _assembly as assembly
+from poles_policy.model._validators import repeated
 from poles_policy.model.actors import (
     Accounts,
     Actor,
@@ -160,6 +164,20 @@ class AccountsModel(Model):
         )
 
 
+def _distinct_periods(accounts: tuple[AccountsModel, ...]) -> None:
+    """
+    Refuse a closing date given twice, at the document's path of its second occurrence.
+
+    The domain refuses it too, but counts the periods oldest first, as it
+    keeps them; the document's path counts them as written.
+    """
+    if len(accounts) < 2:  # the usual case: nothing to compare
+        return
+    found = repeated("accounting period", (a.period_end.isoformat() for a in accounts))
+    if found is not None:
+        raise LocatedError(("accounts", found[0]), found[1])
+
+
 class RelatedEnterpriseModel(Model):
     """
     An enterprise linked to another by capital or voting rights, for the SME test.
@@ -198,11 +216,20 @@ class RelatedEnterpriseModel(Model):
     )
 
     def to_domain(self) -> RelatedEnterprise:
-        """Build the domain object."""
+        """
+        Build the domain object.
+
+        Raises:
+            InvalidInputError: If an invariant does not hold, at its path in
+                the document (``accounts.1: accounting period '2008-12-31'
+                appears twice (items 0 and 1)``).
+        """
+        accounts = build_each("accounts", self.accounts, AccountsModel.to_domain)
+        _distinct_periods(self.accounts)
         return assembly.related_enterprise(
             name=self.name,
             share=self.share,
-            accounts=build_each("accounts", self.accounts, AccountsModel.to_domain),
+            accounts=accounts,
             exempt_investor=self.exempt_investor,
         )
 
@@ -276,12 +303,23 @@ class EnterpriseModel(Model):
     )
 
     def to_domain(self) -> Enterprise:
-        """Build the domain object."""
+        """
+        Build the domain object.
+
+        Raises:
+            InvalidInputError: If an invariant does not hold, at its path in
+                the document: ``accounts.1: accounting period '2009-12-31'
+                appears twice (items 0 and 1)``, the items counted as
+                written, or ``related.0.accounts.1: ...`` for a related
+                enterprise's.
+        """
+        accounts = build_each("accounts", self.accounts, AccountsModel.to_domain)
+        _distinct_periods(self.accounts)
         return assembly.enterprise(
             id=self.id,
             name=self.name,
             region=self.region,
-            accounts=build_each("accounts", self.accounts, AccountsModel.to_domain),
+            accounts=accounts,
             related=build_each("related", self.related, RelatedEnterpriseModel.to_domain),
             public_bodies_share=self.public_bodies_share,
         )
@@ -326,12 +364,13 @@ class ResearchOrganisationModel(Model):
             "formation) or private_non_profit (a private non-profit research centre)."
         )
     )
-    public: Flag = Field(
-        default=True,
+    public: Flag | None = Field(
+        default=None,
         description=(
-            "True (the default) for a public establishment (établissement public), which SYN.3 "
-            "asks to involve its cooperation structures in the pôle's strategy; false for a "
-            "private body."
+            "True for a public establishment (établissement public), which SYN.3 asks to "
+            "involve its cooperation structures in the pôle's strategy; false for a private "
+            "body. Absent or null: it follows research_kind, false for private_non_profit and "
+            "true for the other kinds. A private_non_profit body cannot be true."
         ),
     )
     region: RegionCode | None = Field(

@@ -20,7 +20,10 @@ member) are the exception: the boundary's models have already given every
 value its type. An id or a name that is not a string is not
 :func:`~poles_policy.model._validators.readable`, so a builder given one
 (``CaseLoanModel.to_domain(request_id=None)``) calls the constructor, whose
-validator names the field in a WrongTypeError.
+validator names the field in a WrongTypeError. A field whose default
+is computed from another (``ResearchOrganisation.public`` follows the kind)
+takes ``None`` for "left out": the builder then makes what the constructor
+makes without the argument.
 ``tests/model/test_assembly.py`` compares every builder with its class's
 constructor on generated values, valid or not, and pins the converters and
 validators each builder mirrors, so that a new invariant cannot be
@@ -46,8 +49,10 @@ from poles_policy.model.actors import (
     LocalAuthority,
     Oseo,
     RelatedEnterprise,
+    ResearchKind,
     ResearchOrganisation,
     StateBody,
+    public_by_kind,
 )
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.projects import (
@@ -81,7 +86,6 @@ if TYPE_CHECKING:
         Actor,
         AuthorityLevel,
         CooperationKind,
-        ResearchKind,
         StateKind,
     )
     from poles_policy.model.projects import Funder, PaymentKind
@@ -229,11 +233,27 @@ def research_organisation(
     id: str,  # noqa: A002 - the field's name
     name: str,
     kind: ResearchKind,
-    public: bool,
+    public: bool | None,
     region: str | None,
 ) -> ResearchOrganisation:
-    """Make a :class:`~poles_policy.model.actors.ResearchOrganisation`."""
-    valid = readable(id) and readable(name) and (region is None or is_region_code(region))
+    """
+    Make a :class:`~poles_policy.model.actors.ResearchOrganisation`.
+
+    *public* ``None`` stands for the argument left out: the constructor's
+    default, which follows the kind.
+    """
+    if public is None:
+        if readable(id) and readable(name) and (region is None or is_region_code(region)):
+            return _RESEARCH_ORGANISATION(
+                id=id, name=name, kind=kind, public=public_by_kind(kind), region=region
+            )
+        return ResearchOrganisation(id=id, name=name, kind=kind, region=region)
+    valid = (
+        readable(id)
+        and readable(name)
+        and (region is None or is_region_code(region))
+        and not (public and kind is ResearchKind.PRIVATE_NON_PROFIT)
+    )
     make = _RESEARCH_ORGANISATION if valid else ResearchOrganisation
     return make(id=id, name=name, kind=kind, public=public, region=region)
 

@@ -37,11 +37,13 @@ __all__ = [
     "non_empty",
     "non_negative",
     "optional_boolean",
+    "optional_calendar_year",
     "optional_date",
     "optional_id",
     "optional_is_a",
     "plain_text",
     "readable",
+    "repeated",
     "share",
     "strings",
     "to_bool",
@@ -105,10 +107,20 @@ if TYPE_CHECKING:
         return None if value is None else rate(value, field="share")
 
 else:
-    to_eur = attrs.Converter(_eur_of, takes_self=True, takes_field=True)
-    to_optional_eur = attrs.Converter(_optional_eur_of, takes_self=True, takes_field=True)
-    to_share = attrs.Converter(_share_of, takes_self=True, takes_field=True)
-    to_optional_share = attrs.Converter(_optional_share_of, takes_self=True, takes_field=True)
+
+    class _Named(attrs.Converter):
+        """A converter given the instance and the field, typed for the tools that read hints."""
+
+        def __init__(self, convert: Callable[..., object], accepts: object, gives: object) -> None:
+            super().__init__(convert, takes_self=True, takes_field=True)
+            # Hypothesis's st.builds reads a converter's hints to infer a field's values.
+            self.__annotations__ = {"value": accepts, "return": gives}
+
+    _GIVEN = Decimal | int | str
+    to_eur = _Named(_eur_of, _GIVEN, Eur)
+    to_optional_eur = _Named(_optional_eur_of, _GIVEN | None, Eur | None)
+    to_share = _Named(_share_of, _GIVEN, Rate)
+    to_optional_share = _Named(_optional_share_of, _GIVEN | None, Rate | None)
 
 
 def non_negative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -198,12 +210,31 @@ def unique(what: str, owner: str, keys: Iterable[str]) -> None:
             positions of its first two occurrences, counted from 0 as in a
             JSON path (``members: member 'a' appears twice (items 0 and 2)``).
     """
+    found = repeated(what, keys)
+    if found is not None:
+        msg = f"{owner}: {found[1]}"
+        raise InvalidInputError(msg)
+
+
+def repeated(what: str, keys: Iterable[str]) -> tuple[int, str] | None:
+    """
+    Find the first key given again: its second position, and the reason :func:`unique` gives.
+
+    The JSON boundary uses it to name a repeated item at its place in a
+    document, in the words of :func:`unique`. ``None`` when every key is
+    distinct.
+
+    >>> repeated("accounting period", ["2008-12-31", "2009-12-31", "2008-12-31"])
+    (2, "accounting period '2008-12-31' appears twice (items 0 and 2)")
+    >>> repeated("theme", ["a", "b"]) is None
+    True
+    """
     seen: dict[str, int] = {}
     for position, key in enumerate(keys):
         first = seen.setdefault(key, position)
         if first != position:
-            msg = f"{owner}: {what} {key!r} appears twice (items {first} and {position})"
-            raise InvalidInputError(msg)
+            return position, f"{what} {key!r} appears twice (items {first} and {position})"
+    return None
 
 
 def strings(values: Iterable[str], field: str) -> tuple[str, ...]:
@@ -236,33 +267,61 @@ def strings(values: Iterable[str], field: str) -> tuple[str, ...]:
     return found
 
 
+def _an_id(owner: str, value: object) -> None:
+    if not isinstance(value, str):
+        msg = f"{owner}: {value!r} is not an id"
+        raise WrongTypeError(msg)
+    if not value.strip():
+        msg = f"{owner}: {value!r} is not an id"
+        raise InvalidInputError(msg)
+    _hidden(owner, value)
+
+
 def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-    """Refuse an id that is not a non-blank string."""
+    """Refuse an id that is not a non-blank string (WrongTypeError if not a string at all)."""
+    owner = f"{type(instance).__name__}.{attribute.name}"
     for item in value:
-        if not isinstance(item, str) or not item.strip():
-            msg = f"{type(instance).__name__}.{attribute.name}: {item!r} is not an id"
-            raise InvalidInputError(msg)
-        _hidden(f"{type(instance).__name__}.{attribute.name}", item)
+        _an_id(owner, item)
 
 
 def optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Refuse an id that is not a non-blank string; ``None`` (no id) passes."""
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not an id"
-        raise InvalidInputError(msg)
     if value is not None:
-        _hidden(f"{type(instance).__name__}.{attribute.name}", value)
+        _an_id(f"{type(instance).__name__}.{attribute.name}", value)
 
 
 def whole_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Refuse anything but an int (a bool is not a number here); ``None`` passes."""
+    """
+    Refuse anything but an int (a bool is not a number here); ``None`` passes.
+
+    Raises:
+        WrongTypeError: For a value of another type (``"2009"``, ``2009.0``,
+            ``True``), naming the class and the field.
+    """
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a whole number"
-        raise InvalidInputError(msg)
+        raise WrongTypeError(msg)
 
 
 def calendar_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Refuse anything but a whole number from 1 to 9999, a year a date can have; None passes."""
+    """
+    Refuse anything but a whole number from 1 to 9999, a year a date can have.
+
+    Raises:
+        WrongTypeError: For anything but an int, ``None`` included (see
+            :func:`optional_calendar_year` for a year that may be unknown).
+        InvalidInputError: For an int that no date has as its year.
+    """
+    if value is None:
+        msg = f"{type(instance).__name__}.{attribute.name}: None is not a whole number"
+        raise WrongTypeError(msg)
+    optional_calendar_year(instance, attribute, value)
+
+
+def optional_calendar_year(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """Refuse anything but a whole number from 1 to 9999 or ``None``."""
     whole_number(instance, attribute, value)
     if isinstance(value, int) and not date.min.year <= value <= date.max.year:
         msg = (

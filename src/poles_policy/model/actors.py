@@ -58,6 +58,7 @@ __all__ = [
     "StateBody",
     "StateKind",
     "actor_region",
+    "public_by_kind",
 ]
 
 
@@ -131,7 +132,11 @@ def _accounts(values: Iterable[Accounts]) -> tuple[Accounts, ...]:
 def _distinct_periods(
     instance: object, _: attrs.Attribute[Any], value: tuple[Accounts, ...]
 ) -> None:
-    unique("accounting period", type(instance).__name__, (a.period_end.isoformat() for a in value))
+    unique(
+        "accounting period",
+        f"{type(instance).__name__}.accounts",
+        (a.period_end.isoformat() for a in value),
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -208,24 +213,79 @@ class ResearchKind(enum.Enum):
     """A private non-profit research centre."""
 
 
+def public_by_kind(kind: ResearchKind) -> bool:
+    """
+    Return whether a body of *kind* is a public establishment unless told otherwise.
+
+    A private non-profit research centre is not; every other kind is
+    (:attr:`ResearchOrganisation.public` defaults to this).
+
+    >>> public_by_kind(ResearchKind.PRIVATE_NON_PROFIT), public_by_kind(ResearchKind.LABORATORY)
+    (False, True)
+    """
+    return kind is not ResearchKind.PRIVATE_NON_PROFIT
+
+
+def _public_of_its_kind(organisation: ResearchOrganisation) -> bool:
+    return public_by_kind(organisation.kind)
+
+
+def _private_is_not_public(
+    instance: ResearchOrganisation, _: attrs.Attribute[Any], value: object
+) -> None:
+    if value is True and instance.kind is ResearchKind.PRIVATE_NON_PROFIT:
+        msg = (
+            f"ResearchOrganisation.public: True for {instance.id!r}, a private non-profit "
+            "research centre (kind private_non_profit), which is not a public establishment; "
+            "leave public out or give False"
+        )
+        raise InvalidInputError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class ResearchOrganisation:
     """
     A research or training body: never an enterprise for RELAY.2.
+
+    Whether it is public follows its kind unless given: a private non-profit
+    centre is not public, the other kinds are (a laboratory or a training
+    body may be given ``public=False``). A private non-profit centre said to
+    be public is refused. ``attrs.evolve`` copies ``public`` as it is,
+    so change the two together when changing the kind.
 
     Attributes:
         id: Stable identifier within a case.
         name: Its name.
         kind: What kind of body it is.
         public: True for a public establishment (SYN.3 asks these to involve
-            their cooperation structures).
+            their cooperation structures); by default, False for a private
+            non-profit centre and True for the other kinds
+            (:func:`public_by_kind`).
         region: INSEE region code, if known.
-    """
+
+    Raises:
+        WrongTypeError: If a field is of the wrong type (``public="yes"``).
+        InvalidInputError: If a field breaks an invariant, such as
+            ``public=True`` for a private non-profit centre.
+
+    >>> ResearchOrganisation(id="c", name="Centre", kind=ResearchKind.PRIVATE_NON_PROFIT).public
+    False
+    >>> ResearchOrganisation(
+    ...     id="c", name="Centre", kind=ResearchKind.PRIVATE_NON_PROFIT, public=True
+    ... )
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.InvalidInputError: ResearchOrganisation.public: True for 'c', a private non-profit research centre (kind private_non_profit), which is not a public establishment; leave public out or give False
+    """  # noqa: E501 - a doctest's traceback line cannot wrap
 
     id: str = attrs.field(validator=non_empty)
     name: str = attrs.field(validator=non_empty)
     kind: ResearchKind = attrs.field(validator=is_a(ResearchKind))
-    public: bool = attrs.field(default=True, converter=to_bool, validator=boolean)
+    public: bool = attrs.field(
+        default=attrs.Factory(_public_of_its_kind, takes_self=True),
+        converter=to_bool,
+        validator=[boolean, _private_is_not_public],
+    )
     region: str | None = attrs.field(default=None, validator=_region)
 
 

@@ -20,13 +20,14 @@ whether the public share meets its target are for the rules.
 from __future__ import annotations
 
 import enum
+import numbers
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
     calendar_year,
@@ -83,12 +84,20 @@ class Direction(enum.Enum):
 
 
 def _exact(value: Decimal | int | str, field: str) -> Decimal:
+    # As money does: a float or a bool is a number, but not an exact one (InvalidInputError);
+    # a value that is no number at all (None, a list) is of the wrong type.
     if isinstance(value, (bool, float)):
         msg = f"{field}: {value!r} is a {type(value).__name__}; give an exact number"
         raise InvalidInputError(msg)
+    given: object = value
+    if not isinstance(given, (Decimal, int, str)):
+        if isinstance(given, numbers.Integral):
+            return Decimal(int(given))  # NumPy's int64, say: exact
+        msg = f"{field}: {value!r} is not a number"
+        raise WrongTypeError(msg)
     try:
         dec = value if isinstance(value, Decimal) else Decimal(value)
-    except (ArithmeticError, TypeError, ValueError):
+    except (ArithmeticError, ValueError):
         msg = f"{field}: {value!r} is not a number"
         raise InvalidInputError(msg) from None
     if not dec.is_finite():
@@ -112,7 +121,7 @@ def _target(value: Decimal | int | str) -> Decimal:
 def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a year"
-        raise InvalidInputError(msg)
+        raise WrongTypeError(msg)
     calendar_year(instance, attribute, value)
 
 

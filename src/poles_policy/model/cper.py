@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
     calendar_year,
@@ -43,6 +43,7 @@ from poles_policy.model._validators import (
     readable,
     strings,
     to_eur,
+    to_optional_whole,
     to_whole,
     unique,
 )
@@ -56,11 +57,12 @@ __all__ = ["Allocation", "CperEnvelope", "StructuringProject"]
 
 
 def _region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    owner = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, str):
+        msg = f"{owner}: {value!r} is not a region code (a string such as '82')"
+        raise WrongTypeError(msg)
     if not is_region_code(value):
-        msg = (
-            f"{type(instance).__name__}.{attribute.name}: {value!r} is not an INSEE region code "
-            "such as '82'"
-        )
+        msg = f"{owner}: {value!r} is not an INSEE region code such as '82'"
         raise InvalidInputError(msg)
 
 
@@ -112,8 +114,12 @@ def _distinct_poles(instance: object, _: attrs.Attribute[Any], value: tuple[str,
 
 
 def _rank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a rank (1 is first)"
+    if value is None:
+        return
+    msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a rank (1 is first)"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WrongTypeError(msg)
+    if value < 1:
         raise InvalidInputError(msg)
 
 
@@ -140,7 +146,9 @@ class StructuringProject:
         default=(), converter=_pole_ids, validator=[ids, _distinct_poles]
     )
     requested: Eur = attrs.field(converter=to_eur, validator=non_negative)
-    priority_rank: int | None = attrs.field(default=None, validator=_rank)
+    priority_rank: int | None = attrs.field(
+        default=None, converter=to_optional_whole, validator=_rank
+    )
 
     @property
     def linked_to_poles(self) -> bool:
@@ -152,7 +160,7 @@ def _name(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     owner = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, str):
         msg = f"{owner}: {value!r} is not a name (text expected)"
-        raise InvalidInputError(msg)
+        raise WrongTypeError(msg)
     if not value.strip():
         msg = f"{owner}: {value!r} is empty or blank; a name is required"
         raise InvalidInputError(msg)

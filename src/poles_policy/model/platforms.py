@@ -32,13 +32,13 @@ import attrs
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
-    calendar_year,
     ids,
     is_a,
     items,
     non_empty,
     non_negative,
     optional_boolean,
+    optional_calendar_year,
     optional_date,
     optional_id,
     strings,
@@ -143,7 +143,7 @@ class FinancingLine:
 
     source: FundingSource = attrs.field(validator=is_a(FundingSource))
     year: int | None = attrs.field(
-        default=None, converter=to_optional_whole, validator=calendar_year
+        default=None, converter=to_optional_whole, validator=optional_calendar_year
     )
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 

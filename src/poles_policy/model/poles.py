@@ -14,6 +14,9 @@ an :class:`~poles_policy.exceptions.InvalidInputError` naming the event
   history may start with a confirmation, though: a record kept from the
   Phase 2 confirmation onward is a partial history, not a wrong one;
 - a delabelling right after another one: the label was already gone;
+- a confirmation right after a delabelling: a withdrawn label cannot be
+  confirmed. A pôle labelled again after a withdrawal has a new label,
+  recorded as a labelling (which may fall on the day of the withdrawal);
 - a delabelling on the day of the labelling or confirmation just before
   it: the label would be granted and withdrawn by one day's decisions and
   held on no day. The reverse order, a withdrawal then a new label on one
@@ -22,8 +25,14 @@ an :class:`~poles_policy.exceptions.InvalidInputError` naming the event
 
 Two labellings, or two confirmations, in a row are kept: a pôle is
 relabelled or confirmed again while it holds its label (as at the start of a
-new phase of the policy), and it holds it throughout. A confirmation after a
-delabelling restores the label (a withdrawal reversed).
+new phase of the policy), and it holds it throughout.
+
+**The 2008 evaluation group.** The evaluation of Phase 1 covered the pôles
+labelled by then: a pôle whose history starts with a labelling after
+:data:`EVALUATED_IF_LABELLED_BY` (the end of 2008) has no 2008 group, and
+one given is refused (``Pole.evaluation_group_2008``). A history that starts
+with a confirmation does not date the first labelling (it came before, on a
+day not recorded), so any group is kept.
 
 **Regions are the codes of the first labelling date.** Region codes are
 dated (:mod:`~poles_policy.model.regions`): ``"84"``
@@ -47,12 +56,12 @@ from __future__ import annotations
 import contextlib
 import enum
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from poles_policy._arguments import expect_day
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
     is_a,
@@ -61,6 +70,7 @@ from poles_policy.model._validators import (
     optional_is_a,
     plain_text,
     strings,
+    to_whole,
     unique,
 )
 from poles_policy.model.regions import Region, is_region_code, predecessors, region, successor
@@ -69,6 +79,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "EVALUATED_IF_LABELLED_BY",
     "Category",
     "EvaluationGroup",
     "GoverningBody",
@@ -101,13 +112,29 @@ class EvaluationGroup(enum.IntEnum):
     """Could benefit from a deep reconfiguration; label kept to end 2009, on probation."""
 
 
+EVALUATED_IF_LABELLED_BY: Final = date(2008, 12, 31)
+"""
+The last day on which a pôle could be first labelled and have a group in the 2008 evaluation.
+
+The evaluation of Phase 1 took place in 2008 (FACTS.md section 1: fieldwork
+from November 2007 to June 2008, results published on 18 June 2008) and its
+follow-up starts with Phase 2 on 1 January 2009, the day from which the
+parameters ``gov.group2_review_months`` and ``gov.group3_probation_end`` are
+in force. The end of 2008 is also the boundary of the standing rule
+(:mod:`~poles_policy.rules.standing`: a pôle first labelled in 2009 or later
+was not evaluated). It refuses no real record: the 71 pôles at the start of
+Phase 2 (FACTS.md section 2) are the 39 + 19 + 13 of the evaluation's groups
+(section 3).
+"""
+
+
 class LabelEventKind(enum.Enum):
     """What happened to a pôle's label."""
 
     LABELLED = "labelled"
     """The pôle was labelled (labellisé)."""
     CONFIRMED = "confirmed"
-    """An existing label was confirmed (e.g. for Phase 2, after the 2008 evaluation)."""
+    """A label held was confirmed (as for Phase 2, after the 2008 evaluation); not one withdrawn."""
     DELABELLED = "delabelled"
     """The label was withdrawn (délabellisé)."""
 
@@ -182,8 +209,11 @@ def _themes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str,
 def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     codes = (value,) if isinstance(value, str) else value
     if not isinstance(codes, tuple):
-        msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a region code"
-        raise InvalidInputError(msg)
+        msg = (
+            f"{type(instance).__name__}.{attribute.name}: {value!r} is not a region code "
+            "(a string such as '82')"
+        )
+        raise WrongTypeError(msg)
     for code in codes:
         if not is_region_code(code):
             msg = f"{type(instance).__name__}.{attribute.name}: unknown region code {code!r}"
@@ -195,10 +225,13 @@ def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: obje
 def _optional_group(value: EvaluationGroup | int | None) -> EvaluationGroup | None:
     if value is None:
         return None
-    if isinstance(value, bool) or value not in (1, 2, 3):
-        msg = f"Pole.evaluation_group_2008: {value!r} is not a group (1, 2 or 3)"
+    given: object = to_whole(value)  # NumPy's int64 from a DataFrame row reads as an int
+    msg = f"Pole.evaluation_group_2008: {value!r} is not a group (1, 2 or 3)"
+    if isinstance(given, bool) or not isinstance(given, int):
+        raise WrongTypeError(msg)  # "2", 2.0, True: not a whole number at all
+    if given not in (1, 2, 3):
         raise InvalidInputError(msg)
-    return EvaluationGroup(value)
+    return EvaluationGroup(given)
 
 
 def _history(values: Iterable[LabelEvent]) -> tuple[LabelEvent, ...]:
@@ -215,6 +248,8 @@ def _possible_history(
     for index, event in enumerate(value):
         if event.kind is LabelEventKind.DELABELLED:
             _withdraws_a_held_label(f"{owner}[{index}]", event, previous)
+        elif event.kind is LabelEventKind.CONFIRMED:
+            _confirms_a_held_label(f"{owner}[{index}]", event, previous)
         previous = event
 
 
@@ -241,6 +276,17 @@ def _withdraws_a_held_label(where: str, event: LabelEvent, previous: LabelEvent 
         raise InvalidInputError(msg)
 
 
+def _confirms_a_held_label(where: str, event: LabelEvent, previous: LabelEvent | None) -> None:
+    """Refuse a confirmation of a label already withdrawn: only a new labelling restores it."""
+    if previous is not None and previous.kind is LabelEventKind.DELABELLED:
+        msg = (
+            f"{where}: confirmed on {event.on.isoformat()}, but the label was already "
+            f"withdrawn on {previous.on.isoformat()}; a withdrawn label cannot be confirmed, "
+            "a new label is a labelled event"
+        )
+        raise InvalidInputError(msg)
+
+
 def _covering(code: str, on: date) -> tuple[Region, ...]:
     """The regions that covered *code*'s territory on *on*, when *code* did not exist then."""
     with contextlib.suppress(InvalidInputError):
@@ -263,18 +309,36 @@ def _in_force_on(where: str, code: str, on: date, pole_id: str) -> None:
         raise InvalidInputError(msg) from None
 
 
+def _evaluated(pole: Pole) -> None:
+    """Refuse a 2008 evaluation group for a pôle first labelled after the evaluation."""
+    first = pole.history[0]
+    # Only a labelling dates the first labelling: a history that starts with a confirmation
+    # had a label before it, on a day not recorded, perhaps by 2008.
+    group = pole.evaluation_group_2008
+    if group is None or first.kind is not LabelEventKind.LABELLED:
+        return
+    if first.on > EVALUATED_IF_LABELLED_BY:
+        msg = (
+            f"Pole.evaluation_group_2008: group {group.value} given, but pôle {pole.id!r} was "
+            f"first labelled on {first.on.isoformat()}, after the 2008 evaluation: only a pôle "
+            f"labelled by {EVALUATED_IF_LABELLED_BY.isoformat()} has a 2008 group (give None)"
+        )
+        raise InvalidInputError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Pole:
     """
     A pôle de compétitivité (competitiveness cluster).
 
     Invariants: the history is in date order (events of one day keep the
-    order given), with at most one event of each kind a day, and every
-    delabelling withdraws a label held the day before (see the module
-    documentation); region codes are INSEE codes known to
-    :mod:`~poles_policy.model.regions`, in force on the date of the
-    history's first event when there is one, and the head office is not
-    repeated among the other regions.
+    order given), with at most one event of each kind a day, every
+    delabelling withdraws a label held the day before, and no confirmation
+    follows a delabelling (see the module documentation); region codes are
+    INSEE codes known to :mod:`~poles_policy.model.regions`, in force on
+    the date of the history's first event when there is one, and the head
+    office is not repeated among the other regions; a pôle first labelled
+    after 2008 has no 2008 evaluation group.
 
     Attributes:
         id: Stable identifier (e.g. ``"minalogic"``).
@@ -288,14 +352,18 @@ class Pole:
         governing_body: Its animation structure, or ``None`` if not known.
         state_correspondent: Its State correspondent (GOV.3), or ``None``.
         evaluation_group_2008: Its group in the 2008 evaluation, or ``None``
-            if not known (or if it was labelled after 2008).
+            if not known; always ``None`` when the history starts with a
+            labelling after :data:`EVALUATED_IF_LABELLED_BY` (2008-12-31).
         history: Its labelling events, oldest first; it starts with a
             labelling or a confirmation.
 
     Raises:
+        WrongTypeError: If a field is of the wrong type (a region code given
+            as the int ``82``, a group given as the string ``"2"``), naming
+            the field.
         InvalidInputError: If a field breaks an invariant; the message names
-            the field (``Pole.history[0]``, ``Pole.head_office_region``) and
-            the value.
+            the field (``Pole.history[0]``, ``Pole.head_office_region``,
+            ``Pole.evaluation_group_2008``) and the value.
 
     >>> Pole(
     ...     id="p",
@@ -342,6 +410,7 @@ class Pole:
             _in_force_on("Pole.head_office_region", self.head_office_region, first, self.id)
             for index, code in enumerate(self.other_regions):
                 _in_force_on(f"Pole.other_regions[{index}]", code, first, self.id)
+            _evaluated(self)
 
     @property
     def regions(self) -> tuple[str, ...]:

@@ -79,7 +79,8 @@ class RegionKind(enum.Enum):
 def _code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _CODE.fullmatch(value):
         msg = f"{type(instance).__name__}.{attribute.name}: {value!r} is not a two-digit INSEE code"
-        raise InvalidInputError(msg)
+        # A code of the wrong type (the int 82) is a WrongTypeError, as for every field.
+        raise (InvalidInputError if isinstance(value, str) else WrongTypeError)(msg)
 
 
 def _optional_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

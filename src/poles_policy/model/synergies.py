@@ -27,6 +27,7 @@ from poles_policy.model._validators import (
     boolean,
     items,
     non_empty,
+    optional_is_a,
     to_bool,
     unique,
 )
@@ -60,7 +61,8 @@ class Involvement:
     structure_id: str = attrs.field(validator=non_empty)
     in_strategy: bool = attrs.field(converter=to_bool, validator=boolean)
     in_actions: bool = attrs.field(converter=to_bool, validator=boolean)
-    note: str | None = None
+    # Free text (a note may span lines): only its type is checked.
+    note: str | None = attrs.field(default=None, validator=optional_is_a(str))
 
 
 def _members(values: Iterable[ResearchOrganisation]) -> tuple[ResearchOrganisation, ...]:

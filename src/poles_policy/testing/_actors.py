@@ -22,6 +22,7 @@ from poles_policy.model.actors import (
     ResearchOrganisation,
     StateBody,
     StateKind,
+    public_by_kind,
 )
 from poles_policy.testing._arguments import checked
 from poles_policy.testing._values import _some, eur_amounts, region_codes
@@ -168,6 +169,11 @@ def enterprises(draw: st.DrawFn, *, ident: str | None = None) -> Enterprise:
     )
 
 
+# The kinds in the model's order (shrinking toward public research), and those that may be public.
+_RESEARCH_KINDS: Final[tuple[ResearchKind, ...]] = tuple(ResearchKind)
+_PUBLIC_KINDS: Final[tuple[ResearchKind, ...]] = tuple(k for k in ResearchKind if public_by_kind(k))
+
+
 @checked
 @st.composite
 def research_organisations(
@@ -176,11 +182,14 @@ def research_organisations(
     """
     Generate research and training bodies (never enterprises), in a region of 2009.
 
+    A private non-profit centre is never public (the model refuses it), so
+    ``public=True`` never draws one.
+
     Args:
         ident: The body's id; by default ``lab-0`` to ``lab-999``.
         public: Whether the body is a public establishment; ``None`` (the
             default, and so ``st.from_type``) draws either, half the time
-            each, shrinking toward public.
+            each for the kinds that may be either, shrinking toward public.
 
     >>> from hypothesis import Phase, find, settings
     >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
@@ -189,13 +198,17 @@ def research_organisations(
     (False, True)
     """
     n = draw(st.integers(min_value=0, max_value=999))
-    kind = draw(st.sampled_from(list(ResearchKind)))
+    kinds = _PUBLIC_KINDS if public is True else _RESEARCH_KINDS
+    kind = draw(st.sampled_from(kinds))
     region = draw(region_codes())
+    if public is None:
+        # A private non-profit centre is never public; the other kinds may be either.
+        public = (not draw(st.booleans())) and public_by_kind(kind)
     return ResearchOrganisation(
         id=ident if ident is not None else f"lab-{n}",
         name=f"Laboratoire {n} (generated)",
         kind=kind,
-        public=(not draw(st.booleans())) if public is None else public,
+        public=public,
         region=region,
     )
 

@@ -8,6 +8,7 @@ from typing import Final
 from hypothesis import strategies as st
 
 from poles_policy.model.poles import (
+    EVALUATED_IF_LABELLED_BY,
     Category,
     GoverningBody,
     LabelEvent,
@@ -43,7 +44,8 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
     interregional, covering one or two other regions in force that day. Its
     animation structure (see :func:`governing_bodies`) is known or not
     (``None``), as is its State correspondent. Only a pôle labelled
-    by 2008 may have a 2008 evaluation group. Themes
+    by the end of 2008 may have a 2008 evaluation group, as the model
+    requires; a confirmation never follows the withdrawal. Themes
     are distinct under the library's reading (case and spaces aside). Ids are
     ``pole-0`` to ``pole-99``: give *ident*, or draw lists ``unique_by`` id.
 
@@ -83,7 +85,9 @@ def poles(draw: st.DrawFn, *, ident: str | None = None) -> Pole:
         else []
     )
     governing_body = draw(st.none() | governing_bodies())
-    groups: list[int | None] = [None, 1, 2, 3] if labelled_on.year <= 2008 else [None]
+    # The model refuses a 2008 group for a pôle first labelled after the evaluation.
+    evaluated = labelled_on <= EVALUATED_IF_LABELLED_BY
+    groups: list[int | None] = [None, 1, 2, 3] if evaluated else [None]
     categories: list[Category] = [Category.NATIONAL, Category.MONDIAL, Category.VOCATION_MONDIALE]
     return Pole(
         id=ident if ident is not None else f"pole-{n}",
