@@ -362,6 +362,24 @@ def test_an_override_value_is_checked_like_a_file_value(value: object, fragment:
     assert fragment in str(info.value)
 
 
+@pytest.mark.parametrize("name", ["relay.default_annual_rate", "relay.oseo.guarantee_fee_rate"])
+def test_a_yearly_rate_written_as_a_percentage_is_refused_saying_how_to_write_it(
+    name: str,
+) -> None:
+    # 6 meant as 6 % a year would be read as 600 % a year: refused, as a share of 70 is.
+    with pytest.raises(ParameterError) as info:
+        default_parameters().override(name, 6)
+    assert str(info.value) == (
+        f"override of {name!r}: value 6 is above 1; a yearly rate is between 0 and 1 "
+        "(1 is 100 % a year; write 6 % a year as 0.06)"
+    )
+
+
+def test_a_yearly_rate_of_exactly_100_percent_is_still_taken() -> None:
+    reform = default_parameters().override("relay.default_annual_rate", "1.00")
+    assert reform.value("relay.default_annual_rate", date(2010, 1, 1)) == Decimal("1.00")
+
+
 def test_an_override_of_an_unknown_parameter_is_refused() -> None:
     with pytest.raises(UnknownParameterError, match=r"did you mean 'demo\.share'"):
         SET.override("demo.shares", "0.60")
@@ -499,4 +517,5 @@ def test_a_reform_of_a_parameter_without_history_is_cited_without_a_first_day() 
     assert use is not None
     assert use.valid_from == OPEN_START
     assert use.describe() == "relay.national_from = 2009-01-01 (date; assumption)"
-    assert use.describe("fr") == "relay.national_from = 2009-01-01 (date; assumption)"
+    # French accounts name the unit and the confidence in French (explain.ParameterUse.describe).
+    assert use.describe("fr") == "relay.national_from = 2009-01-01 (date ; hypothèse)"

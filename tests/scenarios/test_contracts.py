@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import attrs
+import numpy as np
 import pytest
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.actors import StateBody, StateKind
 from poles_policy.model.contracts import (
     Axis,
@@ -124,3 +125,15 @@ def test_bad_input_is_named() -> None:
         contract_table(CONTRACTS, 2012, PARAMS)
     with pytest.raises(TypeError, match="params must be a ParameterSet"):
         contract_table(CONTRACTS, 2010, None)  # type: ignore[arg-type]
+
+
+def test_a_numpy_year_is_as_good_as_a_python_one() -> None:
+    # A year read from an array or a DataFrame column is a NumPy integer.
+    table = contract_table(CONTRACTS, np.int64(2010), PARAMS)  # type: ignore[arg-type]
+    assert table.equals(contract_table(CONTRACTS, 2010, PARAMS))
+
+
+@pytest.mark.parametrize("year", ["2010", 2010.0, True, None])
+def test_a_year_that_is_not_a_whole_number_is_refused_naming_contract_table(year: object) -> None:
+    with pytest.raises(WrongTypeError, match=r"^contract_table: year must be an int, not "):
+        contract_table(CONTRACTS, year, PARAMS)  # type: ignore[arg-type]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from poles_policy.data.demo import demo_cases
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.relay import assess
 from poles_policy.rules.relay.evaluation import compare, evaluate_portfolio
@@ -115,3 +117,71 @@ def test_reform_functions_name_an_argument_of_the_wrong_type() -> None:
         region_comparison(demo_cases(), PILOT, NATIONAL_2009)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="generalisation_sweep: params must be"):
         generalisation_sweep(portfolio, None, [date(2009, 1, 1)])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("dates", "message"),
+    [
+        (
+            ["2009-01-01"],
+            (
+                r"^generalisation_sweep: dates\[0\] must be a datetime\.date, not str "
+                r"'2009-01-01' \(read it with datetime\.date\.fromisoformat\)$"
+            ),
+        ),
+        (
+            # Not read as 1 January 2009 and listed twice: the string is refused.
+            [date(2009, 1, 1), "2009-01-01"],
+            r"^generalisation_sweep: dates\[1\] must be a datetime\.date, not str '2009-01-01'",
+        ),
+        (
+            [datetime(2009, 1, 1, 12, tzinfo=UTC)],
+            (
+                r"^generalisation_sweep: dates\[0\] must be a datetime\.date, not datetime "
+                r".*\(take its \.date\(\)\)$"
+            ),
+        ),
+        (
+            pd.date_range("2009-01-01", periods=2, freq="YS"),
+            (
+                r"^generalisation_sweep: dates\[0\] must be a datetime\.date, not Timestamp "
+                r".*\(take its \.date\(\); of a pd\.date_range\(\.\.\.\), pass its \.date\)$"
+            ),
+        ),
+        (
+            [np.datetime64("2009-01-01")],
+            (
+                r"^generalisation_sweep: dates\[0\] must be a datetime\.date, not datetime64 .*"
+                r"\(for NumPy dates, pass \.tolist\(\) of a datetime64\[D\] array\)$"
+            ),
+        ),
+        (
+            [None],
+            r"^generalisation_sweep: dates\[0\] must be a datetime\.date, not NoneType None$",
+        ),
+    ],
+)
+def test_a_sweep_date_that_is_not_a_date_is_refused_by_its_position(
+    dates: object, message: str
+) -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(WrongTypeError, match=message):
+        generalisation_sweep(portfolio, PILOT, dates)  # type: ignore[arg-type]
+
+
+def test_the_dates_of_a_pandas_date_range_are_taken_as_dates() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    days = pd.date_range("2009-01-01", periods=2, freq="YS").date
+    sweep = generalisation_sweep(portfolio, PILOT, days)
+    assert sweep.index.tolist() == [date(2009, 1, 1), date(2010, 1, 1)]
+    assert all(type(day) is date for day in sweep.index)
+
+
+@pytest.mark.parametrize("name", [1, None, ("pilot",), b"pilot"])
+def test_screen_all_refuses_a_scenario_name_that_is_not_a_string(name: object) -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(
+        WrongTypeError,
+        match=r"^screen_all: each name in scenarios must be a string \(the column's name\), not ",
+    ):
+        screen_all(portfolio, {"pilot": PILOT, name: NATIONAL_2009})  # type: ignore[dict-item]

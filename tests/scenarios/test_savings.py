@@ -235,3 +235,36 @@ def test_arguments_of_the_wrong_type_are_named() -> None:
         simulate_savings(demo_cases(), PARAMS, seed=1)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="simulate_savings: params must be a ParameterSet"):
         simulate_savings(portfolio, None, seed=1)  # type: ignore[arg-type]
+
+
+def test_draws_times_eligible_cases_beyond_the_memory_cap_are_refused_before_simulating(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 31 eligible cases x 1 000 000 draws would need about 2 GB: refused at once, in one line,
+    # before the scalar rule reads any case (and long before numpy allocates the draws).
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    national = PARAMS.override("relay.national_from", date(2009, 1, 1))
+
+    def unreachable(*_: object, **__: object) -> None:
+        raise AssertionError
+
+    monkeypatch.setattr("poles_policy.scenarios.savings.time_saved", unreachable)
+    with pytest.raises(InvalidInputError) as info:
+        simulate_savings(portfolio, national, draws=1_000_000, seed=1)
+    assert str(info.value) == (
+        "draws must be at most 645161 for 31 eligible cases, not 1000000: draws x cases may "
+        "reach 20000000 (about 1.3 GB of memory), and 1000000 x 31 would need about 2.1 GB; "
+        "draw fewer times or simulate part of the portfolio"
+    )
+
+
+def test_the_memory_cap_takes_draws_times_eligible_cases_up_to_the_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())  # 23 eligible cases under the pilot
+    monkeypatch.setattr("poles_policy.scenarios.savings._MAX_CELLS", 23 * 10)
+    assert simulate_savings(portfolio, PARAMS, draws=10, seed=1).days.shape == (10, 23)
+    with pytest.raises(InvalidInputError, match=r"^draws must be at most 10 for 23 eligible"):
+        simulate_savings(portfolio, PARAMS, draws=11, seed=1)
+    # Cases that are not eligible are not simulated, and do not count.
+    assert simulate_savings(RelayPortfolio.from_cases([]), PARAMS, draws=1000, seed=1).draws == 1000

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from poles_policy.data.demo import demo_cases
@@ -64,7 +67,7 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     "synthetic_relay_cases(10**30)": (
         lambda: synthetic_relay_cases(10**30, seed=1),
         InvalidInputError,
-        r"^count must be at most 10000000, not 10{30}$",
+        r"^count must be at most 300000, not 10{30}$",
     ),
     "simulate_savings(draws=10**30)": (
         lambda: simulate_savings(PORTFOLIO, PARAMS, draws=10**30, seed=1),
@@ -133,3 +136,37 @@ def test_a_portfolio_reads_a_generator_of_cases_once_and_keeps_them_all() -> Non
     assert from_generator.cases == tuple(in_pilot)
     assert RelayPortfolio(cases=iter(cases)).cases == tuple(cases)
     assert len(RelayPortfolio.from_cases(map(lambda c: c, cases))) == len(cases)  # noqa: C417
+
+
+@pytest.mark.parametrize("flag", [np.True_, np.False_, np.ones((), dtype=np.bool_)])
+def test_a_numpy_bool_is_as_good_as_a_python_bool(flag: object) -> None:
+    # A notebook's flags often come out of an array or a DataFrame.
+    got = screen(PORTFOLIO, PARAMS, sme=flag)  # type: ignore[arg-type]
+    assert got.equals(screen(PORTFOLIO, PARAMS, sme=bool(flag)))
+
+
+@pytest.mark.parametrize("flag", [1, "yes", np.int64(1), np.array([True]), pd.NA])
+def test_sme_that_is_not_a_bool_is_refused_naming_its_type(flag: object) -> None:
+    with pytest.raises(WrongTypeError, match=r"^screen: sme must be True or False, not "):
+        screen(PORTFOLIO, PARAMS, sme=flag)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "chance", [Decimal("0.5"), Decimal("0.50"), Fraction(1, 2), np.float32(0.5), np.float64(0.5)]
+)
+def test_an_exact_or_numpy_probability_is_as_good_as_a_float(chance: object) -> None:
+    exact = simulate_savings(PORTFOLIO, PARAMS, draws=50, seed=3, oseo_asked=chance)  # type: ignore[arg-type]
+    plain = simulate_savings(PORTFOLIO, PARAMS, draws=50, seed=3, oseo_asked=0.5)
+    assert (exact.days == plain.days).all()
+    assert (exact.inside == plain.inside).all()
+
+
+@pytest.mark.parametrize(
+    "chance",
+    [Decimal("NaN"), Decimal("1.5"), Decimal("-0.1"), Fraction(3, 2), np.True_, "0.5", None],
+)
+def test_a_probability_out_of_range_or_of_another_type_is_refused(chance: object) -> None:
+    with pytest.raises(
+        InvalidInputError, match=r"^oseo_asked must be a probability from 0 to 1, not "
+    ):
+        simulate_savings(PORTFOLIO, PARAMS, draws=5, seed=1, oseo_asked=chance)  # type: ignore[arg-type]

@@ -12,6 +12,9 @@ from poles_policy.model.actors import actor_region
 from poles_policy.model.regions import regions_on
 from poles_policy.parameters import default_parameters
 from poles_policy.scenarios import CONDITIONS, RelayPortfolio, screen, synthetic_relay_cases
+from poles_policy.scenarios._arrays import whole_number
+from poles_policy.scenarios.portfolio import MET
+from poles_policy.scenarios.synthetic import _MAX_CASES
 
 
 def test_same_seed_same_cases_other_seed_other_cases() -> None:
@@ -70,3 +73,28 @@ def test_a_negative_seed_is_refused_by_name() -> None:
 def test_an_end_before_the_start_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="is before start"):
         synthetic_relay_cases(1, seed=1, start=date(2010, 1, 1), end=date(2009, 1, 1))
+
+
+def test_a_count_above_the_memory_cap_is_refused_and_the_cap_itself_is_not() -> None:
+    # 300 000 cases take about 1 GB (3.2 kB each, 3.5 kB with their portfolio).
+    with pytest.raises(InvalidInputError, match=r"^count must be at most 300000, not 300001$"):
+        synthetic_relay_cases(300_001, seed=1)
+    assert whole_number(300_000, "count", at_least=0, at_most=_MAX_CASES) == 300_000
+
+
+def test_each_departure_from_eligibility_happens_a_few_percent_of_the_time() -> None:
+    # As documented: with the scheme in force everywhere, no condition fails in more than a few
+    # percent of the cases, and about 69 % of the cases are eligible.
+    national = default_parameters().override("relay.national_from", date(2008, 1, 1))
+    portfolio = RelayPortfolio.from_cases(synthetic_relay_cases(4000, seed=5))
+    frame = screen(portfolio, national)
+    for key in CONDITIONS:
+        assert (frame[key] == "not_met").mean() < 0.08, key
+    # RELAY.4 fails for a subsidy already paid (5 %) or an amount above it (3 %), not for 1 in 5.
+    aid = frame["relay.state_aid"] == "met"
+    assert (frame.loc[aid, "relay.remaining"] == "not_met").mean() < 0.10
+    # An amount above the subsidy still to be received: about 3 % of the aided cases.
+    aided = (portfolio.state_aid == MET) & (portfolio.remaining > 0)
+    above = (portfolio.amount > portfolio.remaining) & aided
+    assert 0.015 < above.sum() / aided.sum() < 0.045
+    assert 0.66 < (frame["outcome"] == "eligible").mean() < 0.72

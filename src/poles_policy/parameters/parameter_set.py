@@ -362,7 +362,8 @@ class ParameterSet(Mapping[str, Parameter]):
 
         This set is left unchanged. The new value is read exactly like a
         value in a parameter file (a float is refused for a decimal unit, a
-        share must lie in 0..1, ...) and gets the confidence ``assumption``.
+        share and a yearly rate must lie in 0..1, so that 6 % a year is
+        written 0.06, ...) and gets the confidence ``assumption``.
 
         - ``valid_from=None``: the value replaces the whole history, in force
           from the day the parameter's first value was (so that an override

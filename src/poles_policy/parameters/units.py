@@ -8,7 +8,7 @@ values:
 unit              Python type                 accepted when read
 ================  ==========================  =================================
 ``share``         :class:`~decimal.Decimal`   0 to 1 inclusive
-``rate_per_year`` :class:`~decimal.Decimal`   >= 0
+``rate_per_year`` :class:`~decimal.Decimal`   0 to 1 inclusive (1 is 100 % a year)
 ``AWU``           :class:`~decimal.Decimal`   >= 0 (annual work units)
 ``EUR``           :class:`~decimal.Decimal`   >= 0, exact to the cent
 ``months``        :class:`int`                >= 0
@@ -23,6 +23,11 @@ unit              Python type                 accepted when read
 Decimal units accept a plain decimal string (``"0.45"``), an int or a
 Decimal, never a float: a binary float cannot hold 0.1 exactly, and a
 policy rate must be the figure the source gives.
+
+Shares and yearly rates are fractions, so a percentage written as such
+(``70`` for 70 %, ``6`` for 6 % a year) is refused rather than read as
+7 000 % or 600 % a year. The other units count things (euros, annual work
+units, months, days, years), for which no such slip exists.
 """
 
 from __future__ import annotations
@@ -83,6 +88,8 @@ _PLAIN_DECIMAL: Final = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _REGION_CODE: Final = re.compile(r"[0-9]{2}")
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
+_SIX: Final = Decimal(6)
+_HUNDRED: Final = Decimal(100)
 
 
 def is_unit(text: object) -> TypeGuard[Unit]:
@@ -161,6 +168,14 @@ def _decimal(raw: object, unit: Unit) -> Decimal:
         raise ParameterError(msg)
     if unit == "share" and dec > _ONE:
         msg = f"value {_show(raw)} is above 1; a share is between 0 and 1 (write 45 % as 0.45)"
+        raise ParameterError(msg)
+    if unit == "rate_per_year" and dec > _ONE:
+        # No rate of the period comes near 100 % a year: a larger one is a percentage.
+        percent = dec if dec <= _HUNDRED else _SIX
+        msg = (
+            f"value {_show(raw)} is above 1; a yearly rate is between 0 and 1 (1 is 100 % a "
+            f"year; write {decimal_text(percent)} % a year as {decimal_text(percent.scaleb(-2))})"
+        )
         raise ParameterError(msg)
     return dec
 

@@ -1,21 +1,28 @@
 """
-Array helpers of the scenarios: exact amounts in cents, and parameters by period.
+Array helpers of the scenarios: exact amounts in cents, parameters by period, and arguments.
 
 Amounts are whole cents held as 64-bit integers, or as Python integers in an
 object array when they are too large for 64 bits: never floats. A share of
 an amount is rounded once, half up, as :func:`poles_policy.money.rate_of`
 rounds it.
+
+The scenario functions are called from notebooks, where a count comes out of
+``len`` of an array as a NumPy integer and a flag out of a DataFrame as a
+NumPy bool: :func:`whole_number`, :func:`yes_or_no` and :func:`probability`
+take those as Python's own, and refuse anything else by name.
 """
 
 from __future__ import annotations
 
 import operator
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Final, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
+from poles_policy._arguments import wrong_type
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.money import Eur, rate_of
 
@@ -29,8 +36,10 @@ __all__ = [
     "cents_array",
     "from_cents",
     "periods",
+    "probability",
     "share_of",
     "whole_number",
+    "yes_or_no",
 ]
 
 CentsArray: TypeAlias = "npt.NDArray[np.int64] | npt.NDArray[np.object_]"
@@ -78,6 +87,71 @@ def whole_number(value: object, what: str, *, at_least: int, at_most: int | None
         msg = f"{what} must be at most {at_most}, not {number}"
         raise InvalidInputError(msg)
     return number
+
+
+def yes_or_no(value: object, function: str, argument: str) -> bool:
+    """
+    Read *value*, argument *argument* of *function*, as a Python bool.
+
+    A NumPy bool (``np.True_``, or a 0-dimensional boolean array, as a
+    DataFrame's cell or ``array.any()`` gives) is as good as ``True`` or
+    ``False``, as the domain model reads it; an integer, a string or
+    ``pd.NA`` is not.
+
+    Raises:
+        WrongTypeError: Naming *function* and *argument*, for anything else.
+
+    >>> yes_or_no(np.True_, "screen", "sme")
+    True
+    >>> yes_or_no(1, "screen", "sme")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: screen: sme must be True or False, not int 1
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, np.bool_) or (
+        isinstance(value, np.ndarray) and value.dtype == np.bool_ and value.ndim == 0
+    ):
+        return bool(value)
+    raise wrong_type(function, argument, "True or False", value)
+
+
+def probability(value: object, what: str) -> float:
+    """
+    Read *value* as a probability from 0 to 1, for comparing with uniform draws.
+
+    An int, a float (a NumPy float too), a Decimal or a Fraction; an exact
+    one is checked exactly, then read as its nearest float, the precision
+    of NumPy's draws.
+
+    Raises:
+        InvalidInputError: Naming *what*, for a bool, NaN, a value outside
+            0 to 1, or another type (a string, ``None``).
+
+    >>> probability(Decimal("0.25"), "oseo_asked")
+    0.25
+    >>> probability(Decimal("1.5"), "oseo_asked")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.InvalidInputError: oseo_asked must be a probability from 0 to 1, not
+    Decimal('1.5')
+    """
+    exact: Fraction | float | None = None
+    if isinstance(value, bool | np.bool_):
+        exact = None
+    elif isinstance(value, Decimal):
+        exact = Fraction(value) if value.is_finite() else None
+    elif isinstance(value, int | np.integer):
+        exact = Fraction(int(value))
+    elif isinstance(value, Fraction):
+        exact = value
+    elif isinstance(value, float | np.floating):
+        exact = float(value)  # NaN fails the range below
+    if exact is None or not 0 <= exact <= 1:
+        msg = f"{what} must be a probability from 0 to 1, not {value!r}"
+        raise InvalidInputError(msg)
+    return float(exact)
 
 
 def cents(amount: Decimal) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from poles_policy._arguments import refuse
@@ -39,7 +40,7 @@ def contract_table(
     Args:
         contracts: Performance contracts, each with a distinct id, all
             covering *year*.
-        year: The year to read.
+        year: The year to read: an int (a NumPy integer too).
         params: Policy parameters, read at each contract's start.
 
     Returns:
@@ -59,7 +60,8 @@ def contract_table(
         InvalidInputError: If an item is not a performance contract, two
             share an id, or *year* is outside a contract's period (the
             message names it).
-        TypeError: If *params* is not a parameter set.
+        WrongTypeError: If *year* is not a whole number, *params* not a
+            parameter set, or *contracts* not a list (a :class:`TypeError` too).
 
     >>> from datetime import date
     >>> from poles_policy.model.actors import StateBody, StateKind
@@ -78,6 +80,11 @@ def contract_table(
     given_params: object = params  # typed callers pass a set; others may not
     if not isinstance(given_params, ParameterSet):
         refuse("contract_table", "params", "a ParameterSet", params)
+    given_year: object = year
+    if isinstance(given_year, np.integer):
+        year = int(given_year)  # a year read from an array or a DataFrame column
+    elif isinstance(given_year, bool) or not isinstance(given_year, int):
+        refuse("contract_table", "year", "an int", given_year)
     given_contracts: object = contracts
     if isinstance(given_contracts, str | bytes | PerformanceContract) or not hasattr(
         given_contracts, "__iter__"

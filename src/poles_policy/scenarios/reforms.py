@@ -13,18 +13,19 @@ a reform (:func:`region_comparison`, the same table as
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
-from poles_policy._arguments import refuse
-from poles_policy.exceptions import InvalidInputError
+from poles_policy._arguments import given, not_a_day, refuse
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.scenarios.portfolio import require
 from poles_policy.scenarios.screening import outcome_counts, screen
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import date
 
     from poles_policy.parameters import ParameterSet
     from poles_policy.scenarios.portfolio import RelayPortfolio
@@ -41,7 +42,8 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
     Args:
         portfolio: The cases.
         scenarios: Parameter sets by the name to give their column, e.g.
-            ``{"pilot": default_parameters(), "national 2010": reform}``.
+            ``{"pilot": default_parameters(), "national 2010": reform}``;
+            each name is a string.
 
     Returns:
         One row per case (indexed by case id), one categorical outcome column
@@ -49,8 +51,8 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
 
     Raises:
         InvalidInputError: If *scenarios* is empty.
-        WrongTypeError: If *scenarios* is not a mapping of names to parameter
-            sets (a :class:`TypeError` too).
+        WrongTypeError: If *scenarios* is not a mapping of names (strings) to
+            parameter sets (a :class:`TypeError` too).
 
     >>> from datetime import date
     >>> from poles_policy.data.demo import demo_cases
@@ -72,6 +74,10 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
             "a mapping of names to parameter sets, such as {'pilot': default_parameters()}",
             given,
         )
+    for name in scenarios:
+        if not isinstance(name, str):
+            # pandas would take 1 and None as column names, and show them as 1.0 and NaN.
+            refuse("screen_all", "each name in scenarios", "a string (the column's name)", name)
     require("screen_all", portfolio, *scenarios.values())
     if not scenarios:
         msg = "screen_all needs at least one parameter set"
@@ -79,6 +85,29 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
     return pd.DataFrame(
         {name: screen(portfolio, params)["outcome"] for name, params in scenarios.items()}
     )
+
+
+def _days(dates: object) -> list[date]:
+    """Return *dates* as a list, every item a :class:`datetime.date`; refuse anything else."""
+    if isinstance(dates, str | bytes) or not_a_day(dates) is None or not hasattr(dates, "__iter__"):
+        refuse("generalisation_sweep", "dates", "a list of dates", dates)
+    days: list[date] = []
+    for position, item in enumerate(dates):
+        hint = not_a_day(item)
+        if hint is not None:
+            # A day that pandas or NumPy holds is a date-time, or no Python date at all: the
+            # library takes dates only, and says how to get them.
+            if isinstance(item, pd.Timestamp):
+                hint = " (take its .date(); of a pd.date_range(...), pass its .date)"
+            elif isinstance(item, np.datetime64):
+                hint = " (for NumPy dates, pass .tolist() of a datetime64[D] array)"
+            msg = (
+                f"generalisation_sweep: dates[{position}] must be a datetime.date, "
+                f"not {given(item)}{hint}"
+            )
+            raise WrongTypeError(msg)
+        days.append(item)
+    return days
 
 
 def generalisation_sweep(
@@ -93,7 +122,9 @@ def generalisation_sweep(
     Args:
         portfolio: The cases.
         params: The parameter set to reform (usually the default one).
-        dates: The generalisation dates to try.
+        dates: The generalisation dates to try, each a :class:`datetime.date`.
+            Strings, datetimes and pandas Timestamps are refused; the days
+            of a pandas ``date_range`` are its ``.date``.
 
     Returns:
         One row per date (index ``national_from``): the number of cases
@@ -103,7 +134,8 @@ def generalisation_sweep(
 
     Raises:
         InvalidInputError: If *dates* is empty or gives a date twice.
-        WrongTypeError: If *dates* is not a list of dates (a :class:`TypeError` too).
+        WrongTypeError: If *dates* is not a list of dates, or one of its items
+            is not a date, named by its position (a :class:`TypeError` too).
 
     >>> from datetime import date
     >>> from poles_policy.data.demo import demo_cases
@@ -118,19 +150,22 @@ def generalisation_sweep(
     [31, 23]
     """
     require("generalisation_sweep", portfolio, params)
-    given: object = dates  # a caller's slip may be anything
-    if isinstance(given, str | date) or not hasattr(given, "__iter__"):
-        refuse("generalisation_sweep", "dates", "a list of dates", given)
-    rows = {}
-    for day in dates:
-        if day in rows:
-            msg = f"generalisation_sweep: {day} is given twice"
-            raise InvalidInputError(msg)
-        reform = params.override(_NATIONAL_FROM, day, note="generalisation sweep")
-        rows[day] = outcome_counts(screen(portfolio, reform))
-    if not rows:
+    days = _days(dates)
+    if not days:
         msg = "generalisation_sweep needs at least one date"
         raise InvalidInputError(msg)
+    seen: set[date] = set()
+    for day in days:
+        if day in seen:
+            msg = f"generalisation_sweep: {day} is given twice"
+            raise InvalidInputError(msg)
+        seen.add(day)
+    rows = {
+        day: outcome_counts(
+            screen(portfolio, params.override(_NATIONAL_FROM, day, note="generalisation sweep"))
+        )
+        for day in days
+    }
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "national_from"
     decided = table["eligible"] + table["ineligible"]

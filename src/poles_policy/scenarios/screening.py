@@ -24,7 +24,7 @@ from poles_policy.model.actors import Enterprise
 from poles_policy.rules.relay.assessment import assess_case
 from poles_policy.rules.relay.eligibility import CONDITIONS, check_pilot_regions, eligibility
 from poles_policy.rules.sme import sme_defined_on, sme_status
-from poles_policy.scenarios._arrays import periods, share_of
+from poles_policy.scenarios._arrays import periods, share_of, yes_or_no
 from poles_policy.scenarios.portfolio import (
     MET,
     NOT_APPLICABLE,
@@ -106,7 +106,12 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     Args:
         portfolio: The cases, read once.
         params: The parameter set (the default one, or a reform).
-        sme: Whether to add the SME status of every applicant.
+        sme: Whether to add the SME status of every applicant: ``True`` or
+            ``False`` (a NumPy bool too).
+
+    Raises:
+        WrongTypeError: If *portfolio* is not a portfolio, *params* not a
+            parameter set, or *sme* not a bool (a :class:`TypeError` too).
 
     Returns:
         One row per case, indexed by case id: ``requested_on``, ``region``
@@ -123,9 +128,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     ('eligible', 'met')
     """
     require("screen", portfolio, params)
-    flag: object = sme  # a caller's slip may be anything
-    if not isinstance(flag, bool):
-        refuse("screen", "sme", "True or False", flag)
+    sme = yes_or_no(sme, "screen", "sme")
     n = len(portfolio)
     # The terms in force on each distinct date; dates sharing the same terms share a period.
     terms, period = periods(portfolio.requested_on, params, _TERMS)
