@@ -199,3 +199,19 @@ def test_generated_cases_with_distinct_ids_form_a_portfolio(cases: list[RelayCas
 def test_cases_with_given_ids_form_a_portfolio(data: st.DataObject) -> None:
     cases = [data.draw(relay_cases(ident=f"case-{i}")) for i in range(3)]
     assert RelayPortfolio.from_cases(cases).case_ids == ("case-0", "case-1", "case-2")
+
+
+@given(relay_requests(start=date(2015, 6, 1), end=date(2016, 12, 31)))
+def test_requests_across_the_2016_reform_name_regions_in_force_on_their_date(
+    request: RelayRequest,
+) -> None:
+    from poles_policy.boundary.case import dump_case, parse_case
+    from poles_policy.model.cases import RelayCase
+    from poles_policy.model.regions import region
+
+    for partner in request.project.partners:
+        code = getattr(partner.actor, "region", None)
+        if code is not None:
+            region(code, request.requested_on)  # raises for a code gone by that day
+    case = RelayCase(case_id=request.id, request=request)
+    assert parse_case(dump_case(case)) == case

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.model.projects import PartnerAid
 from poles_policy.model.relay import RelayLoan
 from poles_policy.money import Eur, Rate
 from poles_policy.testing import eur_amounts, policy_dates, rates, region_codes, regions
@@ -136,3 +137,38 @@ def test_bad_dates_are_refused_naming_the_strategy(
 ) -> None:
     with pytest.raises(error, match=match):
         build()
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "places"), [("0.5", "0.9", 0), ("0.12345", "0.125", 2), ("0.001", "0.009", 2)]
+)
+def test_rates_without_a_value_of_that_many_places_are_refused_when_built(
+    low: str, high: str, places: int
+) -> None:
+    with pytest.raises(
+        InvalidInputError, match=rf"^rates: no rate with {places} decimal\(s\) lies between"
+    ):
+        rates(min_value=low, max_value=high, places=places)
+
+
+def test_rates_with_a_single_value_of_that_many_places_draw_it() -> None:
+    from hypothesis import Phase, find, settings
+
+    quick = settings(phases=[Phase.generate], database=None)
+    only = rates(min_value="0.121", max_value="0.13", places=2)
+    assert find(only, lambda _: True, settings=quick) == Decimal("0.13")
+
+
+@pytest.mark.parametrize("ident", ["acme\n", "\u202eacme", "ac\x00me"])
+def test_an_id_with_a_control_character_is_refused_when_the_strategy_is_built(ident: str) -> None:
+    from poles_policy.testing import enterprises
+
+    with pytest.raises(InvalidInputError, match=r"^enterprises\(ident=.*\): an id is plain text"):
+        enterprises(ident=ident)
+
+
+@given(st.builds(PartnerAid, partner_id=st.just("acme")))
+def test_an_inferred_amount_field_draws_exact_amounts(aid: PartnerAid) -> None:
+    # st.builds reads the converter's hints: euros to the cent, never a float.
+    assert aid.granted == aid.granted.quantize(Decimal("0.01"))
+    assert aid.granted >= 0

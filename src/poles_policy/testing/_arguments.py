@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, NoReturn, ParamSpec, TypeVar
 
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.model._validators import readable
 from poles_policy.model.actors import Enterprise, ResearchOrganisation
 from poles_policy.model.platforms import CallForProjects
 from poles_policy.model.regions import is_region_code, regions_on
@@ -60,6 +61,14 @@ def check_ident(strategy: str, argument: str, value: object) -> None:
             argument,
             value,
             "an id is a non-empty string; leave the argument out to have one generated",
+            wrong_type=False,
+        )
+    if not readable(value):
+        _fail(
+            strategy,
+            argument,
+            value,
+            "an id is plain text, without control characters (the domain objects refuse them)",
             wrong_type=False,
         )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -32,7 +32,7 @@ from poles_policy.model.projects import (
     PaymentKind,
     ScheduledPayment,
 )
-from poles_policy.model.regions import all_regions, regions_on
+from poles_policy.model.regions import all_regions, regions_on, successor
 from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import CENT, Eur
 from poles_policy.parameters import default_parameters
@@ -326,6 +326,27 @@ def relay_requests(
     return _relay_requests(ident=ident, start=start, end=end)
 
 
+_Partner = TypeVar("_Partner")
+
+
+def _region_on(actor: _Partner, on: date) -> _Partner:
+    """
+    Give *actor* the code of its region in force on *on*.
+
+    The partners are drawn in regions of 2009; a case's region codes must exist on
+    its date (a document naming "82" on 2016-01-01 is refused), so a code gone by
+    then becomes its successor's ("82" becomes "84").
+    """
+    code = getattr(actor, "region", None)
+    if code is None or any(r.code == code for r in regions_on(on)):
+        return actor
+    try:
+        moved: str | None = successor(code, on).code
+    except InvalidInputError:
+        moved = None
+    return attrs.evolve(actor, region=moved)  # type: ignore[misc]
+
+
 @st.composite
 def _relay_requests(draw: st.DrawFn, *, ident: str | None, start: date, end: date) -> RelayRequest:
     n = draw(st.integers(min_value=0, max_value=999))
@@ -339,7 +360,10 @@ def _relay_requests(draw: st.DrawFn, *, ident: str | None, start: date, end: dat
     )
     applicant = attrs.evolve(applicant, region=region)
     is_partner = wish["relay.partner"] is MET
-    partners = draw(_partners(applicant if is_partner else None))
+    partners = tuple(
+        p if p.actor is applicant else attrs.evolve(p, actor=_region_on(p.actor, on))
+        for p in draw(_partners(applicant if is_partner else None))
+    )
     # The letter before the aid: the State pays nothing before it.
     letter = _letter(draw, on, wish["relay.selection_letter"])
     aid: tuple[AidDecision, ...] | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import functools
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Context, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Final
 
 from hypothesis import strategies as st
@@ -64,8 +64,9 @@ def rates(
     ``st.from_type(Rate)`` draws from ``rates()``.
 
     Raises:
-        InvalidInputError: If a bound is outside 0..1, or *min_value* is
-            above *max_value*.
+        InvalidInputError: If a bound is outside 0..1, *min_value* is
+            above *max_value*, or no rate with *places* decimals lies between
+            them.
         WrongTypeError: If a bound is a float, or *places* is not an int.
 
     >>> from hypothesis import Phase, find, settings
@@ -99,6 +100,14 @@ def rates(
         raise InvalidInputError(msg)
     if bounds[0] > bounds[1]:
         msg = f"rates: min_value={min_value} is above max_value={max_value}"
+        raise InvalidInputError(msg)
+    # Enough digits for any number of places (a share has one digit before the point).
+    exact = Context(prec=max(28, places + 2))
+    if bounds[0].quantize(Decimal(1).scaleb(-places), ROUND_CEILING, exact) > bounds[1]:
+        msg = (
+            f"rates: no rate with {places} decimal(s) lies between min_value={min_value} and "
+            f"max_value={max_value}; allow more places or widen the bounds"
+        )
         raise InvalidInputError(msg)
     return st.decimals(min_value=bounds[0], max_value=bounds[1], places=places).map(Rate)
 
