@@ -29,7 +29,11 @@ def test_demo_reads_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
     assert "portefeuille SYNTHÉTIQUE" in out
-    assert "NON ÉLIGIBLE: 22" in out
+    assert "Décisions : ÉLIGIBLE : 23, NON ÉLIGIBLE : 22, INDÉTERMINÉ (faits manquants) : 5" in out
+    assert "Taux d'accord : 51,1 %" in out
+    assert "Préfinancé : 3\u202f850\u202f000,00 €" in out
+    assert "[rempli] taux d'accord : 0,511 (cible ≥ 0,50)" in out
+    assert "Par région (default → default + relay.national_from) :" in out
 
 
 def test_a_later_generalisation_admits_fewer_cases(capsys: pytest.CaptureFixture[str]) -> None:

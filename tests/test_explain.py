@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from poles_policy.exceptions import InvalidInputError, UnknownClauseError, WrongTypeError
 from poles_policy.explain import (
     CLAUSES,
+    OPEN_START,
     Check,
     Decision,
     Fact,
@@ -20,6 +22,14 @@ from poles_policy.explain import (
     Status,
     Text,
     clause,
+    fr_a,
+    fr_amount,
+    fr_count,
+    fr_de,
+    fr_number,
+    fr_percent,
+    fr_the,
+    fr_unit,
     json_data,
     json_fields,
 )
@@ -344,3 +354,166 @@ def test_json_data_refuses_what_json_cannot_carry() -> None:
         json_data({"rate": 0.1})
     with pytest.raises(WrongTypeError, match=r"^json_fields: obj must be an attrs object, not str"):
         json_fields("text")
+
+
+# --- the French account --------------------------------------------------------------------------
+
+NNBSP = "\u202f"  # the narrow no-break space that groups thousands in French
+
+
+def test_a_french_account_spaces_its_colons_and_writes_parameters_in_french() -> None:
+    fr = _decision(_check("a", Status.MET), _check("b", Status.NOT_MET)).explain("fr")
+    assert fr.splitlines() == [
+        "Financement relais — ACME SAS, au 2009-07-01 : NON ÉLIGIBLE",
+        "  [remplie] libellé a — RELAY.2 : motif a",
+        "      relay.oseo.guarantee_share = 0,50 (part, depuis le 2008-04-01 ; sourcé)",
+        "  [NON REMPLIE] libellé b — RELAY.2 : motif b",
+        "      relay.oseo.guarantee_share = 0,50 (part, depuis le 2008-04-01 ; sourcé)",
+    ]
+    # English keeps its own typography and the identifiers.
+    en = _decision(_check("a", Status.MET)).explain()
+    assert en.splitlines()[:2] == [
+        "Relay financing — ACME SAS, on 2009-07-01: ELIGIBLE",
+        "  [met] label a — RELAY.2: reason a",
+    ]
+    assert "relay.oseo.guarantee_share = 0.50 (share, since 2008-04-01; sourced)" in en
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "confidence", "french"),
+    [
+        ("0.50", "share", "sourced", "0,50 (part, depuis le 2008-04-01 ; sourcé)"),
+        ("0.008", "rate_per_year", "sourced", "0,008 (taux annuel, depuis le 2008-04-01 ; sourcé)"),
+        ("6", "months", "assumption", "6 (mois, depuis le 2008-04-01 ; hypothèse)"),
+        ("10", "business_days", "text", "10 (jours ouvrés, depuis le 2008-04-01 ; texte)"),
+        ("2", "count", "assumption", "2 (nombre, depuis le 2008-04-01 ; hypothèse)"),
+        ("12.5", "AWU", "sourced", "12,5 (UTA, depuis le 2008-04-01 ; sourcé)"),
+        (
+            "43000000.00",
+            "EUR",
+            "sourced",
+            f"43{NNBSP}000{NNBSP}000,00 (€, depuis le 2008-04-01 ; sourcé)",
+        ),
+        ("11,82", "region_codes", "text", "11, 82 (codes de région, depuis le 2008-04-01 ; texte)"),
+        ("false", "bool", "text", "non (oui ou non, depuis le 2008-04-01 ; texte)"),
+        ("2009-11-30", "date", "sourced", "2009-11-30 (date, depuis le 2008-04-01 ; sourcé)"),
+    ],
+)
+def test_a_parameter_reads_in_french_with_its_identifiers_kept_in_json(
+    value: str, unit: str, confidence: str, french: str
+) -> None:
+    use = ParameterUse(
+        name="p.q",
+        value=value,
+        unit=unit,
+        valid_from=date(2008, 4, 1),
+        source="RELAY.5",
+        confidence=confidence,
+    )
+    assert use.describe("fr") == f"p.q = {french}"
+    assert use.describe("fr", source=True) == f"p.q = {french[:-1]} ; RELAY.5)"
+    check = Check(
+        key="k",
+        clauses=["RELAY.5"],
+        label=Text("l", "l"),
+        status=Status.MET,
+        reason=Text("r", "r"),
+        parameters=[use],
+    )
+    data = check.to_dict()["parameters"][0]
+    assert (data["value"], data["unit"], data["confidence"]) == (value, unit, confidence)
+
+
+def test_a_parameter_of_an_unknown_unit_or_confidence_is_shown_as_given() -> None:
+    use = ParameterUse(
+        name="p.q",
+        value="abc",
+        unit="widgets",
+        valid_from=OPEN_START,
+        source="s",
+        confidence="guess",
+    )
+    assert use.describe("fr") == "p.q = abc (widgets ; guess)"
+
+
+def test_french_numbers_take_a_decimal_comma_and_amounts_the_french_grouping() -> None:
+    assert fr_number(Decimal("4.5")) == "4,5"
+    assert fr_number("relay.max 2009-07-01 0.75") == "relay.max 2009-07-01 0,75"
+    assert fr_amount(Decimal("5000000.00")) == f"5{NNBSP}000{NNBSP}000,00 €"
+    assert fr_amount(Decimal("-1234.5")) == f"-1{NNBSP}234,5 €"
+    assert fr_amount(Decimal("0.01"), sign=True) == "+0,01 €"
+    assert fr_percent(Decimal("0.045")) == "4,5 %"
+    assert fr_percent(Decimal("0.008")) == "0,8 %"
+    assert fr_percent(Decimal(1)) == "100 %"
+
+
+@given(st.decimals(min_value=-(10**12), max_value=10**12, places=2))
+def test_a_french_amount_is_the_amount_written_the_french_way(value: Decimal) -> None:
+    text = fr_amount(value)
+    assert text.endswith(" €")
+    assert not re.search(r"\d\.\d", text)
+    back = Decimal(text.removesuffix(" €").replace(NNBSP, "").replace(",", "."))
+    assert back == value
+
+
+@pytest.mark.parametrize(
+    ("name", "the", "de", "a"),
+    [
+        ("Préfet de région", "le préfet de région", "du préfet de région", "au préfet de région"),
+        (
+            "Association Minalogic",
+            "l'Association Minalogic",
+            "de l'Association Minalogic",
+            "à l'Association Minalogic",
+        ),
+        (
+            "Région Rhône-Alpes",
+            "la Région Rhône-Alpes",
+            "de la Région Rhône-Alpes",
+            "à la Région Rhône-Alpes",
+        ),
+        ("État", "l'État", "de l'État", "à l'État"),
+        (
+            "Conseil général de l'Isère",
+            "le Conseil général de l'Isère",
+            "du Conseil général de l'Isère",
+            "au Conseil général de l'Isère",
+        ),
+        ("Minalogic", "Minalogic", "de Minalogic", "à Minalogic"),
+        (
+            "Acme Microsystèmes SAS",
+            "Acme Microsystèmes SAS",
+            "d'Acme Microsystèmes SAS",
+            "à Acme Microsystèmes SAS",
+        ),
+        ("OSEO", "OSEO", "d'OSEO", "à OSEO"),
+        ("Hambourg Invest", "Hambourg Invest", "de Hambourg Invest", "à Hambourg Invest"),
+        ("Le Mans Métropole", "Le Mans Métropole", "du Mans Métropole", "au Mans Métropole"),
+        ("Les Échos", "Les Échos", "des Échos", "aux Échos"),
+    ],
+)
+def test_a_name_given_as_data_takes_its_article_contraction_and_elision(
+    name: str, the: str, de: str, a: str
+) -> None:
+    assert (fr_the(name), fr_de(name), fr_a(name)) == (the, de, a)
+
+
+def test_a_count_agrees_with_its_noun() -> None:
+    assert [fr_count(n, "réunion") for n in (0, 1, 2)] == ["0 réunion", "1 réunion", "2 réunions"]
+    assert fr_count(3, "financeur absent", "financeurs absents") == "3 financeurs absents"
+
+
+def test_a_french_amount_of_something_that_is_no_number_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="fr_amount: 'abc' is not an amount"):
+        fr_amount("abc")
+
+
+def test_a_unit_has_a_french_name_when_it_is_a_parameter_unit() -> None:
+    assert [fr_unit(u) for u in ("share", "count", "EUR", "months", "AWU")] == [
+        "part",
+        "nombre",
+        "€",
+        "mois",
+        "UTA",
+    ]
+    assert fr_unit("brevets déposés") == "brevets déposés"

@@ -10,13 +10,21 @@ form should ask for them (:attr:`Decision.missing`).
 Four things are kept apart everywhere: a condition that is *not met*, one
 that is *unknown* (facts missing), one that is *not applicable*, and a value
 that is simply zero.
+
+Every account is rendered in English or in French. The French one follows
+French conventions (a space before ``:`` and ``;``, a decimal comma, amounts
+as ``150 000,00 €``, parameter units and confidences in French), through the
+helpers every rule shares: :func:`fr_number`, :func:`fr_amount`,
+:func:`fr_percent`, :func:`fr_count`, :func:`fr_unit`, and :func:`fr_the`,
+:func:`fr_de` and :func:`fr_a` for names given as data.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex
@@ -24,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex
 import attrs
 
 from poles_policy._arguments import expect_day, listed, refuse
+from poles_policy._exact import EXACT as _EXACT
 from poles_policy._exact import run_exact as _run_exact
 from poles_policy.exceptions import InvalidInputError, UnknownClauseError, WrongTypeError
 
@@ -44,6 +53,14 @@ __all__ = [
     "Text",
     "clause",
     "find_check",
+    "fr_a",
+    "fr_amount",
+    "fr_count",
+    "fr_de",
+    "fr_number",
+    "fr_percent",
+    "fr_the",
+    "fr_unit",
     "json_data",
     "json_fields",
     "missing_facts",
@@ -313,6 +330,256 @@ _SET_EN = Text.__dict__["en"].__set__
 _SET_FR = Text.__dict__["fr"].__set__
 
 
+# --- French wording ----------------------------------------------------------------------------
+#
+# The people who read these decisions read French: numbers take a decimal comma, amounts the
+# French grouping and the euro sign, and a name given as data takes the article and the elision
+# French grammar asks for. These helpers are shared by every rule, so the French of one
+# explanation reads like that of the others.
+
+_DECIMAL_POINT: Final = re.compile(r"(?<=\d)\.(?=\d)")
+_THIN_SPACE: Final = "\u202f"  # the narrow no-break space that groups thousands in French
+
+# The article of a name's first word, for the words that open the names of institutions and
+# offices ("Préfet de région", "Association Minalogic", "Région Rhône-Alpes"), and whether the
+# word is a title written in lower case inside a sentence ("le préfet de région"). Keys are
+# lower case, without accents. A name whose first word is not here is a proper name
+# ("Minalogic", "OSEO", "Grenoble"): it takes no article.
+_LE, _LA, _L = "le", "la", "l'"
+_HEADS: Final[Mapping[str, tuple[str, bool]]] = MappingProxyType(
+    {
+        **dict.fromkeys(("prefet", "president", "directeur", "recteur", "maire"), (_LE, True)),
+        **dict.fromkeys(("prefete", "presidente", "directrice", "rectrice"), (_LA, True)),
+        "ministre": (_LE, True),
+        **dict.fromkeys(
+            (
+                "bureau",
+                "cabinet",
+                "centre",
+                "comite",
+                "commissariat",
+                "conseil",
+                "consortium",
+                "credit",
+                "departement",
+                "fonds",
+                "gouvernement",
+                "groupement",
+                "laboratoire",
+                "ministere",
+                "parc",
+                "pole",
+                "rectorat",
+                "reseau",
+                "secretariat",
+                "service",
+                "syndicat",
+            ),
+            (_LE, False),
+        ),
+        **dict.fromkeys(
+            (
+                "banque",
+                "caisse",
+                "chambre",
+                "collectivite",
+                "communaute",
+                "commune",
+                "delegation",
+                "direction",
+                "federation",
+                "fondation",
+                "maison",
+                "mairie",
+                "metropole",
+                "mission",
+                "plate-forme",
+                "plateforme",
+                "prefecture",
+                "region",
+                "societe",
+                "structure",
+                "technopole",
+                "ville",
+            ),
+            (_LA, False),
+        ),
+        **dict.fromkeys(
+            (
+                "academie",
+                "agence",
+                "agglomeration",
+                "association",
+                "ecole",
+                "etablissement",
+                "etat",
+                "hopital",
+                "incubateur",
+                "institut",
+                "office",
+                "organisme",
+                "universite",
+            ),
+            (_L, False),
+        ),
+    }
+)
+_ACCENTS: Final = str.maketrans("àâäéèêëîïôöùûüç", "aaaeeeeiioouuuc")
+_VOWELS: Final = frozenset("aeiouàâäéèêëîïôöùûü")
+
+
+def fr_number(value: Decimal | int | str) -> str:
+    """
+    Write a number with the French decimal comma (``4,5``), its digits otherwise unchanged.
+
+    Only a point between two digits is a decimal point: a date or a dotted name in a text
+    keeps its own.
+
+    >>> fr_number(Decimal("4.5")), fr_number(Decimal("0.008")), fr_number(7), fr_number("-0.50")
+    ('4,5', '0,008', '7', '-0,50')
+    """
+    text = format(value, "f") if isinstance(value, Decimal) else str(value)
+    return _DECIMAL_POINT.sub(",", text)
+
+
+def fr_amount(value: Decimal | int | str, *, sign: bool = False) -> str:
+    r"""
+    Write an amount in euros the French way: ``150 000,00 €``.
+
+    Thousands are grouped with a narrow no-break space (U+202F), decimals follow a comma, and
+    the euro sign comes after the figure. The figure is exact: nothing is rounded here.
+
+    Args:
+        value: The amount (an :data:`~poles_policy.money.Eur`, or any exact decimal).
+        sign: Whether to write ``+`` before a positive amount or zero (a difference).
+
+    Raises:
+        InvalidInputError: If *value* is not a number, e.g. ``"abc"``.
+
+    >>> fr_amount(Decimal("5000000.00")).replace("\u202f", " ")
+    '5 000 000,00 €'
+    >>> fr_amount(Decimal("0.104")), fr_amount(Decimal("0.00"), sign=True)
+    ('0,104 €', '+0,00 €')
+    """
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        msg = f"fr_amount: {value!r} is not an amount"
+        raise InvalidInputError(msg) from None
+    grouped = format(number, "+,f" if sign else ",f")
+    return grouped.replace(",", _THIN_SPACE).replace(".", ",") + " €"
+
+
+def fr_percent(share: Decimal | int) -> str:
+    """
+    Write a share as a French percentage: ``Decimal("0.045")`` is ``4,5 %``.
+
+    The percentage is exact (the share times 100, trailing zeros dropped).
+
+    >>> fr_percent(Decimal("0.045")), fr_percent(Decimal("0.50")), fr_percent(Decimal("0.2501"))
+    ('4,5 %', '50 %', '25,01 %')
+    """
+    exact = _EXACT.multiply(Decimal(share), 100).normalize(_EXACT)
+    return f"{fr_number(exact)} %"
+
+
+def fr_count(count: int, singular: str, plural: str | None = None) -> str:
+    """
+    Write *count* and the noun that agrees with it: French keeps the singular below two.
+
+    Args:
+        count: How many.
+        singular: The noun (with its adjectives) in the singular.
+        plural: Its plural, when it is not the singular followed by ``s``.
+
+    >>> fr_count(0, "réunion"), fr_count(1, "réunion"), fr_count(3, "réunion")
+    ('0 réunion', '1 réunion', '3 réunions')
+    >>> fr_count(2, "financeur absent", "financeurs absents")
+    '2 financeurs absents'
+    """
+    if abs(count) < 2:
+        return f"{count} {singular}"
+    return f"{count} {plural if plural is not None else singular + 's'}"
+
+
+def _head(name: str) -> tuple[str | None, str]:
+    """The article *name* takes in a sentence, and the name as written there."""
+    first, _, rest = name.partition(" ")
+    entry = _HEADS.get(first.casefold().translate(_ACCENTS))
+    if entry is None:
+        return None, name
+    article, lower = entry
+    return article, (f"{first.lower()} {rest}".rstrip() if lower else name)
+
+
+def fr_the(name: str) -> str:
+    """
+    Return *name*, a name given as data, with the French definite article it takes.
+
+    The article comes from the name's first word when it names an institution or an office
+    (``Association``, ``Région``, ``Préfet``, ...); a title of office is written in lower case
+    inside a sentence. Any other name is a proper name and takes no article.
+
+    >>> fr_the("Préfet de région"), fr_the("Association Minalogic"), fr_the("Minalogic")
+    ('le préfet de région', "l'Association Minalogic", 'Minalogic')
+    >>> fr_the("Région Rhône-Alpes")
+    'la Région Rhône-Alpes'
+    """
+    _text_argument(name, "fr_the", "name")
+    article, written = _head(name)
+    if article is None:
+        return name
+    return f"{article}{written}" if article == _L else f"{article} {written}"
+
+
+def fr_de(name: str) -> str:
+    """
+    Return "de" followed by *name*, with the article, contraction and elision French asks for.
+
+    ``de le`` becomes ``du`` and ``de les`` ``des``; before a vowel ``de`` becomes ``d'``. A
+    proper name beginning with *h* keeps ``de``: whether its *h* is mute cannot be told from
+    the letters (``de Hambourg``).
+
+    >>> fr_de("Préfet de région"), fr_de("Association Minalogic"), fr_de("Région Rhône-Alpes")
+    ('du préfet de région', "de l'Association Minalogic", 'de la Région Rhône-Alpes')
+    >>> fr_de("Minalogic"), fr_de("OSEO Rhône-Alpes"), fr_de("Le Mans Métropole")
+    ('de Minalogic', "d'OSEO Rhône-Alpes", 'du Mans Métropole')
+    """
+    _text_argument(name, "fr_de", "name")
+    article, written = _head(name)
+    if article == _LE:
+        return f"du {written}"
+    if article is not None:
+        return f"de {fr_the(name)}"
+    first, _, rest = name.partition(" ")
+    if first == "Le" and rest:
+        return f"du {rest}"
+    if first == "Les" and rest:
+        return f"des {rest}"
+    return f"d'{name}" if name[:1].lower() in _VOWELS else f"de {name}"
+
+
+def fr_a(name: str) -> str:
+    """
+    Return "à" followed by *name*, with the article and contraction French asks for.
+
+    >>> fr_a("Préfet de région"), fr_a("Association Minalogic"), fr_a("Minalogic")
+    ('au préfet de région', "à l'Association Minalogic", 'à Minalogic')
+    """
+    _text_argument(name, "fr_a", "name")
+    article, written = _head(name)
+    if article == _LE:
+        return f"au {written}"
+    if article is not None:
+        return f"à {fr_the(name)}"
+    first, _, rest = name.partition(" ")
+    if first == "Le" and rest:
+        return f"au {rest}"
+    if first == "Les" and rest:
+        return f"aux {rest}"
+    return f"à {name}"
+
+
 class Outcome(enum.Enum):
     """
     The answer of an eligibility rule.
@@ -418,6 +685,11 @@ class ParameterUse:
         """
         Render ``name = value (unit, since date; confidence)``, and the source if asked.
 
+        In French the unit and the confidence are French words, a decimal value takes a
+        comma (an amount in euros its French grouping too), and ``;`` a space before it;
+        the name, the date and the source stay as they are, and the JSON
+        (:meth:`Decision.to_dict`) keeps the identifiers (``"share"``, ``"sourced"``).
+
         >>> use = ParameterUse(
         ...     name="relay.oseo.guarantee_share",
         ...     value="0.50",
@@ -429,24 +701,89 @@ class ParameterUse:
         >>> use.describe()
         'relay.oseo.guarantee_share = 0.50 (share, since 2008-04-01; sourced)'
         >>> use.describe("fr", source=True)
-        'relay.oseo.guarantee_share = 0.50 (share, depuis le 2008-04-01; sourced; RELAY.5)'
+        'relay.oseo.guarantee_share = 0,50 (part, depuis le 2008-04-01 ; sourcé ; RELAY.5)'
 
         A value in force from :data:`OPEN_START` has no first day to cite:
 
         >>> reform = attrs.evolve(use, valid_from=OPEN_START, confidence="assumption")
         >>> reform.describe()
         'relay.oseo.guarantee_share = 0.50 (share; assumption)'
+        >>> reform.describe("fr")
+        'relay.oseo.guarantee_share = 0,50 (part ; hypothèse)'
         """
         _check_lang(lang)
-        where = f"; {self.source}" if source else ""
+        if lang == "fr":
+            value = _fr_value(self.value, self.unit)
+            unit = fr_unit(self.unit)
+            confidence = _CONFIDENCES_FR.get(self.confidence, self.confidence)
+            since, sep = "depuis le", " ; "
+        else:
+            value, unit, confidence, since, sep = (
+                self.value,
+                self.unit,
+                self.confidence,
+                "since",
+                "; ",
+            )
+        where = f"{sep}{self.source}" if source else ""
         if self.valid_from <= OPEN_START:
             # A value with no first day of its own (a reform's): no date to cite.
-            return f"{self.name} = {self.value} ({self.unit}; {self.confidence}{where})"
-        since = "depuis le" if lang == "fr" else "since"
+            return f"{self.name} = {value} ({unit}{sep}{confidence}{where})"
         return (
-            f"{self.name} = {self.value} ({self.unit}, {since} {self.valid_from.isoformat()}; "
-            f"{self.confidence}{where})"
+            f"{self.name} = {value} ({unit}, {since} {self.valid_from.isoformat()}{sep}"
+            f"{confidence}{where})"
         )
+
+
+# The units and confidences of parameters (poles_policy.parameters.units and .history), as a
+# French account writes them; the identifiers themselves stay in the JSON.
+_UNITS_FR: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "share": "part",
+        "rate_per_year": "taux annuel",
+        "AWU": "UTA",
+        "EUR": "€",
+        "months": "mois",
+        "days": "jours",
+        "business_days": "jours ouvrés",
+        "count": "nombre",
+        "date": "date",
+        "region_codes": "codes de région",
+        "bool": "oui ou non",
+    }
+)
+_CONFIDENCES_FR: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "text": "texte",
+        "sourced": "sourcé",
+        "assumption": "hypothèse",
+    }
+)
+_PLAIN_DECIMAL: Final = re.compile(r"-?\d+(\.\d+)?")
+
+
+def fr_unit(unit: str) -> str:
+    """
+    Return a unit's French name: a parameter unit (``"share"``, ``"EUR"``...) or another as given.
+
+    >>> fr_unit("share"), fr_unit("EUR"), fr_unit("rate_per_year"), fr_unit("brevets")
+    ('part', '€', 'taux annuel', 'brevets')
+    """
+    _text_argument(unit, "fr_unit", "unit")
+    return _UNITS_FR.get(unit, unit)
+
+
+def _fr_value(value: str, unit: str) -> str:
+    """A parameter's canonical value text, as a French account writes it."""
+    if unit == "bool" and value in {"true", "false"}:
+        return "oui" if value == "true" else "non"
+    if unit == "region_codes":
+        return ", ".join(value.split(","))  # "11,82" would read as a decimal number
+    if not _PLAIN_DECIMAL.fullmatch(value):
+        return value
+    if unit == "EUR":
+        return fr_amount(value).removesuffix(" €")
+    return fr_number(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -565,7 +902,11 @@ class Check:
         status = self.status.label.in_lang(lang)
         cites = ", ".join(self.clauses)
         info = " (information)" if self.informative else ""
-        return f"[{status}] {self.label.in_lang(lang)}{info} — {cites}: {self.reason.in_lang(lang)}"
+        colon = " :" if lang == "fr" else ":"  # French puts a space before the colon
+        return (
+            f"[{status}] {self.label.in_lang(lang)}{info} — {cites}{colon} "
+            f"{self.reason.in_lang(lang)}"
+        )
 
 
 def _check_fields(**fields: object) -> None:
@@ -929,11 +1270,19 @@ class Decision:
         Each check gets one line with its status, clause ids and reason;
         parameter values follow with their dates and confidence (and their
         sources with ``sources=True``; :meth:`to_dict` always has them);
-        missing facts close the account as questions.
-        """
-        on = "au" if lang == "fr" else "on"
+        missing facts close the account as questions. The French account
+        follows French typography (see :meth:`ParameterUse.describe`).
+
+        >>> from poles_policy.data.demo import demo_cases
+        >>> from poles_policy.parameters import default_parameters
+        >>> from poles_policy.rules.relay import eligibility
+        >>> decision = eligibility(demo_cases()[31].request, default_parameters())
+        >>> print(decision.explain("fr").splitlines()[0])
+        Éligibilité au financement relais — Entreprise 32 SAS (synthetic) — PROJET-32 (synthetic), au 2009-02-23 : NON ÉLIGIBLE
+        """  # noqa: E501 - a doctest's output line cannot wrap
+        on, colon = ("au", " :") if lang == "fr" else ("on", ":")
         head = (
-            f"{self.title.in_lang(lang)} — {self.subject}, {on} {self.on.isoformat()}: "
+            f"{self.title.in_lang(lang)} — {self.subject}, {on} {self.on.isoformat()}{colon} "
             f"{self.outcome.label.in_lang(lang)}"
         )
         return render_account(head, self.checks, lang, sources=sources, missing=self.missing)

@@ -211,7 +211,7 @@ def test_an_undetermined_route_shows_what_the_split_would_give() -> None:
     funding = inter_pole_funding(file, PARAMS, poles=POLES)
     reason = funding.decision.check("gov.inter_pole.split").reason
     assert reason.en.startswith("if the route applies, minalogic keeps 120000.00 EUR")
-    assert reason.fr.startswith("si la voie s'applique, minalogic conserve 120000.00 EUR")
+    assert reason.fr.startswith("si la voie s'applique, minalogic conserve 120\u202f000,00 €")
     assert funding.kept is None
 
 
@@ -222,7 +222,7 @@ def test_the_explanation_cites_the_clause_in_both_languages() -> None:
     english, french = funding.explain(), funding.explain("fr")
     assert english.startswith("Inter-pôle file interpole-2010-03, 120000.00 EUR: paid to the lead")
     assert "minalogic keeps 0.00 EUR and passes on 120000.00 EUR to axelera" in english
-    assert french.startswith("Dossier inter-pôles interpole-2010-03, 120000.00 EUR : versé au")
+    assert french.startswith("Dossier inter-pôles interpole-2010-03, 120\u202f000,00 € : versé au")
     assert "GOV.4" in english
     assert "GOV.4" in french
 
@@ -259,7 +259,8 @@ def test_french_reasons_agree_in_number() -> None:
         poles=POLES,
     )
     assert split.decision.check("gov.inter_pole.split").reason.fr == (
-        "minalogic conserve 70000.00 EUR et reverse 50000.00 EUR à axelera, 0.00 EUR à techtera"
+        "minalogic conserve 70\u202f000,00 € et reverse 50\u202f000,00 € à axelera, "
+        "0,00 € à techtera"
     )
     in_force = split.decision.check("gov.inter_pole.in_force").reason.fr
     assert in_force == "décidé le 2010-03-15, le premier jour du label (2009-11-30) ou après"

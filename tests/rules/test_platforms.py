@@ -276,7 +276,7 @@ def test_the_failing_reasons_name_what_is_wrong() -> None:
     assert delabelled.check("struct.labelled").reason.en == "axelera not labelled on 2008-11-28"
     short = _decide(_platform(investment_budget="8000000.01"))
     assert short.check("struct.balanced").reason.en.endswith("financing − budget = -0.01 EUR")
-    assert short.check("struct.balanced").reason.fr.endswith("financement − budget = -0.01 EUR")
+    assert short.check("struct.balanced").reason.fr.endswith("financement − budget = -0,01 €")
 
 
 # -- 1. the window, bounds inclusive ------------------------------------------------------------
@@ -418,8 +418,12 @@ BIG_USER = PlatformUser(name="BigChem SA", kind=UserKind.LARGE_ENTERPRISE)
 @pytest.mark.parametrize(
     ("users", "lacking_en", "lacking_fr"),
     [
-        ((LAB_USER, BIG_USER), "no SME among its 2 user(s)", "aucune PME parmi ses 2"),
-        ((SME_USER,), "no laboratory among its 1 user(s)", "aucun laboratoire parmi ses 1"),
+        ((LAB_USER, BIG_USER), "no SME among its 2 user(s)", "aucune PME parmi ses 2 utilisateurs"),
+        (
+            (SME_USER,),
+            "no laboratory among its 1 user(s)",
+            "aucun laboratoire parmi son unique utilisateur",
+        ),
         ((BIG_USER,), "no SME and no laboratory", "aucune PME et aucun laboratoire"),
     ],
 )
@@ -487,7 +491,7 @@ def test_an_empty_plan_balances_a_zero_budget_but_has_no_core() -> None:
     assert core.reason.en.startswith(
         "no financing line, for a budget of 0.00 EUR: the empty plan balances it but funds nothing"
     )
-    assert core.reason.fr.startswith("aucune ligne de financement, pour un budget de 0.00 EUR")
+    assert core.reason.fr.startswith("aucune ligne de financement, pour un budget de 0,00 €")
     # Nothing to ask could change it: ineligible, not undetermined.
     assert (decision.outcome, decision.missing) == (Outcome.INELIGIBLE, ())
     assert [c.key for c in decision.failed] == ["struct.core_funding"]
@@ -602,7 +606,7 @@ def test_the_operating_aid_reason_names_the_failures() -> None:
     flat = _aid((2009, "200000"), (2010, "200000"), (2011, "200000"))
     check = _decide(_platform(financing=_plan(aid=flat))).check("struct.operating_aid")
     assert "NOT decreasing (2010 is not below 2009)" in check.reason.en
-    assert "PAS dégressive (2010 n'est pas inférieure à 2009)" in check.reason.fr
+    assert "PAS dégressive (l'aide de 2010 n'est pas inférieure à celle de 2009)" in check.reason.fr
     long = _aid((2009, "250000"), (2010, "150000"), (2011, "120000"), (2012, "80000"))
     check = _decide(_platform(financing=_plan(aid=long))).check("struct.operating_aid")
     assert check.reason.en.endswith(
@@ -784,10 +788,12 @@ def test_the_study_support_reason_shows_the_exact_bound() -> None:
     )
     capped = _decide(_with_cdc("200000.01", "300000.00")).check("struct.cdc_studies")
     assert capped.reason.en.endswith(": above the 200000.00 EUR cap")
-    assert capped.reason.fr.endswith(" : au-dessus du plafond de 200000.00 EUR")
+    assert capped.reason.fr.endswith(" : au-dessus du plafond de 200\u202f000,00 €")
     both = _decide(_with_cdc("200000.01", "250000.00")).check("struct.cdc_studies")
     assert both.reason.en.endswith(": above the 200000.00 EUR cap and 80 % of the cost")
-    assert both.reason.fr.endswith(" : au-dessus du plafond de 200000.00 EUR et de 80 % du coût")
+    assert both.reason.fr.endswith(
+        " : au-dessus du plafond de 200\u202f000,00 € et de 80 % du coût"
+    )
 
 
 def test_study_support_without_the_study_cost_asks_for_it() -> None:
@@ -867,10 +873,10 @@ def test_the_explanation_names_the_clause_in_english_and_french() -> None:
     assert "struct.core_funding_min_share = 0.50 (share, since 2008-10-01; assumption)" in english
     assert french.splitlines()[0] == (
         "Éligibilité d'une plate-forme d'innovation à un appel à projets — axelone, "
-        "au 2008-11-28: NON ÉLIGIBLE"
+        "au 2008-11-28 : NON ÉLIGIBLE"
     )
     assert "[NON REMPLIE] ouverte aux utilisateurs extérieurs" in french
-    assert "— STRUCT.1: pas ouverte aux utilisateurs extérieurs" in french
+    assert "— STRUCT.1 : pas ouverte aux utilisateurs extérieurs" in french
     assert english.count("STRUCT.1") == french.count("STRUCT.1") == 8
 
 
@@ -1181,4 +1187,4 @@ def test_a_support_of_nothing_with_an_unknown_study_cost_is_met() -> None:
     plan = (*PLAN[:-3], _line(CDC, "0"), _line(PARTNERS, "4400000"), _line(FEES, "2000000"))
     check = _decide(_platform(financing=plan, study_cost=None)).check("struct.cdc_studies")
     assert (check.status, check.missing) == (Status.MET, ())
-    assert check.reason.fr == "aide de 0.00 EUR : rien à plafonner"
+    assert check.reason.fr == "aide de 0,00 € : rien à plafonner"

@@ -484,7 +484,7 @@ def test_a_loan_repaid_in_one_go_without_subsidy_dates_asks_every_fact_in_order(
     ]
     assert [f.path for f in cost.missing] == expected
     assert "11000.00 to 11800.00 EUR" in cost.explain("en")
-    assert "11000.00 à 11800.00 EUR" in cost.explain("fr")
+    assert "11\u202f000,00 € à 11\u202f800,00 €" in cost.explain("fr")
 
 
 def test_a_loan_repaid_in_one_go_that_bridges_nothing_has_a_cost_but_none_per_month(

@@ -38,7 +38,10 @@ def test_when_the_bank_asks_oseo_covers_half_the_advance(
         "relay.oseo.guarantee_fee_rate",
     ]
     assert "75000.00 EUR" in guarantee.check.reason.en
-    assert "0.8 %" in guarantee.check.reason.fr
+    assert guarantee.check.reason.fr == (
+        "la Banque de Lyon sollicite OSEO : 50 % de 150\u202f000,00 € couverts = "
+        "75\u202f000,00 €, pour 0,8 % par an de l'encours garanti"
+    )
 
 
 def test_the_covered_amount_is_rounded_once_half_up(

@@ -513,7 +513,8 @@ def test_every_figure_is_explained_in_english_and_french_citing_relay_6(
     assert "4 months 19 days (141 days, 4.6 months) to 7 months 18 days" in english
     assert "4 mois 19 jours (141 jours, 4,6 mois) à 7 mois 18 jours" in french
     assert "relay.promised_gain_months.low = 6" in english
-    assert "avance 75000.00 EUR" in french
+    # An advance (une avance) is feminine: its basis agrees with it.
+    assert "avance 75\u202f000,00 € 2009-09-02..2009-12-02 (estimée)" in french
 
 
 # --- properties --------------------------------------------------------------------------------

@@ -318,8 +318,8 @@ def test_undated_operating_aid_of_nothing_is_not_asked_for() -> None:
         "0.00 EUR without a year: no aid, whatever its year"
     )
     assert check.reason.fr == (
-        "2009 : 300.00 EUR : dégressive, sur 1 année(s) civile(s), 2009–2009 ; 3 au plus ; "
-        "0.00 EUR sans année : aucune aide, quelle que soit son année"
+        "2009 : 300,00 € : dégressive, sur 1 année civile, 2009–2009 ; 3 au plus ; "
+        "0,00 € sans année : aucune aide, quelle que soit son année"
     )
 
 
@@ -338,7 +338,7 @@ def test_operating_aid_lines_that_total_nothing_are_no_aid(
         check.reason.en == "the operating aid lines total 0.00 EUR: no aid to decrease or to limit"
     )
     assert check.reason.fr == (
-        "les lignes d'aide de fonctionnement totalisent 0.00 EUR : aucune aide à rendre "
+        "les lignes d'aide de fonctionnement totalisent 0,00 € : aucune aide à rendre "
         "dégressive ni à limiter"
     )
 
@@ -356,8 +356,8 @@ def test_undated_aid_of_nothing_is_asked_for_when_a_skipped_year_could_take_it()
         "in 2010, between two years of aid, it would break the decrease"
     )
     assert check.reason.fr == (
-        "0.00 EUR d'aide de fonctionnement sans année ; par année : 2009 : 400.00 EUR, "
-        "2011 : 200.00 EUR ; en 2010, entre deux années d'aide, elle romprait la dégressivité"
+        "0,00 € d'aide de fonctionnement sans année ; par année : 2009 : 400,00 €, "
+        "2011 : 200,00 € ; en 2010, entre deux années d'aide, elle romprait la dégressivité"
     )
 
 

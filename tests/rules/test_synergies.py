@@ -204,17 +204,17 @@ def test_the_explanation_in_english(report: CooperationReport) -> None:
 def test_the_explanation_in_french(report: CooperationReport) -> None:
     lines = report.explain("fr").splitlines()
     assert lines[0] == (
-        "Structures de coopération du pôle minalogic (SYN.1, SYN.3) : 3 membre(s) public(s), "
-        "5 structure(s) fondée(s) par eux, 1 lacune(s), 2 partielle(s), "
-        "1 non enregistrée(s) : implication INCOMPLÈTE"
+        "Structures de coopération du pôle minalogic (SYN.1, SYN.3) : 3 membres publics, "
+        "5 structures fondées par eux, 1 lacune, 2 partielles, "
+        "1 non enregistrée : implication INCOMPLÈTE"
     )
     assert lines[2].startswith(
-        "  [NON REMPLIE] Lab B (lab-b) : implique ses structures de coopération — SYN.3: "
+        "  [NON REMPLIE] Lab B (lab-b) : implique ses structures de coopération — SYN.3 : "
         "ni stratégie ni actions : "
     )
     assert lines[3] == (
-        "  [sans objet] Centre C (centre-c) : non concerné (information) — SYN.3: organisme "
-        "privé : SYN.3 s'adresse aux établissements publics"
+        "  [sans objet] Centre C (centre-c) : organisme non concerné (information) — SYN.3 : "
+        "organisme privé : SYN.3 s'adresse aux établissements publics"
     )
     assert "rien à impliquer" in lines[4]
     assert all("SYN.3" in line for line in lines)
@@ -272,7 +272,7 @@ def test_a_structure_founded_by_two_members_is_one_gap_in_the_totals() -> None:
             "involvement INCOMPLETE"
         )
     )
-    assert " 1 lacune(s), " in report.explain("fr").splitlines()[0]
+    assert " 1 lacune, 0 partielle, " in report.explain("fr").splitlines()[0]
 
 
 def test_a_structure_founded_by_two_members_stays_in_each_members_line_and_check() -> None:
@@ -334,7 +334,8 @@ def test_every_unrecorded_structure_is_asked_for_not_only_the_first_members() ->
         ),
     ]
     assert report.missing[1].question.fr == (
-        "À quoi CTRS B (ctrs-b) prend-elle part, de la stratégie du pôle et de ses actions ?"
+        "À quoi la structure CTRS B (ctrs-b) prend-elle part, de la stratégie du pôle et de "
+        "ses actions ?"
     )
 
 

@@ -50,7 +50,15 @@ import attrs
 
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.explain import Check, Status, Text, json_fields, render_account
+from poles_policy.explain import (
+    Check,
+    Status,
+    Text,
+    fr_count,
+    fr_de,
+    json_fields,
+    render_account,
+)
 from poles_policy.model.committees import CoordinationCommittee
 from poles_policy.rules._inputs import expect, expect_date, expect_params
 
@@ -123,21 +131,32 @@ class CommitteeRegularity:
             sources: Whether to add each parameter's source.
         """
         fr = lang == "fr"
+        # The verdict agrees with "Comité", a singular: "régulier".
         verdict = (
-            ("réguliers, avec les financeurs" if fr else "regular, with the funders")
+            ("régulier, avec les financeurs" if fr else "regular, with the funders")
             if self.regular
-            else ("PAS réguliers avec les financeurs" if fr else "NOT regular with the funders")
+            else ("PAS régulier avec les financeurs" if fr else "NOT regular with the funders")
         )
-        head = (
-            f"{'Comité de coordination de' if fr else 'Coordination committee of'} "
-            f"{self.pole_id}, {self.start.isoformat()} – {self.end.isoformat()}: "
-            f"{self.meetings} {'réunion(s)' if fr else 'meeting(s)'}, {verdict}"
-        )
+        period = f"{self.start.isoformat()} – {self.end.isoformat()}"
+        if fr:
+            head = (
+                f"Comité de coordination {fr_de(self.pole_id)}, {period} : "
+                f"{_reunions(self.meetings)}, {verdict}"
+            )
+        else:
+            head = (
+                f"Coordination committee of {self.pole_id}, {period}: "
+                f"{self.meetings} meeting(s), {verdict}"
+            )
         return render_account(head, self.checks, lang, sources=sources)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the regularity as JSON-ready data (exact decimals as text, dates in ISO form)."""
         return json_fields(self)
+
+
+def _reunions(count: int) -> str:
+    return fr_count(count, "réunion")
 
 
 def _reaches(start: date, end: date, months: int) -> bool:
@@ -183,17 +202,17 @@ def _gaps_check(  # noqa: PLR0913 - the gaps and what they were read against
             f"{months} mois sans réunion",
         )
     elif too_long:
-        listed = ", ".join(
-            f"{g.start.isoformat()} – {g.end.isoformat()} ({g.days} d)" for g in too_long
-        )
+        spans = [(f"{g.start.isoformat()} – {g.end.isoformat()}", g.days) for g in too_long]
+        listed_en = ", ".join(f"{span} ({days} d)" for span, days in spans)
+        listed_fr = ", ".join(f"{span} ({days} j)" for span, days in spans)
         reason = Text(
-            f"{held} meeting(s) in {period}; more than {months} months without one: {listed}",
-            f"{held} réunion(s) sur {period} ; plus de {months} mois sans réunion : {listed}",
+            f"{held} meeting(s) in {period}; more than {months} months without one: {listed_en}",
+            f"{_reunions(held)} sur {period} ; plus de {months} mois sans réunion : {listed_fr}",
         )
     else:
         reason = Text(
             f"{held} meeting(s) in {period}; never more than {months} months without one",
-            f"{held} réunion(s) sur {period} ; jamais plus de {months} mois sans réunion",
+            f"{_reunions(held)} sur {period} ; jamais plus de {months} mois sans réunion",
         )
     return Check(
         key="gov.committee.gaps",
@@ -216,7 +235,8 @@ def _funders_check(committee: CoordinationCommittee, absent: tuple[str, ...]) ->
         names = ", ".join(f.name for f in funders if f.actor_id in absent)
         reason = Text(
             f"funder(s) at no meeting of the period: {names}",
-            f"financeur(s) absent(s) de toutes les réunions de la période : {names}",
+            f"{fr_count(len(absent), 'financeur absent', 'financeurs absents')} de toutes les "
+            f"réunions de la période : {names}",
         )
     else:
         names = ", ".join(f.name for f in funders)
@@ -241,7 +261,8 @@ def _plan_check(
     else:
         reason = Text(
             f"{len(planned)} meeting(s) planned ({committee.planned}), {held} held",
-            f"{len(planned)} réunion(s) prévue(s) ({committee.planned}), {held} tenue(s)",
+            f"{fr_count(len(planned), 'réunion prévue', 'réunions prévues')} "
+            f"({committee.planned}), {fr_count(held, 'tenue')}",
         )
     return Check(
         key="gov.committee.planned",

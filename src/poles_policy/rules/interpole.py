@@ -47,6 +47,7 @@ from poles_policy.explain import (
     Outcome,
     Status,
     Text,
+    fr_amount,
     json_fields,
     missing_facts,
     render_account,
@@ -188,7 +189,8 @@ class InterPoleFunding:
             route = self.outcome.label.in_lang(lang)
         head = (
             f"{'Dossier inter-pôles' if fr else 'Inter-pôle file'} {self.file_id}, "
-            f"{self.granted} EUR{' :' if fr else ':'} {route}"
+            f"{fr_amount(self.granted) if fr else f'{self.granted} EUR'}"
+            f"{' :' if fr else ':'} {route}"
         )
         return render_account(head, self.decision.checks, lang, sources=sources)
 
@@ -299,16 +301,18 @@ def _split(file: InterPoleFile, *, refused: bool, applies: bool) -> Check:
         status, missing = Status.UNKNOWN, [ASK_SPLIT]
         reason = Text(
             f"{if_en}{lead} receives {file.granted} EUR; no split between the pôles is known",
-            f"{if_fr}{lead} reçoit {file.granted} EUR ; aucune répartition entre les pôles "
+            f"{if_fr}{lead} reçoit {fr_amount(file.granted)} ; aucune répartition entre les pôles "
             "n'est connue",
         )
     else:
-        status, kept = Status.MET, file.part(lead)
-        to_en = ", ".join(f"{file.part(p)} EUR to {p}" for p in file.other_pole_ids)
-        to_fr = ", ".join(f"{file.part(p)} EUR à {p}" for p in file.other_pole_ids)
+        # With a split known, every carrying pôle has a part (zero when it gets nothing).
+        parts = {pole: file.part(pole) or ZERO for pole in file.pole_ids}
+        status, kept = Status.MET, parts[lead]
+        to_en = ", ".join(f"{parts[p]} EUR to {p}" for p in file.other_pole_ids)
+        to_fr = ", ".join(f"{fr_amount(parts[p])} à {p}" for p in file.other_pole_ids)
         reason = Text(
             f"{if_en}{lead} keeps {kept} EUR and passes on {to_en}",
-            f"{if_fr}{lead} conserve {kept} EUR et reverse {to_fr}",
+            f"{if_fr}{lead} conserve {fr_amount(kept)} et reverse {to_fr}",
         )
     return Check(
         key="gov.inter_pole.split",

@@ -114,7 +114,17 @@ from decimal import Context, Decimal, Inexact, InvalidOperation
 from typing import TYPE_CHECKING, Final
 
 from poles_policy.exceptions import InvalidInputError
-from poles_policy.explain import Check, Decision, Fact, ParameterUse, Status, Text
+from poles_policy.explain import (
+    Check,
+    Decision,
+    Fact,
+    ParameterUse,
+    Status,
+    Text,
+    fr_amount,
+    fr_count,
+    fr_percent,
+)
 from poles_policy.model.platforms import (
     CallForProjects,
     FundingSource,
@@ -128,6 +138,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
+    from poles_policy.explain import Lang
     from poles_policy.model.platforms import FinancingLine
     from poles_policy.model.poles import Pole
     from poles_policy.parameters import ParameterSet
@@ -258,6 +269,11 @@ def _ids(ids: Iterable[str]) -> str:
     return ", ".join(ids)
 
 
+def _agreed(ids: list[str], participle: str) -> str:
+    """A participle agreeing with the pôles named (masculine): ``visé``, ``visés``."""
+    return participle if len(ids) < 2 else f"{participle}s"
+
+
 # Products of an amount and a share are compared, never rounded: 60 digits hold the product of
 # two 28-digit figures, and a product that would not be exact raises instead.
 _WIDE: Final = Context(prec=60, traps=[InvalidOperation, Inexact])
@@ -271,6 +287,12 @@ def _amount(value: Decimal) -> str:
     # Whole cents as money; an exact product with more decimals as it is (never rounded).
     cents = round_cents(value)
     return str(cents) if cents == value else f"{value.normalize():f}"
+
+
+def _montant(value: Decimal) -> str:
+    """:func:`_amount` in French: ``150 000,00 €``, an exact product with its own decimals."""
+    cents = round_cents(value)
+    return fr_amount(cents if cents == value else value.normalize(EXACT))
 
 
 # --- 1. the call's window ----------------------------------------------------------------------
@@ -323,7 +345,7 @@ def _targeted(platform: InnovationPlatform, call: CallForProjects) -> Check:
     if hits:
         reason = Text(
             f"carried by {_ids(hits)}, targeted by call {call.id}",
-            f"portée par {_ids(hits)}, visé(s) par l'appel {call.id}",
+            f"portée par {_ids(hits)}, {_agreed(hits, 'visé')} par l'appel {call.id}",
         )
         return _check("struct.targeted", Status.MET, reason)
     carriers = platform.carrying_pole_ids
@@ -385,7 +407,8 @@ def _labelled(
         partly = []
     if always:
         reason = Text(
-            f"{_ids(always)} labelled {when_en}", f"{_ids(always)} labellisé(s) {when_fr}"
+            f"{_ids(always)} labelled {when_en}",
+            f"{_ids(always)} {_agreed(always, 'labellisé')} {when_fr}",
         )
         return _check("struct.labelled", Status.MET, reason)
     missing: list[Fact] = []
@@ -394,10 +417,13 @@ def _labelled(
     never = [pid for pid in known if pid not in partly]
     if never:
         en.append(f"{_ids(never)} not labelled {never_en}")
-        fr.append(f"{_ids(never)} non labellisé(s) {never_fr}")
+        fr.append(f"{_ids(never)} non {_agreed(never, 'labellisé')} {never_fr}")
     if partly:
         en.append(f"{_ids(partly)} labelled on part of the call's window only")
-        fr.append(f"{_ids(partly)} labellisé(s) sur une partie de la période de l'appel seulement")
+        fr.append(
+            f"{_ids(partly)} {_agreed(partly, 'labellisé')} sur une partie de la période de "
+            "l'appel seulement"
+        )
         missing.append(ASK_SUBMITTED_ON)
     if unknown:
         en.append(f"no labelling history given for {_ids(unknown)}")
@@ -440,7 +466,8 @@ def _open(platform: InnovationPlatform) -> Check:
     if users and lacking_en:
         # Whatever its access, a platform whose users include no SME or no lab fails the check.
         en = f"{' and '.join(lacking_en)} among its {len(users)} user(s)"
-        fr = f"{' et '.join(lacking_fr)} parmi ses {len(users)} utilisateur(s)"
+        among = "son unique utilisateur" if len(users) == 1 else f"ses {len(users)} utilisateurs"
+        fr = f"{' et '.join(lacking_fr)} parmi {among}"
         reason = (
             Text(f"open, but {en}", f"ouverte, mais {fr}")
             if access
@@ -478,8 +505,8 @@ def _balanced(platform: InnovationPlatform) -> Check:
         f"operating {platform.operating_budget})"
     )
     parties = (
-        f"{budget} EUR (investissement {platform.investment_budget}, "
-        f"fonctionnement {platform.operating_budget})"
+        f"{fr_amount(budget)} (investissement {fr_amount(platform.investment_budget)}, "
+        f"fonctionnement {fr_amount(platform.operating_budget)})"
     )
     if not platform.financing and budget != 0:
         reason = Text(
@@ -490,7 +517,8 @@ def _balanced(platform: InnovationPlatform) -> Check:
     difference = EXACT.subtract(funding, budget)
     reason = Text(
         f"financing {funding} EUR, budget {parts}: financing − budget = {difference:+f} EUR",
-        f"financement {funding} EUR, budget {parties} : financement − budget = {difference:+f} EUR",
+        f"financement {fr_amount(funding)}, budget {parties} : financement − budget = "
+        f"{fr_amount(difference, sign=True)}",
     )
     return _check("struct.balanced", Status.MET if difference == 0 else Status.NOT_MET, reason)
 
@@ -516,7 +544,7 @@ def _core_funding(platform: InnovationPlatform, on: date, params: ParameterSet) 
         reason = Text(
             "no financing line, for a budget of 0.00 EUR: the empty plan balances it but funds "
             "nothing, so there is no funding for contributions and fees to be the core of",
-            "aucune ligne de financement, pour un budget de 0.00 EUR : le plan vide l'équilibre "
+            "aucune ligne de financement, pour un budget de 0,00 € : le plan vide l'équilibre "
             "mais ne finance rien, et il n'y a aucun financement dont apports et redevances "
             "seraient le cœur",
         )
@@ -529,7 +557,7 @@ def _core_funding(platform: InnovationPlatform, on: date, params: ParameterSet) 
         reason = Text(
             "the plan's lines total 0.00 EUR: no funding for contributions and fees to be "
             "the core of",
-            "les lignes du plan totalisent 0.00 EUR : aucun financement dont apports et "
+            "les lignes du plan totalisent 0,00 € : aucun financement dont apports et "
             "redevances seraient le cœur",
         )
         return _check("struct.core_funding", Status.NOT_MET, reason, parameters=uses)
@@ -540,9 +568,9 @@ def _core_funding(platform: InnovationPlatform, on: date, params: ParameterSet) 
         f"partners {partners} EUR + user fees {fees} EUR = {core} EUR of {funding} EUR; "
         f"at least {_pct(minimum)} of it, {_amount(needed)} EUR, required"
         + ("" if met else ": NOT reached"),
-        f"partenaires {partners} EUR + redevances {fees} EUR = {core} EUR sur {funding} EUR ; "
-        f"au moins {_pct(minimum)}, soit {_amount(needed)} EUR, requis"
-        + ("" if met else " : NON atteint"),
+        f"partenaires {fr_amount(partners)} + redevances {fr_amount(fees)} = {fr_amount(core)} "
+        f"sur {fr_amount(funding)} ; au moins {fr_percent(minimum)}, soit {_montant(needed)}, "
+        "requis" + ("" if met else " : NON atteint"),
     )
     return _check(
         "struct.core_funding", Status.MET if met else Status.NOT_MET, reason, parameters=uses
@@ -552,9 +580,11 @@ def _core_funding(platform: InnovationPlatform, on: date, params: ParameterSet) 
 # --- 7. decreasing operating aid ---------------------------------------------------------------
 
 
-def _schedule(years: list[int], totals: list[Eur], colon: str) -> str:
+def _schedule(years: list[int], totals: list[Eur], lang: Lang) -> str:
     pairs = zip(years, totals, strict=True)
-    return ", ".join(f"{year}{colon} {amount} EUR" for year, amount in pairs)
+    if lang == "fr":
+        return ", ".join(f"{year} : {fr_amount(amount)}" for year, amount in pairs)
+    return ", ".join(f"{year}: {amount} EUR" for year, amount in pairs)
 
 
 def _shortfall(totals: list[Eur]) -> Eur:
@@ -682,7 +712,7 @@ def _aid_schedule(
         # Every line is 0.00 EUR (dated ones trimmed as years without aid): no aid at all.
         reason = Text(
             "the operating aid lines total 0.00 EUR: no aid to decrease or to limit",
-            "les lignes d'aide de fonctionnement totalisent 0.00 EUR : aucune aide à rendre "
+            "les lignes d'aide de fonctionnement totalisent 0,00 € : aucune aide à rendre "
             "dégressive ni à limiter",
         )
         return _check("struct.operating_aid", Status.MET, reason, parameters=uses)
@@ -693,14 +723,18 @@ def _aid_schedule(
         dated = _aid_schedule(years, totals, [], limit, uses)
         reason = Text(
             f"{dated.reason.en}; 0.00 EUR without a year: no aid, whatever its year",
-            f"{dated.reason.fr} ; 0.00 EUR sans année : aucune aide, quelle que soit son année",
+            f"{dated.reason.fr} ; 0,00 € sans année : aucune aide, quelle que soit son année",
         )
         return _check("struct.operating_aid", dated.status, reason, parameters=uses)
-    schedule, calendrier = _schedule(years, totals, ":"), _schedule(years, totals, " :")
+    schedule, calendrier = _schedule(years, totals, "en"), _schedule(years, totals, "fr")
     span = years[-1] - years[0] + 1 if years else 0
     too_long = span > limit
     over_en = f"over {span} calendar year(s), {years[0]}–{years[-1]}" if years else ""
-    over_fr = f"sur {span} année(s) civile(s), {years[0]}–{years[-1]}" if years else ""
+    over_fr = (
+        f"sur {fr_count(span, 'année civile', 'années civiles')}, {years[0]}–{years[-1]}"
+        if years
+        else ""
+    )
     limit_en, limit_fr = f"at most {limit} allowed", f"{limit} au plus"
     if undated:
         without = total(undated)
@@ -712,16 +746,16 @@ def _aid_schedule(
             reason = Text(
                 f"{schedule}, and {without} EUR without a year: NOT decreasing ({y1} is not "
                 f"below {y0}), and at least {short} EUR more in earlier years would be needed",
-                f"{calendrier}, et {without} EUR sans année : PAS dégressive ({y1} n'est pas "
-                f"inférieure à {y0}), et il faudrait au moins {short} EUR de plus les années "
-                "précédentes",
+                f"{calendrier}, et {fr_amount(without)} sans année : PAS dégressive (l'aide de "
+                f"{y1} n'est pas inférieure à celle de {y0}), et il faudrait au moins "
+                f"{fr_amount(short)} de plus les années précédentes",
             )
             return _check("struct.operating_aid", Status.NOT_MET, reason, parameters=uses)
         if too_long:
             # No year given to the undated aid can shorten the span of the dated years.
             reason = Text(
                 f"{schedule}, and {without} EUR without a year: {over_en}; {limit_en}",
-                f"{calendrier}, et {without} EUR sans année : {over_fr} ; {limit_fr}",
+                f"{calendrier}, et {fr_amount(without)} sans année : {over_fr} ; {limit_fr}",
             )
             return _check("struct.operating_aid", Status.NOT_MET, reason, parameters=uses)
         dated_en = f"; by year: {schedule}" if years else ""
@@ -734,7 +768,7 @@ def _aid_schedule(
             dated_fr += f" ; en {gaps}, entre deux années d'aide, elle romprait la dégressivité"
         reason = Text(
             f"{without} EUR of operating aid without a year{dated_en}",
-            f"{without} EUR d'aide de fonctionnement sans année{dated_fr}",
+            f"{fr_amount(without)} d'aide de fonctionnement sans année{dated_fr}",
         )
         return _check(
             "struct.operating_aid",
@@ -751,7 +785,7 @@ def _aid_schedule(
     if rises:
         y0, y1 = rises[0]
         trend_en = f"NOT decreasing ({y1} is not below {y0})"
-        trend_fr = f"PAS dégressive ({y1} n'est pas inférieure à {y0})"
+        trend_fr = f"PAS dégressive (l'aide de {y1} n'est pas inférieure à celle de {y0})"
     else:
         trend_en, trend_fr = "decreasing", "dégressive"
     reason = Text(
@@ -831,7 +865,7 @@ def _cdc_studies(platform: InnovationPlatform, on: date, params: ParameterSet) -
         if support > cap:
             status = Status.NOT_MET
             en = f"above the {_amount(cap)} EUR cap, whatever the study cost"
-            fr = f"au-dessus du plafond de {_amount(cap)} EUR, quel que soit le coût des études"
+            fr = f"au-dessus du plafond de {_montant(cap)}, quel que soit le coût des études"
         elif support == 0:
             status = Status.MET
             en = "nothing to cap"
@@ -840,8 +874,8 @@ def _cdc_studies(platform: InnovationPlatform, on: date, params: ParameterSet) -
             reason = Text(
                 f"support {support} EUR; the study cost, which bounds it at {_pct(share)}, "
                 "is not known",
-                f"aide de {support} EUR ; le coût des études, dont {_pct(share)} la borne, "
-                "est inconnu",
+                f"aide de {fr_amount(support)} ; le coût des études, dont {fr_percent(share)} "
+                "la borne, est inconnu",
             )
             return _check(
                 "struct.cdc_studies",
@@ -850,22 +884,23 @@ def _cdc_studies(platform: InnovationPlatform, on: date, params: ParameterSet) -
                 parameters=uses,
                 missing=(ASK_STUDY_COST,),
             )
-        reason = Text(f"support {support} EUR: {en}", f"aide de {support} EUR : {fr}")
+        reason = Text(f"support {support} EUR: {en}", f"aide de {fr_amount(support)} : {fr}")
         return _check("struct.cdc_studies", status, reason, parameters=uses)
     # Against the exact product, never a rounded one: 0.01 EUR above the exact share fails.
     bound = _WIDE.multiply(share, cost)
     over: list[tuple[str, str]] = []
     if support > cap:
-        over.append((f"the {_amount(cap)} EUR cap", f"du plafond de {_amount(cap)} EUR"))
+        over.append((f"the {_amount(cap)} EUR cap", f"du plafond de {_montant(cap)}"))
     if support > bound:
-        over.append((f"{_pct(share)} of the cost", f"de {_pct(share)} du coût"))
+        over.append((f"{_pct(share)} of the cost", f"de {fr_percent(share)} du coût"))
     verdict_en = f": above {' and '.join(en for en, _ in over)}" if over else ""
     verdict_fr = f" : au-dessus {' et '.join(fr for _, fr in over)}" if over else ""
     reason = Text(
         f"support {support} EUR for studies costing {cost} EUR; ceiling "
         f"min({_amount(cap)} EUR, {_pct(share)} × {cost} EUR = {_amount(bound)} EUR){verdict_en}",
-        f"aide de {support} EUR pour des études coûtant {cost} EUR ; plafond "
-        f"min({_amount(cap)} EUR, {_pct(share)} × {cost} EUR = {_amount(bound)} EUR){verdict_fr}",
+        f"aide de {fr_amount(support)} pour des études coûtant {fr_amount(cost)} ; plafond "
+        f"min({_montant(cap)} ; {fr_percent(share)} × {fr_amount(cost)} = {_montant(bound)})"
+        f"{verdict_fr}",
     )
     status = Status.NOT_MET if over else Status.MET
     return _check("struct.cdc_studies", status, reason, parameters=uses)

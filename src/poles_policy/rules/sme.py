@@ -30,6 +30,11 @@ from poles_policy.explain import (
     ParameterUse,
     Status,
     Text,
+    fr_amount,
+    fr_count,
+    fr_de,
+    fr_number,
+    fr_percent,
 )
 from poles_policy.model.actors import Enterprise, RelatedEnterprise
 from poles_policy.money import Eur, exact_decimals, rate_of, round_cents
@@ -420,7 +425,10 @@ def _accounts_check(enterprise: Enterprise, periods: Sequence[Accounts], on: dat
     if later:
         day = on.isoformat()
         after_en = f"; {later} period(s) closing after {day} not used"
-        after_fr = f" ; {later} exercice(s) clos après le {day} non pris en compte"
+        after_fr = (
+            f" ; {fr_count(later, 'exercice clos', 'exercices clos')} après le {day} "
+            "non pris en compte"
+        )
     else:
         after_en = after_fr = ""
     if not periods:
@@ -594,10 +602,9 @@ def _aggregation_check(
         for r, counted_as in zip(related_all, aggregation.roles, strict=True):
             exempt = counted_as is _Role.NOT_COUNTED and r.exempt_investor
             text = _EXEMPT_TEXT if exempt else _ROLE_TEXT[counted_as]
-            share = _pct(r.share)
-            described_en.append(f"{r.name} ({share}): {text.en}")
-            described_fr.append(f"{r.name} ({share}) : {text.fr}")
-        listed_en, listed_fr = "; ".join(described_en), "; ".join(described_fr)
+            described_en.append(f"{r.name} ({_pct(r.share)}): {text.en}")
+            described_fr.append(f"{r.name} ({fr_percent(r.share)}) : {text.fr}")
+        listed_en, listed_fr = "; ".join(described_en), " ; ".join(described_fr)
         if status is Status.UNKNOWN:
             reason = Text(
                 f"{listed_en}; figures missing to aggregate",
@@ -627,8 +634,8 @@ def _related_fact(index: int, related: RelatedEnterprise, period_end: date | Non
     if period_end is None:
         en = f"What were the staff, turnover and balance-sheet total of {related.name}?"
         fr = (
-            "Quels étaient l'effectif, le chiffre d'affaires et le total du bilan de "
-            f"{related.name} ?"
+            "Quels étaient l'effectif, le chiffre d'affaires et le total du bilan "
+            f"{fr_de(related.name)} ?"
         )
     else:
         day = period_end.isoformat()
@@ -637,8 +644,8 @@ def _related_fact(index: int, related: RelatedEnterprise, period_end: date | Non
             f"in its last period closed on or before {day}?"
         )
         fr = (
-            f"Quels étaient l'effectif, le chiffre d'affaires et le total du bilan de "
-            f"{related.name} lors de son dernier exercice clos au plus tard le {day} ?"
+            "Quels étaient l'effectif, le chiffre d'affaires et le total du bilan "
+            f"{fr_de(related.name)} lors de son dernier exercice clos au plus tard le {day} ?"
         )
     return Fact(path=f"enterprise.related.{index}.accounts", question=Text(en, fr))
 
@@ -665,11 +672,11 @@ _PUBLIC_UNKNOWN = Text("public bodies' share not given", "part des organismes pu
 
 
 @functools.lru_cache(maxsize=64)
-def _public_bodies_limit(share: Decimal) -> tuple[str, Text]:
-    limit = _pct(share)
+def _public_bodies_limit(share: Decimal) -> tuple[Text, Text]:
+    limit = Text(_pct(share), fr_percent(share))
     return limit, Text(
-        f"less than {limit} held by public bodies",
-        f"moins de {limit} détenus par des organismes publics",
+        f"less than {limit.en} held by public bodies",
+        f"moins de {limit.fr} détenus par des organismes publics",
     )
 
 
@@ -687,17 +694,17 @@ def _public_bodies_check(enterprise: Enterprise, thresholds: _Thresholds) -> Che
             parameters=params,
             missing=(_PUBLIC_FACT,),
         )
-    share = _pct(held)
+    share, part = _pct(held), fr_percent(held)
     if held >= thresholds.public_bodies_share_min:
         status = Status.NOT_MET
         reason = Text(
-            f"public bodies hold {share} (at least {limit}): not an SME, whatever its size",
-            f"les organismes publics détiennent {share} (au moins {limit}) : pas une PME, "
+            f"public bodies hold {share} (at least {limit.en}): not an SME, whatever its size",
+            f"les organismes publics détiennent {part} (au moins {limit.fr}) : pas une PME, "
             "quelle que soit sa taille",
         )
     else:
         status = Status.MET
-        reason = Text(f"public bodies hold {share}", f"les organismes publics détiennent {share}")
+        reason = Text(f"public bodies hold {share}", f"les organismes publics détiennent {part}")
     return Check(
         key="sme.public_bodies",
         clauses=_CLAUSES,
@@ -749,7 +756,8 @@ def _describe_period(f: PeriodFigures) -> Text:
     label = _LABEL[f.size]
     return Text(
         f"{day}: {awu} AWU, turnover €{turnover}, balance sheet €{balance} → {label.en}",
-        f"{day} : {awu} UTA, CA {_fr_eur(turnover)}, bilan {_fr_eur(balance)} → {label.fr}",
+        f"{day} : {fr_number(awu)} UTA, CA {fr_amount(f.turnover)}, bilan "
+        f"{fr_amount(f.balance_sheet)} → {label.fr}",
     )
 
 
@@ -844,8 +852,3 @@ def _pct(share: Decimal) -> str:
 
 def _awu(value: Decimal) -> str:
     return f"{value.normalize():f}"
-
-
-def _fr_eur(text: str) -> str:
-    # "1,234.50" -> "1 234,50 €": narrow no-break space for thousands, decimal comma.
-    return text.replace(",", "\u202f").replace(".", ",") + " €"

@@ -64,6 +64,7 @@ from poles_policy.explain import (
     Fact,
     Status,
     Text,
+    fr_count,
     json_fields,
     missing_facts,
     render_account,
@@ -312,9 +313,10 @@ class CooperationReport:
         if fr:
             head = (
                 f"Structures de coopération du pôle {self.pole_id} (SYN.1, SYN.3) : "
-                f"{public} membre(s) public(s), {founded} structure(s) fondée(s) par eux, "
-                f"{gaps} lacune(s), {partial} partielle(s), {unrecorded} non enregistrée(s) : "
-                f"{verdict}"
+                f"{fr_count(public, 'membre public', 'membres publics')}, "
+                f"{fr_count(founded, 'structure fondée', 'structures fondées')} par eux, "
+                f"{fr_count(gaps, 'lacune')}, {fr_count(partial, 'partielle')}, "
+                f"{fr_count(unrecorded, 'non enregistrée', 'non enregistrées')} : {verdict}"
             )
         else:
             head = (
@@ -333,7 +335,8 @@ def _ask_involvement(structure: CooperationStructure) -> Fact:
         path=f"involvements.{structure.id}",
         question=Text(
             f"What does {name} take part in, of the pôle's strategy and of its actions?",
-            f"À quoi {name} prend-elle part, de la stratégie du pôle et de ses actions ?",
+            f"À quoi la structure {name} prend-elle part, de la stratégie du pôle et de ses "
+            "actions ?",
         ),
     )
 
@@ -415,7 +418,7 @@ def _private_check(member: ResearchOrganisation) -> Check:
         clauses=_SYN_3,
         label=Text(
             f"{member.name} ({member.id}): not concerned",
-            f"{member.name} ({member.id}) : non concerné",
+            f"{member.name} ({member.id}) : organisme non concerné",
         ),
         status=Status.NOT_APPLICABLE,
         reason=Text(
@@ -432,7 +435,7 @@ def _unassessed_check(items: tuple[tuple[CooperationStructure, Participation], .
         clauses=_SYN_1_3,
         label=Text(
             "structures founded by no public member",
-            "structures fondées par aucun membre public",
+            "structures qu'aucun membre public n'a fondées",
         ),
         status=Status.NOT_APPLICABLE,
         reason=Text(

@@ -82,8 +82,8 @@ class Assessment:
             )
             return "\n\n".join(parts)
         g = self.guarantee.check
-        head = "Contre-garantie OSEO" if lang == "fr" else "OSEO counter-guarantee"
-        lines = [f"{head}:", *g.explain_lines(lang, sources=sources)]
+        head = "Contre-garantie OSEO :" if lang == "fr" else "OSEO counter-guarantee:"
+        lines = [head, *g.explain_lines(lang, sources=sources)]
         parts.extend(
             (
                 "\n".join(lines),

@@ -83,6 +83,10 @@ from poles_policy.explain import (
     Status,
     Text,
     find_check,
+    fr_amount,
+    fr_count,
+    fr_number,
+    fr_percent,
     missing_facts,
     render_account,
 )
@@ -352,11 +356,8 @@ class RelayCost(Explained):
         colon = " :" if lang == "fr" else ":"
         if self.total_low is None or self.total_high is None:
             figure = self.status.label.in_lang(lang)
-        elif self.total_low == self.total_high:
-            figure = f"{self.total_low} EUR"
         else:
-            to = "à" if lang == "fr" else "to"
-            figure = f"{self.total_low} {to} {self.total_high} EUR"
+            figure = _span(self.total_low, self.total_high, lang)
         head = f"{title} — {self.request_id}, {on} {self.on.isoformat()}{colon} {figure}"
         return render_account(head, self.checks, lang, sources=sources)
 
@@ -366,9 +367,11 @@ def _pct(share: Decimal) -> str:
 
 
 def _span(low: Eur, high: Eur, lang: Lang) -> str:
+    if lang == "fr":
+        return fr_amount(low) if low == high else f"{fr_amount(low)} à {fr_amount(high)}"
     if low == high:
         return f"{low} EUR"
-    return f"{low} {'à' if lang == 'fr' else 'to'} {high} EUR"
+    return f"{low} to {high} EUR"
 
 
 _DAYS_A_YEAR: Final = Decimal(360)  # ACT/360
@@ -621,8 +624,8 @@ def _checks_without_repayment_date(
         reason=Text(
             f"{pct} a year ({_LOAN_RATE.en}) on the whole principal, {loan.principal} EUR, "
             f"ACT/360, {until.en}: not known",
-            f"{pct} par an ({_LOAN_RATE.fr}) sur tout le principal, {loan.principal} EUR, "
-            f"exact/360, {until.fr} : inconnus",
+            f"{fr_percent(loan.annual_rate)} par an ({_LOAN_RATE.fr}) sur tout le principal, "
+            f"{fr_amount(loan.principal)}, exact/360, {until.fr} : inconnus",
         ),
     )
     if guarantee.asked is False:
@@ -723,7 +726,9 @@ def _fees_check(loan: RelayLoan | None) -> Check:
     return _check(
         "fees",
         status=Status.MET,
-        reason=Text(f"the loan's other fees: {fees} EUR", f"autres frais du prêt : {fees} EUR"),
+        reason=Text(
+            f"the loan's other fees: {fees} EUR", f"autres frais du prêt : {fr_amount(fees)}"
+        ),
     )
 
 
@@ -744,9 +749,10 @@ def _interest_in_one_go_check(period: CostPeriod, rate: Decimal) -> Check:
             f"{pct} a year ({_LOAN_RATE.en}) on the whole principal, {period.outstanding} EUR, "
             f"from {start} to its repayment in one go on {end} ({days} days), ACT/360, rounded "
             f"to the cent as a bank statement shows it: {period.interest} EUR",
-            f"{pct} par an ({_LOAN_RATE.fr}) sur tout le principal, {period.outstanding} EUR, "
-            f"du {start} à son remboursement en une fois le {end} ({days} jours), exact/360, "
-            f"arrondi au centime comme sur un relevé bancaire : {period.interest} EUR",
+            f"{fr_percent(rate)} par an ({_LOAN_RATE.fr}) sur tout le principal, "
+            f"{fr_amount(period.outstanding)}, du {start} à son remboursement en une fois le "
+            f"{end} ({fr_count(days, 'jour')}), exact/360, arrondis au centime comme sur un "
+            f"relevé bancaire : {fr_amount(period.interest)}",
         ),
     )
 
@@ -763,9 +769,9 @@ def _interest_check(
             f"{pct} a year ({whence.en}) on the principal outstanding, ACT/360, each "
             f"period rounded to the cent as a bank statement shows it: "
             f"{_span(low.interest, high.interest, 'en')} over {count} period(s)",
-            f"{pct} par an ({whence.fr}) sur le principal restant dû, exact/360, chaque "
-            f"période arrondie au centime comme sur un relevé bancaire : "
-            f"{_span(low.interest, high.interest, 'fr')} sur {count} période(s)",
+            f"{fr_percent(rate)} par an ({whence.fr}) sur le principal restant dû, exact/360, "
+            f"chaque période arrondie au centime comme sur un relevé bancaire : "
+            f"{_span(low.interest, high.interest, 'fr')} sur {fr_count(count, 'période')}",
         ),
         parameters=uses,
     )
@@ -776,18 +782,18 @@ _NO_GUARANTEE_FEE = _check(
     status=Status.NOT_APPLICABLE,
     reason=Text(
         "no OSEO counter-guarantee: no fee (0.00 EUR)",
-        "pas de contre-garantie OSEO : pas de commission (0.00 EUR)",
+        "pas de contre-garantie OSEO : pas de commission (0,00 €)",
     ),
 )
 
 
 def _fee_basis(fee: _Fee) -> Text:
-    share, rate = _pct(fee.share or Decimal(0)), _pct(fee.rate or Decimal(0))
+    share, rate = fee.share or Decimal(0), fee.rate or Decimal(0)
     return Text(
-        f"{rate} a year on the {share} of the outstanding principal OSEO "
+        f"{_pct(rate)} a year on the {_pct(share)} of the outstanding principal OSEO "
         "guarantees, ACT/360, rounded per period",
-        f"{rate} par an sur les {share} du principal restant dû garantis par OSEO, "
-        "exact/360, arrondie par période",
+        f"{fr_percent(rate)} par an sur les {fr_percent(share)} du principal restant dû "
+        "garantis par OSEO, exact/360, arrondie par période",
     )
 
 
@@ -808,9 +814,9 @@ def _fee_check(
             reason=Text(
                 f"not known whether the bank asks OSEO: {low.guarantee_fee} EUR in the low "
                 f"scenario (not asked), {high.guarantee_fee} EUR in the high one ({basis.en})",
-                f"on ne sait pas si la banque sollicite OSEO : {low.guarantee_fee} EUR dans "
-                f"l'hypothèse basse (sans garantie), {high.guarantee_fee} EUR dans l'hypothèse "
-                f"haute ({basis.fr})",
+                f"on ne sait pas si la banque sollicite OSEO : {fr_amount(low.guarantee_fee)} "
+                f"dans l'hypothèse basse (sans garantie), {fr_amount(high.guarantee_fee)} dans "
+                f"l'hypothèse haute ({basis.fr})",
             ),
             parameters=uses,
             missing=(ASK_COUNTER_GUARANTEE,),
@@ -835,7 +841,8 @@ def _repaid_in_one_go_check(principal: Eur, repaid_on: date) -> Check:
             f"the loan is not repaid from the subsidy payments: the whole principal, "
             f"{principal} EUR, is repaid in one go on {day}, and bears interest until then",
             f"le prêt n'est pas remboursé par les versements de subvention : tout le principal, "
-            f"{principal} EUR, est remboursé en une fois le {day}, et porte intérêt jusque-là",
+            f"{fr_amount(principal)}, est remboursé en une fois le {day}, et porte intérêt "
+            "jusque-là",
         ),
     )
 
@@ -849,8 +856,9 @@ def _repayment_check(low: Scenario, high: Scenario) -> Check:
             reason=Text(
                 f"{low.unrepaid} EUR of the principal is not repaid by the subsidy payments; "
                 f"it is counted outstanding until the last known payment ({last})",
-                f"{low.unrepaid} EUR du principal ne sont pas remboursés par les versements de "
-                f"subvention ; ils restent dus jusqu'au dernier versement connu ({last})",
+                f"{fr_amount(low.unrepaid)} du principal ne sont pas remboursés par les "
+                f"versements de subvention ; ils restent dus jusqu'au dernier versement connu "
+                f"({last})",
             ),
         )
     return _check(
@@ -928,8 +936,8 @@ def _per_month_check(low: CostScenario, high: CostScenario, timing: TimeSaved) -
         else:
             parts_en.append(f"{s.name}: {s.total} EUR / {exact} months = {s.per_month_saved} EUR")
             parts_fr.append(
-                f"{'basse' if s.name == 'low' else 'haute'} : {s.total} EUR / "
-                f"{exact.replace('.', ',')} mois = {s.per_month_saved} EUR"
+                f"{'basse' if s.name == 'low' else 'haute'} : {fr_amount(s.total)} / "
+                f"{fr_number(exact)} mois = {fr_amount(s.per_month_saved)}"
             )
     return _check(
         "per_month_saved",
@@ -937,7 +945,7 @@ def _per_month_check(low: CostScenario, high: CostScenario, timing: TimeSaved) -
         reason=Text(
             "total / exact months saved to the first subsidy payment (days x 12 / 365.25): "
             + "; ".join(parts_en),
-            "total / mois exacts gagnés sur le premier versement (jours x 12 / 365,25) : "
+            "total / mois exacts gagnés sur le premier versement (jours × 12 / 365,25) : "
             + " ; ".join(parts_fr),
         ),
     )

@@ -35,9 +35,19 @@ from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.explain import Check, Decision, Fact, Outcome, ParameterUse, Status, Text
+from poles_policy.explain import (
+    Check,
+    Decision,
+    Fact,
+    Outcome,
+    ParameterUse,
+    Status,
+    Text,
+    fr_amount,
+    fr_de,
+)
 from poles_policy.model.actors import Enterprise, actor_region
-from poles_policy.model.projects import PartnerAid, PoleLabel
+from poles_policy.model.projects import Funder, PartnerAid, PoleLabel
 from poles_policy.model.regions import existed_by
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.model.relay import RelayRequest
@@ -263,15 +273,16 @@ def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Ch
     return _check("relay.in_force", _IN_FORCE, status, reason, parameters=uses)
 
 
+# Each kind with its indefinite article in French, which follows the noun's gender.
 _ACTOR_KINDS = {
     "ResearchOrganisation": Text(
-        "research or training body", "organisme de recherche ou de formation"
+        "research or training body", "un organisme de recherche ou de formation"
     ),
-    "CooperationStructure": Text("cooperation structure", "structure de coopération"),
-    "LocalAuthority": Text("local authority", "collectivité territoriale"),
-    "StateBody": Text("State body", "service de l'État"),
-    "Bank": Text("bank", "banque"),
-    "Oseo": Text("OSEO office", "implantation d'OSEO"),
+    "CooperationStructure": Text("cooperation structure", "une structure de coopération"),
+    "LocalAuthority": Text("local authority", "une collectivité territoriale"),
+    "StateBody": Text("State body", "un service de l'État"),
+    "Bank": Text("bank", "une banque"),
+    "Oseo": Text("OSEO office", "une implantation d'OSEO"),
 }
 
 
@@ -281,10 +292,10 @@ def _enterprise(request: RelayRequest, status: Status) -> Check:
     if status is _MET:
         reason = Text(f"{who} is an enterprise", f"{who} est une entreprise")
     else:
-        kind = _ACTOR_KINDS.get(type(applicant).__name__, Text("actor", "acteur"))
+        kind = _ACTOR_KINDS.get(type(applicant).__name__, Text("actor", "un acteur"))
         reason = Text(
             f"{who} is a {kind.en}, not an enterprise",
-            f"{who} est un(e) {kind.fr}, pas une entreprise",
+            f"{who} est {kind.fr}, pas une entreprise",
         )
     return _check("relay.enterprise", _RELAY_2, status, reason)
 
@@ -300,11 +311,11 @@ def _partner(request: RelayRequest, status: Status) -> Check:
     project = request.project.name
     who = request.applicant.name
     reason = (
-        Text(f"{who} is a partner of {project}", f"{who} est partenaire de {project}")
+        Text(f"{who} is a partner of {project}", f"{who} est partenaire {fr_de(project)}")
         if status is _MET
         else Text(
             f"{who} is not among the partners of {project}",
-            f"{who} ne figure pas parmi les partenaires de {project}",
+            f"{who} ne figure pas parmi les partenaires {fr_de(project)}",
         )
     )
     return _check("relay.partner", _RELAY_2, status, reason)
@@ -385,17 +396,33 @@ def _state_aid(request: RelayRequest, aids: tuple[PartnerAid, ...] | None, statu
         granted = sum((a.granted for a in aids), ZERO)
         reason = Text(
             f"State subsidy of {granted} EUR granted to the applicant",
-            f"subvention de l'État de {granted} EUR accordée au demandeur",
+            f"subvention de l'État de {fr_amount(granted)} accordée au demandeur",
         )
     else:
-        funders = sorted({d.funder.value for d in request.project.aid or ()})
-        others = ", ".join(funders) if funders else "none"
-        autres = ", ".join(funders) if funders else "aucune"
+        funders = sorted({d.funder for d in request.project.aid or ()}, key=_funder_value)
+        others = ", ".join(f.value for f in funders) if funders else "none"
+        autres = ", ".join(_FUNDERS_FR[f] for f in funders) if funders else "aucun"
         reason = Text(
             f"no State subsidy to the applicant (aid from: {others})",
-            f"aucune subvention de l'État au demandeur (aides de : {autres})",
+            f"aucune subvention de l'État au demandeur (financeurs du projet : {autres})",
         )
     return _check("relay.state_aid", _RELAY_2, status, reason, missing=missing)
+
+
+# The funders of aid decisions as a French account names them (their values are identifiers).
+_FUNDERS_FR: Final = {
+    Funder.STATE: "État",
+    Funder.REGION: "Région",
+    Funder.DEPARTEMENT: "Département",
+    Funder.COMMUNE: "commune",
+    Funder.INTERCOMMUNAL: "intercommunalité",
+    Funder.FEDER: "FEDER",
+    Funder.OTHER: "autre financeur",
+}
+
+
+def _funder_value(funder: Funder) -> str:
+    return funder.value
 
 
 def _selection_letter(request: RelayRequest, status: Status) -> Check:
@@ -539,15 +566,15 @@ def _remaining(
             reason = Text(
                 f"requested {amount} EUR exceeds the {ceiling} EUR that may be pre-financed "
                 f"({remaining} EUR still to be received)",
-                f"la demande de {amount} EUR dépasse les {ceiling} EUR préfinançables "
-                f"({remaining} EUR restant à recevoir)",
+                f"la demande de {fr_amount(amount)} dépasse les {fr_amount(ceiling)} "
+                f"préfinançables ({fr_amount(remaining)} restant à recevoir)",
             )
         else:
             reason = Text(
                 f"requested {amount} EUR of {ceiling} EUR that may be pre-financed "
                 f"({remaining} EUR still to be received)",
-                f"demande de {amount} EUR sur {ceiling} EUR préfinançables "
-                f"({remaining} EUR restant à recevoir)",
+                f"demande de {fr_amount(amount)} sur {fr_amount(ceiling)} préfinançables "
+                f"({fr_amount(remaining)} restant à recevoir)",
             )
         if given is None and remaining > 0:
             reason = Text(
@@ -617,13 +644,14 @@ def _sme_check(request: RelayRequest, params: ParameterSet, *, required: bool) -
         )
     else:
         size = result.size.value if result.size is not None else "-"
+        taille = result.size.label.fr if result.size is not None else "-"
         reason = (
             Text(
                 f"an SME ({size}): a priority beneficiary",
-                f"une PME ({size}) : bénéficiaire prioritaire",
+                f"une PME ({taille}) : bénéficiaire prioritaire",
             )
             if result.is_sme
-            else Text(f"not an SME ({size})", f"pas une PME ({size})")
+            else Text(f"not an SME ({size})", f"pas une PME ({taille})")
         )
     return _check(
         "relay.sme",

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from poles_policy._arguments import listed, refuse
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
-from poles_policy.explain import Lang, Outcome, Text
+from poles_policy.explain import Lang, Outcome, Text, fr_amount, fr_number
 from poles_policy.model.actors import actor_region
 from poles_policy.money import ZERO, Eur, eur, exact_decimals, rate, round_cents
 from poles_policy.rules._inputs import expect
@@ -96,16 +96,20 @@ class Distribution:
             maximum=data[-1],
         )
 
-    def describe(self) -> str:
+    def describe(self, lang: Lang = "en") -> str:
         """
         Render ``min / q1 / median / q3 / max (n)``, each to two decimals (half up).
 
+        In French the decimals take a comma.
+
         >>> Distribution.of([Decimal("4.3"), Decimal("4.4")]).describe()
         '4.30 / 4.33 / 4.35 / 4.38 / 4.40 (n=2)'
+        >>> Distribution.of([Decimal("4.3"), Decimal("4.4")]).describe("fr")
+        '4,30 / 4,33 / 4,35 / 4,38 / 4,40 (n=2)'
         """
         shown = (self.minimum, self.q1, self.median, self.q3, self.maximum)
         text = " / ".join(str(v.quantize(_HUNDREDTH, ROUND_HALF_UP)) for v in shown)
-        return f"{text} (n={self.count})"
+        return f"{fr_number(text) if lang == 'fr' else text} (n={self.count})"
 
 
 def _quantile(data: Sequence[Decimal], q: Decimal) -> Decimal:
@@ -275,17 +279,18 @@ class PortfolioSummary:
         return (Decimal(self.inside_promise) / self.with_saving).quantize(_PERCENT, ROUND_HALF_UP)
 
     def report(self, lang: Lang = "en") -> str:
-        """Render the balance sheet as text."""
+        """Render the balance sheet as text (in French: decimal commas, amounts in €)."""
         fr = lang == "fr"
+        c = " :" if fr else ":"  # French puts a space before a colon
         title = "Bilan" if fr else "Balance sheet"
-        lines = [f"{title} — {self.label}: {self.requests} {'demandes' if fr else 'requests'}"]
-        outcomes = ", ".join(f"{o.label.in_lang(lang)}: {n}" for o, n in self.by_outcome)
-        lines.append(f"  {'Décisions' if fr else 'Decisions'}: {outcomes}")
-        rate = "-" if self.grant_rate is None else f"{self.grant_rate * 100:.1f} %"
+        lines = [f"{title} — {self.label}{c} {self.requests} {'demandes' if fr else 'requests'}"]
+        outcomes = ", ".join(f"{o.label.in_lang(lang)}{c} {n}" for o, n in self.by_outcome)
+        lines.append(f"  {'Décisions' if fr else 'Decisions'}{c} {outcomes}")
+        rate = "-" if self.grant_rate is None else _number(f"{self.grant_rate * 100:.1f}", lang)
         grant = "Taux d'accord" if fr else "Grant rate"
-        lines.append(f"  {grant}: {rate}")
+        lines.append(f"  {grant}{c} {rate}{'' if self.grant_rate is None else ' %'}")
         if self.refusals:
-            lines.append(f"  {'Motifs de refus' if fr else 'Reasons for refusal'}:")
+            lines.append(f"  {'Motifs de refus' if fr else 'Reasons for refusal'}{c}")
             lines.extend(
                 f"    {n:3d}  {label(key).in_lang(lang)} ({key})" for key, n in self.refusals
             )
@@ -294,28 +299,38 @@ class PortfolioSummary:
             (Text("high", "haut"), self.months_saved_high),
         )
         for name, dist in scenarios:
-            shown = "-" if dist is None else dist.describe()
+            shown = "-" if dist is None else dist.describe(lang)
             title = (
                 f"Mois gagnés ({name.fr} ; min / q1 / médiane / q3 / max)"
                 if fr
                 else f"Months saved ({name.en}; min / q1 / median / q3 / max)"
             )
-            lines.append(f"  {title}: {shown}")
+            lines.append(f"  {title}{c} {shown}")
         share = self.share_inside_promise
-        shown = "-" if share is None else f"{share * 100:.1f} %"
+        shown = "-" if share is None else f"{_number(f'{share * 100:.1f}', lang)} %"
+        sep = " ; " if fr else "; "
         lines.append(
-            f"  {'Dans le gain promis' if fr else 'Inside the promised gain'}: "
-            f"{self.inside_promise}/{self.with_saving} ({shown}); "
-            f"{'en partie' if fr else 'partly'}: {self.partly_inside_promise}; "
-            f"{'relais après la subvention' if fr else 'relay after the subsidy'}: "
+            f"  {'Dans le gain promis' if fr else 'Inside the promised gain'}{c} "
+            f"{self.inside_promise}/{self.with_saving} ({shown}){sep}"
+            f"{'en partie' if fr else 'partly'}{c} {self.partly_inside_promise}{sep}"
+            f"{'relais après la subvention' if fr else 'relay after the subsidy'}{c} "
             f"{self.after_subsidy}"
         )
-        lines.append(f"  {'Préfinancé' if fr else 'Pre-financed'}: {self.prefinanced} EUR")
-        lines.append(f"  {'Exposition OSEO' if fr else 'OSEO exposure'}: {self.oseo_exposure} EUR")
-        high = "-" if self.cost_per_month_high is None else f"{self.cost_per_month_high} EUR"
-        worst = "-" if self.cost_per_month_worst is None else f"{self.cost_per_month_worst} EUR"
         lines.append(
-            f"  {'Coût' if fr else 'Cost'}: {self.cost_low} .. {self.cost_high} EUR; "
+            f"  {'Préfinancé' if fr else 'Pre-financed'}{c} {_eur(self.prefinanced, lang)}"
+        )
+        lines.append(
+            f"  {'Exposition OSEO' if fr else 'OSEO exposure'}{c} {_eur(self.oseo_exposure, lang)}"
+        )
+        high = "-" if self.cost_per_month_high is None else _eur(self.cost_per_month_high, lang)
+        worst = "-" if self.cost_per_month_worst is None else _eur(self.cost_per_month_worst, lang)
+        cost = (
+            f"{fr_amount(self.cost_low)} à {fr_amount(self.cost_high)}"
+            if fr
+            else f"{self.cost_low} .. {self.cost_high} EUR"
+        )
+        lines.append(
+            f"  {'Coût' if fr else 'Cost'}{c} {cost}{sep}"
             + (
                 f"médiane par mois gagné : {high} (haut), {worst} (le moins favorable)"
                 if fr
@@ -323,14 +338,34 @@ class PortfolioSummary:
             )
         )
         if self.verdict:
-            lines.append(f"  {'Critères' if fr else 'Criteria'}:")
-            for c in self.verdict:
-                mark = _VERDICT[c.met].in_lang(lang)
+            lines.append(f"  {'Critères' if fr else 'Criteria'}{c}")
+            for crit in self.verdict:
+                mark = _VERDICT[crit.met].in_lang(lang)
                 target = "cible" if fr else "target"
+                found, wanted = (
+                    (_fr_criterion(crit.found), _fr_criterion(crit.target))
+                    if fr
+                    else (crit.found, crit.target)
+                )
                 lines.append(
-                    f"    [{mark}] {c.name.in_lang(lang)}: {c.found} ({target} {c.target})"
+                    f"    [{mark}] {crit.name.in_lang(lang)}{c} {found} ({target} {wanted})"
                 )
         return "\n".join(lines)
+
+
+def _number(text: str, lang: Lang) -> str:
+    return fr_number(text) if lang == "fr" else text
+
+
+def _eur(amount: Decimal, lang: Lang) -> str:
+    return fr_amount(amount) if lang == "fr" else f"{amount} EUR"
+
+
+def _fr_criterion(text: str) -> str:
+    """A criterion's figure or target (``">= 0.50"``) as a French account writes it."""
+    if text == "None":
+        return "inconnu"
+    return fr_number(text.replace(">=", "≥").replace("<=", "≤"))
 
 
 def _median_cents(values: list[Decimal]) -> Eur | None:
@@ -515,23 +550,46 @@ class Comparison:
         """Render the two balance sheets and the regional table."""
         fr = lang == "fr"
         lines = [self.baseline.report(lang), "", self.reform.report(lang), ""]
-        head = "Par région" if fr else "By region"
-        lines.append(f"{head} ({self.baseline.label} -> {self.reform.label}):")
-        lines.append(
-            f"  {'region':>6}  {'requests':>8}  {'baseline':>8}  {'reform':>8}  {'new':>4}"
-        )
+        if fr:
+            lines.append(f"Par région ({self.baseline.label} → {self.reform.label}) :")
+            headers, widths = _TABLE_FR
+        else:
+            lines.append(f"By region ({self.baseline.label} -> {self.reform.label}):")
+            headers, widths = _TABLE_EN
+        lines.append("  " + "  ".join(f"{h:>{w}}" for h, w in zip(headers, widths, strict=True)))
         lines.extend(
-            f"  {r.region:>6}  {r.requests:8d}  {r.eligible_baseline:8d}  "
-            f"{r.eligible_reform:8d}  {r.newly_eligible:4d}"
+            "  "
+            + "  ".join(
+                f"{v:>{w}}"
+                for v, w in zip(
+                    (
+                        r.region,
+                        r.requests,
+                        r.eligible_baseline,
+                        r.eligible_reform,
+                        r.newly_eligible,
+                    ),
+                    widths,
+                    strict=True,
+                )
+            )
             for r in self.regions
         )
         extra = self.reform.prefinanced - self.baseline.prefinanced
         exposure = self.reform.oseo_exposure - self.baseline.oseo_exposure
         lines.append(
-            f"  {'Préfinancement en plus' if fr else 'Additional pre-financing'}: {extra} EUR; "
-            f"{'exposition OSEO en plus' if fr else 'additional OSEO exposure'}: {exposure} EUR"
+            f"  Préfinancement en plus : {fr_amount(extra)} ; "
+            f"exposition OSEO en plus : {fr_amount(exposure)}"
+            if fr
+            else f"  Additional pre-financing: {extra} EUR; "
+            f"additional OSEO exposure: {exposure} EUR"
         )
         return "\n".join(lines)
+
+
+# The regional table's column headers and widths, in English and in French.
+_TABLE_EN: Final = (("region", "requests", "baseline", "reform", "new"), (6, 8, 8, 8, 4))
+_TABLE_FR: Final = (("région", "demandes", "référence", "réforme", "nouveaux"), (6, 8, 9, 8, 8))
 
 
 @exact_decimals

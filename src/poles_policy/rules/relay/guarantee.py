@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from poles_policy.exceptions import InvalidInputError, ParameterError
-from poles_policy.explain import Check, Fact, Status, Text
+from poles_policy.explain import Check, Fact, Status, Text, fr_amount, fr_percent, fr_the
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import Eur, eur, exact_decimals, rate_of
 from poles_policy.rules._inputs import expect, expect_params
@@ -102,9 +102,9 @@ def _pct(share: Decimal) -> str:
 
 
 def _bank(request: RelayRequest) -> tuple[str, str]:
-    """The bank's name in English and French: its own, or "the bank"."""
+    """The bank's name in English and French (with its article): its own, or "the bank"."""
     if request.bank is not None:
-        return request.bank.name, request.bank.name
+        return request.bank.name, fr_the(request.bank.name)
     return "the bank", "la banque"
 
 
@@ -132,7 +132,9 @@ def _not_asked_check(request: RelayRequest) -> Check:
         status=Status.NOT_APPLICABLE,
         reason=Text(
             f"{bank} does not ask OSEO for a counter-guarantee (it may, it need not)",
-            f"{banque} ne sollicite pas de contre-garantie OSEO (elle le peut, sans y être tenue)",
+            # Neutral wording: the bank's name may be masculine ("le Crédit Agricole").
+            f"{banque} ne sollicite pas de contre-garantie OSEO (c'est une faculté, "
+            "non une obligation)",
         ),
     )
 
@@ -149,6 +151,7 @@ def _asked_check(  # noqa: PLR0913 - the request, the parameters and the figures
     bank, banque = _bank(request)
     on = request.requested_on
     share_pct, fee_pct = _pct(share), _pct(fee_rate)
+    part, commission = fr_percent(share), fr_percent(fee_rate)
     return Check(
         key="relay.counter_guarantee",
         clauses=_CLAUSES,
@@ -157,8 +160,8 @@ def _asked_check(  # noqa: PLR0913 - the request, the parameters and the figures
         reason=Text(
             f"{bank} asks OSEO: {share_pct} of {amount} EUR covered = {covered} EUR, "
             f"for {fee_pct} a year of the guaranteed amount outstanding",
-            f"{banque} sollicite OSEO : {share_pct} de {amount} EUR couverts = {covered} EUR, "
-            f"pour {fee_pct} par an de l'encours garanti",
+            f"{banque} sollicite OSEO : {part} de {fr_amount(amount)} couverts = "
+            f"{fr_amount(covered)}, pour {commission} par an de l'encours garanti",
         ),
         parameters=tuple(
             [u for u in (params.use(_SHARE, on), params.use(_FEE_RATE, on)) if u is not None]

@@ -96,6 +96,9 @@ from poles_policy.explain import (
     Status,
     Text,
     find_check,
+    fr_amount,
+    fr_count,
+    fr_number,
     missing_facts,
     render_account,
 )
@@ -149,6 +152,19 @@ _BASIS_TEXT: dict[Basis, Text] = {
     "planned": Text("planned", "prévu"),
     "estimated": Text("estimated", "estimé"),
 }
+# An advance (*une avance*) is feminine: its basis agrees with it.
+_BASIS_TEXT_FEMININE: dict[Basis, str] = {
+    "actual": "reçue",
+    "planned": "prévue",
+    "estimated": "estimée",
+}
+
+
+def _basis_fr(kind: PaymentKind | None, basis: Basis) -> str:
+    """The basis of a payment of *kind*, agreeing with its French name."""
+    if kind is PaymentKind.ADVANCE:
+        return _BASIS_TEXT_FEMININE[basis]
+    return _BASIS_TEXT[basis].fr
 
 
 def _least_certain(bases: Iterable[Basis]) -> Basis:
@@ -360,9 +376,7 @@ class Tranche:
 
     def describe(self, lang: Lang = "en") -> str:
         """Render the tranche on one line: kind, amount, date(s), basis."""
-        kind = _KIND_TEXT[self.kind].in_lang(lang)
-        basis = _BASIS_TEXT[self.basis].in_lang(lang)
-        return f"{kind} {self.amount} EUR {_range(self.earliest, self.latest)} ({basis})"
+        return Text(*_describe_tranche(self)).in_lang(lang)
 
 
 # Tranche orders: by (earliest, latest), and by (latest, earliest).
@@ -373,8 +387,11 @@ _BY_LATEST = operator.attrgetter("latest", "earliest")
 def _describe_tranche(tranche: Tranche) -> tuple[str, str]:
     """:meth:`Tranche.describe` in English and French, the common part rendered once."""
     kind, basis = _KIND_TEXT[tranche.kind], _BASIS_TEXT[tranche.basis]
-    middle = f" {tranche.amount} EUR {_range(tranche.earliest, tranche.latest)} ("
-    return f"{kind.en}{middle}{basis.en})", f"{kind.fr}{middle}{basis.fr})"
+    when = _range(tranche.earliest, tranche.latest)
+    return (
+        f"{kind.en} {tranche.amount} EUR {when} ({basis.en})",
+        f"{kind.fr} {fr_amount(tranche.amount)} {when} ({_basis_fr(tranche.kind, tranche.basis)})",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -541,7 +558,8 @@ def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
             Text(
                 f"the schedule plans {planned} EUR of the {aid.granted} EUR granted; "
                 "the rest has no date and is not counted",
-                f"l'échéancier prévoit {planned} EUR sur les {aid.granted} EUR accordés ; "
+                f"l'échéancier prévoit {fr_amount(planned)} sur les {fr_amount(aid.granted)} "
+                "accordés ; "
                 "le reste n'a pas de date et n'est pas compté",
             )
         )
@@ -619,7 +637,8 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             Text(
                 f"{moved} instalment(s) still expected dated no earlier than the last payment "
                 "received",
-                f"{moved} échéance(s) attendue(s) datée(s) au plus tôt du dernier versement reçu",
+                f"{fr_count(moved, 'échéance attendue datée', 'échéances attendues datées')} "
+                "au plus tôt du dernier versement reçu",
             )
         )
     tranches.sort(key=_BY_EARLIEST)
@@ -722,7 +741,7 @@ def _bridged_check(
     fr = " ; ".join([d[1] for d in described])
     return _tranches_check(
         Status.MET,
-        Text(f"{principal} EUR repaid from: {en}", f"{principal} EUR remboursés par : {fr}"),
+        Text(f"{principal} EUR repaid from: {en}", f"{fr_amount(principal)} remboursés par : {fr}"),
         parameters=uses(),
     )
 
@@ -1188,22 +1207,22 @@ def _weighted_check(low: Scenario, weighted: _Weighted, loan: RelayLoan | None) 
     for r in low.repayments:
         amount, day = r.amount, r.on.isoformat()
         repaid_en.append(f"{amount} EUR on {day}")
-        repaid_fr.append(f"{amount} EUR le {day}")
+        repaid_fr.append(f"{fr_amount(amount)} le {day}")
     parts_en, parts_fr = ", ".join(repaid_en), ", ".join(repaid_fr)
     if days_low == days_high:
         figures_en = f"{days_low} days ({months_low} months)"
-        figures_fr = f"{_fr(days_low)} jours ({_fr(months_low)} mois)"
+        figures_fr = f"{fr_number(days_low)} {_jours(days_low)} ({fr_number(months_low)} mois)"
     else:
         figures_en = f"{days_low} to {days_high} days ({months_low} to {months_high} months)"
         figures_fr = (
-            f"{_fr(days_low)} à {_fr(days_high)} jours ({_fr(months_low)} à "
-            f"{_fr(months_high)} mois)"
+            f"{fr_number(days_low)} à {fr_number(days_high)} {_jours(days_high)} "
+            f"({fr_number(months_low)} à {fr_number(months_high)} mois)"
         )
     en = f"principal repaid {parts_en} (low scenario): {figures_en}"
     fr = f"principal remboursé {parts_fr} (hypothèse basse) : {figures_fr}"
     if low.unrepaid > 0:
         en += f"; {low.unrepaid} EUR not repaid by the subsidy is left out of the weights"
-        fr += f" ; {low.unrepaid} EUR non remboursés par la subvention sont hors pondération"
+        fr += f" ; {fr_amount(low.unrepaid)} non remboursés par la subvention sont hors pondération"
     if loan is not None and not loan.repaid_from_subsidy:
         if loan.repaid_on is None:
             when_en, when_fr = "on a date not known", "à une date inconnue"
@@ -1449,5 +1468,6 @@ def time_saved(
     )
 
 
-def _fr(value: Decimal) -> str:
-    return str(value).replace(".", ",")
+def _jours(days: Decimal) -> str:
+    # French keeps the singular below two: "1,5 jour", "2,0 jours".
+    return "jour" if abs(days) < 2 else "jours"
