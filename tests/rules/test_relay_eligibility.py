@@ -506,3 +506,27 @@ def test_generalising_the_scheme_never_turns_an_eligible_case_ineligible(
 def test_a_decisions_json_round_trips(v: dict[str, Any]) -> None:
     d = eligibility(build(v), PARAMS)
     assert Decision.from_dict(json.loads(json.dumps(d.to_dict()))) == d
+
+
+def test_an_unknown_region_before_the_pilot_is_ineligible_without_asking_for_it() -> None:
+    # Before 1 April 2008 the scheme was in force in no region: the region cannot change that.
+    applicant = enterprise(region=None)
+    d = eligibility(request(applicant, requested_on=date(2008, 3, 31)), PARAMS)
+    check = d.check("relay.in_force")
+    assert check.status is Status.NOT_MET
+    assert d.outcome is Outcome.INELIGIBLE
+    assert "applicant.region" not in [f.path for f in d.missing]
+    assert check.reason.en == "the relay pilot was not yet in force on 2008-03-31, in any region"
+
+
+def test_an_unknown_region_under_a_national_scheme_is_covered() -> None:
+    national = PARAMS.override("relay.national_from", date(2009, 1, 1))
+    d = eligibility(request(enterprise(region=None)), national)
+    check = d.check("relay.in_force")
+    assert check.status is Status.MET
+    assert check.missing == ()
+    assert "whatever the applicant's region" in check.reason.en
+    # Under the pilot alone, the region decides: it is asked for.
+    pilot = eligibility(request(enterprise(region=None)), PARAMS)
+    assert pilot.check("relay.in_force").status is Status.UNKNOWN
+    assert [f.path for f in pilot.missing][:1] == ["applicant.region"]

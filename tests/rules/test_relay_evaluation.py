@@ -120,7 +120,10 @@ def test_generalisation_adds_eligible_cases_only_outside_rhone_alpes() -> None:
     comparison = compare(base, reform)
     rows = {r.region: r for r in comparison.regions}
     assert rows["82"].newly_eligible == 0
-    assert sum(r.newly_eligible for r in comparison.regions) == 8
+    # The 8 cases of other regions, and the one whose region is not known: nationally the
+    # scheme is in force wherever it is.
+    assert sum(r.newly_eligible for r in comparison.regions) == 9
+    assert rows["?"].newly_eligible == 1
     assert reform.prefinanced > base.prefinanced
     assert "By region" in comparison.report()
     assert "Par région" in comparison.report("fr")

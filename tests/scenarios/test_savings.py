@@ -97,7 +97,7 @@ def test_demo_cases_with_loans_and_schedules_agree_with_the_scalar_rule(low: int
     params = NATIONAL.override("relay.promised_gain_months.low", low, valid_from=date(2008, 4, 1))
     cases = demo_cases()
     simulation = simulate_savings(RelayPortfolio.from_cases(cases), params, draws=200, seed=5)
-    assert len(simulation.case_ids) == 31
+    assert len(simulation.case_ids) == 32
     _check_against_the_scalar_rule(simulation, {c.case_id: c for c in cases}, params)
 
 
@@ -240,7 +240,7 @@ def test_arguments_of_the_wrong_type_are_named() -> None:
 def test_draws_times_eligible_cases_beyond_the_memory_cap_are_refused_before_simulating(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # 31 eligible cases x 1 000 000 draws would need about 2 GB: refused at once, in one line,
+    # 32 eligible cases x 1 000 000 draws would need about 2 GB: refused at once, in one line,
     # before the scalar rule reads any case (and long before numpy allocates the draws).
     portfolio = RelayPortfolio.from_cases(demo_cases())
     national = PARAMS.override("relay.national_from", date(2009, 1, 1))
@@ -252,8 +252,8 @@ def test_draws_times_eligible_cases_beyond_the_memory_cap_are_refused_before_sim
     with pytest.raises(InvalidInputError) as info:
         simulate_savings(portfolio, national, draws=1_000_000, seed=1)
     assert str(info.value) == (
-        "draws must be at most 645161 for 31 eligible cases, not 1000000: draws x cases may "
-        "reach 20000000 (about 1.3 GB of memory), and 1000000 x 31 would need about 2.1 GB; "
+        "draws must be at most 625000 for 32 eligible cases, not 1000000: draws x cases may "
+        "reach 20000000 (about 1.3 GB of memory), and 1000000 x 32 would need about 2.1 GB; "
         "draw fewer times or simulate part of the portfolio"
     )
 

@@ -146,7 +146,12 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
             pilot[row, :-1] = [code in t[0] for code in portfolio.regions]
     region = portfolio.region_index
     covered = national | pilot[period, region]
-    in_force = np.where(region < 0, UNKNOWN, np.where(covered, MET, NOT_MET))
+    # An unknown region decides only while the scheme is in force in some regions: nationally it
+    # is in force anyway (covered), before the pilot nowhere.
+    some = np.array([isinstance(t[0], tuple) and len(t[0]) > 0 for t in terms], dtype=np.bool_)
+    some = some[period]
+    unknown = np.where(covered, MET, np.where(some, UNKNOWN, NOT_MET))
+    in_force = np.where(region < 0, unknown, np.where(covered, MET, NOT_MET))
     # As the scalar rule: a pilot code that denoted no region yet is refused once a case misses it.
     outside = in_force == NOT_MET
     for row in np.unique(period[outside]):

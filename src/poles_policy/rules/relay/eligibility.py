@@ -225,7 +225,11 @@ def check_pilot_regions(pilot: object, on: date) -> None:
 
 def _in_force_status(code: str | None, on: date, pilot: object, national_from: object) -> Status:
     if code is None:
-        return _UNKNOWN
+        # The region decides only while the scheme is in force in some regions and not others:
+        # nationally it is in force wherever the applicant is; before the pilot, nowhere.
+        if _national(national_from, on):
+            return _MET
+        return _UNKNOWN if isinstance(pilot, tuple) and pilot else _NOT_MET
     lookup_region(code, on)  # a code that did not exist then is an input error
     if _national(national_from, on):
         return _MET
@@ -240,6 +244,22 @@ def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Ch
     code = actor_region(request.applicant)
     uses = params.uses(on, "relay.pilot_regions", "relay.national_from")
     if code is None:
+        day = on.isoformat()
+        if status is _MET:
+            start = params.value("relay.national_from", on)
+            when = start.isoformat() if isinstance(start, date) else day
+            reason = Text(
+                f"generalised nationally from {when}: in force whatever the applicant's region",
+                f"généralisé au niveau national depuis le {when} : en vigueur quelle que soit "
+                "la région du demandeur",
+            )
+            return _check("relay.in_force", _IN_FORCE, status, reason, parameters=uses)
+        if status is _NOT_MET:
+            reason = Text(
+                f"the relay pilot was not yet in force on {day}, in any region",
+                f"l'expérimentation n'était encore en vigueur dans aucune région le {day}",
+            )
+            return _check("relay.in_force", _IN_FORCE, status, reason, parameters=uses)
         reason = Text("the applicant's region is not known", "la région du demandeur est inconnue")
         return _check(
             "relay.in_force", _IN_FORCE, status, reason, parameters=uses, missing=(_ASK_REGION,)
