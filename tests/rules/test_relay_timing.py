@@ -596,3 +596,22 @@ def test_an_instalment_still_expected_is_not_dated_before_a_payment_already_rece
     saved = time_saved(request, params)
     assert saved.first_payment_basis == "actual"
     assert saved.first_payment_earliest == saved.first_payment_latest == date(2009, 10, 15)
+
+
+def test_the_tranches_check_lists_only_the_payments_that_repay_the_relay(
+    params: ParameterSet,
+) -> None:
+    from pathlib import Path
+
+    from poles_policy.boundary.case import parse_case
+
+    example = Path(__file__).parents[2] / "docs" / "examples" / "relay-case.json"
+    case = parse_case(example.read_bytes())
+    bridging = bridged_tranches(case.request, params, loan=case.loan)
+    # 200 000 is repaid by the advance (94 500) and the intermediate payment (157 500): the
+    # balance of 2012 repays nothing of it and is not listed, though it is still expected.
+    assert len(bridging.tranches) == 3
+    reason = bridging.checks[1].reason.en
+    assert "advance 94500.00 EUR" in reason
+    assert "intermediate payment 157500.00 EUR" in reason
+    assert "balance" not in reason

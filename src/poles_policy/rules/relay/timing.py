@@ -852,8 +852,17 @@ def bridged_tranches(
         tranches=tranches,
         low=low,
         high=high,
-        deferred=lambda: (disbursement.check, _bridged_check(principal, tranches, notes, uses)),
+        deferred=lambda: (
+            disbursement.check,
+            _bridged_check(principal, _repaying(tranches, low, high), notes, uses),
+        ),
     )
+
+
+def _repaying(tranches: tuple[Tranche, ...], low: Scenario, high: Scenario) -> tuple[Tranche, ...]:
+    """The tranches that repay part of the relay in either scenario; all of them if none does."""
+    used = {id(r.tranche) for r in (*low.repayments, *high.repayments)}
+    return tuple(t for t in tranches if id(t) in used) or tranches
 
 
 # --- the time saved ----------------------------------------------------------------------------
