@@ -579,3 +579,19 @@ def test_a_case_id_with_a_right_to_left_override_is_refused() -> None:
     data = example()
     data["case_id"] = "RA-\u202e710-9002"  # would show as "RA-2009-017"
     assert "holds the control character U+202E" in error_of(data)
+
+
+def test_a_loan_disbursed_before_the_request_is_refused_when_the_case_is_read() -> None:
+    data = example()
+    data["loan"]["disbursed_on"] = "2009-03-01"  # the request is of 2009-03-16
+    assert error_of(data) == (
+        "loan: disbursed on 2009-03-01, before the request of 2009-03-16; a relay loan answers "
+        "its request"
+    )
+    case = parse_case((EXAMPLES / "relay-case.json").read_bytes())
+    assert case.loan is not None
+    with pytest.raises(InvalidInputError, match=r"^RelayCase\.loan: disbursed on 2009-03-01"):
+        attrs.evolve(case, loan=attrs.evolve(case.loan, disbursed_on=date(2009, 3, 1)))
+    # On the request's own day, it is accepted.
+    same_day = attrs.evolve(case.loan, disbursed_on=case.request.requested_on)
+    assert attrs.evolve(case, loan=same_day).loan == same_day

@@ -519,7 +519,14 @@ def relay_case(*, case_id: str, request: RelayRequest, loan: RelayLoan | None) -
         readable(case_id)
         and request.id == case_id
         and (partner is None or partner.actor == request.applicant)
-        and (loan is None or (loan.request_id == request.id and loan.principal <= request.amount))
+        and (
+            loan is None
+            or (
+                loan.request_id == request.id
+                and loan.principal <= request.amount
+                and loan.disbursed_on >= request.requested_on
+            )
+        )
     )
     make = _RELAY_CASE if valid else RelayCase
     return make(case_id=case_id, request=request, loan=loan)

@@ -63,6 +63,12 @@ def _loan_answers_the_request(
         )
         raise InvalidInputError(msg)
     check_principal(value, request)
+    if value.disbursed_on < request.requested_on:
+        msg = (
+            f"RelayCase.loan: disbursed on {value.disbursed_on.isoformat()}, before the request "
+            f"of {request.requested_on.isoformat()}; a relay loan answers its request"
+        )
+        raise InvalidInputError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -71,7 +77,8 @@ class RelayCase:
     A relay-financing case (*dossier de financement relais*): a request and its loan.
 
     Invariants: the request's id is the case id; the loan, when there is
-    one, answers that request and lends at most the amount requested; and
+    one, answers that request, lends at most the amount requested and is
+    disbursed on or after the request's date; and
     if the applicant is among the project's partners, the partner's actor
     equals the applicant.
 
