@@ -784,3 +784,24 @@ def test_a_loan_repaid_in_one_go_costs_the_same_whatever_the_subsidy_dates(
     assert unknown.per_month_saved_low is None
     assert unknown.per_month_saved_high is None
     assert unknown.missing[-1].path == "project.selection_letter_on"
+
+
+def test_the_cost_per_month_saved_shows_a_division_that_gives_its_result() -> None:
+    from pathlib import Path
+
+    from poles_policy.boundary.case import parse_case
+    from poles_policy.parameters import default_parameters
+    from poles_policy.rules.relay import relay_cost
+
+    example = Path(__file__).parents[2] / "docs" / "examples" / "relay-case.json"
+    case = parse_case(example.read_bytes())
+    cost = relay_cost(case.request, default_parameters(), loan=case.loan)
+    check = next(c for c in cost.checks if c.key == "relay.cost.per_month_saved")
+    # 12497.41 x 365.25 / (239 x 12) = 1591.5896...: the figure shown is that division's,
+    # which 12497.41 / 7.85 (the months as displayed, 1592.03) is not.
+    assert "low: 12497.41 EUR x 365.25 / (239 days x 12) = 1591.59 EUR (7.85 months)" in (
+        check.reason.en
+    )
+    assert "basse : 12\u202f497,41 € × 365,25 / (239 j × 12) = 1\u202f591,59 € (7,85 mois)" in (
+        check.reason.fr
+    )

@@ -934,19 +934,23 @@ def _per_month_check(low: CostScenario, high: CostScenario, timing: TimeSaved) -
             parts_en.append(f"{s.name}: no time saved, undefined")
             parts_fr.append(f"{'basse' if s.name == 'low' else 'haute'} : aucun temps gagné")
         else:
-            parts_en.append(f"{s.name}: {s.total} EUR / {exact} months = {s.per_month_saved} EUR")
+            # The division as it is made, so that it can be checked by hand: by the exact months
+            # (days x 12 / 365.25), not by their two-decimal display.
+            days = s.days_saved
+            parts_en.append(
+                f"{s.name}: {s.total} EUR x 365.25 / ({days} days x 12) = "
+                f"{s.per_month_saved} EUR ({exact} months)"
+            )
             parts_fr.append(
-                f"{'basse' if s.name == 'low' else 'haute'} : {fr_amount(s.total)} / "
-                f"{fr_number(exact)} mois = {fr_amount(s.per_month_saved)}"
+                f"{'basse' if s.name == 'low' else 'haute'} : {fr_amount(s.total)} × 365,25 / "
+                f"({days} j × 12) = {fr_amount(s.per_month_saved)} ({fr_number(exact)} mois)"
             )
     return _check(
         "per_month_saved",
         status=Status.MET,
         reason=Text(
-            "total / exact months saved to the first subsidy payment (days x 12 / 365.25): "
-            + "; ".join(parts_en),
-            "total / mois exacts gagnés sur le premier versement (jours × 12 / 365,25) : "
-            + " ; ".join(parts_fr),
+            "total / exact months saved to the first subsidy payment: " + "; ".join(parts_en),
+            "total / mois exacts gagnés sur le premier versement : " + " ; ".join(parts_fr),
         ),
     )
 
