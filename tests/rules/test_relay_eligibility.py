@@ -358,7 +358,7 @@ def test_missing_facts_come_in_the_order_a_form_asks_them() -> None:
     assert d.outcome is Outcome.UNDETERMINED
     assert [f.path for f in d.missing] == [
         "applicant.region",
-        "project.labels.labelled_on",
+        "project.labels.0.labelled_on",
         "project.aid",
         "project.selection_letter_on",
     ]

@@ -53,7 +53,7 @@ from poles_policy.model.regions import region as lookup_region
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import CENT, EXACT, ZERO, Eur, round_cents
 from poles_policy.rules._inputs import expect, expect_date, expect_items, expect_params
-from poles_policy.rules.fui import ASK_LABEL_DATE
+from poles_policy.rules.fui import label_date_facts
 from poles_policy.rules.sme import sme_defined_on, sme_status
 
 if TYPE_CHECKING:
@@ -386,7 +386,7 @@ def _labelled(request: RelayRequest, status: Status) -> Check:
             "a pôle label is recorded without its date",
             "un label de pôle est enregistré sans sa date",
         )
-        missing = (ASK_LABEL_DATE,)
+        missing = label_date_facts(labels)
     elif labels:
         first = min(lab.labelled_on for lab in labels if lab.labelled_on is not None).isoformat()
         reason = Text(
