@@ -184,3 +184,36 @@ def test_the_balance_sheet_names_no_bounds_the_parameters_may_change() -> None:
         assert label.rstrip(" :") in report
         assert "6-9" not in report
         assert "6 à 9" not in report
+
+
+def test_a_request_assessed_twice_is_refused() -> None:
+    case = demo_cases()[0]
+    assessment = assess(case.request, PARAMS, loan=case.loan)
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^evaluate_portfolio: request 'demo-01' is assessed twice \(assessments 0 and 1\)",
+    ):
+        evaluate_portfolio([assessment, assessment])
+
+
+def test_comparing_two_portfolios_of_other_cases_in_the_same_regions_is_refused() -> None:
+    cases = demo_cases()
+    # demo-02 swapped for demo-01's twin under another id: the same regions, other cases.
+    import attrs
+
+    twin_request = attrs.evolve(cases[0].request, id="demo-01-bis")
+    base = evaluate_portfolio([assess(c.request, PARAMS, loan=c.loan) for c in cases[:2]])
+    other = evaluate_portfolio([assess(cases[0].request, PARAMS), assess(twin_request, PARAMS)])
+    assert base.request_ids == ("demo-01", "demo-02")
+    with pytest.raises(
+        ValueError,
+        match=r"same cases: only in the baseline demo-02; only in the reform demo-01-bis$",
+    ):
+        compare(base, other)
+
+
+def test_a_criterion_the_portfolio_cannot_tell_shows_a_dash_not_none() -> None:
+    empty = evaluate_portfolio([], criteria=PilotCriteria(min_grant_rate="0.5"))
+    (criterion,) = empty.verdict
+    assert (criterion.found, criterion.met) == ("-", None)
+    assert "None" not in empty.report() + empty.report("fr")

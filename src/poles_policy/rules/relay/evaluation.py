@@ -201,7 +201,12 @@ class PilotCriteria:
 
 @attrs.frozen(kw_only=True)
 class Criterion:
-    """One criterion of the verdict: ``met`` is ``None`` when the portfolio cannot tell."""
+    """
+    One criterion of the verdict: ``met`` is ``None`` when the portfolio cannot tell.
+
+    ``found`` is the figure found, as text, or ``"-"`` when there is none
+    (no decided case for a grant rate, no saving for a median).
+    """
 
     name: Text
     target: str
@@ -239,6 +244,8 @@ class PortfolioSummary:
             figures (the low scenario's, over fewer months saved, is often
             the higher).
         verdict: The criteria, each met or not.
+        request_ids: The ids of the requests assessed, sorted: a comparison
+            must set two summaries of the same requests side by side.
     """
 
     label: str
@@ -260,6 +267,7 @@ class PortfolioSummary:
     cost_per_month_high: Decimal | None
     cost_per_month_worst: Decimal | None
     verdict: tuple[Criterion, ...]
+    request_ids: tuple[str, ...] = ()
 
     def count(self, outcome: Outcome) -> int:
         """
@@ -393,7 +401,8 @@ def _verdict(
             return
         met = None if found is None else (found >= target if at_least else found <= target)
         sign = ">=" if at_least else "<="
-        out.append(Criterion(name=name, target=f"{sign} {target}", found=str(found), met=met))
+        shown = "-" if found is None else str(found)  # "-": the portfolio cannot tell
+        out.append(Criterion(name=name, target=f"{sign} {target}", found=shown, met=met))
 
     add(Text("grant rate", "taux d'accord"), criteria.min_grant_rate, grant_rate, at_least=True)
     add(
@@ -427,8 +436,16 @@ def _checked(assessments: object, label: object, criteria: object) -> list[Asses
         msg = f"evaluate_portfolio: assessments must be a list of assessments, not {assessments!r}"
         raise WrongTypeError(msg)
     items = list(assessments)
+    seen: dict[str, int] = {}
     for position, item in enumerate(items):
         expect(item, Assessment, f"assessments[{position}]", "evaluate_portfolio")
+        first = seen.setdefault(item.request.id, position)
+        if first != position:
+            msg = (
+                f"evaluate_portfolio: request {item.request.id!r} is assessed twice (assessments "
+                f"{first} and {position}); a balance sheet counts each request once"
+            )
+            raise InvalidInputError(msg)
     expect(label, str, "label", "evaluate_portfolio")
     if criteria is not None:
         expect(criteria, PilotCriteria, "criteria", "evaluate_portfolio")
@@ -449,6 +466,11 @@ def evaluate_portfolio(
 
     Returns:
         The summary, with a verdict per criterion.
+
+    Raises:
+        InvalidInputError: If a request is assessed twice.
+        WrongTypeError: If *assessments* is not a list of assessments, or
+            *label* or *criteria* is of the wrong type.
     """
     items = _checked(assessments, label, criteria)
     outcomes: Counter[Outcome] = Counter()
@@ -520,6 +542,7 @@ def evaluate_portfolio(
         verdict=_verdict(
             criteria, grant_rate, _share(inside, with_saving), months_low, worst_median
         ),
+        request_ids=tuple(sorted(a.request.id for a in items)),
     )
 
 
@@ -598,7 +621,8 @@ def compare(baseline: PortfolioSummary, reform: PortfolioSummary) -> Comparison:
     Set a baseline and a reform of the same portfolio side by side, by region (RELAY.7).
 
     Raises:
-        ValueError: If the two summaries do not cover the same requests per region.
+        ValueError: If the two summaries do not cover the same requests (by
+            id, and so per region).
     """
     expect(baseline, PortfolioSummary, "baseline", "compare")
     expect(reform, PortfolioSummary, "reform", "compare")
@@ -606,6 +630,15 @@ def compare(baseline: PortfolioSummary, reform: PortfolioSummary) -> Comparison:
     new = {code: (n, ok) for code, n, ok in reform.by_region}
     if {c: n for c, (n, _) in base.items()} != {c: n for c, (n, _) in new.items()}:
         msg = "the baseline and the reform must cover the same cases"
+        raise ValueError(msg)
+    if baseline.request_ids != reform.request_ids:
+        only_base = sorted(set(baseline.request_ids) - set(reform.request_ids))
+        only_reform = sorted(set(reform.request_ids) - set(baseline.request_ids))
+        msg = (
+            "the baseline and the reform must cover the same cases: "
+            f"only in the baseline {', '.join(only_base) or '-'}; "
+            f"only in the reform {', '.join(only_reform) or '-'}"
+        )
         raise ValueError(msg)
     rows = tuple(
         RegionRow(
