@@ -5,9 +5,10 @@ An invariant the domain refuses surfaces from ``to_domain()`` as an
 :class:`~poles_policy.exceptions.InvalidInputError`; errors inside a nested
 object start with its JSON path (``history.1: ...``). The pôle's own
 invariants (:mod:`poles_policy.model.poles`) name the domain field: two
-events of one kind on one day, a history that starts with a delabelling or
-withdraws a label it no longer holds (``Pole.history[0]: ...``, counted in
-the history as kept, oldest first), the head office repeated among the other
+events of one kind on one day, a history that starts with a delabelling,
+withdraws a label it no longer holds or confirms a withdrawn one
+(``history.0: ...``, counted in the history as written), a 2008 evaluation
+group for a pôle first labelled after 2008, the head office repeated among the other
 regions, or a region code not in force on the date of the history's first
 event (``Pole.head_office_region: region code '84' did not exist on
 2005-07-12 ...``).
@@ -201,7 +202,9 @@ class PoleModel(Model):
             "order given); the pôle holds its label from a labelled or confirmed event until a "
             "delabelled one. It starts with a labelled or confirmed event, and each delabelled "
             "event withdraws a label held the day before: it follows a labelled or confirmed "
-            "event of an earlier day. Empty (the default) when not given."
+            "event of an earlier day. A withdrawn label cannot be confirmed: after a delabelled "
+            "event, only a labelled event gives the label back. Empty (the default) when not "
+            "given."
         ),
     )
 

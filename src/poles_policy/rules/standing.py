@@ -60,7 +60,13 @@ from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Check, Fact, Status, Text, json_fields, render_account
 from poles_policy.model.contracts import PerformanceContract
-from poles_policy.model.poles import EvaluationGroup, LabelEventKind, Pole, StateCorrespondent
+from poles_policy.model.poles import (
+    EVALUATED_IF_LABELLED_BY,
+    EvaluationGroup,
+    LabelEventKind,
+    Pole,
+    StateCorrespondent,
+)
 from poles_policy.rules._inputs import expect, expect_date, expect_params
 
 if TYPE_CHECKING:
@@ -80,8 +86,6 @@ _REVIEW: Final = "gov.group2_review_months"
 _PROBATION: Final = "gov.group3_probation_end"
 _FOLLOW_UP_CLAUSES: Final = ("PHASE.1", "GOV.1")
 _GOV_3: Final = ("GOV.3",)
-# The evaluation of Phase 1 took place in 2008: a pôle first labelled later was not in it.
-_EVALUATION_YEAR: Final = 2008
 
 ASK_EVALUATION_GROUP: Final = Fact(
     path="pole.evaluation_group_2008",
@@ -296,7 +300,8 @@ def _no_group(pole: Pole) -> tuple[FollowUp, Text, tuple[Fact, ...]]:
     # The caller has checked the pôle is labelled, so its history is not empty.
     first = pole.history[0]
     day = first.on.isoformat()
-    if first.kind is LabelEventKind.LABELLED and first.on.year > _EVALUATION_YEAR:
+    # The evaluation of Phase 1 took place in 2008: a pôle first labelled later was not in it.
+    if first.kind is LabelEventKind.LABELLED and first.on > EVALUATED_IF_LABELLED_BY:
         return (
             FollowUp.NOT_EVALUATED,
             Text(
@@ -305,7 +310,7 @@ def _no_group(pole: Pole) -> tuple[FollowUp, Text, tuple[Fact, ...]]:
             ),
             (),
         )
-    if first.kind is not LabelEventKind.LABELLED and first.on.year > _EVALUATION_YEAR:
+    if first.kind is not LabelEventKind.LABELLED and first.on > EVALUATED_IF_LABELLED_BY:
         # A history that starts with a confirmation: the first labelling came before it, on a
         # day not recorded, possibly by 2008. Only the group can settle the follow-up.
         return (
