@@ -615,3 +615,27 @@ def test_the_tranches_check_lists_only_the_payments_that_repay_the_relay(
     assert "advance 94500.00 EUR" in reason
     assert "intermediate payment 157500.00 EUR" in reason
     assert "balance" not in reason
+
+
+def test_a_payment_before_the_relay_repays_it_when_lent_and_says_so(
+    params: ParameterSet,
+) -> None:
+    import json
+    from pathlib import Path
+
+    from poles_policy.boundary.case import parse_case
+
+    example = Path(__file__).parents[2] / "docs" / "examples" / "relay-case.json"
+    document = json.loads(example.read_text(encoding="utf-8"))
+    document["project"]["aid"][0]["partners"][0]["payments"] = [
+        {"paid_on": "2009-06-10", "amount": "94500.00"}
+    ]
+    document["loan"]["disbursed_on"] = "2009-07-01"
+    case = parse_case(json.dumps(document))
+    saved = time_saved(case.request, params, loan=case.loan)
+    assert saved.after_subsidy is True
+    weighted = next(c for c in saved.checks if c.key == "relay.timing.weighted")
+    assert weighted.reason.en.startswith(
+        "principal repaid 94500.00 EUR on 2009-07-01 (from the payment of 2009-06-10, before "
+        "the relay), 105500.00 EUR on 2010-12-15 (low scenario)"
+    )

@@ -1213,8 +1213,19 @@ def _weighted(low: Scenario, high: Scenario) -> _Weighted:
 def _weighted_check(low: Scenario, weighted: _Weighted, loan: RelayLoan | None) -> Check:
     days_low, days_high, months_low, months_high = weighted
     repaid_en, repaid_fr = [], []
+    out = low.disbursed_on
     for r in low.repayments:
         amount, day = r.amount, r.on.isoformat()
+        if r.on < out:
+            # A payment that came before the relay repays it as soon as it is lent: no time saved.
+            lent = out.isoformat()
+            repaid_en.append(
+                f"{amount} EUR on {lent} (from the payment of {day}, before the relay)"
+            )
+            repaid_fr.append(
+                f"{fr_amount(amount)} le {lent} (par le versement du {day}, antérieur au relais)"
+            )
+            continue
         repaid_en.append(f"{amount} EUR on {day}")
         repaid_fr.append(f"{fr_amount(amount)} le {day}")
     parts_en, parts_fr = ", ".join(repaid_en), ", ".join(repaid_fr)
