@@ -64,7 +64,7 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
     ...     RelayPortfolio.from_cases(demo_cases()), {"pilot": pilot, "national": national}
     ... )
     >>> int(((outcomes["pilot"] != "eligible") & (outcomes["national"] == "eligible")).sum())
-    8
+    9
     """
     given: object = scenarios  # a caller's slip may be anything
     if not isinstance(given, Mapping):
@@ -147,7 +147,7 @@ def generalisation_sweep(
     ...     [date(2009, 1, 1), date(2011, 1, 1)],
     ... )
     >>> sweep["eligible"].tolist()
-    [31, 23]
+    [32, 23]
     """
     require("generalisation_sweep", portfolio, params)
     days = _days(dates)
@@ -204,7 +204,7 @@ def region_comparison(
     ...     pilot.override("relay.national_from", date(2009, 1, 1)),
     ... )
     >>> int(table["newly_eligible"].sum())
-    8
+    9
     """
     require("region_comparison", portfolio, baseline, reform)
     before = screen(portfolio, baseline)
