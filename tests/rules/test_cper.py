@@ -17,10 +17,12 @@ from hypothesis import strategies as st
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Status
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
+from poles_policy.money import eur
 from poles_policy.rules.cper import (
     AllocationShare,
     EnvelopeAllocation,
     Funding,
+    ProjectAllocation,
     allocate_envelope,
     linked_allocation_shares,
 )
@@ -214,11 +216,39 @@ def test_with_the_poles_a_link_to_a_withdrawn_pole_gives_no_priority() -> None:
     assert "not linked to a labelled pôle (sporaltec: not labelled on 2010-07-01)" in (
         ski.check.reason.en
     )
+    assert ski.check.reason.fr == (
+        "non lié à un pôle labellisé (sporaltec : non labellisé le 2010-07-01), rang 1 ; "
+        "demandé 300\u202f000,00 €, accordé 300\u202f000,00 € (en totalité)"
+    )
     assert checked.linked_allocated == Decimal("100000.00")
     # Before the withdrawal, the link counts.
     before = allocate_envelope(envelope, projects, poles=poles, on=date(2009, 7, 1))
     assert [line.project_id for line in before.lines] == ["ski-lab", "biochip", "hall-a"]
     assert before.lines[0].unlabelled_pole_ids == ()
+
+
+def test_in_french_the_poles_not_labelled_agree_with_their_number() -> None:
+    line = ProjectAllocation(
+        project_id="twin-lab",
+        position=1,
+        linked=False,
+        priority_rank=None,
+        requested=eur("1.50"),
+        granted=eur("0.00"),
+        shortfall=eur("1.50"),
+        status=Funding.NONE,
+        unlabelled_pole_ids=("sporaltec", "techtera"),
+        on=date(2010, 7, 1),
+    )
+    assert line.check.reason.fr == (
+        "non lié à un pôle labellisé (sporaltec, techtera : non labellisés le 2010-07-01), "
+        "sans rang ; demandé 1,50 €, accordé 0,00 € (non financé), manque 1,50 € : "
+        "l'enveloppe était déjà épuisée"
+    )
+    assert line.check.reason.en.startswith(
+        "not linked to a labelled pôle (sporaltec, techtera: not labelled on 2010-07-01), "
+        "unranked; requested 1.50 EUR, granted 0.00 EUR (not funded), shortfall 1.50 EUR"
+    )
 
 
 def test_with_the_poles_an_unknown_pole_id_is_refused() -> None:
@@ -293,14 +323,23 @@ def test_syn_4_the_explanation_gives_each_line_in_both_languages() -> None:
         "the envelope runs out here"
     )
     assert len(english) == 8
-    french = result.explain("fr").splitlines()
+    french = result.explain("fr").replace("\u202f", " ").splitlines()
+    assert french[0] == (
+        "Enveloppe CPER cper-82-2007 : 1 000 000,00 €, 6 projets, dont 3 liés aux pôles, "
+        "servis en premier (SYN.4)"
+    )
     assert french[1] == (
-        "  attribué 1000000.00 EUR, reste 0.00 EUR ; aux projets liés aux pôles "
-        "850000.00 EUR (85 % de l'attribué)"
+        "  attribué 1 000 000,00 €, reste 0,00 € ; aux projets liés aux pôles "
+        "850 000,00 € (85 % de l'attribué)"
+    )
+    assert french[5] == (
+        "  [NON REMPLIE] 4. hall-a : demande financée — SYN.4 : non lié à un pôle, rang 1 ; "
+        "demandé 300 000,00 €, accordé 150 000,00 € (en partie), manque 150 000,00 € : "
+        "l'enveloppe s'épuise ici"
     )
     assert french[7] == (
-        "  [NON REMPLIE] 6. road-b : demande financée — SYN.4: non lié à un pôle, sans rang ; "
-        "demandé 100000.00 EUR, accordé 0.00 EUR (non financé), manque 100000.00 EUR : "
+        "  [NON REMPLIE] 6. road-b : demande financée — SYN.4 : non lié à un pôle, sans rang ; "
+        "demandé 100 000,00 €, accordé 0,00 € (non financé), manque 100 000,00 € : "
         "l'enveloppe était déjà épuisée"
     )
     assert [c.clauses for c in result.checks] == [("SYN.4",)] * 6
@@ -310,7 +349,26 @@ def test_syn_4_the_explanation_gives_each_line_in_both_languages() -> None:
 def test_a_share_that_does_not_terminate_is_shown_rounded_and_marked() -> None:
     result = allocate_envelope(attrs.evolve(ENVELOPE, amount="2000000.00"), PROJECTS)
     assert "850000.00 EUR (≈ 65.38 % of the allocated)" in result.explain()
-    assert "850000.00 EUR (≈ 65.38 % de l'attribué)" in result.explain("fr")
+    assert "850\u202f000,00 € (≈ 65,38 % de l'attribué)" in result.explain("fr")
+
+
+@pytest.mark.parametrize(
+    ("projects", "english", "french"),
+    [
+        (PROJECTS[:1], "1 project(s) of which 0 pôle-linked", "1 projet, dont aucun lié aux pôles"),
+        (PROJECTS[1:2], "1 project(s) of which 1 pôle-linked", "1 projet, dont 1 lié aux pôles"),
+        (PROJECTS[:2], "2 project(s) of which 1 pôle-linked", "2 projets, dont 1 lié aux pôles"),
+    ],
+)
+def test_the_french_head_counts_the_projects_in_agreement(
+    projects: tuple[StructuringProject, ...], english: str, french: str
+) -> None:
+    result = allocate_envelope(ENVELOPE, projects)
+    assert english in result.explain().splitlines()[0]
+    head = result.explain("fr").splitlines()[0]
+    assert french in head
+    assert head.endswith(" (SYN.4)")
+    assert ("servi en premier" in head) is (1 in {line.linked for line in result.lines})
 
 
 # --- SYN.2: allocations linked to pôles -------------------------------------------------------
@@ -448,12 +506,32 @@ def test_syn_2_the_explanation_quantifies_the_share_in_both_languages() -> None:
         "  pôle minalogic: 1000000.00 EUR\n"
         "  [met] share linked to pôles, quantified — SYN.2: 1500000.00 / 2000000.00 EUR = 0.75"
     )
-    assert shares[2].explain("fr") == (
-        "Dotations (MESR, 2009, SYN.2) : 2000000.00 EUR, dont 1500000.00 EUR liés aux pôles "
+    assert shares[2].explain("fr").replace("\u202f", " ") == (
+        "Dotations (MESR, 2009, SYN.2) : 2 000 000,00 €, dont 1 500 000,00 € liés aux pôles "
         "(75 %)\n"
-        "  pôle axelera : 500000.00 EUR\n"
-        "  pôle minalogic : 1000000.00 EUR\n"
-        "  [remplie] part liée aux pôles, quantifiée — SYN.2: 1500000.00 / 2000000.00 EUR = 0.75"
+        "  pôle axelera : 500 000,00 €\n"
+        "  pôle minalogic : 1 000 000,00 €\n"
+        "  [remplie] part liée aux pôles, quantifiée — SYN.2 : 1 500 000,00 € / "
+        "2 000 000,00 € = 0,75"
+    )
+
+
+def test_syn_2_a_share_held_to_28_digits_is_marked_and_written_with_a_decimal_comma() -> None:
+    (share,) = linked_allocation_shares(
+        [
+            _allocation("MESR", "CNRS", 2009, "200.00", "minalogic"),
+            _allocation("MESR", "INRIA", 2009, "400.00"),
+        ]
+    )
+    french = share.explain("fr").splitlines()
+    assert french[0] == (
+        "Dotations (MESR, 2009, SYN.2) : 600,00 €, dont 200,00 € liés aux pôles (≈ 33,33 %)"
+    )
+    assert french[-1].endswith(" : 200,00 € / 600,00 € ≈ 0,3333333333333333333333333333")
+    assert (
+        share.explain()
+        .splitlines()[-1]
+        .endswith(": 200.00 / 600.00 EUR ≈ 0.3333333333333333333333333333")
     )
 
 
@@ -462,6 +540,11 @@ def test_a_year_with_nothing_allocated_has_no_share_rather_than_zero() -> None:
     assert nothing.checks[0].status is Status.NOT_APPLICABLE
     assert "no share: nothing allocated" in nothing.explain()
     assert "0 / 0 n'est ni 0 % ni 100 %" in nothing.explain("fr")
+    # Below two euros, "lié" stays singular, as French agreement asks.
+    assert nothing.explain("fr").splitlines()[0] == (
+        "Dotations (Agriculture, 2009, SYN.2) : 0,00 €, dont 0,00 € lié aux pôles "
+        "(pas de part : rien d'attribué)"
+    )
     zero = linked_allocation_shares(ALLOCATIONS)[1]
     assert zero.checks[0].status is Status.MET
     assert "(0 %)" in zero.explain()

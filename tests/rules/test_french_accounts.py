@@ -53,7 +53,7 @@ from poles_policy.parameters import default_parameters
 from poles_policy.rules.committees import committee_regularity
 from poles_policy.rules.coordination import coordination_groups
 from poles_policy.rules.cper import allocate_envelope, linked_allocation_shares
-from poles_policy.rules.fui import aid_amount, aid_rate, payment_schedule
+from poles_policy.rules.fui import aid_amount, aid_rate, consortium, payment_schedule
 from poles_policy.rules.interpole import inter_pole_funding
 from poles_policy.rules.platforms import platform_eligibility
 from poles_policy.rules.relay import assess_case
@@ -63,20 +63,27 @@ from poles_policy.rules.standing import pole_standing
 from poles_policy.rules.steering import contract_progress, contract_terms
 from poles_policy.rules.synergies import cooperation_involvement
 from poles_policy.testing import (
+    allocations,
     calls_for_projects,
     coordination_committees,
+    cper_envelopes,
     enterprises,
+    eur_amounts,
     innovation_platforms,
     inter_pole_files,
+    performance_contracts,
     pole_synergies,
     poles,
     policy_dates,
+    projects,
     relay_cases,
+    structuring_projects,
 )
 
 if TYPE_CHECKING:
     from poles_policy.model.interpole import InterPoleFile
     from poles_policy.model.poles import Pole
+    from poles_policy.model.projects import CollaborativeProject
     from poles_policy.model.synergies import PoleSynergies
 
 PARAMS = default_parameters()
@@ -257,18 +264,9 @@ def test_a_generated_inter_pole_file_reads_as_french(file: InterPoleFile) -> Non
     assert_reads_as_french(inter_pole_funding(file, PARAMS, poles=POLES).explain("fr"))
 
 
-# --- the rules another change owns (rules/fui.py, cper.py, steering.py) -------------------------
-# Their French still breaks the conventions above (amounts in "EUR", decimal points, colons
-# without a space, "(s)" plurals, "de Préfet de région"): the review's report lists each line
-# to change. Once they are fixed these tests pass, and strict xfail then fails: remove the
-# marker.
-
-_OWNED_ELSEWHERE = pytest.mark.xfail(
-    strict=True, reason="French texts of rules/fui.py, cper.py, steering.py not yet corrected"
-)
+# --- FUI aid, CPER allocations, performance contracts (rules/fui.py, cper.py, steering.py) -----
 
 
-@_OWNED_ELSEWHERE
 def test_the_fui_accounts_read_as_french() -> None:
     lab = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
     on = date(2009, 7, 1)
@@ -281,7 +279,6 @@ def test_the_fui_accounts_read_as_french() -> None:
     assert_reads_as_french("\n".join(texts))
 
 
-@_OWNED_ELSEWHERE
 def test_the_cper_accounts_read_as_french() -> None:
     envelope = CperEnvelope(
         id="cper-82-2007",
@@ -309,7 +306,6 @@ def test_the_cper_accounts_read_as_french() -> None:
     assert_reads_as_french("\n".join(texts))
 
 
-@_OWNED_ELSEWHERE
 def test_the_steering_accounts_read_as_french() -> None:
     prefet = StateBody(id="prefet-82", name="Préfet de région", kind=StateKind.PREFET_DE_REGION)
     indicator = Indicator(
@@ -338,3 +334,51 @@ def test_the_steering_accounts_read_as_french() -> None:
         contract_terms(contract, PARAMS).explain("fr"),
     ]
     assert_reads_as_french("\n".join(texts))
+
+
+@given(projects(), policy_dates(min_value=date(2009, 1, 1)))  # every FUI rate is in force
+def test_a_generated_consortium_and_its_partners_aid_read_as_french(
+    project: CollaborativeProject, on: date
+) -> None:
+    texts = [consortium(project, on, PARAMS, poles=POLES).explain("fr")]
+    texts.extend(aid_amount(partner, on, PARAMS).explain("fr") for partner in project.partners)
+    assert_reads_as_french("\n".join(texts))
+
+
+@given(eur_amounts(max_value="50000000.00"), policy_dates(min_value=date(2009, 1, 1)))
+def test_a_generated_payment_schedule_reads_as_french(granted: Decimal, letter: date) -> None:
+    assert_reads_as_french(
+        "\n".join(p.explain("fr") for p in payment_schedule(granted, letter, PARAMS))
+    )
+
+
+@given(
+    cper_envelopes(region="82"),
+    st.lists(
+        structuring_projects(region="82", pole_ids=POLE_IDS),
+        max_size=6,
+        unique_by=lambda project: project.id,
+    ),
+    policy_dates(),
+)
+def test_a_generated_cper_allocation_reads_as_french(
+    envelope: CperEnvelope, projects: list[StructuringProject], on: date
+) -> None:
+    assert_reads_as_french(allocate_envelope(envelope, projects).explain("fr"))
+    checked = allocate_envelope(envelope, projects, poles=POLES, on=on)
+    assert_reads_as_french(checked.explain("fr"))
+
+
+@given(st.lists(allocations(pole_ids=POLE_IDS, ministries=("MESR", "Agriculture")), max_size=8))
+def test_generated_allocation_shares_read_as_french(given_allocations: list[Allocation]) -> None:
+    for share in linked_allocation_shares(given_allocations):
+        assert_reads_as_french(share.explain("fr"))
+
+
+@given(performance_contracts(), st.data())
+def test_a_generated_performance_contract_reads_as_french(
+    contract: PerformanceContract, data: st.DataObject
+) -> None:
+    year = data.draw(st.sampled_from(contract.years))
+    assert_reads_as_french(contract_progress(contract, year, PARAMS).explain("fr"))
+    assert_reads_as_french(contract_terms(contract, PARAMS).explain("fr"))

@@ -119,7 +119,9 @@ def test_a_label_given_by_a_withdrawn_pole_does_not_count(
     assert check.reason.en == (
         "sporaltec did not hold its pôle label on 2010-09-01, when it labelled"
     )
-    assert "n'était pas un pôle labellisé le 2010-09-01" in check.reason.fr
+    assert check.reason.fr == (
+        "sporaltec n'était pas un pôle labellisé le 2010-09-01, jour où il a labellisé le projet"
+    )
     # The same pôle's label from before its withdrawal counts.
     earlier = _labelled_by(valid_project, ("sporaltec", date(2009, 9, 1)))
     assert consortium(earlier, LATE, params, poles=poles).outcome is Outcome.ELIGIBLE
@@ -142,6 +144,44 @@ def test_a_label_from_a_pole_not_given_asks_for_its_history(
     )
     assert consortium(both, ON, params, poles=rhone_alpes_poles()).outcome is Outcome.ELIGIBLE
     assert consortium(both, ON, params, poles=()).outcome is Outcome.UNDETERMINED
+
+
+def test_the_french_history_question_names_the_pole_or_the_poles_by_their_number(
+    valid_project: CollaborativeProject, params: ParameterSet
+) -> None:
+    one = _labelled_by(valid_project, ("no-such-pole", date(2009, 1, 5)))
+    decision = consortium(one, ON, params, poles=())
+    assert decision.check("fui.labelled").reason.fr == (
+        "l'historique de labellisation du pôle no-such-pole n'est pas fourni"
+    )
+    assert decision.missing[0].question.fr == (
+        "Quel est l'historique de labellisation du pôle no-such-pole ?"
+    )
+    two = _labelled_by(valid_project, ("a", date(2009, 1, 5)), ("b", date(2009, 2, 1)))
+    decision = consortium(two, ON, params, poles=())
+    assert decision.check("fui.labelled").reason.fr == (
+        "l'historique de labellisation des pôles a, b n'est pas fourni"
+    )
+    assert (
+        decision.missing[0].question.fr == "Quel est l'historique de labellisation des pôles a, b ?"
+    )
+    # The English is as it was.
+    assert decision.check("fui.labelled").reason.en == "the labelling history of a, b is not given"
+
+
+def test_undated_labels_are_counted_in_french(
+    valid_project: CollaborativeProject, params: ParameterSet
+) -> None:
+    one = _labelled_by(valid_project, ("minalogic", None))
+    check = consortium(one, ON, params).check("fui.labelled")
+    assert check.reason.fr == "un label de pôle est enregistré sans sa date"
+    assert check.missing[0].question.fr == (
+        "À quelle date le pôle minalogic a-t-il labellisé le projet ?"
+    )
+    two = _labelled_by(valid_project, ("minalogic", None), ("axelera", None))
+    check = consortium(two, ON, params).check("fui.labelled")
+    assert check.reason.fr == "2 labels de pôle sont enregistrés sans leur date"
+    assert check.reason.en == "a pôle label is recorded without its date"
 
 
 def test_the_poles_argument_is_checked(
@@ -254,6 +294,42 @@ def test_every_failing_condition_is_listed(
     )
     decision = consortium(project, ON, params)
     assert [c.key for c in decision.failed] == list(ALL_MET)
+
+
+def test_the_french_counts_agree_and_the_lead_s_kind_is_said_in_french(
+    valid_project: CollaborativeProject, params: ParameterSet
+) -> None:
+    region = LocalAuthority(id="ra", name="Région Rhône-Alpes", level=AuthorityLevel.REGION)
+    project = attrs.evolve(
+        valid_project,
+        partners=(
+            ProjectPartner(actor=region, role=PartnerRole.LEAD),
+            valid_project.partners[1],
+        ),
+    )
+    decision = consortium(project, ON, params)
+    reasons = {key: decision.check(key).reason for key in ALL_MET}
+    assert reasons["fui.enterprises"].fr == (
+        "1 entreprise (Acme Microsystèmes SAS) ; il en faut au moins 2"
+    )
+    assert reasons["fui.research_bodies"].fr == (
+        "0 organisme de recherche ou de formation (-) ; il en faut au moins 1"
+    )
+    assert reasons["fui.lead"].fr == (
+        "piloté par la Région Rhône-Alpes, une collectivité territoriale, pas une entreprise"
+    )
+    # The English is as it was.
+    assert reasons["fui.enterprises"].en == (
+        "1 enterprise(s) (Acme Microsystèmes SAS); at least 2 required"
+    )
+    assert (
+        reasons["fui.lead"].en == "led by Région Rhône-Alpes, a LocalAuthority, not an enterprise"
+    )
+    valid = consortium(valid_project, ON, params)
+    assert valid.check("fui.enterprises").reason.fr == (
+        "2 entreprises (BigCo SA, Acme Microsystèmes SAS) ; il en faut au moins 2"
+    )
+    assert valid.check("fui.lead").reason.fr == "piloté par BigCo SA, une entreprise"
 
 
 def test_a_reform_raising_the_minimum_is_read_at_the_date(

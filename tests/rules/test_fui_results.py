@@ -109,8 +109,8 @@ def test_an_sme_rate_is_explained_with_its_parameter_then_its_sme_status(
     fr = rated.explain("fr").splitlines()
     assert fr[:3] == [
         "Taux d'aide FUI : 45 % (une PME)",
-        "  [remplie] taux d'aide FUI — PHASE.2a: 45 % des dépenses éligibles pour une PME",
-        "      fui.aid_rate.sme = 0.45 (share, depuis le 2007-01-01; sourced)",
+        "  [remplie] taux d'aide FUI — PHASE.2a : 45 % des dépenses éligibles pour une PME",
+        "      fui.aid_rate.sme = 0,45 (part, depuis le 2007-01-01 ; sourcé)",
     ]
 
 
@@ -166,7 +166,13 @@ def test_an_unknown_sme_status_gives_a_null_rate_and_asks_for_the_accounts(
     ]
     assert en[-2:] == ["  Facts to provide:", f"    - {ACCOUNTS_QUESTION}"]
     fr = rated.explain("fr").splitlines()
-    assert fr[0] == "Taux d'aide FUI : inconnu"
+    assert fr[:2] == [
+        "Taux d'aide FUI : inconnu",
+        (
+            "  [inconnue] taux d'aide FUI — PHASE.2a : statut de PME d'Acme Microsystèmes SAS "
+            "inconnu : 45 % si PME, 30 % sinon"
+        ),
+    ]
     assert fr[-2] == "  Faits à fournir :"
     assert fr[-1].endswith("(enterprise.accounts)")
 
@@ -182,8 +188,22 @@ def test_no_fui_rate_for_a_local_authority_is_not_applicable_and_asks_nothing(
         None,
         [],
     )
-    assert rated.explain().splitlines()[0] == "FUI aid rate: not applicable"
-    assert rated.explain("fr").splitlines()[0] == "Taux d'aide FUI : sans objet"
+    assert rated.explain().splitlines() == [
+        "FUI aid rate: not applicable",
+        (
+            "  [not applicable] FUI aid rate — PHASE.2a: Région Rhône-Alpes is a LocalAuthority: "
+            "FUI rates apply to enterprises and to research or training bodies"
+        ),
+    ]
+    # The French names the kind of actor in French, with its article, and the Région with hers.
+    assert rated.explain("fr").splitlines() == [
+        "Taux d'aide FUI : sans objet",
+        (
+            "  [sans objet] taux d'aide FUI — PHASE.2a : la Région Rhône-Alpes est une "
+            "collectivité territoriale : les taux FUI s'appliquent aux entreprises et aux "
+            "organismes de recherche ou de formation"
+        ),
+    ]
 
 
 # --- aid amounts -------------------------------------------------------------------------------
@@ -208,8 +228,10 @@ def test_an_sme_aid_of_45_percent_as_json_and_explained(
     ]
     assert "RELAY.2" in en[5]  # then the SME status behind the rate
     fr = aid.explain("fr").splitlines()
-    assert fr[0] == "Aide FUI : 450.05 EUR"
-    assert fr[3] == "  [remplie] montant de l'aide FUI — PHASE.2a: 45 % × 1000.10 EUR = 450.05 EUR"
+    assert fr[0] == "Aide FUI : 450,05 €"
+    assert fr[3] == (
+        "  [remplie] montant de l'aide FUI — PHASE.2a : 45 % × 1\u202f000,10 € = 450,05 €"
+    )
 
 
 def test_a_lab_at_100_percent_of_marginal_cost_gets_all_its_costs(
@@ -242,7 +264,7 @@ def test_an_aid_of_0_00_is_a_real_zero_not_an_unknown(
     en = aid.explain().splitlines()
     assert en[0] == "FUI aid: 0.00 EUR"
     assert en[3] == "  [met] FUI aid amount — PHASE.2a: 100 % × 0.00 EUR = 0.00 EUR"
-    assert aid.explain("fr").splitlines()[0] == "Aide FUI : 0.00 EUR"
+    assert aid.explain("fr").splitlines()[0] == "Aide FUI : 0,00 €"
 
 
 def test_an_unknown_aid_asks_for_the_costs_first_then_the_accounts(
@@ -260,6 +282,31 @@ def test_an_unknown_aid_asks_for_the_costs_first_then_the_accounts(
         f"    - {ACCOUNTS_QUESTION}",
     ]
     assert aid.explain("fr").splitlines()[0] == "Aide FUI : inconnue"
+    assert aid.check.reason.fr == "dépenses éligibles et taux inconnus"
+
+
+@pytest.mark.parametrize(
+    ("costs", "sme", "en", "fr"),
+    [
+        # The French adjective agrees with what is missing: "dépenses" feminine plural, "taux"
+        # masculine, both together masculine plural.
+        (None, True, "unknown: eligible costs", "dépenses éligibles inconnues"),
+        ("1000", False, "unknown: rate", "taux inconnu"),
+        (None, False, "unknown: eligible costs and rate", "dépenses éligibles et taux inconnus"),
+    ],
+)
+def test_what_is_unknown_of_an_aid_is_said_and_agrees_in_french(
+    make_enterprise: EnterpriseFactory,
+    params: ParameterSet,
+    costs: str | None,
+    sme: bool,
+    en: str,
+    fr: str,
+) -> None:
+    enterprise = make_enterprise() if sme else make_enterprise(staff=None)
+    aid = aid_amount(partner(enterprise, costs), ON, params)
+    assert aid.check.status is Status.UNKNOWN
+    assert (aid.check.reason.en, aid.check.reason.fr) == (en, fr)
 
 
 def test_an_aid_that_does_not_apply_is_null_and_says_so(params: ParameterSet) -> None:
@@ -279,6 +326,10 @@ def test_an_aid_that_does_not_apply_is_null_and_says_so(params: ParameterSet) ->
         "  [not applicable] FUI aid amount — PHASE.2a: no FUI rate applies to Région Rhône-Alpes",
     ]
     assert aid.explain("fr").splitlines()[0] == "Aide FUI : sans objet"
+    assert aid.explain("fr").splitlines()[2] == (
+        "  [sans objet] montant de l'aide FUI — PHASE.2a : aucun taux FUI ne s'applique à la "
+        "Région Rhône-Alpes"
+    )
 
 
 def test_a_rate_is_shown_exactly_whatever_the_callers_decimal_context(
@@ -324,7 +375,7 @@ def test_the_first_payment_window_as_json_and_explained(params: ParameterSet) ->
     assert window.explain("fr").splitlines()[:2] == [
         "Premier versement FUI attendu du 2009-09-30 au 2009-12-31",
         (
-            "  [remplie] premier versement FUI, estimé — PHASE.2a, RELAY.6: lettre officielle de "
+            "  [remplie] premier versement FUI, estimé — PHASE.2a, RELAY.6 : lettre officielle de "
             "sélection + 6 à 9 mois : du 2009-09-30 au 2009-12-31"
         ),
     ]
@@ -410,16 +461,16 @@ def test_each_instalment_explains_itself_in_both_languages(params: ParameterSet)
         ),
     ]
     assert balance.explain("fr").splitlines()[:3] == [
-        "Solde FUI estimé : 20000.00 EUR",
+        "Solde FUI estimé : 20\u202f000,00 €",
         (
-            "  [remplie] solde estimé — PHASE.2a, RELAY.4: la part de solde de l'aide, en fin de "
-            "projet : 20000.00 EUR attendus du 2012-09-30 au 2012-12-31"
+            "  [remplie] solde estimé — PHASE.2a, RELAY.4 : la part de solde de l'aide, en fin de "
+            "projet : 20\u202f000,00 € attendus du 2012-09-30 au 2012-12-31"
         ),
-        "      fui.payment.balance_share = 0.20 (share, depuis le 2006-03-06; assumption)",
+        "      fui.payment.balance_share = 0,20 (part, depuis le 2006-03-06 ; hypothèse)",
     ]
-    assert advance.explain("fr").splitlines()[0] == "Avance FUI estimée : 25000.00 EUR"
+    assert advance.explain("fr").splitlines()[0] == "Avance FUI estimée : 25\u202f000,00 €"
     assert intermediate.explain("fr").splitlines()[0] == (
-        "Versement intermédiaire FUI estimé : 55000.00 EUR"
+        "Versement intermédiaire FUI estimé : 55\u202f000,00 €"
     )
 
 
@@ -439,7 +490,10 @@ def test_a_balance_cut_to_what_the_advance_leaves_cites_the_advance_share_too(
     assert "share of the grant, at the project's end, cut to what the advance leaves: 0.00 EUR" in (
         balance.explain()
     )
-    assert "ramenée à ce que laisse l'avance : 0.00 EUR" in balance.explain("fr")
+    # Below two euros the participle stays singular, as French agreement asks.
+    assert "ramenée à ce que laisse l'avance : 0,00 € attendu du 2012-09-30" in balance.explain(
+        "fr"
+    )
 
 
 def test_a_payment_compares_as_before_it_carried_its_parameters(params: ParameterSet) -> None:

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
-from poles_policy.explain import Outcome, Status
+from poles_policy.explain import Check, Outcome, Status
 from poles_policy.model.actors import AuthorityLevel, LocalAuthority, StateBody, StateKind
 from poles_policy.model.contracts import (
     Axis,
@@ -354,12 +354,121 @@ def test_the_explanation_names_each_objective_and_check_in_both_languages() -> N
     ]
     assert "(information) — GOV.1, PHASE.2b: 0.75 in 2009 (calendar year 1)" in english
     assert "gov.public_share_max = 0.50" in english
-    assert french.splitlines()[:2] == [
-        "Contrat de performance cp-2009, 2009: EN RETARD — du fait de l'objectif o1",
-        "  objectif o1: EN RETARD",
+    assert french.splitlines()[:3] == [
+        "Contrat de performance cp-2009, 2009 : EN RETARD — du fait de l'objectif o1",
+        "  objectif o1 : EN RETARD",
+        (
+            "  [NON REMPLIE] objective o1 : indicator i1 — GOV.1, ECO.2 : 99 en 2009 : EN RETARD ; "
+            "référence 90, cible 120 (hausse attendue) ; l'année civile 1 des 3 que couvre le "
+            "contrat attend 100"
+        ),
     ]
-    assert "99 count en 2009 : EN RETARD" in french
-    assert "l'année civile 1 des 3 que couvre le contrat attend 100" in french
+    # The public share as a French percentage, against its target.
+    assert (
+        "(information) — GOV.1, PHASE.2b : 75 % en 2009 (année civile 1) ; sous 50 % attendu à "
+        "partir de l'année civile 3"
+    ) in french
+    assert "gov.public_share_max = 0,50 (part, depuis le 2009-01-01 ; sourcé)" in french
+
+
+def _measured(unit: str, baseline: str, target: str, value: str) -> Check:
+    indicator = attrs.evolve(
+        _indicator(baseline, target, (2010, value), direction=Direction.DECREASE), unit=unit
+    )
+    return contract_progress(_one(indicator), 2010, PARAMS).checks[0]
+
+
+@pytest.mark.parametrize(
+    ("unit", "baseline", "target", "value", "french"),
+    [
+        # Calendar year 2 of 3: 0.75 + (0.50 - 0.75) * 2 / 3 = 0.58333...: rounded for display.
+        (
+            "count",
+            "0.75",
+            "0.50",
+            "0.58",
+            (
+                "0,58 en 2010 : en bonne voie ; référence 0,75, cible 0,50 (baisse attendue) ; "
+                "l'année civile 2 des 3 que couvre le contrat attend ≈ 0,58"
+            ),
+        ),
+        # A share is a percentage, rounded to 0.01 %.
+        (
+            "share",
+            "0.75",
+            "0.50",
+            "0.6",
+            (
+                "60 % en 2010 : EN RETARD ; référence 75 %, cible 50 % (baisse attendue) ; "
+                "l'année civile 2 des 3 que couvre le contrat attend ≈ 58,33 %"
+            ),
+        ),
+        # An amount in euros, grouped the French way.
+        (
+            "EUR",
+            "200000",
+            "100000",
+            "150000.5",
+            (
+                "150\u202f000,5 € en 2010 : EN RETARD ; référence 200\u202f000 €, cible "
+                "100\u202f000 € (baisse attendue) ; l'année civile 2 des 3 que couvre le contrat "
+                "attend ≈ 133\u202f333,33 €"
+            ),
+        ),
+        # Any other unit follows the figure; the rounding keeps the digits the figures have.
+        (
+            "brevets",
+            "0.0020",
+            "0.0012",
+            "0.0015",
+            (
+                "0,0015 brevets en 2010 : EN RETARD ; référence 0,0020 brevets, cible "
+                "0,0012 brevets (baisse attendue) ; l'année civile 2 des 3 que couvre le contrat "
+                "attend ≈ 0,0015 brevets"
+            ),
+        ),
+    ],
+)
+def test_the_french_figures_take_a_decimal_comma_their_unit_and_a_rounded_trajectory(
+    unit: str, baseline: str, target: str, value: str, french: str
+) -> None:
+    check = _measured(unit, baseline, target, value)
+    assert check.reason.fr == french
+
+
+def test_the_trajectory_stays_exact_in_the_json_and_in_english() -> None:
+    progress = contract_progress(
+        _one(_indicator("0.75", "0.50", (2010, "0.58"), direction=Direction.DECREASE)),
+        2010,
+        PARAMS,
+    )
+    assert progress.to_dict()["indicators"][0]["expected"] == "0.5833333333333333333333333333"
+    assert progress.checks[0].reason.en.endswith(
+        "calendar year 2 of the 3 the contract spans expects 0.5833333333333333333333333333"
+    )
+    # A value of the trajectory that is exact is shown as it is, without "≈".
+    final = contract_progress(
+        _one(_indicator("0.75", "0.50", (2011, "0.58"), direction=Direction.DECREASE)),
+        2011,
+        PARAMS,
+    )
+    assert final.checks[0].reason.fr.endswith("que couvre le contrat attend 0,50")
+
+
+@pytest.mark.parametrize(
+    ("public", "french"),
+    [
+        ("292500", "45 % en 2011 (année civile 3) : sous 50 %"),
+        ("325000", "50 % en 2011 (année civile 3) : PAS sous 50 %"),
+        # 2/3 is held to 28 digits: shown rounded to 0.01 % and marked.
+        ("433333.33", "≈ 66,67 % en 2011 (année civile 3) : PAS sous 50 %"),
+    ],
+)
+def test_the_french_public_share_is_a_percentage(public: str, french: str) -> None:
+    progress = contract_progress(
+        _contract(budgets=(_budget(2011, "650000", public),)), 2011, PARAMS
+    )
+    assert progress.checks[-1].reason.fr == french
 
 
 # -- properties ---------------------------------------------------------------------------------

@@ -360,7 +360,7 @@ def test_the_explanation_shows_the_objective_s_check_and_question_in_both_langua
     ) in english.splitlines()
     assert "(objectives.o2.indicators)" in english
     assert (
-        "  [inconnue] International : indicateurs — GOV.1, ECO.2: l'objectif o2 n'a aucun "
+        "  [inconnue] International : indicateurs — GOV.1, ECO.2 : l'objectif o2 n'a aucun "
         "indicateur : sa progression en 2010 ne peut être lue"
     ) in french.splitlines()
     assert progress.to_dict()["missing"][0]["path"] == "objectives.o2.indicators"
@@ -388,8 +388,8 @@ def test_a_missing_local_authority_and_a_wrong_signatory_are_both_named() -> Non
         "the pôle, whose governing body is Association Mov'eo"
     )
     assert parties.reason.fr == (
-        "aucune collectivité ne signe aux côtés de Préfet de région et de Société X ; Société X "
-        "signe pour le pôle, dont la structure d'animation est Association Mov'eo"
+        "aucune collectivité ne signe aux côtés du préfet de région et de la Société X ; "
+        "la Société X signe pour le pôle, dont la structure d'animation est l'Association Mov'eo"
     )
 
 
@@ -425,6 +425,37 @@ def test_a_single_failing_party_or_none_is_reported_alone(
     assert (parties.status, parties.reason.en) == (status, reason)
 
 
+@pytest.mark.parametrize(
+    ("authorities", "body", "reason"),
+    [
+        (
+            (),
+            "Association Mov'eo",
+            "aucune collectivité ne signe aux côtés du préfet de région et de l'Association Mov'eo",
+        ),
+        (
+            (REGION,),
+            "Mov'eo",
+            "Mov'eo signe pour le pôle, dont la structure d'animation est l'Association Mov'eo",
+        ),
+        (
+            (
+                REGION,
+                LocalAuthority(id="grenoble", name="Grenoble", level=AuthorityLevel.COMMUNE),
+            ),
+            "Association Mov'eo",
+            "l'Association Mov'eo, le préfet de région, la Région et Grenoble",
+        ),
+    ],
+)
+def test_in_french_the_parties_are_named_with_their_articles(
+    authorities: tuple[LocalAuthority, ...], body: str, reason: str
+) -> None:
+    contract = _contract(date(2009, 1, 1), date(2011, 12, 31), authorities=authorities, body=body)
+    parties = contract_terms(contract, PARAMS, pole=_pole()).check("gov.parties")
+    assert parties.reason.fr == reason
+
+
 # -- 5. the French explanation says which way an indicator should move -------------------------
 
 
@@ -444,8 +475,8 @@ def test_the_french_explanation_translates_the_direction_of_each_indicator() -> 
     )
     progress = contract_progress(contract, 2009, PARAMS)
     french = progress.explain("fr")
-    assert "référence 100, cible 130 count (hausse attendue) ;" in french
-    assert "référence 130, cible 100 count (baisse attendue) ;" in french
+    assert "référence 100, cible 130 (hausse attendue) ;" in french
+    assert "référence 130, cible 100 (baisse attendue) ;" in french
     assert "(increase)" not in french
     assert "(decrease)" not in french
     english = progress.explain()

@@ -66,7 +66,17 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
-from poles_policy.explain import Check, Status, Text, json_fields, render_account
+from poles_policy.explain import (
+    Check,
+    Status,
+    Text,
+    fr_amount,
+    fr_count,
+    fr_number,
+    fr_percent,
+    json_fields,
+    render_account,
+)
 from poles_policy.model.cper import Allocation, CperEnvelope, StructuringProject
 from poles_policy.money import EXACT, Eur, exact_decimals, ratio, total
 from poles_policy.rules._inputs import expect, expect_date, expect_items, poles_by_id
@@ -119,14 +129,20 @@ def _fraction(part: Decimal, whole: Decimal) -> Fraction | None:
 
 
 def _percent(share: Decimal | None, lang: Lang) -> str:
+    fr = lang == "fr"
     if share is None:
-        return "pas de part : rien d'attribué" if lang == "fr" else "no share: nothing allocated"
+        return "pas de part : rien d'attribué" if fr else "no share: nothing allocated"
     exact = EXACT.multiply(share, 100)
     # Display only: the exact share stays on the result; a rounded figure is marked as such.
     shown = exact.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP, context=EXACT)
     if shown == exact:
-        return f"{exact.normalize(EXACT):f} %"
-    return f"≈ {shown:f} %"
+        return fr_percent(share) if fr else f"{exact.normalize(EXACT):f} %"
+    return f"≈ {fr_number(shown) if fr else format(shown, 'f')} %"
+
+
+def _amounts_fr(amount: Decimal, singular: str, plural: str) -> str:
+    """*amount* in euros, then the word that agrees with it: French keeps the singular below 2."""
+    return f"{fr_amount(amount)} {singular if abs(amount) < 2 else plural}"
 
 
 @attrs.frozen(kw_only=True)
@@ -170,9 +186,10 @@ class ProjectAllocation:
             tier = Text("pôle-linked", "lié à un pôle")
         elif self.unlabelled_pole_ids and self.on is not None:
             ids, day = ", ".join(self.unlabelled_pole_ids), self.on.isoformat()
+            labelled = "labellisé" if len(self.unlabelled_pole_ids) < 2 else "labellisés"
             tier = Text(
                 f"not linked to a labelled pôle ({ids}: not labelled on {day})",
-                f"non lié à un pôle labellisé ({ids} : non labellisé(s) le {day})",
+                f"non lié à un pôle labellisé ({ids} : non {labelled} le {day})",
             )
         else:
             tier = Text("not linked to a pôle", "non lié à un pôle")
@@ -187,12 +204,12 @@ class ProjectAllocation:
         elif self.status is Funding.PARTIAL:
             after = Text(
                 f", shortfall {self.shortfall} EUR: the envelope runs out here",
-                f", manque {self.shortfall} EUR : l'enveloppe s'épuise ici",
+                f", manque {fr_amount(self.shortfall)} : l'enveloppe s'épuise ici",
             )
         else:
             after = Text(
                 f", shortfall {self.shortfall} EUR: the envelope was already exhausted",
-                f", manque {self.shortfall} EUR : l'enveloppe était déjà épuisée",
+                f", manque {fr_amount(self.shortfall)} : l'enveloppe était déjà épuisée",
             )
         pid, pos = self.project_id, self.position
         return Check(
@@ -203,8 +220,8 @@ class ProjectAllocation:
             reason=Text(
                 f"{tier.en}, {ranked.en}; requested {self.requested} EUR, "
                 f"granted {self.granted} EUR ({funded.en}){after.en}",
-                f"{tier.fr}, {ranked.fr} ; demandé {self.requested} EUR, "
-                f"accordé {self.granted} EUR ({funded.fr}){after.fr}",
+                f"{tier.fr}, {ranked.fr} ; demandé {fr_amount(self.requested)}, "
+                f"accordé {fr_amount(self.granted)} ({funded.fr}){after.fr}",
             ),
         )
 
@@ -273,15 +290,17 @@ class EnvelopeAllocation:
         if self.linked_share is not None:
             share += " de l'attribué" if lang == "fr" else " of the allocated"
         if lang == "fr":
-            projects = (
-                f"{count} projet(s) dont {linked} lié(s) aux pôles, servi(s) en premier"
-                if count
-                else "aucun projet"
-            )
+            if not count:
+                projects = "aucun projet"
+            elif not linked:
+                projects = f"{fr_count(count, 'projet')}, dont aucun lié aux pôles"
+            else:
+                served = fr_count(linked, "lié aux pôles, servi", "liés aux pôles, servis")
+                projects = f"{fr_count(count, 'projet')}, dont {served} en premier"
             head = (
-                f"Enveloppe CPER {self.envelope_id} : {amount} EUR, {projects} (SYN.4)\n"
-                f"  attribué {self.allocated} EUR, reste {self.remaining} EUR ; aux projets "
-                f"liés aux pôles {self.linked_allocated} EUR ({share})"
+                f"Enveloppe CPER {self.envelope_id} : {fr_amount(amount)}, {projects} (SYN.4)\n"
+                f"  attribué {fr_amount(self.allocated)}, reste {fr_amount(self.remaining)} ; "
+                f"aux projets liés aux pôles {fr_amount(self.linked_allocated)} ({share})"
             )
         else:
             projects = (
@@ -529,7 +548,7 @@ class AllocationShare:
             sign = "=" if Fraction(share) == self.fraction else "≈"
             reason = Text(
                 f"{self.linked} / {self.total} EUR {sign} {share:f}",
-                f"{self.linked} / {self.total} EUR {sign} {share:f}",
+                f"{fr_amount(self.linked)} / {fr_amount(self.total)} {sign} {fr_number(share)}",
             )
         check = Check(
             key="syn.allocations.share",
@@ -554,20 +573,19 @@ class AllocationShare:
         others = ", ".join(repr(spelling) for spelling in self.spellings[1:])
         if lang == "fr":
             head = (
-                f"Dotations ({self.ministry}, {self.year}, SYN.2) : {self.total} EUR, dont "
-                f"{self.linked} EUR liés aux pôles ({pct})"
+                f"Dotations ({self.ministry}, {self.year}, SYN.2) : {fr_amount(self.total)}, "
+                f"dont {_amounts_fr(self.linked, 'lié', 'liés')} aux pôles ({pct})"
             )
             also = f"  aussi écrit : {others}"
-            sep = " :"
+            poles = [f"  pôle {pole} : {fr_amount(amount)}" for pole, amount in self.by_pole]
         else:
             head = (
                 f"Allocations ({self.ministry}, {self.year}, SYN.2): {self.total} EUR, of "
                 f"which {self.linked} EUR linked to pôles ({pct})"
             )
             also = f"  also written: {others}"
-            sep = ":"
-        lines = [head, *([also] if others else [])]
-        lines.extend(f"  pôle {pole}{sep} {amount} EUR" for pole, amount in self.by_pole)
+            poles = [f"  pôle {pole}: {amount} EUR" for pole, amount in self.by_pole]
+        lines = [head, *([also] if others else []), *poles]
         return render_account("\n".join(lines), self.checks, lang)
 
     def to_dict(self) -> dict[str, Any]:

@@ -41,6 +41,12 @@ from poles_policy.explain import (
     ParameterUse,
     Status,
     Text,
+    fr_a,
+    fr_amount,
+    fr_count,
+    fr_de,
+    fr_percent,
+    fr_the,
     json_fields,
     render_account,
 )
@@ -113,7 +119,25 @@ _BASIS_TEXT: dict[AidBasis, Text] = {
 
 def _pct(share: Decimal) -> str:
     # In EXACT: explanations are also rendered outside the rules, in the caller's context.
+    # English only: French accounts write shares with fr_percent ("4,5 %").
     return f"{EXACT.multiply(share, 100).normalize(EXACT):f} %"
+
+
+# Each kind of actor that is not an enterprise, with its indefinite article in French, which
+# follows the noun's gender (as relay eligibility writes them). English keeps the class name.
+_ACTOR_KINDS_FR: Final = {
+    "ResearchOrganisation": "un organisme de recherche ou de formation",
+    "CooperationStructure": "une structure de coopération",
+    "LocalAuthority": "une collectivité territoriale",
+    "StateBody": "un service de l'État",
+    "Bank": "une banque",
+    "Oseo": "une implantation d'OSEO",
+}
+
+
+def _kind_fr(actor: Actor) -> str:
+    """What kind of actor *actor* is, in French, with its article."""
+    return _ACTOR_KINDS_FR.get(type(actor).__name__, "un acteur")
 
 
 def _sme_checks(sme: SmeResult | None) -> tuple[Check, ...]:
@@ -168,7 +192,7 @@ def label_date_facts(labels: Sequence[PoleLabel]) -> tuple[Fact, ...]:
             path=f"project.labels.{index}.labelled_on",
             question=Text(
                 f"On what date did {label.pole_id} label the project?",
-                f"À quelle date {label.pole_id} a-t-il labellisé le projet ?",
+                f"À quelle date le pôle {label.pole_id} a-t-il labellisé le projet ?",
             ),
         )
         for index, label in enumerate(labels)
@@ -201,16 +225,19 @@ def _minimum(  # noqa: PLR0913 - the two counting checks share this shape
     name: str,
     members: list[str],
     what: Text,
+    what_fr: tuple[str, str],
     on: date,
     params: ParameterSet,
 ) -> Check:
+    """A count of partners against its minimum; *what_fr*: the French noun, singular and plural."""
     needed = params.count(name, on)
     found = len(members)
     listed = ", ".join(members) if members else "-"
     status = Status.MET if found >= needed else Status.NOT_MET
+    # "il en faut": the minimum reads the same whatever the noun's gender and number.
     reason = Text(
         f"{found} {what.en} ({listed}); at least {needed} required",
-        f"{found} {what.fr} ({listed}) ; au moins {needed} requis",
+        f"{fr_count(found, *what_fr)} ({listed}) ; il en faut au moins {needed}",
     )
     return _consortium_check(key, status, reason, parameters=params.uses(on, name))
 
@@ -222,14 +249,20 @@ def _lead(project: CollaborativeProject) -> Check:
         return _consortium_check("fui.lead", Status.UNKNOWN, reason, missing=(_ASK_LEAD,))
     who = lead.actor.name
     if isinstance(lead.actor, Enterprise):
-        reason = Text(f"led by {who}, an enterprise", f"piloté par {who}, une entreprise")
+        reason = Text(f"led by {who}, an enterprise", f"piloté par {fr_the(who)}, une entreprise")
         return _consortium_check("fui.lead", Status.MET, reason)
     kind = type(lead.actor).__name__
     reason = Text(
         f"led by {who}, a {kind}, not an enterprise",
-        f"piloté par {who}, un acteur de type {kind}, pas une entreprise",
+        f"piloté par {fr_the(who)}, {_kind_fr(lead.actor)}, pas une entreprise",
     )
     return _consortium_check("fui.lead", Status.NOT_MET, reason)
+
+
+def _poles_fr(ids: Sequence[str]) -> str:
+    """The pôles *ids*, after "de" in French: "du pôle a" or "des pôles a, b"."""
+    names = ", ".join(ids)
+    return f"du pôle {names}" if len(ids) < 2 else f"des pôles {names}"
 
 
 def _ask_history(ids: list[str]) -> Fact:
@@ -238,7 +271,7 @@ def _ask_history(ids: list[str]) -> Fact:
         path="poles",
         question=Text(
             f"What is the labelling history of the labelling pôle(s) {names}?",
-            f"Quel est l'historique de labellisation du ou des pôles {names} ?",
+            f"Quel est l'historique de labellisation {_poles_fr(ids)} ?",
         ),
     )
 
@@ -296,16 +329,23 @@ def _not_labelled(
     fr: list[str] = []
     for day, pole_id in refused:
         en.append(f"{pole_id} did not hold its pôle label on {day.isoformat()}, when it labelled")
-        fr.append(f"{pole_id} n'était pas un pôle labellisé le {day.isoformat()}, jour du label")
+        fr.append(
+            f"{pole_id} n'était pas un pôle labellisé le {day.isoformat()}, jour où il a "
+            "labellisé le projet"
+        )
     missing: list[Fact] = []
     if unknown:
         names = ", ".join(unknown)
         en.append(f"the labelling history of {names} is not given")
-        fr.append(f"l'historique de labellisation de {names} n'est pas fourni")
+        fr.append(f"l'historique de labellisation {_poles_fr(unknown)} n'est pas fourni")
         missing.append(_ask_history(list(unknown)))
     if undated:
         en.append("a pôle label is recorded without its date")
-        fr.append("un label de pôle est enregistré sans sa date")
+        fr.append(
+            "un label de pôle est enregistré sans sa date"
+            if len(undated) < 2
+            else f"{len(undated)} labels de pôle sont enregistrés sans leur date"
+        )
         missing.extend(undated)
     if missing:
         reason = Text("; ".join(en), " ; ".join(fr))
@@ -417,6 +457,7 @@ def consortium(
             name="fui.consortium.min_enterprises",
             members=enterprises,
             what=Text("enterprise(s)", "entreprise(s)"),
+            what_fr=("entreprise", "entreprises"),
             on=on,
             params=params,
         ),
@@ -426,6 +467,10 @@ def consortium(
             members=research,
             what=Text(
                 "research or training body(ies)", "organisme(s) de recherche ou de formation"
+            ),
+            what_fr=(
+                "organisme de recherche ou de formation",
+                "organismes de recherche ou de formation",
             ),
             on=on,
             params=params,
@@ -446,6 +491,13 @@ def consortium(
 
 _RATE_LABEL = Text("FUI aid rate", "taux d'aide FUI")
 _AMOUNT_LABEL = Text("FUI aid amount", "montant de l'aide FUI")
+# What is unknown of an aid amount, in French, by (costs unknown, rate unknown): the adjective
+# agrees with what is missing ("dépenses" is feminine plural, "taux" masculine).
+_UNKNOWN_FR: Final = {
+    (True, True): "dépenses éligibles et taux inconnus",
+    (True, False): "dépenses éligibles inconnues",
+    (False, True): "taux inconnu",
+}
 _ASK_COSTS = Fact(
     path="partner.eligible_costs",
     question=Text(
@@ -505,14 +557,14 @@ class AidRate:
         >>> rated = aid_rate(lab, date(2009, 7, 1), default_parameters(), full_cost=True)
         >>> print(rated.explain("fr"))
         Taux d'aide FUI : 40 % (un organisme de recherche ou de formation financé à coûts complets)
-          [remplie] taux d'aide FUI — PHASE.2a: 40 % des dépenses éligibles pour un organisme ...
-              fui.aid_rate.research_full_cost = 0.40 (share, depuis le 2009-01-01; sourced)
+          [remplie] taux d'aide FUI — PHASE.2a : 40 % des dépenses éligibles pour un organisme ...
+              fui.aid_rate.research_full_cost = 0,40 (part, depuis le 2009-01-01 ; sourcé)
         """
         if self.rate is not None and self.basis is not None:
             what = _BASIS_TEXT[self.basis]
-            rate = _pct(self.rate)
             head = Text(
-                f"FUI aid rate: {rate} ({what.en})", f"Taux d'aide FUI : {rate} ({what.fr})"
+                f"FUI aid rate: {_pct(self.rate)} ({what.en})",
+                f"Taux d'aide FUI : {fr_percent(self.rate)} ({what.fr})",
             )
         elif self.check.status is Status.NOT_APPLICABLE:
             head = Text("FUI aid rate: not applicable", "Taux d'aide FUI : sans objet")
@@ -547,7 +599,7 @@ def _rated(basis: AidBasis, on: date, params: ParameterSet, sme: SmeResult | Non
     what = _BASIS_TEXT[basis]
     reason = Text(
         f"{_pct(value)} of eligible costs for {what.en}",
-        f"{_pct(value)} des dépenses éligibles pour {what.fr}",
+        f"{fr_percent(value)} des dépenses éligibles pour {what.fr}",
     )
     check = Check(
         key="fui.aid_rate",
@@ -615,7 +667,7 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
         reason = Text(
             f"{actor.name} is a {kind}: FUI rates apply to enterprises and to research or "
             "training bodies",
-            f"{actor.name} est un acteur de type {kind} : les taux FUI s'appliquent aux "
+            f"{fr_the(actor.name)} est {_kind_fr(actor)} : les taux FUI s'appliquent aux "
             "entreprises et aux organismes de recherche ou de formation",
         )
         check = Check(
@@ -636,7 +688,8 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
     reason = Text(
         f"SME status of {actor.name} unknown: {_pct(if_sme)} if an SME, "
         f"{_pct(otherwise)} otherwise",
-        f"statut de PME de {actor.name} inconnu : {_pct(if_sme)} si PME, {_pct(otherwise)} sinon",
+        f"statut de PME {fr_de(actor.name)} inconnu : {fr_percent(if_sme)} si PME, "
+        f"{fr_percent(otherwise)} sinon",
     )
     check = Check(
         key="fui.aid_rate",
@@ -706,7 +759,7 @@ class AidAmount:
               fui.aid_rate.research_marginal_cost = 1.00 (share, since 2009-01-01; sourced)
         """
         if self.amount is not None:
-            head = Text(f"FUI aid: {self.amount} EUR", f"Aide FUI : {self.amount} EUR")
+            head = Text(f"FUI aid: {self.amount} EUR", f"Aide FUI : {fr_amount(self.amount)}")
         elif self.check.status is Status.NOT_APPLICABLE:
             head = Text("FUI aid: not applicable", "Aide FUI : sans objet")
         else:
@@ -782,7 +835,7 @@ def aid_amount(
     if rated.check.status is Status.NOT_APPLICABLE:
         reason = Text(
             f"no FUI rate applies to {partner.actor.name}",
-            f"aucun taux FUI ne s'applique à {partner.actor.name}",
+            f"aucun taux FUI ne s'applique {fr_a(partner.actor.name)}",
         )
         status = Status.NOT_APPLICABLE
     elif costs is None or rated.rate is None:
@@ -790,18 +843,13 @@ def aid_amount(
         unknown_en = " and ".join(
             w for w, gap in (("eligible costs", costs is None), ("rate", rated.rate is None)) if gap
         )
-        unknown_fr = " et ".join(
-            w
-            for w, gap in (("dépenses éligibles", costs is None), ("taux", rated.rate is None))
-            if gap
-        )
-        reason = Text(f"unknown: {unknown_en}", f"inconnu(s) : {unknown_fr}")
+        reason = Text(f"unknown: {unknown_en}", _UNKNOWN_FR[costs is None, rated.rate is None])
         status = Status.UNKNOWN
     else:
         amount = rate_of(costs, rated.rate)
         reason = Text(
             f"{_pct(rated.rate)} × {costs} EUR = {amount} EUR",
-            f"{_pct(rated.rate)} × {costs} EUR = {amount} EUR",
+            f"{fr_percent(rated.rate)} × {fr_amount(costs)} = {fr_amount(amount)}",
         )
         check = Check(
             key="fui.aid_amount",
@@ -830,6 +878,11 @@ _WINDOW_CLAUSES: Final = ("PHASE.2a", "RELAY.6")
 _ADVANCE: Final = "fui.payment.advance_share"
 _BALANCE: Final = "fui.payment.balance_share"
 _SCHEDULE_CLAUSES: Final = ("PHASE.2a", "RELAY.4")
+
+
+def _expected_fr(amount: Decimal) -> str:
+    """The French participle "attendu" agreeing with *amount* in euros: singular below two."""
+    return "attendu" if abs(amount) < 2 else "attendus"
 
 
 def _when(earliest: date, latest: date) -> Text:
@@ -1042,7 +1095,7 @@ class EstimatedPayment:
             status=Status.MET,
             reason=Text(
                 f"{basis.en}: {self.amount} EUR expected {when.en}",
-                f"{basis.fr} : {self.amount} EUR attendus {when.fr}",
+                f"{basis.fr} : {fr_amount(self.amount)} {_expected_fr(self.amount)} {when.fr}",
             ),
             parameters=self.parameters,
         )
@@ -1070,7 +1123,7 @@ class EstimatedPayment:
               fui.first_payment_delay_months.high = 9 (months, since 2006-03-06; sourced)
         """
         what = _PAYMENT_HEADS[self.kind]
-        head = Text(f"{what.en}: {self.amount} EUR", f"{what.fr} : {self.amount} EUR")
+        head = Text(f"{what.en}: {self.amount} EUR", f"{what.fr} : {fr_amount(self.amount)}")
         return render_account(head.in_lang(lang), (self.check,), lang, sources=sources)
 
     def to_dict(self) -> dict[str, Any]:

@@ -68,7 +68,8 @@ from __future__ import annotations
 
 import enum
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -81,6 +82,12 @@ from poles_policy.explain import (
     Fact,
     Status,
     Text,
+    fr_amount,
+    fr_de,
+    fr_number,
+    fr_percent,
+    fr_the,
+    fr_unit,
     json_fields,
     missing_facts,
     render_account,
@@ -176,7 +183,9 @@ class IndicatorProgress:
         value: The year's measurement, or ``None`` when it was not measured.
         expected: The trajectory's value at the end of the calendar year
             (exact when the quotient terminates within 28 significant digits,
-            held to 28 otherwise; the status is compared exactly).
+            held to 28 otherwise; the status is compared exactly). The French
+            account shows a value that does not terminate rounded for display
+            and marked "≈"; the JSON keeps it as it is.
         attainment: How far the measurement went from the baseline toward
             the target (0 at the baseline, 1 at the target; exact when the
             quotient terminates within 28 significant digits, held to 28
@@ -256,13 +265,14 @@ class ContractProgress:
         """
         fr = lang == "fr"
         name = "Contrat de performance" if fr else "Performance contract"
+        colon = " :" if fr else ":"  # French puts a space before the colon
         status = f"{self.status.label.in_lang(lang)} — {self._why().in_lang(lang)}"
-        head = [f"{name} {self.contract_id}, {self.year}: {status}"]
+        head = [f"{name} {self.contract_id}, {self.year}{colon} {status}"]
         word = "objectif" if fr else "objective"
-        head.extend(f"  {word} {oid}: {s.label.in_lang(lang)}" for oid, s in self.objectives)
+        head.extend(f"  {word} {oid}{colon} {s.label.in_lang(lang)}" for oid, s in self.objectives)
         if self.public_share_status is not None:
             share = "part publique" if fr else "public share"
-            head.append(f"  {share}: {self.public_share_status.label.in_lang(lang)}")
+            head.append(f"  {share}{colon} {self.public_share_status.label.in_lang(lang)}")
         return render_account("\n".join(head), self.checks, lang, sources=sources)
 
     def _why(self) -> Text:
@@ -395,6 +405,59 @@ def _unmeasured(objective: Objective, year: int) -> Check:
 
 # The way an indicator should move, as the French text says it ("(increase)" in English).
 _SENS: Final = {Direction.INCREASE: "hausse attendue", Direction.DECREASE: "baisse attendue"}
+_HUNDREDTH: Final = Decimal("0.01")
+
+
+def _fr_figure(value: Decimal, unit: str) -> str:
+    """
+    An indicator's figure with its unit, as a French account writes it.
+
+    An amount in euros as ``150 000,00 €``, a share as a percentage, a count
+    as a bare number (a count has no unit to write after its figure: "nombre"
+    names the unit, it does not follow a figure), any other unit after the
+    figure, in French when it is a parameter unit.
+    """
+    if unit == "EUR":
+        return fr_amount(value)
+    if unit == "share":
+        return fr_percent(value)
+    if unit == "count":
+        return fr_number(value)
+    return f"{fr_number(value)} {fr_unit(unit)}"
+
+
+def _fr_expected(indicator: Indicator, progress: IndicatorProgress, k: int, n: int) -> str:
+    """
+    The trajectory's value, as a French account writes it: exact, or rounded and marked "≈".
+
+    A value of the trajectory that does not terminate (one third of the way
+    from 0 to 1) is held to 28 digits on the result; the account rounds it
+    half up, for display only, to two decimals (of the percentage, for a
+    share), or to as many as the baseline and the target are given with.
+    """
+    expected = progress.expected
+    baseline, target = Fraction(indicator.baseline), Fraction(indicator.target)
+    if Fraction(expected) == baseline + (target - baseline) * k / n:
+        return _fr_figure(expected, indicator.unit)
+    share = indicator.unit == "share"
+    shown = EXACT.multiply(expected, 100) if share else expected
+    given = min(d.as_tuple().exponent for d in (indicator.baseline, indicator.target))
+    places = max(2, -int(given) - (2 if share else 0))
+    rounded = shown.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=EXACT)
+    if share:
+        return f"≈ {fr_number(rounded)} %"
+    return f"≈ {_fr_figure(rounded, indicator.unit)}"
+
+
+def _fr_share(share: Decimal) -> str:
+    """
+    A public share as a French percentage: exact, or rounded half up to 0.01 % and marked "≈".
+
+    The exact share stays on the result (:attr:`ContractProgress.public_share`).
+    """
+    percent = EXACT.multiply(share, 100)
+    shown = percent.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP, context=EXACT)
+    return fr_percent(share) if shown == percent else f"≈ {fr_number(shown)} %"
 
 
 def _indicator_check(
@@ -407,9 +470,10 @@ def _indicator_check(
         f"expects {progress.expected:f}"
     )
     ligne = (
-        f"référence {indicator.baseline}, cible {indicator.target} {unit} "
-        f"({_SENS[indicator.direction]}) ; l'année civile {k} des {n} que couvre le contrat "
-        f"attend {progress.expected:f}"
+        f"référence {_fr_figure(indicator.baseline, unit)}, "
+        f"cible {_fr_figure(indicator.target, unit)} ({_SENS[indicator.direction]}) ; "
+        f"l'année civile {k} des {n} que couvre le contrat attend "
+        f"{_fr_expected(indicator, progress, k, n)}"
     )
     missing: tuple[Fact, ...] = ()
     if progress.value is None:
@@ -430,7 +494,7 @@ def _indicator_check(
         status = progress.status.label
         reason = Text(
             f"{progress.value} {unit} in {progress.year}: {status.en}; {line}",
-            f"{progress.value} {unit} en {progress.year} : {status.fr} ; {ligne}",
+            f"{_fr_figure(progress.value, unit)} en {progress.year} : {status.fr} ; {ligne}",
         )
     return Check(
         key=f"gov.indicator.{objective.id}.{indicator.id}",
@@ -463,7 +527,7 @@ def _public_share(
     label = Text(
         "public share of the operating budget", "part publique du budget de fonctionnement"
     )
-    target = str(limit)
+    target, cible = str(limit), _fr_share(limit)
     missing: tuple[Fact, ...] = ()
     if budget is None and not due:
         # Not due yet: the budget could not change the status, so it is not asked for.
@@ -471,7 +535,7 @@ def _public_share(
         reason = Text(
             f"the {year} operating budget is not recorded (calendar year {k}; below {target} "
             f"is due from calendar year {due_from})",
-            f"le budget {year} est non renseigné (année civile {k} ; sous {target} attendu à "
+            f"le budget {year} est non renseigné (année civile {k} ; sous {cible} attendu à "
             f"partir de l'année civile {due_from})",
         )
     elif budget is None:
@@ -500,15 +564,16 @@ def _public_share(
         reason = Text(
             f"{share} in {year} (calendar year {k}); below {target} is due from calendar year "
             f"{due_from}",
-            f"{share} en {year} (année civile {k}) ; sous {target} attendu à partir de l'année "
-            f"civile {due_from}",
+            f"{_fr_share(share)} en {year} (année civile {k}) ; sous {cible} attendu à partir "
+            f"de l'année civile {due_from}",
         )
     else:
         below = share < limit
         status = Status.MET if below else Status.NOT_MET
         reason = Text(
             f"{share} in {year} (calendar year {k}): {'below' if below else 'NOT below'} {target}",
-            f"{share} en {year} (année civile {k}) : {'sous' if below else 'PAS sous'} {target}",
+            f"{_fr_share(share)} en {year} (année civile {k}) : "
+            f"{'sous' if below else 'PAS sous'} {cible}",
         )
     check = Check(
         key="gov.public_share",
@@ -654,21 +719,23 @@ ASK_SIGNED_ON: Final = Fact(
 def _parties(contract: PerformanceContract, pole: Pole | None) -> Check:
     authorities = ", ".join(a.name for a in contract.local_authorities)
     body = contract.governing_body_name
+    state = contract.state.name
     expected = None if pole is None or pole.governing_body is None else pole.governing_body.name
     # Every failing condition is named: "why not" lists them all.
     failures: list[Text] = []
     if not contract.local_authorities:
         failures.append(
             Text(
-                f"no local authority signs beside {contract.state.name} and {body}",
-                f"aucune collectivité ne signe aux côtés de {contract.state.name} et de {body}",
+                f"no local authority signs beside {state} and {body}",
+                f"aucune collectivité ne signe aux côtés {fr_de(state)} et {fr_de(body)}",
             )
         )
     if expected is not None and expected.casefold().strip() != body.casefold().strip():
         failures.append(
             Text(
                 f"{body} signs for the pôle, whose governing body is {expected}",
-                f"{body} signe pour le pôle, dont la structure d'animation est {expected}",
+                f"{fr_the(body)} signe pour le pôle, dont la structure d'animation est "
+                f"{fr_the(expected)}",
             )
         )
     if failures:
@@ -676,10 +743,9 @@ def _parties(contract: PerformanceContract, pole: Pole | None) -> Check:
         reason = Text("; ".join(f.en for f in failures), " ; ".join(f.fr for f in failures))
     else:
         status = Status.MET
-        reason = Text(
-            f"{body}, {contract.state.name} and {authorities}",
-            f"{body}, {contract.state.name} et {authorities}",
-        )
+        names = (body, state, *(a.name for a in contract.local_authorities))
+        *first, last = [fr_the(name) for name in names]
+        reason = Text(f"{body}, {state} and {authorities}", f"{', '.join(first)} et {last}")
     return Check(
         key="gov.parties",
         # The contract's parties are the State and the local authorities acting together
