@@ -51,9 +51,9 @@ def inter_pole_files(
     Generate inter-pôle files: a lead pôle, the other carrying pôles, the funding and its split.
 
     The lead pôle and the others are drawn from *pole_ids*, each at most
-    once (by default ``pole-0`` to ``pole-3``, the ids :func:`poles`
-    shrinks toward). To give the rule the file's pôles, draw them for its
-    ids, e.g. ``[draw(poles(ident=i)) for i in file.pole_ids]``: pôles drawn
+    once (by default ``pole-0`` to ``pole-3``, the lowest ids :func:`poles`
+    generates). To give the rule the file's pôles, draw them for its ids,
+    e.g. ``[draw(poles(ident=i)) for i in file.pole_ids]``: pôles drawn
     independently rarely carry the ids of a file. Each part of a file
     meets the conditions of GOV.4 three times in four, drawn independently,
     so that every outcome of the rule is drawn:
