@@ -172,3 +172,14 @@ def test_an_inferred_amount_field_draws_exact_amounts(aid: PartnerAid) -> None:
     # st.builds reads the converter's hints: euros to the cent, never a float.
     assert aid.granted == aid.granted.quantize(Decimal("0.01"))
     assert aid.granted >= 0
+
+
+def test_a_financing_source_given_as_its_value_is_refused_when_the_strategy_is_built() -> None:
+    from poles_policy.model.platforms import FundingSource
+    from poles_policy.testing import financing_lines
+
+    with pytest.raises(
+        WrongTypeError, match=r"^financing_lines\(source='state_fce_investment'\): a source is"
+    ):
+        financing_lines(source="state_fce_investment")  # type: ignore[arg-type]
+    assert financing_lines(source=FundingSource.FEDER) is not None

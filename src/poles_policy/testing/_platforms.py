@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from hypothesis import strategies as st
 
+from poles_policy.exceptions import WrongTypeError
 from poles_policy.model.platforms import (
     CallForProjects,
     FinancingLine,
@@ -75,12 +76,16 @@ def calls_for_projects(
 
 
 @checked
-@st.composite
-def financing_lines(draw: st.DrawFn, *, source: FundingSource | None = None) -> FinancingLine:
+def financing_lines(*, source: FundingSource | None = None) -> st.SearchStrategy[FinancingLine]:
     """
     Generate a line of a financing plan: any source (or *source*), for a year of 2008-2013 or none.
 
     Shrinks toward 0.00 of State FCE investment aid for the whole plan.
+
+    Raises:
+        WrongTypeError: If *source* is neither ``None`` nor a
+            :class:`~poles_policy.model.platforms.FundingSource` (its value
+            ``"feder"`` is refused: give ``FundingSource.FEDER``).
 
     >>> from hypothesis import Phase, find, settings
     >>> quick = settings(phases=[Phase.generate])  # the first example found, not shrunk
@@ -88,6 +93,18 @@ def financing_lines(draw: st.DrawFn, *, source: FundingSource | None = None) -> 
     >>> find(feder, lambda line: line.amount > 0, settings=quick).source
     <FundingSource.FEDER: 'feder'>
     """
+    given: object = source  # typed callers pass a member; others may pass its value
+    if given is not None and not isinstance(given, FundingSource):
+        msg = (
+            f"financing_lines(source={source!r}): a source is a FundingSource member, such as "
+            f"FundingSource.FEDER, not a {type(source).__name__}"
+        )
+        raise WrongTypeError(msg)
+    return _financing_lines(source=source)
+
+
+@st.composite
+def _financing_lines(draw: st.DrawFn, *, source: FundingSource | None) -> FinancingLine:
     return FinancingLine(
         source=source if source is not None else draw(st.sampled_from(_SOURCES)),
         year=draw(st.none() | st.integers(min_value=2008, max_value=2013)),
