@@ -163,7 +163,7 @@ def test_a_window_partly_after_the_pilot_keeps_the_three_outcomes_eligible_ones_
 
 
 def test_about_half_the_cases_have_a_loan(tally: Tally) -> None:
-    seen, drawn = tally(relay_cases(), lambda case: {f"loan={case.loan is not None}"}, 60)
+    seen, drawn = tally(relay_cases(), lambda case: {f"loan={case.loan is not None}"}, 200)
     assert 0.35 < seen["loan=True"] / drawn < 0.65, (seen, drawn)
 
 

@@ -64,19 +64,15 @@ def test_accounts_shrink_to_zero_figures_for_each_year() -> None:
     assert _all_zero(periods)
 
 
-def test_an_enterprise_shrinks_to_one_of_rhone_alpes_with_its_2007_and_2008_accounts() -> None:
+def test_an_enterprise_shrinks_to_one_of_rhone_alpes_without_accounts() -> None:
+    # The fewest random choices: no accounts, no related enterprise (as the docstring says).
     enterprise = simplest(enterprises())
-    assert (enterprise.id, enterprise.region, enterprise.related) == ("ent-0", "82", ())
-    assert enterprise.public_bodies_share == Decimal(0)
-    assert [p.period_end for p in enterprise.accounts] == CLOSED_2007_2008
-    assert _all_zero(enterprise.accounts)
+    assert (enterprise.region, enterprise.related, enterprise.accounts) == ("82", (), ())
 
 
-def test_a_related_enterprise_shrinks_to_a_10_percent_holding_with_its_accounts() -> None:
+def test_a_related_enterprise_shrinks_to_a_holding_without_accounts() -> None:
     related = simplest(related_enterprises())
-    assert (related.share, related.exempt_investor) == (Decimal("0.10"), False)
-    assert [p.period_end for p in related.accounts] == CLOSED_2007_2008
-    assert _all_zero(related.accounts)
+    assert (related.accounts, related.exempt_investor) == ((), False)
 
 
 def test_a_pole_shrinks_to_a_national_pole_of_rhone_alpes_labelled_on_12_july_2005() -> None:
@@ -163,8 +159,6 @@ def test_a_project_partner_shrinks_to_a_plain_partner_a_public_lab_of_rhone_alpe
 # A property that always fails, as a user writes it: @given derives its own seed (from the
 # test), so the explain phase tries other shorter examples than find's.
 FAILING: list[tuple[str, st.SearchStrategy[Any]]] = [
-    ("enterprises", enterprises()),
-    ("related_enterprises", related_enterprises()),
     ("poles", poles()),
     ("calls_for_projects", calls_for_projects()),
     ("innovation_platforms", innovation_platforms()),
