@@ -546,17 +546,7 @@ def fr_de(name: str) -> str:
     ('de Minalogic', "d'OSEO Rhône-Alpes", 'du Mans Métropole')
     """
     _text_argument(name, "fr_de", "name")
-    article, written = _head(name)
-    if article == _LE:
-        return f"du {written}"
-    if article is not None:
-        return f"de {fr_the(name)}"
-    first, _, rest = name.partition(" ")
-    if first == "Le" and rest:
-        return f"du {rest}"
-    if first == "Les" and rest:
-        return f"des {rest}"
-    return f"d'{name}" if name[:1].lower() in _VOWELS else f"de {name}"
+    return _preceded(name, plain="de", le="du", les="des", elided="d'")
 
 
 def fr_a(name: str) -> str:
@@ -567,17 +557,24 @@ def fr_a(name: str) -> str:
     ('au préfet de région', "à l'Association Minalogic", 'à Minalogic')
     """
     _text_argument(name, "fr_a", "name")
+    return _preceded(name, plain="à", le="au", les="aux")
+
+
+def _preceded(name: str, *, plain: str, le: str, les: str, elided: str = "") -> str:
+    """*name* after the preposition *plain*, contracted with "le" / "les" and elided if asked."""
     article, written = _head(name)
     if article == _LE:
-        return f"au {written}"
+        return f"{le} {written}"
     if article is not None:
-        return f"à {fr_the(name)}"
+        return f"{plain} {fr_the(name)}"
     first, _, rest = name.partition(" ")
     if first == "Le" and rest:
-        return f"au {rest}"
+        return f"{le} {rest}"
     if first == "Les" and rest:
-        return f"aux {rest}"
-    return f"à {name}"
+        return f"{les} {rest}"
+    if elided and name[:1].lower() in _VOWELS:
+        return f"{elided}{name}"
+    return f"{plain} {name}"
 
 
 class Outcome(enum.Enum):

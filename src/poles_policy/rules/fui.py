@@ -59,6 +59,7 @@ from poles_policy.model.projects import (
 )
 from poles_policy.money import EXACT, Eur, eur, exact_decimals, rate_of
 from poles_policy.rules._inputs import expect, expect_date, expect_params, poles_by_id
+from poles_policy.rules._kinds import actor_kind
 from poles_policy.rules.sme import SmeResult, sme_status
 
 if TYPE_CHECKING:
@@ -121,23 +122,6 @@ def _pct(share: Decimal) -> str:
     # In EXACT: explanations are also rendered outside the rules, in the caller's context.
     # English only: French accounts write shares with fr_percent ("4,5 %").
     return f"{EXACT.multiply(share, 100).normalize(EXACT):f} %"
-
-
-# Each kind of actor that is not an enterprise, with its indefinite article in French, which
-# follows the noun's gender (as relay eligibility writes them). English keeps the class name.
-_ACTOR_KINDS_FR: Final = {
-    "ResearchOrganisation": "un organisme de recherche ou de formation",
-    "CooperationStructure": "une structure de coopération",
-    "LocalAuthority": "une collectivité territoriale",
-    "StateBody": "un service de l'État",
-    "Bank": "une banque",
-    "Oseo": "une implantation d'OSEO",
-}
-
-
-def _kind_fr(actor: Actor) -> str:
-    """What kind of actor *actor* is, in French, with its article."""
-    return _ACTOR_KINDS_FR.get(type(actor).__name__, "un acteur")
 
 
 def _sme_checks(sme: SmeResult | None) -> tuple[Check, ...]:
@@ -254,7 +238,7 @@ def _lead(project: CollaborativeProject) -> Check:
     kind = type(lead.actor).__name__
     reason = Text(
         f"led by {who}, a {kind}, not an enterprise",
-        f"piloté par {fr_the(who)}, {_kind_fr(lead.actor)}, pas une entreprise",
+        f"piloté par {fr_the(who)}, {actor_kind(lead.actor).fr}, pas une entreprise",
     )
     return _consortium_check("fui.lead", Status.NOT_MET, reason)
 
@@ -667,7 +651,7 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
         reason = Text(
             f"{actor.name} is a {kind}: FUI rates apply to enterprises and to research or "
             "training bodies",
-            f"{fr_the(actor.name)} est {_kind_fr(actor)} : les taux FUI s'appliquent aux "
+            f"{fr_the(actor.name)} est {actor_kind(actor).fr} : les taux FUI s'appliquent aux "
             "entreprises et aux organismes de recherche ou de formation",
         )
         check = Check(

@@ -53,6 +53,7 @@ from poles_policy.model.regions import region as lookup_region
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import CENT, EXACT, ZERO, Eur, round_cents
 from poles_policy.rules._inputs import expect, expect_date, expect_items, expect_params
+from poles_policy.rules._kinds import actor_kind
 from poles_policy.rules.fui import label_date_facts
 from poles_policy.rules.sme import sme_defined_on, sme_status
 
@@ -293,26 +294,13 @@ def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Ch
     return _check("relay.in_force", _IN_FORCE, status, reason, parameters=uses)
 
 
-# Each kind with its indefinite article in French, which follows the noun's gender.
-_ACTOR_KINDS = {
-    "ResearchOrganisation": Text(
-        "research or training body", "un organisme de recherche ou de formation"
-    ),
-    "CooperationStructure": Text("cooperation structure", "une structure de coopération"),
-    "LocalAuthority": Text("local authority", "une collectivité territoriale"),
-    "StateBody": Text("State body", "un service de l'État"),
-    "Bank": Text("bank", "une banque"),
-    "Oseo": Text("OSEO office", "une implantation d'OSEO"),
-}
-
-
 def _enterprise(request: RelayRequest, status: Status) -> Check:
     applicant = request.applicant
     who = applicant.name
     if status is _MET:
         reason = Text(f"{who} is an enterprise", f"{who} est une entreprise")
     else:
-        kind = _ACTOR_KINDS.get(type(applicant).__name__, Text("actor", "un acteur"))
+        kind = actor_kind(applicant)
         reason = Text(
             f"{who} is a {kind.en}, not an enterprise",
             f"{who} est {kind.fr}, pas une entreprise",
