@@ -102,6 +102,33 @@ def test_json_output_is_the_assessment_as_json(capsys: pytest.CaptureFixture[str
     assert out.startswith("{\n  ")
 
 
+def test_reference_poles_check_that_the_labelling_pole_held_its_label(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = example()
+    assert run("relay", "check", EXAMPLE, "--reference-poles", "--json", "--brief") == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "eligible"  # minalogic, labelled
+    # Sporaltec labels the project on 1 June 2010, after its delabelling on 11 May 2010.
+    data["project"]["labels"] = [{"pole_id": "sporaltec", "labelled_on": "2010-06-01"}]
+    data["request"]["requested_on"] = "2010-06-15"
+    del data["loan"]  # disbursed in 2009, before this later request
+    late = write_case(tmp_path, data)
+    assert run("relay", "check", late, "--json", "--brief") == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "eligible"
+    assert run("relay", "check", late, "--json", "--brief", "--reference-poles") == 0
+    brief = json.loads(capsys.readouterr().out)
+    assert (brief["outcome"], brief["failed"]) == ("ineligible", ["relay.labelled"])
+    assert run("relay", "check", late, "--reference-poles") == 0
+    assert "sporaltec did not hold its pôle label on 2010-06-01" in capsys.readouterr().out
+    # A pôle outside the reference data: its history is asked for.
+    data["project"]["labels"] = [{"pole_id": "aerospace-valley", "labelled_on": "2008-06-02"}]
+    elsewhere = write_case(tmp_path, data)
+    assert run("relay", "check", elsewhere, "--json", "--brief", "--reference-poles") == 0
+    brief = json.loads(capsys.readouterr().out)
+    assert brief["outcome"] == "undetermined"
+    assert brief["missing"] == ["poles"]
+
+
 def test_brief_json_has_the_outcome_and_figures_of_the_full_json(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -261,6 +261,15 @@ def _add_relay(commands: _Commands) -> None:
             "default ones of the same name (each must be one of the library's)"
         ),
     )
+    check.add_argument(
+        "--reference-poles",
+        action="store_true",
+        help=(
+            "count a label only if its pôle held its own label that day, by the labelling "
+            "histories of the packaged Rhône-Alpes pôles (a label from another pôle is then "
+            "undetermined)"
+        ),
+    )
     check.set_defaults(handler=_run_relay_check)
 
 
@@ -324,16 +333,18 @@ def _parameters_with(path: Path | None) -> ParameterSet:
 
 def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
     from poles_policy.boundary.case import parse_case
+    from poles_policy.data import rhone_alpes_poles
     from poles_policy.rules.relay.assessment import assess_case
 
     if args.brief and not args.json:
         msg = "--brief applies to the JSON assessment: add --json"
         raise InvalidInputError(msg)
     params = _parameters_with(args.at_params)
+    poles = rhone_alpes_poles() if args.reference_poles else None
     shown, data = _read_document(args.case)
     try:
         case = parse_case(data)
-        assessment = assess_case(case, params)
+        assessment = assess_case(case, params, poles=poles)
     except InvalidInputError as exc:
         msg = f"{shown}: {exc}"
         raise InvalidInputError(msg) from None

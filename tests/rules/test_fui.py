@@ -169,7 +169,7 @@ def test_the_french_history_question_names_the_pole_or_the_poles_by_their_number
     assert decision.check("fui.labelled").reason.en == "the labelling history of a, b is not given"
 
 
-def test_undated_labels_are_counted_in_french(
+def test_undated_labels_are_counted(
     valid_project: CollaborativeProject, params: ParameterSet
 ) -> None:
     one = _labelled_by(valid_project, ("minalogic", None))
@@ -181,7 +181,7 @@ def test_undated_labels_are_counted_in_french(
     two = _labelled_by(valid_project, ("minalogic", None), ("axelera", None))
     check = consortium(two, ON, params).check("fui.labelled")
     assert check.reason.fr == "2 labels de pôle sont enregistrés sans leur date"
-    assert check.reason.en == "a pôle label is recorded without its date"
+    assert check.reason.en == "2 pôle labels are recorded without their dates"
 
 
 def test_the_poles_argument_is_checked(

@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.data import rhone_alpes_poles
+from poles_policy.data.demo import demo_cases
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.explain import Decision, Outcome, Status
 from poles_policy.model.actors import (
     Accounts,
@@ -21,6 +23,7 @@ from poles_policy.model.actors import (
     ResearchKind,
     ResearchOrganisation,
 )
+from poles_policy.model.cases import RelayCase
 from poles_policy.model.projects import (
     AidDecision,
     CollaborativeProject,
@@ -33,7 +36,9 @@ from poles_policy.model.projects import (
 )
 from poles_policy.model.relay import RelayRequest
 from poles_policy.parameters import ParameterSet, default_parameters, parameters_from_toml
-from poles_policy.rules.relay import eligibility
+from poles_policy.rules.fui import consortium
+from poles_policy.rules.relay import assess, assess_case, eligibility
+from poles_policy.rules.relay.eligibility import labelled_status
 
 PARAMS = default_parameters()
 LETTER = date(2009, 3, 2)
@@ -530,3 +535,134 @@ def test_an_unknown_region_under_a_national_scheme_is_covered() -> None:
     pilot = eligibility(request(enterprise(region=None)), PARAMS)
     assert pilot.check("relay.in_force").status is Status.UNKNOWN
     assert [f.path for f in pilot.missing][:1] == ["applicant.region"]
+
+
+# --- RELAY.2 with the labelling pôles given: a label counts only from a pôle holding its own label
+
+POLES = rhone_alpes_poles()
+# Sporaltec lost its label on 11 May 2010 (the reference data's history).
+AUTUMN_2010 = date(2010, 10, 1)
+
+
+def _labelled_by(*labels: tuple[str, date | None], on: date = AUTUMN_2010) -> RelayRequest:
+    marks = tuple(PoleLabel(pole_id=pole, labelled_on=day) for pole, day in labels)
+    return request(proj=project(labels=marks), requested_on=on)
+
+
+def test_a_label_given_after_the_poles_delabelling_does_not_count() -> None:
+    late = _labelled_by(("sporaltec", date(2010, 9, 1)))
+    assert eligibility(late, PARAMS).outcome is Outcome.ELIGIBLE  # labels taken as recorded
+    decision = eligibility(late, PARAMS, poles=POLES)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert failing(decision) == ["relay.labelled"]
+    reason = decision.check("relay.labelled").reason
+    assert reason.en == "sporaltec did not hold its pôle label on 2010-09-01, when it labelled"
+    assert reason.fr == (
+        "sporaltec n'était pas un pôle labellisé le 2010-09-01, jour où il a labellisé le projet"
+    )
+
+
+def test_a_label_given_the_day_before_the_delabelling_counts() -> None:
+    in_time = _labelled_by(("sporaltec", date(2010, 5, 10)))
+    decision = eligibility(in_time, PARAMS, poles=POLES)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.check("relay.labelled").reason.en == (
+        "labelled by sporaltec on 2010-05-10, a pôle holding its label that day"
+    )
+    on_the_day = _labelled_by(("sporaltec", date(2010, 5, 11)))
+    assert eligibility(on_the_day, PARAMS, poles=POLES).outcome is Outcome.INELIGIBLE
+
+
+def test_a_pole_whose_history_is_not_given_is_asked_for() -> None:
+    unknown = _labelled_by(("competitivite-ailleurs", date(2009, 1, 5)))
+    decision = eligibility(unknown, PARAMS, poles=POLES)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert [fact.path for fact in decision.missing] == ["poles"]
+    assert "competitivite-ailleurs" in decision.missing[0].question.en
+    assert decision.missing[0].question.fr == (
+        "Quel est l'historique de labellisation du pôle competitivite-ailleurs ?"
+    )
+
+
+def test_another_label_from_a_labelled_pole_settles_the_condition() -> None:
+    both = _labelled_by(
+        ("competitivite-ailleurs", date(2009, 1, 5)),
+        ("sporaltec", date(2010, 9, 1)),
+        ("minalogic", date(2010, 9, 2)),
+    )
+    decision = eligibility(both, PARAMS, poles=POLES)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.check("relay.labelled").reason.en.startswith("labelled by minalogic")
+
+
+def test_an_undated_label_and_an_unknown_pole_are_both_asked_for_in_order() -> None:
+    two = _labelled_by(("competitivite-ailleurs", date(2009, 1, 5)), ("minalogic", None))
+    decision = eligibility(two, PARAMS, poles=POLES)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert [fact.path for fact in decision.missing] == ["poles", "project.labels.1.labelled_on"]
+
+
+def test_the_relay_and_the_fui_consortium_judge_one_label_alike() -> None:
+    for labels in (
+        (("sporaltec", date(2010, 9, 1)),),
+        (("sporaltec", date(2010, 5, 10)),),
+        (("competitivite-ailleurs", date(2009, 1, 5)),),
+        (("minalogic", None), ("sporaltec", date(2010, 9, 1))),
+        (("minalogic", date(2010, 12, 1)),),
+    ):
+        relay = eligibility(_labelled_by(*labels), PARAMS, poles=POLES).check("relay.labelled")
+        fui = consortium(_labelled_by(*labels).project, AUTUMN_2010, PARAMS, poles=POLES).check(
+            "fui.labelled"
+        )
+        assert relay.status is fui.status, labels
+        assert [f.path for f in relay.missing] == [f.path for f in fui.missing], labels
+
+
+def test_the_hot_path_status_agrees_with_the_explained_check() -> None:
+    for labels in (
+        (("sporaltec", date(2010, 9, 1)),),
+        (("competitivite-ailleurs", date(2009, 1, 5)), ("minalogic", None)),
+        (("minalogic", date(2010, 12, 1)),),
+        (),
+    ):
+        req = _labelled_by(*labels)
+        expected = eligibility(req, PARAMS, poles=POLES).check("relay.labelled").status
+        assert labelled_status(req.project.labels, AUTUMN_2010, POLES) is expected, labels
+
+
+def test_the_reference_poles_change_no_demo_decision() -> None:
+    # Every demo project is labelled by a Rhône-Alpes pôle that held its label that day.
+    for case in demo_cases():
+        plain = eligibility(case.request, PARAMS)
+        checked = eligibility(case.request, PARAMS, poles=POLES)
+        assert checked.outcome is plain.outcome, case.case_id
+        assert checked.check("relay.labelled").status is plain.check("relay.labelled").status
+
+
+def test_assess_and_assess_case_pass_the_poles_on() -> None:
+    late = _labelled_by(("sporaltec", date(2010, 9, 1)))
+    assert assess(late, PARAMS).timing is not None
+    assessed = assess(late, PARAMS, poles=POLES)
+    assert assessed.outcome is Outcome.INELIGIBLE
+    assert assessed.timing is None
+    assert assessed.cost is None
+    case = RelayCase(case_id="late", request=attrs.evolve(late, id="late"))
+    from_case = assess_case(case, PARAMS, poles=POLES)
+    assert from_case.to_dict() == assess(case.request, PARAMS, poles=POLES).to_dict()
+    assert from_case.decision.failed[0].key == "relay.labelled"
+
+
+def test_the_poles_argument_is_checked() -> None:
+    late = _labelled_by(("sporaltec", date(2010, 9, 1)))
+    with pytest.raises(WrongTypeError, match="single string"):
+        eligibility(late, PARAMS, poles="sporaltec")  # type: ignore[arg-type]
+    with pytest.raises(WrongTypeError, match="is not a Pole"):
+        eligibility(late, PARAMS, poles=[late])  # type: ignore[list-item]
+    with pytest.raises(InvalidInputError, match="given twice"):
+        eligibility(late, PARAMS, poles=[*POLES, POLES[0]])
+
+
+def test_labelled_status_reads_the_poles_once_even_from_a_generator() -> None:
+    late = _labelled_by(("sporaltec", date(2010, 9, 1)))
+    status = labelled_status(late.project.labels, AUTUMN_2010, (p for p in POLES))
+    assert status is Status.NOT_MET

@@ -13,8 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from poles_policy.data import rhone_alpes_poles
 from poles_policy.data.demo import demo_cases
 from poles_policy.exceptions import InvalidInputError, ParameterError, WrongTypeError
+from poles_policy.explain import Status
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.projects import (
@@ -22,6 +24,7 @@ from poles_policy.model.projects import (
     CollaborativeProject,
     Funder,
     PartnerAid,
+    PoleLabel,
     ProjectPartner,
 )
 from poles_policy.model.relay import RelayRequest
@@ -35,16 +38,20 @@ from poles_policy.scenarios import (
     screen,
     synthetic_relay_cases,
 )
-from poles_policy.testing import policy_dates, relay_requests
+from poles_policy.testing import poles, policy_dates, relay_requests
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from poles_policy.model.poles import Pole
+
 PARAMS = default_parameters()
 
 
-def _scalar_row(case: RelayCase, params: ParameterSet) -> tuple[str, ...]:
-    decision = eligibility(case.request, params)
+def _scalar_row(
+    case: RelayCase, params: ParameterSet, poles: list[Pole] | None = None
+) -> tuple[str, ...]:
+    decision = eligibility(case.request, params, poles=poles)
     checks = {check.key: check.status.value for check in decision.checks}
     return (decision.outcome.value, *(checks[key] for key in (*CONDITIONS, "relay.sme")))
 
@@ -78,21 +85,34 @@ def reforms(draw: st.DrawFn) -> ParameterSet:
     return params
 
 
+# The pôles that labelled the generated projects (pole-0 to pole-3), some delabelled, some
+# missing; or none given, every label then taken as recorded.
+_LABELLING_POLES = st.none() | st.lists(
+    st.sampled_from([f"pole-{i}" for i in range(4)]).flatmap(lambda ident: poles(ident=ident)),
+    unique_by=lambda pole: pole.id,
+    max_size=4,
+)
+
+
 @settings(max_examples=60)
 @given(
     requests=st.lists(relay_requests(), max_size=12),
     synthetic=st.tuples(st.integers(0, 30), st.integers(0, 2**16)),
     params=reforms(),
+    labelling=_LABELLING_POLES,
 )
 def test_screen_gives_the_scalar_statuses_and_outcome_of_every_case(
-    requests: list[RelayRequest], synthetic: tuple[int, int], params: ParameterSet
+    requests: list[RelayRequest],
+    synthetic: tuple[int, int],
+    params: ParameterSet,
+    labelling: list[Pole] | None,
 ) -> None:
     # Generated requests reach every odd corner; synthetic ones are often eligible.
     count, seed = synthetic
     cases = _numbered(requests) + list(synthetic_relay_cases(count, seed=seed))
-    frame = screen(RelayPortfolio.from_cases(cases), params, sme=True)
+    frame = screen(RelayPortfolio.from_cases(cases, poles=labelling), params, sme=True)
     assert list(frame.index) == [c.case_id for c in cases]
-    assert _vector_rows(frame) == [_scalar_row(c, params) for c in cases]
+    assert _vector_rows(frame) == [_scalar_row(c, params, labelling) for c in cases]
 
 
 @pytest.mark.parametrize(
@@ -383,3 +403,38 @@ def test_a_pilot_of_the_2016_region_is_refused_for_a_2009_request() -> None:
     late = attrs.evolve(case.request, requested_on=date(2016, 3, 1), applicant=moved)
     decision = eligibility(late, PARAMS)
     assert decision.checks[0].status.value == "not_met"
+
+
+def test_a_portfolio_with_the_labelling_poles_screens_as_the_scalar_rule_decides() -> None:
+    late = [
+        attrs.evolve(
+            case,
+            request=attrs.evolve(
+                case.request,
+                project=attrs.evolve(
+                    case.request.project,
+                    labels=(PoleLabel(pole_id="sporaltec", labelled_on=date(2010, 6, 1)),),
+                ),
+            ),
+        )
+        for case in synthetic_relay_cases(200, seed=7, start=date(2010, 6, 2))
+    ]
+    reference = rhone_alpes_poles()
+    portfolio = RelayPortfolio.from_cases(late, poles=reference)
+    frame = screen(portfolio, PARAMS)
+    assert set(frame["relay.labelled"]) == {"not_met"}
+    assert set(screen(RelayPortfolio.from_cases(late), PARAMS)["relay.labelled"]) == {"met"}
+    assert _vector_rows(screen(portfolio, PARAMS, sme=True)) == [
+        _scalar_row(c, PARAMS, list(reference)) for c in late
+    ]
+    explained = explain_case(portfolio, PARAMS, late[0].case_id)
+    assert explained.decision.check("relay.labelled").status is Status.NOT_MET
+
+
+def test_the_portfolios_poles_are_checked() -> None:
+    cases = demo_cases()[:2]
+    with pytest.raises(WrongTypeError, match="single string"):
+        RelayPortfolio.from_cases(cases, poles="minalogic")  # type: ignore[arg-type]
+    twice = [*rhone_alpes_poles()[:2], rhone_alpes_poles()[0]]
+    with pytest.raises(InvalidInputError, match="given twice"):
+        RelayPortfolio.from_cases(cases, poles=twice)

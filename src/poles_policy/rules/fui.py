@@ -54,16 +54,16 @@ from poles_policy.model.actors import Actor, Enterprise, ResearchOrganisation
 from poles_policy.model.projects import (
     CollaborativeProject,
     PaymentKind,
-    PoleLabel,
     ProjectPartner,
 )
 from poles_policy.money import EXACT, Eur, eur, exact_decimals, rate_of
 from poles_policy.rules._inputs import expect, expect_date, expect_params, poles_by_id
 from poles_policy.rules._kinds import actor_kind
+from poles_policy.rules._labels import label_date_facts, labelled_account
 from poles_policy.rules.sme import SmeResult, sme_status
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
     from poles_policy.explain import Lang
     from poles_policy.model.poles import Pole
@@ -157,33 +157,6 @@ ASK_LABEL_DATE = Fact(
 """The question for a label's date in general; the rules ask it of each undated label."""
 
 
-def label_date_facts(labels: Sequence[PoleLabel]) -> tuple[Fact, ...]:
-    """
-    Ask for the date of each of *labels* that has none, at its path in the case's document.
-
-    >>> from poles_policy.model.projects import PoleLabel
-    >>> facts = label_date_facts(
-    ...     [
-    ...         PoleLabel(pole_id="minalogic", labelled_on=date(2008, 10, 15)),
-    ...         PoleLabel(pole_id="axelera"),
-    ...     ]
-    ... )
-    >>> [(fact.path, fact.question.en) for fact in facts]
-    [('project.labels.1.labelled_on', 'On what date did axelera label the project?')]
-    """
-    return tuple(
-        Fact(
-            path=f"project.labels.{index}.labelled_on",
-            question=Text(
-                f"On what date did {label.pole_id} label the project?",
-                f"À quelle date le pôle {label.pole_id} a-t-il labellisé le projet ?",
-            ),
-        )
-        for index, label in enumerate(labels)
-        if label.labelled_on is None
-    )
-
-
 def _consortium_check(
     key: str,
     status: Status,
@@ -243,106 +216,10 @@ def _lead(project: CollaborativeProject) -> Check:
     return _consortium_check("fui.lead", Status.NOT_MET, reason)
 
 
-def _poles_fr(ids: Sequence[str]) -> str:
-    """The pôles *ids*, after "de" in French: "du pôle a" or "des pôles a, b"."""
-    names = ", ".join(ids)
-    return f"du pôle {names}" if len(ids) < 2 else f"des pôles {names}"
-
-
-def _ask_history(ids: list[str]) -> Fact:
-    names = ", ".join(ids)
-    return Fact(
-        path="poles",
-        question=Text(
-            f"What is the labelling history of the labelling pôle(s) {names}?",
-            f"Quel est l'historique de labellisation {_poles_fr(ids)} ?",
-        ),
-    )
-
-
 def _labelled(project: CollaborativeProject, on: date, given: dict[str, Pole] | None) -> Check:
-    labels = project.labels
-    dated = sorted((lab.labelled_on, lab.pole_id) for lab in labels if lab.labelled_on is not None)
-    before = [(day, pole) for day, pole in dated if day <= on]
-    undated = label_date_facts(labels)
-    if given is not None:
-        return _labelled_by_labelled_pole(before, dated, undated, on, given)
-    if before:
-        day, pole = before[0]
-        reason = Text(
-            f"labelled by {pole} on {day.isoformat()}", f"labellisé par {pole} le {day.isoformat()}"
-        )
-        return _consortium_check("fui.labelled", Status.MET, reason)
-    return _not_labelled(dated, undated, on, (), ())
-
-
-def _labelled_by_labelled_pole(
-    before: list[tuple[date, str]],
-    dated: list[tuple[date, str]],
-    undated: tuple[Fact, ...],
-    on: date,
-    given: dict[str, Pole],
-) -> Check:
-    """The label check when the pôles are known: a label counts if its pôle held its own label."""
-    unknown: list[str] = []
-    refused: list[tuple[date, str]] = []
-    for day, pole_id in before:
-        pole = given.get(pole_id)
-        if pole is None:
-            if pole_id not in unknown:
-                unknown.append(pole_id)
-        elif pole.is_labelled_on(day):
-            reason = Text(
-                f"labelled by {pole_id} on {day.isoformat()}, a pôle holding its label that day",
-                f"labellisé par {pole_id} le {day.isoformat()}, pôle labellisé ce jour-là",
-            )
-            return _consortium_check("fui.labelled", Status.MET, reason)
-        else:
-            refused.append((day, pole_id))
-    return _not_labelled(dated, undated, on, refused, unknown)
-
-
-def _not_labelled(
-    dated: list[tuple[date, str]],
-    undated: tuple[Fact, ...],
-    on: date,
-    refused: list[tuple[date, str]] | tuple[()],
-    unknown: list[str] | tuple[()],
-) -> Check:
-    en: list[str] = []
-    fr: list[str] = []
-    for day, pole_id in refused:
-        en.append(f"{pole_id} did not hold its pôle label on {day.isoformat()}, when it labelled")
-        fr.append(
-            f"{pole_id} n'était pas un pôle labellisé le {day.isoformat()}, jour où il a "
-            "labellisé le projet"
-        )
-    missing: list[Fact] = []
-    if unknown:
-        names = ", ".join(unknown)
-        en.append(f"the labelling history of {names} is not given")
-        fr.append(f"l'historique de labellisation {_poles_fr(unknown)} n'est pas fourni")
-        missing.append(_ask_history(list(unknown)))
-    if undated:
-        en.append("a pôle label is recorded without its date")
-        fr.append(
-            "un label de pôle est enregistré sans sa date"
-            if len(undated) < 2
-            else f"{len(undated)} labels de pôle sont enregistrés sans leur date"
-        )
-        missing.extend(undated)
-    if missing:
-        reason = Text("; ".join(en), " ; ".join(fr))
-        return _consortium_check("fui.labelled", Status.UNKNOWN, reason, missing=tuple(missing))
-    if not refused and dated:
-        first = dated[0][0].isoformat()
-        en.append(f"first labelled on {first}, after {on.isoformat()}")
-        fr.append(f"labellisé pour la première fois le {first}, après le {on.isoformat()}")
-    elif not dated:
-        en.append("no pôle has labelled the project")
-        fr.append("aucun pôle n'a labellisé le projet")
-    reason = Text("; ".join(en), " ; ".join(fr))
-    return _consortium_check("fui.labelled", Status.NOT_MET, reason)
+    after = Text(on.isoformat(), f"le {on.isoformat()}")
+    status, reason, missing = labelled_account(project.labels, on, given, after=after)
+    return _consortium_check("fui.labelled", status, reason, missing=missing)
 
 
 @exact_decimals

@@ -25,13 +25,16 @@ from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Status
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.cases import RelayCase
+from poles_policy.model.poles import Pole
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.parameters import ParameterSet
-from poles_policy.rules.relay.eligibility import labelled_status, prefinanceable
+from poles_policy.rules._inputs import poles_by_id
+from poles_policy.rules._labels import labelled
+from poles_policy.rules.relay.eligibility import prefinanceable
 from poles_policy.scenarios._arrays import CentsArray, Flags, cents, cents_array
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
     from datetime import date
 
 
@@ -74,7 +77,7 @@ class _Facts(NamedTuple):
     oseo: int
 
 
-def _facts(case: RelayCase) -> _Facts:
+def _facts(case: RelayCase, poles: Mapping[str, Pole] | None) -> _Facts:
     request = case.request
     day = request.requested_on
     applicant = request.applicant
@@ -95,7 +98,7 @@ def _facts(case: RelayCase) -> _Facts:
         region=code,
         enterprise=isinstance(applicant, Enterprise),
         partner=project.partner(applicant.id) is not None,
-        labelled=STATUSES.index(labelled_status(project.labels, day)),
+        labelled=STATUSES.index(labelled(project.labels, day, poles)),
         state_aid=UNKNOWN if aids is None else MET if granted else NOT_MET,
         letter=UNKNOWN if issued is None else MET if issued <= day else NOT_MET,
         remaining=cents(prefinanceable(aids, day, _ONE)[0]) if aids and granted else 0,
@@ -124,6 +127,11 @@ def _cases(values: Iterable[RelayCase]) -> tuple[RelayCase, ...]:
     return cast("tuple[RelayCase, ...]", items)
 
 
+def _poles(values: Iterable[Pole] | None) -> tuple[Pole, ...] | None:
+    """Return *values* as a tuple of pôles with distinct ids, or refuse them."""
+    return None if values is None else tuple(poles_by_id(values).values())
+
+
 def _read_only(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
     array.flags.writeable = False
     return array
@@ -142,6 +150,9 @@ class RelayPortfolio:
 
     Attributes:
         cases: The cases, in the order given.
+        poles: The labelling pôles whose histories decide whether a label
+            counts (as :func:`~poles_policy.rules.relay.eligibility` reads
+            them), or ``None`` to take every label as recorded.
         case_ids: Each case's id (unique within the portfolio).
         requested_on: Each request's date (``datetime64[D]``).
         regions: The distinct region codes of the applicants, sorted.
@@ -169,6 +180,7 @@ class RelayPortfolio:
     """
 
     cases: tuple[RelayCase, ...] = attrs.field(converter=_cases)
+    poles: tuple[Pole, ...] | None = attrs.field(default=None, converter=_poles, repr=False)
     case_ids: tuple[str, ...] = attrs.field(init=False)
     requested_on: npt.NDArray[np.datetime64] = attrs.field(init=False, repr=False)
     regions: tuple[str, ...] = attrs.field(init=False)
@@ -186,7 +198,8 @@ class RelayPortfolio:
 
     def __attrs_post_init__(self) -> None:
         """Read every case's facts into the arrays, and index the case ids."""
-        rows = [_facts(case) for case in self.cases]
+        index = None if self.poles is None else {pole.id: pole for pole in self.poles}
+        rows = [_facts(case, index) for case in self.cases]
         codes = [row.region for row in rows]
         regions = tuple(sorted({c for c in codes if c is not None}))
         where = {code: i for i, code in enumerate(regions)}
@@ -221,23 +234,33 @@ class RelayPortfolio:
         return len(self.cases)
 
     @classmethod
-    def from_cases(cls, cases: Iterable[RelayCase]) -> RelayPortfolio:
+    def from_cases(
+        cls, cases: Iterable[RelayCase], *, poles: Iterable[Pole] | None = None
+    ) -> RelayPortfolio:
         """
         Read the facts of every case in *cases*.
 
         Args:
             cases: Relay cases, each with a distinct case id.
+            poles: The labelling pôles, with their labelling histories (for
+                instance :func:`poles_policy.data.rhone_alpes_poles`): a
+                label then counts only if its pôle held its own label that
+                day, as :func:`~poles_policy.rules.relay.eligibility` decides
+                with the same pôles. ``None`` (the default) takes every label
+                as recorded.
 
         Returns:
             The portfolio, its rows in the order of *cases*.
 
         Raises:
             InvalidInputError: If an item is not a :class:`RelayCase`, two
-                cases share an id, or an applicant's region code did not
-                exist on its request date (the message names the case).
-            WrongTypeError: If *cases* is not a list of cases.
+                cases share an id, an applicant's region code did not
+                exist on its request date (the message names the case), or
+                two of *poles* share an id.
+            WrongTypeError: If *cases* is not a list of cases, or *poles*
+                not a list of pôles.
         """
-        return cls(cases=cases)
+        return cls(cases=cases, poles=poles)
 
     def case(self, case_id: str) -> RelayCase:
         """

@@ -75,7 +75,7 @@ def _sme_codes(
         if not sme_defined_on(params, on):
             if required[i]:
                 # A condition no definition can settle: the scalar rule raises its error.
-                eligibility(case.request, params)
+                eligibility(case.request, params, poles=portfolio.poles)
             codes[i] = NOT_APPLICABLE
             continue
         is_sme = sme_status(applicant, on, params).is_sme
@@ -241,6 +241,10 @@ def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) 
     """
     Assess one case of *portfolio* through the scalar path, with its explanation.
 
+    The case is assessed with the portfolio's labelling pôles
+    (:attr:`RelayPortfolio.poles <poles_policy.scenarios.RelayPortfolio.poles>`),
+    as :func:`screen` decided it.
+
     Args:
         portfolio: The portfolio that holds the case.
         params: The parameter set of the row to explain.
@@ -263,4 +267,4 @@ def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) 
     """
     require("explain_case", portfolio, params)
     case = portfolio.case(case_id)
-    return assess_case(case, params)
+    return assess_case(case, params, poles=portfolio.poles)

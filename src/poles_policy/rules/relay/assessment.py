@@ -28,7 +28,10 @@ from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
 from poles_policy.rules.relay.timing import TimeSaved, time_saved
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from poles_policy.dates import Duration
+    from poles_policy.model.poles import Pole
     from poles_policy.parameters import ParameterSet
 
 __all__ = ["SCHEME_TERMS", "Assessment", "assess", "assess_case"]
@@ -260,7 +263,9 @@ def _check_terms(on: date, params: ParameterSet) -> None:
 
 
 @exact_decimals
-def assess_case(case: RelayCase, params: ParameterSet) -> Assessment:
+def assess_case(
+    case: RelayCase, params: ParameterSet, *, poles: Iterable[Pole] | None = None
+) -> Assessment:
     """
     Assess a relay case with its own loan: ``assess(case.request, params, loan=case.loan)``.
 
@@ -271,6 +276,9 @@ def assess_case(case: RelayCase, params: ParameterSet) -> Assessment:
     Args:
         case: The case, with its request and, once granted, its loan.
         params: Policy parameters, read at the request date.
+        poles: The labelling pôles, to check that each label comes from a
+            pôle holding its own label that day (see :func:`eligibility`);
+            ``None`` takes the labels as recorded.
 
     >>> from poles_policy.data.demo import demo_cases
     >>> from poles_policy.parameters import default_parameters
@@ -283,11 +291,15 @@ def assess_case(case: RelayCase, params: ParameterSet) -> Assessment:
     """
     expect(case, RelayCase, "case", "assess_case")
     expect_params(params, "assess_case")
-    return assess(case.request, params, loan=case.loan)
+    return assess(case.request, params, loan=case.loan, poles=poles)
 
 
 def assess(
-    request: RelayRequest, params: ParameterSet, *, loan: RelayLoan | None = None
+    request: RelayRequest,
+    params: ParameterSet,
+    *,
+    loan: RelayLoan | None = None,
+    poles: Iterable[Pole] | None = None,
 ) -> Assessment:
     """
     Assess a relay-financing case: decision, counter-guarantee, time saved, cost.
@@ -299,6 +311,9 @@ def assess(
         request: The enterprise's application.
         params: Policy parameters.
         loan: The loan's terms and actual disbursement date, if known.
+        poles: The labelling pôles, to check that each label comes from a
+            pôle holding its own label that day (see :func:`eligibility`);
+            ``None`` takes the labels as recorded.
 
     Returns:
         The assessment; guarantee, time saved and cost are ``None`` when the
@@ -324,7 +339,7 @@ def assess(
     expect_params(params, "assess")
     if loan is not None:
         expect(loan, RelayLoan, "loan", "assess")
-    decision = eligibility(request, params)
+    decision = eligibility(request, params, poles=poles)
     if decision.outcome is Outcome.INELIGIBLE or not _scheme_exists(request.requested_on, params):
         return Assessment(
             request=request, loan=loan, decision=decision, guarantee=None, timing=None, cost=None

@@ -52,12 +52,21 @@ from poles_policy.model.regions import existed_by
 from poles_policy.model.regions import region as lookup_region
 from poles_policy.model.relay import RelayRequest
 from poles_policy.money import CENT, EXACT, ZERO, Eur, round_cents
-from poles_policy.rules._inputs import expect, expect_date, expect_items, expect_params
+from poles_policy.rules._inputs import (
+    expect,
+    expect_date,
+    expect_items,
+    expect_params,
+    poles_by_id,
+)
 from poles_policy.rules._kinds import actor_kind
-from poles_policy.rules.fui import label_date_facts
+from poles_policy.rules._labels import labelled, labelled_account
 from poles_policy.rules.sme import sme_defined_on, sme_status
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from poles_policy.model.poles import Pole
     from poles_policy.model.projects import ProjectPartner
     from poles_policy.parameters import ParameterSet
 
@@ -329,60 +338,54 @@ def _partner(request: RelayRequest, status: Status) -> Check:
     return _check("relay.partner", _RELAY_2, status, reason)
 
 
-def _first_label(labels: tuple[PoleLabel, ...], on: date) -> PoleLabel | None:
-    for lab in labels:  # a plain loop: this is on the hot path
-        if lab.labelled_on is not None and lab.labelled_on <= on:
-            return lab
-    return None
-
-
-def labelled_status(labels: tuple[PoleLabel, ...], on: date) -> Status:
+def labelled_status(
+    labels: tuple[PoleLabel, ...], on: date, poles: Iterable[Pole] | None = None
+) -> Status:
     """
     Decide "labelled by a pôle on or before *on*" (RELAY.2) from a project's *labels*.
 
     MET with a label dated on or before *on*; otherwise UNKNOWN when a label
-    has no date, NOT_MET when none does.
+    has no date, NOT_MET when none does. When *poles* is given, a label
+    counts only if its pôle held its own label on the day it labelled the
+    project, and a label from a pôle not among *poles* is UNKNOWN (its
+    history is asked for) unless another label settles the condition.
+
+    Args:
+        labels: The project's labels.
+        on: The request date.
+        poles: The labelling pôles with their labelling histories, or
+            ``None`` (the default) to take every label as recorded.
 
     Raises:
         WrongTypeError: If *labels* is not a list of
-            :class:`~poles_policy.model.projects.PoleLabel` or *on* is not a date.
+            :class:`~poles_policy.model.projects.PoleLabel`, *on* is not a
+            date, or *poles* is not a list of pôles.
+        InvalidInputError: If two of *poles* have the same id.
+
+    >>> from poles_policy.data import rhone_alpes_poles
+    >>> from poles_policy.model.projects import PoleLabel
+    >>> late = (PoleLabel(pole_id="sporaltec", labelled_on=date(2010, 9, 1)),)
+    >>> labelled_status(late, date(2010, 10, 1)).value
+    'met'
+    >>> labelled_status(late, date(2010, 10, 1), rhone_alpes_poles()).value
+    'not_met'
     """
+    given = None if poles is None else poles_by_id(poles)
     try:
-        if _first_label(labels, on) is not None:
-            return _MET
-        for lab in labels:
-            if lab.labelled_on is None:
-                return _UNKNOWN
+        return labelled(labels, on, given)
     except (TypeError, AttributeError):
         # Only a caller's slip leads here: the checks stay off the hot path.
         expect_items(labels, PoleLabel, "labels", "labelled_status")
         expect_date(on, "on", "labelled_status")
         raise
-    return _NOT_MET
 
 
-def _labelled(request: RelayRequest, status: Status) -> Check:
-    on = request.requested_on
-    labels = request.project.labels
-    missing: tuple[Fact, ...] = ()
-    first_valid = _first_label(labels, on)
-    if first_valid is not None:
-        pole, when = first_valid.pole_id, first_valid.labelled_on
-        reason = Text(f"labelled by {pole} on {when}", f"labellisé par {pole} le {when}")
-    elif status is _UNKNOWN:
-        reason = Text(
-            "a pôle label is recorded without its date",
-            "un label de pôle est enregistré sans sa date",
-        )
-        missing = label_date_facts(labels)
-    elif labels:
-        first = min(lab.labelled_on for lab in labels if lab.labelled_on is not None).isoformat()
-        reason = Text(
-            f"first labelled on {first}, after the request ({on.isoformat()})",
-            f"labellisé pour la première fois le {first}, après la demande ({on.isoformat()})",
-        )
-    else:
-        reason = Text("no pôle has labelled the project", "aucun pôle n'a labellisé le projet")
+def _labelled(request: RelayRequest, given: Mapping[str, Pole] | None) -> Check:
+    on = request.requested_on.isoformat()
+    after = Text(f"the request ({on})", f"la demande ({on})")
+    status, reason, missing = labelled_account(
+        request.project.labels, request.requested_on, given, after=after
+    )
     return _check("relay.labelled", _RELAY_2, status, reason, missing=missing)
 
 
@@ -672,7 +675,9 @@ def _sme_check(request: RelayRequest, params: ParameterSet, *, required: bool) -
     )
 
 
-def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
+def eligibility(
+    request: RelayRequest, params: ParameterSet, *, poles: Iterable[Pole] | None = None
+) -> Decision:
     """
     Decide whether *request* may receive relay financing (RELAY.1-RELAY.4).
 
@@ -688,6 +693,14 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
     Args:
         request: The enterprise's application, dated.
         params: Policy parameters, read at the request date.
+        poles: The labelling pôles, with their labelling histories (for
+            instance :func:`poles_policy.data.rhone_alpes_poles`); ``None``
+            (the default) takes each of the project's labels as recorded.
+            When given, a label counts only if its pôle held its own label on
+            the day it labelled the project (Sporaltec's labels after its
+            delabelling in May 2010 do not), and a label from a pôle not among
+            *poles* leaves ``relay.labelled`` UNKNOWN, asking for that pôle's
+            history (path ``poles``), unless another label settles it.
 
     Returns:
         The decision, with one check per condition (keys ``relay.in_force``,
@@ -697,7 +710,8 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
 
     Raises:
         InvalidInputError: If the applicant's region code did not exist on
-            the request date.
+            the request date, or two of *poles* have the same id.
+        WrongTypeError: If *request*, *params* or *poles* is of the wrong type.
 
     >>> from poles_policy.data.demo import demo_cases
     >>> from poles_policy.parameters import default_parameters
@@ -709,6 +723,7 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
     """
     expect(request, RelayRequest, "request", "eligibility")
     expect_params(params, "eligibility")
+    given = None if poles is None else poles_by_id(poles)
     on = request.requested_on
     applicant = request.applicant
     project = request.project
@@ -720,7 +735,7 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
         _in_force_status(actor_region(applicant), on, pilot, national_from),
         _MET if isinstance(applicant, Enterprise) else _NOT_MET,
         _MET if _is_partner(applicant.id, project.partners) else _NOT_MET,
-        labelled_status(project.labels, on),
+        labelled(project.labels, on, given),
         # the State aids the applicant: unknown without the project's aid decisions
         _UNKNOWN if aids is None else _MET if granted else _NOT_MET,
         # the letter was issued on or before the request date ("dès l'émission")
@@ -746,24 +761,25 @@ def eligibility(request: RelayRequest, params: ParameterSet) -> Decision:
         f"{applicant.name} — {project.name}",
         on,
         outcome,
-        partial(_explain, request, params, aids, statuses, sme),
+        partial(_explain, request, params, given, aids, statuses, sme),
     )
 
 
-def _explain(
+def _explain(  # noqa: PLR0913, PLR0917 - bound by position in a partial on the hot path
     request: RelayRequest,
     params: ParameterSet,
+    given: Mapping[str, Pole] | None,
     aids: tuple[PartnerAid, ...] | None,
     statuses: tuple[Status, ...],
     sme: Check | None,
 ) -> tuple[Check, ...]:
     """Build the checks that describe *statuses*, the conditions' decided statuses."""
-    in_force, enterprise, partner, labelled, state_aid, letter, remaining = statuses
+    in_force, enterprise, partner, _, state_aid, letter, remaining = statuses
     return (
         _in_force(request, params, in_force),
         _enterprise(request, enterprise),
         _partner(request, partner),
-        _labelled(request, labelled),
+        _labelled(request, given),
         _state_aid(request, aids, state_aid),
         _selection_letter(request, letter),
         _remaining(request, aids, params, remaining),
