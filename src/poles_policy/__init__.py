@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys as _sys
 
 from poles_policy.exceptions import (
+    DocumentError,
     InvalidInputError,
     ParameterError,
     PolesPolicyError,
@@ -26,6 +27,7 @@ __all__ = [
     "CLAUSES",
     "Check",
     "Decision",
+    "DocumentError",
     "Eur",
     "Fact",
     "InvalidInputError",

@@ -11,7 +11,13 @@ normal result (a :class:`~poles_policy.explain.Decision`), never an exception.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 __all__ = [
+    "DocumentError",
     "InvalidInputError",
     "ParameterError",
     "PolesPolicyError",
@@ -49,6 +55,45 @@ class InvalidInputError(PolesPolicyError, ValueError):
     ...     print(isinstance(error, InvalidInputError), error)
     True amount: '150000.005' has more than two decimals; euro amounts are exact to the cent
     """
+
+
+class DocumentError(InvalidInputError):
+    """
+    A JSON document cannot be read: each problem names the field at fault by its path.
+
+    Raised by every reader of the JSON boundary (``parse_case``,
+    ``validate_json`` and the ``to_domain()`` of each model) for a document
+    that is malformed, has a field of the wrong form, or describes something
+    the domain refuses. :attr:`problems` lists them in the document's order as
+    ``(path, reason)`` pairs, so that a form can point at each field; the
+    message joins them as ``path: reason; ...``. A path is dotted, list items
+    counted from 0 (``project.partners.1.actor.kind``); ``""`` names the
+    document as a whole (malformed JSON, a document in UTF-16).
+
+    It is an :class:`InvalidInputError`, so callers that catch that need no
+    change.
+
+    Attributes:
+        problems: The ``(path, reason)`` of each problem found.
+
+    >>> from poles_policy.boundary.case import parse_case
+    >>> try:
+    ...     parse_case('{"case_id": "x", "applicant": {"kind": "bank", "id": "b"}}')
+    ... except DocumentError as error:
+    ...     print([path for path, reason in error.problems])
+    ['applicant.name', 'project', 'request']
+    """
+
+    problems: tuple[tuple[str, str], ...]
+
+    def __init__(self, problems: Iterable[tuple[str, str]]) -> None:
+        self.problems = tuple(problems)
+        message = "; ".join(f"{path}: {why}" if path else why for path, why in self.problems)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[tuple[tuple[str, str], ...]]]:
+        # Rebuilt from its problems (the default would pass the message as the problems).
+        return (type(self), (self.problems,))
 
 
 class WrongTypeError(InvalidInputError, TypeError):

@@ -393,17 +393,17 @@ def test_a_negative_amount_is_refused_with_its_path() -> None:
         actor_from_json(text)
     # Refused when read, as the schema refuses it, not later by the domain object.
     assert str(info.value) == (
-        "enterprise.related.0.accounts.0.turnover: amount -5 is negative; amounts are zero or more"
+        "related.0.accounts.0.turnover: amount -5 is negative; amounts are zero or more"
     )
 
 
 def test_a_share_above_one_is_refused_at_the_boundary_with_its_path() -> None:
-    with pytest.raises(InvalidInputError, match=r"enterprise\.public_bodies_share: share 1\.5"):
+    with pytest.raises(InvalidInputError, match=r"^public_bodies_share: share 1\.5"):
         actor_from_json(enterprise_json(public_bodies_share=1.5))
 
 
 def test_an_unknown_field_or_kind_is_refused() -> None:
-    with pytest.raises(InvalidInputError, match=r"enterprise\.siren"):
+    with pytest.raises(InvalidInputError, match=r"^siren: "):
         actor_from_json(enterprise_json(siren="123"))
     with pytest.raises(InvalidInputError, match="kind"):
         actor_from_json('{"kind": "charity", "id": "x", "name": "X"}')
@@ -550,7 +550,7 @@ def test_a_negative_amount_never_becomes_a_domain_object(amount: Decimal) -> Non
             }
         ]
     )
-    with pytest.raises(InvalidInputError, match=r"^enterprise\.accounts\.0\.turnover: amount -"):
+    with pytest.raises(InvalidInputError, match=r"^accounts\.0\.turnover: amount -"):
         actor_from_json(text)
 
 
@@ -622,3 +622,16 @@ def test_a_confirmation_after_a_withdrawal_is_named_at_its_place_in_the_document
         r"2010-05-11",
     ):
         PoleModel.model_validate(document).to_domain()
+
+
+def test_an_actor_document_with_a_utf8_byte_order_mark_is_read() -> None:
+    text = '{"kind": "bank", "id": "b", "name": "Banque de Lyon"}'
+    assert actor_from_json(b"\xef\xbb\xbf" + text.encode()) == actor_from_json(text)
+
+
+def test_an_actor_document_names_each_problem_by_its_path() -> None:
+    from poles_policy.exceptions import DocumentError
+
+    with pytest.raises(DocumentError) as info:
+        actor_from_json('{"kind": "enterprise", "id": "e", "name": "E", "region": "2A"}')
+    assert [path for path, _ in info.value.problems] == ["region"]

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from poles_policy.boundary.case import RelayCaseModel, dump_case, parse_case
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import DocumentError, InvalidInputError
 from poles_policy.explain import Outcome, Status
 from poles_policy.model._validators import readable
 from poles_policy.model.actors import (
@@ -54,8 +54,20 @@ def example() -> dict[str, Any]:
     return data
 
 
+def problems_of(data: dict[str, Any] | str | bytes) -> tuple[tuple[str, str], ...]:
+    """The problems of a refused document, checked against the error's one-line message."""
+    text = data if isinstance(data, (str, bytes)) else json.dumps(data)
+    with pytest.raises(DocumentError) as info:
+        parse_case(text)
+    problems = info.value.problems
+    assert problems
+    assert str(info.value) == "; ".join(f"{p}: {why}" if p else why for p, why in problems)
+    return problems
+
+
 def error_of(data: dict[str, Any] | str | bytes) -> str:
     text = data if isinstance(data, (str, bytes)) else json.dumps(data)
+    problems_of(text)
     with pytest.raises(InvalidInputError) as info:
         parse_case(text)
     message = str(info.value)
@@ -356,7 +368,7 @@ def test_a_blank_case_id_is_refused() -> None:
 
 
 def test_a_document_that_is_not_an_object_is_refused() -> None:
-    assert error_of("[]") == "(document): Input should be an object"
+    assert error_of("[]") == "the document should be an object"
 
 
 def test_missing_parts_are_each_named() -> None:
@@ -595,3 +607,104 @@ def test_a_loan_disbursed_before_the_request_is_refused_when_the_case_is_read() 
     # On the request's own day, it is accepted.
     same_day = attrs.evolve(case.loan, disbursed_on=case.request.requested_on)
     assert attrs.evolve(case, loan=same_day).loan == same_day
+
+
+# --- every problem of a refused document, by its path ------------------------------------------
+
+
+def test_each_bad_field_is_a_problem_at_its_path() -> None:
+    data = example()
+    data["request"]["amount"] = "200000.005"
+    data["request"]["requested_on"] = "16/03/2009"
+    del data["applicant"]["kind"]
+    problems = problems_of(data)
+    assert [path for path, _ in problems] == [
+        "applicant.kind",
+        "request.requested_on",
+        "request.amount",
+    ]
+    assert problems[0][1] == "required, to say which kind of object this is"
+
+
+def test_a_domain_invariant_and_a_repeated_key_are_problems_at_their_paths() -> None:
+    data = example()
+    data["project"]["partners"].append(data["project"]["partners"][1])
+    [(path, reason)] = problems_of(data)
+    assert path == "project.partners"
+    assert reason.startswith("actor 'semicon-isere' appears twice")
+    top = '{"case_id": "a", "case_id": "b"}'
+    assert problems_of(top) == (("case_id", "given twice in one object"),)
+
+
+def test_every_region_that_did_not_exist_is_its_own_problem() -> None:
+    data = example()
+    data["applicant"]["region"] = "84"
+    data["project"]["partners"][2]["actor"]["region"] = "75"
+    assert [path for path, _ in problems_of(data)] == [
+        "applicant.region",
+        "project.partners.2.actor.region",
+    ]
+
+
+def test_malformed_json_is_a_problem_of_the_whole_document() -> None:
+    [(path, reason)] = problems_of('{"case_id": "x",')
+    assert path == ""
+    assert reason.startswith("invalid JSON: ")
+
+
+def test_a_document_error_is_an_input_error_and_survives_pickling() -> None:
+    import pickle
+
+    with pytest.raises(DocumentError) as info:
+        parse_case('{"case_id": "a", "case_id": "b"}')
+    error = info.value
+    assert isinstance(error, InvalidInputError)
+    assert isinstance(error, ValueError)
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+    assert type(again) is DocumentError
+    assert again.problems == error.problems
+    assert str(again) == str(error)
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**12)
+    | st.sampled_from(["", " ", "82", "84", "2009-03-16", "2016-01-01", "0.045", "1.005", "x"])
+    | st.decimals(min_value=-1, max_value=10**7, places=3, allow_nan=False).map(str),
+    lambda inner: (
+        st.lists(inner, max_size=2)
+        | st.dictionaries(st.sampled_from(["id", "kind"]), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+def _leaves(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    if isinstance(value, dict):
+        return [path] + [p for k, v in value.items() for p in _leaves(v, (*path, k))]
+    if isinstance(value, list):
+        return [path] + [p for i, v in enumerate(value) for p in _leaves(v, (*path, i))]
+    return [path]
+
+
+@given(st.data())
+def test_a_document_is_read_or_refused_with_its_problems_never_otherwise(
+    data: st.DataObject,
+) -> None:
+    document = example()
+    path = data.draw(st.sampled_from(_leaves(document)[1:]), label="path")
+    parent: Any = document
+    for segment in path[:-1]:
+        parent = parent[segment]
+    if data.draw(st.booleans(), label="remove") and isinstance(parent, dict):
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = data.draw(_JSON_VALUES, label="value")
+    # Any other exception fails the test: a plain InvalidInputError, a KeyError from deep inside.
+    problems: tuple[tuple[str, str], ...] | None = None
+    try:
+        parse_case(json.dumps(document))
+    except DocumentError as error:
+        problems = error.problems
+    assert problems is None or (problems and all(reason for _, reason in problems))

@@ -42,7 +42,7 @@ from pydantic_core import CoreSchema, core_schema
 
 from poles_policy._arguments import with_article, wrong_type
 from poles_policy.dates import parse_iso_date
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.exceptions import DocumentError, InvalidInputError, WrongTypeError
 from poles_policy.money import EXACT, decimal_text
 
 if TYPE_CHECKING:
@@ -55,7 +55,6 @@ __all__ = [
     "PLAIN_NON_NEGATIVE",
     "Flag",
     "IsoDate",
-    "LocatedError",
     "Model",
     "Money",
     "PlainInJson",
@@ -63,9 +62,11 @@ __all__ = [
     "RegionCode",
     "Share",
     "WholeNumber",
+    "at_path",
     "build_each",
     "build_one",
     "describe",
+    "document_error",
     "exact_decimal",
     "from_domain_of",
     "json_text",
@@ -160,11 +161,13 @@ class Model(BaseModel):
 
     A model whose ``from_domain`` is marked with :func:`from_domain_of` also
     has its ``to_domain`` report the domain's invariant errors at the JSON
-    field: ``CollaborativeProject.partners: actor 'x' appears twice`` raised
-    while building a project reads ``partners: actor 'x' appears twice``, and
-    the callers above prefix their own path (``project.partners: ...``). Only
+    field, as a :class:`~poles_policy.exceptions.DocumentError`:
+    ``CollaborativeProject.partners: actor 'x' appears twice`` raised while
+    building a project reads ``partners: actor 'x' appears twice``, and the
+    callers above prefix their own path (``project.partners: ...``). Only
     errors naming the very class the model builds and one of the model's own
-    fields are moved; any other keeps its words.
+    fields are moved; any other keeps its words, as a problem of the object
+    the model describes.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
@@ -192,17 +195,20 @@ def _at_fields(
     def located_build(*args: object, **kwargs: object) -> object:
         try:
             return build(*args, **kwargs)
-        except LocatedError:
+        except (DocumentError, WrongTypeError):
             raise
         except InvalidInputError as exc:
             text = str(exc)
             found = _FIELD_ERROR.match(text)
             if found is None or found["cls"] != domain or found["field"] not in fields:
-                raise
+                # Still a problem of the document: its words name what is wrong.
+                whole = DocumentError([("", text)])
+                whole.__cause__ = exc
+                raise whole from exc.__cause__
             path: tuple[str | int, ...] = (found["field"],)
             if found["item"] is not None:
                 path = (*path, int(found["item"]))
-            located_error = LocatedError(path, text[found.end() :])
+            located_error = at_path(path, text[found.end() :])
             located_error.__cause__ = exc
             raise located_error from exc.__cause__
 
@@ -462,37 +468,63 @@ def describe(exc: ValidationError, *, union_tags: frozenset[str] = frozenset()) 
     """
     Render a pydantic error on one line: ``path: reason`` items separated by semicolons.
 
-    Malformed JSON reads ``invalid JSON: ...`` with its line and column. Pydantic
-    puts the tag of a tagged union (an actor's ``kind``) in the path; it is left
-    out when listed in *union_tags*, so paths read as in the document
-    (``applicant.region``, not ``applicant.enterprise.region``).
+    The message of :func:`document_error`.
+    """
+    return str(document_error(exc, union_tags=union_tags))
+
+
+def document_error(
+    exc: ValidationError, *, union_tags: frozenset[str] = frozenset()
+) -> DocumentError:
+    """
+    Turn a pydantic error into a :class:`~poles_policy.exceptions.DocumentError`.
+
+    Malformed JSON is one problem of the whole document, ``invalid JSON: ...``
+    with its line and column. Pydantic puts the tag of a tagged union (an
+    actor's ``kind``) in the path; it is left out when listed in
+    *union_tags*, so paths read as in the document (``applicant.region``, not
+    ``applicant.enterprise.region``).
     """
     errors = exc.errors(include_url=False)
     for err in errors:
         if err["type"] == "json_invalid":
-            return f"invalid JSON: {err.get('ctx', {}).get('error', err['msg'])}"
-    parts = []
+            return DocumentError(
+                [("", f"invalid JSON: {err.get('ctx', {}).get('error', err['msg'])}")]
+            )
+    problems = []
     for err in errors:
         segments: list[str] = []
         for segment in err["loc"]:
-            if segments and segments[-1] in _TAGGED_FIELDS and segment in union_tags:
+            # The tag of an actor, or of the document itself when it is one.
+            if (not segments or segments[-1] in _TAGGED_FIELDS) and segment in union_tags:
                 continue
             segments.append(str(segment))
-        path = ".".join(segments) or "(document)"
-        parts.append(f"{path}{_reason(err)}")
-    return _one_line("; ".join(parts))
+        path, reason = _reason(err, ".".join(segments))
+        problems.append((_one_line(path), _one_line(reason)))
+    return DocumentError(problems)
 
 
-def _reason(err: ErrorDetails) -> str:
-    """The ``: reason`` of one pydantic error (a tagged union's tag becomes its own field)."""
+def _reason(err: ErrorDetails, path: str) -> tuple[str, str]:
+    """The path and reason of one pydantic error (a tagged union's tag becomes its own field)."""
     ctx = err.get("ctx", {})
+    tag = str(ctx.get("discriminator", "kind")).strip("'")
     if err["type"] == "union_tag_not_found":
-        tag = str(ctx.get("discriminator", "kind")).strip("'")
-        return f".{tag}: required, to say which kind of object this is"
+        return _under(path, tag), "required, to say which kind of object this is"
     if err["type"] == "union_tag_invalid":
-        tag = str(ctx.get("discriminator", "kind")).strip("'")
-        return f".{tag}: {ctx.get('tag')!r} is not one of {ctx.get('expected_tags')}"
-    return f": {err['msg'].removeprefix('Value error, ')}"
+        return _under(path, tag), f"{ctx.get('tag')!r} is not one of {ctx.get('expected_tags')}"
+    message = err["msg"].removeprefix("Value error, ")
+    if not path:
+        # pydantic says "Input should be an object": the input is the whole document.
+        message = (
+            f"the document {message.removeprefix('Input ')}"
+            if message.startswith("Input ")
+            else f"the document: {message}"
+        )
+    return path, message
+
+
+def _under(path: str, field: str) -> str:
+    return f"{path}.{field}" if path else field
 
 
 # Line breaks and other control characters a document's values may carry (pydantic quotes
@@ -589,15 +621,15 @@ def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
     the line and column of the error.
 
     Raises:
-        InvalidInputError: ``request.amount: given twice in one object``; or
-            a document in UTF-16 or UTF-32 rather than UTF-8, which says so.
+        DocumentError: ``request.amount: given twice in one object``; or a
+            document in UTF-16 or UTF-32 rather than UTF-8, which says so.
         WrongTypeError: If *data* is neither text nor bytes (a dict already
             parsed, a file object, ``None``).
 
     >>> refuse_duplicate_keys('{"request": {"amount": "9.00", "amount": "1.00"}}')
     Traceback (most recent call last):
     ...
-    poles_policy.exceptions.InvalidInputError: request.amount: given twice in one object
+    poles_policy.exceptions.DocumentError: request.amount: given twice in one object
     """
     if type(data) is not bytes and type(data) is not str:
         json_text(data)
@@ -609,7 +641,7 @@ def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
                 "the document is not UTF-8 (it looks like UTF-16 or UTF-32): save it as UTF-8, "
                 "the encoding of JSON"
             )
-            raise InvalidInputError(msg)
+            raise DocumentError([("", msg)])
     elif data.startswith("\ufeff"):
         data = data[1:]
     try:
@@ -617,14 +649,13 @@ def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
         _ONCE.decode(text)
     except _Repeated:
         path = _first_marked(json.loads(text, object_pairs_hook=_marked), ())
-        msg = f"{'.'.join(map(str, path or ()))}: given twice in one object"
-        raise InvalidInputError(msg) from None
+        raise at_path(path or (), "given twice in one object") from None
     except _Vanishing as exc:
         msg = (
             f"the number {exc.text} is too small for a JSON number, which readers hold as a "
             "binary float (it would be read as 0): write it as a decimal string"
         )
-        raise InvalidInputError(msg) from None
+        raise DocumentError([("", msg)]) from None
     except (ValueError, RecursionError):
         pass  # not UTF-8 JSON (or too deep for this check): the model's parser reports it
     return data
@@ -661,12 +692,13 @@ def validate_json(model: type[M], data: str | bytes) -> M:
     Read every document of the boundary with it rather than with pydantic's
     ``model_validate_json``: it also refuses a key given twice in one object
     and a number a binary float would read as 0, and its errors are
-    :class:`~poles_policy.exceptions.InvalidInputError` on one line naming
-    each bad field's path. Then ``to_domain()`` builds the domain object.
+    :class:`~poles_policy.exceptions.DocumentError`, whose ``problems`` name
+    each bad field's path, on one line. Then ``to_domain()`` builds the
+    domain object.
 
     Raises:
-        InvalidInputError: Naming the path of each bad field and why, or a
-            key given twice in one object.
+        DocumentError: Naming the path of each bad field and why, or a key
+            given twice in one object.
 
     >>> from poles_policy.boundary import validate_json
     >>> from poles_policy.boundary.actors import BankModel
@@ -675,7 +707,7 @@ def validate_json(model: type[M], data: str | bytes) -> M:
     >>> validate_json(BankModel, '{"id": "bank-lyon", "id": "bank-paris", "name": "B"}')
     Traceback (most recent call last):
     ...
-    poles_policy.exceptions.InvalidInputError: id: given twice in one object
+    poles_policy.exceptions.DocumentError: id: given twice in one object
     """
     given: object = model  # a caller's slip may be anything
     if not (isinstance(given, type) and issubclass(given, BaseModel)):
@@ -688,7 +720,7 @@ def validate_json(model: type[M], data: str | bytes) -> M:
     try:
         return model.model_validate_json(data)
     except ValidationError as exc:
-        raise InvalidInputError(describe(exc)) from None
+        raise document_error(exc) from None
 
 
 def validate_python(model: type[M], data: Mapping[str, Any]) -> M:
@@ -696,35 +728,32 @@ def validate_python(model: type[M], data: Mapping[str, Any]) -> M:
     Validate already-parsed data into *model*.
 
     Raises:
-        InvalidInputError: Naming the path of each bad field and why.
+        DocumentError: Naming the path of each bad field and why.
     """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInputError(describe(exc)) from None
+        raise document_error(exc) from None
 
 
 _T = TypeVar("_T")
 _D = TypeVar("_D")
 
 
-class LocatedError(InvalidInputError):
-    """An invariant error raised while building the domain object at a JSON path."""
-
-    def __init__(self, path: tuple[str | int, ...], detail: str) -> None:
-        super().__init__(detail)
-        self.path = path
-        self.detail = detail
-
-    def __str__(self) -> str:
-        return f"{'.'.join(map(str, self.path))}: {self.detail}"
+def at_path(segments: Sequence[str | int], reason: str) -> DocumentError:
+    """The error of a document whose field at *segments* is wrong for *reason*."""
+    return DocumentError([(".".join(map(str, segments)), reason)])
 
 
-def _locate(exc: InvalidInputError, segments: tuple[str | int, ...]) -> LocatedError:
-    if isinstance(exc, LocatedError):
-        exc.path = (*segments, *exc.path)
-        return exc
-    located_error = LocatedError(segments, str(exc))
+def _locate(exc: InvalidInputError, segments: tuple[str | int, ...]) -> DocumentError:
+    prefix = ".".join(map(str, segments))
+    if isinstance(exc, DocumentError):
+        located_error = DocumentError(
+            (_under(prefix, path) if path else prefix, why) for path, why in exc.problems
+        )
+        located_error.__cause__ = exc.__cause__
+        return located_error
+    located_error = DocumentError([(prefix, str(exc))])
     located_error.__cause__ = exc
     return located_error
 

@@ -31,19 +31,18 @@ from poles_policy.boundary._base import (
     PLAIN_NON_NEGATIVE,
     Flag,
     IsoDate,
-    LocatedError,
     Model,
     Money,
     PlainInJson,
     RegionCode,
     Share,
+    at_path,
     build_each,
-    describe,
+    document_error,
     exact_decimal,
     from_domain_of,
     refuse_duplicate_keys,
 )
-from poles_policy.exceptions import InvalidInputError
 from poles_policy.model import _assembly as assembly
 from poles_policy.model._validators import repeated
 from poles_policy.model.actors import (
@@ -64,6 +63,7 @@ from poles_policy.model.actors import (
 )
 
 __all__ = [
+    "ACTOR_TAGS",
     "AccountsModel",
     "ActorIn",
     "ActorModel",
@@ -175,7 +175,7 @@ def _distinct_periods(accounts: tuple[AccountsModel, ...]) -> None:
         return
     found = repeated("accounting period", (a.period_end.isoformat() for a in accounts))
     if found is not None:
-        raise LocatedError(("accounts", found[0]), found[1])
+        raise at_path(("accounts", found[0]), found[1])
 
 
 class RelatedEnterpriseModel(Model):
@@ -603,6 +603,11 @@ ActorIn = ActorModel
 
 _ACTOR_ADAPTER: TypeAdapter[ActorModel] = TypeAdapter(ActorModel)
 
+ACTOR_TAGS: Final = frozenset(
+    model.model_fields["kind"].default for model in get_args(get_args(ActorModel)[0])
+)
+"""The ``kind`` of each actor model (pydantic puts it in an error's location, not the document)."""
+
 
 _ACTOR_MODELS: Final = (
     EnterpriseModel,
@@ -666,12 +671,12 @@ def actor_from_json(data: str | bytes) -> Actor:
     Parse one actor from JSON (tagged by ``kind``) and build the domain object.
 
     Raises:
-        InvalidInputError: Naming the path of each bad field and why, or a
-            key given twice in one object.
+        DocumentError: Naming the path of each bad field and why, or a key
+            given twice in one object.
     """
-    refuse_duplicate_keys(data)
+    data = refuse_duplicate_keys(data)
     try:
         model = _ACTOR_ADAPTER.validate_json(data)
     except ValidationError as exc:
-        raise InvalidInputError(describe(exc)) from None
+        raise document_error(exc, union_tags=ACTOR_TAGS) from None
     return actor_to_domain(model)

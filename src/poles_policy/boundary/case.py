@@ -58,7 +58,6 @@ with ``invalid JSON:`` and the line and column.
 
 from __future__ import annotations
 
-import typing
 from typing import TYPE_CHECKING
 
 from pydantic import Field, ValidationError
@@ -66,24 +65,25 @@ from pydantic import Field, ValidationError
 from poles_policy.boundary._base import (
     Flag,
     IsoDate,
-    LocatedError,
     Model,
     Money,
     PositiveMoney,
     Share,
+    at_path,
     build_one,
-    describe,
+    document_error,
     from_domain_of,
     refuse_duplicate_keys,
 )
 from poles_policy.boundary.actors import (
+    ACTOR_TAGS,
     ActorModel,
     BankModel,
     actor_from_domain,
     actor_to_domain,
 )
 from poles_policy.boundary.projects import CollaborativeProjectModel
-from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.exceptions import DocumentError, InvalidInputError, WrongTypeError
 from poles_policy.model import _assembly as assembly
 from poles_policy.model.cases import RelayCase as _RelayCase
 from poles_policy.model.regions import region
@@ -248,16 +248,16 @@ class RelayCaseModel(Model):
         Build the domain case, checking what only the whole document can tell.
 
         Raises:
-            InvalidInputError: If a region code did not exist on the request
+            DocumentError: If a region code did not exist on the request
                 date, the applicant's partner entry differs from the
-                applicant, or the domain refuses a value; the message starts
-                with the JSON path of each offending field.
+                applicant, or the domain refuses a value, naming the JSON
+                path of each offending field.
         """
         problems = self._region_problems(self.request.requested_on)
         if not self.case_id.strip():
-            problems.insert(0, "case_id: must not be blank")
+            problems.insert(0, ("case_id", "must not be blank"))
         if problems:
-            raise InvalidInputError("; ".join(problems))
+            raise DocumentError(problems)
         applicant = build_one("applicant", lambda: actor_to_domain(self.applicant))
         project = build_one("project", self.project.to_domain)
         _check_applicant_as_partner(applicant, project)
@@ -276,21 +276,31 @@ class RelayCaseModel(Model):
                     oseo_counter_guarantee=req.oseo_counter_guarantee,
                 ),
             )
-        except LocatedError as exc:
+        except DocumentError as exc:
             # The request's id is the document's case_id.
-            if not exc.detail.startswith(_REQUEST_ID):
+            path, reason = exc.problems[0]
+            if len(exc.problems) > 1 or path != "request" or not reason.startswith(_REQUEST_ID):
                 raise
-            raise LocatedError(("case_id",), exc.detail.removeprefix(_REQUEST_ID)) from None
+            raise at_path(("case_id",), reason.removeprefix(_REQUEST_ID)) from None
         loan = self.loan
-        return assembly.relay_case(
-            case_id=self.case_id,
-            request=request,
-            loan=None if loan is None else build_one("loan", lambda: loan.to_domain(self.case_id)),
-        )
+        try:
+            return assembly.relay_case(
+                case_id=self.case_id,
+                request=request,
+                loan=None
+                if loan is None
+                else build_one("loan", lambda: loan.to_domain(self.case_id)),
+            )
+        except InvalidInputError as exc:
+            # The case refuses a loan above the request at the document's own path.
+            field, _, reason = str(exc).partition(": ")
+            if type(exc) is not InvalidInputError or field != "loan.principal":
+                raise
+            raise at_path(("loan", "principal"), reason) from None
 
-    def _region_problems(self, on: date) -> list[str]:
+    def _region_problems(self, on: date) -> list[tuple[str, str]]:
         actors = [self.applicant, *(p.actor for p in self.project.partners)]
-        problems: list[str] = []
+        problems: list[tuple[str, str]] = []
         # A case names few regions, most of them several times: one look-up per code.
         verdicts: dict[str, str] = {}
         for index, actor in enumerate(actors):
@@ -302,7 +312,7 @@ class RelayCaseModel(Model):
                 verdict = verdicts[code] = _region_problem(code, on)
             if verdict:
                 path = "applicant" if index == 0 else f"project.partners.{index - 1}.actor"
-                problems.append(f"{path}.region: {verdict}")
+                problems.append((f"{path}.region", verdict))
         return problems
 
     @classmethod
@@ -342,18 +352,11 @@ def _check_applicant_as_partner(applicant: Actor, project: CollaborativeProject)
         fields = [
             name for name in dict.fromkeys([*mine, *theirs]) if mine.get(name) != theirs.get(name)
         ]
-        msg = (
-            f"project.partners.{index}.actor: actor {applicant.id!r} differs from the applicant "
-            f"in {', '.join(fields)}; repeat the applicant object unchanged among the partners"
+        reason = (
+            f"actor {applicant.id!r} differs from the applicant in {', '.join(fields)}; repeat "
+            "the applicant object unchanged among the partners"
         )
-        raise InvalidInputError(msg)
-
-
-# The tags of the actor union: pydantic puts the tag in an error's location
-# (``applicant.enterprise.region``), which is not a path of the document.
-_ACTOR_TAGS = frozenset(
-    model.model_fields["kind"].default for model in typing.get_args(typing.get_args(ActorModel)[0])
-)
+        raise at_path(("project", "partners", index, "actor"), reason)
 
 
 @exact_decimals
@@ -368,16 +371,16 @@ def parse_case(data: str | bytes) -> RelayCase:
         The domain case.
 
     Raises:
-        InvalidInputError: With a one-line message naming the path of each
-            bad field and why (a key given twice in one object among them),
-            or ``invalid JSON: ...`` with the line and column of a syntax
-            error.
+        DocumentError: Whose ``problems`` name the path of each bad field
+            and why (a key given twice in one object among them), or
+            ``invalid JSON: ...`` with the line and column of a syntax error;
+            its message joins them on one line.
     """
     data = refuse_duplicate_keys(data)
     try:
         model = RelayCaseModel.model_validate_json(data)
     except ValidationError as exc:
-        raise InvalidInputError(describe(exc, union_tags=_ACTOR_TAGS)) from None
+        raise document_error(exc, union_tags=ACTOR_TAGS) from None
     return model.to_domain()
 
 

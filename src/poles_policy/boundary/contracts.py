@@ -16,11 +16,11 @@ from poles_policy.boundary._base import (
     PLAIN_DECIMAL,
     Flag,
     IsoDate,
-    LocatedError,
     Model,
     Money,
     PlainInJson,
     WholeNumber,
+    at_path,
     build_each,
     build_one,
     exact_decimal,
@@ -349,7 +349,7 @@ class PerformanceContractModel(Model):
         for path, year, is_budget in found:
             reason = _outside_years(year, start, end, budget=is_budget)
             if reason is not None:
-                raise LocatedError(path, reason)
+                raise at_path(path, reason)
 
     @classmethod
     @from_domain_of(PerformanceContract)

@@ -45,7 +45,7 @@ split that gives nothing to anyone, valid only for a zero grant.
 >>> validate_json(InterPoleFileModel, document.replace('"80000.00"', '"70000.00"')).to_domain()
 Traceback (most recent call last):
 ...
-poles_policy.boundary._base.LocatedError: split: the parts total 110000.00, not the 120000.00
+poles_policy.exceptions.DocumentError: split: the parts total 110000.00, not the 120000.00
 granted
 """
 

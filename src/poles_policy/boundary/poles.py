@@ -23,9 +23,9 @@ from pydantic import BeforeValidator, Field
 
 from poles_policy.boundary._base import (
     IsoDate,
-    LocatedError,
     Model,
     RegionCode,
+    at_path,
     build_each,
     from_domain_of,
     located,
@@ -238,7 +238,7 @@ class PoleModel(Model):
             if found is None:
                 raise
             written = sorted(range(len(history)), key=lambda i: history[i].on)
-            raise LocatedError(("history", written[int(found["index"])]), found["detail"]) from exc
+            raise at_path(("history", written[int(found["index"])]), found["detail"]) from exc
 
     @classmethod
     @from_domain_of(Pole)
