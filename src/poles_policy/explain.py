@@ -59,6 +59,7 @@ __all__ = [
     "fr_de",
     "fr_number",
     "fr_percent",
+    "fr_quoted",
     "fr_the",
     "fr_unit",
     "json_data",
@@ -510,6 +511,17 @@ def _head(name: str) -> tuple[str | None, str]:
         return None, name
     article, lower = entry
     return article, (f"{first.lower()} {rest}".rstrip() if lower else name)
+
+
+def fr_quoted(text: str) -> str:
+    """
+    Return *text* between French quotation marks, with the no-break spaces they take.
+
+    >>> fr_quoted("Nombre d'entreprises").replace("\u00a0", " ")
+    "« Nombre d'entreprises »"
+    """
+    _text_argument(text, "fr_quoted", "text")
+    return f"«\u00a0{text}\u00a0»"
 
 
 def fr_the(name: str) -> str:

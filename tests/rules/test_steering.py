@@ -136,6 +136,12 @@ def test_a_year_not_measured_has_no_data_and_asks_for_the_measurement() -> None:
     assert progress.checks[0].status is Status.UNKNOWN
     # The 2010 budget is not asked for: its public share is not due before 2011.
     assert [f.path for f in progress.missing] == ["objectives.o1.indicators.i1.measurements"]
+    name = "indicator i1"
+    question = progress.missing[0].question
+    assert question.en == f'What value did the indicator "{name}" reach in 2010?'
+    assert (
+        question.fr == f"Quelle valeur l'indicateur «\u00a0{name}\u00a0» a-t-il atteinte en 2010 ?"
+    )
 
 
 def test_the_check_cites_gov_1_and_the_objective_s_axis() -> None:

@@ -303,12 +303,12 @@ def test_an_objective_without_indicators_has_an_unknown_check_asking_for_them() 
     assert [f.path for f in progress.missing] == ["objectives.o2.indicators"]
     question = progress.missing[0].question
     assert question.en == (
-        "Which indicators measure 'International', each with its baseline, target, direction "
-        "and 2010 measurement?"
+        'Which indicators measure the objective "International", each with its baseline, '
+        "target, direction and 2010 measurement?"
     )
     assert question.fr == (
-        "Quels indicateurs mesurent 'International', chacun avec sa référence, sa cible, son "
-        "sens et sa mesure 2010 ?"
+        "Quels indicateurs mesurent l'objectif «\u00a0International\u00a0», chacun avec sa "
+        "référence, sa cible, son sens et sa mesure 2010 ?"
     )
 
 

@@ -86,6 +86,7 @@ from poles_policy.explain import (
     fr_de,
     fr_number,
     fr_percent,
+    fr_quoted,
     fr_the,
     fr_unit,
     json_fields,
@@ -393,10 +394,10 @@ def _unmeasured(objective: Objective, year: int) -> Check:
             Fact(
                 path=f"objectives.{objective.id}.indicators",
                 question=Text(
-                    f"Which indicators measure {objective.title!r}, each with its baseline, "
-                    f"target, direction and {year} measurement?",
-                    f"Quels indicateurs mesurent {objective.title!r}, chacun avec sa référence, "
-                    f"sa cible, son sens et sa mesure {year} ?",
+                    f'Which indicators measure the objective "{objective.title}", each with its '
+                    f"baseline, target, direction and {year} measurement?",
+                    f"Quels indicateurs mesurent l'objectif {fr_quoted(objective.title)}, chacun "
+                    f"avec sa référence, sa cible, son sens et sa mesure {year} ?",
                 ),
             ),
         ),
@@ -485,8 +486,9 @@ def _indicator_check(
             Fact(
                 path=f"objectives.{objective.id}.indicators.{indicator.id}.measurements",
                 question=Text(
-                    f"What value did {indicator.name!r} reach in {progress.year}?",
-                    f"Quelle valeur {indicator.name!r} a-t-il atteinte en {progress.year} ?",
+                    f'What value did the indicator "{indicator.name}" reach in {progress.year}?',
+                    f"Quelle valeur l'indicateur {fr_quoted(indicator.name)} a-t-il atteinte en "
+                    f"{progress.year} ?",
                 ),
             ),
         )

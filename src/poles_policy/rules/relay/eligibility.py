@@ -45,6 +45,7 @@ from poles_policy.explain import (
     Text,
     fr_amount,
     fr_de,
+    fr_the,
 )
 from poles_policy.model.actors import Enterprise, actor_region
 from poles_policy.model.projects import Funder, PartnerAid, PoleLabel
@@ -282,12 +283,13 @@ def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Ch
         since = national_from.isoformat() if isinstance(national_from, date) else ""
         reason = Text(
             f"generalised nationally from {since}; {name} ({code}) is covered",
-            f"généralisé au niveau national depuis le {since} ; {name} ({code}) est couverte",
+            f"généralisé au niveau national depuis le {since} ; la région {name} ({code}) est "
+            "couverte",
         )
     elif status is _MET:
         reason = Text(
             f"{name} ({code}) is a pilot region ({regions})",
-            f"{name} ({code}) est une région pilote ({regions})",
+            f"la région {name} ({code}) fait partie des régions pilotes ({regions})",
         )
     elif not regions:
         reason = Text(
@@ -297,7 +299,7 @@ def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Ch
     else:
         reason = Text(
             f"{name} ({code}) is not a pilot region ({regions}) and the scheme is not national",
-            f"{name} ({code}) n'est pas une région pilote ({regions}) "
+            f"la région {name} ({code}) ne fait pas partie des régions pilotes ({regions}) "
             "et le dispositif n'est pas national",
         )
     return _check("relay.in_force", _IN_FORCE, status, reason, parameters=uses)
@@ -307,12 +309,12 @@ def _enterprise(request: RelayRequest, status: Status) -> Check:
     applicant = request.applicant
     who = applicant.name
     if status is _MET:
-        reason = Text(f"{who} is an enterprise", f"{who} est une entreprise")
+        reason = Text(f"{who} is an enterprise", f"{fr_the(who)} est une entreprise")
     else:
         kind = actor_kind(applicant)
         reason = Text(
             f"{who} is a {kind.en}, not an enterprise",
-            f"{who} est {kind.fr}, pas une entreprise",
+            f"{fr_the(who)} est {kind.fr}, pas une entreprise",
         )
     return _check("relay.enterprise", _RELAY_2, status, reason)
 
@@ -328,11 +330,11 @@ def _partner(request: RelayRequest, status: Status) -> Check:
     project = request.project.name
     who = request.applicant.name
     reason = (
-        Text(f"{who} is a partner of {project}", f"{who} est partenaire {fr_de(project)}")
+        Text(f"{who} is a partner of {project}", f"{fr_the(who)} est partenaire {fr_de(project)}")
         if status is _MET
         else Text(
             f"{who} is not among the partners of {project}",
-            f"{who} ne figure pas parmi les partenaires {fr_de(project)}",
+            f"{fr_the(who)} ne figure pas parmi les partenaires {fr_de(project)}",
         )
     )
     return _check("relay.partner", _RELAY_2, status, reason)
