@@ -383,8 +383,17 @@ def test_an_empty_source_is_refused(source: str) -> None:
 
 def test_a_missing_file_is_a_parameter_error_naming_it(tmp_path: Path) -> None:
     missing = tmp_path / "missing.toml"
-    with pytest.raises(ParameterError, match=r"missing\.toml: cannot be read"):
+    with pytest.raises(
+        ParameterError, match=r"missing\.toml: cannot be read: No such file or directory$"
+    ):
         load_parameters(missing)
+
+
+def test_a_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes('[[parameter]]\nname = "région"\n'.encode("latin-1"))
+    with pytest.raises(ParameterError, match=r"latin\.toml: cannot be read: not UTF-8 text \("):
+        load_parameters(latin)
 
 
 def test_a_directory_without_parameter_files_is_refused(tmp_path: Path) -> None:

@@ -125,8 +125,12 @@ def load_parameters(*paths: Path | Traversable, label: str | None = None) -> Par
         shown = _display(file)
         try:
             text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            msg = f"{shown}: cannot be read: {exc}"
+        except OSError as exc:
+            # strerror alone: the default text repeats the file name.
+            msg = f"{shown}: cannot be read: {exc.strerror or exc}"
+            raise ParameterError(msg) from None
+        except UnicodeDecodeError as exc:
+            msg = f"{shown}: cannot be read: not UTF-8 text ({exc.reason} at byte {exc.start})"
             raise ParameterError(msg) from None
         for parameter in _parse(text, file=shown):
             if parameter.name in defined_in:
