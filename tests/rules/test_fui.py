@@ -117,7 +117,7 @@ def test_a_label_given_by_a_withdrawn_pole_does_not_count(
     assert check.status is Status.NOT_MET
     assert decision.outcome is Outcome.INELIGIBLE
     assert check.reason.en == (
-        "sporaltec did not hold its pôle label on 2010-09-01, when it labelled"
+        "sporaltec did not hold its pôle label on 2010-09-01, when it labelled the project"
     )
     assert check.reason.fr == (
         "sporaltec n'était pas un pôle labellisé le 2010-09-01, jour où il a labellisé le projet"

@@ -556,7 +556,10 @@ def test_a_label_given_after_the_poles_delabelling_does_not_count() -> None:
     assert decision.outcome is Outcome.INELIGIBLE
     assert failing(decision) == ["relay.labelled"]
     reason = decision.check("relay.labelled").reason
-    assert reason.en == "sporaltec did not hold its pôle label on 2010-09-01, when it labelled"
+    assert (
+        reason.en
+        == "sporaltec did not hold its pôle label on 2010-09-01, when it labelled the project"
+    )
     assert reason.fr == (
         "sporaltec n'était pas un pôle labellisé le 2010-09-01, jour où il a labellisé le projet"
     )
@@ -571,6 +574,16 @@ def test_a_label_given_the_day_before_the_delabelling_counts() -> None:
     )
     on_the_day = _labelled_by(("sporaltec", date(2010, 5, 11)))
     assert eligibility(on_the_day, PARAMS, poles=POLES).outcome is Outcome.INELIGIBLE
+
+
+def test_a_refused_label_and_a_later_one_are_both_explained() -> None:
+    both = _labelled_by(("sporaltec", date(2010, 9, 1)), ("minalogic", date(2010, 11, 1)))
+    reason = eligibility(both, PARAMS, poles=POLES).check("relay.labelled").reason
+    assert reason.en == (
+        "sporaltec did not hold its pôle label on 2010-09-01, when it labelled the project; "
+        "labelled again on 2010-11-01, after the request (2010-10-01)"
+    )
+    assert reason.fr.endswith("; labellisé de nouveau le 2010-11-01, après la demande (2010-10-01)")
 
 
 def test_a_pole_whose_history_is_not_given_is_asked_for() -> None:

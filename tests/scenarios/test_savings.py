@@ -252,9 +252,9 @@ def test_draws_times_eligible_cases_beyond_the_memory_cap_are_refused_before_sim
     with pytest.raises(InvalidInputError) as info:
         simulate_savings(portfolio, national, draws=1_000_000, seed=1)
     assert str(info.value) == (
-        "draws must be at most 625000 for 32 eligible cases, not 1000000: draws x cases may "
-        "reach 20000000 (about 1.3 GB of memory), and 1000000 x 32 would need about 2.1 GB; "
-        "draw fewer times or simulate part of the portfolio"
+        "simulate_savings: draws must be at most 625000 for 32 eligible cases, not 1000000: "
+        "draws x cases may reach 20000000 (about 1.3 GB of memory), and 1000000 x 32 would "
+        "need about 2.1 GB; draw fewer times or simulate part of the portfolio"
     )
 
 
@@ -264,7 +264,9 @@ def test_the_memory_cap_takes_draws_times_eligible_cases_up_to_the_cap(
     portfolio = RelayPortfolio.from_cases(demo_cases())  # 23 eligible cases under the pilot
     monkeypatch.setattr("poles_policy.scenarios.savings._MAX_CELLS", 23 * 10)
     assert simulate_savings(portfolio, PARAMS, draws=10, seed=1).days.shape == (10, 23)
-    with pytest.raises(InvalidInputError, match=r"^draws must be at most 10 for 23 eligible"):
+    with pytest.raises(
+        InvalidInputError, match=r"^simulate_savings: draws must be at most 10 for 23 eligible"
+    ):
         simulate_savings(portfolio, PARAMS, draws=11, seed=1)
     # Cases that are not eligible are not simulated, and do not count.
     assert simulate_savings(RelayPortfolio.from_cases([]), PARAMS, draws=1000, seed=1).draws == 1000

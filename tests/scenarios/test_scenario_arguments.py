@@ -67,12 +67,12 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     "synthetic_relay_cases(10**30)": (
         lambda: synthetic_relay_cases(10**30, seed=1),
         InvalidInputError,
-        r"^count must be at most 300000, not 10{30}$",
+        r"^synthetic_relay_cases: count must be at most 300000, not 10{30}$",
     ),
     "simulate_savings(draws=10**30)": (
         lambda: simulate_savings(PORTFOLIO, PARAMS, draws=10**30, seed=1),
         InvalidInputError,
-        r"^draws must be at most 1000000, not 10{30}$",
+        r"^simulate_savings: draws must be at most 1000000, not 10{30}$",
     ),
     "RelayPortfolio.case(None)": (
         lambda: PORTFOLIO.case(None),  # type: ignore[arg-type]
@@ -101,13 +101,13 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     ),
     "add_months(days, '1')": (
         lambda: add_months(np.array(["2009-01-31"], dtype="datetime64[D]"), "1"),  # type: ignore[arg-type]
-        InvalidInputError,
-        r"^months must be a whole number of at least -120000, not '1'$",
+        WrongTypeError,
+        r"^add_months: months must be a whole number of at least -120000, not str '1'$",
     ),
     "add_months(days, 10**30)": (
         lambda: add_months(np.array(["2009-01-31"], dtype="datetime64[D]"), 10**30),
         InvalidInputError,
-        r"^months must be at most 120000, not 10{30}$",
+        r"^add_months: months must be at most 120000, not 10{30}$",
     ),
 }
 
@@ -167,6 +167,42 @@ def test_an_exact_or_numpy_probability_is_as_good_as_a_float(chance: object) -> 
 )
 def test_a_probability_out_of_range_or_of_another_type_is_refused(chance: object) -> None:
     with pytest.raises(
-        InvalidInputError, match=r"^oseo_asked must be a probability from 0 to 1, not "
+        InvalidInputError,
+        match=r"^simulate_savings: oseo_asked must be a probability from 0 to 1, not ",
     ):
         simulate_savings(PORTFOLIO, PARAMS, draws=5, seed=1, oseo_asked=chance)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [{date(2009, 1, 1), date(2010, 1, 1)}, {date(2009, 1, 1): 1}, frozenset([date(2009, 1, 1)])],
+    ids=["set", "dict", "frozenset"],
+)
+def test_a_sweep_over_dates_without_an_order_is_refused(dates: object) -> None:
+    with pytest.raises(WrongTypeError, match="changes from run to run"):
+        generalisation_sweep(PORTFOLIO, PARAMS, dates)  # type: ignore[arg-type]
+
+
+def test_a_float_count_of_draws_is_a_wrong_type_naming_the_function() -> None:
+    with pytest.raises(
+        WrongTypeError, match=r"^simulate_savings: draws must be a whole number of at least 1"
+    ):
+        simulate_savings(PORTFOLIO, PARAMS, draws=10.0, seed=1)  # type: ignore[arg-type]
+
+
+def test_the_portfolio_is_checked_before_the_other_arguments() -> None:
+    with pytest.raises(WrongTypeError, match=r"^simulate_savings: portfolio"):
+        simulate_savings(None, PARAMS, draws=10**9, seed=1)  # type: ignore[arg-type]
+
+
+def test_outcome_counts_refuses_values_that_are_not_outcomes() -> None:
+    with pytest.raises(InvalidInputError, match=r"holds 'ELIGIBLE', 'granted', which are not"):
+        outcome_counts(pd.DataFrame({"outcome": ["ELIGIBLE", "eligible", "granted"]}))
+
+
+def test_a_mapping_of_poles_is_refused_with_what_to_pass() -> None:
+    from poles_policy.data import rhone_alpes_poles
+
+    by_id = {pole.id: pole for pole in rhone_alpes_poles()}
+    with pytest.raises(WrongTypeError, match="a mapping was given, not a list of pôles"):
+        RelayPortfolio.from_cases(demo_cases(), poles=by_id)  # type: ignore[arg-type]

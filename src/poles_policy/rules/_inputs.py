@@ -11,6 +11,7 @@ type test each: the rules run them on every call.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from poles_policy._arguments import expect_day, given, listed, refuse, with_article
@@ -113,6 +114,10 @@ def poles_by_id(poles: Iterable[object]) -> dict[str, Pole]:
     found: dict[str, Pole] = {}
     if isinstance(poles, str):
         msg = f"poles: {poles!r} is a single string, not a list of pôles"
+        raise WrongTypeError(msg)
+    if isinstance(poles, Mapping):
+        # Iterating a mapping gives its keys: the pôles would be read as their ids.
+        msg = "poles: a mapping was given, not a list of pôles; pass its values (the pôles)"
         raise WrongTypeError(msg)
     try:
         items = iter(poles)

@@ -159,12 +159,13 @@ def labelled_account(
                 unknown.append(pole_id)
         else:
             refused.append((day, pole_id))
-    return _not_labelled(labels, dated, refused, unknown, after)
+    later = [day for day, _ in dated if day > on]
+    return _not_labelled(labels, later, refused, unknown, after)
 
 
 def _not_labelled(
     labels: Sequence[PoleLabel],
-    dated: list[tuple[date, str]],
+    later: list[date],
     refused: list[tuple[date, str]],
     unknown: list[str],
     after: Text,
@@ -173,7 +174,10 @@ def _not_labelled(
     en: list[str] = []
     fr: list[str] = []
     for day, pole_id in refused:
-        en.append(f"{pole_id} did not hold its pôle label on {day.isoformat()}, when it labelled")
+        en.append(
+            f"{pole_id} did not hold its pôle label on {day.isoformat()}, when it labelled the "
+            "project"
+        )
         fr.append(
             f"{pole_id} n'était pas un pôle labellisé le {day.isoformat()}, jour où il a "
             "labellisé le projet"
@@ -198,11 +202,13 @@ def _not_labelled(
         missing.extend(undated)
     if missing:
         return Status.UNKNOWN, Text("; ".join(en), " ; ".join(fr)), tuple(missing)
-    if not refused and dated:
-        first = dated[0][0].isoformat()
-        en.append(f"first labelled on {first}, after {after.en}")
-        fr.append(f"labellisé pour la première fois le {first}, après {after.fr}")
-    elif not dated:
+    if later and not refused:
+        en.append(f"first labelled on {later[0].isoformat()}, after {after.en}")
+        fr.append(f"labellisé pour la première fois le {later[0].isoformat()}, après {after.fr}")
+    elif later:
+        en.append(f"labelled again on {later[0].isoformat()}, after {after.en}")
+        fr.append(f"labellisé de nouveau le {later[0].isoformat()}, après {after.fr}")
+    elif not refused:
         en.append("no pôle has labelled the project")
         fr.append("aucun pôle n'a labellisé le projet")
     return Status.NOT_MET, Text("; ".join(en), " ; ".join(fr)), ()

@@ -304,7 +304,7 @@ def consortium(
     >>> checked.outcome.value
     'ineligible'
     >>> print(checked.checks[-1].reason.en)
-    sporaltec did not hold its pôle label on 2010-09-01, when it labelled
+    sporaltec did not hold its pôle label on 2010-09-01, when it labelled the project
     """
     expect(project, CollaborativeProject, "project", "consortium")
     expect_date(on, "on", "consortium")

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from poles_policy._arguments import wrong_type
-from poles_policy.exceptions import InvalidInputError
+from poles_policy._arguments import given, wrong_type
+from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.money import Eur, rate_of
 
 if TYPE_CHECKING:
@@ -63,8 +63,10 @@ def whole_number(value: object, what: str, *, at_least: int, at_most: int | None
     Python ``int``. Booleans, floats and strings are not.
 
     Raises:
-        InvalidInputError: Naming *what*, for anything else, a smaller number
-            or a larger one.
+        WrongTypeError: Naming *what*, for anything but an integer (a
+            :class:`TypeError` too).
+        InvalidInputError: Naming *what*, for a smaller number or a larger
+            one.
 
     >>> whole_number(np.int64(3), "seed", at_least=0)
     3
@@ -80,7 +82,10 @@ def whole_number(value: object, what: str, *, at_least: int, at_most: int | None
             number = operator.index(value)  # type: ignore[arg-type] # anything: refused below
         except TypeError:
             number = None
-    if number is None or number < at_least:
+    if number is None:
+        msg = f"{what} must be a whole number of at least {at_least}, not {given(value)}"
+        raise WrongTypeError(msg)
+    if number < at_least:
         msg = f"{what} must be a whole number of at least {at_least}, not {value!r}"
         raise InvalidInputError(msg)
     if at_most is not None and number > at_most:

@@ -13,6 +13,7 @@ a reform (:func:`region_comparison`, the same table as
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -89,6 +90,13 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
 
 def _days(dates: object) -> list[date]:
     """Return *dates* as a list, every item a :class:`datetime.date`; refuse anything else."""
+    if isinstance(dates, AbstractSet | Mapping):
+        # The rows would follow the order of hashes, which changes from one run to the next.
+        msg = (
+            f"generalisation_sweep: dates must be a list of dates, not {given(dates)}: its "
+            "order, which the table's rows would follow, changes from run to run"
+        )
+        raise WrongTypeError(msg)
     if isinstance(dates, str | bytes) or not_a_day(dates) is None or not hasattr(dates, "__iter__"):
         refuse("generalisation_sweep", "dates", "a list of dates", dates)
     days: list[date] = []

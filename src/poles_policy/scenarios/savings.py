@@ -83,7 +83,7 @@ def add_months(days: npt.NDArray[np.datetime64], months: int) -> npt.NDArray[np.
     given: object = days  # a caller's slip may be anything
     if not isinstance(given, np.ndarray) or given.dtype.kind != "M":
         refuse("add_months", "days", "a NumPy array of dates (datetime64)", given)
-    months = whole_number(months, "months", at_least=-_MAX_MONTHS, at_most=_MAX_MONTHS)
+    months = whole_number(months, "add_months: months", at_least=-_MAX_MONTHS, at_most=_MAX_MONTHS)
     start = days.astype("datetime64[D]")
     month = start.astype("datetime64[M]")
     day_of_month = (start - month.astype("datetime64[D]")).astype(np.int64)
@@ -243,7 +243,8 @@ def _check_size(draws: int, cases: int) -> None:
         return
     needed = draws * cases * _PEAK_BYTES_PER_CELL / 1e9
     msg = (
-        f"draws must be at most {_MAX_CELLS // cases} for {cases} eligible cases, not {draws}: "
+        f"simulate_savings: draws must be at most {_MAX_CELLS // cases} for {cases} eligible "
+        f"cases, not {draws}: "
         f"draws x cases may reach {_MAX_CELLS} (about "
         f"{_MAX_CELLS * _PEAK_BYTES_PER_CELL / 1e9:.1f} GB of memory), and {draws} x {cases} "
         f"would need about {needed:.1f} GB; draw fewer times or simulate part of the portfolio"
@@ -306,11 +307,11 @@ def simulate_savings(
     >>> bool((simulation.days >= simulation.low_days).all())
     True
     """
-    draws = whole_number(draws, "draws", at_least=1, at_most=_MAX_DRAWS)
-    chance = probability(oseo_asked, "oseo_asked")
     require("simulate_savings", portfolio, params)
+    draws = whole_number(draws, "simulate_savings: draws", at_least=1, at_most=_MAX_DRAWS)
+    chance = probability(oseo_asked, "simulate_savings: oseo_asked")
     # The same seed, the same draws: a seed is a whole number, as NumPy's generator requires.
-    seed = whole_number(seed, "seed", at_least=0)
+    seed = whole_number(seed, "simulate_savings: seed", at_least=0)
     eligible = screen(portfolio, params)["outcome"].to_numpy() == "eligible"
     _check_size(draws, int(eligible.sum()))
     found = _ranges(portfolio, params, eligible)

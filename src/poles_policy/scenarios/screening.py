@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from poles_policy._arguments import refuse
+from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Outcome
 from poles_policy.model.actors import Enterprise
 from poles_policy.rules.relay.assessment import assess_case
@@ -224,6 +225,8 @@ def outcome_counts(frame: pd.DataFrame) -> pd.Series:
 
     Raises:
         WrongTypeError: If *frame* is not a DataFrame with an ``outcome`` column.
+        InvalidInputError: If a value of the column is not an outcome
+            (``"ELIGIBLE"``, a missing value): the counts would not add up.
     """
     given: object = frame  # a caller's slip may be anything
     if not isinstance(given, pd.DataFrame) or "outcome" not in given.columns:
@@ -233,8 +236,18 @@ def outcome_counts(frame: pd.DataFrame) -> pd.Series:
             "a DataFrame with an 'outcome' column, as screen returns",
             given,
         )
-    counts = frame["outcome"].value_counts(sort=False)
-    return counts.reindex([o.value for o in _OUTCOMES], fill_value=0).rename("cases")
+    counts = frame["outcome"].value_counts(sort=False, dropna=False)
+    known = [o.value for o in _OUTCOMES]
+    unknown = [value for value, count in counts.items() if count and value not in known]
+    if unknown:
+        # Counts that leave rows out would not add up to the portfolio.
+        listed = ", ".join(map(repr, unknown))
+        msg = (
+            f"outcome_counts: the 'outcome' column holds {listed}, which are not outcomes; "
+            f"the outcomes are {', '.join(known)}"
+        )
+        raise InvalidInputError(msg)
+    return counts.reindex(known, fill_value=0).rename("cases")
 
 
 def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) -> Assessment:
