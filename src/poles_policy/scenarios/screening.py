@@ -255,7 +255,7 @@ def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) 
     Assess one case of *portfolio* through the scalar path, with its explanation.
 
     The case is assessed with the portfolio's labelling pôles
-    (:attr:`RelayPortfolio.poles <poles_policy.scenarios.RelayPortfolio.poles>`),
+    (the ``poles`` of :class:`~poles_policy.scenarios.portfolio.RelayPortfolio`),
     as :func:`screen` decided it.
 
     Args:

@@ -277,7 +277,8 @@ def assess_case(
         case: The case, with its request and, once granted, its loan.
         params: Policy parameters, read at the request date.
         poles: The labelling pôles, to check that each label comes from a
-            pôle holding its own label that day (see :func:`eligibility`);
+            pôle holding its own label that day (see
+            :func:`~poles_policy.rules.relay.eligibility.eligibility`);
             ``None`` takes the labels as recorded.
 
     >>> from poles_policy.data.demo import demo_cases
@@ -312,7 +313,8 @@ def assess(
         params: Policy parameters.
         loan: The loan's terms and actual disbursement date, if known.
         poles: The labelling pôles, to check that each label comes from a
-            pôle holding its own label that day (see :func:`eligibility`);
+            pôle holding its own label that day (see
+            :func:`~poles_policy.rules.relay.eligibility.eligibility`);
             ``None`` takes the labels as recorded.
 
     Returns:
