@@ -122,12 +122,13 @@ def test_without_a_counter_guarantee_the_fee_is_zero_and_not_applicable(
 def test_an_unknown_counter_guarantee_bounds_the_fee_and_asks_for_it(
     two_tranches: Callable[..., RelayRequest], make_loan: LoanFactory, params: ParameterSet
 ) -> None:
+    # The low scenario is the one where the bank asks OSEO: it bears the fee.
     cost = cost_of(two_tranches(oseo=None), make_loan, params)
     assert (cost.guarantee_fee_low, cost.guarantee_fee_high) == (
-        Decimal("0.00"),
         Decimal("323.78"),
+        Decimal("0.00"),
     )
-    assert (cost.total_low, cost.total_high) == (Decimal("5356.67"), Decimal("5680.45"))
+    assert (cost.total_low, cost.total_high) == (Decimal("5680.45"), Decimal("5356.67"))
     check = cost.check("relay.cost.guarantee_fee")
     assert check.status is Status.UNKNOWN
     assert [f.path for f in cost.missing] == ["request.oseo_counter_guarantee"]
@@ -462,9 +463,9 @@ def test_a_loan_repaid_in_one_go_is_costed_when_the_subsidy_dates_are_not_known(
 def test_a_loan_repaid_in_one_go_without_subsidy_dates_asks_every_fact_in_order(
     params: ParameterSet,
 ) -> None:
-    # As above, with the counter-guarantee and the fees not known: the low scenario counts no
-    # fee (11 000.00), the high one counts it (11 000.00 + 800.00 = 11 800.00); the fees are
-    # left out of both.
+    # As above, with the counter-guarantee and the fees not known: the low scenario, where the
+    # bank asks OSEO, counts the fee (11 000.00 + 800.00 = 11 800.00), the high one does not
+    # (11 000.00); the fees are left out of both.
     case = demo_cases()[0]
     assert case.loan is not None
     request = attrs.evolve(_without_subsidy_dates(case.request), oseo_counter_guarantee=None)
@@ -473,8 +474,8 @@ def test_a_loan_repaid_in_one_go_without_subsidy_dates_asks_every_fact_in_order(
     )
     cost = relay_cost(request, params, loan=loan)
     assert (cost.interest_low, cost.interest_high) == (Decimal("11000.00"), Decimal("11000.00"))
-    assert (cost.guarantee_fee_low, cost.guarantee_fee_high) == (Decimal("0.00"), Decimal("800.00"))
-    assert (cost.total_low, cost.total_high) == (Decimal("11000.00"), Decimal("11800.00"))
+    assert (cost.guarantee_fee_low, cost.guarantee_fee_high) == (Decimal("800.00"), Decimal("0.00"))
+    assert (cost.total_low, cost.total_high) == (Decimal("11800.00"), Decimal("11000.00"))
     assert (cost.per_month_saved_low, cost.per_month_saved_high) == (None, None)
     # In the order of the checks: guarantee fee, fees, cost per month saved.
     expected = [
@@ -804,4 +805,28 @@ def test_the_cost_per_month_saved_shows_a_division_that_gives_its_result() -> No
     )
     assert "basse : 12\u202f497,41 € × 365,25 / (239 j × 12) = 1\u202f591,59 € (7,85 mois)" in (
         check.reason.fr
+    )
+
+
+@pytest.mark.parametrize("index", range(50))
+def test_an_unknown_counter_guarantee_gives_the_asked_and_the_not_asked_costs(
+    index: int, params: ParameterSet
+) -> None:
+    # Without a loan the relay's date is estimated: OSEO's processing makes it later. The low
+    # scenario is then exactly the case with OSEO asked, the high one the case without.
+    request = demo_cases()[index].request
+    costs = {
+        asked: assess(attrs.evolve(request, oseo_counter_guarantee=asked), params).cost
+        for asked in (None, True, False)
+    }
+    unknown, asked, not_asked = costs[None], costs[True], costs[False]
+    if unknown is None or asked is None or not_asked is None:
+        return  # an ineligible request has no cost
+    assert (unknown.total_low, unknown.per_month_saved_low) == (
+        asked.total_low,
+        asked.per_month_saved_low,
+    )
+    assert (unknown.total_high, unknown.per_month_saved_high) == (
+        not_asked.total_high,
+        not_asked.per_month_saved_high,
     )

@@ -367,6 +367,8 @@ def _pct(share: Decimal) -> str:
 
 
 def _span(low: Eur, high: Eur, lang: Lang) -> str:
+    """The range of two scenarios' figures, smaller first (the low scenario's may be larger)."""
+    low, high = min(low, high), max(low, high)
     if lang == "fr":
         return fr_amount(low) if low == high else f"{fr_amount(low)} à {fr_amount(high)}"
     if low == high:
@@ -542,7 +544,10 @@ def _fee(guarantee: Guarantee, on: date, params: ParameterSet) -> _Fee:
         return _Fee(None, None, None, None)
     share = params.decimal(_GUARANTEE_SHARE, on)
     rate = params.decimal(_GUARANTEE_FEE_RATE, on)
-    return _Fee(None, share * rate, share, rate)
+    # Not known whether the bank asks OSEO: the low time-saved scenario is the one where it
+    # does (its relay comes later, after OSEO's processing), so it bears the fee; the high one
+    # (the relay at its earliest, without OSEO) does not.
+    return _Fee(share * rate, None, share, rate)
 
 
 def _fee_uses(guarantee: Guarantee, on: date, params: ParameterSet) -> tuple[ParameterUse, ...]:
@@ -813,10 +818,12 @@ def _fee_check(
             status=Status.UNKNOWN,
             reason=Text(
                 f"not known whether the bank asks OSEO: {low.guarantee_fee} EUR in the low "
-                f"scenario (not asked), {high.guarantee_fee} EUR in the high one ({basis.en})",
+                f"scenario (asked, the relay then coming later), {high.guarantee_fee} EUR in the "
+                f"high one (not asked) ({basis.en})",
                 f"on ne sait pas si la banque sollicite OSEO : {fr_amount(low.guarantee_fee)} "
-                f"dans l'hypothèse basse (sans garantie), {fr_amount(high.guarantee_fee)} dans "
-                f"l'hypothèse haute ({basis.fr})",
+                f"dans l'hypothèse basse (sollicitée, le relais arrivant alors plus tard), "
+                f"{fr_amount(high.guarantee_fee)} dans l'hypothèse haute (non sollicitée) "
+                f"({basis.fr})",
             ),
             parameters=uses,
             missing=(ASK_COUNTER_GUARANTEE,),

@@ -332,11 +332,10 @@ class PortfolioSummary:
         )
         high = "-" if self.cost_per_month_high is None else _eur(self.cost_per_month_high, lang)
         worst = "-" if self.cost_per_month_worst is None else _eur(self.cost_per_month_worst, lang)
-        cost = (
-            f"{fr_amount(self.cost_low)} à {fr_amount(self.cost_high)}"
-            if fr
-            else f"{self.cost_low} .. {self.cost_high} EUR"
-        )
+        # The scenarios' totals as a range, smaller first: the low scenario bears the OSEO fee
+        # when it is not known whether the bank asks for it, and may cost more.
+        least, most = sorted((self.cost_low, self.cost_high))
+        cost = f"{fr_amount(least)} à {fr_amount(most)}" if fr else f"{least} .. {most} EUR"
         lines.append(
             f"  {'Coût' if fr else 'Cost'}{c} {cost}{sep}"
             + (
