@@ -319,8 +319,28 @@ def test_malformed_json_gives_line_and_column(text: str, where: str) -> None:
     assert where in message
 
 
-def test_bytes_that_are_not_utf8_are_invalid_json() -> None:
-    assert error_of(b"{\xff}").startswith("invalid JSON: ")
+def test_bytes_that_are_not_utf8_are_named_with_their_place() -> None:
+    assert error_of(b"{\xff}") == (
+        "the document is not UTF-8: byte 0xff at line 1 column 2 (save it as UTF-8, the "
+        "encoding of JSON)"
+    )
+    latin = (EXAMPLES / "relay-case.json").read_bytes().replace(b"Is\xc3\xa8re", b"Is\xe8re")
+    assert error_of(latin).startswith("the document is not UTF-8: byte 0xe8 at line 59 column 43")
+
+
+def test_a_null_date_and_a_wrong_kind_are_named_as_json_writes_them() -> None:
+    data = example()
+    data["request"]["requested_on"] = None
+    assert (
+        error_of(data) == "request.requested_on: a date is required, not null (write it YYYY-MM-DD)"
+    )
+    data["request"]["requested_on"] = 20090316
+    assert error_of(data) == (
+        "request.requested_on: 20090316 is not an ISO date (YYYY-MM-DD); write it as a string"
+    )
+    data = example()
+    data["applicant"]["kind"] = None
+    assert error_of(data).startswith("applicant.kind: null is not one of 'enterprise', ")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])

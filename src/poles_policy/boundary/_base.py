@@ -377,6 +377,13 @@ def _any_iso_date(value: object) -> object:
         except InvalidInputError:
             msg = f"{value!r} is not a calendar date"
             raise ValueError(msg) from None
+    if value is None:
+        msg = "a date is required, not null (write it YYYY-MM-DD)"
+        raise ValueError(msg)
+    if not isinstance(value, str):
+        # JSON's own spelling of the value, not Python's (true, not True).
+        msg = f"{json.dumps(value)} is not an ISO date (YYYY-MM-DD); write it as a string"
+        raise ValueError(msg)
     msg = f"{value!r} is not an ISO date (YYYY-MM-DD)"
     raise ValueError(msg)
 
@@ -511,7 +518,11 @@ def _reason(err: ErrorDetails, path: str) -> tuple[str, str]:
     if err["type"] == "union_tag_not_found":
         return _under(path, tag), "required, to say which kind of object this is"
     if err["type"] == "union_tag_invalid":
-        return _under(path, tag), f"{ctx.get('tag')!r} is not one of {ctx.get('expected_tags')}"
+        # pydantic gives the tag as text: the object itself says whether it was null or 3.
+        given = err.get("input")
+        value = given.get(tag) if isinstance(given, dict) else ctx.get("tag")
+        shown = repr(value) if isinstance(value, str) else json.dumps(value)
+        return _under(path, tag), f"{shown} is not one of {ctx.get('expected_tags')}"
     message = err["msg"].removeprefix("Value error, ")
     if not path:
         # pydantic says "Input should be an object": the input is the whole document.
@@ -604,6 +615,17 @@ _BOM: Final = b"\xef\xbb\xbf"
 _WIDE = (b"\xff\xfe", b"\xfe\xff", b"\x00")
 
 
+def _not_utf8(data: bytes, start: int) -> DocumentError:
+    """The document's error for a byte that is not UTF-8 (a Latin-1 "é", say), where it is."""
+    line = data.count(b"\n", 0, start) + 1
+    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    msg = (
+        f"the document is not UTF-8: byte 0x{data[start]:02x} at line {line} column {column} "
+        "(save it as UTF-8, the encoding of JSON)"
+    )
+    return DocumentError([("", msg)])
+
+
 def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
     """
     Refuse a JSON document in which an object names a key twice, or a number vanishes.
@@ -646,6 +668,9 @@ def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
         data = data[1:]
     try:
         text = data.decode() if isinstance(data, bytes | bytearray) else data
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(bytes(data), exc.start) from None
+    try:
         _ONCE.decode(text)
     except _Repeated:
         path = _first_marked(json.loads(text, object_pairs_hook=_marked), ())
