@@ -383,7 +383,7 @@ def _any_iso_date(value: object) -> object:
     if not isinstance(value, str):
         # JSON's own spelling of the value, not Python's (true, not True).
         msg = f"{json.dumps(value)} is not an ISO date (YYYY-MM-DD); write it as a string"
-        raise ValueError(msg)
+        raise ValueError(msg)  # noqa: TRY004 - pydantic reports a validator's ValueError
     msg = f"{value!r} is not an ISO date (YYYY-MM-DD)"
     raise ValueError(msg)
 
@@ -666,10 +666,13 @@ def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
             raise DocumentError([("", msg)])
     elif data.startswith("\ufeff"):
         data = data[1:]
-    try:
-        text = data.decode() if isinstance(data, bytes | bytearray) else data
-    except UnicodeDecodeError as exc:
-        raise _not_utf8(bytes(data), exc.start) from None
+    if isinstance(data, bytes | bytearray):
+        try:
+            text = data.decode()
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(bytes(data), exc.start) from None
+    else:
+        text = data
     try:
         _ONCE.decode(text)
     except _Repeated:
