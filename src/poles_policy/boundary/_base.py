@@ -626,6 +626,25 @@ def _not_utf8(data: bytes, start: int) -> DocumentError:
     return DocumentError([("", msg)])
 
 
+def _without_mark(data: str | bytes) -> tuple[str | bytes, str]:
+    """Return *data* without a UTF-8 byte-order mark, and its text; refuse other encodings."""
+    if isinstance(data, str):
+        data = data.removeprefix("\ufeff")
+        return data, data
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    elif data[:2].startswith(_WIDE) or data[1:2] == b"\x00":
+        msg = (
+            "the document is not UTF-8 (it looks like UTF-16 or UTF-32): save it as UTF-8, "
+            "the encoding of JSON"
+        )
+        raise DocumentError([("", msg)])
+    try:
+        return data, data.decode()
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(bytes(data), exc.start) from None
+
+
 def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
     """
     Refuse a JSON document in which an object names a key twice, or a number vanishes.
@@ -655,24 +674,7 @@ def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
     """
     if type(data) is not bytes and type(data) is not str:
         json_text(data)
-    if isinstance(data, bytes | bytearray):
-        if data.startswith(_BOM):
-            data = data[len(_BOM) :]
-        elif data[:2].startswith(_WIDE) or data[1:2] == b"\x00":
-            msg = (
-                "the document is not UTF-8 (it looks like UTF-16 or UTF-32): save it as UTF-8, "
-                "the encoding of JSON"
-            )
-            raise DocumentError([("", msg)])
-    elif data.startswith("\ufeff"):
-        data = data[1:]
-    if isinstance(data, bytes | bytearray):
-        try:
-            text = data.decode()
-        except UnicodeDecodeError as exc:
-            raise _not_utf8(bytes(data), exc.start) from None
-    else:
-        text = data
+    data, text = _without_mark(data)
     try:
         _ONCE.decode(text)
     except _Repeated:
