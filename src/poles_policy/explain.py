@@ -52,6 +52,7 @@ __all__ = [
     "Status",
     "Text",
     "clause",
+    "figure_status",
     "find_check",
     "fr_a",
     "fr_amount",
@@ -642,6 +643,30 @@ _STATUS_TEXT = {
     Status.UNKNOWN: Text("unknown", "inconnue"),
     Status.NOT_APPLICABLE: Text("not applicable", "sans objet"),
 }
+
+# A figure's status, in French in the masculine of "le temps", "le coût", "le montant".
+_FIGURE_STATUS_TEXT = {
+    Status.MET: Text("met", "rempli"),
+    Status.NOT_MET: Text("NOT MET", "NON REMPLI"),
+    Status.UNKNOWN: Text("unknown", "inconnu"),
+    Status.NOT_APPLICABLE: Text("not applicable", "sans objet"),
+}
+
+
+def figure_status(status: Status) -> Text:
+    """
+    Return *status* as said of a figure (a time saved, a cost) rather than of a condition.
+
+    French makes the word agree: a condition (*une condition*) is ``inconnue``,
+    a time saved or a cost (*le temps*, *le coût*) ``inconnu``.
+
+    >>> figure_status(Status.UNKNOWN).fr, Status.UNKNOWN.label.fr
+    ('inconnu', 'inconnue')
+    """
+    if not isinstance(status, Status):
+        refuse("figure_status", "status", "a Status", status)
+    return _FIGURE_STATUS_TEXT[status]
+
 
 # The members the hot paths below test for, as module constants: reading a member from its
 # class goes through the enum metaclass's attribute lookup, several times slower.

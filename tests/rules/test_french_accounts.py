@@ -382,3 +382,23 @@ def test_a_generated_performance_contract_reads_as_french(
     year = data.draw(st.sampled_from(contract.years))
     assert_reads_as_french(contract_progress(contract, year, PARAMS).explain("fr"))
     assert_reads_as_french(contract_terms(contract, PARAMS).explain("fr"))
+
+
+def test_a_figure_not_known_agrees_in_french_with_the_time_saved_and_the_cost() -> None:
+    from poles_policy.data.demo import demo_cases
+    from poles_policy.explain import Status, figure_status
+    from poles_policy.parameters import default_parameters
+    from poles_policy.rules.relay import assess
+
+    assessed = assess(demo_cases()[37].request, default_parameters())  # no letter date
+    assert assessed.timing is not None
+    assert assessed.cost is not None
+    assert assessed.timing.explain("fr").splitlines()[0].endswith(" : inconnu")
+    assert assessed.cost.explain("fr").splitlines()[0].endswith(" : inconnu")
+    assert assessed.timing.explain("en").splitlines()[0].endswith(": unknown")
+    assert [figure_status(s).fr for s in Status] == [
+        "rempli",
+        "NON REMPLI",
+        "inconnu",
+        "sans objet",
+    ]

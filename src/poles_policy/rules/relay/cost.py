@@ -82,6 +82,7 @@ from poles_policy.explain import (
     ParameterUse,
     Status,
     Text,
+    figure_status,
     find_check,
     fr_amount,
     fr_count,
@@ -355,7 +356,7 @@ class RelayCost(Explained):
         on = "demande du" if lang == "fr" else "request of"
         colon = " :" if lang == "fr" else ":"
         if self.total_low is None or self.total_high is None:
-            figure = self.status.label.in_lang(lang)
+            figure = figure_status(self.status).in_lang(lang)
         else:
             figure = _span(self.total_low, self.total_high, lang)
         head = f"{title} — {self.request_id}, {on} {self.on.isoformat()}{colon} {figure}"

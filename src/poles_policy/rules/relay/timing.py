@@ -95,6 +95,7 @@ from poles_policy.explain import (
     ParameterUse,
     Status,
     Text,
+    figure_status,
     find_check,
     fr_amount,
     fr_count,
@@ -297,7 +298,7 @@ def _estimate_check(  # noqa: PLR0913 - the inputs and figures of the estimate
         f"next day: {bank} for the bank"
     )
     start_fr = (
-        f"estimé à partir de la demande du {day}, en jours ouvrés comptés à partir "
+        f"estimée à partir de la demande du {day}, en jours ouvrés comptés à partir "
         f"du lendemain : {bank} pour la banque"
     )
     if oseo is None:
@@ -1084,7 +1085,7 @@ class TimeSaved(Explained):
 
     def _headline(self, lang: Lang) -> str:
         if self.saving_low is None or self.saving_high is None or self.basis is None:
-            return self.status.label.in_lang(lang)
+            return figure_status(self.status).in_lang(lang)
         basis = _BASIS_TEXT[self.basis].in_lang(lang)
         if self.saving_low == self.saving_high or self.days_low == self.days_high:
             return f"{self.saving_low.describe(lang)}, {basis}"
