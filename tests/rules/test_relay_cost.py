@@ -830,3 +830,18 @@ def test_an_unknown_counter_guarantee_gives_the_asked_and_the_not_asked_costs(
         not_asked.total_high,
         not_asked.per_month_saved_high,
     )
+
+
+def test_a_relay_lent_after_every_payment_is_repaid_the_day_it_is_lent(
+    params: ParameterSet,
+) -> None:
+    # Every payment arrived before the loan: each repays it the day it is lent, as the interest
+    # periods (of no length) and the weighted time saved count it.
+    case = demo_cases()[0]
+    assert case.loan is not None
+    late = attrs.evolve(case.loan, disbursed_on=date(2013, 1, 2))
+    cost = relay_cost(case.request, params, loan=late)
+    assert cost.interest_low == Decimal("0.00")
+    assert cost.check("relay.cost.repayment").reason.en.endswith(
+        "they repay the whole principal by 2013-01-02"
+    )

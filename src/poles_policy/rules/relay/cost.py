@@ -856,7 +856,10 @@ def _repaid_in_one_go_check(principal: Eur, repaid_on: date) -> Check:
 
 
 def _repayment_check(low: Scenario, high: Scenario) -> Check:
-    last = _dates(low.last_payment_on, high.last_payment_on)
+    # A payment received before the relay repays it the day it is lent, as the periods count it.
+    last = _dates(
+        max(low.last_payment_on, low.disbursed_on), max(high.last_payment_on, high.disbursed_on)
+    )
     if low.unrepaid > 0:
         return _check(
             "repayment",
