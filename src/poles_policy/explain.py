@@ -759,6 +759,9 @@ class ParameterUse:
                 "since",
                 "; ",
             )
+        if not value:
+            # An empty list (no pilot region): shown as such rather than as nothing.
+            value = "(aucune)" if lang == "fr" else "(none)"
         where = f"{sep}{self.source}" if source else ""
         if self.valid_from <= OPEN_START:
             # A value with no first day of its own (a reform's): no date to cite.

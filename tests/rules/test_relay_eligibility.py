@@ -521,7 +521,7 @@ def test_an_unknown_region_before_the_pilot_is_ineligible_without_asking_for_it(
     assert check.status is Status.NOT_MET
     assert d.outcome is Outcome.INELIGIBLE
     assert "applicant.region" not in [f.path for f in d.missing]
-    assert check.reason.en == "the relay pilot was not yet in force on 2008-03-31, in any region"
+    assert check.reason.en == "the relay scheme was in force in no region on 2008-03-31"
 
 
 def test_an_unknown_region_under_a_national_scheme_is_covered() -> None:
@@ -584,6 +584,18 @@ def test_a_refused_label_and_a_later_one_are_both_explained() -> None:
         "labelled again on 2010-11-01, after the request (2010-10-01)"
     )
     assert reason.fr.endswith("; labellisé de nouveau le 2010-11-01, après la demande (2010-10-01)")
+
+
+def test_an_empty_list_of_pilot_regions_is_named_as_such() -> None:
+    nowhere = PARAMS.override("relay.pilot_regions", ())
+    check = eligibility(request(), nowhere).check("relay.in_force")
+    assert check.status is Status.NOT_MET
+    assert check.reason.en == (
+        "no pilot region on 2009-03-16 (relay.pilot_regions is empty) and the scheme is not "
+        "national"
+    )
+    assert check.parameters[0].describe().startswith("relay.pilot_regions = (none) (")
+    assert check.parameters[0].describe("fr").startswith("relay.pilot_regions = (aucune) (")
 
 
 def test_a_pole_whose_history_is_not_given_is_asked_for() -> None:

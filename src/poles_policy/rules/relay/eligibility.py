@@ -267,8 +267,8 @@ def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Ch
             return _check("relay.in_force", _IN_FORCE, status, reason, parameters=uses)
         if status is _NOT_MET:
             reason = Text(
-                f"the relay pilot was not yet in force on {day}, in any region",
-                f"l'expérimentation n'était encore en vigueur dans aucune région le {day}",
+                f"the relay scheme was in force in no region on {day}",
+                f"le dispositif n'était en vigueur dans aucune région le {day}",
             )
             return _check("relay.in_force", _IN_FORCE, status, reason, parameters=uses)
         reason = Text("the applicant's region is not known", "la région du demandeur est inconnue")
@@ -290,6 +290,13 @@ def _in_force(request: RelayRequest, params: ParameterSet, status: Status) -> Ch
         reason = Text(
             f"{name} ({code}) is a pilot region ({regions})",
             f"la région {name} ({code}) fait partie des régions pilotes ({regions})",
+        )
+    elif pilot == ():
+        reason = Text(
+            f"no pilot region on {on.isoformat()} (relay.pilot_regions is empty) and the "
+            "scheme is not national",
+            f"aucune région pilote le {on.isoformat()} (relay.pilot_regions est vide) et le "
+            "dispositif n'est pas national",
         )
     elif not regions:
         reason = Text(
