@@ -226,3 +226,16 @@ def test_a_reform_that_gives_the_terms_before_the_pilot_is_assessed() -> None:
     assert assessment.outcome is Outcome.ELIGIBLE
     assert assessment.guarantee is not None
     assert assessment.guarantee.share == Decimal("0.50")
+
+
+def test_to_dict_takes_brief_as_true_or_false_only() -> None:
+    from poles_policy.data.demo import demo_cases
+    from poles_policy.exceptions import WrongTypeError
+    from poles_policy.parameters import default_parameters
+    from poles_policy.rules.relay import assess
+
+    assessed = assess(demo_cases()[0].request, default_parameters())
+    assert "decision" in assessed.to_dict(brief=False)
+    assert "failed" in assessed.to_dict(brief=True)
+    with pytest.raises(WrongTypeError, match=r"^Assessment.to_dict: brief must be True or False"):
+        assessed.to_dict(brief="no")  # type: ignore[arg-type]
