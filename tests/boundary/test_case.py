@@ -265,7 +265,7 @@ def test_an_actor_without_its_kind_names_the_missing_tag() -> None:
 def test_a_domain_invariant_is_located_in_the_document() -> None:
     data = example()
     aid = data["project"]["aid"][0]["partners"][0]
-    aid["payments"] = [{"paid_on": "2009-02-01", "amount": "400000.00"}]
+    aid["payments"] = [{"paid_on": "2009-04-01", "amount": "400000.00"}]  # above the grant
     assert error_of(data).startswith("project.aid.0.partners.0.payments:")
 
 
@@ -286,9 +286,10 @@ def test_a_subsidy_paid_or_planned_before_its_decision_is_refused(
     # The FUI decision of the example is dated 2009-03-02.
     data = example()
     data["project"]["aid"][0]["partners"][1][field] = [entry]
+    leaf = "paid_on" if field == "payments" else "expected_on"
     assert error_of(data) == (
-        f"project.aid.0.partners: the {what} to 'semicon-isere' is before the "
-        "decision of 2009-03-02"
+        f"project.aid.0.partners.1.{field}.0.{leaf}: the {what} to 'semicon-isere' is before "
+        "the decision of 2009-03-02"
     )
 
 
@@ -617,8 +618,8 @@ def test_a_loan_disbursed_before_the_request_is_refused_when_the_case_is_read() 
     data = example()
     data["loan"]["disbursed_on"] = "2009-03-01"  # the request is of 2009-03-16
     assert error_of(data) == (
-        "loan: disbursed on 2009-03-01, before the request of 2009-03-16; a relay loan answers "
-        "its request"
+        "loan.disbursed_on: disbursed on 2009-03-01, before the request of 2009-03-16; a relay "
+        "loan answers its request"
     )
     case = parse_case((EXAMPLES / "relay-case.json").read_bytes())
     assert case.loan is not None
@@ -728,3 +729,21 @@ def test_a_document_is_read_or_refused_with_its_problems_never_otherwise(
     except DocumentError as error:
         problems = error.problems
     assert problems is None or (problems and all(reason for _, reason in problems))
+
+
+def test_an_aid_to_an_actor_that_is_not_a_partner_names_its_partner_id() -> None:
+    data = example()
+    data["project"]["aid"][0]["partners"][0]["partner_id"] = "nobody"
+    assert problems_of(data) == (
+        (
+            "project.aid.0.partners.0.partner_id",
+            "the FUI decision aids 'nobody', who is not a partner of project 'nanocap'",
+        ),
+    )
+
+
+def test_an_applicant_copy_differing_in_one_field_names_that_field() -> None:
+    data = example()
+    data["applicant"]["region"] = "11"
+    [(path, _)] = problems_of(data)
+    assert path == "project.partners.0.actor.region"

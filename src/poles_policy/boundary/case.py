@@ -292,11 +292,13 @@ class RelayCaseModel(Model):
                 else build_one("loan", lambda: loan.to_domain(self.case_id)),
             )
         except InvalidInputError as exc:
-            # The case refuses a loan above the request at the document's own path.
+            # The case refuses a loan above the request, or lent before it: at the field's path.
             field, _, reason = str(exc).partition(": ")
-            if type(exc) is not InvalidInputError or field != "loan.principal":
-                raise
-            raise at_path(("loan", "principal"), reason) from None
+            if type(exc) is InvalidInputError and field == "loan.principal":
+                raise at_path(("loan", "principal"), reason) from None
+            if field == "RelayCase.loan" and reason.startswith("disbursed on "):
+                raise at_path(("loan", "disbursed_on"), reason) from None
+            raise
 
     def _region_problems(self, on: date) -> list[tuple[str, str]]:
         actors = [self.applicant, *(p.actor for p in self.project.partners)]
@@ -356,7 +358,9 @@ def _check_applicant_as_partner(applicant: Actor, project: CollaborativeProject)
             f"actor {applicant.id!r} differs from the applicant in {', '.join(fields)}; repeat "
             "the applicant object unchanged among the partners"
         )
-        raise at_path(("project", "partners", index, "actor"), reason)
+        # One field differs: its own path, for a form to point at.
+        where = ("project", "partners", index, "actor", *(fields if len(fields) == 1 else ()))
+        raise at_path(where, reason)
 
 
 @exact_decimals

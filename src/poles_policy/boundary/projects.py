@@ -11,9 +11,19 @@ whose message starts with the JSON path of the offending object, e.g.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, Money, build_each, build_one, from_domain_of
+from poles_policy.boundary._base import (
+    IsoDate,
+    Model,
+    Money,
+    at_path,
+    build_each,
+    build_one,
+    from_domain_of,
+)
 from poles_policy.boundary.actors import ActorModel, actor_from_domain, actor_to_domain
 from poles_policy.model import _assembly as assembly
 from poles_policy.model.projects import (
@@ -28,6 +38,9 @@ from poles_policy.model.projects import (
     ProjectPartner,
     ScheduledPayment,
 )
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = [
     "AidDecisionModel",
@@ -261,6 +274,7 @@ class AidDecisionModel(Model):
 
     def to_domain(self) -> AidDecision:
         """Build the domain object."""
+        self._dated_after_decision()
         return assembly.aid_decision(
             funder=self.funder,
             scheme=self.scheme,
@@ -268,6 +282,32 @@ class AidDecisionModel(Model):
             decided_on=self.decided_on,
             partners=build_each("partners", self.partners, PartnerAidModel.to_domain),
         )
+
+    def _dated_after_decision(self) -> None:
+        """
+        Refuse a payment or an instalment dated before the decision, at its own date's path.
+
+        The domain refuses it too, at the decision's partners: the document's
+        path names the very date to correct.
+        """
+        decided = self.decided_on
+        if decided is None:
+            return
+        for i, aid in enumerate(self.partners):
+            dated: list[tuple[str, int, str, date | None]] = [
+                ("payments", j, "payment", p.paid_on) for j, p in enumerate(aid.payments)
+            ]
+            dated += [
+                ("schedule", j, "instalment", s.expected_on) for j, s in enumerate(aid.schedule)
+            ]
+            for field, j, what, on in dated:
+                if on is not None and on < decided:
+                    reason = (
+                        f"the {what} of {on.isoformat()} to {aid.partner_id!r} is before the "
+                        f"decision of {decided.isoformat()}"
+                    )
+                    leaf = "paid_on" if field == "payments" else "expected_on"
+                    raise at_path(("partners", i, field, j, leaf), reason)
 
     @classmethod
     @from_domain_of(AidDecision)
@@ -326,6 +366,7 @@ class CollaborativeProjectModel(Model):
 
     def to_domain(self) -> CollaborativeProject:
         """Build the domain object."""
+        self._aid_to_partners()
         return assembly.collaborative_project(
             id=self.id,
             name=self.name,
@@ -336,6 +377,23 @@ class CollaborativeProjectModel(Model):
             else build_each("aid", self.aid, AidDecisionModel.to_domain),
             selection_letter_on=self.selection_letter_on,
         )
+
+    def _aid_to_partners(self) -> None:
+        """
+        Refuse aid to an actor that is not a partner, at the path of its ``partner_id``.
+
+        The domain refuses it too, at the project's aid: the document's path
+        names the very id to correct.
+        """
+        partner_ids = {p.actor.id for p in self.partners}
+        for i, decision in enumerate(self.aid or ()):
+            for j, aid in enumerate(decision.partners):
+                if aid.partner_id not in partner_ids:
+                    reason = (
+                        f"the {decision.scheme} decision aids {aid.partner_id!r}, who is not a "
+                        f"partner of project {self.id!r}"
+                    )
+                    raise at_path(("aid", i, "partners", j, "partner_id"), reason)
 
     @classmethod
     @from_domain_of(CollaborativeProject)
