@@ -129,6 +129,34 @@ def test_reference_poles_check_that_the_labelling_pole_held_its_label(
     assert brief["missing"] == ["poles"]
 
 
+def test_poles_from_a_file_settle_a_label_from_a_pole_of_any_region(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from poles_policy.boundary.poles import PoleModel, dump_poles
+    from poles_policy.data import rhone_alpes_poles
+
+    data = example()
+    data["project"]["labels"] = [{"pole_id": "aerospace-valley", "labelled_on": "2008-06-02"}]
+    elsewhere = write_case(tmp_path, data)
+    other = PoleModel.model_validate(
+        {
+            "id": "aerospace-valley",
+            "name": "Aerospace Valley (synthetic history)",
+            "category": "mondial",
+            "head_office_region": "73",
+            "history": [{"kind": "labelled", "on": "2005-07-12", "source": "test"}],
+        }
+    ).to_domain()
+    poles = tmp_path / "poles.json"
+    poles.write_text(dump_poles([*rhone_alpes_poles(), other]), encoding="utf-8")
+    assert run("relay", "check", elsewhere, "--json", "--brief", "--poles", poles) == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "eligible"
+    # A file that is not a list of pôles: one line naming the file and the field, exit 2.
+    poles.write_text('[{"id": "x"}]', encoding="utf-8")
+    assert run("relay", "check", elsewhere, "--poles", poles) == 2
+    assert one_line_error(capsys).startswith(f"poles-policy: error: --poles {poles}: 0.name: ")
+
+
 def test_brief_json_has_the_outcome_and_figures_of_the_full_json(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

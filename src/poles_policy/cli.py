@@ -261,13 +261,22 @@ def _add_relay(commands: _Commands) -> None:
             "default ones of the same name (each must be one of the library's)"
         ),
     )
-    check.add_argument(
+    labelling = check.add_mutually_exclusive_group()
+    labelling.add_argument(
         "--reference-poles",
         action="store_true",
         help=(
             "count a label only if its pôle held its own label that day, by the labelling "
             "histories of the packaged Rhône-Alpes pôles (a label from another pôle is then "
             "undetermined)"
+        ),
+    )
+    labelling.add_argument(
+        "--poles",
+        metavar="FILE",
+        help=(
+            "the same check by the labelling histories of FILE, a JSON array of pôle documents "
+            "(`poles-policy schema pole`), for pôles of any region"
         ),
     )
     check.set_defaults(handler=_run_relay_check)
@@ -333,6 +342,7 @@ def _parameters_with(path: Path | None) -> ParameterSet:
 
 def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
     from poles_policy.boundary.case import parse_case
+    from poles_policy.boundary.poles import parse_poles
     from poles_policy.data import rhone_alpes_poles
     from poles_policy.rules.relay.assessment import assess_case
 
@@ -341,6 +351,13 @@ def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
         raise InvalidInputError(msg)
     params = _parameters_with(args.at_params)
     poles = rhone_alpes_poles() if args.reference_poles else None
+    if args.poles is not None:
+        named, text = _read_document(args.poles)
+        try:
+            poles = parse_poles(text)
+        except InvalidInputError as exc:
+            msg = f"--poles {named}: {exc}"
+            raise InvalidInputError(msg) from None
     shown, data = _read_document(args.case)
     try:
         case = parse_case(data)

@@ -635,3 +635,27 @@ def test_an_actor_document_names_each_problem_by_its_path() -> None:
     with pytest.raises(DocumentError) as info:
         actor_from_json('{"kind": "enterprise", "id": "e", "name": "E", "region": "2A"}')
     assert [path for path, _ in info.value.problems] == ["region"]
+
+
+@given(st.lists(poles(), unique_by=lambda pole: pole.id, max_size=4))
+def test_a_list_of_poles_survives_json(generated: list[Pole]) -> None:
+    from poles_policy.boundary.poles import dump_poles, parse_poles
+
+    assert parse_poles(dump_poles(generated)) == tuple(generated)
+    assert parse_poles(dump_poles(generated, indent=None)) == tuple(generated)
+
+
+def test_a_pole_given_twice_in_a_list_is_refused_at_its_id() -> None:
+    from poles_policy.boundary.poles import dump_poles, parse_poles
+    from poles_policy.exceptions import DocumentError
+
+    reference = rhone_alpes_poles()
+    with pytest.raises(DocumentError) as info:
+        parse_poles(dump_poles([*reference[:2], reference[0]]))
+    assert info.value.problems == (("2.id", "pôle 'minalogic' is given twice (items 0 and 2)"),)
+    with pytest.raises(DocumentError) as info:
+        parse_poles(
+            '[{"id": "p", "name": "P", "category": "national", "head_office_region": "84",'
+            ' "history": [{"kind": "labelled", "on": "2005-07-12", "source": "s"}]}]'
+        )
+    assert info.value.problems[0][0] == "0.head_office_region"

@@ -17,9 +17,9 @@ event (``Pole.head_office_region: region code '84' did not exist on
 from __future__ import annotations
 
 import re
-from typing import Annotated, Final
+from typing import TYPE_CHECKING, Annotated, Final
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
 
 from poles_policy.boundary._base import (
     IsoDate,
@@ -27,8 +27,10 @@ from poles_policy.boundary._base import (
     RegionCode,
     at_path,
     build_each,
+    document_error,
     from_domain_of,
     located,
+    refuse_duplicate_keys,
 )
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model.poles import (
@@ -41,7 +43,17 @@ from poles_policy.model.poles import (
     StateCorrespondent,
 )
 
-__all__ = ["GoverningBodyModel", "LabelEventModel", "PoleModel", "StateCorrespondentModel"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "GoverningBodyModel",
+    "LabelEventModel",
+    "PoleModel",
+    "StateCorrespondentModel",
+    "dump_poles",
+    "parse_poles",
+]
 
 # How a pôle names an event of its history in an error: its position oldest first.
 _HISTORY_ITEM: Final = re.compile(r"^Pole\.history\[(?P<index>\d+)\]: (?P<detail>.*)$", re.DOTALL)
@@ -260,3 +272,56 @@ class PoleModel(Model):
             evaluation_group_2008=obj.evaluation_group_2008,
             history=tuple(LabelEventModel.from_domain(e) for e in obj.history),
         )
+
+
+_POLES: Final = TypeAdapter(tuple[PoleModel, ...])
+
+
+def parse_poles(data: str | bytes) -> tuple[Pole, ...]:
+    """
+    Read pôles from a JSON array of pôle documents (the ``pole`` schema), each id once.
+
+    For the ``poles=`` of the rules that check a label against the labelling
+    pôle's history, and for ``poles-policy relay check --poles FILE``.
+
+    Raises:
+        DocumentError: Naming the path of each bad field (``1.history.0.on``),
+            or an id given twice.
+        WrongTypeError: If *data* is neither text nor bytes.
+
+    >>> from poles_policy.data import rhone_alpes_poles
+    >>> parse_poles(dump_poles(rhone_alpes_poles())) == rhone_alpes_poles()
+    True
+    >>> parse_poles('[{"id": "p", "name": "P", "category": "national"}]')
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.DocumentError: 0.head_office_region: Field required
+    """
+    data = refuse_duplicate_keys(data)
+    try:
+        models = _POLES.validate_json(data)
+    except ValidationError as exc:
+        raise document_error(exc) from None
+    poles: list[Pole] = []
+    first: dict[str, int] = {}
+    for index, model in enumerate(models):
+        with located(index):
+            poles.append(model.to_domain())
+        if model.id in first:
+            reason = f"pôle {model.id!r} is given twice (items {first[model.id]} and {index})"
+            raise at_path((index, "id"), reason)
+        first[model.id] = index
+    return tuple(poles)
+
+
+def dump_poles(poles: Iterable[Pole], *, indent: int | None = 2) -> str:
+    """
+    Write *poles* as a JSON array of pôle documents, which :func:`parse_poles` reads back.
+
+    >>> from poles_policy.data import rhone_alpes_poles
+    >>> dump_poles(rhone_alpes_poles(), indent=None)[:30]
+    '[{"id":"minalogic","name":"Min'
+    """
+    return _POLES.dump_json(
+        tuple(PoleModel.from_domain(pole) for pole in poles), indent=indent
+    ).decode()
