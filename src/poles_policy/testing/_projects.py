@@ -180,6 +180,13 @@ def projects(
     partners, no aid, or not known; payments never exceed the grant and
     are received on or after the selection letter when it is known.
 
+    Its dates run from 2008, as :func:`~poles_policy.testing.policy_dates` does, while the FUI
+    aid rates have values from 2007 for enterprises and from 2009 for
+    research bodies only (``fui.aid_rate.research_marginal_cost``): read
+    :func:`~poles_policy.rules.fui.aid_rate` or
+    :func:`~poles_policy.rules.fui.aid_amount` of a research body on a date
+    from 2009, or expect their :class:`~poles_policy.exceptions.ParameterError`.
+
     Args:
         ident: The project's id; ``"prj"`` by default.
         applicant: An actor to include among the partners, as the same
