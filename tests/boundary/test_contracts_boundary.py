@@ -373,3 +373,63 @@ def test_an_attendee_twice_names_the_meeting_path() -> None:
 )
 def test_every_model_has_a_json_schema(model: type[Any]) -> None:
     assert model.model_json_schema()["additionalProperties"] is False
+
+
+# --- a repeated item of a list the domain keeps sorted, named where the document has it ----------
+
+
+def _problems(model: Any, document: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    from poles_policy.exceptions import DocumentError
+
+    with pytest.raises(DocumentError) as info:
+        validate_json(model, json.dumps(document)).to_domain()
+    return info.value.problems
+
+
+def test_a_budget_year_given_twice_is_named_at_its_second_row_as_written() -> None:
+    data = _contract_json()
+    data["budgets"] = [
+        {"year": year, "total": "1.00", "public": "0.00"} for year in (2010, 2009, 2010)
+    ]
+    assert _problems(PerformanceContractModel, data) == (
+        ("budgets.2", "budget year '2010' appears twice (items 0 and 2)"),
+    )
+
+
+def test_a_measurement_year_given_twice_is_named_at_its_second_row_as_written() -> None:
+    data = _contract_json()
+    data["objectives"][0]["indicators"][0]["measurements"] = [
+        {"year": year, "value": "130"} for year in (2011, 2010, 2011)
+    ]
+    assert _problems(PerformanceContractModel, data) == (
+        (
+            "objectives.0.indicators.0.measurements.2",
+            "year '2011' appears twice (items 0 and 2)",
+        ),
+    )
+
+
+def test_a_meeting_date_given_twice_is_named_at_its_second_row_as_written() -> None:
+    data = {
+        "pole_id": "p",
+        "meetings": [{"held_on": day} for day in ("2010-06-21", "2009-01-01", "2010-06-21")],
+    }
+    assert _problems(CoordinationCommitteeModel, data) == (
+        ("meetings.2", "meeting date '2010-06-21' appears twice (items 0 and 2)"),
+    )
+
+
+def test_a_history_event_given_twice_is_named_at_its_second_row_as_written() -> None:
+    from poles_policy.boundary.poles import PoleModel
+
+    events = [("labelled", "2005-07-12"), ("confirmed", "2010-05-11"), ("confirmed", "2010-05-11")]
+    data = {
+        "id": "p",
+        "name": "P",
+        "category": "national",
+        "head_office_region": "82",
+        "history": [{"kind": kind, "on": on, "source": "s"} for kind, on in events[::-1]],
+    }
+    assert _problems(PoleModel, data) == (
+        ("history.1", "event 'confirmed on 2010-05-11' appears twice (items 0 and 1)"),
+    )

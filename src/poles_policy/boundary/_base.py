@@ -43,10 +43,11 @@ from pydantic_core import CoreSchema, core_schema
 from poles_policy._arguments import with_article, wrong_type
 from poles_policy.dates import parse_iso_date
 from poles_policy.exceptions import DocumentError, InvalidInputError, WrongTypeError
+from poles_policy.model._validators import repeated
 from poles_policy.money import EXACT, decimal_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     from pydantic_core import ErrorDetails
 
@@ -66,6 +67,7 @@ __all__ = [
     "build_each",
     "build_one",
     "describe",
+    "distinct",
     "document_error",
     "exact_decimal",
     "from_domain_of",
@@ -773,6 +775,26 @@ _D = TypeVar("_D")
 def at_path(segments: Sequence[str | int], reason: str) -> DocumentError:
     """The error of a document whose field at *segments* is wrong for *reason*."""
     return DocumentError([(".".join(map(str, segments)), reason)])
+
+
+def distinct(field: str, what: str, keys: Iterable[str]) -> None:
+    """
+    Refuse a key given twice in the list *field*, at its second occurrence as written.
+
+    The domain refuses it too, in the words of its ``unique`` check; but it
+    keeps some lists sorted (budgets and measurements by year, meetings and
+    a pôle's history by date) and counts their items in that order. The
+    document's path counts them as written, for a form to point at the row.
+
+    >>> distinct("budgets", "budget year", ["2010", "2009", "2010"])
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.DocumentError: budgets.2: budget year '2010' appears twice (items 0
+    and 2)
+    """
+    found = repeated(what, keys)
+    if found is not None:
+        raise at_path((field, found[0]), found[1])
 
 
 def _locate(exc: InvalidInputError, segments: tuple[str | int, ...]) -> DocumentError:

@@ -36,15 +36,14 @@ from poles_policy.boundary._base import (
     PlainInJson,
     RegionCode,
     Share,
-    at_path,
     build_each,
+    distinct,
     document_error,
     exact_decimal,
     from_domain_of,
     refuse_duplicate_keys,
 )
 from poles_policy.model import _assembly as assembly
-from poles_policy.model._validators import repeated
 from poles_policy.model.actors import (
     Accounts,
     Actor,
@@ -173,9 +172,7 @@ def _distinct_periods(accounts: tuple[AccountsModel, ...]) -> None:
     """
     if len(accounts) < 2:  # the usual case: nothing to compare
         return
-    found = repeated("accounting period", (a.period_end.isoformat() for a in accounts))
-    if found is not None:
-        raise at_path(("accounts", found[0]), found[1])
+    distinct("accounts", "accounting period", (a.period_end.isoformat() for a in accounts))
 
 
 class RelatedEnterpriseModel(Model):

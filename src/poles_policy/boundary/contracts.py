@@ -23,6 +23,7 @@ from poles_policy.boundary._base import (
     at_path,
     build_each,
     build_one,
+    distinct,
     exact_decimal,
     from_domain_of,
 )
@@ -141,6 +142,7 @@ class IndicatorModel(Model):
 
     def to_domain(self) -> Indicator:
         """Build the domain object."""
+        distinct("measurements", "year", (str(m.year) for m in self.measurements))
         return Indicator(
             id=self.id,
             name=self.name,
@@ -317,6 +319,7 @@ class PerformanceContractModel(Model):
         )
         objectives = build_each("objectives", self.objectives, ObjectiveModel.to_domain)
         budgets = build_each("budgets", self.budgets, OperatingBudgetModel.to_domain)
+        distinct("budgets", "budget year", (str(b.year) for b in self.budgets))
         self._check_years()
         return PerformanceContract(
             id=self.id,
@@ -457,6 +460,7 @@ class CoordinationCommitteeModel(Model):
 
     def to_domain(self) -> CoordinationCommittee:
         """Build the domain object."""
+        distinct("meetings", "meeting date", (m.held_on.isoformat() for m in self.meetings))
         return CoordinationCommittee(
             pole_id=self.pole_id,
             members=build_each("members", self.members, CommitteeMemberModel.to_domain),

@@ -27,6 +27,7 @@ from poles_policy.boundary._base import (
     RegionCode,
     at_path,
     build_each,
+    distinct,
     document_error,
     from_domain_of,
     located,
@@ -230,6 +231,7 @@ class PoleModel(Model):
             with located("state_correspondent"):
                 state_correspondent = self.state_correspondent.to_domain()
         history = build_each("history", self.history, LabelEventModel.to_domain)
+        distinct("history", "event", (f"{e.kind.value} on {e.on.isoformat()}" for e in history))
         try:
             return Pole(
                 id=self.id,
