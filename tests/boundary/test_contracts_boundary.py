@@ -433,3 +433,17 @@ def test_a_history_event_given_twice_is_named_at_its_second_row_as_written() -> 
     assert _problems(PoleModel, data) == (
         ("history.1", "event 'confirmed on 2010-05-11' appears twice (items 0 and 1)"),
     )
+
+
+def test_an_attendee_who_is_not_a_member_is_named_at_its_place() -> None:
+    data = {
+        "pole_id": "p",
+        "members": [{"actor_id": "a", "name": "A", "funder": True}],
+        "meetings": [{"held_on": "2010-06-21", "attendees": ["a", "zz"]}],
+    }
+    assert _problems(CoordinationCommitteeModel, data) == (
+        (
+            "meetings.0.attendees.1",
+            "attendee 'zz' of the meeting on 2010-06-21 is not a member of the committee",
+        ),
+    )

@@ -222,7 +222,7 @@ def test_the_lead_pole_named_among_the_others_is_refused_naming_the_field() -> N
 def test_a_part_for_a_pole_that_does_not_carry_the_file_is_refused_naming_the_split() -> None:
     document = FILE | {"split": _split(("minalogic", "80000.00"), ("tenerrdis", "40000.00"))}
     assert _refusal(document) == (
-        "split: item 1 gives a part to 'tenerrdis', which does not carry the file "
+        "split.1.pole_id: a part to 'tenerrdis', which does not carry the file "
         "(its pôles: minalogic, axelera)"
     )
 

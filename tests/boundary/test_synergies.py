@@ -176,7 +176,7 @@ def test_an_involvement_of_an_unknown_structure_names_the_field() -> None:
     model = validate_python(PoleSynergiesModel, data)
     with pytest.raises(
         InvalidInputError,
-        match=r"^involvements: structure 'rtra-x' is not among the structures",
+        match=r"^involvements\.1\.structure_id: structure 'rtra-x' is not among the structures",
     ):
         model.to_domain()
 

@@ -461,6 +461,16 @@ class CoordinationCommitteeModel(Model):
     def to_domain(self) -> CoordinationCommittee:
         """Build the domain object."""
         distinct("meetings", "meeting date", (m.held_on.isoformat() for m in self.meetings))
+        # An attendee who is not a member: at its own place, for a form to point at.
+        members = {m.actor_id for m in self.members}
+        for i, meeting in enumerate(self.meetings):
+            for j, attendee in enumerate(meeting.attendees):
+                if attendee not in members:
+                    reason = (
+                        f"attendee {attendee!r} of the meeting on {meeting.held_on.isoformat()} "
+                        "is not a member of the committee"
+                    )
+                    raise at_path(("meetings", i, "attendees", j), reason)
         return CoordinationCommittee(
             pole_id=self.pole_id,
             members=build_each("members", self.members, CommitteeMemberModel.to_domain),
