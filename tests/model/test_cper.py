@@ -213,3 +213,25 @@ def test_an_allocation_year_is_a_whole_number(allocation: Allocation, year: obje
 def test_an_allocation_linked_to_a_pole_names_it(allocation: Allocation, pole_id: str) -> None:
     with pytest.raises(InvalidInputError, match=r"Allocation.pole_id: .* is not an id"):
         attrs.evolve(allocation, pole_id=pole_id)
+
+
+def test_a_mistyped_start_year_is_the_periods_error_not_the_regions() -> None:
+    from poles_policy.model.cper import CperEnvelope
+
+    # 2017 for 2007: the period is out of order, whatever the region did in 2017.
+    with pytest.raises(InvalidInputError, match=r"^CperEnvelope\.period_end: 2013-12-31 is not"):
+        CperEnvelope(
+            id="cper-82-2007",
+            region="82",
+            period_start=date(2017, 1, 1),
+            period_end=date(2013, 12, 31),
+            amount="1000000.00",
+        )
+    with pytest.raises(InvalidInputError, match=r"^CperEnvelope\.region: region code '84'"):
+        CperEnvelope(
+            id="cper-84-2007",
+            region="84",
+            period_start=date(2007, 1, 1),
+            period_end=date(2013, 12, 31),
+            amount="1000000.00",
+        )

@@ -327,6 +327,10 @@ def test_the_facts_to_provide_follow_the_contract_s_objectives() -> None:
     ]
     assert progress.status is Progress.NO_DATA
     assert progress.public_share_status is Progress.ACHIEVED
+    # "la part publique" is feminine, "l'objectif" masculine.
+    lines = progress.explain("fr").splitlines()
+    assert "  part publique : atteinte" in lines
+    assert "  public share: achieved" in progress.explain("en").splitlines()
 
 
 def test_a_governance_objective_without_indicators_cites_gov_1_only() -> None:

@@ -16,6 +16,7 @@ event (``Pole.head_office_region: region code '84' did not exist on
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Annotated, Final
 
@@ -64,7 +65,10 @@ def _integer(value: object) -> object:
     # A JSON integer only (or the group itself, from Python): true or 2.0 would otherwise read
     # as group 1 or 2.
     if type(value) is not int and not isinstance(value, EvaluationGroup):
-        msg = f"{value!r} is not a group (1, 2 or 3)"
+        # Written as JSON writes it: true, not True.
+        plain = isinstance(value, bool | int | float | str | None)
+        shown = json.dumps(value) if plain else repr(value)
+        msg = f"{shown} is not a group (1, 2 or 3)"
         raise ValueError(msg)
     return value
 

@@ -75,11 +75,12 @@ def _ends_after_start(instance: CperEnvelope, _: attrs.Attribute[Any], value: da
         raise InvalidInputError(msg)
 
 
-def _region_in_force(instance: CperEnvelope, _: attrs.Attribute[Any], value: date) -> None:
+def _region_in_force(instance: CperEnvelope, _: attrs.Attribute[Any], __: date) -> None:
     # A contract is signed with a region that exists when it starts: "84" (2016) in a
-    # 2007-2013 contract is an input error, not a silent match.
+    # 2007-2013 contract is an input error, not a silent match. Checked once the period is
+    # known to be in order: a mistyped start year is the start's error, not the region's.
     try:
-        region(instance.region, value)
+        region(instance.region, instance.period_start)
     except InvalidInputError as exc:
         msg = f"CperEnvelope.region: {exc}"
         raise InvalidInputError(msg) from None
@@ -100,8 +101,8 @@ class CperEnvelope:
 
     id: str = attrs.field(validator=non_empty)
     region: str = attrs.field(validator=_region_code)
-    period_start: date = attrs.field(validator=[a_date, _region_in_force])
-    period_end: date = attrs.field(validator=[a_date, _ends_after_start])
+    period_start: date = attrs.field(validator=a_date)
+    period_end: date = attrs.field(validator=[a_date, _ends_after_start, _region_in_force])
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 

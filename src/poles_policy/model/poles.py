@@ -400,8 +400,9 @@ class Pole:
 
     def __attrs_post_init__(self) -> None:
         if self.head_office_region in self.other_regions:
+            position = self.other_regions.index(self.head_office_region)
             msg = (
-                f"Pole.other_regions: {self.other_regions!r} repeats the head office region "
+                f"Pole.other_regions: item {position} repeats the head office region "
                 f"{self.head_office_region!r} (pôle {self.id!r})"
             )
             raise InvalidInputError(msg)

@@ -153,6 +153,8 @@ _PROGRESS_LABELS: Final = {
     Progress.OFF_TRACK: Text("OFF TRACK", "EN RETARD"),
     Progress.NO_DATA: Text("no data", "pas de mesure"),
 }
+# The labels that change when they qualify a feminine noun (la part publique).
+_FEMININE: Final = {Progress.ACHIEVED: Text("achieved", "atteinte")}
 _CHECK_STATUS: Final = {
     Progress.ACHIEVED: Status.MET,
     Progress.ON_TRACK: Status.MET,
@@ -273,7 +275,9 @@ class ContractProgress:
         head.extend(f"  {word} {oid}{colon} {s.label.in_lang(lang)}" for oid, s in self.objectives)
         if self.public_share_status is not None:
             share = "part publique" if fr else "public share"
-            head.append(f"  {share}{colon} {self.public_share_status.label.in_lang(lang)}")
+            # "la part" is feminine: "atteinte".
+            said = _FEMININE.get(self.public_share_status, self.public_share_status.label)
+            head.append(f"  {share}{colon} {said.in_lang(lang)}")
         return render_account("\n".join(head), self.checks, lang, sources=sources)
 
     def _why(self) -> Text:
