@@ -486,3 +486,16 @@ def test_the_french_explanation_translates_the_direction_of_each_indicator() -> 
     english = progress.explain()
     assert "baseline 100, target 130 count (increase);" in english
     assert "baseline 130, target 100 count (decrease);" in english
+
+
+def test_a_share_just_below_the_limit_does_not_read_as_the_limit_in_french() -> None:
+    contract = _contract(
+        date(2009, 7, 6),
+        date(2012, 7, 5),
+        budgets=(OperatingBudget(year=2012, total="300000.00", public="149999.99"),),
+    )
+    progress = contract_progress(contract, 2012, PARAMS)
+    [share] = [c for c in progress.checks if c.key == "gov.public_share"]
+    reason = share.reason
+    assert reason.fr.replace("\u202f", " ").startswith("≈ 49,999997 % en 2012")
+    assert reason.fr.endswith(" : sous 50 %")

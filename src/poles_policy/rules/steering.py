@@ -454,14 +454,25 @@ def _fr_expected(indicator: Indicator, progress: IndicatorProgress, k: int, n: i
     return f"≈ {_fr_figure(rounded, indicator.unit)}"
 
 
-def _fr_share(share: Decimal) -> str:
+def _fr_share(share: Decimal, limit: Decimal | None = None) -> str:
     """
     A public share as a French percentage: exact, or rounded half up to 0.01 % and marked "≈".
 
-    The exact share stays on the result (:attr:`ContractProgress.public_share`).
+    Rounded so that it does not read as the *limit* it is compared with: a
+    share of 49.9999967 % is not written "≈ 50,00 %" beside a limit of 50 %,
+    but with the digits that tell them apart. The exact share stays on the
+    result (:attr:`ContractProgress.public_share`).
+
+    >>> _fr_share(Decimal("0.4999999666"), Decimal("0.5")).replace("\u202f", " ")
+    '≈ 49,999997 %'
     """
     percent = EXACT.multiply(share, 100)
-    shown = percent.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP, context=EXACT)
+    apart = None if limit is None or limit == share else EXACT.multiply(limit, 100)
+    step = _HUNDREDTH
+    shown = percent.quantize(step, rounding=ROUND_HALF_UP, context=EXACT)
+    while shown == apart and shown != percent:
+        step = step.scaleb(-2)
+        shown = percent.quantize(step, rounding=ROUND_HALF_UP, context=EXACT)
     return fr_percent(share) if shown == percent else f"≈ {fr_number(shown)} %"
 
 
@@ -570,15 +581,15 @@ def _public_share(
         reason = Text(
             f"{share} in {year} (calendar year {k}); below {target} is due from calendar year "
             f"{due_from}",
-            f"{_fr_share(share)} en {year} (année civile {k}) ; sous {cible} attendu à partir "
-            f"de l'année civile {due_from}",
+            f"{_fr_share(share, limit)} en {year} (année civile {k}) ; sous {cible} attendu à "
+            f"partir de l'année civile {due_from}",
         )
     else:
         below = share < limit
         status = Status.MET if below else Status.NOT_MET
         reason = Text(
             f"{share} in {year} (calendar year {k}): {'below' if below else 'NOT below'} {target}",
-            f"{_fr_share(share)} en {year} (année civile {k}) : "
+            f"{_fr_share(share, limit)} en {year} (année civile {k}) : "
             f"{'sous' if below else 'PAS sous'} {cible}",
         )
     check = Check(
