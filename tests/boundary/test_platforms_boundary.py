@@ -56,7 +56,11 @@ platforms = st.builds(
     id=IDS,
     name=NAMES,
     carrying_pole_ids=st.lists(IDS, unique=True, max_size=3),
-    users=st.lists(st.builds(PlatformUser, name=NAMES, kind=st.sampled_from(UserKind)), max_size=3),
+    users=st.lists(
+        st.builds(PlatformUser, name=NAMES, kind=st.sampled_from(UserKind)),
+        max_size=3,
+        unique_by=lambda user: (user.name, user.kind),
+    ),
     open_access=st.none() | st.booleans(),
     investment_budget=MONEY,
     operating_budget=MONEY,

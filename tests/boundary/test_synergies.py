@@ -50,7 +50,7 @@ def synergies_documents(draw: st.DrawFn) -> PoleSynergies:
         ],
         structures=[attrs.evolve(s, name=draw(NAMES)) for s in synergies.structures],
         involvements=[
-            attrs.evolve(i, note=draw(st.none() | st.text(max_size=20)))
+            attrs.evolve(i, note=draw(st.none() | st.text(max_size=20).filter(str.strip)))
             for i in synergies.involvements
         ],
     )

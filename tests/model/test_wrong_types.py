@@ -229,3 +229,43 @@ def test_a_message_names_the_value_given() -> None:
     with pytest.raises(WrongTypeError) as caught:
         attrs.evolve(ALLOCATION, pole_id=untyped(7))
     assert re.fullmatch(r"Allocation\.pole_id: 7 is not an id", str(caught.value))
+
+
+# --- nonsense refused: one theme twice, a structure founding itself, a blank note, a user twice
+
+
+def test_two_spellings_of_one_theme_are_refused() -> None:
+    from poles_policy.model.poles import Category, Pole
+
+    with pytest.raises(InvalidInputError, match=r"theme 'chemistry' appears twice"):
+        Pole(
+            id="p",
+            name="P",
+            category=Category.NATIONAL,
+            themes=["Chemistry", "chemistry "],
+            head_office_region="82",
+        )
+
+
+def test_a_structure_among_its_own_founders_is_refused() -> None:
+    from poles_policy.model.actors import CooperationKind, CooperationStructure
+
+    with pytest.raises(InvalidInputError, match=r"item 1 is the structure itself \('pres'\)"):
+        CooperationStructure(
+            id="pres", name="PRES", kind=CooperationKind.PRES, founders=["univ", "pres"]
+        )
+
+
+def test_a_blank_note_is_refused() -> None:
+    from poles_policy.model.synergies import Involvement
+
+    with pytest.raises(InvalidInputError, match="leave the note out"):
+        Involvement(structure_id="s", in_strategy=True, in_actions=False, note=" ")
+
+
+def test_the_same_platform_user_twice_is_refused() -> None:
+    from poles_policy.model.platforms import PlatformUser, UserKind, _users
+
+    user = PlatformUser(name="Soitec", kind=UserKind.LARGE_ENTERPRISE)
+    with pytest.raises(InvalidInputError, match="appears twice"):
+        _users([user, user])

@@ -311,7 +311,13 @@ def _founders(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _distinct_founders(instance: object, _: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    unique("founder", f"{type(instance).__name__}.founders", value)
+    owner = f"{type(instance).__name__}.founders"
+    unique("founder", owner, value)
+    own = getattr(instance, "id", None)
+    if own in value:
+        # The founders are the establishments that set the structure up, not the structure.
+        msg = f"{owner}: item {value.index(own)} is the structure itself ({own!r})"
+        raise InvalidInputError(msg)
 
 
 @attrs.frozen(kw_only=True)

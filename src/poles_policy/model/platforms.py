@@ -173,7 +173,10 @@ class PlatformUser:
 
 
 def _users(values: Iterable[PlatformUser]) -> tuple[PlatformUser, ...]:
-    return items(values, PlatformUser, "InnovationPlatform.users")
+    users = items(values, PlatformUser, "InnovationPlatform.users")
+    # The same user twice would count twice among the users the platform is open to.
+    unique("user", "InnovationPlatform.users", (f"{u.name} ({u.kind.value})" for u in users))
+    return users
 
 
 def _financing(values: Iterable[FinancingLine]) -> tuple[FinancingLine, ...]:

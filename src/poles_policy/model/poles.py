@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
@@ -87,6 +88,7 @@ __all__ = [
     "LabelEventKind",
     "Pole",
     "StateCorrespondent",
+    "same_theme",
 ]
 
 
@@ -197,13 +199,28 @@ def _other_regions(values: Iterable[str]) -> tuple[str, ...]:
     return strings(values, "Pole.other_regions")
 
 
+def same_theme(theme: str) -> str:
+    """
+    Return the spelling by which two themes are the same: case, blanks and accents' encoding aside.
+
+    NFC first, so that an accented letter typed as one character or as two
+    is one theme. A pôle names each theme once under this reading, and the
+    national coordination groups (GOV.4) compare themes by it.
+
+    >>> same_theme("  Eco-Technologies ") == same_theme("eco-technologies")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFC", theme).split()).casefold()
+
+
 def _themes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for theme in value:
         if not theme.strip():
             msg = f"{type(instance).__name__}.{attribute.name}: a theme must not be empty"
             raise InvalidInputError(msg)
         plain_text(instance, attribute, theme)
-    unique("theme", f"{type(instance).__name__}.{attribute.name}", value)
+    # "Chemistry" and "chemistry " are one theme, as the coordination groups read them.
+    unique("theme", f"{type(instance).__name__}.{attribute.name}", map(same_theme, value))
 
 
 def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -39,6 +39,15 @@ if TYPE_CHECKING:
 __all__ = ["Involvement", "PoleSynergies"]
 
 
+def _not_blank(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not value.strip():
+        msg = (
+            f"{type(instance).__name__}.{attribute.name}: {value!r} is blank; leave the note out "
+            "(None) when there is none"
+        )
+        raise InvalidInputError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Involvement:
     """
@@ -61,8 +70,8 @@ class Involvement:
     structure_id: str = attrs.field(validator=non_empty)
     in_strategy: bool = attrs.field(converter=to_bool, validator=boolean)
     in_actions: bool = attrs.field(converter=to_bool, validator=boolean)
-    # Free text (a note may span lines): only its type is checked.
-    note: str | None = attrs.field(default=None, validator=optional_is_a(str))
+    # Free text (a note may span lines): its type is checked, and a blank note is refused.
+    note: str | None = attrs.field(default=None, validator=[optional_is_a(str), _not_blank])
 
 
 def _members(values: Iterable[ResearchOrganisation]) -> tuple[ResearchOrganisation, ...]:

@@ -25,7 +25,6 @@ order of the pairs.
 from __future__ import annotations
 
 import enum
-import unicodedata
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -33,6 +32,7 @@ import attrs
 from poles_policy._arguments import refuse
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import Text, json_fields
+from poles_policy.model.poles import same_theme
 from poles_policy.rules._inputs import expect, expect_date, poles_by_id
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def theme_key(theme: str) -> str:
         WrongTypeError: If *theme* is not a string.
     """
     expect(theme, str, "theme", "theme_key")
-    return " ".join(unicodedata.normalize("NFC", theme).split()).casefold()
+    return same_theme(theme)
 
 
 def _pairs(complementary: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
