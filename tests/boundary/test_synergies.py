@@ -213,7 +213,7 @@ def test_an_empty_founder_id_is_refused_with_its_path(founder: str) -> None:
     model = validate_python(PoleSynergiesModel, data)
     with pytest.raises(
         InvalidInputError,
-        match=rf"^structures\.1\.founders: '{founder}' is not an id$",
+        match=rf"^structures\.1\.founders\.0: '{founder}' is not an id$",
     ):
         model.to_domain()
 

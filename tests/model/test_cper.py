@@ -182,8 +182,8 @@ def test_a_negative_allocation_is_refused(allocation: Allocation) -> None:
     ("pole_ids", "message"),
     [
         ("lyonbiopole", r"'lyonbiopole' is a single string, not a list"),
-        (("",), r"StructuringProject.pole_ids: '' is not an id"),
-        (("  ",), r"StructuringProject.pole_ids: '  ' is not an id"),
+        (("",), r"StructuringProject.pole_ids\[0\]: '' is not an id"),
+        (("  ",), r"StructuringProject.pole_ids\[0\]: '  ' is not an id"),
         ((1,), r"StructuringProject.pole_ids\[0\]: 1 is not a string"),
     ],
 )

@@ -376,8 +376,11 @@ def test_a_theme_that_is_not_a_string_is_named_by_its_index() -> None:
     ("fields", "message"),
     [
         ({"attendees": [1]}, r"^Meeting\.attendees\[0\]: 1 is not a string$"),
-        ({"attendees": [""]}, r"^Meeting\.attendees: '' is not an id$"),
-        ({"attendees": ["a\x00"]}, r"^Meeting\.attendees: 'a\\x00' holds the control character"),
+        ({"attendees": [""]}, r"^Meeting\.attendees\[0\]: '' is not an id$"),
+        (
+            {"attendees": ["a\x00"]},
+            r"^Meeting\.attendees\[0\]: 'a\\x00' holds the control character",
+        ),
         ({"contract_id": 5}, r"^Meeting\.contract_id: 5 is not an id$"),
         ({"contract_id": "c-\u202e1"}, r"^Meeting\.contract_id: .* holds the control character"),
     ],

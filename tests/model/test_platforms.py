@@ -153,14 +153,14 @@ def test_the_platform_s_id_name_and_pole_ids_are_not_blank(
     platform: InnovationPlatform, field: str, value: object
 ) -> None:
     changes: dict[str, Any] = {field: value}
-    with pytest.raises(InvalidInputError, match=rf"^InnovationPlatform\.{field}: "):
+    with pytest.raises(InvalidInputError, match=rf"^InnovationPlatform\.{field}(\[\d+\])?: "):
         attrs.evolve(platform, **changes)
 
 
 @pytest.mark.parametrize(("field", "value"), [("id", " "), ("targeted_pole_ids", (" ",))])
 def test_a_call_s_ids_are_not_blank(call: CallForProjects, field: str, value: object) -> None:
     changes: dict[str, Any] = {field: value}
-    with pytest.raises(InvalidInputError, match=rf"^CallForProjects\.{field}: "):
+    with pytest.raises(InvalidInputError, match=rf"^CallForProjects\.{field}(\[\d+\])?: "):
         attrs.evolve(call, **changes)
 
 

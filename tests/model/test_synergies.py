@@ -131,7 +131,8 @@ def test_the_same_founder_in_two_structures_is_valid() -> None:
 @pytest.mark.parametrize("founder", ["", "   "])
 def test_a_founder_id_is_never_empty_or_blank(founder: str) -> None:
     with pytest.raises(
-        InvalidInputError, match=rf"^CooperationStructure\.founders: '{founder}' is not an id$"
+        InvalidInputError,
+        match=rf"^CooperationStructure\.founders\[1\]: '{founder}' is not an id$",
     ):
         attrs.evolve(PRES, founders=("univ-a", founder))
 

@@ -280,8 +280,9 @@ def _an_id(owner: str, value: object) -> None:
 def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     """Refuse an id that is not a non-blank string (WrongTypeError if not a string at all)."""
     owner = f"{type(instance).__name__}.{attribute.name}"
-    for item in value:
-        _an_id(owner, item)
+    for index, item in enumerate(value):
+        # "Class.field[2]: ...": the JSON boundary names the item's path from it.
+        _an_id(f"{owner}[{index}]", item)
 
 
 def optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
