@@ -287,12 +287,12 @@ def test_the_public_share_target_applies_from_the_year_its_three_years_end() -> 
     assert in_2011.checks[-1].status is Status.NOT_APPLICABLE
     assert in_2011.public_share_status is None
     assert (
-        "0.6 in 2011 (calendar year 3); below 0.50 is due from calendar year 4"
+        "60% in 2011 (calendar year 3); below 50% is due from calendar year 4"
         in in_2011.checks[-1].reason.en
     )
     assert in_2012.checks[-1].status is Status.NOT_MET
     assert in_2012.public_share_status is Progress.OFF_TRACK
-    assert "0.6 in 2012 (calendar year 4): NOT below 0.50" in in_2012.checks[-1].reason.en
+    assert "60% in 2012 (calendar year 4): NOT below 50%" in in_2012.checks[-1].reason.en
 
 
 def test_the_public_share_target_of_a_calendar_year_contract_applies_in_its_third_year() -> None:
@@ -358,7 +358,7 @@ def test_the_explanation_names_each_objective_and_check_in_both_languages() -> N
             "spans expects 100"
         ),
     ]
-    assert "(information) — GOV.1, PHASE.2b: 0.75 in 2009 (calendar year 1)" in english
+    assert "(information) — GOV.1, PHASE.2b: 75% in 2009 (calendar year 1)" in english
     assert "gov.public_share_max = 0.50" in english
     assert french.splitlines()[:3] == [
         "Contrat de performance cp-2009, 2009 : EN RETARD — du fait de l'objectif o1",

@@ -259,11 +259,11 @@ def test_the_public_share_of_a_leap_day_contract_is_due_when_its_third_year_ends
     in_2015 = contract_progress(contract, 2015, PARAMS).checks[-1]
     assert in_2014.status is Status.NOT_APPLICABLE
     assert in_2014.reason.en == (
-        "0.6 in 2014 (calendar year 3); below 0.50 is due from calendar year 4"
+        "60% in 2014 (calendar year 3); below 50% is due from calendar year 4"
     )
     assert (in_2015.status, in_2015.reason.en) == (
         Status.NOT_MET,
-        "0.6 in 2015 (calendar year 4): NOT below 0.50",
+        "60% in 2015 (calendar year 4): NOT below 50%",
     )
 
 

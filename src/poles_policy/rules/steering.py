@@ -454,6 +454,18 @@ def _fr_expected(indicator: Indicator, progress: IndicatorProgress, k: int, n: i
     return f"≈ {_fr_figure(rounded, indicator.unit)}"
 
 
+def _en_share(share: Decimal, limit: Decimal | None = None) -> str:
+    """
+    A public share as an English percentage, rounded as :func:`_fr_share` rounds it.
+
+    >>> _en_share(Decimal("0.6")), _en_share(Decimal("0.4999999666"), Decimal("0.5"))
+    ('60%', '≈ 49.999997%')
+    """
+    french = _fr_share(share, limit).replace("\u202f", "")
+    figure = french.removesuffix(" %").replace(",", ".")
+    return f"{figure}%"
+
+
 def _fr_share(share: Decimal, limit: Decimal | None = None) -> str:
     """
     A public share as a French percentage: exact, or rounded half up to 0.01 % and marked "≈".
@@ -544,7 +556,7 @@ def _public_share(
     label = Text(
         "public share of the operating budget", "part publique du budget de fonctionnement"
     )
-    target, cible = str(limit), _fr_share(limit)
+    target, cible = _en_share(limit), _fr_share(limit)
     missing: tuple[Fact, ...] = ()
     if budget is None and not due:
         # Not due yet: the budget could not change the status, so it is not asked for.
@@ -579,7 +591,8 @@ def _public_share(
     elif not due:
         status = Status.NOT_APPLICABLE
         reason = Text(
-            f"{share} in {year} (calendar year {k}); below {target} is due from calendar year "
+            f"{_en_share(share, limit)} in {year} (calendar year {k}); below {target} is due "
+            "from calendar year "
             f"{due_from}",
             f"{_fr_share(share, limit)} en {year} (année civile {k}) ; sous {cible} attendu à "
             f"partir de l'année civile {due_from}",
@@ -588,7 +601,8 @@ def _public_share(
         below = share < limit
         status = Status.MET if below else Status.NOT_MET
         reason = Text(
-            f"{share} in {year} (calendar year {k}): {'below' if below else 'NOT below'} {target}",
+            f"{_en_share(share, limit)} in {year} (calendar year {k}): "
+            f"{'below' if below else 'NOT below'} {target}",
             f"{_fr_share(share, limit)} en {year} (année civile {k}) : "
             f"{'sous' if below else 'PAS sous'} {cible}",
         )
