@@ -623,7 +623,9 @@ def test_a_loan_disbursed_before_the_request_is_refused_when_the_case_is_read() 
     )
     case = parse_case((EXAMPLES / "relay-case.json").read_bytes())
     assert case.loan is not None
-    with pytest.raises(InvalidInputError, match=r"^RelayCase\.loan: disbursed on 2009-03-01"):
+    with pytest.raises(
+        InvalidInputError, match=r"^RelayCase\.loan\.disbursed_on: disbursed on 2009-03-01"
+    ):
         attrs.evolve(case, loan=attrs.evolve(case.loan, disbursed_on=date(2009, 3, 1)))
     # On the request's own day, it is accepted.
     same_day = attrs.evolve(case.loan, disbursed_on=case.request.requested_on)

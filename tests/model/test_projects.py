@@ -294,7 +294,11 @@ def test_a_pole_labels_a_project_once() -> None:
 
 def test_aid_to_someone_who_is_not_a_partner_is_refused(sme: Enterprise) -> None:
     with pytest.raises(
-        InvalidInputError, match=r"CollaborativeProject\.aid: .*'ghost'.*not a partner"
+        InvalidInputError,
+        match=(
+            r"CollaborativeProject\.aid\[0\]\.partners\[0\]\.partner_id: "
+            r".*'ghost'.*not a partner"
+        ),
     ):
         CollaborativeProject(
             id="p",

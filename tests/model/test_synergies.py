@@ -90,7 +90,8 @@ def test_an_involvement_names_a_known_structure(synergies: PoleSynergies) -> Non
     with pytest.raises(
         InvalidInputError,
         match=(
-            r"^PoleSynergies\.involvements: structure 'rtra-x' is not among the structures "
+            r"^PoleSynergies\.involvements\[0\]\.structure_id: structure 'rtra-x' is not "
+            r"among the structures "
             r"of pôle 'minalogic'$"
         ),
     ):

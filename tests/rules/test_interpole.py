@@ -311,7 +311,10 @@ def test_a_file_names_each_pole_once_and_its_parts_add_up() -> None:
         _file(others=("axelera", "axelera"))
     with pytest.raises(InvalidInputError, match=r"parts total 100\.00, not the 120000\.00 granted"):
         _file(split=[PoleShare(pole_id="axelera", amount="100.00")])
-    with pytest.raises(InvalidInputError, match="gives a part to 'techtera', which does not"):
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^InterPoleFile\.split\[0\]\.pole_id: a part to 'techtera', which does not",
+    ):
         _file(split=[PoleShare(pole_id="techtera", amount="120000.00")])
     with pytest.raises(InvalidInputError, match="appears twice"):
         _file(

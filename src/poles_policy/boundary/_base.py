@@ -66,7 +66,6 @@ __all__ = [
     "at_path",
     "build_each",
     "build_one",
-    "describe",
     "distinct",
     "document_error",
     "exact_decimal",
@@ -166,10 +165,12 @@ class Model(BaseModel):
     field, as a :class:`~poles_policy.exceptions.DocumentError`:
     ``CollaborativeProject.partners: actor 'x' appears twice`` raised while
     building a project reads ``partners: actor 'x' appears twice``, and the
-    callers above prefix their own path (``project.partners: ...``). Only
-    errors naming the very class the model builds and one of the model's own
-    fields are moved; any other keeps its words, as a problem of the object
-    the model describes.
+    callers above prefix their own path (``project.partners: ...``). An error
+    naming a part of the field keeps it in the path
+    (``CollaborativeProject.aid[0].partners[1].partner_id: ...`` reads at
+    ``aid.0.partners.1.partner_id``). Only errors naming the very class the
+    model builds and one of the model's own fields are moved; any other keeps
+    its words, as a problem of the object the model describes.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
@@ -184,10 +185,12 @@ class Model(BaseModel):
             cls.to_domain = _at_fields(build, domain, frozenset(cls.model_fields))  # type: ignore[attr-defined]
 
 
-# "PartnerAid.granted: ..." or "Pole.history[2]: ...": an attrs class's error about one field.
+# "PartnerAid.granted: ...", "Pole.history[2]: ..." or "CollaborativeProject.aid[0].partners[1].
+# partner_id: ...": an attrs class's error about one of its fields, or a part of that field.
 _FIELD_ERROR: Final = re.compile(
-    r"(?P<cls>[A-Z]\w*)\.(?P<field>[a-z_0-9]+)(?:\[(?P<item>\d+)\])?: "
+    r"(?P<cls>[A-Z]\w*)\.(?P<field>[a-z_0-9]+)(?P<sub>(?:\.[a-z_0-9]+|\[\d+\])*): "
 )
+_SEGMENT: Final = re.compile(r"\.([a-z_0-9]+)|\[(\d+)\]")
 
 
 def _at_fields(
@@ -204,15 +207,12 @@ def _at_fields(
             found = _FIELD_ERROR.match(text)
             if found is None or found["cls"] != domain or found["field"] not in fields:
                 # Still a problem of the document: its words name what is wrong.
-                whole = DocumentError([("", text)])
-                whole.__cause__ = exc
-                raise whole from exc.__cause__
-            path: tuple[str | int, ...] = (found["field"],)
-            if found["item"] is not None:
-                path = (*path, int(found["item"]))
-            located_error = at_path(path, text[found.end() :])
-            located_error.__cause__ = exc
-            raise located_error from exc.__cause__
+                raise DocumentError([("", text)]) from exc.__cause__
+            path: tuple[str | int, ...] = (
+                found["field"],
+                *(name or int(index) for name, index in _SEGMENT.findall(found["sub"])),
+            )
+            raise at_path(path, text[found.end() :]) from exc.__cause__
 
     return located_build
 
@@ -471,15 +471,6 @@ M = TypeVar("M", bound=BaseModel)
 
 
 _TAGGED_FIELDS = frozenset({"applicant", "actor"})
-
-
-def describe(exc: ValidationError, *, union_tags: frozenset[str] = frozenset()) -> str:
-    """
-    Render a pydantic error on one line: ``path: reason`` items separated by semicolons.
-
-    The message of :func:`document_error`.
-    """
-    return str(document_error(exc, union_tags=union_tags))
 
 
 def document_error(
@@ -798,16 +789,13 @@ def distinct(field: str, what: str, keys: Iterable[str]) -> None:
 
 
 def _locate(exc: InvalidInputError, segments: tuple[str | int, ...]) -> DocumentError:
+    # The callers raise it from *exc*'s own cause: the chain keeps the domain's error.
     prefix = ".".join(map(str, segments))
     if isinstance(exc, DocumentError):
-        located_error = DocumentError(
+        return DocumentError(
             (_under(prefix, path) if path else prefix, why) for path, why in exc.problems
         )
-        located_error.__cause__ = exc.__cause__
-        return located_error
-    located_error = DocumentError([(prefix, str(exc))])
-    located_error.__cause__ = exc
-    return located_error
+    return DocumentError([(prefix, str(exc))])
 
 
 @contextmanager

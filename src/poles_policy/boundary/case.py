@@ -283,22 +283,11 @@ class RelayCaseModel(Model):
                 raise
             raise at_path(("case_id",), reason.removeprefix(_REQUEST_ID)) from None
         loan = self.loan
-        try:
-            return assembly.relay_case(
-                case_id=self.case_id,
-                request=request,
-                loan=None
-                if loan is None
-                else build_one("loan", lambda: loan.to_domain(self.case_id)),
-            )
-        except InvalidInputError as exc:
-            # The case refuses a loan above the request, or lent before it: at the field's path.
-            field, _, reason = str(exc).partition(": ")
-            if type(exc) is InvalidInputError and field == "loan.principal":
-                raise at_path(("loan", "principal"), reason) from None
-            if field == "RelayCase.loan" and reason.startswith("disbursed on "):
-                raise at_path(("loan", "disbursed_on"), reason) from None
-            raise
+        return assembly.relay_case(
+            case_id=self.case_id,
+            request=request,
+            loan=None if loan is None else build_one("loan", lambda: loan.to_domain(self.case_id)),
+        )
 
     def _region_problems(self, on: date) -> list[tuple[str, str]]:
         actors = [self.applicant, *(p.actor for p in self.project.partners)]

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, Money, at_path, build_each, from_domain_of
+from poles_policy.boundary._base import IsoDate, Model, Money, build_each, from_domain_of
 from poles_policy.boundary._figures import AmountText
 from poles_policy.boundary.decision import DecisionModel, FactModel
 from poles_policy.explain import Outcome
@@ -151,15 +151,6 @@ class InterPoleFileModel(Model):
                 field (``InterPoleFile.other_pole_ids: the lead pôle ...``),
                 or a part's path (``split.0: PoleShare.pole_id: ...``).
         """
-        # A part to a pôle that does not carry the file: at its pole_id, for a form to point at.
-        carriers = (self.lead_pole_id, *self.other_pole_ids)
-        for i, part in enumerate(self.split or ()):
-            if part.pole_id not in carriers:
-                reason = (
-                    f"a part to {part.pole_id!r}, which does not carry the file (its pôles: "
-                    f"{', '.join(carriers)})"
-                )
-                raise at_path(("split", i, "pole_id"), reason)
         return InterPoleFile(
             id=self.id,
             name=self.name,

@@ -366,7 +366,6 @@ class CollaborativeProjectModel(Model):
 
     def to_domain(self) -> CollaborativeProject:
         """Build the domain object."""
-        self._aid_to_partners()
         return assembly.collaborative_project(
             id=self.id,
             name=self.name,
@@ -377,23 +376,6 @@ class CollaborativeProjectModel(Model):
             else build_each("aid", self.aid, AidDecisionModel.to_domain),
             selection_letter_on=self.selection_letter_on,
         )
-
-    def _aid_to_partners(self) -> None:
-        """
-        Refuse aid to an actor that is not a partner, at the path of its ``partner_id``.
-
-        The domain refuses it too, at the project's aid: the document's path
-        names the very id to correct.
-        """
-        partner_ids = {p.actor.id for p in self.partners}
-        for i, decision in enumerate(self.aid or ()):
-            for j, aid in enumerate(decision.partners):
-                if aid.partner_id not in partner_ids:
-                    reason = (
-                        f"the {decision.scheme} decision aids {aid.partner_id!r}, who is not a "
-                        f"partner of project {self.id!r}"
-                    )
-                    raise at_path(("aid", i, "partners", j, "partner_id"), reason)
 
     @classmethod
     @from_domain_of(CollaborativeProject)

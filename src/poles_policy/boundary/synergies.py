@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Flag, Model, at_path, build_each, from_domain_of
+from poles_policy.boundary._base import Flag, Model, build_each, from_domain_of
 from poles_policy.boundary.actors import CooperationStructureModel, ResearchOrganisationModel
 from poles_policy.boundary.decision import CheckModel, FactModel
 from poles_policy.model.synergies import Involvement, PoleSynergies
@@ -135,15 +135,6 @@ class PoleSynergiesModel(Model):
 
     def to_domain(self) -> PoleSynergies:
         """Build the domain object."""
-        # An involvement of an unknown structure: at its structure_id, for a form to point at.
-        known = {s.id for s in self.structures}
-        for i, involvement in enumerate(self.involvements):
-            if involvement.structure_id not in known:
-                reason = (
-                    f"structure {involvement.structure_id!r} is not among the structures of "
-                    f"pôle {self.pole_id!r}"
-                )
-                raise at_path(("involvements", i, "structure_id"), reason)
         return PoleSynergies(
             pole_id=self.pole_id,
             members=build_each("members", self.members, ResearchOrganisationModel.to_domain),

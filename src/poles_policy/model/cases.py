@@ -62,11 +62,16 @@ def _loan_answers_the_request(
             f"not this case's request {request.id!r}"
         )
         raise InvalidInputError(msg)
-    check_principal(value, request)
+    try:
+        check_principal(value, request)
+    except InvalidInputError as exc:
+        # The case's own field: "RelayCase.loan.principal: ...", for the JSON boundary's path.
+        msg = f"RelayCase.{exc}"
+        raise InvalidInputError(msg) from None
     if value.disbursed_on < request.requested_on:
         msg = (
-            f"RelayCase.loan: disbursed on {value.disbursed_on.isoformat()}, before the request "
-            f"of {request.requested_on.isoformat()}; a relay loan answers its request"
+            f"RelayCase.loan.disbursed_on: disbursed on {value.disbursed_on.isoformat()}, before "
+            f"the request of {request.requested_on.isoformat()}; a relay loan answers its request"
         )
         raise InvalidInputError(msg)
 

@@ -93,8 +93,8 @@ def _split_of_carriers(
     for position, part in enumerate(value):
         if part.pole_id not in carriers:
             msg = (
-                f"InterPoleFile.split: item {position} gives a part to {part.pole_id!r}, "
-                f"which does not carry the file (its pôles: {', '.join(carriers)})"
+                f"InterPoleFile.split[{position}].pole_id: a part to {part.pole_id!r}, which "
+                f"does not carry the file (its pôles: {', '.join(carriers)})"
             )
             raise InvalidInputError(msg)
     parts = total(part.amount for part in value)

@@ -329,12 +329,13 @@ def _aid_to_partners(
     value: tuple[AidDecision, ...] | None,
 ) -> None:
     partner_ids = {p.actor.id for p in instance.partners}
-    for decision in value or ():
-        for aid in decision.partners:
+    for i, decision in enumerate(value or ()):
+        for j, aid in enumerate(decision.partners):
             if aid.partner_id not in partner_ids:
                 msg = (
-                    f"CollaborativeProject.aid: the {decision.scheme} decision aids "
-                    f"{aid.partner_id!r}, who is not a partner of project {instance.id!r}"
+                    f"CollaborativeProject.aid[{i}].partners[{j}].partner_id: the "
+                    f"{decision.scheme} decision aids {aid.partner_id!r}, who is not a partner "
+                    f"of project {instance.id!r}"
                 )
                 raise InvalidInputError(msg)
 

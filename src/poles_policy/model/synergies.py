@@ -109,11 +109,12 @@ def _involvement_invariants(
         (i.structure_id for i in value),
     )
     known = {s.id for s in instance.structures}
-    for involvement in value:
+    for position, involvement in enumerate(value):
         if involvement.structure_id not in known:
             msg = (
-                f"PoleSynergies.involvements: structure {involvement.structure_id!r} is not "
-                f"among the structures of pôle {instance.pole_id!r}"
+                f"PoleSynergies.involvements[{position}].structure_id: structure "
+                f"{involvement.structure_id!r} is not among the structures of pôle "
+                f"{instance.pole_id!r}"
             )
             raise InvalidInputError(msg)
 
