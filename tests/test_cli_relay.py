@@ -290,6 +290,21 @@ def test_a_parameter_file_s_region_code_that_denotes_no_region_is_named_with_the
     )
 
 
+def test_a_processing_time_beyond_the_calendar_is_blamed_on_the_parameter_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The undetermined example has no loan: its disbursement is estimated from the parameter.
+    slow = parameter_file(
+        tmp_path / "slow.toml", "relay.bank_processing_business_days", "business_days", "100000"
+    )
+    assert run("relay", "check", UNDETERMINED, "--at-params", slow) == 2
+    error = one_line_error(capsys)
+    assert "relay.bank_processing_business_days = 100000 on 2009-" in error
+    assert "beyond the years of the holiday calendar" in error
+    assert error.endswith(f"(parameters of {slow})")
+    assert "relay-case-undetermined.json" not in error
+
+
 def test_an_empty_parameter_file_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -517,3 +517,43 @@ def test_a_unit_has_a_french_name_when_it_is_a_parameter_unit() -> None:
         "UTA",
     ]
     assert fr_unit("brevets déposés") == "brevets déposés"
+
+
+@pytest.mark.parametrize("sources", ["no", 1, None])
+def test_sources_must_be_true_or_false(sources: object) -> None:
+    # "no" would read as true: the account would show the sources it was asked to leave out.
+    from poles_policy.data.demo import demo_cases
+    from poles_policy.parameters import default_parameters
+    from poles_policy.rules.relay import assess
+
+    assessment = assess(demo_cases()[0].request, default_parameters())
+    with pytest.raises(WrongTypeError, match=r"^explain: sources must be True or False, not "):
+        assessment.explain(sources=sources)  # type: ignore[arg-type]
+    assert "http" in assessment.explain(sources=True)
+    assert "http" not in assessment.explain(sources=False)
+
+
+def test_a_decision_read_back_refuses_a_flag_that_is_not_a_boolean() -> None:
+    # "false" read as a truthy string made a failing condition informative: an ineligible
+    # decision rebuilt without its outcome came back eligible.
+    import json
+
+    from poles_policy.data.demo import demo_cases
+    from poles_policy.parameters import default_parameters
+    from poles_policy.rules.relay import eligibility
+
+    params = default_parameters()
+    refused = next(
+        decision
+        for decision in (eligibility(case.request, params) for case in demo_cases())
+        if decision.outcome.value == "ineligible"
+    )
+    data = json.loads(json.dumps(refused.to_dict()))
+    del data["outcome"]
+    index = next(i for i, c in enumerate(data["checks"]) if c["status"] == "not_met")
+    assert Decision.from_dict(data) == refused
+    data["checks"][index]["informative"] = "false"
+    with pytest.raises(
+        WrongTypeError, match=rf"^checks\[{index}\]: Check: informative must be True or False"
+    ):
+        Decision.from_dict(data)

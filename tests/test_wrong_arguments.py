@@ -17,6 +17,7 @@ import pytest
 from poles_policy import dates
 from poles_policy.boundary import validate_json
 from poles_policy.boundary.case import CaseLoanModel, RelayCaseModel, dump_case, parse_case
+from poles_policy.boundary.poles import dump_poles
 from poles_policy.data import rhone_alpes_poles
 from poles_policy.data.demo import demo_cases
 from poles_policy.data.reference import rhone_alpes_pole_records
@@ -34,8 +35,9 @@ from poles_policy.explain import (
     render_account,
     validate_clause_ids,
 )
-from poles_policy.model.actors import Accounts, Enterprise
+from poles_policy.model.actors import Accounts, Enterprise, ResearchKind, ResearchOrganisation
 from poles_policy.model.contracts import Measurement, OperatingBudget
+from poles_policy.model.projects import ProjectPartner
 from poles_policy.model.regions import existed_by
 from poles_policy.model.relay import RelayLoan
 from poles_policy.money import decimal_text, ratio, total
@@ -48,6 +50,7 @@ from poles_policy.parameters import (
     render_value,
 )
 from poles_policy.rules.coordination import coordination_groups, theme_key
+from poles_policy.rules.fui import aid_amount, aid_rate
 from poles_policy.rules.relay import assess_case, relay_cost
 from poles_policy.rules.relay.eligibility import label, labelled_status, prefinanceable
 from poles_policy.rules.relay.evaluation import Distribution, compare, evaluate_portfolio
@@ -62,6 +65,7 @@ DAY = date(2009, 7, 1)
 CASE = demo_cases()[0]
 ACCOUNTS = Accounts(period_end=date(2008, 12, 31), staff_awu=10, turnover=1, balance_sheet=1)
 ENTERPRISE = Enterprise(id="acme", name="ACME SAS")
+LAB = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
 
 CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
     # dates: the vocabulary every rule stands on
@@ -114,6 +118,27 @@ CALLS: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
         lambda: dates.parse_iso_date(None),  # type: ignore[arg-type]
         WrongTypeError,
         r"^date: None is not text",
+    ),
+    # flags that would read as true, or false, without a word
+    "aid_rate(lab, d, params, full_cost='no')": (
+        lambda: aid_rate(LAB, DAY, PARAMS, full_cost="no"),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^aid_rate: full_cost must be True or False, not str 'no'$",
+    ),
+    "aid_amount(partner, d, params, full_cost=0)": (
+        lambda: aid_amount(
+            ProjectPartner(actor=LAB, eligible_costs="100000.00"),
+            DAY,
+            PARAMS,
+            full_cost=0,  # type: ignore[arg-type]
+        ),
+        WrongTypeError,
+        r"^aid_amount: full_cost must be True or False, not int 0$",
+    ),
+    "dump_poles(None)": (
+        lambda: dump_poles(None),  # type: ignore[arg-type]
+        WrongTypeError,
+        r"^dump_poles: poles must be a list of Pole objects, not NoneType None$",
     ),
     # parameters
     "value(None, d)": (

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex
 
 import attrs
 
-from poles_policy._arguments import expect_day, listed, refuse
+from poles_policy._arguments import expect_day, listed, refuse, wrong_type
 from poles_policy._exact import EXACT as _EXACT
 from poles_policy._exact import run_exact as _run_exact
 from poles_policy.exceptions import InvalidInputError, UnknownClauseError, WrongTypeError
@@ -87,6 +87,12 @@ def _check_lang(lang: object) -> None:
     if lang != "en" and lang != "fr":  # noqa: PLR1714 - two comparisons cost less than a set
         msg = f"lang must be 'en' or 'fr', not {lang!r}"
         raise InvalidInputError(msg)
+
+
+def _check_sources(sources: object) -> None:
+    if sources is not True and sources is not False:
+        # "no" or 0 would read as true, or false, without a word.
+        raise wrong_type("explain", "sources", "True or False", sources)
 
 
 def _text_argument(value: object, function: str, argument: str) -> None:
@@ -929,6 +935,7 @@ class Check:
 
     def explain_lines(self, lang: Lang = "en", *, sources: bool = False) -> list[str]:
         """Render the check, then one indented line per parameter it read."""
+        _check_sources(sources)
         return [
             "  " + self.explain(lang),
             *("      " + p.describe(lang, source=sources) for p in self.parameters),
@@ -1047,6 +1054,7 @@ def render_account(
     """
     _text_argument(head, "render_account", "head")
     _check_lang(lang)
+    _check_sources(sources)
     items = listed(checks, Check, "render_account", "checks")
     if missing is not None:
         missing = listed(missing, Fact, "render_account", "missing")
@@ -1351,7 +1359,7 @@ class Decision:
                 title=Text(**data["title"]),
                 subject=data["subject"],
                 on=date.fromisoformat(data["on"]),
-                checks=[_check_from_dict(c) for c in data["checks"]],
+                checks=[_check_at(i, c) for i, c in enumerate(data["checks"])],
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, InvalidInputError):
@@ -1434,6 +1442,15 @@ def _check_to_dict(c: Check) -> dict[str, Any]:
     }
 
 
+def _check_at(index: int, d: Mapping[str, Any]) -> Check:
+    """:func:`_check_from_dict`, its errors naming the check's place: ``checks[2]: ...``."""
+    try:
+        return _check_from_dict(d)
+    except InvalidInputError as exc:
+        msg = f"checks[{index}]: {exc}"
+        raise (WrongTypeError if isinstance(exc, TypeError) else InvalidInputError)(msg) from None
+
+
 def _check_from_dict(d: Mapping[str, Any]) -> Check:
     return Check(
         key=d["key"],
@@ -1448,7 +1465,7 @@ def _check_from_dict(d: Mapping[str, Any]) -> Check:
         missing=[
             Fact(path=f["path"], question=Text(**f["question"])) for f in d.get("missing", ())
         ],
-        informative=bool(d.get("informative", False)),
+        informative=d.get("informative", False),
     )
 
 

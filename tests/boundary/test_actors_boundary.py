@@ -470,7 +470,8 @@ def test_a_research_body_s_public_flag_follows_its_kind_when_absent() -> None:
     assert lab.public is True
     assert body("laboratory", public=False) == attrs.evolve(lab, public=False)
     with pytest.raises(
-        InvalidInputError, match=r"True for 'c', a private non-profit research centre"
+        InvalidInputError,
+        match=r"public: 'c', a private non-profit research centre .* leave public out: it follows",
     ):
         body("private_non_profit", public=True)
 

@@ -388,6 +388,22 @@ def test_a_blank_case_id_is_refused() -> None:
     assert error_of(data) == "case_id: must not be blank"
 
 
+def test_an_id_with_blanks_around_it_is_named_at_its_path() -> None:
+    # " minalogic " names no pôle: read as given, the label would ask for that pôle's history.
+    data = example()
+    data["project"]["labels"][0]["pole_id"] = " minalogic "
+    assert error_of(data) == (
+        "project.labels.0.pole_id: id ' minalogic ' has blanks around it; ids are matched "
+        "exactly: write 'minalogic'"
+    )
+    data = example()
+    data["case_id"] = "RA-2009-017 "
+    assert error_of(data) == (
+        "case_id: id 'RA-2009-017 ' has blanks around it; ids are matched exactly: write "
+        "'RA-2009-017'"
+    )
+
+
 def test_a_document_that_is_not_an_object_is_refused() -> None:
     assert error_of("[]") == "the document should be an object"
 
@@ -594,9 +610,37 @@ def test_a_number_a_binary_float_reads_as_zero_is_refused(number: str) -> None:
     text = json.dumps(example()).replace('"fees": "750.00"', f'"fees": {number}')
     assert f'"fees": {number}' in text
     assert error_of(text) == (
-        f"the number {number} is too small for a JSON number, which readers hold as a binary "
-        "float (it would be read as 0): write it as a decimal string"
+        f"loan.fees: the number {number} is too small for a JSON number, which readers hold as a "
+        "binary float (it would be read as 0): write it as a decimal string"
     )
+
+
+@pytest.mark.parametrize(
+    ("number", "read_as"),
+    [("199999.999999999999", "200000.0"), ("200000.00000000000000001", "200000.0")],
+)
+def test_a_number_a_binary_float_would_change_is_refused(number: str, read_as: str) -> None:
+    # Read as 200000.0, it passed as 200 000.00 euros; a number of 17 digits a float holds
+    # exactly (0.30000000000000004) is refused by the amount's own reader.
+    text = json.dumps(example()).replace('"amount": "200000.00"', f'"amount": {number}')
+    assert error_of(text) == (
+        f"request.amount: the number {number} has more digits than the binary float JSON readers "
+        f"hold it in (it would be read as {read_as}): write it as a decimal string"
+    )
+
+
+def test_a_number_a_binary_float_reads_as_infinity_is_refused() -> None:
+    text = json.dumps(example()).replace('"amount": "200000.00"', '"amount": 1e400')
+    assert error_of(text) == (
+        "request.amount: the number 1e400 is too large for a JSON number, which readers hold as a "
+        "binary float (it would be read as infinity): write it as a decimal string"
+    )
+
+
+@pytest.mark.parametrize("number", ["200000.0", "2e5", "2.000000000000000000E5", "200000.50"])
+def test_a_number_a_binary_float_holds_is_read(number: str) -> None:
+    text = json.dumps(example()).replace('"amount": "200000.00"', f'"amount": {number}')
+    assert parse_case(text).request.amount == Decimal(number)
 
 
 @pytest.mark.parametrize("zero", ["0e-400", "0E-8", "0.0E+3", "-0.000e5"])

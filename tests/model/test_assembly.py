@@ -267,7 +267,7 @@ def test_the_research_organisation_builder_follows_the_kind_when_public_is_left_
     assert private[1].public is False
     refused = built(ResearchKind.PRIVATE_NON_PROFIT, public=True)
     assert refused[0] == "refused"
-    assert str(refused[1]).startswith("ResearchOrganisation.public: True for 'c'")
+    assert str(refused[1]).startswith("ResearchOrganisation.public: 'c', a private non-profit")
     lab = built(ResearchKind.LABORATORY, public=None)
     assert isinstance(lab[1], ResearchOrganisation)
     assert lab[1].public is True
@@ -480,7 +480,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "exempt_investor": (None, None),
     },
     Enterprise: {
-        "id": (None, "non_empty"),
+        "id": (None, "an_id"),
         "name": (None, "non_empty"),
         "region": (None, "_region"),
         "accounts": ("_accounts", "_distinct_periods"),
@@ -488,38 +488,38 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "public_bodies_share": ("_optional_share_of", "share"),
     },
     ResearchOrganisation: {
-        "id": (None, "non_empty"),
+        "id": (None, "an_id"),
         "name": (None, "non_empty"),
         "kind": (None, None),
         "public": (None, "_private_is_not_public"),
         "region": (None, "_region"),
     },
     CooperationStructure: {
-        "id": (None, "non_empty"),
+        "id": (None, "an_id"),
         "name": (None, "non_empty"),
         "kind": (None, None),
         "founders": ("_founders", "ids & _distinct_founders"),
     },
     LocalAuthority: {
-        "id": (None, "non_empty"),
+        "id": (None, "an_id"),
         "name": (None, "non_empty"),
         "level": (None, None),
         "region": (None, "_region"),
     },
     StateBody: {
-        "id": (None, "non_empty"),
+        "id": (None, "an_id"),
         "name": (None, "non_empty"),
         "kind": (None, None),
         "region": (None, "_region"),
     },
-    Bank: {"id": (None, "non_empty"), "name": (None, "non_empty")},
-    Oseo: {"id": (None, "non_empty"), "name": (None, "non_empty")},
+    Bank: {"id": (None, "an_id"), "name": (None, "non_empty")},
+    Oseo: {"id": (None, "an_id"), "name": (None, "non_empty")},
     ProjectPartner: {
         "actor": (None, None),
         "role": (None, None),
         "eligible_costs": ("_optional_eur_of", "non_negative"),
     },
-    PoleLabel: {"pole_id": (None, "non_empty"), "labelled_on": (None, None)},
+    PoleLabel: {"pole_id": (None, "an_id"), "labelled_on": (None, None)},
     ScheduledPayment: {
         "kind": (None, None),
         "amount": ("_eur_of", "non_negative"),
@@ -527,7 +527,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
     },
     Payment: {"paid_on": (None, None), "amount": ("_eur_of", "non_negative")},
     PartnerAid: {
-        "partner_id": (None, "non_empty"),
+        "partner_id": (None, "an_id"),
         "granted": ("_eur_of", "non_negative"),
         "schedule": ("_schedule", "_schedule_within_grant"),
         "payments": ("_payments", "_payments_within_grant"),
@@ -540,7 +540,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "partners": ("_partner_aids", "_aided_partners"),
     },
     CollaborativeProject: {
-        "id": (None, "non_empty"),
+        "id": (None, "an_id"),
         "name": (None, "non_empty"),
         "partners": ("_partners", "_partner_invariants"),
         "labels": ("_labels", "_distinct_labels"),
@@ -548,7 +548,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "selection_letter_on": (None, None),
     },
     RelayRequest: {
-        "id": (None, "non_empty"),
+        "id": (None, "an_id"),
         "applicant": (None, None),
         "project": (None, None),
         "requested_on": (None, None),
@@ -557,7 +557,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "oseo_counter_guarantee": (None, None),
     },
     RelayLoan: {
-        "request_id": (None, "non_empty"),
+        "request_id": (None, "an_id"),
         "disbursed_on": (None, None),
         "principal": ("_eur_of", "_positive"),
         "annual_rate": ("_share_of", "share"),
@@ -566,7 +566,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "repaid_on": (None, "_repaid_in_one_go"),
     },
     RelayCase: {
-        "case_id": (None, "non_empty"),
+        "case_id": (None, "an_id"),
         "request": (None, "_request_is_the_case"),
         "loan": (None, "_loan_answers_the_request"),
     },

@@ -8,6 +8,7 @@ the field -- not an object that fails later, deep inside a rule.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -352,6 +353,27 @@ def test_an_id_or_a_name_with_a_hidden_character_is_refused(text: str, code: str
 
 def test_a_tab_is_a_blank_not_a_hidden_character() -> None:
     assert Bank(id="bank", name="Banque\tde Lyon").name == "Banque\tde Lyon"
+
+
+@pytest.mark.parametrize("ident", [" minalogic", "minalogic ", "\tminalogic", "minalogic\u00a0"])
+def test_an_id_with_blanks_around_it_is_refused(ident: str) -> None:
+    # Ids are matched exactly: " minalogic " would be another pôle than "minalogic", and a label
+    # from it would ask for its history rather than count.
+    reason = re.escape(f"id {ident!r} has blanks around it; ids are matched exactly: ")
+    reason += "write 'minalogic'$"
+    with pytest.raises(InvalidInputError, match=rf"^Bank\.id: {reason}"):
+        Bank(id=ident, name="Banque")
+    with pytest.raises(InvalidInputError, match=rf"^PoleLabel\.pole_id: {reason}"):
+        PoleLabel(pole_id=ident)
+    with pytest.raises(InvalidInputError, match=rf"^Meeting\.attendees\[1\]: {reason}"):
+        Meeting(held_on=date(2010, 3, 1), attendees=["state", ident])
+    with pytest.raises(InvalidInputError, match=rf"^Meeting\.contract_id: {reason}"):
+        Meeting(held_on=date(2010, 3, 1), contract_id=ident)
+
+
+def test_an_id_may_hold_blanks_inside_and_a_name_around_it() -> None:
+    assert Bank(id="Banque de Lyon", name=" Banque ").id == "Banque de Lyon"
+    assert Bank(id="Banque de Lyon", name=" Banque ").name == " Banque "
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u200f", "\u061c"])

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from poles_policy.exceptions import ParameterError
+from poles_policy.exceptions import ParameterError, WrongTypeError
 from poles_policy.parameters import load_parameters, parameters_from_toml
 
 if TYPE_CHECKING:
@@ -387,6 +387,36 @@ def test_a_missing_file_is_a_parameter_error_naming_it(tmp_path: Path) -> None:
         ParameterError, match=r"missing\.toml: cannot be read: No such file or directory$"
     ):
         load_parameters(missing)
+
+
+def test_a_path_may_be_given_as_text(tmp_path: Path) -> None:
+    # As a notebook's user types it: a directory or a file, by its name.
+    (tmp_path / "demo.toml").write_text(parameter_file(value_table()), encoding="utf-8")
+    assert load_parameters(str(tmp_path)) == load_parameters(tmp_path)
+    assert load_parameters(str(tmp_path / "demo.toml")).label == "demo.toml"
+    with pytest.raises(ParameterError, match=r"nope\.toml: cannot be read: No such file"):
+        load_parameters(str(tmp_path / "nope.toml"))
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (None, r"not NoneType None$"),
+        (b"relay.toml", r"not bytes b'relay.toml'$"),
+        (["relay.toml"], r"not list \['relay.toml'\] \(unpack a list of paths with \*\)$"),
+    ],
+)
+def test_a_path_of_another_type_is_named(path: object, message: str) -> None:
+    prefix = (
+        r"^load_parameters: each path must be a string, a pathlib\.Path or a packaged resource, "
+    )
+    with pytest.raises(WrongTypeError, match=prefix + message):
+        load_parameters(path)  # type: ignore[arg-type]
+
+
+def test_a_label_that_is_not_text_is_named(tmp_path: Path) -> None:
+    with pytest.raises(WrongTypeError, match=r"^load_parameters: label must be a string or None"):
+        load_parameters(tmp_path, label=3)  # type: ignore[arg-type]
 
 
 def test_a_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:

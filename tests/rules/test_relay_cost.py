@@ -132,6 +132,13 @@ def test_an_unknown_counter_guarantee_bounds_the_fee_and_asks_for_it(
     check = cost.check("relay.cost.guarantee_fee")
     assert check.status is Status.UNKNOWN
     assert [f.path for f in cost.missing] == ["request.oseo_counter_guarantee"]
+    # The loan's own date does not wait for OSEO: the low scenario is "asked", not "later".
+    assert "in the low scenario (asked), " in check.reason.en
+    assert "dans l'hypothèse basse (sollicitée), " in check.reason.fr
+    # Without a loan, OSEO's processing delays the estimated disbursement, and the text says so.
+    estimated = relay_cost(two_tranches(oseo=None), params).check("relay.cost.guarantee_fee")
+    assert "(asked, the relay then coming later)" in estimated.reason.en
+    assert "(sollicitée, le relais arrivant alors plus tard)" in estimated.reason.fr
 
 
 def test_a_higher_loan_rate_is_used_as_given(
@@ -576,7 +583,8 @@ def _cost(
     request = make_request(
         granted="100000",
         amount="100000",
-        requested_on=START,
+        # The day before: a payment on the request's own day is no longer to be bridged.
+        requested_on=START - timedelta(days=1),
         oseo=oseo,
         payments=[
             (START + timedelta(days=to_first), "40000"),
@@ -711,7 +719,8 @@ def test_the_cost_never_decreases_when_the_repayment_in_one_go_comes_later(
     request = make_request(
         granted="100000",
         amount="100000",
-        requested_on=START,
+        # The day before: a payment on the request's own day is no longer to be bridged.
+        requested_on=START - timedelta(days=1),
         oseo=oseo,
         payments=[(START + timedelta(days=90), "40000"), (START + timedelta(days=300), "60000")],
     )

@@ -15,7 +15,8 @@ from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Status
 from poles_policy.model.projects import PaymentKind, ScheduledPayment
 from poles_policy.model.relay import RelayLoan, RelayRequest
-from poles_policy.rules.relay import TimeSaved, bridged_tranches, time_saved
+from poles_policy.rules.fui import payment_schedule
+from poles_policy.rules.relay import TimeSaved, bridged_tranches, relay_cost, time_saved
 
 if TYPE_CHECKING:
     from poles_policy.parameters import ParameterSet
@@ -33,10 +34,14 @@ def actual(
     paid: date,
     requested_on: date | None = None,
 ) -> TimeSaved:
-    """A loan disbursed on *disbursed*, repaid in full by one payment received on *paid*."""
-    request = make_request(
-        requested_on=requested_on or min(disbursed, paid), payments=[(paid, "150000")]
-    )
+    """
+    A loan disbursed on *disbursed*, repaid in full by one payment received on *paid*.
+
+    Requested by default the day before the payment, or on the disbursement day if earlier:
+    a payment received on the request's own day is no longer to be bridged.
+    """
+    requested_on = requested_on or min(disbursed, paid - timedelta(days=1))
+    request = make_request(requested_on=requested_on, payments=[(paid, "150000")])
     return time_saved(request, params, loan=make_loan(disbursed_on=disbursed))
 
 
@@ -277,7 +282,7 @@ def test_the_weighted_days_are_rounded_half_up(
     # 0.25 days exactly -> 0.3 (half even would give 0.2).
     day = date(2009, 6, 1)
     request = make_request(
-        requested_on=day,
+        requested_on=day - timedelta(days=1),
         amount="100000",
         payments=[(day, "75000"), (day + timedelta(days=1), "25000")],
     )
@@ -340,20 +345,39 @@ def test_payments_received_before_the_request_are_set_against_the_first_instalme
     assert saved.first_payment_earliest == date(2010, 6, 1)
 
 
-def test_payments_received_from_the_request_date_on_are_actual_tranches(
+def test_payments_received_after_the_request_date_are_actual_tranches(
     make_request: RequestFactory, params: ParameterSet
 ) -> None:
-    request = make_request(schedule=SCHEDULE, payments=[(date(2009, 3, 16), "75000")])
+    request = make_request(schedule=SCHEDULE, payments=[(date(2009, 3, 17), "75000")])
     tranches = bridged_tranches(request, params).tranches
     assert (tranches[0].kind, tranches[0].basis, tranches[0].earliest) == (
         None,
         "actual",
-        date(2009, 3, 16),
+        date(2009, 3, 17),
     )
     # The received payment covered the advance: the planned tranches start with the next one.
     assert [t.kind for t in tranches[1:]] == [PaymentKind.INTERMEDIATE, PaymentKind.BALANCE]
     saved = time_saved(request, params)
-    assert saved.after_subsidy is True  # received on the request date, before any relay
+    assert saved.after_subsidy is True  # received the day after the request, before any relay
+
+
+def test_a_payment_received_on_the_request_date_is_received_not_bridged(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # RELAY.4 counts it as received (75 000 of the 300 000 no longer to be received): the relay
+    # does not bridge it either, and the figures are those of a payment the day before.
+    loan = make_loan(disbursed_on=date(2009, 4, 20))
+
+    def received(day: date) -> TimeSaved:
+        request = make_request(schedule=SCHEDULE, payments=[(day, "75000")])
+        return time_saved(request, params, loan=loan)
+
+    on_the_day = received(date(2009, 3, 16))
+    assert on_the_day == received(date(2009, 3, 15))
+    assert on_the_day.after_subsidy is False
+    assert on_the_day.first_payment_earliest == date(2010, 6, 1)
+    # 20 April 2009 -> 1 June 2010: 407 days.
+    assert on_the_day.days_low == on_the_day.days_high == 407
 
 
 def test_a_schedule_with_undated_instalments_is_estimated_instead(
@@ -400,6 +424,76 @@ def test_an_unknown_letter_is_not_needed_when_received_payments_repay_the_relay(
     assert saved.status is Status.MET
     assert saved.days_low == 183
     assert saved.missing == ()
+
+
+# --- instalments overdue at the request ----------------------------------------------------------
+
+
+def test_a_planned_instalment_overdue_at_the_request_is_asked_for_not_taken_as_received(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # The advance was planned for 1 June 2009; on 11 January 2010 nothing has been received. Its
+    # date has passed: the relay bridges it, but when it will come is not known. Taking the plan
+    # as a date would say the relay came after the subsidy and saved nothing.
+    request = make_request(schedule=SCHEDULE, requested_on=date(2010, 1, 11))
+    loan = make_loan(disbursed_on=date(2010, 1, 20))
+    saved = time_saved(request, params, loan=loan)
+    assert saved.status is Status.UNKNOWN
+    assert saved.after_subsidy is None
+    assert saved.days_low is None
+    assert [fact.path for fact in saved.missing] == ["project.aid.0.partners.0.schedule"]
+    question = saved.missing[0].question
+    assert question.en == (
+        "Expected before the request of 2010-01-11, this payment had not arrived by then: "
+        "advance 75000.00 EUR 2009-06-01 (planned). On what date is it expected now?"
+    )
+    assert question.fr.startswith("Attendu avant la demande du 2010-01-11, ce versement n'était")
+    # The cost cannot be computed either, and asks for the same fact.
+    cost = relay_cost(request, params, loan=loan)
+    assert cost.total_low is None
+    assert [fact.path for fact in cost.missing] == ["project.aid.0.partners.0.schedule"]
+
+
+def test_an_overdue_instalment_is_not_needed_when_later_payments_repay_the_relay(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    request = make_request(
+        schedule=SCHEDULE,
+        requested_on=date(2010, 1, 11),
+        payments=[(date(2010, 3, 1), "150000")],
+    )
+    saved = time_saved(request, params, loan=make_loan(disbursed_on=date(2010, 1, 20)))
+    assert saved.status is Status.MET
+    assert saved.missing == ()
+    # 20 January -> 1 March 2010: 40 days.
+    assert saved.days_low == saved.days_high == 40
+
+
+def test_an_estimate_spanning_the_request_starts_at_the_request(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # Letter of 2 March 2009: the advance is estimated 2009-09-02..2009-12-02. Nothing has been
+    # received by 1 October 2009: it comes no earlier than that.
+    request = make_request(requested_on=date(2009, 10, 1), oseo=False)
+    bridging = bridged_tranches(request, params)
+    first = bridging.tranches[0]
+    assert (first.kind, first.earliest, first.latest) == (
+        PaymentKind.ADVANCE,
+        date(2009, 10, 1),
+        date(2009, 12, 2),
+    )
+    reason = time_saved(request, params).check("relay.timing.tranches").reason
+    assert "1 instalment(s) still expected dated no earlier than the request" in reason.en
+    assert "1 échéance attendue datée au plus tôt de la demande" in reason.fr
+
+
+def test_an_estimate_wholly_before_the_request_is_asked_for(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(requested_on=date(2010, 1, 11)), params)
+    assert saved.status is Status.UNKNOWN
+    assert [fact.path for fact in saved.missing] == ["project.aid.0.partners.0.schedule"]
+    assert "2009-09-02..2009-12-02 (estimated)" in saved.missing[0].question.en
 
 
 def test_a_project_aided_only_by_the_region_has_nothing_to_bridge(
@@ -523,7 +617,7 @@ DAYS = st.integers(min_value=0, max_value=900)
 
 
 @given(
-    start=st.dates(min_value=date(2008, 4, 1), max_value=date(2012, 12, 31)),
+    start=st.dates(min_value=date(2008, 4, 2), max_value=date(2012, 12, 31)),
     to_disbursement=DAYS,
     to_payments=st.lists(DAYS, min_size=1, max_size=3),
 )
@@ -536,13 +630,13 @@ def test_time_saved_is_never_negative_with_actual_dates(
     to_payments: list[int],
 ) -> None:
     request = make_request(
-        requested_on=start,
+        requested_on=start - timedelta(days=1),
         payments=[(start + timedelta(days=d), "50000") for d in to_payments],
     )
     loan = make_loan(disbursed_on=start + timedelta(days=to_disbursement))
     saved = time_saved(request, params, loan=loan)
-    # A payment is received on or after the request: it is the first payment, and what is
-    # still expected comes after it.
+    # A payment is received after the request: it is the first payment, and what is still
+    # expected comes after it.
     assert saved.first_payment_basis == "actual"
     assert saved.days_low is not None
     assert saved.days_low >= 0
@@ -572,6 +666,12 @@ def test_estimated_savings_are_never_negative_and_low_never_exceeds_high(
         letter=letter, requested_on=letter + timedelta(days=to_request), oseo=oseo
     )
     saved = time_saved(request, params)
+    # Nothing is received: a payment estimated wholly before the request is overdue, and asked.
+    estimated = payment_schedule(Decimal(300000), letter, params)
+    if any(p.latest < request.requested_on for p in estimated):
+        assert saved.status is Status.UNKNOWN
+        assert [f.path for f in saved.missing] == ["project.aid.0.partners.0.schedule"]
+        return
     assert saved.days_low is not None
     assert saved.days_high is not None
     assert 0 <= saved.days_low <= saved.days_high

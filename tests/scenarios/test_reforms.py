@@ -111,10 +111,15 @@ def test_a_date_given_twice_to_the_sweep_is_refused() -> None:
 
 def test_reform_functions_name_an_argument_of_the_wrong_type() -> None:
     portfolio = RelayPortfolio.from_cases(demo_cases())
-    with pytest.raises(TypeError, match="screen_all: params must be a ParameterSet"):
+    # Each names the argument as the caller wrote it.
+    with pytest.raises(TypeError, match=r"^screen_all: scenarios\['oops'\] must be a ParameterSet"):
         screen_all(portfolio, {"pilot": PILOT, "oops": "national"})  # type: ignore[dict-item]
     with pytest.raises(TypeError, match="region_comparison: portfolio must be"):
         region_comparison(demo_cases(), PILOT, NATIONAL_2009)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^region_comparison: reform must be a ParameterSet"):
+        region_comparison(portfolio, PILOT, "x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^region_comparison: baseline must be a ParameterSet"):
+        region_comparison(portfolio, None, NATIONAL_2009)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="generalisation_sweep: params must be"):
         generalisation_sweep(portfolio, None, [date(2009, 1, 1)])  # type: ignore[arg-type]
 

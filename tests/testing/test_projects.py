@@ -13,7 +13,13 @@ from poles_policy.explain import Outcome, Status
 from poles_policy.model.actors import Enterprise, ResearchKind, ResearchOrganisation
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.fui import consortium
-from poles_policy.testing import aid_decisions, partner_aids, pole_labels, projects
+from poles_policy.testing import (
+    aid_decisions,
+    partner_aids,
+    pole_labels,
+    project_partners,
+    projects,
+)
 
 if TYPE_CHECKING:
     from tests.testing.conftest import Tally, Unreached
@@ -104,7 +110,15 @@ def test_the_applicant_is_a_partner_as_the_same_object(
         (
             lambda: projects(applicant={"id": "acme"}),  # type: ignore[arg-type]
             WrongTypeError,
-            r"projects\(applicant=\{'id': 'acme'\}\): expected a Enterprise or Research",
+            r"projects\(applicant=\{'id': 'acme'\}\): expected an Enterprise or a Research",
+        ),
+        (
+            lambda: project_partners(actor="x"),  # type: ignore[arg-type]
+            WrongTypeError,
+            (
+                r"^project_partners\(actor='x'\): expected an Enterprise or a "
+                r"ResearchOrganisation or None, got a str$"
+            ),
         ),
     ],
 )

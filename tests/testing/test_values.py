@@ -167,6 +167,15 @@ def test_an_id_with_a_control_character_is_refused_when_the_strategy_is_built(id
         enterprises(ident=ident)
 
 
+def test_an_id_with_blanks_around_it_is_refused_when_the_strategy_is_built() -> None:
+    from poles_policy.testing import enterprises
+
+    with pytest.raises(
+        InvalidInputError, match=r"^enterprises\(ident=' acme'\): an id has no blank"
+    ):
+        enterprises(ident=" acme")
+
+
 @given(st.builds(PartnerAid, partner_id=st.just("acme")))
 def test_an_inferred_amount_field_draws_exact_amounts(aid: PartnerAid) -> None:
     # st.builds reads the converter's hints: euros to the cent, never a float.

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import math
 import re
 from contextlib import contextmanager
 from datetime import date
@@ -585,18 +586,70 @@ def _first_marked(value: object, path: tuple[str | int, ...]) -> tuple[str | int
     return None
 
 
-class _Vanishing(Exception):  # noqa: N818 - a signal inside this module, never raised out
-    def __init__(self, text: str) -> None:
+class _Unheld(Exception):  # noqa: N818 - a signal inside this module, never raised out
+    """A JSON number the binary float every JSON reader holds it in would change."""
+
+    def __init__(self, text: str, reason: str) -> None:
         super().__init__(text)
         self.text = text
+        self.reason = reason
 
 
 def _float(text: str) -> float:
     value = float(text)
-    if value == 0 and any(digit in "123456789" for digit in text.lower().partition("e")[0]):
-        # 1e-400 is not zero, but a binary float holds it as 0.0: a reader would take it for 0.
-        raise _Vanishing(text)
+    if value == 0:
+        if any(digit in "123456789" for digit in text.lower().partition("e")[0]):
+            # 1e-400 is not zero, but a binary float holds it as 0.0: a reader would take it
+            # for 0.
+            raise _Unheld(
+                text,
+                "is too small for a JSON number, which readers hold as a binary float (it "
+                "would be read as 0)",
+            )
+        return value
+    if math.isinf(value):
+        raise _Unheld(
+            text,
+            "is too large for a JSON number, which readers hold as a binary float (it "
+            "would be read as infinity)",
+        )
+    if Decimal(text) != Decimal(repr(value)):
+        # 199999.999999999999 is read as 200000.0: a reader would take it for 200 000 euros.
+        raise _Unheld(
+            text,
+            "has more digits than the binary float JSON readers hold it in (it would be "
+            f"read as {value!r})",
+        )
     return value
+
+
+_CULPRIT: Final = object()
+
+
+def _path_of_number(text: str, number: str) -> tuple[str | int, ...]:
+    """The path of the first number written *number* in the JSON *text*."""
+
+    def mark(written: str) -> object:
+        return _CULPRIT if written == number else 0.0
+
+    return _first_path(json.loads(text, parse_float=mark), ()) or ()
+
+
+def _first_path(value: object, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    if value is _CULPRIT:
+        return path
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        found = _first_path(item, (*path, key))
+        if found is not None:
+            return found
+    return None
 
 
 # Built once: json.loads would build a decoder on every call.
@@ -673,12 +726,9 @@ def refuse_duplicate_keys(data: str | bytes) -> str | bytes:
     except _Repeated:
         path = _first_marked(json.loads(text, object_pairs_hook=_marked), ())
         raise at_path(path or (), "given twice in one object") from None
-    except _Vanishing as exc:
-        msg = (
-            f"the number {exc.text} is too small for a JSON number, which readers hold as a "
-            "binary float (it would be read as 0): write it as a decimal string"
-        )
-        raise DocumentError([("", msg)]) from None
+    except _Unheld as exc:
+        msg = f"the number {exc.text} {exc.reason}: write it as a decimal string"
+        raise at_path(_path_of_number(text, exc.text), msg) from None
     except (ValueError, RecursionError):
         pass  # not UTF-8 JSON (or too deep for this check): the model's parser reports it
     return data

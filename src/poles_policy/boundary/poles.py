@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Annotated, Final
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Final
 
 from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
 
+from poles_policy._arguments import wrong_type
 from poles_policy.boundary._base import (
     IsoDate,
     Model,
@@ -44,9 +46,6 @@ from poles_policy.model.poles import (
     Pole,
     StateCorrespondent,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 __all__ = [
     "GoverningBodyModel",
@@ -328,6 +327,9 @@ def dump_poles(poles: Iterable[Pole], *, indent: int | None = 2) -> str:
     >>> dump_poles(rhone_alpes_poles(), indent=None)[:30]
     '[{"id":"minalogic","name":"Min'
     """
+    given: object = poles  # a caller's slip may be anything
+    if isinstance(given, str | bytes | Mapping) or not isinstance(given, Iterable):
+        raise wrong_type("dump_poles", "poles", "a list of Pole objects", given)
     return _POLES.dump_json(
         tuple(PoleModel.from_domain(pole) for pole in poles), indent=indent
     ).decode()

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from poles_policy.model._validators import readable
+from poles_policy.model._validators import plain_id, readable
 from poles_policy.model.actors import (
     Accounts,
     Bank,
@@ -211,7 +211,7 @@ def enterprise(  # noqa: PLR0913 - one argument per field of the class
     if len(accounts) > 1:
         accounts = _BY_PERIOD_END(accounts)
     valid = (
-        readable(id)
+        plain_id(id)
         and readable(name)
         and _distinct_periods(accounts)
         and (public_bodies_share is None or ZERO <= public_bodies_share <= _ONE)
@@ -243,13 +243,13 @@ def research_organisation(
     default, which follows the kind.
     """
     if public is None:
-        if readable(id) and readable(name) and (region is None or is_region_code(region)):
+        if plain_id(id) and readable(name) and (region is None or is_region_code(region)):
             return _RESEARCH_ORGANISATION(
                 id=id, name=name, kind=kind, public=public_by_kind(kind), region=region
             )
         return ResearchOrganisation(id=id, name=name, kind=kind, region=region)
     valid = (
-        readable(id)
+        plain_id(id)
         and readable(name)
         and (region is None or is_region_code(region))
         and not (public and kind is ResearchKind.PRIVATE_NON_PROFIT)
@@ -267,9 +267,9 @@ def cooperation_structure(
 ) -> CooperationStructure:
     """Make a :class:`~poles_policy.model.actors.CooperationStructure`."""
     valid = (
-        readable(id)
+        plain_id(id)
         and readable(name)
-        and all(readable(f) for f in founders)
+        and all(plain_id(f) for f in founders)
         and len(set(founders)) == len(founders)
     )
     make = _COOPERATION_STRUCTURE if valid else CooperationStructure
@@ -284,7 +284,7 @@ def local_authority(
     region: str | None,
 ) -> LocalAuthority:
     """Make a :class:`~poles_policy.model.actors.LocalAuthority`."""
-    valid = readable(id) and readable(name) and (region is None or is_region_code(region))
+    valid = plain_id(id) and readable(name) and (region is None or is_region_code(region))
     make = _LOCAL_AUTHORITY if valid else LocalAuthority
     return make(id=id, name=name, level=level, region=region)
 
@@ -297,20 +297,20 @@ def state_body(
     region: str | None,
 ) -> StateBody:
     """Make a :class:`~poles_policy.model.actors.StateBody`."""
-    valid = readable(id) and readable(name) and (region is None or is_region_code(region))
+    valid = plain_id(id) and readable(name) and (region is None or is_region_code(region))
     make = _STATE_BODY if valid else StateBody
     return make(id=id, name=name, kind=kind, region=region)
 
 
 def bank(*, id: str, name: str) -> Bank:  # noqa: A002 - the field's name
     """Make a :class:`~poles_policy.model.actors.Bank`."""
-    make = _BANK if readable(id) and readable(name) else Bank
+    make = _BANK if plain_id(id) and readable(name) else Bank
     return make(id=id, name=name)
 
 
 def oseo(*, id: str, name: str) -> Oseo:  # noqa: A002 - the field's name
     """Make an :class:`~poles_policy.model.actors.Oseo`."""
-    make = _OSEO if readable(id) and readable(name) else Oseo
+    make = _OSEO if plain_id(id) and readable(name) else Oseo
     return make(id=id, name=name)
 
 
@@ -337,7 +337,7 @@ def project_partner(
 
 def pole_label(*, pole_id: str, labelled_on: date | None) -> PoleLabel:
     """Make a :class:`~poles_policy.model.projects.PoleLabel`."""
-    make = _POLE_LABEL if readable(pole_id) else PoleLabel
+    make = _POLE_LABEL if plain_id(pole_id) else PoleLabel
     return make(pole_id=pole_id, labelled_on=labelled_on)
 
 
@@ -376,7 +376,7 @@ def partner_aid(
     if len(payments) > 1:
         payments = _BY_PAYMENT_DATE(payments)
     valid = (
-        readable(partner_id)
+        plain_id(partner_id)
         and _unsigned(granted)
         and (not schedule or total(s.amount for s in schedule) <= granted)
         and (not payments or _within(granted, payments))
@@ -418,7 +418,7 @@ def _project_is_valid(
     labels: tuple[PoleLabel, ...],
     aid: tuple[AidDecision, ...] | None,
 ) -> bool:
-    if not (readable(id) and readable(name)):
+    if not (plain_id(id) and readable(name)):
         return False
     partner_ids = {p.actor.id for p in partners}
     if len(partner_ids) != len(partners):
@@ -470,7 +470,7 @@ def relay_request(  # noqa: PLR0913 - one argument per field of the class
     oseo_counter_guarantee: bool | None,
 ) -> RelayRequest:
     """Make a :class:`~poles_policy.model.relay.RelayRequest`."""
-    make = _RELAY_REQUEST if readable(id) and amount > ZERO else RelayRequest
+    make = _RELAY_REQUEST if plain_id(id) and amount > ZERO else RelayRequest
     return make(
         id=id,
         applicant=applicant,
@@ -494,7 +494,7 @@ def relay_loan(  # noqa: PLR0913 - one argument per field of the class
 ) -> RelayLoan:
     """Make a :class:`~poles_policy.model.relay.RelayLoan`."""
     valid = (
-        readable(request_id)
+        plain_id(request_id)
         and principal > ZERO
         and ZERO <= annual_rate <= _ONE
         and (fees is None or _unsigned(fees))
@@ -516,7 +516,7 @@ def relay_case(*, case_id: str, request: RelayRequest, loan: RelayLoan | None) -
     """Make a :class:`~poles_policy.model.cases.RelayCase`."""
     partner = request.project.partner(request.applicant.id)
     valid = (
-        readable(case_id)
+        plain_id(case_id)
         and request.id == case_id
         and (partner is None or partner.actor == request.applicant)
         and (

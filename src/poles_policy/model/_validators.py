@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import attrs
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "a_date",
+    "an_id",
     "boolean",
     "calendar_year",
     "ids",
@@ -41,6 +42,7 @@ __all__ = [
     "optional_date",
     "optional_id",
     "optional_is_a",
+    "plain_id",
     "plain_text",
     "readable",
     "repeated",
@@ -169,6 +171,16 @@ def readable(text: str) -> bool:
     return isinstance(found, str) and bool(found.strip()) and _HIDDEN.search(found) is None
 
 
+def plain_id(text: str) -> bool:
+    """
+    Tell whether *text* may be an id: :func:`readable`, and no blank at either end.
+
+    >>> plain_id("minalogic"), plain_id(" minalogic "), plain_id("RA 2009")
+    (True, False, True)
+    """
+    return readable(text) and not (text[0].isspace() or text[-1].isspace())
+
+
 def plain_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Refuse a text with a hidden character, and anything but a string; ``None`` passes."""
     if value is None:
@@ -275,6 +287,34 @@ def _an_id(owner: str, value: object) -> None:
         msg = f"{owner}: {value!r} is not an id"
         raise InvalidInputError(msg)
     _hidden(owner, value)
+    _unpadded(owner, value)
+
+
+def _unpadded(owner: str, value: str) -> None:
+    if value[0].isspace() or value[-1].isspace():
+        # Ids are matched exactly: " minalogic " would name no pôle, and ask for its history.
+        msg = (
+            f"{owner}: id {value!r} has blanks around it; ids are matched exactly: write "
+            f"{value.strip()!r}"
+        )
+        raise InvalidInputError(msg)
+
+
+def an_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Refuse an id that is not a non-blank string, holds a hidden character or has blanks around it.
+
+    An id is matched exactly (a label's ``pole_id`` against the pôles, an
+    aid's ``partner_id`` against the partners): ``" minalogic "`` is refused
+    rather than taken for another id than ``"minalogic"``.
+
+    Raises:
+        WrongTypeError: For anything but a string.
+        InvalidInputError: For a blank id (``must not be empty``), a hidden
+            character, or blanks at either end.
+    """
+    non_empty(instance, attribute, value)
+    _unpadded(f"{type(instance).__name__}.{attribute.name}", cast("str", value))
 
 
 def ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:

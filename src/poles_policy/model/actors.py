@@ -22,6 +22,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     boolean,
     ids,
     is_a,
@@ -186,7 +187,7 @@ class Enterprise:
             public bodies, or ``None`` if unknown.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     region: str | None = attrs.field(default=None, validator=_region)
     accounts: tuple[Accounts, ...] = attrs.field(
@@ -235,9 +236,9 @@ def _private_is_not_public(
 ) -> None:
     if value is True and instance.kind is ResearchKind.PRIVATE_NON_PROFIT:
         msg = (
-            f"ResearchOrganisation.public: True for {instance.id!r}, a private non-profit "
-            "research centre (kind private_non_profit), which is not a public establishment; "
-            "leave public out or give False"
+            f"ResearchOrganisation.public: {instance.id!r}, a private non-profit research "
+            "centre (kind private_non_profit), is not a public establishment; leave public out: "
+            "it follows the kind"
         )
         raise InvalidInputError(msg)
 
@@ -275,10 +276,10 @@ class ResearchOrganisation:
     ... )
     Traceback (most recent call last):
     ...
-    poles_policy.exceptions.InvalidInputError: ResearchOrganisation.public: True for 'c', a private non-profit research centre (kind private_non_profit), which is not a public establishment; leave public out or give False
+    poles_policy.exceptions.InvalidInputError: ResearchOrganisation.public: 'c', a private non-profit research centre (kind private_non_profit), is not a public establishment; leave public out: it follows the kind
     """  # noqa: E501 - a doctest's traceback line cannot wrap
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     kind: ResearchKind = attrs.field(validator=is_a(ResearchKind))
     public: bool = attrs.field(
@@ -332,7 +333,7 @@ class CooperationStructure:
         founders: Ids of the establishments that set it up.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     kind: CooperationKind = attrs.field(validator=is_a(CooperationKind))
     founders: tuple[str, ...] = attrs.field(
@@ -364,7 +365,7 @@ class LocalAuthority:
         region: INSEE code of the region it lies in.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     level: AuthorityLevel = attrs.field(validator=is_a(AuthorityLevel))
     region: str | None = attrs.field(default=None, validator=_region)
@@ -392,7 +393,7 @@ class StateBody:
         region: For a préfet de région, the INSEE code of the region.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     kind: StateKind = attrs.field(validator=is_a(StateKind))
     region: str | None = attrs.field(default=None, validator=_region)
@@ -408,7 +409,7 @@ class Bank:
         name: Its name.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
 
 
@@ -424,7 +425,7 @@ class Oseo:
         name: E.g. "OSEO Rhône-Alpes" (a regional office).
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
-from poles_policy.model._validators import non_empty
+from poles_policy.model._validators import an_id
 from poles_policy.model.relay import RelayLoan, RelayRequest, check_principal
 
 __all__ = ["RelayCase"]
@@ -107,6 +107,6 @@ class RelayCase:
     True
     """
 
-    case_id: str = attrs.field(validator=non_empty)
+    case_id: str = attrs.field(validator=an_id)
     request: RelayRequest = attrs.field(validator=_request_is_the_case)
     loan: RelayLoan | None = attrs.field(default=None, validator=_loan_answers_the_request)

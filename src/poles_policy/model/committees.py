@@ -23,6 +23,7 @@ from poles_policy._arguments import expect_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     boolean,
     ids,
     items,
@@ -59,7 +60,7 @@ class CommitteeMember:
             meet *with* its funders).
     """
 
-    actor_id: str = attrs.field(validator=non_empty)
+    actor_id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     funder: bool = attrs.field(converter=to_bool, validator=boolean)
 
@@ -262,7 +263,7 @@ class CoordinationCommittee:
             not a valid RRULE.
     """
 
-    pole_id: str = attrs.field(validator=non_empty)
+    pole_id: str = attrs.field(validator=an_id)
     members: tuple[CommitteeMember, ...] = attrs.field(
         default=(), converter=_members, validator=_distinct_members
     )

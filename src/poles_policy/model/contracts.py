@@ -30,6 +30,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     calendar_year,
     is_a,
     items,
@@ -170,7 +171,7 @@ class Indicator:
         measurements: Yearly values, oldest first, one per calendar year.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     unit: str = attrs.field(validator=non_empty)
     baseline: Decimal = attrs.field(converter=_baseline)
@@ -219,7 +220,7 @@ class Objective:
         indicators: How it is measured; no indicator id twice.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     title: str = attrs.field(validator=non_empty)
     axis: Axis = attrs.field(validator=is_a(Axis))
     indicators: tuple[Indicator, ...] = attrs.field(
@@ -426,8 +427,8 @@ class PerformanceContract:
             period, oldest first.
     """
 
-    id: str = attrs.field(validator=non_empty)
-    pole_id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
+    pole_id: str = attrs.field(validator=an_id)
     state: StateBody = attrs.field(validator=is_a(StateBody))
     local_authorities: tuple[LocalAuthority, ...] = attrs.field(
         default=(), converter=_authorities, validator=_distinct_authorities

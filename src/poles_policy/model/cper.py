@@ -35,6 +35,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     calendar_year,
     ids,
     non_empty,
@@ -99,7 +100,7 @@ class CperEnvelope:
         amount: The amount available for structuring projects.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     region: str = attrs.field(validator=_region_code)
     period_start: date = attrs.field(validator=a_date)
     period_end: date = attrs.field(validator=[a_date, _ends_after_start, _region_in_force])
@@ -140,7 +141,7 @@ class StructuringProject:
             or ``None`` if not ranked.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     region: str = attrs.field(validator=_region_code)
     pole_ids: tuple[str, ...] = attrs.field(

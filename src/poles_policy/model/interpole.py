@@ -31,6 +31,7 @@ from poles_policy._arguments import refuse
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     ids,
     is_a,
     items,
@@ -59,7 +60,7 @@ class PoleShare:
         amount: Its part of the amount granted, in euros (zero allowed).
     """
 
-    pole_id: str = attrs.field(validator=non_empty)
+    pole_id: str = attrs.field(validator=an_id)
     amount: Eur = attrs.field(converter=to_eur, validator=non_negative)
 
 
@@ -143,9 +144,9 @@ class InterPoleFile:
     (('minalogic', 'axelera'), Decimal('40000.00'))
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
-    lead_pole_id: str = attrs.field(validator=non_empty)
+    lead_pole_id: str = attrs.field(validator=an_id)
     other_pole_ids: tuple[str, ...] = attrs.field(
         default=(), converter=_others, validator=[ids, _distinct_others]
     )

@@ -32,6 +32,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     ids,
     is_a,
     items,
@@ -100,7 +101,7 @@ class CallForProjects:
             open to every pôle.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     opens_on: date = attrs.field(validator=a_date)
     closes_on: date = attrs.field(validator=[a_date, _closes_after_opening])
@@ -206,7 +207,7 @@ class InnovationPlatform:
         submitted_on: The date it was submitted, or ``None`` if unknown.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     carrying_pole_ids: tuple[str, ...] = attrs.field(
         default=(), converter=_carrying_pole_ids, validator=[ids, _distinct_poles]

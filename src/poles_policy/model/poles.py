@@ -65,6 +65,7 @@ from poles_policy._arguments import expect_day
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     is_a,
     items,
     non_empty,
@@ -394,7 +395,7 @@ class Pole:
     poles_policy.exceptions.InvalidInputError: Pole.head_office_region: region code '84' did not exist on 2005-07-12 (valid from 2016-01-01), the date of the first event of the history of pôle 'p'; region codes are those in force on that date: '82' (Rhône-Alpes) or '83' (Auvergne)
     """  # noqa: E501 - a doctest's traceback line cannot wrap
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     category: Category = attrs.field(validator=is_a(Category))
     themes: tuple[str, ...] = attrs.field(default=(), converter=_theme_list, validator=_themes)

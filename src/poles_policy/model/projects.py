@@ -25,6 +25,7 @@ import attrs
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     is_a,
     items,
     non_empty,
@@ -93,7 +94,7 @@ class PoleLabel:
         labelled_on: The date of the label, or ``None`` if unknown.
     """
 
-    pole_id: str = attrs.field(validator=non_empty)
+    pole_id: str = attrs.field(validator=an_id)
     labelled_on: date | None = attrs.field(default=None, validator=optional_date)
 
 
@@ -218,7 +219,7 @@ class PartnerAid:
     Decimal('315000.00')
     """
 
-    partner_id: str = attrs.field(validator=non_empty)
+    partner_id: str = attrs.field(validator=an_id)
     granted: Eur = attrs.field(converter=to_eur, validator=non_negative)
     schedule: tuple[ScheduledPayment, ...] = attrs.field(
         default=(), converter=_schedule, validator=_schedule_within_grant
@@ -360,7 +361,7 @@ class CollaborativeProject:
             retenus*, RELAY.3), or ``None`` if unknown or not yet issued.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     name: str = attrs.field(validator=non_empty)
     partners: tuple[ProjectPartner, ...] = attrs.field(
         default=(), converter=_partners, validator=_partner_invariants

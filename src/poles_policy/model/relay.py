@@ -23,9 +23,9 @@ from poles_policy._arguments import wrong_type
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
     a_date,
+    an_id,
     boolean,
     is_a,
-    non_empty,
     non_negative,
     optional_boolean,
     optional_date,
@@ -94,7 +94,7 @@ class RelayRequest:
             not known yet.
     """
 
-    id: str = attrs.field(validator=non_empty)
+    id: str = attrs.field(validator=an_id)
     applicant: Actor = attrs.field(validator=is_a(get_args(Actor), "actor"))
     project: CollaborativeProject = attrs.field(validator=is_a(CollaborativeProject))
     requested_on: date = attrs.field(validator=a_date)
@@ -135,7 +135,7 @@ class RelayLoan:
             When given, it is after *disbursed_on*.
     """
 
-    request_id: str = attrs.field(validator=non_empty)
+    request_id: str = attrs.field(validator=an_id)
     disbursed_on: date = attrs.field(validator=a_date)
     principal: Eur = attrs.field(converter=to_eur, validator=_positive)
     annual_rate: Rate = attrs.field(converter=to_share, validator=share)

@@ -24,9 +24,9 @@ import attrs
 
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.model._validators import (
+    an_id,
     boolean,
     items,
-    non_empty,
     optional_is_a,
     to_bool,
     unique,
@@ -67,7 +67,7 @@ class Involvement:
             contract, a convention...), or ``None`` if not said.
     """
 
-    structure_id: str = attrs.field(validator=non_empty)
+    structure_id: str = attrs.field(validator=an_id)
     in_strategy: bool = attrs.field(converter=to_bool, validator=boolean)
     in_actions: bool = attrs.field(converter=to_bool, validator=boolean)
     # Free text (a note may span lines): its type is checked, and a blank note is refused.
@@ -164,7 +164,7 @@ class PoleSynergies:
     (False, None)
     """
 
-    pole_id: str = attrs.field(validator=non_empty)
+    pole_id: str = attrs.field(validator=an_id)
     members: tuple[ResearchOrganisation, ...] = attrs.field(
         default=(),
         converter=_members,

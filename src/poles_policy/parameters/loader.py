@@ -31,8 +31,10 @@ file, the parameter and the offending value.
 from __future__ import annotations
 
 import functools
+import os
 import tomllib
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -48,7 +50,6 @@ from poles_policy.parameters.units import UNITS, Unit, coerce_value, is_unit, pa
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from importlib.resources.abc import Traversable
 
 __all__ = [
     "default_parameters",
@@ -96,18 +97,24 @@ def packaged_parameter_files() -> tuple[Traversable, ...]:
     return tuple(sorted(_toml_files(data), key=lambda f: f.name))
 
 
-def load_parameters(*paths: Path | Traversable, label: str | None = None) -> ParameterSet:
+def load_parameters(
+    *paths: str | os.PathLike[str] | Traversable, label: str | None = None
+) -> ParameterSet:
     """
     Read parameter files into one set.
 
     Args:
         *paths: TOML files, or directories whose ``*.toml`` files are read
-            in name order.
+            in name order: each a string, a :class:`~pathlib.Path` or a
+            packaged resource (see :func:`packaged_parameter_files`).
         label: The set's label; by default the file names, comma-separated.
 
     Raises:
         ParameterError: If no file is given, a file cannot be read or is
             invalid, or two files define the same parameter.
+        WrongTypeError: If a path is neither text, a path nor a resource
+            (``None``, bytes, a list of paths not unpacked with ``*``), or
+            *label* is not a string.
 
     >>> from datetime import date
     >>> relay = [file for file in packaged_parameter_files() if file.name == "relay.toml"]
@@ -115,7 +122,11 @@ def load_parameters(*paths: Path | Traversable, label: str | None = None) -> Par
     >>> params.label, params.value("relay.pilot_regions", date(2009, 3, 16))
     ('relay.toml', ('82',))
     """
-    files = [f for path in paths for f in _expand(path)]
+    given: object = label  # a caller's slip may be anything
+    if given is not None and not isinstance(given, str):
+        msg = f"load_parameters: label must be a string or None, not {type(given).__name__}"
+        raise WrongTypeError(msg)
+    files = [f for path in map(_as_path, paths) for f in _expand(path)]
     if not files:
         msg = f"no parameter file found in {', '.join(map(str, paths)) or 'the arguments'}"
         raise ParameterError(msg)
@@ -189,6 +200,20 @@ def parameters_from_toml(
 
 def _toml_files(directory: Traversable) -> Iterator[Traversable]:
     return (f for f in directory.iterdir() if f.is_file() and f.name.endswith(".toml"))
+
+
+def _as_path(path: object) -> Path | Traversable:
+    """*path* as a path to read: a string or a path-like one becomes a :class:`Path`."""
+    if isinstance(path, str | os.PathLike):
+        return Path(path)
+    if isinstance(path, Traversable):
+        return path
+    hint = " (unpack a list of paths with *)" if isinstance(path, list | tuple) else ""
+    msg = (
+        "load_parameters: each path must be a string, a pathlib.Path or a packaged resource, "
+        f"not {type(path).__name__} {path!r}{hint}"
+    )
+    raise WrongTypeError(msg)
 
 
 def _expand(path: Path | Traversable) -> list[Traversable]:

@@ -57,7 +57,13 @@ from poles_policy.model.projects import (
     ProjectPartner,
 )
 from poles_policy.money import EXACT, Eur, eur, exact_decimals, rate_of
-from poles_policy.rules._inputs import expect, expect_date, expect_params, poles_by_id
+from poles_policy.rules._inputs import (
+    expect,
+    expect_date,
+    expect_flag,
+    expect_params,
+    poles_by_id,
+)
 from poles_policy.rules._kinds import actor_kind
 from poles_policy.rules._labels import label_date_facts, labelled_account
 from poles_policy.rules.sme import SmeResult, sme_status
@@ -520,6 +526,7 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
     )
     expect_date(on, "on", "aid_rate")
     expect_params(params, "aid_rate")
+    expect_flag(full_cost, "full_cost", "aid_rate")
     if isinstance(actor, ResearchOrganisation):
         basis: AidBasis = "research_full_cost" if full_cost else "research_marginal_cost"
         return _rated(basis, on, params, None)
@@ -689,6 +696,7 @@ def aid_amount(
     expect(partner, ProjectPartner, "partner", "aid_amount")
     expect_date(on, "on", "aid_amount")
     expect_params(params, "aid_amount")
+    expect_flag(full_cost, "full_cost", "aid_amount")
     rated = aid_rate(partner.actor, on, params, full_cost=full_cost)
     costs = partner.eligible_costs
     parameters = rated.check.parameters

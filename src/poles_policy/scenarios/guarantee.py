@@ -65,7 +65,7 @@ def counter_guarantees(portfolio: RelayPortfolio, params: ParameterSet) -> pd.Da
     >>> bool(row["asked"]), row["share"], int(row["covered_cents"])
     (True, Decimal('0.50'), 7500000)
     """
-    require("counter_guarantees", portfolio, params)
+    require("counter_guarantees", portfolio, params=params)
     n = len(portfolio)
     asked, covered, terms, period = _sized(portfolio, params, np.ones(n, dtype=np.bool_))
     # No terms on its date (before the pilot): a request asked then is not sized.
@@ -153,7 +153,7 @@ def portfolio_totals(portfolio: RelayPortfolio, params: ParameterSet) -> pd.Seri
     >>> totals["eligible"], totals["prefinanced"], totals["oseo_exposure"]
     (23, Decimal('3850000.00'), Decimal('1752500.00'))
     """
-    require("portfolio_totals", portfolio, params)
+    require("portfolio_totals", portfolio, params=params)
     frame = screen(portfolio, params)
     eligible = (frame["outcome"] == "eligible").to_numpy()
     asked, covered, _, _ = _sized(portfolio, params, eligible, strict=True)

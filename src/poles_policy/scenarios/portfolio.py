@@ -280,9 +280,12 @@ class RelayPortfolio:
         return self.cases[position]
 
 
-def require(function: str, portfolio: object, *params: object) -> None:
+def require(function: str, portfolio: object, **params: object) -> None:
     """
     Check the arguments of a scenario function, for a message that names them.
+
+    *params* maps each parameter-set argument's name, as the caller wrote it
+    (``params``, ``reform``, ``scenarios['national']``), to its value.
 
     Raises:
         WrongTypeError: If *portfolio* is not a :class:`RelayPortfolio` or one
@@ -293,11 +296,11 @@ def require(function: str, portfolio: object, *params: object) -> None:
         refuse(
             function, "portfolio", "a RelayPortfolio (RelayPortfolio.from_cases(cases))", portfolio
         )
-    for value in params:
+    for name, value in params.items():
         if not isinstance(value, ParameterSet):
             refuse(
                 function,
-                "params",
+                name,
                 "a ParameterSet (default_parameters() or a reform of it)",
                 value,
             )

@@ -79,7 +79,7 @@ def screen_all(portfolio: RelayPortfolio, scenarios: Mapping[str, ParameterSet])
         if not isinstance(name, str):
             # pandas would take 1 and None as column names, and show them as 1.0 and NaN.
             refuse("screen_all", "each name in scenarios", "a string (the column's name)", name)
-    require("screen_all", portfolio, *scenarios.values())
+    require("screen_all", portfolio, **{f"scenarios[{k!r}]": v for k, v in scenarios.items()})
     if not scenarios:
         msg = "screen_all needs at least one parameter set"
         raise InvalidInputError(msg)
@@ -157,7 +157,7 @@ def generalisation_sweep(
     >>> sweep["eligible"].tolist()
     [32, 23]
     """
-    require("generalisation_sweep", portfolio, params)
+    require("generalisation_sweep", portfolio, params=params)
     days = _days(dates)
     if not days:
         msg = "generalisation_sweep needs at least one date"
@@ -214,7 +214,7 @@ def region_comparison(
     >>> int(table["newly_eligible"].sum())
     9
     """
-    require("region_comparison", portfolio, baseline, reform)
+    require("region_comparison", portfolio, baseline=baseline, reform=reform)
     before = screen(portfolio, baseline)
     after = screen(portfolio, reform)
     region = before["region"].astype(object).fillna("?")

@@ -307,7 +307,7 @@ def simulate_savings(
     >>> bool((simulation.days >= simulation.low_days).all())
     True
     """
-    require("simulate_savings", portfolio, params)
+    require("simulate_savings", portfolio, params=params)
     draws = whole_number(draws, "simulate_savings: draws", at_least=1, at_most=_MAX_DRAWS)
     chance = probability(oseo_asked, "simulate_savings: oseo_asked")
     # The same seed, the same draws: a seed is a whole number, as NumPy's generator requires.

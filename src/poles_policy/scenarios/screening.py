@@ -104,6 +104,18 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     compare it with ``pd.Timestamp("2009-01-01")``, not with a
     ``datetime.date``.
 
+    Screening decides the conditions, as
+    :func:`~poles_policy.rules.relay.eligibility.eligibility` does: a reform
+    that opens the scheme before its terms have values (``relay.national_from``
+    before the pilot's 1 April 2008) screens the requests it admits, as
+    asked. Their figures need those terms: :func:`explain_case`,
+    :func:`~poles_policy.scenarios.savings.simulate_savings` and
+    :func:`~poles_policy.scenarios.guarantee.portfolio_totals`, like
+    :func:`~poles_policy.rules.relay.assessment.assess`, raise a
+    :class:`~poles_policy.exceptions.ParameterError` naming them until the
+    reform gives them for those days (``ParameterSet.override`` with
+    ``valid_from``).
+
     Args:
         portfolio: The cases, read once.
         params: The parameter set (the default one, or a reform).
@@ -128,7 +140,7 @@ def screen(portfolio: RelayPortfolio, params: ParameterSet, *, sme: bool = False
     >>> frame.loc["demo-01", "outcome"], frame.loc["demo-01", "relay.in_force"]
     ('eligible', 'met')
     """
-    require("screen", portfolio, params)
+    require("screen", portfolio, params=params)
     sme = yes_or_no(sme, "screen", "sme")
     n = len(portfolio)
     # The terms in force on each distinct date; dates sharing the same terms share a period.
@@ -269,6 +281,10 @@ def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) 
 
     Raises:
         KeyError: If no case of the portfolio has that id.
+        ParameterError: If *params* admits the case on a day before the
+            scheme's terms (guarantee, processing times, default rate) have
+            values: a reform opening the scheme before 1 April 2008 must give
+            them for those days (see :func:`screen`).
 
     >>> from poles_policy.data.demo import demo_cases
     >>> from poles_policy.parameters import default_parameters
@@ -278,6 +294,6 @@ def explain_case(portfolio: RelayPortfolio, params: ParameterSet, case_id: str) 
     >>> assessment.outcome.value, [check.reason.en for check in assessment.decision.failed]
     ('ineligible', ['request on 2009-02-23, before the letter of 2009-03-02'])
     """
-    require("explain_case", portfolio, params)
+    require("explain_case", portfolio, params=params)
     case = portfolio.case(case_id)
     return assess_case(case, params, poles=portfolio.poles)

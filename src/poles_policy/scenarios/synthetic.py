@@ -7,7 +7,10 @@ shares and ranges below are the generator's own settings, chosen so that
 every condition of the rule fails now and then; they are not calibrated on
 any observed portfolio, and no figure drawn from them describes the policy.
 
-The same seed always gives the same cases.
+The same count, seed and window always give the same cases. The request
+dates are drawn for the whole portfolio and then sorted, so a case is not
+the same in a larger portfolio of the same seed: ``syn-000000`` of 10 cases
+is not ``syn-000000`` of 300.
 """
 
 from __future__ import annotations
@@ -204,7 +207,8 @@ def synthetic_relay_cases(
 
     Args:
         count: How many cases to make, 0 to 300 000 (about 3.2 kB each).
-        seed: The seed of the random generator: the same seed, the same cases.
+        seed: The seed of the random generator: the same seed, count and
+            window give the same cases (another count gives other cases).
         start: The earliest request date.
         end: The latest request date (on or after *start*).
 

@@ -18,8 +18,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, NoReturn, ParamSpec, TypeVar
 
+from poles_policy._arguments import with_article
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
-from poles_policy.model._validators import readable
+from poles_policy.model._validators import plain_id, readable
 from poles_policy.model.actors import Enterprise, ResearchOrganisation
 from poles_policy.model.platforms import CallForProjects
 from poles_policy.model.regions import is_region_code, regions_on
@@ -44,7 +45,20 @@ def _fail(strategy: str, argument: str, value: object, why: str, *, wrong_type: 
 
 
 def check_ident(strategy: str, argument: str, value: object) -> None:
-    """Refuse an id that is not ``None`` nor a non-empty string."""
+    """Refuse an id that is not ``None`` nor a non-empty string without blanks around it."""
+    _check_text(strategy, argument, value)
+    if isinstance(value, str) and not plain_id(value):
+        _fail(
+            strategy,
+            argument,
+            value,
+            "an id has no blank at either end (ids are matched exactly; the domain objects "
+            "refuse it)",
+            wrong_type=False,
+        )
+
+
+def _check_text(strategy: str, argument: str, value: object) -> None:
     if value is None:
         return
     if not isinstance(value, str):
@@ -73,7 +87,17 @@ def check_ident(strategy: str, argument: str, value: object) -> None:
         )
 
 
-def check_idents(strategy: str, argument: str, value: object) -> None:
+def check_names(strategy: str, argument: str, value: object) -> None:
+    """Refuse anything but a list or tuple of names: ids, but blanks around them are kept."""
+    check_idents(strategy, argument, value, check=_check_text)
+
+
+def check_idents(
+    strategy: str,
+    argument: str,
+    value: object,
+    check: Callable[[str, str, object], None] = check_ident,
+) -> None:
     """Refuse anything but a list or tuple of ids (a single string is refused, not split)."""
     if isinstance(value, str) or not isinstance(value, Sequence):
         _fail(
@@ -86,7 +110,7 @@ def check_idents(strategy: str, argument: str, value: object) -> None:
     for item in value:
         if item is None:
             _fail(strategy, argument, value, "None is not an id", wrong_type=True)
-        check_ident(strategy, argument, item)
+        check(strategy, argument, item)
 
 
 def check_date(strategy: str, argument: str, value: object, *, optional: bool = False) -> None:
@@ -232,12 +256,12 @@ def check_instance(
     """Refuse a value that is not ``None`` nor an instance of *kind*."""
     if value is not None and not isinstance(value, kind):
         kinds = kind if isinstance(kind, tuple) else (kind,)
-        names = " or ".join(k.__name__ for k in kinds)
+        names = " or ".join(with_article(k.__name__) for k in kinds)
         _fail(
             strategy,
             argument,
             value,
-            f"expected a {names} or None, got a {type(value).__name__}",
+            f"expected {names} or None, got {with_article(type(value).__name__)}",
             wrong_type=True,
         )
 
@@ -253,7 +277,7 @@ _BY_NAME: Final[dict[str, Callable[[str, str, object], None]]] = {
     "partner_ids": check_idents,
     "founders": check_idents,
     "attendees": check_idents,
-    "ministries": check_idents,
+    "ministries": check_names,
     "years": check_years,
     "year": check_year,
     "region": check_region,
@@ -263,6 +287,9 @@ _BY_NAME: Final[dict[str, Callable[[str, str, object], None]]] = {
     "end": check_date,
     "max_amount": check_amount,
     "applicant": lambda strategy, argument, value: check_instance(
+        strategy, argument, value, (Enterprise, ResearchOrganisation)
+    ),
+    "actor": lambda strategy, argument, value: check_instance(
         strategy, argument, value, (Enterprise, ResearchOrganisation)
     ),
     "request": lambda strategy, argument, value: check_instance(

@@ -466,7 +466,7 @@ def _fees() -> st.SearchStrategy[Eur]:
 @st.composite
 def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
     """
-    Generate relay cases: a request (see :func:`relay_requests`) and, about half the time, its loan.
+    Generate relay cases: a request (see :func:`relay_requests`) and, on a fair coin, its loan.
 
     Args:
         ident: The case's id, which is also its request's id; by default

@@ -793,6 +793,11 @@ _NO_GUARANTEE_FEE = _check(
 )
 
 
+def _starts(scenario: CostScenario) -> date | None:
+    """When the scenario's first interest period starts: the relay's disbursement."""
+    return scenario.periods[0].start if scenario.periods else None
+
+
 def _fee_basis(fee: _Fee) -> Text:
     share, rate = fee.share or Decimal(0), fee.rate or Decimal(0)
     return Text(
@@ -814,15 +819,19 @@ def _fee_check(
         return _NO_GUARANTEE_FEE
     basis = _fee_basis(fee)
     if guarantee.asked is None:
+        # OSEO's processing delays an estimated disbursement, not the loan's own date.
+        later = _starts(low) != _starts(high)
+        en_later = ", the relay then coming later" if later else ""
+        fr_later = ", le relais arrivant alors plus tard" if later else ""
         return _check(
             "guarantee_fee",
             status=Status.UNKNOWN,
             reason=Text(
                 f"not known whether the bank asks OSEO: {low.guarantee_fee} EUR in the low "
-                f"scenario (asked, the relay then coming later), {high.guarantee_fee} EUR in the "
+                f"scenario (asked{en_later}), {high.guarantee_fee} EUR in the "
                 f"high one (not asked) ({basis.en})",
                 f"on ne sait pas si la banque sollicite OSEO : {fr_amount(low.guarantee_fee)} "
-                f"dans l'hypothèse basse (sollicitée, le relais arrivant alors plus tard), "
+                f"dans l'hypothèse basse (sollicitée{fr_later}), "
                 f"{fr_amount(high.guarantee_fee)} dans l'hypothèse haute (non sollicitée) "
                 f"({basis.fr})",
             ),

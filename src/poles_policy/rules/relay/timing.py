@@ -16,11 +16,13 @@ from "not asked" to "asked". Business days follow the national calendar.
 **The subsidy payments** the relay bridges (its *tranches*) are, for each of
 the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
 
-1. the payments received on or after the request date (*actual*);
+1. the payments received after the request date (*actual*): one received on
+   the request's own day is no longer to be received, as RELAY.4 counts it
+   (:func:`~poles_policy.rules.relay.eligibility.prefinanceable`);
 2. then what is still expected: the aid agreement's schedule when every
    instalment has a date (*planned*), otherwise the estimated schedule of
    :func:`~poles_policy.rules.fui.payment_schedule` from the selection letter
-   (*estimated*, a range of dates). Payments received so far (before the
+   (*estimated*, a range of dates). Payments received so far (by the
    request too) are set against the instalments in date order, first in first
    out, so only the unpaid part of each instalment remains, and it is dated
    no earlier than the last payment received (the record shows it had not
@@ -30,6 +32,13 @@ the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
    schedule with undated instalments. When the letter date is
    needed and unknown, the result is UNKNOWN and asks for it, unless the
    payments received already repay the relay.
+3. none of what is still expected had arrived by the request (the payments
+   received say so): an instalment planned, or estimated at its latest,
+   before the request is *overdue*, and when it will come is not known. The
+   result is then UNKNOWN and asks for the aid's schedule
+   (``project.aid.0.partners.1.schedule``), naming each overdue instalment,
+   unless the payments received after the request repay the relay. An
+   estimate that spans the request starts at the request.
 
 Payments of ``0.00`` are left out: nothing arrives.
 
@@ -247,7 +256,7 @@ def _disbursement(
     bank = params.count(_BANK_DAYS, on)
     asked = request.oseo_counter_guarantee
     if asked is False:
-        alone = add_business_days(on, bank)
+        alone = _processed(on, bank, params, _BANK_DAYS)
         return Disbursement(
             earliest=alone,
             latest=alone,
@@ -257,9 +266,9 @@ def _disbursement(
             ),
         )
     # When it is not known whether the bank asks OSEO, both dates are kept: without, then with.
-    without = None if asked else add_business_days(on, bank)
+    without = None if asked else _processed(on, bank, params, _BANK_DAYS)
     oseo = params.count(_OSEO_DAYS, on)
-    latest = add_business_days(on, bank + oseo)
+    latest = _processed(on, bank + oseo, params, _BANK_DAYS, _OSEO_DAYS)
     earliest = latest if without is None else without
     return Disbursement(
         earliest=earliest,
@@ -269,6 +278,19 @@ def _disbursement(
             params, on, bank=bank, oseo=oseo, asked=asked, earliest=earliest, latest=latest
         ),
     )
+
+
+def _processed(on: date, days: int, params: ParameterSet, *names: str) -> date:
+    """*days* business days after *on*, read from parameters *names*: theirs is any overflow."""
+    try:
+        return add_business_days(on, days)
+    except InvalidInputError:
+        values = ", ".join(f"{name} = {params.count(name, on)}" for name in names)
+        msg = (
+            f"parameter set {params.label!r}: {values} on {on.isoformat()} put the relay's "
+            "disbursement beyond the years of the holiday calendar"
+        )
+        raise ParameterError(msg) from None
 
 
 def _loan_check(day: date) -> Check:
@@ -580,8 +602,81 @@ _PLAN_RECEIVED = Text(
 
 
 # The tranches of the applicant's State subsidies, by earliest date; whether the letter date
-# is needed and missing; whether a schedule was estimated; notes for the explanation.
-_Collected = tuple[list[Tranche], bool, bool, list[Text]]
+# is needed and missing; whether a schedule was estimated; notes for the explanation; the facts
+# to ask for the instalments overdue at the request.
+_Collected = tuple[list[Tranche], bool, bool, list[Text], list[Fact]]
+
+
+def _aid_path(request: RelayRequest, aid: PartnerAid) -> str:
+    """The path of *aid* in the case: ``project.aid.0.partners.1``."""
+    for i, decision in enumerate(request.project.aid or ()):
+        for j, partner in enumerate(decision.partners):
+            if partner is aid:
+                return f"project.aid.{i}.partners.{j}"
+    return "project.aid"  # not reached: *aid* is one of the project's
+
+
+def _overdue_fact(request: RelayRequest, aid: PartnerAid, overdue: Sequence[Tranche]) -> Fact:
+    """Ask when the instalments of *aid* due before the request, and not received, now come."""
+    day = request.requested_on.isoformat()
+    described = [_describe_tranche(t) for t in overdue]
+    en = "; ".join([d[0] for d in described])
+    fr = " ; ".join([d[1] for d in described])
+    if len(overdue) == 1:
+        question = Text(
+            f"Expected before the request of {day}, this payment had not arrived by then: {en}. "
+            "On what date is it expected now?",
+            f"Attendu avant la demande du {day}, ce versement n'était pas reçu : {fr}. À quelle "
+            "date est-il désormais attendu ?",
+        )
+    else:
+        question = Text(
+            f"Expected before the request of {day}, these payments had not arrived by then: "
+            f"{en}. On what date is each expected now?",
+            f"Attendus avant la demande du {day}, ces versements n'étaient pas reçus : {fr}. À "
+            "quelle date chacun est-il désormais attendu ?",
+        )
+    return Fact(path=f"{_aid_path(request, aid)}.schedule", question=question)
+
+
+def _at_the_earliest_on(
+    unpaid: list[Tranche], on: date
+) -> tuple[list[Tranche], list[Tranche], int]:
+    """
+    Split *unpaid* at the request date *on*: those still to come, and those overdue.
+
+    None of them had arrived by the request (the payments received say so):
+    an instalment whose every date is before it is overdue, and when it will
+    come is not known; one whose estimate spans the request is dated no
+    earlier than the request. Also returns how many dates that moved.
+    """
+    coming: list[Tranche] = []
+    overdue: list[Tranche] = []
+    moved = 0
+    for t in unpaid:
+        if t.latest < on:
+            overdue.append(t)
+        elif t.earliest < on:
+            moved += 1
+            coming.append(attrs.evolve(t, earliest=on))
+        else:
+            coming.append(t)
+    return coming, overdue, moved
+
+
+def _settle(
+    unpaid: list[Tranche],
+    aid: PartnerAid,
+    request: RelayRequest,
+    tranches: list[Tranche],
+    asks: list[Fact],
+) -> int:
+    """Add *aid*'s instalments still to come to *tranches*; ask for those overdue."""
+    coming, overdue, moved = _at_the_earliest_on(unpaid, request.requested_on)
+    if overdue:
+        asks.append(_overdue_fact(request, aid, overdue))
+    tranches.extend(coming)
+    return moved
 
 
 def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: ParameterSet) -> _Collected:
@@ -590,7 +685,8 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
     tranches: list[Tranche] = []
     needs_letter = estimated = False
     notes: list[Text] = []
-    moved = 0
+    asks: list[Fact] = []
+    moved = spanning = 0
     for aid in aids:
         tranches.extend(
             [
@@ -598,7 +694,9 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
                     kind=None, amount=p.amount, earliest=p.paid_on, latest=p.paid_on, basis="actual"
                 )
                 for p in aid.payments
-                if p.paid_on >= on and p.amount > 0
+                # Received on the request's own day, it is no longer to be received (RELAY.4,
+                # as prefinanceable counts it): the relay does not bridge it.
+                if p.paid_on > on and p.amount > 0
             ]
         )
         paid = aid.paid
@@ -610,7 +708,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             unpaid, count = _unpaid(expected, aid, paid, "planned")
             if unpaid:
                 notes.extend(planned_notes)
-                tranches.extend(unpaid)
+                spanning += _settle(unpaid, aid, request, tranches, asks)
                 moved += count
                 continue
             # Every dated instalment is received, yet part of the grant remains: it has no
@@ -631,8 +729,23 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             paid,
             "estimated",
         )
-        tranches.extend(unpaid)
+        spanning += _settle(unpaid, aid, request, tranches, asks)
         moved += count
+    if spanning:
+        notes.append(
+            Text(
+                f"{spanning} instalment(s) still expected dated no earlier than the request, "
+                "which they had not reached",
+                f"{fr_count(spanning, 'échéance attendue datée', 'échéances attendues datées')} "
+                "au plus tôt de la demande, à laquelle rien n'était reçu",
+            )
+        )
+    _note_moved(moved, notes)
+    tranches.sort(key=_BY_EARLIEST)
+    return tranches, needs_letter, estimated, notes, asks
+
+
+def _note_moved(moved: int, notes: list[Text]) -> None:
     if moved:
         notes.append(
             Text(
@@ -642,8 +755,6 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
                 "au plus tôt du dernier versement reçu",
             )
         )
-    tranches.sort(key=_BY_EARLIEST)
-    return tranches, needs_letter, estimated, notes
 
 
 def _scenario(
@@ -715,6 +826,42 @@ _RECEIVED_REPAY = Text(
     "the payments received repay the relay; later payments are not needed",
     "les versements reçus remboursent le relais ; les suivants ne sont pas utiles",
 )
+
+
+def _unknown_dates(
+    request: RelayRequest, principal: Eur, collected: _Collected
+) -> Callable[[], Check] | None:
+    """
+    The check of tranches whose dates are needed and not known, or ``None`` when they are known.
+
+    Dates missing (no letter to estimate from, instalments overdue at the
+    request) are not needed when the payments received after the request
+    repay the principal: the notes then say so.
+    """
+    tranches, needs_letter, _, notes, asks = collected
+    if not (needs_letter or asks):
+        return None
+    received = sum([t.amount for t in tranches if t.basis == "actual"], ZERO)
+    if received >= principal:
+        notes.append(_RECEIVED_REPAY)
+        return None
+    if not asks:
+        return lambda: _DATES_UNKNOWN
+    return lambda: _overdue_check(request.requested_on, needs_letter, asks)
+
+
+def _overdue_check(on: date, needs_letter: bool, asks: Sequence[Fact]) -> Check:  # noqa: FBT001
+    day = on.isoformat()
+    return _tranches_check(
+        Status.UNKNOWN,
+        Text(
+            f"subsidy payments expected before the request of {day} had not arrived by then: "
+            "when they now come is not known",
+            f"des versements de subvention attendus avant la demande du {day} n'étaient pas "
+            "reçus : leur date est désormais inconnue",
+        ),
+        missing=((ASK_LETTER,) if needs_letter else ()) + tuple(asks),
+    )
 
 
 def _received_in_full(on: date) -> Check:
@@ -813,12 +960,10 @@ def bridged_tranches(
         return _unbridged(request, principal, disbursement, lambda: _AID_UNKNOWN)
     if not any(a.granted > 0 for a in aids):
         return _unbridged(request, principal, disbursement, lambda: _NO_STATE_SUBSIDY)
-    collected, needs_letter, estimated, notes = _collect(aids, request, params)
-    if needs_letter:
-        received = sum([t.amount for t in collected if t.basis == "actual"], ZERO)
-        if received < principal:
-            return _unbridged(request, principal, disbursement, lambda: _DATES_UNKNOWN)
-        notes.append(_RECEIVED_REPAY)
+    collected, needs_letter, estimated, notes, asks = _collect(aids, request, params)
+    unknown = _unknown_dates(request, principal, (collected, needs_letter, estimated, notes, asks))
+    if unknown is not None:
+        return _unbridged(request, principal, disbursement, unknown)
     on = request.requested_on
     if not collected:
         return _unbridged(request, principal, disbursement, lambda: _received_in_full(on))
