@@ -272,6 +272,19 @@ def test_poles_and_their_date_go_together() -> None:
         allocate_envelope(ENVELOPE, PROJECTS, on=date(2010, 1, 1))
 
 
+@pytest.mark.parametrize("on", [date(2004, 1, 1), date(2020, 1, 1)])
+def test_an_allocation_dated_outside_the_envelope_s_period_is_refused(on: date) -> None:
+    # In 2004 no pôle held a label yet: a typing slip would take the priority from every project.
+    from poles_policy.data import rhone_alpes_poles
+
+    with pytest.raises(
+        InvalidInputError,
+        match=rf"^allocate_envelope: on: {on.isoformat()} is outside envelope 'cper-82-2007' "
+        r"\(2007-01-01 to 2013-12-31\)",
+    ):
+        allocate_envelope(ENVELOPE, PROJECTS, poles=rhone_alpes_poles(), on=on)
+
+
 def test_a_project_of_another_region_is_refused() -> None:
     lyon = _project("lyon", "1.00")
     paris = _project("paris", "1.00", region="11")

@@ -359,12 +359,14 @@ def test_a_generated_payment_schedule_reads_as_french(granted: Decimal, letter: 
         max_size=6,
         unique_by=lambda project: project.id,
     ),
-    policy_dates(),
+    st.data(),
 )
 def test_a_generated_cper_allocation_reads_as_french(
-    envelope: CperEnvelope, projects: list[StructuringProject], on: date
+    envelope: CperEnvelope, projects: list[StructuringProject], data: st.DataObject
 ) -> None:
     assert_reads_as_french(allocate_envelope(envelope, projects).explain("fr"))
+    # An envelope is allocated within its contract period.
+    on = data.draw(st.dates(min_value=envelope.period_start, max_value=envelope.period_end))
     checked = allocate_envelope(envelope, projects, poles=POLES, on=on)
     assert_reads_as_french(checked.explain("fr"))
 

@@ -323,7 +323,7 @@ def test_the_french_counts_agree_and_the_lead_s_kind_is_said_in_french(
         "1 enterprise(s) (Acme Microsystèmes SAS); at least 2 required"
     )
     assert (
-        reasons["fui.lead"].en == "led by Région Rhône-Alpes, a LocalAuthority, not an enterprise"
+        reasons["fui.lead"].en == "led by Région Rhône-Alpes, a local authority, not an enterprise"
     )
     valid = consortium(valid_project, ON, params)
     assert valid.check("fui.enterprises").reason.fr == (

@@ -191,7 +191,7 @@ def test_no_fui_rate_for_a_local_authority_is_not_applicable_and_asks_nothing(
     assert rated.explain().splitlines() == [
         "FUI aid rate: not applicable",
         (
-            "  [not applicable] FUI aid rate — PHASE.2a: Région Rhône-Alpes is a LocalAuthority: "
+            "  [not applicable] FUI aid rate — PHASE.2a: Région Rhône-Alpes is a local authority: "
             "FUI rates apply to enterprises and to research or training bodies"
         ),
     ]
@@ -320,7 +320,7 @@ def test_an_aid_that_does_not_apply_is_null_and_says_so(params: ParameterSet) ->
     assert aid.explain().splitlines() == [
         "FUI aid: not applicable",
         (
-            "  [not applicable] FUI aid rate — PHASE.2a: Région Rhône-Alpes is a LocalAuthority: "
+            "  [not applicable] FUI aid rate — PHASE.2a: Région Rhône-Alpes is a local authority: "
             "FUI rates apply to enterprises and to research or training bodies"
         ),
         "  [not applicable] FUI aid amount — PHASE.2a: no FUI rate applies to Région Rhône-Alpes",

@@ -388,7 +388,15 @@ def test_a_loan_repaid_in_one_go_on_a_date_not_known_asks_with_the_other_facts(
         params,
         loan=make_loan(disbursed_on=date(2009, 6, 1), repaid_from_subsidy=False),
     )
-    assert [f.path for f in undated.missing] == ["project.aid", "loan.repaid_on"]
+    assert [f.path for f in undated.missing] == ["loan.repaid_on", "project.aid"]
+    # The interest runs to the repayment, whatever the subsidy's dates: it says so, and only the
+    # cost per month saved waits for the subsidy's dates too.
+    assert "to its repayment in one go, on a date not known" in (
+        undated.check("relay.cost.interest").reason.en
+    )
+    per_month = undated.check("relay.cost.per_month_saved")
+    assert per_month.status is Status.UNKNOWN
+    assert [f.path for f in per_month.missing] == ["project.aid"]
 
 
 def _without_subsidy_dates(request: RelayRequest) -> RelayRequest:

@@ -217,3 +217,30 @@ def test_a_criterion_the_portfolio_cannot_tell_shows_a_dash_not_none() -> None:
     (criterion,) = empty.verdict
     assert (criterion.found, criterion.met) == ("-", None)
     assert "None" not in empty.report() + empty.report("fr")
+
+
+def test_the_cost_line_says_over_how_many_eligible_cases_it_runs() -> None:
+    # An eligible case whose advance is overdue at the request has no cost yet: the total runs
+    # over the others, and the report says so rather than mix them.
+    import json
+    from pathlib import Path
+
+    from poles_policy.boundary.case import parse_case
+    from poles_policy.rules.relay import assess_case
+
+    example = Path(__file__).parents[2] / "docs" / "examples" / "relay-case.json"
+    document = json.loads(example.read_text(encoding="utf-8"))
+    document["case_id"] = "late-advance"
+    document["request"]["requested_on"] = "2010-01-11"  # the advance was planned for 2009-12-15
+    document["loan"]["disbursed_on"] = "2010-01-20"
+    late = assess_case(parse_case(json.dumps(document)), PARAMS)
+    assert late.outcome is Outcome.ELIGIBLE
+    assert late.cost is not None
+    assert late.cost.total_low is None
+    demo = [assess(c.request, PARAMS, loan=c.loan) for c in demo_cases()]
+    alone, with_late = evaluate_portfolio(demo), evaluate_portfolio([*demo, late])
+    assert with_late.costed == alone.costed == alone.count(Outcome.ELIGIBLE)
+    assert (with_late.cost_low, with_late.cost_high) == (alone.cost_low, alone.cost_high)
+    assert f"({alone.costed} of {alone.costed + 1} eligible cases)" in with_late.report()
+    assert f"({alone.costed} cas sur {alone.costed + 1} éligibles)" in with_late.report("fr")
+    assert "eligible cases)" not in alone.report()

@@ -444,14 +444,65 @@ def test_a_planned_instalment_overdue_at_the_request_is_asked_for_not_taken_as_r
     assert [fact.path for fact in saved.missing] == ["project.aid.0.partners.0.schedule"]
     question = saved.missing[0].question
     assert question.en == (
-        "Expected before the request of 2010-01-11, this payment had not arrived by then: "
-        "advance 75000.00 EUR 2009-06-01 (planned). On what date is it expected now?"
+        "Expected by the request of 2010-01-11, this payment had not arrived: advance 75000.00 "
+        "EUR 2009-06-01 (planned). On what date is it expected now?"
     )
-    assert question.fr.startswith("Attendu avant la demande du 2010-01-11, ce versement n'était")
+    assert question.fr == (
+        "Attendu à la demande du 2010-01-11, ce versement n'était pas reçu : avance "
+        "75\u202f000,00 € 2009-06-01 (prévue). À quelle date est-il désormais attendu ?"
+    )
     # The cost cannot be computed either, and asks for the same fact.
     cost = relay_cost(request, params, loan=loan)
     assert cost.total_low is None
     assert [fact.path for fact in cost.missing] == ["project.aid.0.partners.0.schedule"]
+    # The loan's own date is known: only the subsidy's are not.
+    assert cost.check("relay.cost.interest").reason.en == (
+        "the dates of the subsidy payments that repay the relay are not known"
+    )
+
+
+def test_a_later_payment_covering_the_advance_leaves_the_overdue_instalment_overdue(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # On 1 July 2010 neither the advance (1 June 2009) nor the intermediate payment (1 June 2010)
+    # had arrived. The advance came on 1 August: the intermediate payment is still overdue, and
+    # is not dated on the advance's day as if planned then.
+    request = make_request(
+        schedule=SCHEDULE, requested_on=date(2010, 7, 1), payments=[(date(2010, 8, 1), "75000")]
+    )
+    saved = time_saved(request, params, loan=make_loan(disbursed_on=date(2010, 7, 10)))
+    assert saved.status is Status.UNKNOWN
+    assert "intermediate payment 165000.00 EUR 2010-06-01 (planned)" in saved.missing[0].question.en
+
+
+def test_an_instalment_due_on_the_request_day_and_not_received_is_overdue(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # A payment of the request's day is received (RELAY.4): none recorded, the advance was late.
+    saved = time_saved(make_request(schedule=SCHEDULE, requested_on=date(2009, 6, 1)), params)
+    assert saved.status is Status.UNKNOWN
+    assert saved.after_subsidy is None
+    assert "advance 75000.00 EUR 2009-06-01 (planned)" in saved.missing[0].question.en
+
+
+def test_an_overdue_instalment_partly_received_is_named_with_its_date_and_its_rest(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    request = make_request(
+        schedule=SCHEDULE, requested_on=date(2009, 7, 1), payments=[(date(2009, 5, 1), "40000")]
+    )
+    question = time_saved(request, params).missing[0].question
+    assert "advance 35000.00 EUR (the rest of 75000.00 EUR) 2009-06-01 (planned)" in question.en
+    assert "avance 35\u202f000,00 € (reste de 75\u202f000,00 €) 2009-06-01 (prévue)" in question.fr
+
+
+def test_an_overdue_estimate_asks_for_the_whole_schedule(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # Answering one date only would leave the rest of the grant undated, and estimated again.
+    question = time_saved(make_request(requested_on=date(2010, 1, 11)), params).missing[0].question
+    assert question.en.endswith("Give the aid's schedule, every instalment dated.")
+    assert question.fr.endswith("Donnez l'échéancier de l'aide, chaque échéance datée.")
 
 
 def test_an_overdue_instalment_is_not_needed_when_later_payments_repay_the_relay(
@@ -473,18 +524,24 @@ def test_an_estimate_spanning_the_request_starts_at_the_request(
     make_request: RequestFactory, params: ParameterSet
 ) -> None:
     # Letter of 2 March 2009: the advance is estimated 2009-09-02..2009-12-02. Nothing has been
-    # received by 1 October 2009: it comes no earlier than that.
+    # received by 1 October 2009, that day included: it comes no earlier than the next day.
     request = make_request(requested_on=date(2009, 10, 1), oseo=False)
     bridging = bridged_tranches(request, params)
     first = bridging.tranches[0]
     assert (first.kind, first.earliest, first.latest) == (
         PaymentKind.ADVANCE,
-        date(2009, 10, 1),
+        date(2009, 10, 2),
         date(2009, 12, 2),
     )
     reason = time_saved(request, params).check("relay.timing.tranches").reason
-    assert "1 instalment(s) still expected dated no earlier than the request" in reason.en
-    assert "1 échéance attendue datée au plus tôt de la demande" in reason.fr
+    assert (
+        "1 instalment(s) still expected dated no earlier than the day after the request, as none "
+        "had arrived by then" in reason.en
+    )
+    assert (
+        "1 échéance attendue datée au plus tôt du lendemain de la demande, rien n'étant reçu à "
+        "cette date" in reason.fr
+    )
 
 
 def test_an_estimate_wholly_before_the_request_is_asked_for(
@@ -631,6 +688,8 @@ def test_time_saved_is_never_negative_with_actual_dates(
 ) -> None:
     request = make_request(
         requested_on=start - timedelta(days=1),
+        # The letter of the request's day: what is still expected is estimated after it.
+        letter=start - timedelta(days=1),
         payments=[(start + timedelta(days=d), "50000") for d in to_payments],
     )
     loan = make_loan(disbursed_on=start + timedelta(days=to_disbursement))

@@ -395,7 +395,18 @@ def _measured(unit: str, baseline: str, target: str, value: str) -> Check:
             "0.58",
             (
                 "0,58 en 2010 : en bonne voie ; référence 0,75, cible 0,50 (baisse attendue) ; "
-                "l'année civile 2 des 3 que couvre le contrat attend ≈ 0,58"
+                "l'année civile 2 des 3 que couvre le contrat attend ≈ 0,5833"
+            ),
+        ),
+        # Rounded to 0.01 %, 58.3333... % would read as the 58.33 % measured: more digits.
+        (
+            "share",
+            "0.75",
+            "0.50",
+            "0.5833",
+            (
+                "58,33 % en 2010 : en bonne voie ; référence 75 %, cible 50 % (baisse attendue) ; "
+                "l'année civile 2 des 3 que couvre le contrat attend ≈ 58,3333 %"
             ),
         ),
         # A share is a percentage, rounded to 0.01 %.
@@ -421,7 +432,8 @@ def _measured(unit: str, baseline: str, target: str, value: str) -> Check:
                 "attend ≈ 133\u202f333,33 €"
             ),
         ),
-        # Any other unit follows the figure; the rounding keeps the digits the figures have.
+        # Any other unit follows the figure; the rounding keeps the digits the figures have, and
+        # more when the measured figure would read as the trajectory it fails.
         (
             "brevets",
             "0.0020",
@@ -430,7 +442,7 @@ def _measured(unit: str, baseline: str, target: str, value: str) -> Check:
             (
                 "0,0015 brevets en 2010 : EN RETARD ; référence 0,0020 brevets, cible "
                 "0,0012 brevets (baisse attendue) ; l'année civile 2 des 3 que couvre le contrat "
-                "attend ≈ 0,0015 brevets"
+                "attend ≈ 0,001467 brevets"
             ),
         ),
     ],

@@ -416,7 +416,8 @@ def allocate_envelope(
     Raises:
         InvalidInputError: If a project is not in the envelope's region, if
             two projects share an id, or, with *poles*, if a project names a
-            pôle that is not among them.
+            pôle that is not among them or *on* is outside the envelope's
+            period.
         WrongTypeError: If *poles* is given without *on* or *on* without
             *poles*, or either is of the wrong type.
 
@@ -455,6 +456,14 @@ def allocate_envelope(
         raise WrongTypeError(msg)
     if on is not None:
         expect_date(on, "on", "allocate_envelope")
+        if not envelope.period_start <= on <= envelope.period_end:
+            # A typing slip: the labels would be read on a day the envelope does not cover.
+            msg = (
+                f"allocate_envelope: on: {on.isoformat()} is outside envelope {envelope.id!r} "
+                f"({envelope.period_start.isoformat()} to {envelope.period_end.isoformat()}); "
+                "an envelope is allocated within its contract period"
+            )
+            raise InvalidInputError(msg)
     given = None if poles is None else poles_by_id(poles)
     valid = _validated(envelope, projects)
     unlabelled = _unlabelled(valid, given, on)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
+from poles_policy._arguments import with_article
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import (
@@ -214,9 +215,9 @@ def _lead(project: CollaborativeProject) -> Check:
     if isinstance(lead.actor, Enterprise):
         reason = Text(f"led by {who}, an enterprise", f"piloté par {fr_the(who)}, une entreprise")
         return _consortium_check("fui.lead", Status.MET, reason)
-    kind = type(lead.actor).__name__
+    kind = with_article(actor_kind(lead.actor).en)
     reason = Text(
-        f"led by {who}, a {kind}, not an enterprise",
+        f"led by {who}, {kind}, not an enterprise",
         f"piloté par {fr_the(who)}, {actor_kind(lead.actor).fr}, pas une entreprise",
     )
     return _consortium_check("fui.lead", Status.NOT_MET, reason)
@@ -531,9 +532,9 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
         basis: AidBasis = "research_full_cost" if full_cost else "research_marginal_cost"
         return _rated(basis, on, params, None)
     if not isinstance(actor, Enterprise):
-        kind = type(actor).__name__
+        kind = with_article(actor_kind(actor).en)
         reason = Text(
-            f"{actor.name} is a {kind}: FUI rates apply to enterprises and to research or "
+            f"{actor.name} is {kind}: FUI rates apply to enterprises and to research or "
             "training bodies",
             f"{fr_the(actor.name)} est {actor_kind(actor).fr} : les taux FUI s'appliquent aux "
             "entreprises et aux organismes de recherche ou de formation",

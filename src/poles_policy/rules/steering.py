@@ -448,10 +448,36 @@ def _fr_expected(indicator: Indicator, progress: IndicatorProgress, k: int, n: i
     shown = EXACT.multiply(expected, 100) if share else expected
     given = min(d.as_tuple().exponent for d in (indicator.baseline, indicator.target))
     places = max(2, -int(given) - (2 if share else 0))
-    rounded = shown.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=EXACT)
+    measured = progress.value
+    if measured is not None and share:
+        measured = EXACT.multiply(measured, 100)
+    rounded = _rounded_apart(shown, places, measured)
     if share:
         return f"≈ {fr_number(rounded)} %"
     return f"≈ {_fr_figure(rounded, indicator.unit)}"
+
+
+def _rounded_apart(value: Decimal, places: int, other: Decimal | None) -> Decimal:
+    """
+    *value* rounded half up to *places* decimals, or more, till it compares with *other* as it does.
+
+    Beside a measured 33.33 %, a trajectory of 33.333... % is not written
+    "≈ 33,33 %", which reads as the very figure that fails it, but "≈ 33,3333 %".
+
+    >>> _rounded_apart(Decimal("33.33333333"), 2, Decimal("33.33"))
+    Decimal('33.3333')
+    >>> _rounded_apart(Decimal("58.33333333"), 2, Decimal("60"))
+    Decimal('58.33')
+    """
+    step = Decimal(1).scaleb(-places)
+    shown = value.quantize(step, rounding=ROUND_HALF_UP, context=EXACT)
+    if other is None:
+        return shown
+    wanted = (value > other) - (value < other)
+    while (shown > other) - (shown < other) != wanted and shown != value:
+        step = step.scaleb(-2)
+        shown = value.quantize(step, rounding=ROUND_HALF_UP, context=EXACT)
+    return shown
 
 
 def _en_share(share: Decimal, limit: Decimal | None = None) -> str:

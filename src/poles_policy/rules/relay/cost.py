@@ -576,7 +576,13 @@ def _check_inputs(
 
 def _checks_without_figures(timing: TimeSaved, loan: RelayLoan | None) -> tuple[Check, ...]:
     status = timing.status
-    if status is Status.UNKNOWN:
+    if status is Status.UNKNOWN and timing.disbursement_basis == "actual":
+        # The loan's own date is known: only the subsidy's are not.
+        reason = Text(
+            "the dates of the subsidy payments that repay the relay are not known",
+            "les dates des versements de subvention qui remboursent le relais sont inconnues",
+        )
+    elif status is Status.UNKNOWN:
         reason = Text(
             "the dates of the relay and of the subsidy payments are not known",
             "les dates du relais et des versements de subvention sont inconnues",
@@ -648,7 +654,17 @@ def _checks_without_repayment_date(
             parameters=uses(),
             missing=(ASK_COUNTER_GUARANTEE,) if guarantee.asked is None else (),
         )
-    if not timing.days_low and not timing.days_high:
+    if timing.status is Status.UNKNOWN:
+        per_month = _check(
+            "per_month_saved",
+            status=Status.UNKNOWN,
+            reason=Text(
+                "neither the total nor the time saved is known yet",
+                "ni le total ni le temps gagné ne sont encore connus",
+            ),
+            missing=timing.missing,
+        )
+    elif not timing.days_low and not timing.days_high:
         per_month = _NO_TIME_SAVED
     else:
         per_month = _check(
@@ -1063,7 +1079,7 @@ def relay_cost(
         unrepaid = ZERO  # repaid in one go, the loan leaves nothing unrepaid
         from_subsidy: tuple[Scenario, Scenario] | None = None
     elif scenario_low is None or scenario_high is None or _undated(loan):
-        if scenario_low is None or loan is None:
+        if loan is None or not _undated(loan):
             unknown = functools.partial(_checks_without_figures, timing, loan)
         else:
             # The fee's terms are read now, as with figures, so that a missing one raises here.

@@ -238,6 +238,8 @@ class PortfolioSummary:
         oseo_exposure: Amount OSEO counter-guarantees on eligible cases.
         cost_low: Total cost, low scenario, over eligible cases with a figure.
         cost_high: The same, high scenario.
+        costed: How many eligible cases have a cost figure: the others'
+            cost waits for facts (an overdue subsidy payment's date, say).
         cost_per_month_high: Median cost per month saved, high scenario.
         cost_per_month_worst: Median cost per month saved, each case at its
             least favourable scenario: the higher of its low and high
@@ -268,6 +270,7 @@ class PortfolioSummary:
     cost_per_month_worst: Decimal | None
     verdict: tuple[Criterion, ...]
     request_ids: tuple[str, ...] = ()
+    costed: int = 0
 
     def count(self, outcome: Outcome) -> int:
         """
@@ -336,6 +339,14 @@ class PortfolioSummary:
         # when it is not known whether the bank asks for it, and may cost more.
         least, most = sorted((self.cost_low, self.cost_high))
         cost = f"{fr_amount(least)} à {fr_amount(most)}" if fr else f"{least} .. {most} EUR"
+        eligible = self.count(Outcome.ELIGIBLE)
+        if self.costed < eligible:
+            # Some eligible cases' cost waits for facts: say over how many the total runs.
+            cost += (
+                f" ({self.costed} cas sur {eligible} éligibles)"
+                if fr
+                else f" ({self.costed} of {eligible} eligible cases)"
+            )
         lines.append(
             f"  {'Coût' if fr else 'Cost'}{c} {cost}{sep}"
             + (
@@ -481,6 +492,7 @@ def evaluate_portfolio(
     per_month_worst: list[Decimal] = []
     inside = partly = after = with_saving = 0
     prefinanced = exposure = cost_low = cost_high = Decimal(0)
+    costed = 0
     for a in items:
         outcome = a.outcome
         outcomes[outcome] += 1
@@ -507,6 +519,7 @@ def evaluate_portfolio(
             after += bool(t.after_subsidy)
         c = a.cost
         if c is not None and c.total_low is not None and c.total_high is not None:
+            costed += 1
             cost_low += c.total_low
             cost_high += c.total_high
             if c.per_month_saved_high is not None:
@@ -536,6 +549,7 @@ def evaluate_portfolio(
         oseo_exposure=Eur(exposure + ZERO),
         cost_low=Eur(cost_low + ZERO),
         cost_high=Eur(cost_high + ZERO),
+        costed=costed,
         cost_per_month_high=per_month_median,
         cost_per_month_worst=worst_median,
         verdict=_verdict(

@@ -33,12 +33,14 @@ the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
    needed and unknown, the result is UNKNOWN and asks for it, unless the
    payments received already repay the relay.
 3. none of what is still expected had arrived by the request (the payments
-   received say so): an instalment planned, or estimated at its latest,
-   before the request is *overdue*, and when it will come is not known. The
+   received say so, a payment of the request's day among them): an
+   instalment planned, or estimated at its latest, on or before the
+   request's day is *overdue*, and when it will come is not known. The
    result is then UNKNOWN and asks for the aid's schedule
-   (``project.aid.0.partners.1.schedule``), naming each overdue instalment,
-   unless the payments received after the request repay the relay. An
-   estimate that spans the request starts at the request.
+   (``project.aid.0.partners.1.schedule``), naming each overdue instalment
+   with its own date, unless the payments received after the request repay
+   the relay (an overdue instalment comes after them all). An estimate that
+   spans the request starts the day after it.
 
 Payments of ``0.00`` are left out: nothing arrives.
 
@@ -89,9 +91,9 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Final, Literal
 
 import attrs
 
@@ -525,6 +527,8 @@ class Bridging(Explained):
 _TRANCHES_LABEL = Text("subsidy payments bridged", "versements de subvention relayés")
 
 
+_ONE_DAY: Final = timedelta(days=1)
+
 # An instalment still expected: kind, amount, earliest and latest date.
 _Expected = tuple[PaymentKind, Eur, date, date]
 
@@ -533,35 +537,74 @@ def _earliest_of(expected: _Expected) -> date:
     return expected[2]
 
 
+@attrs.frozen
+class _Unpaid:
+    """What is left of an aid's instalments once the payments received are set against them."""
+
+    coming: list[Tranche]
+    overdue: list[tuple[str, str]]  # each overdue instalment described, in English and French
+    moved: int  # dates moved to the last payment received
+    spanning: int  # estimates moved to the day after the request
+
+
 def _unpaid(
-    expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, basis: Basis
-) -> tuple[list[Tranche], int]:
+    expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, basis: Basis, on: date
+) -> _Unpaid:
     """
     Set the payments received against the instalments in order; return what is left of each.
 
-    An instalment still expected is dated no earlier than the last payment
-    received: the record shows it had not arrived by then. Also returns how
-    many dates that moved. *paid* is ``aid.paid``, already summed.
+    None of what is left had arrived by the request on *on* (a payment of that
+    day is received): an instalment whose every date is on or before it is
+    overdue, and when it will come is not known; an estimate spanning it
+    starts the day after. An instalment still expected is also dated no
+    earlier than the last payment received: the record shows it had not
+    arrived by then. *paid* is ``aid.paid``, already summed.
     """
     left = paid
     floor = None
     for p in aid.payments:
         if p.amount > 0 and (floor is None or p.paid_on > floor):
             floor = p.paid_on
-    out: list[Tranche] = []
-    moved = 0
+    after = on + _ONE_DAY
+    coming: list[Tranche] = []
+    overdue: list[tuple[str, str]] = []
+    moved = spanning = 0
     for kind, amount, expected_earliest, expected_latest in expected:
         covered = min(amount, left)
         left -= covered
         rest = Eur(amount - covered)
         if rest <= 0:
             continue
+        if expected_latest <= on:
+            overdue.append(
+                _describe_expected(kind, rest, amount, expected_earliest, expected_latest, basis)
+            )
+            continue
         earliest, latest = expected_earliest, expected_latest
+        if earliest < after:
+            spanning += 1
+            earliest = after
         if floor is not None and earliest < floor:
             moved += 1
             earliest, latest = floor, max(latest, floor)
-        out.append(Tranche(kind=kind, amount=rest, earliest=earliest, latest=latest, basis=basis))
-    return out, moved
+        coming.append(
+            Tranche(kind=kind, amount=rest, earliest=earliest, latest=latest, basis=basis)
+        )
+    return _Unpaid(coming=coming, overdue=overdue, moved=moved, spanning=spanning)
+
+
+def _describe_expected(  # noqa: PLR0913, PLR0917 - an instalment's parts, as _unpaid holds them
+    kind: PaymentKind, rest: Eur, amount: Eur, earliest: date, latest: date, basis: Basis
+) -> tuple[str, str]:
+    """An instalment as planned or estimated, with the rest of it still to be received."""
+    label = _KIND_TEXT[kind]
+    when = _range(earliest, latest)
+    en_rest = f" (the rest of {amount} EUR)" if rest < amount else ""
+    fr_rest = f" (reste de {fr_amount(amount)})" if rest < amount else ""
+    return (
+        f"{label.en} {rest} EUR{en_rest} {when} ({_BASIS_TEXT[basis].en})",
+        f"{label.fr} {fr_amount(rest)}{fr_rest} {when} ({_basis_fr(kind, basis)})",
+    )
 
 
 def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
@@ -616,67 +659,54 @@ def _aid_path(request: RelayRequest, aid: PartnerAid) -> str:
     return "project.aid"  # not reached: *aid* is one of the project's
 
 
-def _overdue_fact(request: RelayRequest, aid: PartnerAid, overdue: Sequence[Tranche]) -> Fact:
-    """Ask when the instalments of *aid* due before the request, and not received, now come."""
+def _overdue_fact(
+    request: RelayRequest, aid: PartnerAid, overdue: Sequence[tuple[str, str]], basis: Basis
+) -> Fact:
+    """Ask when the instalments of *aid* due by the request, and not received, now come."""
     day = request.requested_on.isoformat()
-    described = [_describe_tranche(t) for t in overdue]
-    en = "; ".join([d[0] for d in described])
-    fr = " ; ".join([d[1] for d in described])
+    en = "; ".join([d[0] for d in overdue])
+    fr = " ; ".join([d[1] for d in overdue])
+    if basis == "estimated":
+        # No dated schedule: the estimate has passed. A schedule gives every instalment a date,
+        # or the rest of the grant is estimated again.
+        ask = Text(
+            "On what date is each payment of this subsidy still to come now expected? Give the "
+            "aid's schedule, every instalment dated.",
+            "À quelle date chaque versement encore à venir de cette subvention est-il désormais "
+            "attendu ? Donnez l'échéancier de l'aide, chaque échéance datée.",
+        )
+    elif len(overdue) == 1:
+        ask = Text("On what date is it expected now?", "À quelle date est-il désormais attendu ?")
+    else:
+        ask = Text(
+            "On what date is each expected now?",
+            "À quelle date chacun est-il désormais attendu ?",
+        )
     if len(overdue) == 1:
         question = Text(
-            f"Expected before the request of {day}, this payment had not arrived by then: {en}. "
-            "On what date is it expected now?",
-            f"Attendu avant la demande du {day}, ce versement n'était pas reçu : {fr}. À quelle "
-            "date est-il désormais attendu ?",
+            f"Expected by the request of {day}, this payment had not arrived: {en}. {ask.en}",
+            f"Attendu à la demande du {day}, ce versement n'était pas reçu : {fr}. {ask.fr}",
         )
     else:
         question = Text(
-            f"Expected before the request of {day}, these payments had not arrived by then: "
-            f"{en}. On what date is each expected now?",
-            f"Attendus avant la demande du {day}, ces versements n'étaient pas reçus : {fr}. À "
-            "quelle date chacun est-il désormais attendu ?",
+            f"Expected by the request of {day}, these payments had not arrived: {en}. {ask.en}",
+            f"Attendus à la demande du {day}, ces versements n'étaient pas reçus : {fr}. {ask.fr}",
         )
     return Fact(path=f"{_aid_path(request, aid)}.schedule", question=question)
 
 
-def _at_the_earliest_on(
-    unpaid: list[Tranche], on: date
-) -> tuple[list[Tranche], list[Tranche], int]:
-    """
-    Split *unpaid* at the request date *on*: those still to come, and those overdue.
-
-    None of them had arrived by the request (the payments received say so):
-    an instalment whose every date is before it is overdue, and when it will
-    come is not known; one whose estimate spans the request is dated no
-    earlier than the request. Also returns how many dates that moved.
-    """
-    coming: list[Tranche] = []
-    overdue: list[Tranche] = []
-    moved = 0
-    for t in unpaid:
-        if t.latest < on:
-            overdue.append(t)
-        elif t.earliest < on:
-            moved += 1
-            coming.append(attrs.evolve(t, earliest=on))
-        else:
-            coming.append(t)
-    return coming, overdue, moved
-
-
 def _settle(
-    unpaid: list[Tranche],
+    unpaid: _Unpaid,
     aid: PartnerAid,
     request: RelayRequest,
-    tranches: list[Tranche],
-    asks: list[Fact],
-) -> int:
-    """Add *aid*'s instalments still to come to *tranches*; ask for those overdue."""
-    coming, overdue, moved = _at_the_earliest_on(unpaid, request.requested_on)
-    if overdue:
-        asks.append(_overdue_fact(request, aid, overdue))
-    tranches.extend(coming)
-    return moved
+    collected: tuple[list[Tranche], list[Fact]],
+    basis: Basis,
+) -> None:
+    """Add *aid*'s instalments still to come to the tranches; ask for those overdue."""
+    tranches, asks = collected
+    if unpaid.overdue:
+        asks.append(_overdue_fact(request, aid, unpaid.overdue, basis))
+    tranches.extend(unpaid.coming)
 
 
 def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: ParameterSet) -> _Collected:
@@ -705,11 +735,12 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
         planned = _planned(aid)
         if planned is not None:
             expected, planned_notes = planned
-            unpaid, count = _unpaid(expected, aid, paid, "planned")
-            if unpaid:
+            unpaid = _unpaid(expected, aid, paid, "planned", on)
+            if unpaid.coming or unpaid.overdue:
                 notes.extend(planned_notes)
-                spanning += _settle(unpaid, aid, request, tranches, asks)
-                moved += count
+                _settle(unpaid, aid, request, (tranches, asks), "planned")
+                moved += unpaid.moved
+                spanning += unpaid.spanning
                 continue
             # Every dated instalment is received, yet part of the grant remains: it has no
             # date, as in a schedule with undated instalments.
@@ -720,7 +751,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             needs_letter = True
             continue
         estimated = True
-        unpaid, count = _unpaid(
+        unpaid = _unpaid(
             [
                 (p.kind, p.amount, p.earliest, p.latest)
                 for p in payment_schedule(aid.granted, letter, params)
@@ -728,16 +759,18 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             aid,
             paid,
             "estimated",
+            on,
         )
-        spanning += _settle(unpaid, aid, request, tranches, asks)
-        moved += count
+        _settle(unpaid, aid, request, (tranches, asks), "estimated")
+        moved += unpaid.moved
+        spanning += unpaid.spanning
     if spanning:
         notes.append(
             Text(
-                f"{spanning} instalment(s) still expected dated no earlier than the request, "
-                "which they had not reached",
+                f"{spanning} instalment(s) still expected dated no earlier than the day after "
+                "the request, as none had arrived by then",
                 f"{fr_count(spanning, 'échéance attendue datée', 'échéances attendues datées')} "
-                "au plus tôt de la demande, à laquelle rien n'était reçu",
+                "au plus tôt du lendemain de la demande, rien n'étant reçu à cette date",
             )
         )
     _note_moved(moved, notes)
