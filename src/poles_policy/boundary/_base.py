@@ -570,8 +570,26 @@ def _marked(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _first_marked(value: object, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
-    if isinstance(value, _Marked):
-        return (*path, value.repeated)
+    """The path of the first key given twice, in a document read with :func:`_marked`."""
+    return _first_path(
+        value, path, lambda found: (found.repeated,) if isinstance(found, _Marked) else None
+    )
+
+
+def _first_path(
+    value: object,
+    path: tuple[str | int, ...],
+    hit: Callable[[object], tuple[str | int, ...] | None],
+) -> tuple[str | int, ...] | None:
+    """
+    The path to the first part of *value* that *hit* recognises, in the document's order.
+
+    *hit* returns ``None`` for a part it does not recognise, else the
+    segments to add to the part's path (``()`` for the part itself).
+    """
+    here = hit(value)
+    if here is not None:
+        return (*path, *here)
     items = (
         value.items()
         if isinstance(value, dict)
@@ -580,7 +598,7 @@ def _first_marked(value: object, path: tuple[str | int, ...]) -> tuple[str | int
         else ()
     )
     for key, item in items:
-        found = _first_marked(item, (*path, key))
+        found = _first_path(item, (*path, key), hit)
         if found is not None:
             return found
     return None
@@ -632,24 +650,8 @@ def _path_of_number(text: str, number: str) -> tuple[str | int, ...]:
     def mark(written: str) -> object:
         return _CULPRIT if written == number else 0.0
 
-    return _first_path(json.loads(text, parse_float=mark), ()) or ()
-
-
-def _first_path(value: object, path: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
-    if value is _CULPRIT:
-        return path
-    items = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
-    for key, item in items:
-        found = _first_path(item, (*path, key))
-        if found is not None:
-            return found
-    return None
+    document = json.loads(text, parse_float=mark)
+    return _first_path(document, (), lambda found: () if found is _CULPRIT else None) or ()
 
 
 # Built once: json.loads would build a decoder on every call.
