@@ -578,8 +578,10 @@ def test_a_reform_can_ask_for_a_larger_core() -> None:
             _aid((2009, "250000"), (2010, "150000"), (2011, "120000"), (2012, "80000")),
             Status.NOT_MET,
         ),
-        # Two listed years three calendar years apart: decreasing, within 2009-2011.
-        (_aid((2009, "400000"), (2011, "200000")), Status.MET),
+        # Two listed years three calendar years apart: none in 2010, so the aid rises again in
+        # 2011, as when 2010 is listed at 0.00.
+        (_aid((2009, "400000"), (2011, "200000")), Status.NOT_MET),
+        (_aid((2009, "400000"), (2010, "0"), (2011, "200000")), Status.NOT_MET),
         # Two listed years four calendar years apart.
         (_aid((2009, "400000"), (2012, "200000")), Status.NOT_MET),
         # One year's lines are summed: 2010 has 100 000 + 100 000.

@@ -343,21 +343,20 @@ def test_operating_aid_lines_that_total_nothing_are_no_aid(
     )
 
 
-def test_undated_aid_of_nothing_is_asked_for_when_a_skipped_year_could_take_it() -> None:
-    # 400.00 in 2009, 200.00 in 2011: decreasing. The 0.00 dated 2010 would be a year of no aid
-    # between two years of aid, and 2011 would rise after it: the year changes the check.
-    decision = _decide((2009, "400"), (2011, "200"), (None, "0"))
-    check = decision.check("struct.operating_aid")
-    assert decision.outcome is Outcome.UNDETERMINED
-    assert (check.status, decision.missing) == (Status.UNKNOWN, (ASK_OPERATING_AID_YEARS,))
-    assert [fact.path for fact in decision.missing] == ["platform.financing.year"]
-    assert check.reason.en == (
-        "0.00 EUR of operating aid without a year; by year: 2009: 400.00 EUR, 2011: 200.00 EUR; "
-        "in 2010, between two years of aid, it would break the decrease"
+def test_a_year_the_plan_skips_is_a_year_without_aid_as_one_it_lists_at_zero() -> None:
+    # 400.00 in 2009, 200.00 in 2011: none in 2010, listed or not, and the aid rises again. The
+    # 0.00 without a year changes nothing, whatever its year.
+    skipped = _decide((2009, "400"), (2011, "200"), (None, "0")).check("struct.operating_aid")
+    listed = _decide((2009, "400"), (2010, "0"), (2011, "200")).check("struct.operating_aid")
+    assert skipped.status is listed.status is Status.NOT_MET
+    assert skipped.missing == listed.missing == ()
+    assert listed.reason.en.startswith(
+        "2009: 400.00 EUR, 2010: 0.00 EUR, 2011: 200.00 EUR: NOT decreasing (2011 is not below "
+        "2010)"
     )
-    assert check.reason.fr == (
-        "0,00 € d'aide de fonctionnement sans année ; par année : 2009 : 400,00 €, "
-        "2011 : 200,00 € ; en 2010, entre deux années d'aide, elle romprait la dégressivité"
+    assert (
+        skipped.reason.en
+        == f"{listed.reason.en}; 0.00 EUR without a year: no aid, whatever its year"
     )
 
 

@@ -55,23 +55,18 @@ open and the submission date is asked for.
   reform can change it. A plan whose lines total zero funds nothing, so
   nothing is its core: the check is not met.
 - *Decreasing operating aid.* The amounts of one year's lines are summed;
-  each listed year's total must be strictly below the previous listed
-  year's (a flat aid is not decreasing). The years are the distinct years
-  the plan lists: a year between two listed ones that the plan does not
-  list is not read as a year of zero aid. Listed years of 0.00 before the
-  first aid or after the last are years without aid, and are not counted;
-  a 0.00 between two years of aid is, since the aid then rises again.
-  From the first listed year to the last there must be at most N calendar
-  years (first year + N - 1). Lines that all total 0.00 are no aid: the
-  check is met.
+  each year's total, from the first year of aid to the last, must be
+  strictly below the previous year's (a flat aid is not decreasing). The
+  plan lists all the aid there is: a year between two years of aid that it
+  does not list has none, as one it lists at 0.00, and the aid then rises
+  again. Years of 0.00 before the first aid or after the last are years
+  without aid, and are not counted. From the first year of aid to the last
+  there must be at most N calendar years (first year + N - 1). Lines that
+  all total 0.00 are no aid: the check is met.
 - *Operating aid without a year* could go to any year, so it asks for the
   yearly split, unless no split could change the check (below). Lines of
-  0.00 without a year are read like dated ones: in a listed year they add
-  nothing, and in a year before or after the years of aid they are a year
-  without aid, so they change nothing, and the check is the dated aid's.
-  Only a year left out between two years of aid could take them, as a year
-  of 0.00 that breaks the decrease: then, and if nothing else fails, the
-  split is asked for.
+  0.00 without a year change nothing, whatever their year: the check is the
+  dated aid's.
 - *Exact comparisons.* The core share is compared by cross-multiplication
   (contributions and fees against the minimum share times the total), and
   the study support against the exact product of the share and the study
@@ -131,7 +126,7 @@ from poles_policy.model.platforms import (
     InnovationPlatform,
     UserKind,
 )
-from poles_policy.money import CENT, EXACT, Eur, eur, exact_decimals, round_cents, total
+from poles_policy.money import CENT, EXACT, ZERO, Eur, eur, exact_decimals, round_cents, total
 from poles_policy.rules._inputs import expect, expect_date, expect_params, poles_by_id
 
 if TYPE_CHECKING:
@@ -623,29 +618,26 @@ def _first_fundable_years(platform: InnovationPlatform, call: CallForProjects) -
 
 
 def _aid_by_year(lines: list[FinancingLine]) -> tuple[list[int], list[Eur]]:
-    """The years of aid and each one's total, without the years of 0.00 at either end."""
-    years = sorted({f.year for f in lines if f.year is not None})
-    totals = [total(f.amount for f in lines if f.year == year) for year in years]
+    """
+    The years from the first year of aid to the last, and each one's total.
+
+    A year between two years of aid that the plan does not list has none:
+    0.00, as when it lists it at 0.00.
+    """
+    dated = {f.year for f in lines if f.year is not None}
+    by_year = {year: total(f.amount for f in lines if f.year == year) for year in dated}
     # Years of 0.00 before the first aid or after the last are years without aid, not years
-    # of aid: they neither lengthen it nor break its decrease, nor come too early. A zero
-    # between two years of aid stays, since the aid then rises again.
-    while totals and totals[0] == 0:
-        del years[0], totals[0]
-    while totals and totals[-1] == 0:
-        del years[-1], totals[-1]
-    return years, totals
+    # of aid: they neither lengthen it nor break its decrease, nor come too early. A year
+    # without aid between two years of aid stays, listed or not, since the aid then rises again.
+    aided = sorted(year for year, amount in by_year.items() if amount != 0)
+    if not aided:
+        return [], []
+    years = list(range(aided[0], aided[-1] + 1))
+    return years, [by_year.get(year, Eur(ZERO)) for year in years]
 
 
 def _listed(years: Iterable[int]) -> str:
     return ", ".join(str(year) for year in years)
-
-
-def _unlisted_between(years: list[int]) -> list[int]:
-    """The years between the first and the last of *years* (sorted) that are not among them."""
-    if not years:
-        return []
-    listed = set(years)
-    return [year for year in range(years[0], years[-1] + 1) if year not in listed]
 
 
 def _operating_aid(
@@ -716,10 +708,10 @@ def _aid_schedule(
             "dégressive ni à limiter",
         )
         return _check("struct.operating_aid", Status.MET, reason, parameters=uses)
-    if undated and total(undated) == 0 and not _unlisted_between(years):
-        # 0.00 EUR without a year adds nothing to a listed year, and in a year outside the years
-        # of aid it is a year without aid, not counted: whatever its year, the check is the
-        # dated aid's. Only a year left out between two years of aid (below) could change it.
+    if undated and total(undated) == 0:
+        # 0.00 EUR without a year adds nothing to any year, listed or not (a year between two
+        # years of aid that the plan does not list has 0.00 already), and in a year outside the
+        # years of aid it is a year without aid, not counted: the check is the dated aid's.
         dated = _aid_schedule(years, totals, [], limit, uses)
         reason = Text(
             f"{dated.reason.en}; 0.00 EUR without a year: no aid, whatever its year",
@@ -760,12 +752,6 @@ def _aid_schedule(
             return _check("struct.operating_aid", Status.NOT_MET, reason, parameters=uses)
         dated_en = f"; by year: {schedule}" if years else ""
         dated_fr = f" ; par année : {calendrier}" if years else ""
-        if without == 0:
-            # Only a year between two years of aid is left for it: there, a year of 0.00 would
-            # break the decrease, as a listed one does.
-            gaps = _listed(_unlisted_between(years))
-            dated_en += f"; in {gaps}, between two years of aid, it would break the decrease"
-            dated_fr += f" ; en {gaps}, entre deux années d'aide, elle romprait la dégressivité"
         reason = Text(
             f"{without} EUR of operating aid without a year{dated_en}",
             f"{fr_amount(without)} d'aide de fonctionnement sans année{dated_fr}",
