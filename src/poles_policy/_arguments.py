@@ -22,6 +22,7 @@ from poles_policy.exceptions import WrongTypeError
 
 __all__ = [
     "expect_day",
+    "expect_flag",
     "given",
     "listed",
     "not_a_day",
@@ -105,6 +106,21 @@ def expect_day(value: object, function: str, argument: str) -> None:
     if hint is not None:
         msg = f"{function}: {argument} must be a datetime.date, not {given(value)}{hint}"
         raise WrongTypeError(msg)
+
+
+def expect_flag(value: object, function: str, argument: str) -> None:
+    """
+    Refuse an argument *value* of *function* that is not ``True`` or ``False``.
+
+    ``"no"`` or ``0`` would read as true, or as false, without a word.
+
+    >>> expect_flag("no", "aid_rate", "full_cost")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.WrongTypeError: aid_rate: full_cost must be True or False, not str 'no'
+    """
+    if value is not True and value is not False:
+        raise wrong_type(function, argument, "True or False", value)
 
 
 def with_article(noun: str) -> str:

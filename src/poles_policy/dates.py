@@ -50,7 +50,7 @@ from typing import Any, Final, Literal
 import attrs
 from dateutil.easter import easter
 
-from poles_policy._arguments import expect_day
+from poles_policy._arguments import expect_day, expect_flag
 from poles_policy._arguments import not_a_day as _not_a_day
 from poles_policy._exact import EXACT
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
@@ -90,12 +90,6 @@ def _whole(value: object, function: str, argument: str) -> None:
     """Refuse a *value* that is not an int (a bool is not a number here)."""
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"{function}: {argument} must be a whole number, not {type(value).__name__} {value!r}"
-        raise WrongTypeError(msg)
-
-
-def _flag(value: object, function: str, argument: str) -> None:
-    if not isinstance(value, bool):
-        msg = f"{function}: {argument} must be True or False, not {type(value).__name__} {value!r}"
         raise WrongTypeError(msg)
 
 
@@ -451,8 +445,8 @@ def french_holidays(
     (11, 13)
     """
     _whole(year, "french_holidays", "year")
-    _flag(alsace_moselle, "french_holidays", "alsace_moselle")
-    _flag(solidarity_day_worked, "french_holidays", "solidarity_day_worked")
+    expect_flag(alsace_moselle, "french_holidays", "alsace_moselle")
+    expect_flag(solidarity_day_worked, "french_holidays", "solidarity_day_worked")
     _check_year(year)
     return dict(
         _holidays(year, alsace_moselle=alsace_moselle, solidarity_day_worked=solidarity_day_worked)
@@ -489,7 +483,7 @@ def is_holiday(day: date, *, alsace_moselle: bool = False) -> bool:
     (False, True)
     """
     expect_day(day, "is_holiday", "day")
-    _flag(alsace_moselle, "is_holiday", "alsace_moselle")
+    expect_flag(alsace_moselle, "is_holiday", "alsace_moselle")
     return day in _holiday_dates(day.year, alsace_moselle)
 
 
@@ -511,7 +505,7 @@ def is_business_day(day: date, *, alsace_moselle: bool = False) -> bool:
     False
     """
     expect_day(day, "is_business_day", "day")
-    _flag(alsace_moselle, "is_business_day", "alsace_moselle")
+    expect_flag(alsace_moselle, "is_business_day", "alsace_moselle")
     return day.weekday() < _SATURDAY and not is_holiday(day, alsace_moselle=alsace_moselle)
 
 
@@ -560,7 +554,7 @@ def business_days_between(start: date, end: date, *, alsace_moselle: bool = Fals
     """
     expect_day(start, "business_days_between", "start")
     expect_day(end, "business_days_between", "end")
-    _flag(alsace_moselle, "business_days_between", "alsace_moselle")
+    expect_flag(alsace_moselle, "business_days_between", "alsace_moselle")
     if end > start:
         return _count_business_days(start + _ONE_DAY, end, alsace_moselle=alsace_moselle)
     if end < start:
@@ -598,7 +592,7 @@ def add_business_days(start: date, n: int, *, alsace_moselle: bool = False) -> d
     """
     expect_day(start, "add_business_days", "start")
     _whole(n, "add_business_days", "n")
-    _flag(alsace_moselle, "add_business_days", "alsace_moselle")
+    expect_flag(alsace_moselle, "add_business_days", "alsace_moselle")
     if abs(n) > _MAX_BUSINESS_DAYS:
         msg = f"add_business_days: {n} business days leave the years of the holiday calendar"
         raise InvalidInputError(msg)
@@ -637,7 +631,7 @@ def roll_forward(day: date, *, alsace_moselle: bool = False) -> date:
     datetime.date(2009, 6, 2)
     """
     expect_day(day, "roll_forward", "day")
-    _flag(alsace_moselle, "roll_forward", "alsace_moselle")
+    expect_flag(alsace_moselle, "roll_forward", "alsace_moselle")
     while not is_business_day(day, alsace_moselle=alsace_moselle):
         day += _ONE_DAY
     return day

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, SupportsIndex
 
 import attrs
 
-from poles_policy._arguments import expect_day, listed, refuse, wrong_type
+from poles_policy._arguments import expect_day, expect_flag, listed, refuse
 from poles_policy._exact import EXACT as _EXACT
 from poles_policy._exact import run_exact as _run_exact
 from poles_policy.exceptions import InvalidInputError, UnknownClauseError, WrongTypeError
@@ -87,12 +87,6 @@ def _check_lang(lang: object) -> None:
     if lang != "en" and lang != "fr":  # noqa: PLR1714 - two comparisons cost less than a set
         msg = f"lang must be 'en' or 'fr', not {lang!r}"
         raise InvalidInputError(msg)
-
-
-def _check_sources(sources: object) -> None:
-    if sources is not True and sources is not False:
-        # "no" or 0 would read as true, or false, without a word.
-        raise wrong_type("explain", "sources", "True or False", sources)
 
 
 def _text_argument(value: object, function: str, argument: str) -> None:
@@ -935,7 +929,7 @@ class Check:
 
     def explain_lines(self, lang: Lang = "en", *, sources: bool = False) -> list[str]:
         """Render the check, then one indented line per parameter it read."""
-        _check_sources(sources)
+        expect_flag(sources, "explain", "sources")
         return [
             "  " + self.explain(lang),
             *("      " + p.describe(lang, source=sources) for p in self.parameters),
@@ -1054,7 +1048,7 @@ def render_account(
     """
     _text_argument(head, "render_account", "head")
     _check_lang(lang)
-    _check_sources(sources)
+    expect_flag(sources, "explain", "sources")
     items = listed(checks, Check, "render_account", "checks")
     if missing is not None:
         missing = listed(missing, Fact, "render_account", "missing")

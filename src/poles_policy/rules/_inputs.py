@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-__all__ = ["expect", "expect_date", "expect_flag", "expect_items", "expect_params", "poles_by_id"]
+__all__ = ["expect", "expect_date", "expect_items", "expect_params", "poles_by_id"]
 
 
 def expect(
@@ -50,24 +50,6 @@ def expect(
         kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
     )
     refuse(rule, name, with_article(wanted), value)
-
-
-def expect_flag(value: object, name: str, rule: str) -> None:
-    """
-    Check that argument *name* of *rule* is ``True`` or ``False``.
-
-    ``"no"`` or ``0`` would read as true, or as false, without a word.
-
-    >>> expect_flag("no", "full_cost", "aid_rate")
-    Traceback (most recent call last):
-    ...
-    poles_policy.exceptions.WrongTypeError: aid_rate: full_cost must be True or False, not str 'no'
-
-    Raises:
-        WrongTypeError: If it is anything else.
-    """
-    if value is not True and value is not False:
-        refuse(rule, name, "True or False", value)
 
 
 def expect_date(value: object, name: str, rule: str) -> None:

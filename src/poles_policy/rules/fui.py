@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
-from poles_policy._arguments import with_article
+from poles_policy._arguments import expect_flag, with_article
 from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import (
@@ -61,7 +61,6 @@ from poles_policy.money import EXACT, Eur, eur, exact_decimals, rate_of
 from poles_policy.rules._inputs import (
     expect,
     expect_date,
-    expect_flag,
     expect_params,
     poles_by_id,
 )
@@ -527,7 +526,7 @@ def aid_rate(actor: Actor, on: date, params: ParameterSet, *, full_cost: bool = 
     )
     expect_date(on, "on", "aid_rate")
     expect_params(params, "aid_rate")
-    expect_flag(full_cost, "full_cost", "aid_rate")
+    expect_flag(full_cost, "aid_rate", "full_cost")
     if isinstance(actor, ResearchOrganisation):
         basis: AidBasis = "research_full_cost" if full_cost else "research_marginal_cost"
         return _rated(basis, on, params, None)
@@ -697,7 +696,7 @@ def aid_amount(
     expect(partner, ProjectPartner, "partner", "aid_amount")
     expect_date(on, "on", "aid_amount")
     expect_params(params, "aid_amount")
-    expect_flag(full_cost, "full_cost", "aid_amount")
+    expect_flag(full_cost, "aid_amount", "full_cost")
     rated = aid_rate(partner.actor, on, params, full_cost=full_cost)
     costs = partner.eligible_costs
     parameters = rated.check.parameters

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from poles_policy._arguments import wrong_type
+from poles_policy._arguments import expect_flag
 from poles_policy.exceptions import ParameterError
 from poles_policy.explain import Check, Decision, Lang, Outcome
 from poles_policy.model.cases import RelayCase
@@ -119,8 +119,7 @@ class Assessment:
             WrongTypeError: If *brief* is not ``True`` or ``False`` (``"no"``
                 would read as true).
         """
-        if brief is not True and brief is not False:
-            raise wrong_type("Assessment.to_dict", "brief", "True or False", brief)
+        expect_flag(brief, "Assessment.to_dict", "brief")
         g, t, c = self.guarantee, self.timing, self.cost
         if brief:
             decision = self.decision
