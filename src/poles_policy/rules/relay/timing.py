@@ -409,13 +409,20 @@ _BY_EARLIEST = operator.attrgetter("earliest", "latest")
 _BY_LATEST = operator.attrgetter("latest", "earliest")
 
 
-def _describe_tranche(tranche: Tranche) -> tuple[str, str]:
-    """:meth:`Tranche.describe` in English and French, the common part rendered once."""
+def _describe_tranche(tranche: Tranche, of: Eur | None = None) -> tuple[str, str]:
+    """
+    :meth:`Tranche.describe` in English and French, the common part rendered once.
+
+    *of* is the whole instalment when the tranche is the rest of it.
+    """
     kind, basis = _KIND_TEXT[tranche.kind], _BASIS_TEXT[tranche.basis]
     when = _range(tranche.earliest, tranche.latest)
+    en_rest = "" if of is None else f" (the rest of {of} EUR)"
+    fr_rest = "" if of is None else f" (reste de {fr_amount(of)})"
+    fr_basis = _basis_fr(tranche.kind, tranche.basis)
     return (
-        f"{kind.en} {tranche.amount} EUR {when} ({basis.en})",
-        f"{kind.fr} {fr_amount(tranche.amount)} {when} ({_basis_fr(tranche.kind, tranche.basis)})",
+        f"{kind.en} {tranche.amount} EUR{en_rest} {when} ({basis.en})",
+        f"{kind.fr} {fr_amount(tranche.amount)}{fr_rest} {when} ({fr_basis})",
     )
 
 
@@ -576,9 +583,14 @@ def _unpaid(
         if rest <= 0:
             continue
         if expected_latest <= on:
-            overdue.append(
-                _describe_expected(kind, rest, amount, expected_earliest, expected_latest, basis)
+            late = Tranche(
+                kind=kind,
+                amount=rest,
+                earliest=expected_earliest,
+                latest=expected_latest,
+                basis=basis,
             )
+            overdue.append(_describe_tranche(late, of=amount if rest < amount else None))
             continue
         earliest, latest = expected_earliest, expected_latest
         if earliest < after:
@@ -591,20 +603,6 @@ def _unpaid(
             Tranche(kind=kind, amount=rest, earliest=earliest, latest=latest, basis=basis)
         )
     return _Unpaid(coming=coming, overdue=overdue, moved=moved, spanning=spanning)
-
-
-def _describe_expected(  # noqa: PLR0913, PLR0917 - an instalment's parts, as _unpaid holds them
-    kind: PaymentKind, rest: Eur, amount: Eur, earliest: date, latest: date, basis: Basis
-) -> tuple[str, str]:
-    """An instalment as planned or estimated, with the rest of it still to be received."""
-    label = _KIND_TEXT[kind]
-    when = _range(earliest, latest)
-    en_rest = f" (the rest of {amount} EUR)" if rest < amount else ""
-    fr_rest = f" (reste de {fr_amount(amount)})" if rest < amount else ""
-    return (
-        f"{label.en} {rest} EUR{en_rest} {when} ({_BASIS_TEXT[basis].en})",
-        f"{label.fr} {fr_amount(rest)}{fr_rest} {when} ({_basis_fr(kind, basis)})",
-    )
 
 
 def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
