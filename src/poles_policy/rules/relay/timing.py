@@ -991,8 +991,9 @@ def bridged_tranches(
         return _unbridged(request, principal, disbursement, lambda: _AID_UNKNOWN)
     if not any(a.granted > 0 for a in aids):
         return _unbridged(request, principal, disbursement, lambda: _NO_STATE_SUBSIDY)
-    collected, needs_letter, estimated, notes, asks = _collect(aids, request, params)
-    unknown = _unknown_dates(request, principal, (collected, needs_letter, estimated, notes, asks))
+    found = _collect(aids, request, params)
+    collected, _, estimated, notes, _ = found
+    unknown = _unknown_dates(request, principal, found)
     if unknown is not None:
         return _unbridged(request, principal, disbursement, unknown)
     on = request.requested_on
