@@ -380,16 +380,68 @@ def test_a_payment_received_on_the_request_date_is_received_not_bridged(
     assert on_the_day.days_low == on_the_day.days_high == 407
 
 
-def test_a_schedule_with_undated_instalments_is_estimated_instead(
-    make_request: RequestFactory, params: ParameterSet
+def test_an_undated_instalment_is_estimated_in_its_kinds_window_and_the_dated_ones_stay_planned(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
 ) -> None:
+    # The advance and the balance are dated; the intermediate payment is not. It used to send the
+    # whole grant to the letter's estimate, the advance's own date of 1 June 2009 unused.
     undated = (
         SCHEDULE[0],
-        ScheduledPayment(kind=PaymentKind.BALANCE, amount="225000"),
+        ScheduledPayment(kind=PaymentKind.INTERMEDIATE, amount="165000"),
+        SCHEDULE[2],
     )
-    saved = time_saved(make_request(schedule=undated), params)
-    assert saved.first_payment_basis == "estimated"
-    assert "undated" in saved.check("relay.timing.tranches").reason.en
+    request = make_request(schedule=undated, oseo=False)
+    # Letter of 2 March 2009: the intermediate payment's window is 24 months after the advance's,
+    # 6 to 9 months after the letter: 2 March to 2 June 2011.
+    assert [
+        (t.kind, t.amount, t.earliest, t.latest, t.basis)
+        for t in bridged_tranches(request, params).tranches
+    ] == [
+        (PaymentKind.ADVANCE, Decimal("75000.00"), date(2009, 6, 1), date(2009, 6, 1), "planned"),
+        (
+            PaymentKind.INTERMEDIATE,
+            Decimal("165000.00"),
+            date(2011, 3, 2),
+            date(2011, 6, 2),
+            "estimated",
+        ),
+        (PaymentKind.BALANCE, Decimal("60000.00"), date(2012, 1, 2), date(2012, 1, 2), "planned"),
+    ]
+    saved = time_saved(request, params, loan=make_loan(disbursed_on=date(2009, 3, 30)))
+    assert saved.first_payment_basis == "planned"
+    # 30 March -> 1 June 2009: 63 days, as with the whole schedule dated.
+    assert saved.days_low == saved.days_high == 63
+    # 150 000 lent: 75 000 repaid by the advance (63 days), 75 000 by the intermediate payment,
+    # 2 March 2011 (702 days) at the earliest, 2 June 2011 (794 days) at the latest.
+    assert saved.weighted_days_low == Decimal("382.5")
+    assert saved.weighted_days_high == Decimal("428.5")
+    check = saved.check("relay.timing.tranches")
+    assert "undated instalments are estimated from the selection letter" in check.reason.en
+    assert "estimées d'après la lettre de sélection" in check.reason.fr
+    assert {u.name for u in check.parameters} >= {"fui.first_payment_delay_months.low"}
+
+
+def test_an_undated_instalment_without_a_letter_asks_for_the_letter(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    undated = (SCHEDULE[0], ScheduledPayment(kind=PaymentKind.BALANCE, amount="225000"))
+    saved = time_saved(make_request(schedule=undated, letter=None), params)
+    assert saved.status is Status.UNKNOWN
+    assert [f.path for f in saved.missing] == ["project.selection_letter_on"]
+
+
+def test_an_undated_instalment_overdue_at_the_request_asks_for_every_instalment_dated(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # The advance is undated: its window, 2 September to 2 December 2009, has passed by the
+    # request of 11 January 2010, and nothing was received.
+    undated = (ScheduledPayment(kind=PaymentKind.ADVANCE, amount="75000"), *SCHEDULE[1:])
+    saved = time_saved(make_request(schedule=undated, requested_on=date(2010, 1, 11)), params)
+    assert saved.status is Status.UNKNOWN
+    assert [f.path for f in saved.missing] == ["project.aid.0.partners.0.schedule"]
+    question = saved.missing[0].question.en
+    assert "advance 75000.00 EUR 2009-09-02..2009-12-02 (estimated)" in question
+    assert question.endswith("Give the aid's schedule, every instalment dated.")
 
 
 # --- unknown and not applicable ----------------------------------------------------------------
@@ -590,8 +642,8 @@ def test_a_schedule_received_in_full_while_the_grant_is_not_is_estimated_not_sai
     saved = time_saved(request, params)
     assert saved.status is Status.MET
     reason = saved.check("relay.timing.tranches").reason
-    assert "every dated instalment of the schedule is received" in reason.en
-    assert "toutes les échéances datées sont reçues" in reason.fr
+    assert "every instalment of the schedule is received" in reason.en
+    assert "toutes les échéances de l'échéancier sont reçues" in reason.fr
     # Without the letter, the remaining dates are asked for, not assumed away.
     unknown = time_saved(
         make_request(schedule=[advance], payments=[(date(2009, 3, 10), "90000")], letter=None),

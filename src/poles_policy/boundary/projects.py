@@ -145,8 +145,8 @@ class ScheduledPaymentModel(Model):
         default=None,
         description=(
             "When the instalment is expected. ISO date YYYY-MM-DD; absent or null when unknown "
-            "(the relay timing rule then estimates the payment dates instead of reading the "
-            "schedule)."
+            "(the relay timing rule then estimates its date from the selection letter, in the "
+            "window of its kind)."
         ),
     )
 

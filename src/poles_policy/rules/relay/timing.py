@@ -19,17 +19,20 @@ the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
 1. the payments received after the request date (*actual*): one received on
    the request's own day is no longer to be received, as RELAY.4 counts it
    (:func:`~poles_policy.rules.relay.eligibility.prefinanceable`);
-2. then what is still expected: the aid agreement's schedule when every
-   instalment has a date (*planned*), otherwise the estimated schedule of
-   :func:`~poles_policy.rules.fui.payment_schedule` from the selection letter
-   (*estimated*, a range of dates). Payments received so far (by the
-   request too) are set against the instalments in date order, first in first
-   out, so only the unpaid part of each instalment remains, and it is dated
-   no earlier than the last payment received (the record shows it had not
-   arrived by then). A schedule planning less than the grant leaves the rest
-   out (it has no date) while a dated instalment remains unpaid; once every
-   dated instalment is received, the rest of the grant is estimated as for a
-   schedule with undated instalments. When the letter date is
+2. then what is still expected: the aid agreement's schedule, each
+   instalment on its date (*planned*); without a schedule, the estimated
+   schedule of :func:`~poles_policy.rules.fui.payment_schedule` from the
+   selection letter (*estimated*, a range of dates). An instalment of the
+   schedule left without a date keeps its amount and is estimated in the
+   window of its kind (the advance's, the intermediate payment's or the
+   balance's), the dated ones staying planned. Payments received so far (by
+   the request too) are set against the instalments in date order, first in
+   first out, so only the unpaid part of each instalment remains, and it is
+   dated no earlier than the last payment received (the record shows it had
+   not arrived by then). A schedule planning less than the grant leaves the
+   rest out (it has no date) while one of its instalments remains unpaid;
+   once every instalment is received, the rest of the grant is estimated as
+   without a schedule. When the letter date is
    needed and unknown, the result is UNKNOWN and asks for it, unless the
    payments received already repay the relay.
 3. none of what is still expected had arrived by the request (the payments
@@ -536,8 +539,9 @@ _TRANCHES_LABEL = Text("subsidy payments bridged", "versements de subvention rel
 
 _ONE_DAY: Final = timedelta(days=1)
 
-# An instalment still expected: kind, amount, earliest and latest date.
-_Expected = tuple[PaymentKind, Eur, date, date]
+# An instalment still expected: kind, amount, earliest and latest date, and where the dates come
+# from ("planned" by the schedule, or "estimated" from the letter).
+_Expected = tuple[PaymentKind, Eur, date, date, Basis]
 
 
 def _earliest_of(expected: _Expected) -> date:
@@ -550,13 +554,12 @@ class _Unpaid:
 
     coming: list[Tranche]
     overdue: list[tuple[str, str]]  # each overdue instalment described, in English and French
+    overdue_estimated: bool  # an overdue instalment's dates were estimated, not planned
     moved: int  # dates moved to the last payment received
     spanning: int  # estimates moved to the day after the request
 
 
-def _unpaid(
-    expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, basis: Basis, on: date
-) -> _Unpaid:
+def _unpaid(expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, on: date) -> _Unpaid:
     """
     Set the payments received against the instalments in order; return what is left of each.
 
@@ -575,8 +578,9 @@ def _unpaid(
     after = on + _ONE_DAY
     coming: list[Tranche] = []
     overdue: list[tuple[str, str]] = []
+    overdue_estimated = False
     moved = spanning = 0
-    for kind, amount, expected_earliest, expected_latest in expected:
+    for kind, amount, expected_earliest, expected_latest, basis in expected:
         covered = min(amount, left)
         left -= covered
         rest = Eur(amount - covered)
@@ -591,6 +595,7 @@ def _unpaid(
                 basis=basis,
             )
             overdue.append(_describe_tranche(late, of=amount if rest < amount else None))
+            overdue_estimated = overdue_estimated or basis == "estimated"
             continue
         earliest, latest = expected_earliest, expected_latest
         if earliest < after:
@@ -602,21 +607,46 @@ def _unpaid(
         coming.append(
             Tranche(kind=kind, amount=rest, earliest=earliest, latest=latest, basis=basis)
         )
-    return _Unpaid(coming=coming, overdue=overdue, moved=moved, spanning=spanning)
+    return _Unpaid(
+        coming=coming,
+        overdue=overdue,
+        overdue_estimated=overdue_estimated,
+        moved=moved,
+        spanning=spanning,
+    )
 
 
-def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
-    """The aid agreement's schedule, if every instalment is dated; else None."""
+def _scheduled(
+    aid: PartnerAid, letter: date | None, params: ParameterSet
+) -> tuple[list[_Expected], list[Text]] | None:
+    """
+    The aid agreement's schedule by earliest date; ``None`` if an undated instalment lacks a letter.
+
+    A dated instalment is *planned* on its date. An undated one keeps its
+    amount and takes the dates estimated from the selection letter for an
+    instalment of its kind (:func:`~poles_policy.rules.fui.payment_schedule`):
+    the advance's window, the intermediate payment's, or the balance's.
+    """
+    windows: dict[PaymentKind, tuple[date, date]] = {}
     expected: list[_Expected] = []
     for s in aid.schedule:
-        if s.expected_on is None:
+        if s.expected_on is not None:
+            expected.append((s.kind, s.amount, s.expected_on, s.expected_on, "planned"))
+            continue
+        if letter is None:
             return None
-        expected.append((s.kind, s.amount, s.expected_on, s.expected_on))
-    if not expected:
-        return None
+        if not windows:
+            windows = {
+                e.kind: (e.earliest, e.latest)
+                for e in payment_schedule(aid.granted, letter, params)
+            }
+        earliest, latest = windows[s.kind]
+        expected.append((s.kind, s.amount, earliest, latest, "estimated"))
     expected.sort(key=_earliest_of)
-    planned = Eur(sum([e[1] for e in expected], ZERO))
     notes = []
+    if windows:
+        notes.append(_UNDATED)
+    planned = Eur(sum([e[1] for e in expected], ZERO))
     if planned < aid.granted:
         notes.append(
             Text(
@@ -631,14 +661,16 @@ def _planned(aid: PartnerAid) -> tuple[list[_Expected], list[Text]] | None:
 
 
 _UNDATED = Text(
-    "the schedule has undated instalments: estimated instead",
-    "l'échéancier a des échéances sans date : estimation à la place",
+    "the schedule's undated instalments are estimated from the selection letter, each in the "
+    "window of its kind",
+    "les échéances sans date de l'échéancier sont estimées d'après la lettre de sélection, "
+    "chacune dans la fenêtre de son type",
 )
 _PLAN_RECEIVED = Text(
-    "every dated instalment of the schedule is received and the rest of the grant has no date: "
+    "every instalment of the schedule is received and the rest of the grant has no date: "
     "estimated instead",
-    "toutes les échéances datées sont reçues et le reste de la subvention n'a pas de date : "
-    "estimation à la place",
+    "toutes les échéances de l'échéancier sont reçues et le reste de la subvention n'a pas de "
+    "date : estimation à la place",
 )
 
 
@@ -698,11 +730,11 @@ def _settle(
     aid: PartnerAid,
     request: RelayRequest,
     collected: tuple[list[Tranche], list[Fact]],
-    basis: Basis,
 ) -> None:
     """Add *aid*'s instalments still to come to the tranches; ask for those overdue."""
     tranches, asks = collected
     if unpaid.overdue:
+        basis: Basis = "estimated" if unpaid.overdue_estimated else "planned"
         asks.append(_overdue_fact(request, aid, unpaid.overdue, basis))
     tranches.extend(unpaid.coming)
 
@@ -730,36 +762,34 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
         paid = aid.paid
         if aid.granted - paid <= 0:  # aid.remaining: nothing left to receive
             continue
-        planned = _planned(aid)
-        if planned is not None:
-            expected, planned_notes = planned
-            unpaid = _unpaid(expected, aid, paid, "planned", on)
+        scheduled = _scheduled(aid, letter, params) if aid.schedule else None
+        if scheduled is not None:
+            expected, planned_notes = scheduled
+            unpaid = _unpaid(expected, aid, paid, on)
             if unpaid.coming or unpaid.overdue:
                 notes.extend(planned_notes)
-                _settle(unpaid, aid, request, (tranches, asks), "planned")
+                estimated = estimated or any(e[4] == "estimated" for e in expected)
+                _settle(unpaid, aid, request, (tranches, asks))
                 moved += unpaid.moved
                 spanning += unpaid.spanning
                 continue
-            # Every dated instalment is received, yet part of the grant remains: it has no
-            # date, as in a schedule with undated instalments.
+            # Every instalment of the schedule is received, yet part of the grant remains: it
+            # has no date, and is estimated from the letter.
             notes.append(_PLAN_RECEIVED)
-        elif aid.schedule:
-            notes.append(_UNDATED)
         if letter is None:
             needs_letter = True
             continue
         estimated = True
         unpaid = _unpaid(
             [
-                (p.kind, p.amount, p.earliest, p.latest)
+                (p.kind, p.amount, p.earliest, p.latest, "estimated")
                 for p in payment_schedule(aid.granted, letter, params)
             ],
             aid,
             paid,
-            "estimated",
             on,
         )
-        _settle(unpaid, aid, request, (tranches, asks), "estimated")
+        _settle(unpaid, aid, request, (tranches, asks))
         moved += unpaid.moved
         spanning += unpaid.spanning
     if spanning:
