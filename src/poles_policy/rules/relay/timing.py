@@ -27,23 +27,22 @@ the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
    window of its kind (the advance's, the intermediate payment's or the
    balance's), the dated ones staying planned. Payments received so far (by
    the request too) are set against the instalments in date order, first in
-   first out, so only the unpaid part of each instalment remains, and it is
-   dated no earlier than the last payment received (the record shows it had
-   not arrived by then). A schedule planning less than the grant leaves the
-   rest out (it has no date) while one of its instalments remains unpaid;
-   once every instalment is received, the rest of the grant is estimated as
-   without a schedule. When the letter date is
+   first out, so only the unpaid part of each instalment remains. A
+   schedule planning less than the grant leaves the rest out (it has no
+   date) while one of its instalments remains unpaid; once every instalment
+   is received, the rest of the grant is estimated as without a schedule. When the letter date is
    needed and unknown, the result is UNKNOWN and asks for it, unless the
    payments received already repay the relay.
-3. none of what is still expected had arrived by the request (the payments
-   received say so, a payment of the request's day among them): an
-   instalment planned, or estimated at its latest, on or before the
-   request's day is *overdue*, and when it will come is not known. The
-   result is then UNKNOWN and asks for the aid's schedule
-   (``project.aid.0.partners.1.schedule``), naming each overdue instalment
-   with its own date, unless the payments received after the request repay
-   the relay (an overdue instalment comes after them all). An estimate that
-   spans the request starts the day after it.
+3. none of what is still expected had arrived by the request, nor by the
+   last payment received when it came later (the payments received say so,
+   one of that very day among them): an instalment planned, or estimated at
+   its latest, on or before the later of the two days is *overdue*, and when
+   it will come is not known. The result is then UNKNOWN and asks for the
+   aid's schedule (``project.aid.0.partners.1.schedule``), naming each
+   overdue instalment with its own date, unless the payments received after
+   the request repay the relay (an overdue instalment comes after them all).
+   An estimate that spans the request starts the day after it; one that
+   spans the last payment received starts on that payment's day.
 
 Payments of ``0.00`` are left out: nothing arrives.
 
@@ -555,6 +554,7 @@ class _Unpaid:
     coming: list[Tranche]
     overdue: list[tuple[str, str]]  # each overdue instalment described, in English and French
     overdue_estimated: bool  # an overdue instalment's dates were estimated, not planned
+    seen: date  # the last day the record covers: the request, or a later payment received
     moved: int  # dates moved to the last payment received
     spanning: int  # estimates moved to the day after the request
 
@@ -564,17 +564,19 @@ def _unpaid(expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, on: d
     Set the payments received against the instalments in order; return what is left of each.
 
     None of what is left had arrived by the request on *on* (a payment of that
-    day is received): an instalment whose every date is on or before it is
-    overdue, and when it will come is not known; an estimate spanning it
-    starts the day after. An instalment still expected is also dated no
-    earlier than the last payment received: the record shows it had not
-    arrived by then. *paid* is ``aid.paid``, already summed.
+    day is received), nor by the last payment received when it came later:
+    the record shows it had not arrived by then. An instalment whose every
+    date is on or before the later of the two days is overdue, and when it
+    will come is not known. An estimate spanning the request starts the day
+    after it, and one spanning the last payment starts on that payment's day.
+    *paid* is ``aid.paid``, already summed.
     """
     left = paid
     floor = None
     for p in aid.payments:
         if p.amount > 0 and (floor is None or p.paid_on > floor):
             floor = p.paid_on
+    seen = floor if floor is not None and floor > on else on
     after = on + _ONE_DAY
     coming: list[Tranche] = []
     overdue: list[tuple[str, str]] = []
@@ -586,7 +588,7 @@ def _unpaid(expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, on: d
         rest = Eur(amount - covered)
         if rest <= 0:
             continue
-        if expected_latest <= on:
+        if expected_latest <= seen:
             late = Tranche(
                 kind=kind,
                 amount=rest,
@@ -611,6 +613,7 @@ def _unpaid(expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, on: d
         coming=coming,
         overdue=overdue,
         overdue_estimated=overdue_estimated,
+        seen=seen,
         moved=moved,
         spanning=spanning,
     )
@@ -676,8 +679,9 @@ _PLAN_RECEIVED = Text(
 
 # The tranches of the applicant's State subsidies, by earliest date; whether the letter date
 # is needed and missing; whether a schedule was estimated; notes for the explanation; the facts
-# to ask for the instalments overdue at the request.
-_Collected = tuple[list[Tranche], bool, bool, list[Text], list[Fact]]
+# to ask for the instalments overdue at the request or at a later payment received; whether one
+# is overdue only at such a payment.
+_Collected = tuple[list[Tranche], bool, bool, list[Text], list[Fact], bool]
 
 
 def _aid_path(request: RelayRequest, aid: PartnerAid) -> str:
@@ -689,14 +693,23 @@ def _aid_path(request: RelayRequest, aid: PartnerAid) -> str:
     return "project.aid"  # not reached: *aid* is one of the project's
 
 
-def _overdue_fact(
-    request: RelayRequest, aid: PartnerAid, overdue: Sequence[tuple[str, str]], basis: Basis
-) -> Fact:
-    """Ask when the instalments of *aid* due by the request, and not received, now come."""
-    day = request.requested_on.isoformat()
+def _overdue_fact(request: RelayRequest, aid: PartnerAid, unpaid: _Unpaid) -> Fact:
+    """Ask when the instalments of *aid* due by the request or a later payment now come."""
+    overdue = unpaid.overdue
     en = "; ".join([d[0] for d in overdue])
     fr = " ; ".join([d[1] for d in overdue])
-    if basis == "estimated":
+    if unpaid.seen > request.requested_on:
+        seen = unpaid.seen.isoformat()
+        by = Text(
+            f"by {seen}, the day of the last payment received",
+            f"au {seen}, jour du dernier versement reçu",
+        )
+    else:
+        by = Text(
+            f"by the request of {request.requested_on.isoformat()}",
+            f"à la demande du {request.requested_on.isoformat()}",
+        )
+    if unpaid.overdue_estimated:
         # No dated schedule: the estimate has passed. A schedule gives every instalment a date,
         # or the rest of the grant is estimated again.
         ask = Text(
@@ -714,13 +727,13 @@ def _overdue_fact(
         )
     if len(overdue) == 1:
         question = Text(
-            f"Expected by the request of {day}, this payment had not arrived: {en}. {ask.en}",
-            f"Attendu à la demande du {day}, ce versement n'était pas reçu : {fr}. {ask.fr}",
+            f"Expected {by.en}, this payment had not arrived: {en}. {ask.en}",
+            f"Attendu {by.fr}, ce versement n'était pas reçu : {fr}. {ask.fr}",
         )
     else:
         question = Text(
-            f"Expected by the request of {day}, these payments had not arrived: {en}. {ask.en}",
-            f"Attendus à la demande du {day}, ces versements n'étaient pas reçus : {fr}. {ask.fr}",
+            f"Expected {by.en}, these payments had not arrived: {en}. {ask.en}",
+            f"Attendus {by.fr}, ces versements n'étaient pas reçus : {fr}. {ask.fr}",
         )
     return Fact(path=f"{_aid_path(request, aid)}.schedule", question=question)
 
@@ -730,13 +743,18 @@ def _settle(
     aid: PartnerAid,
     request: RelayRequest,
     collected: tuple[list[Tranche], list[Fact]],
-) -> None:
-    """Add *aid*'s instalments still to come to the tranches; ask for those overdue."""
+) -> bool:
+    """
+    Add *aid*'s instalments still to come to the tranches; ask for those overdue.
+
+    Return whether some are overdue only by a payment received after the request.
+    """
     tranches, asks = collected
-    if unpaid.overdue:
-        basis: Basis = "estimated" if unpaid.overdue_estimated else "planned"
-        asks.append(_overdue_fact(request, aid, unpaid.overdue, basis))
     tranches.extend(unpaid.coming)
+    if not unpaid.overdue:
+        return False
+    asks.append(_overdue_fact(request, aid, unpaid))
+    return unpaid.seen > request.requested_on
 
 
 def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: ParameterSet) -> _Collected:
@@ -747,6 +765,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
     notes: list[Text] = []
     asks: list[Fact] = []
     moved = spanning = 0
+    late = False
     for aid in aids:
         tranches.extend(
             [
@@ -769,7 +788,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             if unpaid.coming or unpaid.overdue:
                 notes.extend(planned_notes)
                 estimated = estimated or any(e[4] == "estimated" for e in expected)
-                _settle(unpaid, aid, request, (tranches, asks))
+                late = _settle(unpaid, aid, request, (tranches, asks)) or late
                 moved += unpaid.moved
                 spanning += unpaid.spanning
                 continue
@@ -789,7 +808,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
             paid,
             on,
         )
-        _settle(unpaid, aid, request, (tranches, asks))
+        late = _settle(unpaid, aid, request, (tranches, asks)) or late
         moved += unpaid.moved
         spanning += unpaid.spanning
     if spanning:
@@ -803,7 +822,7 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
         )
     _note_moved(moved, notes)
     tranches.sort(key=_BY_EARLIEST)
-    return tranches, needs_letter, estimated, notes, asks
+    return tranches, needs_letter, estimated, notes, asks, late
 
 
 def _note_moved(moved: int, notes: list[Text]) -> None:
@@ -899,7 +918,7 @@ def _unknown_dates(
     request) are not needed when the payments received after the request
     repay the principal: the notes then say so.
     """
-    tranches, needs_letter, _, notes, asks = collected
+    tranches, needs_letter, _, notes, asks, late = collected
     if not (needs_letter or asks):
         return None
     received = sum([t.amount for t in tranches if t.basis == "actual"], ZERO)
@@ -908,20 +927,33 @@ def _unknown_dates(
         return None
     if not asks:
         return lambda: _DATES_UNKNOWN
-    return lambda: _overdue_check(request.requested_on, needs_letter, asks)
+    return lambda: _overdue_check(request.requested_on, needs_letter, asks, late=late)
 
 
-def _overdue_check(on: date, needs_letter: bool, asks: Sequence[Fact]) -> Check:  # noqa: FBT001
+def _overdue_check(
+    on: date,
+    needs_letter: bool,  # noqa: FBT001
+    asks: Sequence[Fact],
+    *,
+    late: bool,
+) -> Check:
     day = on.isoformat()
-    return _tranches_check(
-        Status.UNKNOWN,
-        Text(
+    if late:
+        reason = Text(
+            f"subsidy payments expected by the request of {day}, or by a payment received after "
+            "it, had not arrived by then: when they now come is not known",
+            f"des versements de subvention attendus à la demande du {day}, ou à un versement reçu "
+            "depuis, n'étaient pas reçus à cette date : leur date est désormais inconnue",
+        )
+    else:
+        reason = Text(
             f"subsidy payments expected before the request of {day} had not arrived by then: "
             "when they now come is not known",
             f"des versements de subvention attendus avant la demande du {day} n'étaient pas "
             "reçus : leur date est désormais inconnue",
-        ),
-        missing=((ASK_LETTER,) if needs_letter else ()) + tuple(asks),
+        )
+    return _tranches_check(
+        Status.UNKNOWN, reason, missing=((ASK_LETTER,) if needs_letter else ()) + tuple(asks)
     )
 
 
@@ -1022,7 +1054,7 @@ def bridged_tranches(
     if not any(a.granted > 0 for a in aids):
         return _unbridged(request, principal, disbursement, lambda: _NO_STATE_SUBSIDY)
     found = _collect(aids, request, params)
-    collected, _, estimated, notes, _ = found
+    collected, _, estimated, notes, _, _ = found
     unknown = _unknown_dates(request, principal, found)
     if unknown is not None:
         return _unbridged(request, principal, disbursement, unknown)
