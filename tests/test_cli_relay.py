@@ -200,6 +200,23 @@ def test_brief_without_json_is_a_one_line_error(capsys: pytest.CaptureFixture[st
     assert "add --json" in one_line_error(capsys)
 
 
+@pytest.mark.parametrize(
+    ("option", "words", "shown"),
+    [
+        (("--lang", "fr"), "holds both languages", "Éligibilité au financement relais"),
+        (("--sources",), "always has them", "FACTS.md section 8"),
+    ],
+)
+def test_a_text_option_with_json_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], option: tuple[str, ...], words: str, shown: str
+) -> None:
+    # The JSON assessment holds both languages and every source: the option would do nothing.
+    assert run("relay", "check", EXAMPLE, "--json", *option) == 2
+    assert words in one_line_error(capsys)
+    assert run("relay", "check", EXAMPLE, *option) == 0
+    assert shown in capsys.readouterr().out
+
+
 def test_an_undetermined_case_exits_0_and_asks_for_the_letter_date(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -244,13 +244,17 @@ def _add_relay(commands: _Commands) -> None:
     check.add_argument(
         "--sources",
         action="store_true",
-        help="show the source of every parameter in the explanation (--json always has them)",
+        help=(
+            "show the source of every parameter in the text explanation (the JSON assessment "
+            "always has them)"
+        ),
     )
     check.add_argument(
         "--lang",
         choices=("en", "fr"),
-        default="en",
-        help="language of the explanation: en (default) or fr",
+        help=(
+            "language of the text explanation: en (default) or fr (the JSON assessment holds both)"
+        ),
     )
     check.add_argument(
         "--at-params",
@@ -349,6 +353,12 @@ def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.brief and not args.json:
         msg = "--brief applies to the JSON assessment: add --json"
         raise InvalidInputError(msg)
+    if args.json and args.lang is not None:
+        msg = "--lang applies to the text explanation: the JSON assessment holds both languages"
+        raise InvalidInputError(msg)
+    if args.json and args.sources:
+        msg = "--sources applies to the text explanation: the JSON assessment always has them"
+        raise InvalidInputError(msg)
     params = _parameters_with(args.at_params)
     poles = rhone_alpes_poles() if args.reference_poles else None
     if args.poles is not None:
@@ -374,7 +384,7 @@ def _run_relay_check(args: argparse.Namespace, out: TextIO) -> int:
         document = assessment.to_dict(brief=args.brief)
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
-        out.write(assessment.explain(args.lang, sources=args.sources) + "\n")
+        out.write(assessment.explain(args.lang or "en", sources=args.sources) + "\n")
     return 0
 
 

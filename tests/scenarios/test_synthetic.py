@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import numpy as np
@@ -73,6 +74,30 @@ def test_a_negative_seed_is_refused_by_name() -> None:
 def test_an_end_before_the_start_is_refused() -> None:
     with pytest.raises(InvalidInputError, match="is before start"):
         synthetic_relay_cases(1, seed=1, start=date(2010, 1, 1), end=date(2009, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "named"),
+    [
+        (date(1, 1, 1), date(1, 1, 1), "start (0001-01-01)"),
+        (date(2, 12, 31), date(2009, 1, 1), "start (0002-12-31)"),
+        (date(2009, 1, 1), date(9999, 10, 3), "end (9999-10-03)"),
+        (date(9999, 12, 31), date(9999, 12, 31), "start (9999-12-31)"),
+    ],
+)
+def test_a_window_whose_cases_would_leave_the_calendar_is_refused_by_name(
+    start: date, end: date, named: str
+) -> None:
+    # A case's label, letter and accounts are dated around its request: near either end of the
+    # calendar they do not exist. It used to fail with "year 0 is out of range".
+    with pytest.raises(InvalidInputError, match=re.escape(f"synthetic_relay_cases: {named} is ")):
+        synthetic_relay_cases(1, seed=1, start=start, end=end)
+
+
+@pytest.mark.parametrize("day", [date(3, 1, 1), date(9999, 10, 2)])
+def test_cases_can_be_made_up_to_either_end_of_the_window_allowed(day: date) -> None:
+    cases = synthetic_relay_cases(2000, seed=3, start=day, end=day)
+    assert {c.request.requested_on for c in cases} == {day}
 
 
 def test_a_count_above_the_memory_cap_is_refused_and_the_cap_itself_is_not() -> None:

@@ -190,15 +190,15 @@ class BriefCostModel(Model):
     )
     guarantee_fee_low: DecimalText | None = Field(
         description=(
-            "The OSEO guarantee fee in the low time-saved scenario (with no fee when it is not "
-            "known whether the bank asks OSEO), in EUR; null when unknown. A scenario's "
+            "The OSEO guarantee fee in the low time-saved scenario (with the fee, as if the bank "
+            "asked OSEO, when that is not known), in EUR; null when unknown. A scenario's "
             "figure, not a minimum."
         )
     )
     guarantee_fee_high: DecimalText | None = Field(
         description=(
-            "The OSEO guarantee fee in the high time-saved scenario (with the fee when it is "
-            "not known whether the bank asks OSEO), in EUR; null when unknown. A scenario's "
+            "The OSEO guarantee fee in the high time-saved scenario (with no fee, as if the bank "
+            "did not ask OSEO, when that is not known), in EUR; null when unknown. A scenario's "
             "figure, not a maximum."
         )
     )

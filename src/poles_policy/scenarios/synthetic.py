@@ -74,6 +74,12 @@ _BANK = Bank(id="bank-synthetic", name="Banque (synthetic)")
 _POLES: Final = ("pole-a", "pole-b", "pole-c", "pole-d", "pole-e")
 
 
+# A case dates its label up to 500 days before its request and its accounts two calendar years
+# before it, its label or letter up to 90 days after: its request stays within these days.
+_FIRST_REQUEST: Final = date(3, 1, 1)
+_LAST_REQUEST: Final = date.max - timedelta(days=90)
+
+
 def _day(start: date, days: int) -> date:
     return start + timedelta(days=days)
 
@@ -217,8 +223,10 @@ def synthetic_relay_cases(
 
     Raises:
         InvalidInputError: If *count* is not a whole number from 0 to
-            300 000, *seed* is not a whole number, or *end* is before
-            *start*.
+            300 000, *seed* is not a whole number, *end* is before *start*,
+            or either is outside 0003-01-01 to 9999-10-02 (a case's label,
+            letter and accounts are dated around its request, within the
+            calendar).
         WrongTypeError: If *start* or *end* is not a date (a ``datetime``
             neither).
 
@@ -238,6 +246,15 @@ def synthetic_relay_cases(
             f"synthetic_relay_cases: end ({end.isoformat()}) is before start ({start.isoformat()})"
         )
         raise InvalidInputError(msg)
+    for name, day in (("start", start), ("end", end)):
+        if not _FIRST_REQUEST <= day <= _LAST_REQUEST:
+            msg = (
+                f"synthetic_relay_cases: {name} ({day.isoformat()}) is outside "
+                f"{_FIRST_REQUEST.isoformat()} to {_LAST_REQUEST.isoformat()}: a case's label, "
+                "letter and accounts are dated up to two years before its request and 90 days "
+                "after it, within the calendar"
+            )
+            raise InvalidInputError(msg)
     rng = np.random.default_rng(seed)
     span = (end - start).days + 1
     days = np.sort(rng.integers(0, span, size=count))

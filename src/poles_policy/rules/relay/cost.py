@@ -33,8 +33,11 @@ scheme's design: repaid from the subsidy payments.
 **The OSEO guarantee fee** (RELAY.5) runs the same way on the guaranteed part
 of the outstanding principal: ``annual_fee_rate × share × outstanding`` at
 ACT/360, per period, rounded per period. It is ``0.00`` when the bank does not
-ask OSEO; when that is not known, the low scenario counts no fee and the high
-scenario counts the fee as if the bank asked.
+ask OSEO. When that is not known, the low scenario counts the fee, as if the
+bank asked, and the high scenario counts none: as in the time saved, whose low
+scenario has the bank ask OSEO, whose processing makes an estimated relay come
+later. The loan's own date does not wait for OSEO: the two scenarios then
+differ by the fee alone.
 
 **Other fees** are the loan's (``RelayLoan.fees``). Without a loan, or when
 the loan's fees are not known (``None``), they are unknown: the totals then
