@@ -71,6 +71,20 @@ def test_importing_hypothesis_alone_does_not_import_poles_policy() -> None:
 
 
 @pytest.mark.parametrize(
+    "imports", ["import hypothesis, poles_policy", "import poles_policy, hypothesis"]
+)
+def test_registering_the_strategies_does_not_import_the_kit(imports: str) -> None:
+    # Hypothesis builds a strategy registered as such to check that it is not empty: with
+    # Hypothesis imported first, the kit and every rule it draws on were imported with
+    # poles_policy. Each type is registered with a function, called when it is first asked for.
+    code = f"import sys; {imports}; print('poles_policy.testing' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "False"
+
+
+@pytest.mark.parametrize(
     "imports",
     [
         "import hypothesis; import poles_policy.model.poles",

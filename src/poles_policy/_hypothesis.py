@@ -5,9 +5,11 @@ The registration of poles_policy's strategies for ``st.from_type``.
 from Hypothesis' entry point (``_poles_policy_hypothesis``) when poles_policy
 was imported first, else from ``poles_policy``'s own import. So
 ``import hypothesis`` alone never imports poles_policy. The strategies
-module imports Hypothesis itself, so it is reached only lazily here (through
-callables and ``st.deferred``), which keeps the import free of cycles
-whichever of the two is imported first.
+module imports Hypothesis itself, so it is reached only lazily here: each
+type is registered with a function that builds its strategy when
+``st.from_type`` first asks for it (a strategy, even ``st.deferred``, would
+be built at once, as Hypothesis checks that it is not empty). The import
+stays free of cycles, and light, whichever of the two is imported first.
 """
 
 from __future__ import annotations
@@ -90,74 +92,60 @@ def setup() -> None:  # noqa: PLR0915 - one registration per domain type, in the
     from poles_policy.model.synergies import Involvement, PoleSynergies
     from poles_policy.money import Eur, Rate
 
-    st.register_type_strategy(Eur, st.deferred(lambda: _kit().eur_amounts()))
-    st.register_type_strategy(Rate, st.deferred(lambda: _kit().rates()))
+    st.register_type_strategy(Eur, lambda _: _kit().eur_amounts())
+    st.register_type_strategy(Rate, lambda _: _kit().rates())
     # actors
     # accounts() draws an enterprise's periods as a tuple; one period stands for the type.
     st.register_type_strategy(
-        Accounts, st.deferred(lambda: _kit().accounts(years=(2008,)).map(lambda a: a[0]))
+        Accounts, lambda _: _kit().accounts(years=(2008,)).map(lambda a: a[0])
     )
-    st.register_type_strategy(RelatedEnterprise, st.deferred(lambda: _kit().related_enterprises()))
-    st.register_type_strategy(Enterprise, st.deferred(lambda: _kit().enterprises()))
-    st.register_type_strategy(
-        ResearchOrganisation, st.deferred(lambda: _kit().research_organisations())
-    )
-    st.register_type_strategy(
-        CooperationStructure, st.deferred(lambda: _kit().cooperation_structures())
-    )
-    st.register_type_strategy(LocalAuthority, st.deferred(lambda: _kit().local_authorities()))
-    st.register_type_strategy(StateBody, st.deferred(lambda: _kit().state_bodies()))
-    st.register_type_strategy(Bank, st.deferred(lambda: _kit().banks()))
-    st.register_type_strategy(Oseo, st.deferred(lambda: _kit().oseo_offices()))
-    st.register_type_strategy(Region, st.deferred(lambda: _kit().regions()))
+    st.register_type_strategy(RelatedEnterprise, lambda _: _kit().related_enterprises())
+    st.register_type_strategy(Enterprise, lambda _: _kit().enterprises())
+    st.register_type_strategy(ResearchOrganisation, lambda _: _kit().research_organisations())
+    st.register_type_strategy(CooperationStructure, lambda _: _kit().cooperation_structures())
+    st.register_type_strategy(LocalAuthority, lambda _: _kit().local_authorities())
+    st.register_type_strategy(StateBody, lambda _: _kit().state_bodies())
+    st.register_type_strategy(Bank, lambda _: _kit().banks())
+    st.register_type_strategy(Oseo, lambda _: _kit().oseo_offices())
+    st.register_type_strategy(Region, lambda _: _kit().regions())
     # pôles
-    st.register_type_strategy(LabelEvent, st.deferred(lambda: _kit().label_events()))
-    st.register_type_strategy(GoverningBody, st.deferred(lambda: _kit().governing_bodies()))
-    st.register_type_strategy(
-        StateCorrespondent, st.deferred(lambda: _kit().state_correspondents())
-    )
-    st.register_type_strategy(Pole, st.deferred(lambda: _kit().poles()))
+    st.register_type_strategy(LabelEvent, lambda _: _kit().label_events())
+    st.register_type_strategy(GoverningBody, lambda _: _kit().governing_bodies())
+    st.register_type_strategy(StateCorrespondent, lambda _: _kit().state_correspondents())
+    st.register_type_strategy(Pole, lambda _: _kit().poles())
     # collaborative projects and relay financing
-    st.register_type_strategy(PoleLabel, st.deferred(lambda: _kit().pole_labels()))
-    st.register_type_strategy(Payment, st.deferred(lambda: _kit().payments()))
-    st.register_type_strategy(ScheduledPayment, st.deferred(lambda: _kit().scheduled_payments()))
-    st.register_type_strategy(PartnerAid, st.deferred(lambda: _kit().partner_aids()))
-    st.register_type_strategy(AidDecision, st.deferred(lambda: _kit().aid_decisions()))
-    st.register_type_strategy(ProjectPartner, st.deferred(lambda: _kit().project_partners()))
-    st.register_type_strategy(CollaborativeProject, st.deferred(lambda: _kit().projects()))
-    st.register_type_strategy(RelayRequest, st.deferred(lambda: _kit().relay_requests()))
-    st.register_type_strategy(RelayLoan, st.deferred(lambda: _kit().relay_loans()))
-    st.register_type_strategy(RelayCase, st.deferred(lambda: _kit().relay_cases()))
+    st.register_type_strategy(PoleLabel, lambda _: _kit().pole_labels())
+    st.register_type_strategy(Payment, lambda _: _kit().payments())
+    st.register_type_strategy(ScheduledPayment, lambda _: _kit().scheduled_payments())
+    st.register_type_strategy(PartnerAid, lambda _: _kit().partner_aids())
+    st.register_type_strategy(AidDecision, lambda _: _kit().aid_decisions())
+    st.register_type_strategy(ProjectPartner, lambda _: _kit().project_partners())
+    st.register_type_strategy(CollaborativeProject, lambda _: _kit().projects())
+    st.register_type_strategy(RelayRequest, lambda _: _kit().relay_requests())
+    st.register_type_strategy(RelayLoan, lambda _: _kit().relay_loans())
+    st.register_type_strategy(RelayCase, lambda _: _kit().relay_cases())
     # calls for projects and innovation platforms
-    st.register_type_strategy(CallForProjects, st.deferred(lambda: _kit().calls_for_projects()))
-    st.register_type_strategy(FinancingLine, st.deferred(lambda: _kit().financing_lines()))
-    st.register_type_strategy(PlatformUser, st.deferred(lambda: _kit().platform_users()))
-    st.register_type_strategy(
-        InnovationPlatform, st.deferred(lambda: _kit().innovation_platforms())
-    )
+    st.register_type_strategy(CallForProjects, lambda _: _kit().calls_for_projects())
+    st.register_type_strategy(FinancingLine, lambda _: _kit().financing_lines())
+    st.register_type_strategy(PlatformUser, lambda _: _kit().platform_users())
+    st.register_type_strategy(InnovationPlatform, lambda _: _kit().innovation_platforms())
     # CPER envelopes, structuring projects and allocations
-    st.register_type_strategy(CperEnvelope, st.deferred(lambda: _kit().cper_envelopes()))
-    st.register_type_strategy(
-        StructuringProject, st.deferred(lambda: _kit().structuring_projects())
-    )
-    st.register_type_strategy(Allocation, st.deferred(lambda: _kit().allocations()))
+    st.register_type_strategy(CperEnvelope, lambda _: _kit().cper_envelopes())
+    st.register_type_strategy(StructuringProject, lambda _: _kit().structuring_projects())
+    st.register_type_strategy(Allocation, lambda _: _kit().allocations())
     # inter-pôle files
     # A share alone is a pôle id and an amount: the kit's pôle ids, so that shares meet pôles.
-    st.register_type_strategy(PoleShare, st.deferred(_pole_shares))
-    st.register_type_strategy(InterPoleFile, st.deferred(lambda: _kit().inter_pole_files()))
+    st.register_type_strategy(PoleShare, lambda _: _pole_shares())
+    st.register_type_strategy(InterPoleFile, lambda _: _kit().inter_pole_files())
     # synergies
-    st.register_type_strategy(Involvement, st.deferred(lambda: _kit().involvements()))
-    st.register_type_strategy(PoleSynergies, st.deferred(lambda: _kit().pole_synergies()))
+    st.register_type_strategy(Involvement, lambda _: _kit().involvements())
+    st.register_type_strategy(PoleSynergies, lambda _: _kit().pole_synergies())
     # performance contracts and coordination committees
-    st.register_type_strategy(Measurement, st.deferred(lambda: _kit().measurements()))
-    st.register_type_strategy(Indicator, st.deferred(lambda: _kit().indicators()))
-    st.register_type_strategy(Objective, st.deferred(lambda: _kit().objectives()))
-    st.register_type_strategy(OperatingBudget, st.deferred(lambda: _kit().operating_budgets()))
-    st.register_type_strategy(
-        PerformanceContract, st.deferred(lambda: _kit().performance_contracts())
-    )
-    st.register_type_strategy(CommitteeMember, st.deferred(lambda: _kit().committee_members()))
-    st.register_type_strategy(Meeting, st.deferred(lambda: _kit().meetings()))
-    st.register_type_strategy(
-        CoordinationCommittee, st.deferred(lambda: _kit().coordination_committees())
-    )
+    st.register_type_strategy(Measurement, lambda _: _kit().measurements())
+    st.register_type_strategy(Indicator, lambda _: _kit().indicators())
+    st.register_type_strategy(Objective, lambda _: _kit().objectives())
+    st.register_type_strategy(OperatingBudget, lambda _: _kit().operating_budgets())
+    st.register_type_strategy(PerformanceContract, lambda _: _kit().performance_contracts())
+    st.register_type_strategy(CommitteeMember, lambda _: _kit().committee_members())
+    st.register_type_strategy(Meeting, lambda _: _kit().meetings())
+    st.register_type_strategy(CoordinationCommittee, lambda _: _kit().coordination_committees())

@@ -124,9 +124,15 @@ def test_a_file_decided_before_the_label_shrinks_to_one_otherwise_sound() -> Non
     assert early.split is not None
 
 
+def test_a_pole_id_given_twice_is_refused() -> None:
+    # Each id names one pôle: one given twice is a slip, refused as in every list of ids.
+    with pytest.raises(InvalidInputError, match="'minalogic' is given twice"):
+        inter_pole_files(pole_ids=["minalogic", "axelera", "minalogic"])
+
+
 @settings(max_examples=30)
 @given(
-    inter_pole_files(ident="joint-1", pole_ids=["minalogic", "axelera", "minalogic"]),
+    inter_pole_files(ident="joint-1", pole_ids=["minalogic", "axelera"]),
     inter_pole_files(pole_ids=("tenerrdis",)),
 )
 def test_the_pole_ids_given_are_drawn_once_each_and_a_single_one_leads_alone(

@@ -98,6 +98,12 @@ def test_the_applicant_is_a_partner_as_the_same_object(
             r"aid_decisions\(partner_ids=''\): an id is a non-empty string",
         ),
         (
+            # An id given twice was quietly drawn once.
+            lambda: aid_decisions(partner_ids=["acme", "lab", "acme"]),
+            InvalidInputError,
+            r"aid_decisions\(partner_ids=\['acme', 'lab', 'acme'\]\): 'acme' is given twice",
+        ),
+        (
             lambda: partner_aids(partner_id=""),
             InvalidInputError,
             r"partner_aids\(partner_id=''\)",

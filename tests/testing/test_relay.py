@@ -169,6 +169,17 @@ def test_bad_arguments_of_relay_requests_are_refused_at_once(
         relay_requests(**kwargs)
 
 
+@settings(max_examples=15)
+@given(relay_cases(start=date(2011, 1, 1), end=date(2011, 1, 31)))
+def test_cases_fall_within_their_window(case: RelayCase) -> None:
+    assert date(2011, 1, 1) <= case.request.requested_on <= date(2011, 1, 31)
+
+
+def test_a_case_window_without_a_pilot_day_is_refused_at_once_by_name() -> None:
+    with pytest.raises(InvalidInputError, match=r"^relay_cases: the window start=2001-01-01"):
+        relay_cases(start=date(2001, 1, 1), end=date(2002, 1, 1))
+
+
 def test_relay_loans_refuse_what_is_not_a_request() -> None:
     with pytest.raises(WrongTypeError, match=r"relay_loans\(request='req-1'\): expected a Relay"):
         relay_loans("req-1")  # type: ignore[arg-type]

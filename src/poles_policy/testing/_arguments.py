@@ -98,7 +98,12 @@ def check_idents(
     value: object,
     check: Callable[[str, str, object], None] = check_ident,
 ) -> None:
-    """Refuse anything but a list or tuple of ids (a single string is refused, not split)."""
+    """
+    Refuse anything but a list or tuple of distinct ids (a single string is refused, not split).
+
+    An id given twice is a slip in the caller's setup: each names one actor,
+    pôle or ministry.
+    """
     if isinstance(value, str) or not isinstance(value, Sequence):
         _fail(
             strategy,
@@ -107,10 +112,14 @@ def check_idents(
             f"give a list or tuple of ids, such as ['acme'], not a {type(value).__name__}",
             wrong_type=True,
         )
+    seen: set[object] = set()
     for item in value:
         if item is None:
             _fail(strategy, argument, value, "None is not an id", wrong_type=True)
         check(strategy, argument, item)
+        if item in seen:
+            _fail(strategy, argument, value, f"{item!r} is given twice", wrong_type=False)
+        seen.add(item)
 
 
 def check_date(strategy: str, argument: str, value: object, *, optional: bool = False) -> None:

@@ -299,6 +299,18 @@ def relay_requests(
     when the window starts before 1 April 2008, otherwise by the
     applicant's region.
 
+    The default window starts before the pilot, so that RELAY.1 fails by
+    date too. On those days the scheme's terms have no value (the OSEO
+    share and fee, the processing times, the default rate:
+    :data:`poles_policy.rules.relay.assessment.SCHEME_TERMS`), and the rules
+    that read them raise :class:`~poles_policy.exceptions.ParameterError`:
+    :func:`~poles_policy.rules.relay.counter_guarantee`,
+    :func:`~poles_policy.rules.relay.relay_cost`, and
+    :func:`~poles_policy.rules.relay.time_saved` without a loan
+    (:func:`~poles_policy.rules.relay.assess` gives no figures instead). To
+    test the figures, draw from the pilot's first day,
+    ``relay_requests(start=date(2008, 4, 1))``, or expect that error.
+
     Raises:
         InvalidInputError: If the window holds no day of the pilot (it ends
             before 1 April 2008 or starts in 2016 or later): no request in
@@ -463,8 +475,12 @@ def _fees() -> st.SearchStrategy[Eur]:
 
 
 @checked
-@st.composite
-def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
+def relay_cases(
+    *,
+    ident: str | None = None,
+    start: date = PHASE_2_START,
+    end: date = PHASE_2_END,
+) -> st.SearchStrategy[RelayCase]:
     """
     Generate relay cases: a request (see :func:`relay_requests`) and, on a fair coin, its loan.
 
@@ -473,6 +489,15 @@ def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
             ``req-0`` to ``req-999``, so that
             ``st.lists(relay_cases(), unique_by=lambda c: c.case_id)`` draws
             the cases of a portfolio.
+        start: The earliest request date (1 January 2008 by default, before
+            the pilot: see :func:`relay_requests` for the rules that then
+            raise; ``start=date(2008, 4, 1)`` draws from the pilot's first
+            day).
+        end: The latest request date (31 December 2012 by default).
+
+    Raises:
+        InvalidInputError: If the window holds no day of the pilot, as for
+            :func:`relay_requests`.
 
     A case takes about two hundred choices (an applicant with its accounts
     and related enterprises, a project with its partners, labels and aid):
@@ -490,9 +515,20 @@ def relay_cases(draw: st.DrawFn, *, ident: str | None = None) -> RelayCase:
     >>> case.case_id, case.request.id, case.loan.request_id
     ('case-1', 'case-1', 'case-1')
     """
+    # Built here, not when drawing: a window without a pilot day is refused at once.
+    try:
+        requests = relay_requests(ident=ident, start=start, end=end)
+    except InvalidInputError as error:
+        msg = str(error).replace("relay_requests:", "relay_cases:", 1)
+        raise InvalidInputError(msg) from None
+    return _relay_cases(requests)
+
+
+@st.composite
+def _relay_cases(draw: st.DrawFn, requests: st.SearchStrategy[RelayRequest]) -> RelayCase:
     # The coin first: drawn after the long choice sequence of a request, Hypothesis' generation
     # leans toward its simplest value (no loan) and a loan came in under 40 % of the cases.
     with_loan = draw(st.booleans())
-    request = draw(relay_requests(ident=ident))
+    request = draw(requests)
     loan = draw(relay_loans(request)) if with_loan else None
     return RelayCase(case_id=request.id, request=request, loan=loan)
