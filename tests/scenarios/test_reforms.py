@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -23,21 +25,38 @@ from poles_policy.scenarios import (
     synthetic_relay_cases,
 )
 
+if TYPE_CHECKING:
+    from poles_policy.parameters import ParameterSet
+
 PILOT = default_parameters()
 NATIONAL_2009 = PILOT.override("relay.national_from", date(2009, 1, 1))
 
 
-def test_region_comparison_is_the_scalar_comparison_table() -> None:
+# A reform that opens the scheme nationally and halves the share a relay may pre-finance: it
+# admits cases outside Rhône-Alpes and no longer admits some within.
+NATIONAL_HALF = NATIONAL_2009.override("relay.max_prefinanced_share", Decimal("0.5"))
+
+
+@pytest.mark.parametrize("reform", [NATIONAL_2009, NATIONAL_HALF], ids=["national", "halved"])
+def test_region_comparison_is_the_scalar_comparison_table(reform: ParameterSet) -> None:
     cases = demo_cases()
     summaries = [
         evaluate_portfolio(assess(c.request, params, loan=c.loan) for c in cases)
-        for params in (PILOT, NATIONAL_2009)
+        for params in (PILOT, reform)
     ]
     scalar = [
-        (r.region, r.requests, r.eligible_baseline, r.eligible_reform, r.newly_eligible)
+        (
+            r.region,
+            r.requests,
+            r.eligible_baseline,
+            r.eligible_reform,
+            r.newly_eligible,
+            r.no_longer_eligible,
+            r.net_change,
+        )
         for r in compare(*summaries).regions
     ]
-    table = region_comparison(RelayPortfolio.from_cases(cases), PILOT, NATIONAL_2009)
+    table = region_comparison(RelayPortfolio.from_cases(cases), PILOT, reform)
     vector = [
         (code, *map(int, row)) for code, row in zip(table.index, table.to_numpy(), strict=True)
     ]
@@ -47,7 +66,24 @@ def test_region_comparison_is_the_scalar_comparison_table() -> None:
         "eligible_baseline",
         "eligible_reform",
         "newly_eligible",
+        "no_longer_eligible",
+        "net_change",
     ]
+
+
+def test_newly_and_no_longer_eligible_count_the_cases_that_change_outcome() -> None:
+    # newly_eligible was the net change: -12 for Rhône-Alpes under the halved share, where 12
+    # cases were no longer eligible and none newly so.
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    outcomes = screen_all(portfolio, {"pilot": PILOT, "reform": NATIONAL_HALF})
+    gained = (outcomes["pilot"] != "eligible") & (outcomes["reform"] == "eligible")
+    lost = (outcomes["pilot"] == "eligible") & (outcomes["reform"] != "eligible")
+    table = region_comparison(portfolio, PILOT, NATIONAL_HALF)
+    assert int(table["newly_eligible"].sum()) == int(gained.sum()) > 0
+    assert int(table["no_longer_eligible"].sum()) == int(lost.sum()) > 0
+    assert (table["net_change"] == table["newly_eligible"] - table["no_longer_eligible"]).all()
+    assert int(table.loc["82", "no_longer_eligible"]) > 0
+    assert (table["newly_eligible"] >= 0).all()
 
 
 def test_region_comparison_on_a_synthetic_national_portfolio_counts_every_case() -> None:

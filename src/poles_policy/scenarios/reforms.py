@@ -198,8 +198,10 @@ def region_comparison(
 
     Returns:
         One row per region code, sorted as text (index ``region``):
-        ``requests``, ``eligible_baseline``, ``eligible_reform`` and
-        ``newly_eligible`` (reform minus baseline).
+        ``requests``, ``eligible_baseline``, ``eligible_reform``,
+        ``newly_eligible`` (eligible under the reform only),
+        ``no_longer_eligible`` (under the baseline only: a reform that also
+        tightens a term) and ``net_change`` (reform minus baseline).
 
     >>> from datetime import date
     >>> from poles_policy.data.demo import demo_cases
@@ -211,23 +213,27 @@ def region_comparison(
     ...     pilot,
     ...     pilot.override("relay.national_from", date(2009, 1, 1)),
     ... )
-    >>> int(table["newly_eligible"].sum())
-    9
+    >>> int(table["newly_eligible"].sum()), int(table["no_longer_eligible"].sum())
+    (9, 0)
     """
     require("region_comparison", portfolio, baseline=baseline, reform=reform)
     before = screen(portfolio, baseline)
     after = screen(portfolio, reform)
     region = before["region"].astype(object).fillna("?")
+    was = before["outcome"] == "eligible"
+    now = after["outcome"] == "eligible"
     table = pd.DataFrame(
         {
             "region": region,
             "requests": 1,
-            "eligible_baseline": (before["outcome"] == "eligible").astype(int),
-            "eligible_reform": (after["outcome"] == "eligible").astype(int),
+            "eligible_baseline": was.astype(int),
+            "eligible_reform": now.astype(int),
+            "newly_eligible": (now & ~was).astype(int),
+            "no_longer_eligible": (was & ~now).astype(int),
         }
     )
     grouped = table.groupby("region", sort=False).sum()
     grouped = grouped.loc[sorted(grouped.index)]
     grouped.index = grouped.index.astype("str")
-    grouped["newly_eligible"] = grouped["eligible_reform"] - grouped["eligible_baseline"]
+    grouped["net_change"] = grouped["eligible_reform"] - grouped["eligible_baseline"]
     return grouped

@@ -248,6 +248,9 @@ class PortfolioSummary:
         verdict: The criteria, each met or not.
         request_ids: The ids of the requests assessed, sorted: a comparison
             must set two summaries of the same requests side by side.
+        eligible_ids: Each eligible request as its id and its region code
+            (``"?"`` when not known), sorted: a comparison tells the cases a
+            reform admits from those it no longer admits.
     """
 
     label: str
@@ -271,6 +274,7 @@ class PortfolioSummary:
     verdict: tuple[Criterion, ...]
     request_ids: tuple[str, ...] = ()
     costed: int = 0
+    eligible_ids: tuple[tuple[str, str], ...] = ()
 
     def count(self, outcome: Outcome) -> int:
         """
@@ -556,21 +560,42 @@ def evaluate_portfolio(
             criteria, grant_rate, _share(inside, with_saving), months_low, worst_median
         ),
         request_ids=tuple(sorted(a.request.id for a in items)),
+        eligible_ids=tuple(
+            sorted(
+                (a.request.id, actor_region(a.request.applicant) or "?")
+                for a in items
+                if a.outcome is Outcome.ELIGIBLE
+            )
+        ),
     )
 
 
 @attrs.frozen(kw_only=True)
 class RegionRow:
-    """One region in a baseline-vs-reform comparison."""
+    """
+    One region in a baseline-vs-reform comparison.
+
+    Attributes:
+        region: The region code (``"?"`` when not known).
+        requests: The region's cases.
+        eligible_baseline: Those eligible under the baseline.
+        eligible_reform: Those eligible under the reform.
+        newly_eligible: Those eligible under the reform and not under the
+            baseline.
+        no_longer_eligible: Those eligible under the baseline and not under
+            the reform (a reform that also tightens a term).
+    """
 
     region: str
     requests: int
     eligible_baseline: int
     eligible_reform: int
+    newly_eligible: int
+    no_longer_eligible: int
 
     @property
-    def newly_eligible(self) -> int:
-        """Cases the reform admits beyond the baseline."""
+    def net_change(self) -> int:
+        """Eligible cases under the reform minus those under the baseline."""
         return self.eligible_reform - self.eligible_baseline
 
 
@@ -604,6 +629,7 @@ class Comparison:
                         r.eligible_baseline,
                         r.eligible_reform,
                         r.newly_eligible,
+                        r.no_longer_eligible,
                     ),
                     widths,
                     strict=True,
@@ -624,8 +650,14 @@ class Comparison:
 
 
 # The regional table's column headers and widths, in English and in French.
-_TABLE_EN: Final = (("region", "requests", "baseline", "reform", "new"), (6, 8, 8, 8, 4))
-_TABLE_FR: Final = (("région", "demandes", "référence", "réforme", "nouveaux"), (6, 8, 9, 8, 8))
+_TABLE_EN: Final = (
+    ("region", "requests", "baseline", "reform", "new", "lost"),
+    (6, 8, 8, 8, 4, 4),
+)
+_TABLE_FR: Final = (
+    ("région", "demandes", "référence", "réforme", "nouveaux", "perdus"),
+    (6, 8, 9, 8, 8, 6),
+)
 
 
 @exact_decimals
@@ -653,12 +685,17 @@ def compare(baseline: PortfolioSummary, reform: PortfolioSummary) -> Comparison:
             f"only in the reform {', '.join(only_reform) or '-'}"
         )
         raise ValueError(msg)
+    before, after = set(baseline.eligible_ids), set(reform.eligible_ids)
+    gained = Counter(code for _, code in after - before)
+    lost = Counter(code for _, code in before - after)
     rows = tuple(
         RegionRow(
             region=code,
             requests=base[code][0],
             eligible_baseline=base[code][1],
             eligible_reform=new[code][1],
+            newly_eligible=gained[code],
+            no_longer_eligible=lost[code],
         )
         for code in sorted(base)
     )
