@@ -79,8 +79,8 @@ def test_relay_generalisation_notebook_shows_both_balance_sheets_and_the_regiona
 
     text = "\n".join(_text(output) for output in _outputs(notebook))
     assert "Balance sheet — default: 50 requests" in text
-    assert "Balance sheet — default + relay.national_from: 50 requests" in text
-    assert "By region (default -> default + relay.national_from):" in text
+    assert "Balance sheet — default + relay.national_from=2009-01-01: 50 requests" in text
+    assert "By region (default -> default + relay.national_from=2009-01-01):" in text
     assert "[NOT MET] scheme in force in the region" in text
     assert "generalised nationally from 2009-01-01" in text
 

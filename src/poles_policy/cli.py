@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
+    from poles_policy.model.cases import RelayCase
     from poles_policy.parameters import DatedValue, Parameter
 
     # argparse has no public name for the type of add_subparsers()'s result.
@@ -512,8 +513,36 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
             "The criteria are illustrative (the policy text sets none).\n\n"
         )
     )
-    out.write(compare(summaries[0], summaries[1]).report(args.lang) + "\n")
+    comparison = compare(summaries[0], summaries[1])
+    out.write(comparison.report(args.lang) + "\n")
+    if not any(r.newly_eligible or r.no_longer_eligible for r in comparison.regions):
+        out.write(_unchanged_note(cases, baseline, national_from, fr=fr))
     return 0
+
+
+def _unchanged_note(
+    cases: Sequence[RelayCase], baseline: ParameterSet, national_from: date, *, fr: bool
+) -> str:
+    """Say why a generalisation changes no decision of the demo portfolio, when it is its dates."""
+    from poles_policy.model.actors import actor_region
+
+    def in_pilot(case: RelayCase) -> bool:
+        pilot = baseline.value("relay.pilot_regions", case.request.requested_on)
+        return isinstance(pilot, tuple) and actor_region(case.request.applicant) in pilot
+
+    outside = [c.request.requested_on for c in cases if not in_pilot(c)]
+    if not outside or max(outside) >= national_from:
+        return ""
+    last = max(outside).isoformat()
+    if fr:
+        return (
+            f"La généralisation ne change aucune décision : la dernière demande hors des régions "
+            f"pilotes date du {last}, avant le {national_from.isoformat()}.\n"
+        )
+    return (
+        f"The generalisation changes no decision: the last request outside the pilot regions is "
+        f"dated {last}, before {national_from.isoformat()}.\n"
+    )
 
 
 # -- poles ------------------------------------------------------------------------------------

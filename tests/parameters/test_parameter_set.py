@@ -332,18 +332,29 @@ def test_an_override_returns_a_new_set_and_leaves_the_original_unchanged() -> No
     assert reform["demo.other"] == SET["demo.other"]
 
 
-def test_an_override_is_labelled_after_the_set_and_the_name() -> None:
+def test_an_override_is_labelled_after_the_set_the_name_and_the_value() -> None:
+    # Two reforms of the same parameter are told apart by their labels, as in a report.
     reform = SET.override("demo.share", "0.60")
-    assert reform.label == "demo + demo.share"
-    assert reform.override("demo.share", "0.70").label == "demo + demo.share"
-    assert reform.override("demo.other", "0.70").label == "demo + demo.share + demo.other"
+    assert reform.label == "demo + demo.share=0.60"
+    # Overriding the whole history again replaces the value in the label, as in the history.
+    assert reform.override("demo.share", "0.70").label == "demo + demo.share=0.70"
+    assert reform.override("demo.other", "0.70").label == "demo + demo.share=0.60 + demo.other=0.70"
+
+
+def test_an_override_over_a_window_is_labelled_with_its_window_after_the_earlier_ones() -> None:
+    reform = SET.override("demo.share", "0.60").override(
+        "demo.share", "0.70", valid_from=date(2010, 1, 1), valid_until=date(2010, 12, 31)
+    )
+    assert (
+        reform.label == "demo + demo.share=0.60 + demo.share=0.70 from 2010-01-01 until 2010-12-31"
+    )
 
 
 def test_several_overrides_at_once() -> None:
     reform = SET.overrides({"demo.share": "0.60", "demo.other": Decimal("0.10")})
     assert reform.value("demo.share", date(2010, 1, 1)) == Decimal("0.60")
     assert reform.value("demo.other", date(2010, 1, 1)) == Decimal("0.10")
-    assert reform.label == "demo + demo.share + demo.other"
+    assert reform.label == "demo + demo.share=0.60 + demo.other=0.10"
 
 
 @pytest.mark.parametrize(
@@ -401,7 +412,7 @@ def test_a_reform_can_generalise_the_relay_pilot_from_a_date() -> None:
     reform = default_parameters().override(
         "relay.national_from", date(2010, 1, 1), source="scenario: national from 2010"
     )
-    assert reform.label == "default + relay.national_from"
+    assert reform.label == "default + relay.national_from=2010-01-01"
     assert reform.value("relay.national_from", date(2011, 1, 1)) == date(2010, 1, 1)
     assert default_parameters().value("relay.national_from", date(2011, 1, 1)) is None
 

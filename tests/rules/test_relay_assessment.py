@@ -204,8 +204,8 @@ def test_a_reform_opening_the_scheme_before_the_pilot_must_give_its_terms(
         assess(request, reform)
     message = str(info.value)
     assert message.startswith(
-        "assess: parameter set 'default + relay.national_from' admits the request of 2008-03-20, "
-        "but the scheme's terms have no value on that day: relay.oseo.guarantee_share, "
+        "assess: parameter set 'default + relay.national_from=2008-01-01' admits the request of "
+        "2008-03-20, but the scheme's terms have no value on that day: relay.oseo.guarantee_share, "
     )
     assert "relay.bank_processing_business_days" in message
     assert message.endswith(

@@ -21,7 +21,7 @@ from poles_policy.dates import not_a_day
 from poles_policy.exceptions import ParameterError, UnknownParameterError, WrongTypeError
 from poles_policy.explain import OPEN_START
 from poles_policy.parameters.history import DatedValue, Parameter
-from poles_policy.parameters.units import ParameterValue, coerce_value
+from poles_policy.parameters.units import ParameterValue, coerce_value, render_value
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -48,6 +48,26 @@ def _by_name(parameters: Iterable[Parameter]) -> tuple[Parameter, ...]:
     return tuple(sorted(items, key=lambda p: p.name))
 
 
+def _override_label(label: str, new: DatedValue, name: str, *, whole: bool) -> str:
+    """
+    *label* with the override of *name* by *new*: ``"default + relay.national_from=2010-01-01"``.
+
+    An override of the whole history (*whole*) replaces the earlier ones of
+    *name* in the label, as it does in the history; one over a window is
+    added after them, with its window.
+    """
+    part = f"{name}={render_value(new.value)}"
+    if not whole:
+        window = [] if new.valid_from is None else [f"from {new.valid_from.isoformat()}"]
+        if new.valid_until is not None:
+            window.append(f"until {new.valid_until.isoformat()}")
+        part = " ".join([part, *window])
+    base, *parts = label.split(_LABEL_SEPARATOR)
+    if whole:
+        parts = [p for p in parts if p.split("=", 1)[0] != name]
+    return _LABEL_SEPARATOR.join([base, *parts, part])
+
+
 def _label(value: object) -> None:
     if not isinstance(value, str):
         refuse("ParameterSet", "label", "a string", value)
@@ -66,7 +86,7 @@ class ParameterSet(Mapping[str, Parameter]):
     Attributes:
         parameters: The parameters, sorted by name.
         label: Which set this is, for reports: ``"default"``, or e.g.
-            ``"default + relay.national_from"`` after an override.
+            ``"default + relay.national_from=2010-01-01"`` after an override.
 
     Raises:
         ParameterError: If two parameters have the same name.
@@ -79,7 +99,7 @@ class ParameterSet(Mapping[str, Parameter]):
         ('82',)
         >>> reform = params.override("relay.national_from", date(2010, 1, 1))
         >>> reform.label
-        'default + relay.national_from'
+        'default + relay.national_from=2010-01-01'
         >>> params.value("relay.national_from", date(2011, 1, 1)) is None
         True
     """
@@ -388,7 +408,10 @@ class ParameterSet(Mapping[str, Parameter]):
             note: Free text kept with the value.
 
         Returns:
-            The new set, labelled ``"<this label> + <name>"``.
+            The new set, labelled ``"<this label> + <name>=<value>"``, with
+            the window when one is given (``... from 2010-01-01``); an
+            override of the whole history replaces the name's earlier ones
+            in the label.
 
         Raises:
             UnknownParameterError: If the set has no parameter *name*.
@@ -402,7 +425,7 @@ class ParameterSet(Mapping[str, Parameter]):
         >>> reform.value(share, date(2009, 3, 16)), reform.value(share, date(2010, 3, 16))
         (Decimal('0.50'), Decimal('0.70'))
         >>> reform.label, reform.at(share, date(2010, 3, 16)).confidence
-        ('default + relay.oseo.guarantee_share', 'assumption')
+        ('default + relay.oseo.guarantee_share=0.70 from 2010-01-01', 'assumption')
         """
         parameter = self[name]
         where = f"override of {name!r}"
@@ -436,11 +459,9 @@ class ParameterSet(Mapping[str, Parameter]):
             raise ParameterError(msg) from None
         history = _splice(parameter.values, new, replace_all=valid_from is None)
         changed = attrs.evolve(parameter, values=history)
-        parts = self.label.split(_LABEL_SEPARATOR)
-        label = self.label if name in parts[1:] else f"{self.label}{_LABEL_SEPARATOR}{name}"
         return ParameterSet(
             parameters=(changed if p.name == name else p for p in self.parameters),
-            label=label,
+            label=_override_label(self.label, new, name, whole=valid_from is valid_until is None),
         )
 
     def overrides(
@@ -464,7 +485,7 @@ class ParameterSet(Mapping[str, Parameter]):
         ...     source="what-if: Île-de-France joins the pilot, then the scheme goes national",
         ... )
         >>> reform.label
-        'default + relay.pilot_regions + relay.national_from'
+        'default + relay.pilot_regions=11,82 + relay.national_from=2011-01-01'
         >>> reform.value("relay.pilot_regions", date(2009, 3, 16))
         ('11', '82')
         """
