@@ -56,7 +56,7 @@ scenarios = {"pilot": baseline, "national": reform}
 cases = demo_cases()
 print(f"{len(cases)} synthetic cases")
 print(f"pilot:    {baseline.label}")
-print(f"national: {reform.label}, from {reform.value('relay.national_from', DEMO_NATIONAL_FROM)}")
+print(f"national: {reform.label}")
 
 # %% [markdown]
 # ## One row per case and scenario
