@@ -460,17 +460,89 @@ def test_an_instalment_due_before_the_last_payment_received_and_not_covered_is_o
     assert known.days_low == known.days_high == 72  # 20 April -> 1 July 2009
 
 
-def test_an_estimate_spanning_the_last_payment_received_starts_on_its_day(
+def _with_second_state_aid(request: RelayRequest, payments: list[tuple[date, str]]) -> RelayRequest:
+    """*request* with a second State decision granting its applicant 300 000, with *payments*."""
+    import attrs
+
+    from poles_policy.model.projects import AidDecision, Funder, PartnerAid, Payment
+
+    second = AidDecision(
+        funder=Funder.STATE,
+        scheme="PSPC",
+        partners=(
+            PartnerAid(
+                partner_id=request.applicant.id,
+                granted=Decimal(300000),
+                payments=tuple(Payment(paid_on=d, amount=a) for d, a in payments),
+            ),
+        ),
+    )
+    aid = (*(request.project.aid or ()), second)
+    return attrs.evolve(request, project=attrs.evolve(request.project, aid=aid))
+
+
+def test_an_aids_overdue_instalment_is_asked_for_unless_payments_before_it_repay_the_relay(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # The first aid's advance, planned on 1 June 2009, had not arrived by the request of 15 July:
+    # it may come any day after. The second aid's 250 000 of 1 June 2010 would repay the relay,
+    # but the advance may come first: when is not known. It used to be dropped without a word,
+    # the 250 000 taken as the first payment.
+    request = make_request(schedule=SCHEDULE, requested_on=date(2009, 7, 15))
+    late = _with_second_state_aid(request, [(date(2010, 6, 1), "250000")])
+    saved = time_saved(late, params)
+    assert saved.status is Status.UNKNOWN
+    assert [f.path for f in saved.missing] == ["project.aid.0.partners.0.schedule"]
+    # Paid by the first aid itself after the request, the 150 000 repay the relay before its
+    # overdue rest can come: not asked for.
+    paid = make_request(
+        schedule=SCHEDULE, requested_on=date(2009, 7, 15), payments=[(date(2009, 8, 1), "150000")]
+    )
+    known = time_saved(paid, params)
+    assert known.missing == ()
+    assert known.first_payment_earliest == date(2009, 8, 1)
+
+
+def test_a_schedule_planning_less_than_the_grant_received_after_the_request_is_not_overdue(
+    make_request: RequestFactory, make_loan: LoanFactory, params: ParameterSet
+) -> None:
+    # The schedule plans 50 000 of the 300 000 granted, as an advance on 1 June 2009, received in
+    # full on 20 December. The letter's own advance share (75 000) used to be set against it,
+    # leaving an invented 25 000 "advance" overdue and the figures unknown.
+    advance = ScheduledPayment(
+        kind=PaymentKind.ADVANCE, amount="50000", expected_on=date(2009, 6, 1)
+    )
+    request = make_request(schedule=[advance], payments=[(date(2009, 12, 20), "50000")])
+    saved = time_saved(request, params, loan=make_loan(disbursed_on=date(2009, 4, 20)))
+    assert saved.status is Status.MET
+    assert saved.missing == ()
+    # 20 April -> 20 December 2009: 244 days, to the payment received.
+    assert saved.days_low == saved.days_high == 244
+    kinds = [t.kind for t in bridged_tranches(request, params).tranches]
+    assert kinds == [None, PaymentKind.INTERMEDIATE, PaymentKind.BALANCE]
+
+
+def test_without_a_letter_the_rest_of_a_partial_schedule_is_not_counted(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    saved = time_saved(make_request(schedule=SCHEDULE[:1], letter=None), params)
+    assert saved.status is Status.MET
+    reason = saved.check("relay.timing.tranches").reason.en
+    assert "the rest has no date without the selection letter and is not counted" in reason
+
+
+def test_an_estimate_spanning_the_last_payment_received_starts_the_day_after(
     make_request: RequestFactory, params: ParameterSet
 ) -> None:
     # Letter of 2 March 2009: the advance (75 000) is estimated from 2 September to 2 December.
-    # 50 000 arrive on 1 October; the other 25 000 may still come by 2 December.
+    # 50 000 arrive on 1 October; the other 25 000 had not arrived by then, and may still come
+    # by 2 December.
     request = make_request(payments=[(date(2009, 10, 1), "50000")])
     rest = next(t for t in bridged_tranches(request, params).tranches if t.basis == "estimated")
     assert (rest.kind, rest.amount, rest.earliest, rest.latest) == (
         PaymentKind.ADVANCE,
         Decimal("25000.00"),
-        date(2009, 10, 1),
+        date(2009, 10, 2),
         date(2009, 12, 2),
     )
     assert time_saved(request, params).status is Status.MET
@@ -668,7 +740,7 @@ def test_a_subsidy_received_in_full_before_the_request_has_nothing_to_bridge(
     assert "nothing to bridge" in saved.check("relay.timing.tranches").reason.en
 
 
-def test_a_schedule_received_in_full_while_the_grant_is_not_is_estimated_not_said_received(
+def test_the_rest_of_a_grant_the_schedule_does_not_plan_is_estimated_as_the_kinds_it_lacks(
     make_request: RequestFactory, params: ParameterSet
 ) -> None:
     # The dated schedule plans only the advance (90 000 of 300 000), received before the request:
@@ -678,18 +750,31 @@ def test_a_schedule_received_in_full_while_the_grant_is_not_is_estimated_not_sai
     )
     request = make_request(schedule=[advance], payments=[(date(2009, 3, 10), "90000")])
     bridging = bridged_tranches(request, params)
-    # Estimated from the letter of 2 March 2009: advance 25 % (75 000), balance 20 % (60 000),
-    # intermediate 165 000. The 90 000 received cover the advance and 15 000 of the
-    # intermediate payment: 150 000 of it, then the balance, remain.
-    assert [(t.amount, t.basis) for t in bridging.tranches] == [
-        (Decimal("150000.00"), "estimated"),
-        (Decimal("60000.00"), "estimated"),
+    # Estimated from the letter of 2 March 2009: intermediate 165 000, balance 60 000. The rest,
+    # 210 000, is shared between the two kinds the schedule lacks in those proportions:
+    # 210 000 x 165 / 225 = 154 000, and 56 000. The advance the schedule plans is not estimated
+    # again (the letter's 25 %, 75 000, would have left nothing to say of the 90 000 received).
+    assert [(t.kind, t.amount, t.earliest, t.latest, t.basis) for t in bridging.tranches] == [
+        (
+            PaymentKind.INTERMEDIATE,
+            Decimal("154000.00"),
+            date(2011, 3, 2),
+            date(2011, 6, 2),
+            "estimated",
+        ),
+        (
+            PaymentKind.BALANCE,
+            Decimal("56000.00"),
+            date(2012, 9, 2),
+            date(2012, 12, 2),
+            "estimated",
+        ),
     ]
     saved = time_saved(request, params)
     assert saved.status is Status.MET
     reason = saved.check("relay.timing.tranches").reason
-    assert "every instalment of the schedule is received" in reason.en
-    assert "toutes les échéances de l'échéancier sont reçues" in reason.fr
+    assert "the rest, 210000.00 EUR, is estimated from the selection letter" in reason.en
+    assert "le reste, 210\u202f000,00 €, est estimé d'après la lettre de sélection" in reason.fr
     # Without the letter, the remaining dates are asked for, not assumed away.
     unknown = time_saved(
         make_request(schedule=[advance], payments=[(date(2009, 3, 10), "90000")], letter=None),
@@ -849,12 +934,12 @@ def test_an_instalment_still_expected_is_not_dated_before_a_payment_already_rece
 ) -> None:
     # 50 000 of the 75 000 advance arrived on 15 October 2009, after the request. The 25 000
     # left of the advance was estimated for 2 September..2 December 2009; it had not arrived
-    # by 15 October, so it is dated 15 October..2 December.
+    # by 15 October, that day included, so it is dated 16 October..2 December.
     request = make_request(payments=[(date(2009, 10, 15), "50000")])
     tranches = bridged_tranches(request, params).tranches
     assert [(t.basis, t.amount, t.earliest, t.latest) for t in tranches[:2]] == [
         ("actual", Decimal("50000.00"), date(2009, 10, 15), date(2009, 10, 15)),
-        ("estimated", Decimal("25000.00"), date(2009, 10, 15), date(2009, 12, 2)),
+        ("estimated", Decimal("25000.00"), date(2009, 10, 16), date(2009, 12, 2)),
     ]
     saved = time_saved(request, params)
     assert saved.first_payment_basis == "actual"

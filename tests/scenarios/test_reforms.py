@@ -82,7 +82,7 @@ def test_newly_and_no_longer_eligible_count_the_cases_that_change_outcome() -> N
     assert int(table["newly_eligible"].sum()) == int(gained.sum()) > 0
     assert int(table["no_longer_eligible"].sum()) == int(lost.sum()) > 0
     assert (table["net_change"] == table["newly_eligible"] - table["no_longer_eligible"]).all()
-    assert int(table.loc["82", "no_longer_eligible"]) > 0
+    assert table["no_longer_eligible"].to_dict()["82"] > 0
     assert (table["newly_eligible"] >= 0).all()
 
 

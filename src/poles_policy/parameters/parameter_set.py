@@ -58,7 +58,7 @@ def _override_label(label: str, new: DatedValue, name: str, *, whole: bool) -> s
     """
     part = f"{name}={render_value(new.value)}"
     if not whole:
-        window = [] if new.valid_from is None else [f"from {new.valid_from.isoformat()}"]
+        window = [f"from {new.valid_from.isoformat()}"]
         if new.valid_until is not None:
             window.append(f"until {new.valid_until.isoformat()}")
         part = " ".join([part, *window])

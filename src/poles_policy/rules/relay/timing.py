@@ -25,24 +25,26 @@ the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
    selection letter (*estimated*, a range of dates). An instalment of the
    schedule left without a date keeps its amount and is estimated in the
    window of its kind (the advance's, the intermediate payment's or the
-   balance's), the dated ones staying planned. Payments received so far (by
-   the request too) are set against the instalments in date order, first in
-   first out, so only the unpaid part of each instalment remains. A
-   schedule planning less than the grant leaves the rest out (it has no
-   date) while one of its instalments remains unpaid; once every instalment
-   is received, the rest of the grant is estimated as without a schedule. When the letter date is
-   needed and unknown, the result is UNKNOWN and asks for it, unless the
-   payments received already repay the relay.
+   balance's), the dated ones staying planned. A schedule planning less
+   than the grant leaves a rest, estimated as the instalments of the kinds
+   the schedule does not plan, shared in the letter's proportions (as a
+   balance when it plans every kind); without a letter the rest is not
+   counted until every instalment of the schedule is received. Payments
+   received so far (by the request too) are set against the instalments in
+   date order, first in first out, so only the unpaid part of each
+   instalment remains. When the letter date is needed and unknown, the
+   result is UNKNOWN and asks for it, unless the payments received after
+   the request repay the relay.
 3. none of what is still expected had arrived by the request, nor by the
-   last payment received when it came later (the payments received say so,
-   one of that very day among them): an instalment planned, or estimated at
-   its latest, on or before the later of the two days is *overdue*, and when
-   it will come is not known. The result is then UNKNOWN and asks for the
-   aid's schedule (``project.aid.0.partners.1.schedule``), naming each
-   overdue instalment with its own date, unless the payments received after
-   the request repay the relay (an overdue instalment comes after them all).
-   An estimate that spans the request starts the day after it; one that
-   spans the last payment received starts on that payment's day.
+   aid's last payment received when it came later (the payments received
+   say so, one of that very day among them): an instalment planned, or
+   estimated at its latest, on or before the later of the two days is
+   *overdue*, and when it will come is not known. The result is then
+   UNKNOWN and asks for the aid's schedule
+   (``project.aid.0.partners.1.schedule``), naming each overdue instalment
+   with its own date, unless the payments received after the request and
+   by that day repay the relay (the overdue instalment comes after them).
+   An estimate that spans that day starts the day after it.
 
 Payments of ``0.00`` are left out: nothing arrives.
 
@@ -118,9 +120,9 @@ from poles_policy.explain import (
 )
 from poles_policy.model.projects import PaymentKind
 from poles_policy.model.relay import RelayLoan, RelayRequest, check_principal
-from poles_policy.money import ZERO, Eur, exact_decimals
+from poles_policy.money import ZERO, Eur, exact_decimals, pro_rata
 from poles_policy.rules._inputs import expect, expect_params
-from poles_policy.rules.fui import SCHEDULE_PARAMETERS, payment_schedule
+from poles_policy.rules.fui import SCHEDULE_PARAMETERS, EstimatedPayment, payment_schedule
 from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.eligibility import ASK_AID, ASK_LETTER
 
@@ -555,7 +557,7 @@ class _Unpaid:
     overdue: list[tuple[str, str]]  # each overdue instalment described, in English and French
     overdue_estimated: bool  # an overdue instalment's dates were estimated, not planned
     seen: date  # the last day the record covers: the request, or a later payment received
-    moved: int  # dates moved to the last payment received
+    moved: int  # estimates moved to the day after the last payment received
     spanning: int  # estimates moved to the day after the request
 
 
@@ -567,9 +569,9 @@ def _unpaid(expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, on: d
     day is received), nor by the last payment received when it came later:
     the record shows it had not arrived by then. An instalment whose every
     date is on or before the later of the two days is overdue, and when it
-    will come is not known. An estimate spanning the request starts the day
-    after it, and one spanning the last payment starts on that payment's day.
-    *paid* is ``aid.paid``, already summed.
+    will come is not known. An estimate spanning that day starts the day
+    after it. *paid* is what is set against the instalments: ``aid.paid``,
+    already summed.
     """
     left = paid
     floor = None
@@ -577,7 +579,7 @@ def _unpaid(expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, on: d
         if p.amount > 0 and (floor is None or p.paid_on > floor):
             floor = p.paid_on
     seen = floor if floor is not None and floor > on else on
-    after = on + _ONE_DAY
+    after = seen + _ONE_DAY
     coming: list[Tranche] = []
     overdue: list[tuple[str, str]] = []
     overdue_estimated = False
@@ -601,11 +603,11 @@ def _unpaid(expected: Sequence[_Expected], aid: PartnerAid, paid: Decimal, on: d
             continue
         earliest, latest = expected_earliest, expected_latest
         if earliest < after:
-            spanning += 1
+            if seen > on:
+                moved += 1
+            else:
+                spanning += 1
             earliest = after
-        if floor is not None and earliest < floor:
-            moved += 1
-            earliest, latest = floor, max(latest, floor)
         coming.append(
             Tranche(kind=kind, amount=rest, earliest=earliest, latest=latest, basis=basis)
         )
@@ -623,44 +625,75 @@ def _scheduled(
     aid: PartnerAid, letter: date | None, params: ParameterSet
 ) -> tuple[list[_Expected], list[Text]] | None:
     """
-    The aid agreement's schedule by earliest date; ``None`` if an undated instalment lacks a letter.
+    The aid agreement's schedule, and the rest of the grant it does not plan, by earliest date.
 
     A dated instalment is *planned* on its date. An undated one keeps its
     amount and takes the dates estimated from the selection letter for an
     instalment of its kind (:func:`~poles_policy.rules.fui.payment_schedule`):
-    the advance's window, the intermediate payment's, or the balance's.
+    the advance's window, the intermediate payment's, or the balance's. The
+    rest of the grant, when the schedule plans less, is estimated as the
+    instalments of the kinds the schedule does not plan, shared in the
+    letter's proportions; when it plans every kind, as a balance. Without a
+    letter, the rest is left out; ``None`` when an undated instalment needs
+    the letter.
     """
-    windows: dict[PaymentKind, tuple[date, date]] = {}
+    estimate: dict[PaymentKind, EstimatedPayment] = {}
+    if letter is not None:
+        estimate = {e.kind: e for e in payment_schedule(aid.granted, letter, params)}
     expected: list[_Expected] = []
     for s in aid.schedule:
         if s.expected_on is not None:
             expected.append((s.kind, s.amount, s.expected_on, s.expected_on, "planned"))
-            continue
-        if letter is None:
+        elif not estimate:
             return None
-        if not windows:
-            windows = {
-                e.kind: (e.earliest, e.latest)
-                for e in payment_schedule(aid.granted, letter, params)
-            }
-        earliest, latest = windows[s.kind]
-        expected.append((s.kind, s.amount, earliest, latest, "estimated"))
-    expected.sort(key=_earliest_of)
-    notes = []
-    if windows:
-        notes.append(_UNDATED)
+        else:
+            e = estimate[s.kind]
+            expected.append((s.kind, s.amount, e.earliest, e.latest, "estimated"))
+    notes = [_UNDATED] if any(s.expected_on is None for s in aid.schedule) else []
     planned = Eur(sum([e[1] for e in expected], ZERO))
-    if planned < aid.granted:
+    rest = Eur(aid.granted - planned)
+    if rest > 0 and not estimate:
         notes.append(
             Text(
-                f"the schedule plans {planned} EUR of the {aid.granted} EUR granted; "
-                "the rest has no date and is not counted",
+                f"the schedule plans {planned} EUR of the {aid.granted} EUR granted; the rest has "
+                "no date without the selection letter and is not counted",
                 f"l'échéancier prévoit {fr_amount(planned)} sur les {fr_amount(aid.granted)} "
-                "accordés ; "
-                "le reste n'a pas de date et n'est pas compté",
+                "accordés ; sans la lettre de sélection, le reste n'a pas de date et n'est pas "
+                "compté",
             )
         )
+    elif rest > 0:
+        expected.extend(_rest_of_grant(rest, {s.kind for s in aid.schedule}, estimate))
+        notes.append(
+            Text(
+                f"the schedule plans {planned} EUR of the {aid.granted} EUR granted; the rest, "
+                f"{rest} EUR, is estimated from the selection letter",
+                f"l'échéancier prévoit {fr_amount(planned)} sur les {fr_amount(aid.granted)} "
+                f"accordés ; le reste, {fr_amount(rest)}, est estimé d'après la lettre de "
+                "sélection",
+            )
+        )
+    expected.sort(key=_earliest_of)
     return expected, notes
+
+
+def _rest_of_grant(
+    rest: Eur, planned: set[PaymentKind], estimate: dict[PaymentKind, EstimatedPayment]
+) -> list[_Expected]:
+    """*rest* as the estimated instalments of the kinds not *planned*, else as a balance."""
+    kinds = [k for k in estimate if k not in planned] or [PaymentKind.BALANCE]
+    weights = [estimate[k].amount for k in kinds]
+    total_weight = sum(weights, ZERO)
+    shares = [
+        pro_rata(rest, weight, total_weight) if total_weight > 0 else Eur(ZERO)
+        for weight in weights[:-1]
+    ]
+    shares.append(Eur(rest - sum(shares, ZERO)))  # the last takes what rounding leaves
+    return [
+        (k, amount, estimate[k].earliest, estimate[k].latest, "estimated")
+        for k, amount in zip(kinds, shares, strict=True)
+        if amount > 0
+    ]
 
 
 _UNDATED = Text(
@@ -669,19 +702,13 @@ _UNDATED = Text(
     "les échéances sans date de l'échéancier sont estimées d'après la lettre de sélection, "
     "chacune dans la fenêtre de son type",
 )
-_PLAN_RECEIVED = Text(
-    "every instalment of the schedule is received and the rest of the grant has no date: "
-    "estimated instead",
-    "toutes les échéances de l'échéancier sont reçues et le reste de la subvention n'a pas de "
-    "date : estimation à la place",
-)
 
 
 # The tranches of the applicant's State subsidies, by earliest date; whether the letter date
 # is needed and missing; whether a schedule was estimated; notes for the explanation; the facts
-# to ask for the instalments overdue at the request or at a later payment received; whether one
-# is overdue only at such a payment.
-_Collected = tuple[list[Tranche], bool, bool, list[Text], list[Fact], bool]
+# to ask for the instalments overdue, each with the last day its aid's record covers (the request,
+# or a later payment received): the instalment comes after it.
+_Collected = tuple[list[Tranche], bool, bool, list[Text], list[tuple[Fact, date]]]
 
 
 def _aid_path(request: RelayRequest, aid: PartnerAid) -> str:
@@ -738,34 +765,14 @@ def _overdue_fact(request: RelayRequest, aid: PartnerAid, unpaid: _Unpaid) -> Fa
     return Fact(path=f"{_aid_path(request, aid)}.schedule", question=question)
 
 
-def _settle(
-    unpaid: _Unpaid,
-    aid: PartnerAid,
-    request: RelayRequest,
-    collected: tuple[list[Tranche], list[Fact]],
-) -> bool:
-    """
-    Add *aid*'s instalments still to come to the tranches; ask for those overdue.
-
-    Return whether some are overdue only by a payment received after the request.
-    """
-    tranches, asks = collected
-    tranches.extend(unpaid.coming)
-    if not unpaid.overdue:
-        return False
-    asks.append(_overdue_fact(request, aid, unpaid))
-    return unpaid.seen > request.requested_on
-
-
 def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: ParameterSet) -> _Collected:
     on = request.requested_on
     letter = request.project.selection_letter_on
     tranches: list[Tranche] = []
     needs_letter = estimated = False
     notes: list[Text] = []
-    asks: list[Fact] = []
+    asks: list[tuple[Fact, date]] = []
     moved = spanning = 0
-    late = False
     for aid in aids:
         tranches.extend(
             [
@@ -781,34 +788,35 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
         paid = aid.paid
         if aid.granted - paid <= 0:  # aid.remaining: nothing left to receive
             continue
-        scheduled = _scheduled(aid, letter, params) if aid.schedule else None
-        if scheduled is not None:
-            expected, planned_notes = scheduled
-            unpaid = _unpaid(expected, aid, paid, on)
-            if unpaid.coming or unpaid.overdue:
-                notes.extend(planned_notes)
-                estimated = estimated or any(e[4] == "estimated" for e in expected)
-                late = _settle(unpaid, aid, request, (tranches, asks)) or late
-                moved += unpaid.moved
-                spanning += unpaid.spanning
+        if aid.schedule:
+            scheduled = _scheduled(aid, letter, params)
+            if scheduled is None:  # an undated instalment, and no letter to estimate it from
+                needs_letter = True
                 continue
-            # Every instalment of the schedule is received, yet part of the grant remains: it
-            # has no date, and is estimated from the letter.
-            notes.append(_PLAN_RECEIVED)
-        if letter is None:
+            expected, plan_notes = scheduled
+        elif letter is None:
             needs_letter = True
             continue
-        estimated = True
-        unpaid = _unpaid(
-            [
+        else:
+            expected = [
                 (p.kind, p.amount, p.earliest, p.latest, "estimated")
                 for p in payment_schedule(aid.granted, letter, params)
-            ],
-            aid,
-            paid,
-            on,
+            ]
+            plan_notes = []
+        unpaid = _unpaid(expected, aid, paid, on)
+        if not (unpaid.coming or unpaid.overdue):
+            # Without the letter, every dated instalment is received and the rest of the grant
+            # has no date.
+            needs_letter = True
+            continue
+        uses_estimate = unpaid.overdue_estimated or any(
+            t.basis == "estimated" for t in unpaid.coming
         )
-        late = _settle(unpaid, aid, request, (tranches, asks)) or late
+        estimated = estimated or uses_estimate
+        notes.extend([n for n in plan_notes if uses_estimate or n is not _UNDATED])
+        tranches.extend(unpaid.coming)
+        if unpaid.overdue:
+            asks.append((_overdue_fact(request, aid, unpaid), unpaid.seen))
         moved += unpaid.moved
         spanning += unpaid.spanning
     if spanning:
@@ -820,21 +828,18 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
                 "au plus tôt du lendemain de la demande, rien n'étant reçu à cette date",
             )
         )
-    _note_moved(moved, notes)
-    tranches.sort(key=_BY_EARLIEST)
-    return tranches, needs_letter, estimated, notes, asks, late
-
-
-def _note_moved(moved: int, notes: list[Text]) -> None:
     if moved:
         notes.append(
             Text(
-                f"{moved} instalment(s) still expected dated no earlier than the last payment "
-                "received",
+                f"{moved} instalment(s) still expected dated no earlier than the day after the "
+                "last payment received, as they had not arrived by then",
                 f"{fr_count(moved, 'échéance attendue datée', 'échéances attendues datées')} "
-                "au plus tôt du dernier versement reçu",
+                "au plus tôt du lendemain du dernier versement reçu, n'étant pas reçues à cette "
+                "date",
             )
         )
+    tranches.sort(key=_BY_EARLIEST)
+    return tranches, needs_letter, estimated, notes, asks
 
 
 def _scenario(
@@ -914,20 +919,30 @@ def _unknown_dates(
     """
     The check of tranches whose dates are needed and not known, or ``None`` when they are known.
 
-    Dates missing (no letter to estimate from, instalments overdue at the
-    request) are not needed when the payments received after the request
-    repay the principal: the notes then say so.
+    An instalment overdue comes after the last day its aid's record covers:
+    its date is not needed when the payments received after the request, up
+    to that day, repay the principal. Without a letter to estimate from, the
+    payments received after the request must repay it. The notes then say so.
     """
-    tranches, needs_letter, _, notes, asks, late = collected
+    tranches, needs_letter, _, notes, asks = collected
     if not (needs_letter or asks):
         return None
-    received = sum([t.amount for t in tranches if t.basis == "actual"], ZERO)
-    if received >= principal:
+    received = [t for t in tranches if t.basis == "actual"]
+
+    def repaid_by(day: date) -> bool:
+        return sum([t.amount for t in received if t.earliest <= day], ZERO) >= principal
+
+    open_asks = [(fact, seen) for fact, seen in asks if not repaid_by(seen)]
+    needs_letter = needs_letter and not repaid_by(date.max)
+    if not (needs_letter or open_asks):
         notes.append(_RECEIVED_REPAY)
         return None
-    if not asks:
+    if not open_asks:
         return lambda: _DATES_UNKNOWN
-    return lambda: _overdue_check(request.requested_on, needs_letter, asks, late=late)
+    on = request.requested_on
+    late = any(seen > on for _, seen in open_asks)
+    facts = [fact for fact, _ in open_asks]
+    return lambda: _overdue_check(on, needs_letter, facts, late=late)
 
 
 def _overdue_check(
@@ -947,9 +962,9 @@ def _overdue_check(
         )
     else:
         reason = Text(
-            f"subsidy payments expected before the request of {day} had not arrived by then: "
+            f"subsidy payments expected by the request of {day} had not arrived by then: "
             "when they now come is not known",
-            f"des versements de subvention attendus avant la demande du {day} n'étaient pas "
+            f"des versements de subvention attendus à la demande du {day} n'étaient pas "
             "reçus : leur date est désormais inconnue",
         )
     return _tranches_check(
@@ -1054,7 +1069,7 @@ def bridged_tranches(
     if not any(a.granted > 0 for a in aids):
         return _unbridged(request, principal, disbursement, lambda: _NO_STATE_SUBSIDY)
     found = _collect(aids, request, params)
-    collected, _, estimated, notes, _, _ = found
+    collected, _, estimated, notes, _ = found
     unknown = _unknown_dates(request, principal, found)
     if unknown is not None:
         return _unbridged(request, principal, disbursement, unknown)
