@@ -900,10 +900,10 @@ _NO_STATE_SUBSIDY = _tranches_check(
 _DATES_UNKNOWN = _tranches_check(
     Status.UNKNOWN,
     Text(
-        "the dates of the subsidy payments still expected are not known (no dated "
-        "schedule, no selection letter)",
-        "les dates des versements de subvention attendus sont inconnues (ni échéancier "
-        "daté, ni lettre officielle)",
+        "the dates of the subsidy payments still expected are not known: the schedule does "
+        "not date them, and there is no selection letter to estimate them from",
+        "les dates des versements de subvention attendus sont inconnues : l'échéancier ne les "
+        "date pas, et aucune lettre officielle ne permet de les estimer",
     ),
     missing=(ASK_LETTER,),
 )
