@@ -304,10 +304,10 @@ def relay_requests(
     share and fee, the processing times, the default rate:
     :data:`poles_policy.rules.relay.assessment.SCHEME_TERMS`), and the rules
     that read them raise :class:`~poles_policy.exceptions.ParameterError`:
-    :func:`~poles_policy.rules.relay.counter_guarantee`,
-    :func:`~poles_policy.rules.relay.relay_cost`, and
-    :func:`~poles_policy.rules.relay.time_saved` without a loan
-    (:func:`~poles_policy.rules.relay.assess` gives no figures instead). To
+    :func:`~poles_policy.rules.relay.guarantee.counter_guarantee`,
+    :func:`~poles_policy.rules.relay.cost.relay_cost`, and
+    :func:`~poles_policy.rules.relay.timing.time_saved` without a loan
+    (:func:`~poles_policy.rules.relay.assessment.assess` gives no figures instead). To
     test the figures, draw from the pilot's first day,
     ``relay_requests(start=date(2008, 4, 1))``, or expect that error.
 
