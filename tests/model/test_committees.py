@@ -144,6 +144,9 @@ def test_an_inverted_window_is_refused(committee: CoordinationCommittee) -> None
         # would loop for ever or scan every year up to 9999.
         ("FREQ=DAILY;INTERVAL=0", "INTERVAL=0; the interval is a whole number of at least 1"),
         ("FREQ=DAILY;INTERVAL=-1", "INTERVAL=-1"),
+        # A plan of no meeting at all was accepted and counted "0 meeting(s) planned".
+        ("FREQ=WEEKLY;COUNT=0", "COUNT=0: it never occurs"),
+        ("FREQ=WEEKLY;COUNT=-1", "COUNT=-1; the count is a whole number of at least 1"),
         ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "BYMONTHDAY=30, a day no month of the rule has"),
         ("FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=-31", "BYMONTHDAY=-31"),
         ("FREQ=MONTHLY;BYDAY=6MO", "BYDAY=6MO: there is no such weekday in the period"),

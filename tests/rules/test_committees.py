@@ -119,7 +119,10 @@ def test_the_plan_is_reported_as_information() -> None:
 
 
 def test_an_end_before_the_start_is_refused() -> None:
-    with pytest.raises(InvalidInputError, match="end: 2008-12-31 is before start 2009-01-01"):
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^committee_regularity: end: 2008-12-31 is before start 2009-01-01",
+    ):
         committee_regularity(_committee(), START, date(2008, 12, 31), PARAMS)
 
 

@@ -229,7 +229,10 @@ def test_an_unknown_state_correspondent_is_asked_for() -> None:
 
 
 def test_the_contract_must_be_the_poles_own() -> None:
-    with pytest.raises(InvalidInputError, match="binds pôle 'minalogic', not 'viameca'"):
+    with pytest.raises(
+        InvalidInputError,
+        match=r"^pole_standing: contract: 'cp-2009' binds pôle 'minalogic', not 'viameca'",
+    ):
         pole_standing(_pole(2), date(2010, 1, 1), PARAMS, contract=_contract(pole_id="minalogic"))
 
 

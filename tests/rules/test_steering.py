@@ -271,7 +271,8 @@ def test_a_mid_year_contract_is_read_over_the_four_calendar_years_it_spans() -> 
     # The target is due in 2012, the first calendar year whose figure covers the contract's end.
     assert contract_progress(contract, 2012, PARAMS).indicators[0].status is Progress.OFF_TRACK
     with pytest.raises(
-        InvalidInputError, match=r"2013 is not a year of contract 'cp-july' \(2009-2012\)"
+        InvalidInputError,
+        match=r"^contract_progress: year: 2013 is not a year of contract 'cp-july' \(2009-2012\)",
     ):
         contract_progress(contract, 2013, PARAMS)
 
@@ -471,6 +472,17 @@ def test_the_trajectory_stays_exact_in_the_json_and_in_english() -> None:
         PARAMS,
     )
     assert final.checks[0].reason.fr.endswith("que couvre le contrat attend 0,50")
+
+
+def test_figures_written_with_an_exponent_read_plainly_in_english_as_in_french() -> None:
+    # Decimals given as "1E+3" printed "1E+3" in English, "1 000" in French and the JSON.
+    progress = contract_progress(
+        _one(_indicator("1E+3", "2.50E+3", (2010, "1.5E+3"))), 2010, PARAMS
+    )
+    english = progress.checks[0].reason.en
+    assert english.startswith("1500 count in 2010: ")
+    assert "baseline 1000, target 2500 count" in english
+    assert "E+" not in english
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ import re
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, Final, Self, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -39,7 +39,7 @@ from pydantic import (
     ValidationError,
     WithJsonSchema,
 )
-from pydantic_core import CoreSchema, core_schema
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from poles_policy._arguments import with_article, wrong_type
 from poles_policy.dates import parse_iso_date
@@ -177,6 +177,37 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
 
     @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        **kwargs: Any,  # noqa: ANN401 - pydantic's own options, passed on as given
+    ) -> Self:
+        """
+        Validate a JSON document, first refusing what :func:`validate_json` refuses.
+
+        A key given twice in one object, or a number that the binary float
+        pydantic reads JSON numbers into would change (``10000000000000000.01``
+        read as ``...00``), is refused with a pydantic ``ValidationError`` at
+        its path, rather than read as some JSON reader might read it: money
+        never goes through a float. :func:`validate_json` raises the same
+        refusals as a :class:`~poles_policy.exceptions.DocumentError`.
+
+        >>> from pydantic import ValidationError
+        >>> from poles_policy.boundary.actors import BankModel
+        >>> try:
+        ...     BankModel.model_validate_json('{"id": "b", "id": "c", "name": "B"}')
+        ... except ValidationError as error:
+        ...     print(error.errors()[0]["loc"], error.errors()[0]["msg"])
+        ('id',) given twice in one object
+        """
+        if type(json_data) is str or type(json_data) is bytes:
+            try:
+                json_data = refuse_duplicate_keys(json_data)
+            except DocumentError as exc:
+                raise _refused(cls.__name__, exc, json_data) from None
+        return super().model_validate_json(json_data, **kwargs)
+
+    @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:  # noqa: ANN401 - pydantic's hook
         super().__pydantic_init_subclass__(**kwargs)
         made = cls.__dict__.get("from_domain")
@@ -184,6 +215,23 @@ class Model(BaseModel):
         build = cls.__dict__.get("to_domain")
         if domain is not None and callable(build):
             cls.to_domain = _at_fields(build, domain, frozenset(cls.model_fields))  # type: ignore[attr-defined]
+
+
+def _refused(title: str, error: DocumentError, data: str | bytes) -> ValidationError:
+    """*error*'s problems as a pydantic ``ValidationError``, each at its path."""
+    return ValidationError.from_exception_data(
+        title,
+        [
+            {
+                "type": PydanticCustomError("json_refused", "{reason}", {"reason": reason}),
+                "loc": tuple(int(part) if part.isdigit() else part for part in path.split("."))
+                if path
+                else (),
+                "input": data,
+            }
+            for path, reason in error.problems
+        ],
+    )
 
 
 # "PartnerAid.granted: ...", "Pole.history[2]: ..." or "CollaborativeProject.aid[0].partners[1].
@@ -764,12 +812,12 @@ def validate_json(model: type[M], data: str | bytes) -> M:
     """
     Parse *data* as JSON into *model*, turning pydantic's errors into ours.
 
-    Read every document of the boundary with it rather than with pydantic's
-    ``model_validate_json``: it also refuses a key given twice in one object
-    and a number a binary float would read as 0, and its errors are
+    It refuses a key given twice in one object and a number that the binary
+    float JSON readers hold numbers in would change, as every model's
+    ``model_validate_json`` does; its errors are
     :class:`~poles_policy.exceptions.DocumentError`, whose ``problems`` name
-    each bad field's path, on one line. Then ``to_domain()`` builds the
-    domain object.
+    each bad field's path, on one line, where pydantic's are a
+    ``ValidationError``. Then ``to_domain()`` builds the domain object.
 
     Raises:
         DocumentError: Naming the path of each bad field and why, or a key
@@ -793,7 +841,8 @@ def validate_json(model: type[M], data: str | bytes) -> M:
         raise WrongTypeError(msg)
     data = refuse_duplicate_keys(data)
     try:
-        return model.model_validate_json(data)
+        # The model's own validator: model_validate_json would check the text a second time.
+        return cast("M", model.__pydantic_validator__.validate_json(data))
     except ValidationError as exc:
         raise document_error(exc) from None
 

@@ -191,6 +191,11 @@ def _check_occurs(text: str, parts: list[tuple[str, str]]) -> None:
     interval = given.get("INTERVAL", "1")
     if not interval.isdigit() or int(interval) < 1:
         _refuse(text, f"has INTERVAL={interval}; the interval is a whole number of at least 1")
+    count = given.get("COUNT", "1")
+    if not count.isdigit():
+        _refuse(text, f"has COUNT={count}; the count is a whole number of at least 1")
+    if int(count) < 1:
+        _refuse(text, f"has COUNT={count}: it never occurs (a count is at least 1)")
     months = _numbers(given.get("BYMONTH")) or list(range(1, 13))
     if any(not 1 <= m <= 12 for m in months):
         _refuse(text, "has a BYMONTH outside 1 to 12")

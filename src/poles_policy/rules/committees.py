@@ -321,7 +321,7 @@ def committee_regularity(
     expect_date(end, "end", "committee_regularity")
     expect_params(params, "committee_regularity")
     if end < start:
-        msg = f"end: {end.isoformat()} is before start {start.isoformat()}"
+        msg = f"committee_regularity: end: {end.isoformat()} is before start {start.isoformat()}"
         raise InvalidInputError(msg)
     months = params.count(_MAX_GAP, start)
     held = [m for m in committee.meetings if start <= m.held_on <= end]

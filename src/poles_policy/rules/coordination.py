@@ -124,12 +124,15 @@ def _pairs(complementary: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
             or len(pair) != 2
             or not all(isinstance(theme, str) for theme in pair)
         ):
-            msg = f"complementary: {pair!r} is not a pair of two themes"
+            msg = f"coordination_groups: complementary: {pair!r} is not a pair of two themes"
             raise InvalidInputError(msg)
         first, second = pair
         a, b = theme_key(first), theme_key(second)
         if not a or not b or a == b:
-            msg = f"complementary: ({first!r}, {second!r}) is not a pair of two distinct themes"
+            msg = (
+                f"coordination_groups: complementary: ({first!r}, {second!r}) is not a pair of "
+                "two distinct themes"
+            )
             raise InvalidInputError(msg)
         if frozenset((a, b)) not in seen:
             seen.add(frozenset((a, b)))

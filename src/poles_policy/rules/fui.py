@@ -1081,7 +1081,7 @@ def payment_schedule(
     expect_params(params, "payment_schedule")
     total = eur(granted, field="granted")
     if total < 0:
-        msg = f"granted: {total} is negative"
+        msg = f"payment_schedule: granted: {total} is negative"
         raise InvalidInputError(msg)
     if isinstance(project_months, bool) or not isinstance(project_months, int):
         msg = f"project_months: {project_months!r} is not a whole number of months"

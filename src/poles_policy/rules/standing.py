@@ -523,7 +523,10 @@ def pole_standing(
     if contract is not None:
         expect(contract, PerformanceContract, "contract", "pole_standing")
     if contract is not None and contract.pole_id != pole.id:
-        msg = f"contract: {contract.id!r} binds pôle {contract.pole_id!r}, not {pole.id!r}"
+        msg = (
+            f"pole_standing: contract: {contract.id!r} binds pôle {contract.pole_id!r}, "
+            f"not {pole.id!r}"
+        )
         raise InvalidInputError(msg)
     labelled = pole.is_labelled_on(on)
     state, review_on, probation_end, follow_check = _follow_up(

@@ -519,7 +519,7 @@ def _indicator_check(
 ) -> Check:
     unit = indicator.unit
     line = (
-        f"baseline {indicator.baseline}, target {indicator.target} {unit} "
+        f"baseline {indicator.baseline:f}, target {indicator.target:f} {unit} "
         f"({indicator.direction.value}); calendar year {k} of the {n} the contract spans "
         f"expects {progress.expected:f}"
     )
@@ -548,7 +548,7 @@ def _indicator_check(
     else:
         status = progress.status.label
         reason = Text(
-            f"{progress.value} {unit} in {progress.year}: {status.en}; {line}",
+            f"{progress.value:f} {unit} in {progress.year}: {status.en}; {line}",
             f"{_fr_figure(progress.value, unit)} en {progress.year} : {status.fr} ; {ligne}",
         )
     return Check(
@@ -727,7 +727,10 @@ def contract_progress(
     expect_params(params, "contract_progress")
     years = contract.years
     if year not in years:
-        msg = f"year: {year!r} is not a year of contract {contract.id!r} ({years[0]}-{years[-1]})"
+        msg = (
+            f"contract_progress: year: {year!r} is not a year of contract {contract.id!r} "
+            f"({years[0]}-{years[-1]})"
+        )
         raise InvalidInputError(msg)
     indicators: list[IndicatorProgress] = []
     checks: list[Check] = []
@@ -996,7 +999,8 @@ def contract_terms(
         expect(pole, Pole, "pole", "contract_terms")
     if pole is not None and pole.id != contract.pole_id:
         msg = (
-            f"pole: {pole.id!r} is not the pôle of contract {contract.id!r} ({contract.pole_id!r})"
+            f"contract_terms: pole: {pole.id!r} is not the pôle of contract {contract.id!r} "
+            f"({contract.pole_id!r})"
         )
         raise InvalidInputError(msg)
     _regions_exist(contract)

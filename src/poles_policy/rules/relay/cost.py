@@ -567,13 +567,13 @@ def _check_inputs(
     request: RelayRequest, principal: Eur, loan: RelayLoan | None, timing: TimeSaved
 ) -> None:
     if timing.request_id != request.id:
-        msg = f"timing: computed for request {timing.request_id!r}, not {request.id!r}"
+        msg = f"relay_cost: timing: computed for request {timing.request_id!r}, not {request.id!r}"
         raise InvalidInputError(msg)
     if timing.principal != principal:
-        msg = f"timing: computed for a principal of {timing.principal}, not {principal}"
+        msg = f"relay_cost: timing: computed for a principal of {timing.principal}, not {principal}"
         raise InvalidInputError(msg)
     if (loan is not None) != (timing.disbursement_basis == "actual"):
-        msg = "timing: computed with a different loan; compute it with the same loan"
+        msg = "relay_cost: timing: computed with a different loan; compute it with the same loan"
         raise InvalidInputError(msg)
 
 

@@ -215,7 +215,7 @@ def counter_guarantee(request: RelayRequest, principal: Decimal, params: Paramet
     expect_params(params, "counter_guarantee")
     amount = eur(principal, field="principal")
     if amount <= 0:
-        msg = f"principal: {amount} is not a positive amount"
+        msg = f"counter_guarantee: principal: {amount} is not a positive amount"
         raise InvalidInputError(msg)
     asked = request.oseo_counter_guarantee
     if asked is None:

@@ -638,7 +638,9 @@ def _scheduled(
     the letter.
     """
     estimate: dict[PaymentKind, EstimatedPayment] = {}
-    if letter is not None:
+    planned = Eur(sum([s.amount for s in aid.schedule], ZERO))
+    undated = any(s.expected_on is None for s in aid.schedule)
+    if letter is not None and (undated or planned < aid.granted):
         estimate = {e.kind: e for e in payment_schedule(aid.granted, letter, params)}
     expected: list[_Expected] = []
     for s in aid.schedule:
@@ -649,8 +651,7 @@ def _scheduled(
         else:
             e = estimate[s.kind]
             expected.append((s.kind, s.amount, e.earliest, e.latest, "estimated"))
-    notes = [_UNDATED] if any(s.expected_on is None for s in aid.schedule) else []
-    planned = Eur(sum([e[1] for e in expected], ZERO))
+    notes = [_UNDATED] if undated else []
     rest = Eur(aid.granted - planned)
     if rest > 0 and not estimate:
         notes.append(
