@@ -93,7 +93,7 @@ def test_complementary_themes_group_the_poles_holding_them(
 def test_a_complementary_pair_of_one_theme_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["poles", "--at", "2010-02-01", "--complementary", "plastics", "Plastics"]) == 2
     err = capsys.readouterr().err
-    assert "poles-policy: error: complementary: ('plastics', 'Plastics') is not a pair" in err
+    assert "poles-policy: error: --complementary: ('plastics', 'Plastics') is not a pair" in err
 
 
 def test_a_complementary_theme_no_pole_holds_is_refused_on_one_line(

@@ -605,7 +605,14 @@ def _run_poles(args: argparse.Namespace, out: TextIO) -> int:
     poles = rhone_alpes_poles()
     _check_themes(args.complementary, {theme for pole in poles for theme in pole.themes})
     standings = [pole_standing(pole, on, params) for pole in poles]
-    groups = coordination_groups(poles, on, complementary=[tuple(p) for p in args.complementary])
+    try:
+        groups = coordination_groups(
+            poles, on, complementary=[tuple(p) for p in args.complementary]
+        )
+    except InvalidInputError as exc:
+        # The option, not the function's argument, is what the user wrote.
+        msg = str(exc).replace("coordination_groups: complementary:", "--complementary:", 1)
+        raise InvalidInputError(msg) from None
     what = "les données des pôles" if args.lang == "fr" else "the pôles' data"
     note = _after_phase_2(on, what, args.lang)
     if args.json:
