@@ -522,6 +522,35 @@ def test_a_schedule_planning_less_than_the_grant_received_after_the_request_is_n
     assert kinds == [None, PaymentKind.INTERMEDIATE, PaymentKind.BALANCE]
 
 
+def test_a_payment_pays_the_schedule_s_instalment_before_the_rest_estimated_earlier(
+    make_request: RequestFactory, params: ParameterSet
+) -> None:
+    # The schedule plans an intermediate payment of 100 000 on 15 October 2009 and a balance; the
+    # rest of the 300 000 is estimated as an advance from 2 September. The 100 000 received on
+    # 20 October pays the intermediate payment: it used to pay the estimated advance, and the
+    # intermediate payment, received in full, was said not to have arrived.
+    schedule = (
+        ScheduledPayment(
+            kind=PaymentKind.INTERMEDIATE, amount="100000", expected_on=date(2009, 10, 15)
+        ),
+        ScheduledPayment(kind=PaymentKind.BALANCE, amount="50000", expected_on=date(2012, 3, 15)),
+    )
+    request = make_request(schedule=schedule, payments=[(date(2009, 10, 20), "100000")])
+    saved = time_saved(request, params)
+    assert saved.missing == ()
+    assert saved.first_payment_earliest == date(2009, 10, 20)
+    rest = [t for t in bridged_tranches(request, params).tranches if t.basis == "estimated"]
+    # The rest, 150 000, as an advance, no earlier than the day after the last payment.
+    assert [(t.kind, t.amount, t.earliest, t.latest) for t in rest] == [
+        (PaymentKind.ADVANCE, Decimal("150000.00"), date(2009, 10, 21), date(2009, 12, 2))
+    ]
+    french = saved.check("relay.timing.tranches").reason.fr
+    assert (
+        "1 échéance attendue datée au plus tôt du lendemain du dernier versement reçu, " in french
+    )
+    assert "non reçue à cette date" in french
+
+
 def test_without_a_letter_the_rest_of_a_partial_schedule_is_not_counted(
     make_request: RequestFactory, params: ParameterSet
 ) -> None:

@@ -31,10 +31,10 @@ the applicant's State subsidies (``project.state_aid_for(applicant.id)``):
    balance when it plans every kind); without a letter the rest is not
    counted until every instalment of the schedule is received. Payments
    received so far (by the request too) are set against the instalments in
-   date order, first in first out, so only the unpaid part of each
-   instalment remains. When the letter date is needed and unknown, the
-   result is UNKNOWN and asks for it, unless the payments received after
-   the request repay the relay.
+   date order, first in first out (the schedule's own before the rest of
+   the grant), so only the unpaid part of each instalment remains. When the
+   letter date is needed and unknown, the result is UNKNOWN and asks for
+   it, unless the payments received after the request repay the relay.
 3. none of what is still expected had arrived by the request, nor by the
    aid's last payment received when it came later (the payments received
    say so, one of that very day among them): an instalment planned, or
@@ -663,8 +663,13 @@ def _scheduled(
                 "compté",
             )
         )
-    elif rest > 0:
-        expected.extend(_rest_of_grant(rest, {s.kind for s in aid.schedule}, estimate))
+    expected.sort(key=_earliest_of)
+    if rest > 0 and estimate:
+        # After the schedule's own instalments, whatever their dates: a payment received pays
+        # an instalment the aid agreement plans before the rest it does not.
+        expected.extend(
+            sorted(_rest_of_grant(rest, {s.kind for s in aid.schedule}, estimate), key=_earliest_of)
+        )
         notes.append(
             Text(
                 f"the schedule plans {planned} EUR of the {aid.granted} EUR granted; the rest, "
@@ -674,7 +679,6 @@ def _scheduled(
                 "sélection",
             )
         )
-    expected.sort(key=_earliest_of)
     return expected, notes
 
 
@@ -835,8 +839,8 @@ def _collect(aids: Sequence[PartnerAid], request: RelayRequest, params: Paramete
                 f"{moved} instalment(s) still expected dated no earlier than the day after the "
                 "last payment received, as they had not arrived by then",
                 f"{fr_count(moved, 'échéance attendue datée', 'échéances attendues datées')} "
-                "au plus tôt du lendemain du dernier versement reçu, n'étant pas reçues à cette "
-                "date",
+                "au plus tôt du lendemain du dernier versement reçu, "
+                f"{'non reçue' if moved == 1 else 'non reçues'} à cette date",
             )
         )
     tranches.sort(key=_BY_EARLIEST)
