@@ -625,7 +625,7 @@ def _scheduled(
     aid: PartnerAid, letter: date | None, params: ParameterSet
 ) -> tuple[list[_Expected], list[Text]] | None:
     """
-    The aid agreement's schedule, and the rest of the grant it does not plan, by earliest date.
+    The aid agreement's schedule by earliest date, then the rest of the grant it does not plan.
 
     A dated instalment is *planned* on its date. An undated one keeps its
     amount and takes the dates estimated from the selection letter for an
