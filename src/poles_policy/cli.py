@@ -524,13 +524,15 @@ def _unchanged_note(
     cases: Sequence[RelayCase], baseline: ParameterSet, national_from: date, *, fr: bool
 ) -> str:
     """Say why a generalisation changes no decision of the demo portfolio, when it is its dates."""
-    from poles_policy.model.actors import actor_region
+    from poles_policy.explain import Status
+    from poles_policy.rules.relay import eligibility
 
-    def in_pilot(case: RelayCase) -> bool:
-        pilot = baseline.value("relay.pilot_regions", case.request.requested_on)
-        return isinstance(pilot, tuple) and actor_region(case.request.applicant) in pilot
-
-    outside = [c.request.requested_on for c in cases if not in_pilot(c)]
+    # The scheme not in force under the baseline (RELAY.1), as the eligibility rule decides it.
+    outside = [
+        c.request.requested_on
+        for c in cases
+        if eligibility(c.request, baseline).check("relay.in_force").status is not Status.MET
+    ]
     if not outside or max(outside) >= national_from:
         return ""
     last = max(outside).isoformat()
