@@ -326,16 +326,21 @@ def relay_requests(
     >>> request.requested_on, request.applicant.id
     (datetime.date(2009, 3, 16), 'applicant')
     """
+    _check_pilot_window("relay_requests", start, end)
+    return _relay_requests(ident=ident, start=start, end=end)
+
+
+def _check_pilot_window(strategy: str, start: date, end: date) -> None:
+    """Refuse a window of request dates that holds no day of the pilot."""
     last = _pilot_end()
     if end < PILOT_START or start > last:
         msg = (
-            f"relay_requests: the window start={start.isoformat()}, end={end.isoformat()} holds "
+            f"{strategy}: the window start={start.isoformat()}, end={end.isoformat()} holds "
             f"no day of the relay pilot ({PILOT_START.isoformat()} to {last.isoformat()} under "
             "the default parameters), so no request in it could be eligible; widen it to "
             "include a day of the pilot (its other requests are ineligible or undetermined)"
         )
         raise InvalidInputError(msg)
-    return _relay_requests(ident=ident, start=start, end=end)
 
 
 _Partner = TypeVar("_Partner")
@@ -515,13 +520,9 @@ def relay_cases(
     >>> case.case_id, case.request.id, case.loan.request_id
     ('case-1', 'case-1', 'case-1')
     """
-    # Built here, not when drawing: a window without a pilot day is refused at once.
-    try:
-        requests = relay_requests(ident=ident, start=start, end=end)
-    except InvalidInputError as error:
-        msg = str(error).replace("relay_requests:", "relay_cases:", 1)
-        raise InvalidInputError(msg) from None
-    return _relay_cases(requests)
+    # Checked here, not when drawing: a window without a pilot day is refused at once.
+    _check_pilot_window("relay_cases", start, end)
+    return _relay_cases(relay_requests(ident=ident, start=start, end=end))
 
 
 @st.composite
