@@ -158,7 +158,7 @@ def test_a_delabelled_pole_cannot_carry_an_inter_pole_file() -> None:
     )
     assert after.outcome is Outcome.INELIGIBLE
     assert [c.key for c in after.decision.failed] == ["gov.inter_pole.labelled"]
-    assert "not labelled on 2010-05-11: sporaltec" in after.explain()
+    assert "not holding its label on 2010-05-11: sporaltec" in after.explain()
 
 
 def test_a_pole_not_given_is_asked_for_and_a_refusal_outweighs_it() -> None:
@@ -238,14 +238,20 @@ def test_french_reasons_agree_in_number() -> None:
     assert reason.en == "pôles not given: minalogic, axelera, mystery"
     alone = inter_pole_funding(_file(others=()), PARAMS, poles=POLES)
     assert alone.decision.check("gov.inter_pole.labelled").reason.fr == (
-        "labellisé le 2010-03-15 : minalogic"
+        "détenant son label le 2010-03-15 : minalogic"
+    )
+    assert alone.decision.check("gov.inter_pole.labelled").reason.en == (
+        "holding its label on 2010-03-15: minalogic"
     )
     labelled_2011 = LabelEvent(kind=LabelEventKind.LABELLED, on=date(2011, 1, 1), source="x")
     late = _pole("minalogic", first=labelled_2011)
     late_axelera = _pole("axelera", first=labelled_2011)
     both = inter_pole_funding(_file(), PARAMS, poles=(late, late_axelera))
     assert both.decision.check("gov.inter_pole.labelled").reason.fr == (
-        "non labellisés le 2010-03-15 : minalogic, axelera"
+        "ne détenant pas leur label le 2010-03-15 : minalogic, axelera"
+    )
+    assert both.decision.check("gov.inter_pole.labelled").reason.en == (
+        "not holding their label on 2010-03-15: minalogic, axelera"
     )
     split = inter_pole_funding(
         _file(

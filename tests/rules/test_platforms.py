@@ -273,7 +273,12 @@ def test_the_failing_reasons_name_what_is_wrong() -> None:
         "carried by axelera; call pfi-1 targets minalogic"
     )
     delabelled = _decide(poles=(_pole(delabelled_on=date(2008, 6, 1)),))
-    assert delabelled.check("struct.labelled").reason.en == "axelera not labelled on 2008-11-28"
+    assert delabelled.check("struct.labelled").reason.en == (
+        "axelera does not hold its label on 2008-11-28"
+    )
+    assert delabelled.check("struct.labelled").reason.fr == (
+        "axelera ne détient pas son label le 2008-11-28"
+    )
     short = _decide(_platform(investment_budget="8000000.01"))
     assert short.check("struct.balanced").reason.en.endswith("financing − budget = -0.01 EUR")
     assert short.check("struct.balanced").reason.fr.endswith("financement − budget = -0,01 €")
@@ -1058,12 +1063,19 @@ def test_an_unknown_submission_date_reads_the_label_over_the_whole_window() -> N
     partly = _decide(undated, poles=(_pole(delabelled_on=date(2008, 11, 1)),))
     check = partly.check("struct.labelled")
     assert (check.status, check.missing) == (Status.UNKNOWN, (ASK_SUBMITTED_ON,))
-    assert "labelled on part of the call's window only" in check.reason.en
+    assert check.reason.en == "axelera holds its label on part of the call's window only"
+    assert check.reason.fr == (
+        "axelera détient son label sur une partie de la période de l'appel seulement"
+    )
     # Delabelled before the window opened: at no time in it.
     gone = _decide(undated, poles=(_pole(delabelled_on=date(2008, 9, 1)),))
     assert gone.check("struct.labelled").status is Status.NOT_MET
-    assert "at no time in the call's window 2008-10-01 – 2008-12-02" in (
-        gone.check("struct.labelled").reason.en
+    assert gone.check("struct.labelled").reason.en == (
+        "axelera does not hold its label at any time in the call's window 2008-10-01 – 2008-12-02"
+    )
+    assert gone.check("struct.labelled").reason.fr == (
+        "axelera ne détient son label à aucun moment de la période de l'appel "
+        "2008-10-01 – 2008-12-02"
     )
 
 

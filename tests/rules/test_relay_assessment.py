@@ -21,8 +21,9 @@ from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Outcome, Status, missing_facts
 from poles_policy.model.actors import Enterprise
 from poles_policy.parameters import default_parameters
-from poles_policy.rules.relay import assess, assess_case, eligibility
+from poles_policy.rules.relay import assess, assess_case, eligibility, relay_cost, time_saved
 from poles_policy.rules.relay.assessment import SCHEME_TERMS
+from poles_policy.rules.relay.timing import bridged_tranches
 from poles_policy.rules.sme import sme_status
 from poles_policy.testing import relay_cases
 
@@ -172,9 +173,37 @@ def test_a_loan_above_the_request_is_refused_by_assess_too() -> None:
     assert case.loan is not None
     bigger = attrs.evolve(case.loan, principal=case.request.amount + 1)
     with pytest.raises(
-        InvalidInputError, match=r"^loan\.principal: .* EUR is above the .* EUR requested$"
+        InvalidInputError, match=r"^assess: loan\.principal: .* EUR is above the .* EUR requested$"
     ):
         assess(case.request, PARAMS, loan=bigger)
+
+
+@pytest.mark.parametrize("rule", [assess, time_saved, relay_cost, bridged_tranches])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"request_id": "other"}, "loan: answers request 'other', not 'demo-01'"),
+        (
+            {"principal": Decimal("150000.01")},
+            "loan.principal: 150000.01 EUR is above the 150000.00 EUR requested",
+        ),
+        (
+            {"disbursed_on": date(2008, 7, 9)},
+            "loan.disbursed_on: 2008-07-09 is before the request of 2008-07-10",
+        ),
+    ],
+)
+def test_a_loan_not_answering_the_request_is_refused_naming_the_rule(
+    rule: Any, change: dict[str, Any], message: str
+) -> None:
+    case = demo_cases()[0]
+    assert case.loan is not None
+    assert (case.request.id, case.request.amount) == ("demo-01", Decimal("150000.00"))
+    assert case.request.requested_on == date(2008, 7, 10)
+    wrong = attrs.evolve(case.loan, **change)
+    with pytest.raises(InvalidInputError) as caught:
+        rule(case.request, PARAMS, loan=wrong)
+    assert str(caught.value) == f"{rule.__name__}: {message}"
 
 
 def _before_the_pilot(oseo: bool | None) -> RelayRequest:

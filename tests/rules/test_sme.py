@@ -90,6 +90,10 @@ def test_a_partner_held_at_30_percent_pushes_a_medium_firm_over_the_staff_ceilin
     assert "Synthetic Partner SA (30 %): partner, added pro rata" in (
         result.decision.check("sme.aggregation").reason.en
     )
+    # Amounts in English as in every other account: "33000000.00 EUR", not "€33,000,000.00".
+    assert result.decision.check("sme.thresholds").reason.en.startswith(
+        "2007-12-31: 254 AWU, turnover 33000000.00 EUR, balance sheet 21500000.00 EUR → large"
+    )
 
 
 def test_a_linked_enterprise_held_at_60_percent_is_added_in_full() -> None:

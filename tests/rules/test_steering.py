@@ -288,12 +288,12 @@ def test_the_public_share_target_applies_from_the_year_its_three_years_end() -> 
     assert in_2011.checks[-1].status is Status.NOT_APPLICABLE
     assert in_2011.public_share_status is None
     assert (
-        "60% in 2011 (calendar year 3); below 50% is due from calendar year 4"
+        "60 % in 2011 (calendar year 3); below 50 % is due from calendar year 4"
         in in_2011.checks[-1].reason.en
     )
     assert in_2012.checks[-1].status is Status.NOT_MET
     assert in_2012.public_share_status is Progress.OFF_TRACK
-    assert "60% in 2012 (calendar year 4): NOT below 50%" in in_2012.checks[-1].reason.en
+    assert "60 % in 2012 (calendar year 4): NOT below 50 %" in in_2012.checks[-1].reason.en
 
 
 def test_the_public_share_target_of_a_calendar_year_contract_applies_in_its_third_year() -> None:
@@ -354,12 +354,12 @@ def test_the_explanation_names_each_objective_and_check_in_both_languages() -> N
         "Performance contract cp-2009, 2009: OFF TRACK — because of objective o1",
         "  objective o1: OFF TRACK",
         (
-            "  [NOT MET] objective o1: indicator i1 — GOV.1, ECO.2: 99 count in 2009: OFF TRACK; "
-            "baseline 90, target 120 count (increase); calendar year 1 of the 3 the contract "
+            "  [NOT MET] objective o1: indicator i1 — GOV.1, ECO.2: 99 in 2009: OFF TRACK; "
+            "baseline 90, target 120 (increase); calendar year 1 of the 3 the contract "
             "spans expects 100"
         ),
     ]
-    assert "(information) — GOV.1, PHASE.2b: 75% in 2009 (calendar year 1)" in english
+    assert "(information) — GOV.1, PHASE.2b: 75 % in 2009 (calendar year 1)" in english
     assert "gov.public_share_max = 0.50" in english
     assert french.splitlines()[:3] == [
         "Contrat de performance cp-2009, 2009 : EN RETARD — du fait de l'objectif o1",
@@ -383,6 +383,69 @@ def _measured(unit: str, baseline: str, target: str, value: str) -> Check:
         _indicator(baseline, target, (2010, value), direction=Direction.DECREASE), unit=unit
     )
     return contract_progress(_one(indicator), 2010, PARAMS).checks[0]
+
+
+@pytest.mark.parametrize(
+    ("unit", "baseline", "target", "value", "english"),
+    [
+        (
+            "count",
+            "0.75",
+            "0.50",
+            "0.58",
+            (
+                "0.58 in 2010: on track; baseline 0.75, target 0.50 (decrease); calendar year 2 "
+                "of the 3 the contract spans expects ≈ 0.5833"
+            ),
+        ),
+        (
+            "share",
+            "0.75",
+            "0.50",
+            "0.5833",
+            (
+                "58.33 % in 2010: on track; baseline 75 %, target 50 % (decrease); calendar year "
+                "2 of the 3 the contract spans expects ≈ 58.3333 %"
+            ),
+        ),
+        (
+            "share",
+            "0.75",
+            "0.50",
+            "0.6",
+            (
+                "60 % in 2010: OFF TRACK; baseline 75 %, target 50 % (decrease); calendar year 2 "
+                "of the 3 the contract spans expects ≈ 58.33 %"
+            ),
+        ),
+        (
+            "EUR",
+            "200000",
+            "100000",
+            "150000.5",
+            (
+                "150000.5 EUR in 2010: OFF TRACK; baseline 200000 EUR, target 100000 EUR "
+                "(decrease); calendar year 2 of the 3 the contract spans expects ≈ 133333.33 EUR"
+            ),
+        ),
+        (
+            "brevets",
+            "0.0020",
+            "0.0012",
+            "0.0015",
+            (
+                "0.0015 brevets in 2010: OFF TRACK; baseline 0.0020 brevets, target 0.0012 "
+                "brevets (decrease); calendar year 2 of the 3 the contract spans expects "
+                "≈ 0.001467 brevets"
+            ),
+        ),
+    ],
+)
+def test_the_english_figures_take_their_unit_and_a_rounded_trajectory_as_the_french_do(
+    unit: str, baseline: str, target: str, value: str, english: str
+) -> None:
+    check = _measured(unit, baseline, target, value)
+    assert check.reason.en == english
 
 
 @pytest.mark.parametrize(
@@ -455,15 +518,16 @@ def test_the_french_figures_take_a_decimal_comma_their_unit_and_a_rounded_trajec
     assert check.reason.fr == french
 
 
-def test_the_trajectory_stays_exact_in_the_json_and_in_english() -> None:
+def test_the_trajectory_stays_exact_in_the_json_and_is_rounded_in_both_explanations() -> None:
     progress = contract_progress(
         _one(_indicator("0.75", "0.50", (2010, "0.58"), direction=Direction.DECREASE)),
         2010,
         PARAMS,
     )
     assert progress.to_dict()["indicators"][0]["expected"] == "0.5833333333333333333333333333"
+    assert progress.indicators[0].expected == Decimal("0.5833333333333333333333333333")
     assert progress.checks[0].reason.en.endswith(
-        "calendar year 2 of the 3 the contract spans expects 0.5833333333333333333333333333"
+        "calendar year 2 of the 3 the contract spans expects ≈ 0.5833"
     )
     # A value of the trajectory that is exact is shown as it is, without "≈".
     final = contract_progress(
@@ -472,6 +536,7 @@ def test_the_trajectory_stays_exact_in_the_json_and_in_english() -> None:
         PARAMS,
     )
     assert final.checks[0].reason.fr.endswith("que couvre le contrat attend 0,50")
+    assert final.checks[0].reason.en.endswith("the contract spans expects 0.50")
 
 
 def test_figures_written_with_an_exponent_read_plainly_in_english_as_in_french() -> None:
@@ -480,8 +545,8 @@ def test_figures_written_with_an_exponent_read_plainly_in_english_as_in_french()
         _one(_indicator("1E+3", "2.50E+3", (2010, "1.5E+3"))), 2010, PARAMS
     )
     english = progress.checks[0].reason.en
-    assert english.startswith("1500 count in 2010: ")
-    assert "baseline 1000, target 2500 count" in english
+    assert english.startswith("1500 in 2010: ")
+    assert "baseline 1000, target 2500 (increase)" in english
     assert "E+" not in english
 
 

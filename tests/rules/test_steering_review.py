@@ -259,11 +259,11 @@ def test_the_public_share_of_a_leap_day_contract_is_due_when_its_third_year_ends
     in_2015 = contract_progress(contract, 2015, PARAMS).checks[-1]
     assert in_2014.status is Status.NOT_APPLICABLE
     assert in_2014.reason.en == (
-        "60% in 2014 (calendar year 3); below 50% is due from calendar year 4"
+        "60 % in 2014 (calendar year 3); below 50 % is due from calendar year 4"
     )
     assert (in_2015.status, in_2015.reason.en) == (
         Status.NOT_MET,
-        "60% in 2015 (calendar year 4): NOT below 50%",
+        "60 % in 2015 (calendar year 4): NOT below 50 %",
     )
 
 
@@ -484,8 +484,8 @@ def test_the_french_explanation_translates_the_direction_of_each_indicator() -> 
     assert "(increase)" not in french
     assert "(decrease)" not in french
     english = progress.explain()
-    assert "baseline 100, target 130 count (increase);" in english
-    assert "baseline 130, target 100 count (decrease);" in english
+    assert "baseline 100, target 130 (increase);" in english
+    assert "baseline 130, target 100 (decrease);" in english
 
 
 def test_a_share_just_below_the_limit_does_not_read_as_the_limit_in_french() -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from poles_policy._arguments import expect_day, given, listed, refuse, with_article
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.poles import Pole
+from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.parameters import ParameterSet
 
 if TYPE_CHECKING:
@@ -24,7 +25,14 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-__all__ = ["expect", "expect_date", "expect_items", "expect_params", "poles_by_id"]
+__all__ = [
+    "expect",
+    "expect_date",
+    "expect_items",
+    "expect_loan",
+    "expect_params",
+    "poles_by_id",
+]
 
 
 def expect(
@@ -98,6 +106,53 @@ def expect_params(value: object, rule: str) -> None:
     if type(value) is ParameterSet or isinstance(value, ParameterSet):
         return
     refuse(rule, "params", "a ParameterSet (default_parameters() gives one)", value)
+
+
+def expect_loan(loan: object, request: RelayRequest, rule: str) -> None:
+    """
+    Check that argument *loan* of *rule* is a loan answering *request*.
+
+    It answers the request's id, lends at most the amount requested (the
+    eligibility decided, RELAY.4, is the request's) and is disbursed on or
+    after the request's date. *request* is already checked.
+
+    >>> from datetime import date
+    >>> from poles_policy.data.demo import demo_cases
+    >>> request = demo_cases()[20].request  # 280 000 EUR asked on 2009-03-16
+    >>> loan = RelayLoan(
+    ...     request_id=request.id,
+    ...     disbursed_on=date(2009, 3, 2),
+    ...     principal="280000",
+    ...     annual_rate="0.05",
+    ... )
+    >>> expect_loan(loan, request, "time_saved")
+    Traceback (most recent call last):
+    ...
+    poles_policy.exceptions.InvalidInputError: time_saved: loan.disbursed_on: 2009-03-02 is
+    before the request of 2009-03-16
+
+    Raises:
+        WrongTypeError: If *loan* is not a :class:`~poles_policy.model.relay.RelayLoan`.
+        InvalidInputError: ``rule: loan: answers request ...``, or naming
+            the loan's ``principal`` or ``disbursed_on``.
+    """
+    if not isinstance(loan, RelayLoan):
+        refuse(rule, "loan", "a RelayLoan", loan)
+    if loan.request_id != request.id:
+        msg = f"{rule}: loan: answers request {loan.request_id!r}, not {request.id!r}"
+    elif loan.principal > request.amount:
+        msg = (
+            f"{rule}: loan.principal: {loan.principal} EUR is above the {request.amount} EUR "
+            "requested"
+        )
+    elif loan.disbursed_on < request.requested_on:
+        msg = (
+            f"{rule}: loan.disbursed_on: {loan.disbursed_on.isoformat()} is before the request "
+            f"of {request.requested_on.isoformat()}"
+        )
+    else:
+        return
+    raise InvalidInputError(msg)
 
 
 def poles_by_id(poles: Iterable[object]) -> dict[str, Pole]:

@@ -263,19 +263,21 @@ def _labelled(file: InterPoleFile, known: dict[str, Pole]) -> Check:
     missing: list[Fact] = []
     # A refusal settles the condition: a pôle not given is not asked for then.
     if without:
-        status, s, names = Status.NOT_MET, "s" if len(without) > 1 else "", ", ".join(without)
-        reason = Text(f"not labelled on {day}: {names}", f"non labellisé{s} le {day} : {names}")
+        status, names, one = Status.NOT_MET, ", ".join(without), len(without) < 2
+        reason = Text(
+            f"not holding {'its' if one else 'their'} label on {day}: {names}",
+            f"ne détenant pas {'son' if one else 'leur'} label le {day} : {names}",
+        )
     elif unknown:
         status, s, names = Status.UNKNOWN, "s" if len(unknown) > 1 else "", ", ".join(unknown)
         reason = Text(f"pôle{s} not given: {names}", f"pôle{s} non fourni{s} : {names}")
         missing = [ask_pole(p) for p in unknown]
     else:
-        status, s, names = (
-            Status.MET,
-            "s" if len(file.pole_ids) > 1 else "",
-            ", ".join(file.pole_ids),
+        status, names, one = Status.MET, ", ".join(file.pole_ids), len(file.pole_ids) < 2
+        reason = Text(
+            f"holding {'its' if one else 'their'} label on {day}: {names}",
+            f"détenant {'son' if one else 'leur'} label le {day} : {names}",
         )
-        reason = Text(f"labelled on {day}: {names}", f"labellisé{s} le {day} : {names}")
     return Check(
         key="gov.inter_pole.labelled",
         clauses=_LABEL_CLAUSES,

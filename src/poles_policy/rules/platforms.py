@@ -264,6 +264,13 @@ def _ids(ids: Iterable[str]) -> str:
     return ", ".join(ids)
 
 
+def _holds(ids: list[str]) -> Text:
+    """``holds its label`` / ``détient son label``, agreeing with the pôles named."""
+    if len(ids) < 2:
+        return Text("holds its label", "détient son label")
+    return Text("hold their label", "détiennent leur label")
+
+
 def _agreed(ids: list[str], participle: str) -> str:
     """A participle agreeing with the pôles named (masculine): ``visé``, ``visés``."""
     return participle if len(ids) < 2 else f"{participle}s"
@@ -389,7 +396,7 @@ def _labelled(
         window = f"{start.isoformat()} – {end.isoformat()}"
         when_en = f"throughout the call's window {window}"
         when_fr = f"pendant toute la période de l'appel {window}"
-        never_en = f"at no time in the call's window {window}"
+        never_en = f"at any time in the call's window {window}"
         never_fr = f"à aucun moment de la période de l'appel {window}"
         spans = {pid: _label_days(given[pid], start, end) for pid in known}
         always = [pid for pid in known if spans[pid][0]]
@@ -397,13 +404,14 @@ def _labelled(
     else:
         day = on.isoformat()
         when_en, when_fr = f"on {day}", f"le {day}"
-        never_en, never_fr = when_en, when_fr
+        # "ne ... pas ... le 2008-11-28", where the window reads "ne ... à aucun moment".
+        never_en, never_fr = when_en, f"le {day}"
         always = [pid for pid in known if given[pid].is_labelled_on(on)]
         partly = []
     if always:
         reason = Text(
-            f"{_ids(always)} labelled {when_en}",
-            f"{_ids(always)} {_agreed(always, 'labellisé')} {when_fr}",
+            f"{_ids(always)} {_holds(always).en} {when_en}",
+            f"{_ids(always)} {_holds(always).fr} {when_fr}",
         )
         return _check("struct.labelled", Status.MET, reason)
     missing: list[Fact] = []
@@ -411,13 +419,18 @@ def _labelled(
     fr: list[str] = []
     never = [pid for pid in known if pid not in partly]
     if never:
-        en.append(f"{_ids(never)} not labelled {never_en}")
-        fr.append(f"{_ids(never)} non {_agreed(never, 'labellisé')} {never_fr}")
+        one = len(never) < 2
+        en.append(
+            f"{_ids(never)} {'does' if one else 'do'} not hold {'its' if one else 'their'} label "
+            f"{never_en}"
+        )
+        verb = "détient" if one else "détiennent"
+        negation = "" if platform.submitted_on is None else "pas "
+        fr.append(f"{_ids(never)} ne {verb} {negation}{'son' if one else 'leur'} label {never_fr}")
     if partly:
-        en.append(f"{_ids(partly)} labelled on part of the call's window only")
+        en.append(f"{_ids(partly)} {_holds(partly).en} on part of the call's window only")
         fr.append(
-            f"{_ids(partly)} {_agreed(partly, 'labellisé')} sur une partie de la période de "
-            "l'appel seulement"
+            f"{_ids(partly)} {_holds(partly).fr} sur une partie de la période de l'appel seulement"
         )
         missing.append(ASK_SUBMITTED_ON)
     if unknown:

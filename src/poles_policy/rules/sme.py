@@ -751,11 +751,10 @@ def _thresholds_check(figures: Sequence[PeriodFigures], thresholds: _Thresholds)
 def _describe_period(f: PeriodFigures) -> Text:
     day = f.period_end.isoformat()
     awu = _awu(f.staff_awu)
-    turnover = f"{f.turnover:,.2f}"
-    balance = f"{f.balance_sheet:,.2f}"
     label = _LABEL[f.size]
     return Text(
-        f"{day}: {awu} AWU, turnover €{turnover}, balance sheet €{balance} → {label.en}",
+        f"{day}: {awu} AWU, turnover {f.turnover:f} EUR, balance sheet {f.balance_sheet:f} EUR "
+        f"→ {label.en}",
         f"{day} : {fr_number(awu)} UTA, CA {fr_amount(f.turnover)}, bilan "
         f"{fr_amount(f.balance_sheet)} → {label.fr}",
     )

@@ -431,19 +431,41 @@ def _fr_figure(value: Decimal, unit: str) -> str:
     return f"{fr_number(value)} {fr_unit(unit)}"
 
 
-def _fr_expected(indicator: Indicator, progress: IndicatorProgress, k: int, n: int) -> str:
+def _en_figure(value: Decimal, unit: str) -> str:
     """
-    The trajectory's value, as a French account writes it: exact, or rounded and marked "≈".
+    An indicator's figure with its unit, as an English account writes it.
+
+    An amount in euros as ``150000.00 EUR``, a share as a percentage, a count
+    as a bare number, any other unit after the figure.
+
+    >>> _en_figure(Decimal("0.36"), "share"), _en_figure(Decimal("12"), "count")
+    ('36 %', '12')
+    """
+    if unit == "EUR":
+        return f"{value:f} EUR"
+    if unit == "share":
+        return f"{EXACT.multiply(value, 100).normalize(EXACT):f} %"
+    if unit == "count":
+        return f"{value:f}"
+    return f"{value:f} {unit}"
+
+
+def _expected_text(
+    indicator: Indicator, progress: IndicatorProgress, k: int, n: int, lang: Lang
+) -> str:
+    """
+    The trajectory's value, as an account writes it: exact, or rounded and marked "≈".
 
     A value of the trajectory that does not terminate (one third of the way
     from 0 to 1) is held to 28 digits on the result; the account rounds it
     half up, for display only, to two decimals (of the percentage, for a
     share), or to as many as the baseline and the target are given with.
     """
+    figure = _fr_figure if lang == "fr" else _en_figure
     expected = progress.expected
     baseline, target = Fraction(indicator.baseline), Fraction(indicator.target)
     if Fraction(expected) == baseline + (target - baseline) * k / n:
-        return _fr_figure(expected, indicator.unit)
+        return figure(expected, indicator.unit)
     share = indicator.unit == "share"
     shown = EXACT.multiply(expected, 100) if share else expected
     given = min(d.as_tuple().exponent for d in (indicator.baseline, indicator.target))
@@ -453,8 +475,8 @@ def _fr_expected(indicator: Indicator, progress: IndicatorProgress, k: int, n: i
         measured = EXACT.multiply(measured, 100)
     rounded = _rounded_apart(shown, places, measured)
     if share:
-        return f"≈ {fr_number(rounded)} %"
-    return f"≈ {_fr_figure(rounded, indicator.unit)}"
+        return f"≈ {fr_number(rounded) if lang == 'fr' else f'{rounded:f}'} %"
+    return f"≈ {figure(rounded, indicator.unit)}"
 
 
 def _rounded_apart(value: Decimal, places: int, other: Decimal | None) -> Decimal:
@@ -485,11 +507,11 @@ def _en_share(share: Decimal, limit: Decimal | None = None) -> str:
     A public share as an English percentage, rounded as :func:`_fr_share` rounds it.
 
     >>> _en_share(Decimal("0.6")), _en_share(Decimal("0.4999999666"), Decimal("0.5"))
-    ('60%', '≈ 49.999997%')
+    ('60 %', '≈ 49.999997 %')
     """
     french = _fr_share(share, limit).replace("\u202f", "")
     figure = french.removesuffix(" %").replace(",", ".")
-    return f"{figure}%"
+    return f"{figure} %"
 
 
 def _fr_share(share: Decimal, limit: Decimal | None = None) -> str:
@@ -519,15 +541,16 @@ def _indicator_check(
 ) -> Check:
     unit = indicator.unit
     line = (
-        f"baseline {indicator.baseline:f}, target {indicator.target:f} {unit} "
-        f"({indicator.direction.value}); calendar year {k} of the {n} the contract spans "
-        f"expects {progress.expected:f}"
+        f"baseline {_en_figure(indicator.baseline, unit)}, "
+        f"target {_en_figure(indicator.target, unit)} ({indicator.direction.value}); "
+        f"calendar year {k} of the {n} the contract spans expects "
+        f"{_expected_text(indicator, progress, k, n, 'en')}"
     )
     ligne = (
         f"référence {_fr_figure(indicator.baseline, unit)}, "
         f"cible {_fr_figure(indicator.target, unit)} ({_SENS[indicator.direction]}) ; "
         f"l'année civile {k} des {n} que couvre le contrat attend "
-        f"{_fr_expected(indicator, progress, k, n)}"
+        f"{_expected_text(indicator, progress, k, n, 'fr')}"
     )
     missing: tuple[Fact, ...] = ()
     if progress.value is None:
@@ -548,7 +571,7 @@ def _indicator_check(
     else:
         status = progress.status.label
         reason = Text(
-            f"{progress.value:f} {unit} in {progress.year}: {status.en}; {line}",
+            f"{_en_figure(progress.value, unit)} in {progress.year}: {status.en}; {line}",
             f"{_fr_figure(progress.value, unit)} en {progress.year} : {status.fr} ; {ligne}",
         )
     return Check(

@@ -22,7 +22,7 @@ from poles_policy.explain import Check, Decision, Lang, Outcome
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import decimal_text, exact_decimals
-from poles_policy.rules._inputs import expect, expect_params
+from poles_policy.rules._inputs import expect, expect_loan, expect_params
 from poles_policy.rules.relay.cost import RelayCost, relay_cost
 from poles_policy.rules.relay.eligibility import eligibility
 from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
@@ -346,7 +346,7 @@ def assess(
     expect(request, RelayRequest, "request", "assess")
     expect_params(params, "assess")
     if loan is not None:
-        expect(loan, RelayLoan, "loan", "assess")
+        expect_loan(loan, request, "assess")
     decision = eligibility(request, params, poles=poles)
     if decision.outcome is Outcome.INELIGIBLE or not _scheme_exists(request.requested_on, params):
         return Assessment(

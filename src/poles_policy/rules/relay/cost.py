@@ -73,7 +73,7 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, Final, Literal, NamedTuple, cast
 
 import attrs
 
@@ -96,7 +96,7 @@ from poles_policy.explain import (
 )
 from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import EXACT, ZERO, Eur, exact_decimals, pro_rata, round_cents
-from poles_policy.rules._inputs import expect, expect_params
+from poles_policy.rules._inputs import expect, expect_loan, expect_params
 from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.guarantee import (
     ASK_COUNTER_GUARANTEE,
@@ -540,7 +540,7 @@ def _fee(guarantee: Guarantee, on: date, params: ParameterSet) -> _Fee:
     if guarantee.asked is True:
         share, rate = guarantee.share, guarantee.annual_fee_rate
         if share is None or rate is None:
-            msg = "guarantee: asked, but its share or fee rate is missing"
+            msg = "relay_cost: guarantee: asked, but its share or fee rate is missing"
             raise InvalidInputError(msg)
         yearly = share * rate
         return _Fee(yearly, yearly, share, rate)
@@ -999,8 +999,9 @@ def _check_arguments(
 ) -> None:
     expect(request, RelayRequest, "request", "relay_cost")
     expect_params(params, "relay_cost")
+    if loan is not None:
+        expect_loan(loan, cast("RelayRequest", request), "relay_cost")
     for value, kind, name in (
-        (loan, RelayLoan, "loan"),
         (guarantee, Guarantee, "guarantee"),
         (timing, TimeSaved, "timing"),
     ):

@@ -119,9 +119,9 @@ from poles_policy.explain import (
     render_account,
 )
 from poles_policy.model.projects import PaymentKind
-from poles_policy.model.relay import RelayLoan, RelayRequest, check_principal
+from poles_policy.model.relay import RelayLoan, RelayRequest
 from poles_policy.money import ZERO, Eur, exact_decimals, pro_rata
-from poles_policy.rules._inputs import expect, expect_params
+from poles_policy.rules._inputs import expect, expect_loan, expect_params
 from poles_policy.rules.fui import SCHEDULE_PARAMETERS, EstimatedPayment, payment_schedule
 from poles_policy.rules.relay._explained import Explained, either, settle
 from poles_policy.rules.relay.eligibility import ASK_AID, ASK_LETTER
@@ -235,19 +235,6 @@ class Disbursement(Explained):
 _DISBURSEMENT_LABEL = Text("relay disbursement date", "date de versement du relais")
 _BANK_DAYS = "relay.bank_processing_business_days"
 _OSEO_DAYS = "relay.oseo_processing_business_days"
-
-
-def _check_loan(request: RelayRequest, loan: RelayLoan) -> None:
-    if loan.request_id != request.id:
-        msg = f"loan: answers request {loan.request_id!r}, not {request.id!r}"
-        raise InvalidInputError(msg)
-    if loan.disbursed_on < request.requested_on:
-        msg = (
-            f"loan.disbursed_on: {loan.disbursed_on.isoformat()} is before the request of "
-            f"{request.requested_on.isoformat()}"
-        )
-        raise InvalidInputError(msg)
-    check_principal(loan, request)
 
 
 def _disbursement(
@@ -1062,8 +1049,7 @@ def bridged_tranches(
     expect(request, RelayRequest, "request", "bridged_tranches")
     expect_params(params, "bridged_tranches")
     if loan is not None:
-        expect(loan, RelayLoan, "loan", "bridged_tranches")
-        _check_loan(request, loan)
+        expect_loan(loan, request, "bridged_tranches")
         principal = loan.principal
     else:
         principal = request.amount
@@ -1668,7 +1654,7 @@ def time_saved(
     expect(request, RelayRequest, "request", "time_saved")
     expect_params(params, "time_saved")
     if loan is not None:
-        expect(loan, RelayLoan, "loan", "time_saved")
+        expect_loan(loan, request, "time_saved")
     bridging = bridged_tranches(request, params, loan=loan)
     on = request.requested_on
     low, high = bridging.low, bridging.high
