@@ -14,7 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from poles_policy.boundary import validate_json
 from poles_policy.boundary.case import RelayCaseModel, dump_case, parse_case
+from poles_policy.boundary.projects import CollaborativeProjectModel
 from poles_policy.exceptions import DocumentError, InvalidInputError
 from poles_policy.explain import Outcome, Status
 from poles_policy.model._validators import readable
@@ -691,6 +693,23 @@ def test_each_bad_field_is_a_problem_at_its_path() -> None:
         "request.amount",
     ]
     assert problems[0][1] == "required, to say which kind of object this is"
+
+
+def test_validate_json_names_an_actor_s_field_as_the_document_does() -> None:
+    # Pydantic puts the actor's kind in the path ("applicant.enterprise.region"); every reader,
+    # not only parse_case, leaves it out.
+    data = example()
+    data["applicant"]["region"] = "8"
+    data["project"]["partners"][0]["actor"]["region"] = "8"
+    with pytest.raises(DocumentError) as caught:
+        validate_json(RelayCaseModel, json.dumps(data))
+    assert [path for path, _ in caught.value.problems] == [
+        "applicant.region",
+        "project.partners.0.actor.region",
+    ]
+    with pytest.raises(DocumentError) as from_project:
+        validate_json(CollaborativeProjectModel, json.dumps(data["project"]))
+    assert [path for path, _ in from_project.value.problems] == ["partners.0.actor.region"]
 
 
 def test_a_domain_invariant_and_a_repeated_key_are_problems_at_their_paths() -> None:

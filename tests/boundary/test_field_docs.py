@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import importlib
+import pkgutil
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import pytest
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from poles_policy import boundary
 from poles_policy.boundary.schema import schemas
 
 if TYPE_CHECKING:
@@ -56,3 +60,51 @@ def test_the_walk_finds_the_nested_definitions_and_an_undocumented_field() -> No
         "properties": {"leaf": {"$ref": "#/$defs/Leaf", "description": " "}},
     }
     assert undocumented(broken) == ["#.leaf", "#/$defs/Leaf.x"]
+
+
+def _classes(annotation: object) -> Iterator[type]:
+    """The classes an annotation names, through unions and generics."""
+    if isinstance(annotation, type):
+        yield annotation
+    for arg in get_args(annotation):
+        yield from _classes(arg)
+
+
+def _boundary_models() -> list[type[BaseModel]]:
+    """Every pydantic model the boundary package defines."""
+    found: set[type[BaseModel]] = set()
+    for info in pkgutil.iter_modules(boundary.__path__, f"{boundary.__name__}."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseModel)
+                and value.__module__ == module.__name__
+            ):
+                found.add(value)
+    return sorted(found, key=lambda m: f"{m.__module__}.{m.__qualname__}")
+
+
+ALL_MODELS = _boundary_models()
+
+
+def test_the_models_of_the_documents_are_found() -> None:
+    names = {m.__name__ for m in ALL_MODELS}
+    assert {"PoleStandingModel", "GapModel", "ProjectAllocationModel", "EnterpriseModel"} <= names
+
+
+@pytest.mark.parametrize("model", ALL_MODELS, ids=lambda m: m.__name__)
+def test_every_boolean_field_takes_only_true_or_false(model: type[BaseModel]) -> None:
+    # A schema's "type": "boolean" refuses "yes", 1 and "off": so does the reader.
+    for field in model.model_fields.values():
+        if bool not in set(_classes(field.annotation)):
+            continue
+        # Optional fields hold their metadata inside the union; others on the field.
+        annotation: Any = (
+            Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+        )
+        adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+        assert adapter.validate_json("true") is True
+        for wrong in ('"yes"', "1", '"off"', "0", '"true"'):
+            with pytest.raises(ValidationError):
+                adapter.validate_json(wrong)

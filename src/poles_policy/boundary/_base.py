@@ -74,6 +74,7 @@ __all__ = [
     "json_text",
     "located",
     "refuse_duplicate_keys",
+    "register_union_tags",
     "validate_json",
     "validate_python",
 ]
@@ -521,9 +522,18 @@ M = TypeVar("M", bound=BaseModel)
 
 _TAGGED_FIELDS = frozenset({"applicant", "actor"})
 
+# The tags of the tagged unions, registered by the module that defines each union (the actors'
+# kinds): every reader leaves them out of its paths, whatever model it reads.
+_UNION_TAGS: set[str] = set()
+
+
+def register_union_tags(tags: Iterable[str]) -> None:
+    """Register the tags of a tagged union, for every reader to leave out of its error paths."""
+    _UNION_TAGS.update(tags)
+
 
 def document_error(
-    exc: ValidationError, *, union_tags: frozenset[str] = frozenset()
+    exc: ValidationError, *, union_tags: frozenset[str] | None = None
 ) -> DocumentError:
     """
     Turn a pydantic error into a :class:`~poles_policy.exceptions.DocumentError`.
@@ -531,9 +541,11 @@ def document_error(
     Malformed JSON is one problem of the whole document, ``invalid JSON: ...``
     with its line and column. Pydantic puts the tag of a tagged union (an
     actor's ``kind``) in the path; it is left out when listed in
-    *union_tags*, so paths read as in the document (``applicant.region``, not
-    ``applicant.enterprise.region``).
+    *union_tags* (by default, every tag registered with
+    :func:`register_union_tags`), so paths read as in the document
+    (``applicant.region``, not ``applicant.enterprise.region``).
     """
+    tags = _UNION_TAGS if union_tags is None else union_tags
     errors = exc.errors(include_url=False)
     for err in errors:
         if err["type"] == "json_invalid":
@@ -545,7 +557,7 @@ def document_error(
         segments: list[str] = []
         for segment in err["loc"]:
             # The tag of an actor, or of the document itself when it is one.
-            if (not segments or segments[-1] in _TAGGED_FIELDS) and segment in union_tags:
+            if (not segments or segments[-1] in _TAGGED_FIELDS) and segment in tags:
                 continue
             segments.append(str(segment))
         path, reason = _reason(err, ".".join(segments))

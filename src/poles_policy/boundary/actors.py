@@ -42,6 +42,7 @@ from poles_policy.boundary._base import (
     exact_decimal,
     from_domain_of,
     refuse_duplicate_keys,
+    register_union_tags,
 )
 from poles_policy.model import _assembly as assembly
 from poles_policy.model.actors import (
@@ -604,6 +605,7 @@ ACTOR_TAGS: Final = frozenset(
     model.model_fields["kind"].default for model in get_args(get_args(ActorModel)[0])
 )
 """The ``kind`` of each actor model (pydantic puts it in an error's location, not the document)."""
+register_union_tags(ACTOR_TAGS)
 
 
 _ACTOR_MODELS: Final = (

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, WholeNumber
+from poles_policy.boundary._base import Flag, IsoDate, Model, WholeNumber
 from poles_policy.boundary._figures import AmountText, DecimalText, FractionText
 from poles_policy.boundary.decision import CheckModel
 from poles_policy.rules.cper import Funding
@@ -55,7 +55,7 @@ class ProjectAllocationModel(Model):
     position: WholeNumber = Field(
         ge=1, description="Its place in the allocation order (1 is served first)."
     )
-    linked: bool = Field(
+    linked: Flag = Field(
         description="Whether it is linked to at least one pôle (a SYN.4 priority)."
     )
     priority_rank: WholeNumber | None = Field(

@@ -29,7 +29,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model
+from poles_policy.boundary._base import Flag, IsoDate, Model
 from poles_policy.boundary.decision import CheckModel, FactModel
 from poles_policy.boundary.poles import StateCorrespondentModel
 from poles_policy.rules.coordination import Kinship
@@ -43,7 +43,7 @@ class PoleStandingModel(Model):
 
     pole_id: str = Field(description="The pôle's identifier.")
     on: IsoDate = Field(description="The date read (YYYY-MM-DD).")
-    labelled: bool = Field(description="Whether the pôle holds its label on that day (PHASE.1).")
+    labelled: Flag = Field(description="Whether the pôle holds its label on that day (PHASE.1).")
     group: Literal[1, 2, 3] | None = Field(
         description="Its group in the 2008 evaluation (1, 2 or 3); null if not known."
     )

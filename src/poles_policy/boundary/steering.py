@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, WholeNumber
+from poles_policy.boundary._base import Flag, IsoDate, Model, WholeNumber
 from poles_policy.boundary._figures import DecimalText
 from poles_policy.boundary.decision import CheckModel, FactModel
 from poles_policy.rules.steering import Progress
@@ -122,7 +122,7 @@ class GapModel(Model):
     start: IsoDate = Field(description="Its first day: the period's start, or a meeting's date.")
     end: IsoDate = Field(description="Its last day: a meeting's date, or the period's end.")
     days: WholeNumber = Field(ge=0, description="Its length in days.")
-    too_long: bool = Field(description="Whether it is longer than the longest gap allowed.")
+    too_long: Flag = Field(description="Whether it is longer than the longest gap allowed.")
 
 
 class CommitteeRegularityModel(Model):
@@ -142,7 +142,7 @@ class CommitteeRegularityModel(Model):
             "no plan."
         )
     )
-    regular: bool = Field(description="Whether the gaps check and the funders check are met.")
+    regular: Flag = Field(description="Whether the gaps check and the funders check are met.")
     checks: tuple[CheckModel, ...] = Field(
         description="The gaps check, the funders check, then the plan (information), explained."
     )

@@ -243,7 +243,7 @@ class CooperationReportModel(Model):
     not_concerned: tuple[str, ...] = Field(
         description="The private members (ids), which SYN.3 does not address."
     )
-    complete: bool | None = Field(
+    complete: Flag | None = Field(
         description=(
             "true when every structure of every public member takes part in both, false when "
             "one is known to fall short, null when none does but some are not recorded."
