@@ -41,7 +41,10 @@ IDS = st.text(alphabet=string.ascii_lowercase + string.digits + "-", min_size=1,
 NAMES = st.text(min_size=1, max_size=12).filter(readable)
 MONEY = st.integers(min_value=0, max_value=10**12).map(lambda c: Decimal(c).scaleb(-2))
 DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))
-NUMBERS = st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9)
+# An indicator's figures take at most 28 digits written out (7.1E-14 may take more).
+NUMBERS = st.decimals(
+    allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9
+).filter(lambda d: len(format(d, "f").lstrip("-").replace(".", "")) <= 28)
 
 
 @st.composite

@@ -119,6 +119,30 @@ def test_a_measured_value_must_be_finite() -> None:
         Measurement(year=2009, value=Decimal("NaN"))
 
 
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("9" * 28, True),
+        ("0." + "1" * 27, True),  # "0." and 27 decimals: 28 digits written out
+        ("1E+27", True),
+        ("0.10000000000000000000000000000000", True),  # trailing zeros are not digits held
+        ("1" * 29, False),
+        ("0." + "1" * 28, False),
+        ("1E+28", False),
+        ("1E+308", False),
+        ("-1E-28", False),
+    ],
+)
+def test_a_figure_takes_at_most_28_digits_written_out(value: str, accepted: bool) -> None:
+    if accepted:
+        assert Measurement(year=2009, value=value).value == Decimal(value)
+        return
+    with pytest.raises(
+        InvalidInputError, match=r"^Measurement\.value: .* takes more than 28 digits written out"
+    ):
+        Measurement(year=2009, value=value)
+
+
 def test_a_measurement_year_must_be_an_integer() -> None:
     with pytest.raises(InvalidInputError, match=r"Measurement\.year: '2009' is not a year"):
         Measurement(year="2009", value=Decimal(1))  # type: ignore[arg-type]

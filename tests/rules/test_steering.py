@@ -539,6 +539,28 @@ def test_the_trajectory_stays_exact_in_the_json_and_is_rounded_in_both_explanati
     assert final.checks[0].reason.en.endswith("the contract spans expects 0.50")
 
 
+def test_a_target_of_28_digits_gives_an_exact_trajectory_and_its_accounts() -> None:
+    # From 0 to nearly 10^27: the products of the difference take more than 28 digits, held
+    # exactly (a 28-digit context failed here with InvalidOperation, and rounded the products).
+    target = "999999999999999999999999999.9"
+    progress = contract_progress(
+        _one(_indicator("0", target, (2010, "1"), direction=Direction.INCREASE)), 2010, PARAMS
+    )
+    expected = Decimal("666666666666666666666666666.6")
+    assert progress.indicators[0].expected == expected
+    assert progress.indicators[0].status is Progress.OFF_TRACK
+    check = progress.checks[0]
+    assert check.reason.en.endswith(f"expects {expected}")
+    assert check.reason.fr.endswith("attend 666666666666666666666666666,6")
+    # One more step and the measured value sits on the line: exact products, not rounded ones.
+    on_line = contract_progress(
+        _one(_indicator("0", target, (2010, str(expected)), direction=Direction.INCREASE)),
+        2010,
+        PARAMS,
+    )
+    assert on_line.indicators[0].status is Progress.ON_TRACK
+
+
 def test_figures_written_with_an_exponent_read_plainly_in_english_as_in_french() -> None:
     # Decimals given as "1E+3" printed "1E+3" in English, "1 000" in French and the JSON.
     progress = contract_progress(

@@ -72,7 +72,10 @@ Number = Annotated[
                 {"type": "number"},
                 {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
             ],
-            "description": "An exact decimal number (a number or a decimal string).",
+            "description": (
+                "An exact decimal number (a number or a decimal string), of at most 28 digits "
+                "written out."
+            ),
         }
     ),
 ]

@@ -23,7 +23,7 @@ import enum
 import numbers
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -104,7 +104,29 @@ def _exact(value: Decimal | int | str, field: str) -> Decimal:
     if not dec.is_finite():
         msg = f"{field}: {value!r} is not a finite number"
         raise InvalidInputError(msg)
+    if _written_out(dec) > _MAX_DIGITS:
+        msg = (
+            f"{field}: {value} takes more than {_MAX_DIGITS} digits written out (integer and "
+            "decimal digits together); an indicator's figures are held exactly to that many"
+        )
+        raise InvalidInputError(msg)
     return dec
+
+
+# An indicator's figures are compared and their trajectory computed exactly: each may take up to
+# 28 digits written out (1E+30 takes 31), as many as a decimal holds in the library's context.
+_MAX_DIGITS: Final = 28
+
+
+def _written_out(value: Decimal) -> int:
+    """How many digits *value* takes written out, without trailing zeros: 1E+3 and 0.0010 take 4."""
+    _, given, exponent = value.as_tuple()
+    digits = list(given)
+    shift = int(exponent)  # a finite number's exponent is an int
+    while len(digits) > 1 and digits[-1] == 0:
+        digits.pop()
+        shift += 1
+    return max(len(digits) + shift, 1) + max(-shift, 0)
 
 
 def _measured_value(value: Decimal | int | str) -> Decimal:
@@ -134,7 +156,8 @@ class Measurement:
     Attributes:
         year: The calendar year measured; in a contract, one of the
             calendar years its period touches.
-        value: The exact value (floats are refused).
+        value: The exact value (floats are refused), of at most 28 digits
+            written out, integer and decimal digits together.
     """
 
     year: int = attrs.field(converter=to_whole, validator=_year)
@@ -166,7 +189,9 @@ class Indicator:
         name: What is measured, e.g. "SME members".
         unit: The unit, e.g. ``"count"``, ``"EUR"``, ``"share"``.
         baseline: The value at the start of the contract.
-        target: The value to reach by its end.
+        target: The value to reach by its end. Like a measured value, each
+            takes at most 28 digits written out (``1E+30`` takes 31), so that
+            the trajectory and the comparisons are exact.
         direction: Whether the indicator should increase or decrease.
         measurements: Yearly values, oldest first, one per calendar year.
     """

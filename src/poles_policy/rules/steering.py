@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final
 
@@ -344,8 +344,8 @@ def _indicator(
     # Calendar year k of the n the contract spans: the count the check's text says.
     k = _calendar_year(contract, year)
     n = len(contract.years)
-    gap = EXACT.subtract(indicator.target, indicator.baseline)
-    expected = EXACT.add(indicator.baseline, EXACT.divide(EXACT.multiply(gap, k), n))
+    gap = _WIDE.subtract(indicator.target, indicator.baseline)
+    expected = EXACT.add(indicator.baseline, EXACT.divide(_WIDE.multiply(gap, k), n))
     measured = indicator.measurement(year)
     up = indicator.direction is Direction.INCREASE
     value = None if measured is None else measured.value
@@ -354,11 +354,11 @@ def _indicator(
         status = Progress.NO_DATA
     else:
         if gap != 0:
-            attainment = EXACT.divide(EXACT.subtract(value, indicator.baseline), gap)
+            attainment = EXACT.divide(_WIDE.subtract(value, indicator.baseline), gap)
         reached = value >= indicator.target if up else value <= indicator.target
         # Against the line in exact products, not the rounded quotient: (v - b) * n vs gap * k.
-        done = EXACT.multiply(EXACT.subtract(value, indicator.baseline), n)
-        due = EXACT.multiply(gap, k)
+        done = _WIDE.multiply(_WIDE.subtract(value, indicator.baseline), n)
+        due = _WIDE.multiply(gap, k)
         on_line = done >= due if up else done <= due
         status = (
             Progress.ACHIEVED if reached else Progress.ON_TRACK if on_line else Progress.OFF_TRACK
@@ -412,6 +412,12 @@ def _unmeasured(objective: Objective, year: int) -> Check:
 _SENS: Final = {Direction.INCREASE: "hausse attendue", Direction.DECREASE: "baisse attendue"}
 _HUNDREDTH: Final = Decimal("0.01")
 
+# Differences and products of an indicator's figures (each at most 28 digits written out, times a
+# year's rank) are exact in 60 digits: a result that would not be raises instead of rounding
+# silently. The display rounds them in as many digits.
+_WIDE: Final = Context(prec=60, traps=[InvalidOperation, Inexact, Overflow])
+_SHOWN: Final = Context(prec=60, traps=[InvalidOperation, Overflow])
+
 
 def _fr_figure(value: Decimal, unit: str) -> str:
     """
@@ -444,7 +450,7 @@ def _en_figure(value: Decimal, unit: str) -> str:
     if unit == "EUR":
         return f"{value:f} EUR"
     if unit == "share":
-        return f"{EXACT.multiply(value, 100).normalize(EXACT):f} %"
+        return f"{_WIDE.multiply(value, 100).normalize(_WIDE):f} %"
     if unit == "count":
         return f"{value:f}"
     return f"{value:f} {unit}"
@@ -467,12 +473,12 @@ def _expected_text(
     if Fraction(expected) == baseline + (target - baseline) * k / n:
         return figure(expected, indicator.unit)
     share = indicator.unit == "share"
-    shown = EXACT.multiply(expected, 100) if share else expected
+    shown = _WIDE.multiply(expected, 100) if share else expected
     given = min(d.as_tuple().exponent for d in (indicator.baseline, indicator.target))
     places = max(2, -int(given) - (2 if share else 0))
     measured = progress.value
     if measured is not None and share:
-        measured = EXACT.multiply(measured, 100)
+        measured = _WIDE.multiply(measured, 100)
     rounded = _rounded_apart(shown, places, measured)
     if share:
         return f"≈ {fr_number(rounded) if lang == 'fr' else f'{rounded:f}'} %"
@@ -492,13 +498,13 @@ def _rounded_apart(value: Decimal, places: int, other: Decimal | None) -> Decima
     Decimal('58.33')
     """
     step = Decimal(1).scaleb(-places)
-    shown = value.quantize(step, rounding=ROUND_HALF_UP, context=EXACT)
+    shown = value.quantize(step, rounding=ROUND_HALF_UP, context=_SHOWN)
     if other is None:
         return shown
     wanted = (value > other) - (value < other)
     while (shown > other) - (shown < other) != wanted and shown != value:
         step = step.scaleb(-2)
-        shown = value.quantize(step, rounding=ROUND_HALF_UP, context=EXACT)
+        shown = value.quantize(step, rounding=ROUND_HALF_UP, context=_SHOWN)
     return shown
 
 
