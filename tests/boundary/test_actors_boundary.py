@@ -104,7 +104,7 @@ enterprises = st.builds(
     name=NAMES,
     region=OPTIONAL_REGION,
     accounts=accounts_lists(),
-    related=st.lists(related_enterprises, max_size=2),
+    related=st.lists(related_enterprises, max_size=2, unique_by=lambda r: r.name),
     public_bodies_share=st.none() | SHARES,
 )
 actors: st.SearchStrategy[Actor] = st.one_of(

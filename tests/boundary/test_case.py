@@ -492,7 +492,10 @@ def subsidies(draw: st.DrawFn, partner_id: str) -> PartnerAid:
         ]
         if draw(st.booleans())
         else [],
-        payments=[Payment(paid_on=draw(DATES), amount=Decimal(c).scaleb(-2)) for c in paid],
+        # One payment of a day and amount: two would be the same payment given twice.
+        payments=list(
+            dict.fromkeys(Payment(paid_on=draw(DATES), amount=Decimal(c).scaleb(-2)) for c in paid)
+        ),
     )
 
 
@@ -530,7 +533,8 @@ def cases(draw: st.DrawFn) -> RelayCase:
     ]
     aid = None
     if draw(st.booleans()):
-        aid = [draw(decisions(members)) for _ in range(draw(st.integers(0, 2)))]
+        # Two equal decisions would be one pasted twice, which is refused.
+        aid = list(dict.fromkeys(draw(decisions(members)) for _ in range(draw(st.integers(0, 2)))))
     project = CollaborativeProject(
         id=draw(IDS),
         name=draw(NAMES),
@@ -693,6 +697,38 @@ def test_each_bad_field_is_a_problem_at_its_path() -> None:
         "request.amount",
     ]
     assert problems[0][1] == "required, to say which kind of object this is"
+
+
+def test_an_entry_pasted_twice_is_refused_at_its_place() -> None:
+    # A decision pasted twice doubled the subsidy: 500 000 EUR asked looked eligible.
+    data = example()
+    data["project"]["aid"].append(data["project"]["aid"][0])
+    [(path, reason)] = problems_of(data)
+    assert path == "project.aid"
+    assert reason == (
+        "the FUI (FUI 7) decision of 2009-03-02 appears twice (items 0 and 2), with the same "
+        "partners and amounts"
+    )
+    # A payment pasted twice, named at its place as written (the domain sorts them by date).
+    data = example()
+    aid = data["project"]["aid"][0]["partners"][0]
+    aid["payments"] = [
+        {"paid_on": "2009-12-15", "amount": "94500.00"},
+        {"paid_on": "2009-12-01", "amount": "1000.00"},
+        {"paid_on": "2009-12-15", "amount": "94500.00"},
+    ]
+    [(path, reason)] = problems_of(data)
+    assert path == "project.aid.0.partners.0.payments.2"
+    assert reason.startswith("payment '94500.00 EUR on 2009-12-15' appears twice (items 0 and 2)")
+    # A related enterprise given twice.
+    data = example()
+    data["applicant"]["related"] = [
+        {"name": "Holding SA", "share": "0.40"},
+        {"name": "Holding SA", "share": "0.40"},
+    ]
+    [(path, reason)] = problems_of(data)
+    assert path == "applicant.related"
+    assert reason == "related enterprise 'Holding SA' appears twice (items 0 and 1)"
 
 
 def test_validate_json_names_an_actor_s_field_as_the_document_does() -> None:

@@ -78,10 +78,15 @@ def partner_aids(draw: st.DrawFn, partner_id: str) -> PartnerAid:
             )
             for c in planned
         ],
-        payments=[
-            Payment(paid_on=start + timedelta(days=draw(st.integers(0, 1000))), amount=_cents(c))
-            for c in paid
-        ],
+        # One payment of a day and amount: two would be the same payment given twice.
+        payments=list(
+            dict.fromkeys(
+                Payment(
+                    paid_on=start + timedelta(days=draw(st.integers(0, 1000))), amount=_cents(c)
+                )
+                for c in paid
+            )
+        ),
     )
 
 

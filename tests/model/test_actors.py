@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -123,6 +124,23 @@ def test_an_enterprise_sorts_its_accounts_oldest_first() -> None:
 def test_an_enterprise_refuses_the_same_period_twice() -> None:
     with pytest.raises(InvalidInputError, match="appears twice"):
         Enterprise(id="synthetic-1", name="Synthetic SARL", accounts=[accounts(), accounts()])
+
+
+def test_an_enterprise_refuses_a_related_enterprise_given_twice() -> None:
+    # Its staff and figures would be added twice: 310 AWU and a large enterprise, for 230.
+    holding = RelatedEnterprise(name="Holding SA", share="0.40", accounts=[accounts()])
+    other = RelatedEnterprise(name="Holding SA", share="0.10")
+    for twice in ([holding, holding], [holding, other]):
+        with pytest.raises(
+            InvalidInputError,
+            match=(
+                r"^Enterprise\.related: related enterprise 'Holding SA' appears twice "
+                r"\(items 0 and 1\)$"
+            ),
+        ):
+            Enterprise(id="synthetic-1", name="Synthetic SARL", related=twice)
+    two = Enterprise(id="s", name="S", related=[holding, attrs.evolve(other, name="Fonds B")])
+    assert [r.name for r in two.related] == ["Holding SA", "Fonds B"]
 
 
 def test_unknown_public_ownership_is_none_not_zero() -> None:

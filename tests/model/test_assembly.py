@@ -484,7 +484,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "name": (None, "non_empty"),
         "region": (None, "_region"),
         "accounts": ("_accounts", "_distinct_periods"),
-        "related": ("_related", None),
+        "related": ("_related", "_distinct_related"),
         "public_bodies_share": ("_optional_share_of", "share"),
     },
     ResearchOrganisation: {
@@ -544,7 +544,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
         "name": (None, "non_empty"),
         "partners": ("_partners", "_partner_invariants"),
         "labels": ("_labels", "_distinct_labels"),
-        "aid": ("_aid", "_aid_to_partners"),
+        "aid": ("_aid", "_distinct_decisions & _aid_to_partners"),
         "selection_letter_on": (None, None),
     },
     RelayRequest: {

@@ -166,7 +166,12 @@ def test_a_negative_scheduled_payment_is_refused() -> None:
 # --- PartnerAid: properties -----------------------------------------------------------------
 
 
-@given(granted=CENTS, amounts=st.lists(CENTS, max_size=6), days=st.lists(DAYS, min_size=6))
+# Days apart: two payments of one day and amount would be one payment given twice.
+@given(
+    granted=CENTS,
+    amounts=st.lists(CENTS, max_size=6),
+    days=st.lists(DAYS, min_size=6, unique=True),
+)
 def test_remaining_is_exactly_granted_minus_the_payments(
     granted: Decimal, amounts: list[Decimal], days: list[date]
 ) -> None:
@@ -290,6 +295,59 @@ def test_a_pole_labels_a_project_once() -> None:
                 PoleLabel(pole_id="minalogic", labelled_on=date(2009, 1, 1)),
             ),
         )
+
+
+def test_a_payment_given_twice_is_refused() -> None:
+    # Pasted twice, it would count twice as received.
+    payment = Payment(paid_on=date(2009, 11, 2), amount="135000")
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^PartnerAid\.payments: payment '135000\.00 EUR on 2009-11-02' appears twice "
+            r"\(items 0 and 1\); two payments of one day and amount are given as one payment of "
+            r"their sum$"
+        ),
+    ):
+        PartnerAid(partner_id="acme", granted="450000", payments=[payment, payment])
+    # Another amount the same day, or the same amount another day, is another payment.
+    kept = PartnerAid(
+        partner_id="acme",
+        granted="450000",
+        payments=[
+            payment,
+            attrs.evolve(payment, amount=Decimal("1.00")),
+            attrs.evolve(payment, paid_on=date(2009, 11, 3)),
+        ],
+    )
+    assert kept.paid == Decimal("270001.00")
+
+
+def test_an_aid_decision_given_twice_is_refused(sme: Enterprise) -> None:
+    # Pasted twice, its subsidies would count twice: a relay twice as large looked eligible.
+    decision = AidDecision(
+        funder=Funder.STATE,
+        scheme="FUI",
+        call="FUI 7",
+        decided_on=date(2009, 3, 2),
+        partners=(PartnerAid(partner_id=sme.id, granted="450000"),),
+    )
+    project = CollaborativeProject(
+        id="p", name="P", partners=(ProjectPartner(actor=sme),), aid=(decision,)
+    )
+    with pytest.raises(
+        InvalidInputError,
+        match=(
+            r"^CollaborativeProject\.aid: the FUI \(FUI 7\) decision of 2009-03-02 appears "
+            r"twice \(items 0 and 1\), with the same partners and amounts$"
+        ),
+    ):
+        attrs.evolve(project, aid=(decision, decision))
+    # A second decision of the same call, for another amount, is another decision.
+    other = attrs.evolve(decision, partners=(PartnerAid(partner_id=sme.id, granted="1000"),))
+    assert attrs.evolve(project, aid=(decision, other)).state_aid_for(sme.id) == (
+        decision.partners[0],
+        other.partners[0],
+    )
 
 
 def test_aid_to_someone_who_is_not_a_partner_is_refused(sme: Enterprise) -> None:

@@ -50,6 +50,7 @@ payments = st.lists(
     ),
     min_size=1,
     max_size=4,
+    unique=True,  # one payment of a day and amount
 )
 
 

@@ -383,12 +383,13 @@ def firm_of(
 partners = st.lists(
     st.builds(
         RelatedEnterprise,
-        name=st.just("Synthetic Partner"),
+        name=st.sampled_from(["Synthetic Partner", "Synthetic Holding"]),
         share=st.decimals(min_value=0, max_value=1, places=2),
         exempt_investor=st.booleans(),
         accounts=st.just((period(2000, 30, "3000000", "3000000"),)),
     ),
     max_size=2,
+    unique_by=lambda related: related.name,  # an enterprise is related once
 )
 
 
@@ -447,7 +448,8 @@ related_enterprises = st.lists(
             [(), (period(2003, 30, "3000000", "3000000"),), (period(2008, 5, "1", "1"),)]
         ),
     ),
-    max_size=3,
+    max_size=2,
+    unique_by=lambda related: related.name,  # an enterprise is related once
 )
 
 

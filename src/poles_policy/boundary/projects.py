@@ -37,6 +37,7 @@ from poles_policy.model.projects import (
     PoleLabel,
     ProjectPartner,
     ScheduledPayment,
+    repeated_payment,
 )
 
 if TYPE_CHECKING:
@@ -222,11 +223,16 @@ class PartnerAidModel(Model):
 
     def to_domain(self) -> PartnerAid:
         """Build the domain object."""
+        payments = build_each("payments", self.payments, PaymentModel.to_domain)
+        found = repeated_payment(payments)
+        if found is not None:
+            # At its place as written: the domain sorts the payments by date.
+            raise at_path(("payments", found[0]), found[1])
         return assembly.partner_aid(
             partner_id=self.partner_id,
             granted=self.granted,
             schedule=build_each("schedule", self.schedule, ScheduledPaymentModel.to_domain),
-            payments=build_each("payments", self.payments, PaymentModel.to_domain),
+            payments=payments,
         )
 
     @classmethod

@@ -64,6 +64,7 @@ from poles_policy.model.projects import (
     PoleLabel,
     ProjectPartner,
     ScheduledPayment,
+    repeated_payment,
 )
 from poles_policy.model.regions import is_region_code
 from poles_policy.model.relay import RelayLoan, RelayRequest
@@ -214,6 +215,7 @@ def enterprise(  # noqa: PLR0913 - one argument per field of the class
         plain_id(id)
         and readable(name)
         and _distinct_periods(accounts)
+        and (len(related) < 2 or len({r.name for r in related}) == len(related))
         and (public_bodies_share is None or ZERO <= public_bodies_share <= _ONE)
         and (region is None or is_region_code(region))
     )
@@ -380,6 +382,7 @@ def partner_aid(
         and _unsigned(granted)
         and (not schedule or total(s.amount for s in schedule) <= granted)
         and (not payments or _within(granted, payments))
+        and repeated_payment(payments) is None
     )
     make = _PARTNER_AID if valid else PartnerAid
     return make(partner_id=partner_id, granted=granted, schedule=schedule, payments=payments)
@@ -426,6 +429,8 @@ def _project_is_valid(
     if sum(p.role is PartnerRole.LEAD for p in partners) > 1:
         return False
     if len(labels) > 1 and len({label.pole_id for label in labels}) != len(labels):
+        return False
+    if aid is not None and len(aid) > 1 and len(set(aid)) != len(aid):
         return False
     return all(a.partner_id in partner_ids for decision in aid or () for a in decision.partners)
 

@@ -169,6 +169,13 @@ def _related(values: Iterable[RelatedEnterprise]) -> tuple[RelatedEnterprise, ..
     return items(values, RelatedEnterprise, "Enterprise.related")
 
 
+def _distinct_related(
+    _: object, __: attrs.Attribute[Any], value: tuple[RelatedEnterprise, ...]
+) -> None:
+    # An enterprise is held at one share: given twice, its staff and figures would be added twice.
+    unique("related enterprise", "Enterprise.related", (r.name for r in value))
+
+
 @attrs.frozen(kw_only=True)
 class Enterprise:
     """
@@ -193,7 +200,9 @@ class Enterprise:
     accounts: tuple[Accounts, ...] = attrs.field(
         default=(), converter=_accounts, validator=_distinct_periods
     )
-    related: tuple[RelatedEnterprise, ...] = attrs.field(default=(), converter=_related)
+    related: tuple[RelatedEnterprise, ...] = attrs.field(
+        default=(), converter=_related, validator=_distinct_related
+    )
     public_bodies_share: Rate | None = attrs.field(
         default=None, converter=to_optional_share, validator=share
     )

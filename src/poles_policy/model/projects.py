@@ -32,6 +32,7 @@ from poles_policy.model._validators import (
     non_negative,
     optional_date,
     plain_text,
+    repeated,
     to_eur,
     to_optional_eur,
     unique,
@@ -40,7 +41,7 @@ from poles_policy.model.actors import Actor
 from poles_policy.money import ZERO, Eur, total
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
 __all__ = [
     "AidDecision",
@@ -179,9 +180,31 @@ def _schedule_within_grant(
         raise InvalidInputError(msg)
 
 
+def repeated_payment(payments: Sequence[Payment]) -> tuple[int, str] | None:
+    """
+    Find a payment given twice: the position of the second, and why it is refused.
+
+    The same payment pasted twice would count twice as received. Two
+    payments of one day and one amount are read as that: they are given as
+    one payment of their sum, which every rule reads alike.
+    """
+    if len(payments) < 2:
+        return None
+    keys = (f"{p.amount} EUR on {p.paid_on.isoformat()}" for p in payments)
+    found = repeated("payment", keys)
+    if found is None:
+        return None
+    hint = "; two payments of one day and amount are given as one payment of their sum"
+    return found[0], found[1] + hint
+
+
 def _payments_within_grant(
     instance: PartnerAid, _: attrs.Attribute[Any], value: tuple[Payment, ...]
 ) -> None:
+    found = repeated_payment(value)
+    if found is not None:
+        msg = f"PartnerAid.payments: {found[1]}"
+        raise InvalidInputError(msg)
     paid = ZERO
     for payment in value:
         remaining = instance.granted - paid
@@ -307,6 +330,35 @@ def _aid(values: Iterable[AidDecision] | None) -> tuple[AidDecision, ...] | None
     return None if values is None else items(values, AidDecision, "CollaborativeProject.aid")
 
 
+def repeated_decision(decisions: Sequence[AidDecision]) -> str | None:
+    """
+    Describe the first aid decision given twice in *decisions*, or ``None``.
+
+    A decision equal in every field to an earlier one is the same decision
+    pasted twice: its subsidies would count twice.
+    """
+    seen: dict[AidDecision, int] = {}
+    for position, decision in enumerate(decisions):
+        first = seen.setdefault(decision, position)
+        if first != position:
+            when = decision.decided_on.isoformat() if decision.decided_on else "an unknown date"
+            call = f" ({decision.call})" if decision.call else ""
+            return (
+                f"the {decision.scheme}{call} decision of {when} appears twice (items {first} "
+                f"and {position}), with the same partners and amounts"
+            )
+    return None
+
+
+def _distinct_decisions(
+    _: object, __: attrs.Attribute[Any], value: tuple[AidDecision, ...] | None
+) -> None:
+    found = None if value is None or len(value) < 2 else repeated_decision(value)
+    if found is not None:
+        msg = f"CollaborativeProject.aid: {found}"
+        raise InvalidInputError(msg)
+
+
 def _partner_invariants(
     instance: object, _: attrs.Attribute[Any], value: tuple[ProjectPartner, ...]
 ) -> None:
@@ -370,7 +422,7 @@ class CollaborativeProject:
         default=(), converter=_labels, validator=_distinct_labels
     )
     aid: tuple[AidDecision, ...] | None = attrs.field(
-        default=None, converter=_aid, validator=_aid_to_partners
+        default=None, converter=_aid, validator=[_distinct_decisions, _aid_to_partners]
     )
     selection_letter_on: date | None = attrs.field(default=None, validator=optional_date)
 

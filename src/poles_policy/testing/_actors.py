@@ -160,7 +160,9 @@ def enterprises(draw: st.DrawFn, *, ident: str | None = None) -> Enterprise:
     # of three branches gave a third each, and a choice drawn late leans to its simplest.)
     where = draw(st.integers(min_value=0, max_value=3))
     n = draw(st.integers(min_value=0, max_value=999))
-    related = [draw(related_enterprises()) for _ in range(draw(st.sampled_from((0, 0, 1, 2))))]
+    drawn = [draw(related_enterprises()) for _ in range(draw(st.sampled_from((0, 0, 1, 2))))]
+    # Of distinct names, the first drawn of a name kept: an enterprise is held at one share.
+    related = [r for i, r in enumerate(drawn) if all(r.name != d.name for d in drawn[:i])]
     region = "82" if where < 2 else (draw(region_codes()) if where == 2 else None)
     return Enterprise(
         id=ident if ident is not None else f"ent-{n}",

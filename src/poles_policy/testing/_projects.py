@@ -344,6 +344,8 @@ def partner_aids(draw: st.DrawFn, *, partner_id: str | None = None) -> PartnerAi
     paid = []
     for _ in range(draw(st.integers(min_value=0, max_value=3))):
         payment = draw(payments(max_amount=left))
+        if payment in paid:
+            continue  # one payment given twice is refused: a record holds each transfer once
         left = Eur(left - payment.amount)
         paid.append(payment)
     n = draw(st.integers(min_value=0, max_value=9))
