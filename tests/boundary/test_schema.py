@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from poles_policy.boundary._base import validate_json
 from poles_policy.boundary.case import dump_case, parse_case
+from poles_policy.boundary.platforms import AllocationModel
 from poles_policy.boundary.schema import (
     JSON_SCHEMA_DIALECT,
     DecisionModel,
@@ -213,3 +214,48 @@ def test_the_case_schema_accepts_the_amounts_parse_case_accepts_and_refuses_what
     # in words only) and is refused by the reader; every other refusal is the schema's too.
     elif not (isinstance(value, float) and "staff" not in field and value != round(value, 2)):
         assert not in_schema, f"{field} = {value!r}: refused, but valid by the schema"
+
+
+_REFUSED_BY_BOTH: dict[str, tuple[tuple[str | int, ...], object]] = {
+    "an applicant without its kind": (("applicant", "kind"), None),
+    "an empty case id": (("case_id",), ""),
+    "a blank applicant name": (("applicant", "name"), "  "),
+    "an empty project id": (("project", "id"), ""),
+    "an empty aid scheme": (("project", "aid", 0, "scheme"), ""),
+    "an empty aided partner id": (("project", "aid", 0, "partners", 1, "partner_id"), ""),
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(_REFUSED_BY_BOTH))
+def test_the_case_schema_refuses_what_the_reader_refuses_for_want_of_a_value(
+    mistake: str,
+) -> None:
+    # A form validated against the published schema must not send what the reader refuses:
+    # the actor's kind is required where an actor of any kind stands, ids and names non-blank.
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((SCHEMA_DIR / "relay-case.schema.json").read_text(encoding="utf-8"))
+    document = json.loads((EXAMPLES / "relay-case.json").read_text(encoding="utf-8"))
+    path, value = _REFUSED_BY_BOTH[mistake]
+    if value is None:
+        parent: Any = document
+        for key in path[:-1]:
+            parent = parent[key]
+        del parent[path[-1]]
+    else:
+        _set(document, path, value)
+    assert not jsonschema.Draft202012Validator(schema).is_valid(document)
+    with pytest.raises(InvalidInputError):
+        parse_case(json.dumps(document))
+
+
+@pytest.mark.parametrize(("year", "valid"), [(0, False), (1, True), (9999, True), (10000, False)])
+def test_the_schemas_bound_a_calendar_year_as_the_domain_does(year: int, valid: bool) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    allocation = schema("allocation")
+    document = {"ministry": "MESR", "body": "CNRS", "year": year, "amount": "1000.00"}
+    assert jsonschema.Draft202012Validator(allocation).is_valid(document) is valid
+    if valid:
+        assert validate_json(AllocationModel, json.dumps(document)).to_domain().year == year
+    else:
+        with pytest.raises(InvalidInputError, match=r"is not a calendar year \(1 to 9999\)"):
+            validate_json(AllocationModel, json.dumps(document)).to_domain()

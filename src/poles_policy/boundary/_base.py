@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PLAIN_DECIMAL",
     "PLAIN_NON_NEGATIVE",
+    "CalendarYear",
     "Flag",
     "IsoDate",
     "Model",
@@ -157,6 +158,29 @@ Flag = Annotated[bool, Strict()]
 WholeNumber = Annotated[int, Strict()]
 """A JSON integer only (a year, a rank, a count): ``true``, ``"2011"`` or ``2011.0`` are refused."""
 
+CalendarYear = Annotated[
+    int, Strict(), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 9999})
+]
+"""A calendar year, 1 to 9999, as a JSON integer; the domain names a year out of range."""
+
+
+def _non_blank_texts(schema: dict[str, Any], _: type) -> None:
+    """
+    Give each text property documented as non-empty its constraint in the schema.
+
+    A form validating against the schema then refuses ``""`` and ``" "``, as
+    the reader does (whose message names the field). The description is the
+    contract: a property said to be non-empty is a string with a character
+    other than a blank.
+    """
+    for prop in schema.get("properties", {}).values():
+        if "non-empty" not in str(prop.get("description", "")):
+            continue
+        for branch in prop.get("anyOf", [prop]):
+            if branch.get("type") == "string" and "pattern" not in branch:
+                branch["minLength"] = 1
+                branch["pattern"] = r"\S"
+
 
 class Model(BaseModel):
     """
@@ -175,7 +199,9 @@ class Model(BaseModel):
     its words, as a problem of the object the model describes.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=False, json_schema_extra=_non_blank_texts
+    )
 
     @classmethod
     def model_validate_json(

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Flag, IsoDate, Model, WholeNumber
+from poles_policy.boundary._base import CalendarYear, Flag, IsoDate, Model, WholeNumber
 from poles_policy.boundary._figures import AmountText, DecimalText, FractionText
 from poles_policy.boundary.decision import CheckModel
 from poles_policy.rules.cper import Funding
@@ -129,7 +129,7 @@ class AllocationShareModel(Model):
             "ministry first."
         ),
     )
-    year: WholeNumber = Field(description="The year.")
+    year: CalendarYear = Field(description="The year.")
     total: AmountText = Field(
         description="Everything the ministry allocated that year to the bodies it supervises, EUR."
     )

@@ -218,7 +218,7 @@ class RelayCaseModel(Model):
 
     case_id: str = Field(
         min_length=1,
-        description="The case's identifier at the relay desk; also the request's id.",
+        description="The case's identifier at the relay desk, non-empty; also the request's id.",
     )
     applicant: ActorModel = Field(
         description=(

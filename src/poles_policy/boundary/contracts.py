@@ -14,12 +14,12 @@ from pydantic import Field, PlainSerializer, WithJsonSchema
 
 from poles_policy.boundary._base import (
     PLAIN_DECIMAL,
+    CalendarYear,
     Flag,
     IsoDate,
     Model,
     Money,
     PlainInJson,
-    WholeNumber,
     at_path,
     build_each,
     build_one,
@@ -85,7 +85,7 @@ Number = Annotated[
 class MeasurementModel(Model):
     """The value an indicator reached in a year."""
 
-    year: WholeNumber = Field(
+    year: CalendarYear = Field(
         description=(
             "The calendar year measured, e.g. 2010; one value per year, of a calendar year the "
             "contract's period touches."
@@ -220,7 +220,7 @@ class OperatingBudgetModel(Model):
     It is the budget of the animation structure (PHASE.2b).
     """
 
-    year: WholeNumber = Field(
+    year: CalendarYear = Field(
         description=(
             "The budget year, e.g. 2009; one budget per year, of a calendar year the contract's "
             "period touches."

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from poles_policy.boundary._base import (
+    CalendarYear,
     Flag,
     IsoDate,
     Model,
@@ -101,7 +102,7 @@ class FinancingLineModel(Model):
             "the platform's users) or other."
         )
     )
-    year: WholeNumber | None = Field(
+    year: CalendarYear | None = Field(
         default=None,
         description=(
             "The calendar year the line covers, e.g. 2010, from 1 to 9999; absent or null when "
@@ -362,7 +363,7 @@ class AllocationModel(Model):
             "that receives the allocation; non-empty, kept as given."
         )
     )
-    year: WholeNumber = Field(
+    year: CalendarYear = Field(
         description="The year of the allocation, e.g. 2009: a calendar year, 1 to 9999."
     )
     amount: Money = Field(

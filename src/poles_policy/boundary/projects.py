@@ -196,8 +196,8 @@ class PartnerAidModel(Model):
 
     partner_id: str = Field(
         description=(
-            "Actor id of the aided partner; it must be a partner of the project, at most once "
-            "per decision."
+            "Actor id of the aided partner, non-empty; it must be a partner of the project, at "
+            "most once per decision."
         )
     )
     granted: Money = Field(

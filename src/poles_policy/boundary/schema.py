@@ -180,7 +180,26 @@ def schema(name: str) -> dict[str, Any]:
     except KeyError:
         msg = f"unknown schema {name!r}; known: {', '.join(schema_names())}"
         raise InvalidInputError(msg) from None
-    return {"$schema": JSON_SCHEMA_DIALECT, **_without_examples(build())}
+    return {"$schema": JSON_SCHEMA_DIALECT, **_tags_required(_without_examples(build()))}
+
+
+def _tags_required(node: Any) -> Any:  # noqa: ANN401 - any part of a JSON Schema
+    """
+    Require the tag of each tagged union (an actor's ``kind``) where the union stands.
+
+    Each kind of actor describes its tag with a default, for a document of
+    that kind alone, so pydantic leaves it out of ``required``; where an
+    actor of any kind is expected the reader needs it, and so does the schema.
+    """
+    if isinstance(node, dict):
+        out = {key: _tags_required(value) for key, value in node.items()}
+        tag = node.get("discriminator", {}).get("propertyName")
+        if isinstance(tag, str) and "oneOf" in node:
+            out["required"] = sorted({*node.get("required", ()), tag})
+        return out
+    if isinstance(node, list):
+        return [_tags_required(item) for item in node]
+    return node
 
 
 def _without_examples(node: Any) -> Any:  # noqa: ANN401 - any part of a JSON Schema

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import Flag, IsoDate, Model, WholeNumber
+from poles_policy.boundary._base import CalendarYear, Flag, IsoDate, Model, WholeNumber
 from poles_policy.boundary._figures import DecimalText
 from poles_policy.boundary.decision import CheckModel, FactModel
 from poles_policy.rules.steering import Progress
@@ -46,7 +46,7 @@ class IndicatorProgressModel(Model):
 
     objective_id: str = Field(description="The objective the indicator measures.")
     indicator_id: str = Field(description="The indicator.")
-    year: WholeNumber = Field(description="The calendar year read.")
+    year: CalendarYear = Field(description="The calendar year read.")
     value: DecimalText | None = Field(
         description="The year's measurement, exact; null when it was not measured."
     )
@@ -73,7 +73,7 @@ class ContractProgressModel(Model):
     """A performance contract's progress in one year (``ContractProgress.to_dict()``; GOV.1)."""
 
     contract_id: str = Field(description="The performance contract.")
-    year: WholeNumber = Field(
+    year: CalendarYear = Field(
         description="The calendar year read, one of those the contract's period touches."
     )
     status: Progress = Field(
