@@ -1344,8 +1344,9 @@ class Decision:
         Rebuild a decision from :meth:`to_dict` output.
 
         Raises:
-            InvalidInputError: If the data is malformed or its ``outcome``
-                disagrees with its checks.
+            InvalidInputError: If the data is malformed, or its ``outcome`` or
+                its ``missing`` facts disagree with its checks (the facts the
+                checks ask for, in asking order, each once).
         """
         try:
             decision = cls(
@@ -1365,7 +1366,25 @@ class Decision:
                 f"outcome {data['outcome']!r} disagrees with the checks ({decision.outcome.value})"
             )
             raise InvalidInputError(msg)
+        if "missing" in data:
+            own = [_fact_to_dict(f) for f in decision.missing]
+            if data["missing"] != own:
+                given = _fact_paths(data["missing"])
+                wanted = ", ".join(f["path"] for f in own) or "none"
+                msg = (
+                    f"missing: {given} disagrees with the facts the checks ask for, in asking "
+                    f"order, each once ({wanted})"
+                )
+                raise InvalidInputError(msg)
         return decision
+
+
+def _fact_paths(facts: object) -> str:
+    """The paths of the facts of a decision's ``missing``, as given, for a message."""
+    if not isinstance(facts, list):
+        return repr(facts)
+    paths = [f.get("path") if isinstance(f, dict) else f for f in facts]
+    return "[" + ", ".join(str(p) for p in paths) + "]"
 
 
 def _decision_fields(

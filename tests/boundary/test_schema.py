@@ -21,7 +21,7 @@ from poles_policy.boundary.schema import (
     schema_text,
     schemas,
 )
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import DocumentError, InvalidInputError
 from poles_policy.parameters import default_parameters
 from poles_policy.rules.relay import assess_case, eligibility
 
@@ -134,6 +134,40 @@ def test_a_decision_whose_outcome_disagrees_with_its_checks_is_refused() -> None
     model = validate_json(DecisionModel, json.dumps(data))
     with pytest.raises(InvalidInputError, match="disagrees with the checks"):
         model.to_domain()
+
+
+def test_a_decision_s_fields_that_disagree_with_its_checks_are_refused_at_their_paths() -> None:
+    data = decision_of("relay-case-undetermined.json").to_dict()
+    assert [f["path"] for f in data["missing"]] == ["project.selection_letter_on"]
+    # The missing facts given are read, not replaced by the checks' own.
+    for missing, shown in (
+        ([], "[]"),
+        ([{**data["missing"][0], "path": "request.amount"}], "[request.amount]"),
+        (data["missing"] * 2, "[project.selection_letter_on, project.selection_letter_on]"),
+    ):
+        with pytest.raises(DocumentError) as caught:
+            validate_json(DecisionModel, json.dumps({**data, "missing": missing})).to_domain()
+        assert caught.value.problems == (
+            (
+                "missing",
+                (
+                    f"{shown} disagrees with the facts the checks ask for, in asking order, "
+                    "each once (project.selection_letter_on)"
+                ),
+            ),
+        )
+    with pytest.raises(DocumentError) as outcome:
+        validate_json(DecisionModel, json.dumps({**data, "outcome": "eligible"})).to_domain()
+    assert outcome.value.problems == (
+        ("outcome", "'eligible' disagrees with the checks (undetermined)"),
+    )
+    met = next(c for c in data["checks"] if c["status"] == "met")
+    met["missing"] = data["missing"]
+    with pytest.raises(DocumentError) as check:
+        validate_json(DecisionModel, json.dumps(data)).to_domain()
+    [(path, reason)] = check.value.problems
+    assert path == f"checks.{data['checks'].index(met)}"
+    assert reason.endswith("missing facts are only meaningful when UNKNOWN")
 
 
 def test_an_unknown_clause_id_in_a_decision_names_its_path() -> None:

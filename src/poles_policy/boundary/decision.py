@@ -9,11 +9,13 @@ exported as ``decision`` (:mod:`poles_policy.boundary.schema`).
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Final
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 
-from poles_policy.boundary._base import Flag, IsoDate, Model, from_domain_of
+from poles_policy.boundary._base import Flag, IsoDate, Model, at_path, from_domain_of
+from poles_policy.exceptions import DocumentError, InvalidInputError
 from poles_policy.explain import CLAUSES, Decision, Outcome, Status
 from poles_policy.parameters import Confidence
 
@@ -143,12 +145,33 @@ class DecisionModel(Model):
         Build the domain decision.
 
         Raises:
-            InvalidInputError: If the outcome disagrees with the checks.
+            DocumentError: If the outcome or the missing facts disagree with
+                the checks, or a check is inconsistent (missing facts on a
+                check that is not UNKNOWN), naming the field's path
+                (``outcome``, ``missing``, ``checks.0``).
         """
-        return Decision.from_dict(self.model_dump(mode="json"))
+        try:
+            return Decision.from_dict(self.model_dump(mode="json"))
+        except InvalidInputError as exc:
+            raise _located(str(exc)) from exc
 
     @classmethod
     @from_domain_of(Decision)
     def from_domain(cls, obj: Decision) -> DecisionModel:
         """Describe *obj* for JSON."""
         return cls.model_validate(obj.to_dict())
+
+
+# Decision.from_dict names a check as "checks[2]: ...", a Python reader's index.
+_CHECK_AT: Final = re.compile(r"checks\[(\d+)\]: (.*)", re.DOTALL)
+
+
+def _located(message: str) -> DocumentError:
+    """The error of :meth:`Decision.from_dict` at the document's path of the field it names."""
+    found = _CHECK_AT.fullmatch(message)
+    if found is not None:
+        return at_path(("checks", int(found.group(1))), found.group(2))
+    field, _, reason = message.partition(" ")
+    if field in {"outcome", "missing:"}:
+        return at_path((field.rstrip(":"),), reason)
+    return DocumentError([("", message)])
