@@ -181,7 +181,7 @@ def total(amounts: Iterable[Decimal]) -> Eur:
             result = _ADD(result, amount)
     except Rounded:
         msg = (
-            f"amounts: their sum exceeds {result!r} and is too large to be held exactly to the cent"
+            f"amounts: their sum exceeds {result} and is too large to be held exactly to the cent"
         )
         raise InvalidInputError(msg) from None
     except TypeError:

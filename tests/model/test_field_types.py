@@ -338,6 +338,9 @@ def test_a_list_field_names_the_item_of_the_wrong_type(
         ("Banque\nde Lyon", "000A"),
         ("\u202eSAS", "202E"),
         ("\x1b[2J", "001B"),
+        ("\u200b", "200B"),  # a zero-width space: an id that shows as nothing
+        ("mina\u200dlogic", "200D"),  # shows as "minalogic", another id
+        ("\ufeffacme", "FEFF"),
     ],
 )
 def test_an_id_or_a_name_with_a_hidden_character_is_refused(text: str, code: str) -> None:
