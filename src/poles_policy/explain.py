@@ -1370,11 +1370,14 @@ class Decision:
             own = [_fact_to_dict(f) for f in decision.missing]
             if data["missing"] != own:
                 given = _fact_paths(data["missing"])
-                wanted = ", ".join(f["path"] for f in own) or "none"
-                msg = (
-                    f"missing: {given} disagrees with the facts the checks ask for, in asking "
-                    f"order, each once ({wanted})"
-                )
+                wanted = _fact_paths(own)
+                if given == wanted:
+                    msg = "missing: the questions differ from those the checks ask"
+                else:
+                    msg = (
+                        f"missing: {given} disagrees with the facts the checks ask for, in "
+                        f"asking order, each once: {wanted}"
+                    )
                 raise InvalidInputError(msg)
         return decision
 

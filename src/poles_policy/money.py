@@ -180,9 +180,7 @@ def total(amounts: Iterable[Decimal]) -> Eur:
         for amount in amounts:
             result = _ADD(result, amount)
     except Rounded:
-        msg = (
-            f"amounts: their sum exceeds {result} and is too large to be held exactly to the cent"
-        )
+        msg = f"amounts: their sum exceeds {result} and is too large to be held exactly to the cent"
         raise InvalidInputError(msg) from None
     except TypeError:
         if not hasattr(given, "__iter__"):

@@ -18,7 +18,7 @@ from poles_policy.boundary.contracts import (
     PerformanceContractModel,
 )
 from poles_policy.dates import add_months
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import DocumentError, InvalidInputError
 from poles_policy.model._validators import readable
 from poles_policy.model.actors import (
     AuthorityLevel,
@@ -449,4 +449,28 @@ def test_an_attendee_who_is_not_a_member_is_named_at_its_place() -> None:
             "meetings.0.attendees.1",
             "attendee 'zz' of the meeting on 2010-06-21 is not a member of the committee",
         ),
+    )
+
+
+def test_an_error_in_the_state_s_fields_keeps_the_field_s_name_in_its_path() -> None:
+    # "state" is both a field of the contract and the kind of an actor: the path keeps it.
+    data = _contract_json()
+    data["state"]["name"] = 5
+    data["local_authorities"][0]["kind"] = "bank"
+    with pytest.raises(DocumentError) as caught:
+        validate_json(PerformanceContractModel, json.dumps(data))
+    assert [path for path, _ in caught.value.problems] == [
+        "state.name",
+        "local_authorities.0.kind",
+    ]
+
+
+@pytest.mark.parametrize("year", [0, 10000])
+def test_a_year_out_of_the_calendar_is_refused_in_the_domain_s_words(year: int) -> None:
+    data = _contract_json()
+    data["budgets"] = [{"year": year, "total": 100, "public": 40}]
+    with pytest.raises(DocumentError) as caught:
+        validate_json(PerformanceContractModel, json.dumps(data))
+    assert caught.value.problems == (
+        ("budgets.0.year", f"{year} is not a calendar year (1 to 9999)"),
     )

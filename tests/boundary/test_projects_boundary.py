@@ -126,7 +126,10 @@ def projects(draw: st.DrawFn) -> CollaborativeProject:
     ]
     aid: list[AidDecision] | None = None
     if draw(st.booleans()):
-        aid = [draw(decisions(partner_ids)) for _ in range(draw(st.integers(0, 2)))]
+        # Two equal decisions would be one pasted twice, which is refused.
+        aid = list(
+            dict.fromkeys(draw(decisions(partner_ids)) for _ in range(draw(st.integers(0, 2))))
+        )
     return CollaborativeProject(
         id=draw(IDS),
         name=draw(NAMES),

@@ -152,10 +152,16 @@ def test_a_decision_s_fields_that_disagree_with_its_checks_are_refused_at_their_
                 "missing",
                 (
                     f"{shown} disagrees with the facts the checks ask for, in asking order, "
-                    "each once (project.selection_letter_on)"
+                    "each once: [project.selection_letter_on]"
                 ),
             ),
         )
+    reworded = [{**data["missing"][0], "question": {"en": "When?", "fr": "Quand ?"}}]
+    with pytest.raises(DocumentError) as question:
+        validate_json(DecisionModel, json.dumps({**data, "missing": reworded})).to_domain()
+    assert question.value.problems == (
+        ("missing", "the questions differ from those the checks ask"),
+    )
     with pytest.raises(DocumentError) as outcome:
         validate_json(DecisionModel, json.dumps({**data, "outcome": "eligible"})).to_domain()
     assert outcome.value.problems == (

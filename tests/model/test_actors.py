@@ -139,6 +139,12 @@ def test_an_enterprise_refuses_a_related_enterprise_given_twice() -> None:
             ),
         ):
             Enterprise(id="synthetic-1", name="Synthetic SARL", related=twice)
+    # The same name, whatever its case and blanks, is the same enterprise.
+    with pytest.raises(
+        InvalidInputError,
+        match=r"related enterprise 'HOLDING  SA ' appears twice \(items 0 and 1\)",
+    ):
+        Enterprise(id="s", name="S", related=[holding, attrs.evolve(other, name="HOLDING  SA ")])
     two = Enterprise(id="s", name="S", related=[holding, attrs.evolve(other, name="Fonds B")])
     assert [r.name for r in two.related] == ["Holding SA", "Fonds B"]
 

@@ -126,6 +126,8 @@ def test_a_measured_value_must_be_finite() -> None:
         ("0." + "1" * 27, True),  # "0." and 27 decimals: 28 digits written out
         ("1E+27", True),
         ("0.10000000000000000000000000000000", True),  # trailing zeros are not digits held
+        ("0E+50", True),  # zero, however written, takes one digit
+        ("0.0000000000000000000000000000", True),
         ("1" * 29, False),
         ("0." + "1" * 28, False),
         ("1E+28", False),

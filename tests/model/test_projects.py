@@ -309,6 +309,10 @@ def test_a_payment_given_twice_is_refused() -> None:
         ),
     ):
         PartnerAid(partner_id="acme", granted="450000", payments=[payment, payment])
+    # Named at their places as given, not as sorted by date.
+    earlier = Payment(paid_on=date(2009, 1, 1), amount="50")
+    with pytest.raises(InvalidInputError, match=r"appears twice \(items 0 and 2\)"):
+        PartnerAid(partner_id="acme", granted="450000", payments=[payment, earlier, payment])
     # Another amount the same day, or the same amount another day, is another payment.
     kept = PartnerAid(
         partner_id="acme",

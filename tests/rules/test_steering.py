@@ -559,6 +559,17 @@ def test_a_target_of_28_digits_gives_an_exact_trajectory_and_its_accounts() -> N
         PARAMS,
     )
     assert on_line.indicators[0].status is Progress.ON_TRACK
+    # The trajectory is one quotient, rounded once: exact when it terminates within 28 digits.
+    wide, third = "9" * 28, "3" * 28
+    below = str(int(third) - 1)
+    above = contract_progress(
+        _one(_indicator(f"-{wide}", wide, (2010, below), direction=Direction.INCREASE)),
+        2010,
+        PARAMS,
+    )
+    assert above.indicators[0].expected == Decimal(third)
+    assert above.indicators[0].status is Progress.OFF_TRACK  # one below the line
+    assert above.checks[0].reason.en.endswith("expects 3333333333333333333333333333")
 
 
 def test_figures_written_with_an_exponent_read_plainly_in_english_as_in_french() -> None:

@@ -30,6 +30,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Annotated, Any, Final, Self, TypeVar, cast
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     GetCoreSchemaHandler,
@@ -158,10 +159,23 @@ Flag = Annotated[bool, Strict()]
 WholeNumber = Annotated[int, Strict()]
 """A JSON integer only (a year, a rank, a count): ``true``, ``"2011"`` or ``2011.0`` are refused."""
 
+
+def _calendar_year(year: int) -> int:
+    if not 1 <= year <= _LAST_YEAR:
+        msg = f"{year} is not a calendar year (1 to {_LAST_YEAR})"
+        raise ValueError(msg)
+    return year
+
+
+_LAST_YEAR: Final = 9999
+
 CalendarYear = Annotated[
-    int, Strict(), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 9999})
+    int,
+    Strict(),
+    AfterValidator(_calendar_year),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": _LAST_YEAR}),
 ]
-"""A calendar year, 1 to 9999, as a JSON integer; the domain names a year out of range."""
+"""A calendar year, 1 to 9999, as a JSON integer; another is refused in the domain's words."""
 
 
 def _non_blank_texts(schema: dict[str, Any], _: type) -> None:
@@ -569,9 +583,15 @@ def document_error(
     actor's ``kind``) in the path; it is left out when listed in
     *union_tags* (by default, every tag registered with
     :func:`register_union_tags`), so paths read as in the document
-    (``applicant.region``, not ``applicant.enterprise.region``).
+    (``applicant.region``, not ``applicant.enterprise.region``). A tag is
+    left out at the root only when *union_tags* is given: the document is
+    then itself tagged (an actor document); any other document's first
+    segment is one of its fields (a contract's ``state``).
     """
     tags = _UNION_TAGS if union_tags is None else union_tags
+    # At the root only for a document that is itself tagged (an actor), as its reader says:
+    # elsewhere a first segment is a field of the document ("state", "bank").
+    root = union_tags or frozenset()
     errors = exc.errors(include_url=False)
     for err in errors:
         if err["type"] == "json_invalid":
@@ -583,7 +603,11 @@ def document_error(
         segments: list[str] = []
         for segment in err["loc"]:
             # The tag of an actor, or of the document itself when it is one.
-            if (not segments or segments[-1] in _TAGGED_FIELDS) and segment in tags:
+            if segments:
+                tag = segments[-1] in _TAGGED_FIELDS and segment in tags
+            else:
+                tag = segment in root
+            if tag:
                 continue
             segments.append(str(segment))
         path, reason = _reason(err, ".".join(segments))

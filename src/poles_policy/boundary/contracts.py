@@ -416,8 +416,8 @@ class MeetingModel(Model):
     contract_id: str | None = Field(
         default=None,
         description=(
-            "Id of the performance contract reviewed; absent or null when none was or it is "
-            "not known."
+            "Id of the performance contract reviewed, non-empty; absent or null when none was or "
+            "it is not known."
         ),
     )
 

@@ -372,8 +372,8 @@ class AllocationModel(Model):
     pole_id: str | None = Field(
         default=None,
         description=(
-            "Id of the pôle the allocation is linked to (tracked and quantified under SYN.2); "
-            "absent or null when it is not linked to a pôle."
+            "Id of the pôle the allocation is linked to (tracked and quantified under SYN.2), "
+            "non-empty; absent or null when it is not linked to a pôle."
         ),
     )
 

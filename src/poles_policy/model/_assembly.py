@@ -53,6 +53,7 @@ from poles_policy.model.actors import (
     ResearchOrganisation,
     StateBody,
     public_by_kind,
+    same_name,
 )
 from poles_policy.model.cases import RelayCase
 from poles_policy.model.projects import (
@@ -64,7 +65,6 @@ from poles_policy.model.projects import (
     PoleLabel,
     ProjectPartner,
     ScheduledPayment,
-    repeated_payment,
 )
 from poles_policy.model.regions import is_region_code
 from poles_policy.model.relay import RelayLoan, RelayRequest
@@ -215,7 +215,7 @@ def enterprise(  # noqa: PLR0913 - one argument per field of the class
         plain_id(id)
         and readable(name)
         and _distinct_periods(accounts)
-        and (len(related) < 2 or len({r.name for r in related}) == len(related))
+        and (len(related) < 2 or len({same_name(r.name) for r in related}) == len(related))
         and (public_bodies_share is None or ZERO <= public_bodies_share <= _ONE)
         and (region is None or is_region_code(region))
     )
@@ -382,7 +382,6 @@ def partner_aid(
         and _unsigned(granted)
         and (not schedule or total(s.amount for s in schedule) <= granted)
         and (not payments or _within(granted, payments))
-        and repeated_payment(payments) is None
     )
     make = _PARTNER_AID if valid else PartnerAid
     return make(partner_id=partner_id, granted=granted, schedule=schedule, payments=payments)

@@ -173,7 +173,21 @@ def _distinct_related(
     _: object, __: attrs.Attribute[Any], value: tuple[RelatedEnterprise, ...]
 ) -> None:
     # An enterprise is held at one share: given twice, its staff and figures would be added twice.
-    unique("related enterprise", "Enterprise.related", (r.name for r in value))
+    # Its name is compared without regard to case or blanks: "Holding SA" and "HOLDING  SA ".
+    seen: dict[str, int] = {}
+    for position, related in enumerate(value):
+        first = seen.setdefault(same_name(related.name), position)
+        if first != position:
+            msg = (
+                f"Enterprise.related: related enterprise {related.name!r} appears twice (items "
+                f"{first} and {position})"
+            )
+            raise InvalidInputError(msg)
+
+
+def same_name(name: str) -> str:
+    """*name* as compared with another: without regard to case or to blanks."""
+    return " ".join(name.split()).casefold()
 
 
 @attrs.frozen(kw_only=True)

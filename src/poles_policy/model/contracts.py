@@ -120,6 +120,8 @@ _MAX_DIGITS: Final = 28
 
 def _written_out(value: Decimal) -> int:
     """How many digits *value* takes written out, without trailing zeros: 1E+3 and 0.0010 take 4."""
+    if not value:
+        return 1  # 0, however written (0E+50, 0.000)
     _, given, exponent = value.as_tuple()
     digits = list(given)
     shift = int(exponent)  # a finite number's exponent is an int

@@ -164,8 +164,14 @@ def _schedule(values: Iterable[ScheduledPayment]) -> tuple[ScheduledPayment, ...
 
 
 def _payments(values: Iterable[Payment]) -> tuple[Payment, ...]:
+    given = items(values, Payment, "PartnerAid.payments")
+    # Before the sort, so that the items are named in the order given.
+    found = repeated_payment(given)
+    if found is not None:
+        msg = f"PartnerAid.payments: {found[1]}"
+        raise InvalidInputError(msg)
     # A stable sort: payments on the same day keep the order given.
-    return tuple(sorted(items(values, Payment, "PartnerAid.payments"), key=lambda p: p.paid_on))
+    return tuple(sorted(given, key=lambda p: p.paid_on))
 
 
 def _schedule_within_grant(
@@ -201,10 +207,6 @@ def repeated_payment(payments: Sequence[Payment]) -> tuple[int, str] | None:
 def _payments_within_grant(
     instance: PartnerAid, _: attrs.Attribute[Any], value: tuple[Payment, ...]
 ) -> None:
-    found = repeated_payment(value)
-    if found is not None:
-        msg = f"PartnerAid.payments: {found[1]}"
-        raise InvalidInputError(msg)
     paid = ZERO
     for payment in value:
         remaining = instance.granted - paid

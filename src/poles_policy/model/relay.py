@@ -149,8 +149,8 @@ def check_principal(loan: RelayLoan, request: RelayRequest) -> None:
     Refuse a loan lending more than *request* asked for.
 
     The eligibility decided (RELAY.4) is the request's: a loan for more was
-    never decided on. A :class:`~poles_policy.model.cases.RelayCase` and the
-    relay rules both apply this check.
+    never decided on. A :class:`~poles_policy.model.cases.RelayCase` applies
+    this check; the relay rules apply it too, naming the rule called.
 
     Raises:
         WrongTypeError: If *loan* is not a :class:`RelayLoan` or *request* not

@@ -345,7 +345,11 @@ def _indicator(
     k = _calendar_year(contract, year)
     n = len(contract.years)
     gap = _WIDE.subtract(indicator.target, indicator.baseline)
-    expected = EXACT.add(indicator.baseline, EXACT.divide(_WIDE.multiply(gap, k), n))
+    # (baseline * n + gap * k) / n, rounded once to 28 digits: exact whenever it terminates
+    # within them, as the products it is compared by are.
+    expected = EXACT.divide(
+        _WIDE.add(_WIDE.multiply(indicator.baseline, n), _WIDE.multiply(gap, k)), n
+    )
     measured = indicator.measurement(year)
     up = indicator.direction is Direction.INCREASE
     value = None if measured is None else measured.value
