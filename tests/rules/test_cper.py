@@ -213,11 +213,12 @@ def test_with_the_poles_a_link_to_a_withdrawn_pole_gives_no_priority() -> None:
     }
     ski = checked.lines[1]
     assert (ski.linked, ski.unlabelled_pole_ids, ski.on) == (False, ("sporaltec",), on)
-    assert "not linked to a labelled pôle (sporaltec: not labelled on 2010-07-01)" in (
+    assert "not linked to a labelled pôle (sporaltec: not holding its label on 2010-07-01)" in (
         ski.check.reason.en
     )
     assert ski.check.reason.fr == (
-        "non lié à un pôle labellisé (sporaltec : non labellisé le 2010-07-01), rang 1 ; "
+        "non lié à un pôle labellisé (sporaltec : ne détenant pas son label le 2010-07-01), "
+        "rang 1 ; "
         "demandé 300\u202f000,00 €, accordé 300\u202f000,00 € (en totalité)"
     )
     assert checked.linked_allocated == Decimal("100000.00")
@@ -241,12 +242,14 @@ def test_in_french_the_poles_not_labelled_agree_with_their_number() -> None:
         on=date(2010, 7, 1),
     )
     assert line.check.reason.fr == (
-        "non lié à un pôle labellisé (sporaltec, techtera : non labellisés le 2010-07-01), "
+        "non lié à un pôle labellisé (sporaltec, techtera : ne détenant pas leur label le "
+        "2010-07-01), "
         "sans rang ; demandé 1,50 €, accordé 0,00 € (non financé), manque 1,50 € : "
         "l'enveloppe était déjà épuisée"
     )
     assert line.check.reason.en.startswith(
-        "not linked to a labelled pôle (sporaltec, techtera: not labelled on 2010-07-01), "
+        "not linked to a labelled pôle (sporaltec, techtera: not holding their label on "
+        "2010-07-01), "
         "unranked; requested 1.50 EUR, granted 0.00 EUR (not funded), shortfall 1.50 EUR"
     )
 

@@ -209,7 +209,7 @@ def test_a_pole_without_its_label_has_no_follow_up_and_is_asked_nothing_for_it()
         )
         assert follow.missing == ()
         assert follow.reason.en == (
-            "not labelled on 2009-07-01: the evaluation's follow-up does not apply"
+            "not holding its label on 2009-07-01: the evaluation's follow-up does not apply"
         )
         assert (standing.review_on, standing.probation_end) == (None, None)
     assert pole_standing(_pole(3, delabelled), date(2009, 7, 1), PARAMS).explain().splitlines()[

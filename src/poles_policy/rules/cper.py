@@ -186,10 +186,12 @@ class ProjectAllocation:
             tier = Text("pôle-linked", "lié à un pôle")
         elif self.unlabelled_pole_ids and self.on is not None:
             ids, day = ", ".join(self.unlabelled_pole_ids), self.on.isoformat()
-            labelled = "labellisé" if len(self.unlabelled_pole_ids) < 2 else "labellisés"
+            one = len(self.unlabelled_pole_ids) < 2
             tier = Text(
-                f"not linked to a labelled pôle ({ids}: not labelled on {day})",
-                f"non lié à un pôle labellisé ({ids} : non {labelled} le {day})",
+                f"not linked to a labelled pôle ({ids}: not holding {'its' if one else 'their'} "
+                f"label on {day})",
+                f"non lié à un pôle labellisé ({ids} : ne détenant pas {'son' if one else 'leur'} "
+                f"label le {day})",
             )
         else:
             tier = Text("not linked to a pôle", "non lié à un pôle")

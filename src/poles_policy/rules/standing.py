@@ -268,8 +268,9 @@ def _follow_up(
         # Whatever its group, a pôle without its label has no follow-up to be in.
         state = FollowUp.NOT_LABELLED
         reason = Text(
-            f"not labelled on {on.isoformat()}: the evaluation's follow-up does not apply",
-            f"non labellisé le {on.isoformat()} : les suites de l'évaluation ne s'appliquent pas",
+            f"not holding its label on {on.isoformat()}: the evaluation's follow-up does not apply",
+            f"ne détenant pas son label le {on.isoformat()} : les suites de l'évaluation ne "
+            "s'appliquent pas",
         )
     elif group is None:
         state, reason, missing = _no_group(pole)
