@@ -36,10 +36,11 @@ BENCHMARKS = {
     "brief": ("JSON bytes -> brief JSON assessment", "<= 60"),
     "json": ("JSON bytes -> explained JSON assessment", "<= 60"),
     "parse": ("  of which parse_case alone", "-"),
+    "assess": ("  of which assess on domain objects", "-"),
     "json_floor": ("  of which json.loads + json.dumps alone", "-"),
 }
 # The JSON paths take milliseconds rather than microseconds: fewer calls per batch.
-_SLOW = {"brief", "json", "parse", "json_floor"}
+_SLOW = {"brief", "json", "parse", "assess", "json_floor"}
 
 
 def _measure(name: str, number: int, repeat: int) -> float:
@@ -73,6 +74,9 @@ def _measure(name: str, number: int, repeat: int) -> float:
     def parse() -> object:
         return parse_case(raw)
 
+    def assessed() -> object:
+        return assess(request, params, loan=case.loan)
+
     document = assess(request, params, loan=case.loan).to_dict()
 
     def json_floor() -> object:
@@ -84,6 +88,7 @@ def _measure(name: str, number: int, repeat: int) -> float:
         "brief": brief,
         "json": json_to_json,
         "parse": parse,
+        "assess": assessed,
         "json_floor": json_floor,
     }
     times = timeit.repeat(functions[name], number=number, repeat=repeat)
