@@ -65,6 +65,7 @@ from poles_policy.model.projects import (
     PoleLabel,
     ProjectPartner,
     ScheduledPayment,
+    repeated_decision,
 )
 from poles_policy.model.regions import is_region_code
 from poles_policy.model.relay import RelayLoan, RelayRequest
@@ -429,7 +430,7 @@ def _project_is_valid(
         return False
     if len(labels) > 1 and len({label.pole_id for label in labels}) != len(labels):
         return False
-    if aid is not None and len(aid) > 1 and len(set(aid)) != len(aid):
+    if aid is not None and len(aid) > 1 and repeated_decision(aid) is not None:
         return False
     return all(a.partner_id in partner_ids for decision in aid or () for a in decision.partners)
 

@@ -339,16 +339,27 @@ def repeated_decision(decisions: Sequence[AidDecision]) -> str | None:
     A decision equal in every field to an earlier one is the same decision
     pasted twice: its subsidies would count twice.
     """
-    seen: dict[AidDecision, int] = {}
+    # Compared in full only when their funder, scheme, call, date and number of partners agree:
+    # hashing every decision would read every amount of every payment.
+    seen: dict[tuple[object, ...], list[int]] = {}
     for position, decision in enumerate(decisions):
-        first = seen.setdefault(decision, position)
-        if first != position:
+        key = (
+            decision.funder,
+            decision.scheme,
+            decision.call,
+            decision.decided_on,
+            len(decision.partners),
+        )
+        earlier = seen.setdefault(key, [])
+        first = next((i for i in earlier if decisions[i] == decision), None)
+        if first is not None:
             when = decision.decided_on.isoformat() if decision.decided_on else "an unknown date"
             call = f" ({decision.call})" if decision.call else ""
             return (
                 f"the {decision.scheme}{call} decision of {when} appears twice (items {first} "
                 f"and {position}), with the same partners and amounts"
             )
+        earlier.append(position)
     return None
 
 
