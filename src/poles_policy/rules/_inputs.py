@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from poles_policy._arguments import expect_day, given, listed, refuse, with_article
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
 from poles_policy.model.poles import Pole
-from poles_policy.model.relay import RelayLoan, RelayRequest
+from poles_policy.model.relay import RelayLoan, RelayRequest, check_principal
 from poles_policy.parameters import ParameterSet
 
 if TYPE_CHECKING:
@@ -140,19 +140,18 @@ def expect_loan(loan: object, request: RelayRequest, rule: str) -> None:
         refuse(rule, "loan", "a RelayLoan", loan)
     if loan.request_id != request.id:
         msg = f"{rule}: loan: answers request {loan.request_id!r}, not {request.id!r}"
-    elif loan.principal > request.amount:
-        msg = (
-            f"{rule}: loan.principal: {loan.principal} EUR is above the {request.amount} EUR "
-            "requested"
-        )
-    elif loan.disbursed_on < request.requested_on:
+        raise InvalidInputError(msg)
+    try:
+        check_principal(loan, request)
+    except InvalidInputError as exc:
+        msg = f"{rule}: {exc}"  # the model's words: "loan.principal: ... EUR is above ..."
+        raise InvalidInputError(msg) from None
+    if loan.disbursed_on < request.requested_on:
         msg = (
             f"{rule}: loan.disbursed_on: {loan.disbursed_on.isoformat()} is before the request "
             f"of {request.requested_on.isoformat()}"
         )
-    else:
-        return
-    raise InvalidInputError(msg)
+        raise InvalidInputError(msg)
 
 
 def poles_by_id(poles: Iterable[object]) -> dict[str, Pole]:
