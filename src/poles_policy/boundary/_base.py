@@ -29,6 +29,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Annotated, Any, Final, Self, TypeVar, cast
 
+import attrs
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -45,7 +46,15 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from poles_policy._arguments import with_article, wrong_type
 from poles_policy.dates import parse_iso_date
 from poles_policy.exceptions import DocumentError, InvalidInputError, WrongTypeError
-from poles_policy.model._validators import repeated
+from poles_policy.model._validators import (
+    HIDDEN_CHARACTERS,
+    an_id,
+    ids,
+    non_empty,
+    optional_id,
+    repeated,
+)
+from poles_policy.model.regions import all_regions
 from poles_policy.money import EXACT, decimal_text
 
 if TYPE_CHECKING:
@@ -58,11 +67,13 @@ __all__ = [
     "PLAIN_NON_NEGATIVE",
     "CalendarYear",
     "Flag",
+    "InseeCode",
     "IsoDate",
     "Model",
     "Money",
     "PlainInJson",
     "PositiveMoney",
+    "Rank",
     "RegionCode",
     "Share",
     "WholeNumber",
@@ -159,6 +170,9 @@ Flag = Annotated[bool, Strict()]
 WholeNumber = Annotated[int, Strict()]
 """A JSON integer only (a year, a rank, a count): ``true``, ``"2011"`` or ``2011.0`` are refused."""
 
+Rank = Annotated[int, Strict(), WithJsonSchema({"type": "integer", "minimum": 1})]
+"""A rank in a list, 1 being first, as a JSON integer; the domain refuses 0 in its own words."""
+
 
 def _calendar_year(year: int) -> int:
     if not 1 <= year <= _LAST_YEAR:
@@ -178,15 +192,81 @@ CalendarYear = Annotated[
 """A calendar year, 1 to 9999, as a JSON integer; another is refused in the domain's words."""
 
 
-def _non_blank_texts(schema: dict[str, Any], _: type) -> None:
-    """
-    Give each text property documented as non-empty its constraint in the schema.
+def _escaped(characters: str) -> str:
+    """A regular expression's character ranges, each character outside printable ASCII escaped."""
+    return "".join(c if " " < c < "\x7f" else f"\\u{ord(c):04x}" for c in characters)
 
-    A form validating against the schema then refuses ``""`` and ``" "``, as
-    the reader does (whose message names the field). The description is the
-    contract: a property said to be non-empty is a string with a character
-    other than a blank.
+
+# The characters an id or a name may not hold (model._validators.HIDDEN_CHARACTERS), escaped
+# as a JSON Schema pattern (ECMA-262, which Python's re also reads) writes them.
+_HIDDEN_RANGES: Final = _escaped(HIDDEN_CHARACTERS)
+ID_PATTERN: Final = rf"^(?![\s\S]*[{_HIDDEN_RANGES}])(?![\s\S]*\s$)\S"
+"""
+The JSON Schema pattern of an id: no hidden character, no blank at either end, not empty.
+
+No ``$`` ends it: Python's ``re`` (which JSON Schema validators in Python
+use) lets ``$`` match before a final line break, which the first lookahead
+refuses anyway.
+"""
+TEXT_PATTERN: Final = rf"^(?![\s\S]*[{_HIDDEN_RANGES}])[\s\S]*\S"
+"""The JSON Schema pattern of a name: no hidden character, and a character other than a blank."""
+
+
+def _string_branches(prop: dict[str, Any]) -> list[dict[str, Any]]:
+    return [b for b in prop.get("anyOf", [prop]) if b.get("type") == "string"]
+
+
+def _validators(validator: object) -> list[object]:
+    """The validators of an attrs field, those of an ``and_`` (a list given to attrs) one by one."""
+    inner = getattr(validator, "_validators", None)
+    return [validator] if inner is None else [v for part in inner for v in _validators(part)]
+
+
+def _domain_constraints(schema: dict[str, Any], cls: type) -> None:
     """
+    Constrain each property as the domain object the model builds constrains its field.
+
+    The domain's validators are the rule: a field validated as an id
+    (:func:`~poles_policy.model._validators.an_id`, ``optional_id``, ``ids``)
+    gets :data:`ID_PATTERN`, and a list of ids refused when one is given twice
+    (a ``_distinct...`` validator beside ``ids``) ``uniqueItems``; a field
+    validated as a name (``non_empty``) gets :data:`TEXT_PATTERN`. A form
+    validating against the schema then refuses what the reader refuses for
+    these reasons, where the reader's message says why.
+    """
+    domain = getattr(getattr(cls, "from_domain", None), "domain", None)
+    if domain is None or not attrs.has(domain):
+        return
+    properties = schema.get("properties", {})
+    for field in attrs.fields(domain):
+        prop = properties.get(field.name)
+        if prop is None:
+            continue
+        checks = _validators(field.validator)
+        if an_id in checks or optional_id in checks:
+            for branch in _string_branches(prop):
+                branch.update(minLength=1, pattern=ID_PATTERN)
+        elif non_empty in checks:
+            for branch in _string_branches(prop):
+                branch.update(minLength=1, pattern=TEXT_PATTERN)
+        elif ids in checks and prop.get("type") == "array":
+            prop["items"] = {"type": "string", "minLength": 1, "pattern": ID_PATTERN}
+            if any(getattr(v, "__name__", "").startswith("_distinct") for v in checks):
+                prop["uniqueItems"] = True
+
+
+def _non_blank_texts(schema: dict[str, Any], cls: type) -> None:
+    """
+    Give each text property its constraints in the schema, as the reader has them.
+
+    First those of the domain object the model builds (see
+    :func:`_domain_constraints`). Then, for a property the domain does not
+    constrain so, its description is the contract: a property said to be
+    non-empty is a string with a character other than a blank, so that a form
+    validating against the schema refuses ``""`` and ``" "`` as the reader does
+    (whose message names the field).
+    """
+    _domain_constraints(schema, cls)
     for prop in schema.get("properties", {}).values():
         if "non-empty" not in str(prop.get("description", "")):
             continue
@@ -353,6 +433,8 @@ def from_domain_of(domain: type[object]) -> Callable[[_F], _F]:
 
         # Model reads it to place the domain's errors at the model's fields.
         checked.domain_name = name  # type: ignore[attr-defined]
+        # The schema reads the domain's validators from it (see _domain_constraints).
+        checked.domain = domain  # type: ignore[attr-defined]
         return cast("_F", checked)
 
     return decorate
@@ -552,10 +634,28 @@ RegionCode = Annotated[
     str,
     StringConstraints(pattern=r"^[0-9]{2}$"),
     WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted({r.code for r in all_regions()}),
+            "description": "INSEE region code, of the regions before or after 2016",
+        }
+    ),
+]
+"""
+An INSEE region code such as ``"82"``, of a region of either period.
+
+The schema lists the codes; the domain refuses another, and checks the code
+against the date where one applies (a relay request's).
+"""
+
+InseeCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]{2}$"),
+    WithJsonSchema(
         {"type": "string", "pattern": r"^[0-9]{2}$", "description": "INSEE region code"}
     ),
 ]
-"""An INSEE region code such as ``"82"`` (checked against the date by the domain)."""
+"""Two digits, the form of an INSEE region code: a region record's own code."""
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import CalendarYear, Flag, IsoDate, Model, WholeNumber
+from poles_policy.boundary._base import CalendarYear, Flag, IsoDate, Model, Rank, WholeNumber
 from poles_policy.boundary._figures import AmountText, DecimalText, FractionText
 from poles_policy.boundary.decision import CheckModel
 from poles_policy.rules.cper import Funding
@@ -58,7 +58,7 @@ class ProjectAllocationModel(Model):
     linked: Flag = Field(
         description="Whether it is linked to at least one pôle (a SYN.4 priority)."
     )
-    priority_rank: WholeNumber | None = Field(
+    priority_rank: Rank | None = Field(
         description="Its rank in the region's priority list; null when it is not ranked."
     )
     requested: AmountText = Field(description="The amount it asked for, in EUR.")

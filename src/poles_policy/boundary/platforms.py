@@ -16,8 +16,8 @@ from poles_policy.boundary._base import (
     IsoDate,
     Model,
     Money,
+    Rank,
     RegionCode,
-    WholeNumber,
     build_each,
     from_domain_of,
 )
@@ -311,7 +311,7 @@ class StructuringProjectModel(Model):
             "The amount requested from the envelope, in euros exact to the cent, non-negative."
         )
     )
-    priority_rank: WholeNumber | None = Field(
+    priority_rank: Rank | None = Field(
         default=None,
         description=(
             "Its rank in the region's priority list, 1 being first; absent or null when not ranked."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from poles_policy.boundary._base import IsoDate, Model, RegionCode, from_domain_of
+from poles_policy.boundary._base import InseeCode, IsoDate, Model, from_domain_of
 from poles_policy.model.regions import Region, RegionKind
 
 __all__ = ["RegionModel"]
@@ -23,7 +23,7 @@ class RegionModel(Model):
     Source of every record: INSEE, Code officiel géographique.
     """
 
-    code: RegionCode = Field(
+    code: InseeCode = Field(
         description=(
             'The INSEE region code (code officiel géographique), two digits, e.g. "82" for '
             'Rhône-Alpes. One code may denote two regions at different dates ("24": Centre, '
@@ -53,7 +53,7 @@ class RegionModel(Model):
             "or continuing (a region of the policy period that continues unchanged)."
         )
     )
-    successor: RegionCode | None = Field(
+    successor: InseeCode | None = Field(
         default=None,
         description=(
             "For a historic region, the INSEE code of the 2016 region its territory joined "

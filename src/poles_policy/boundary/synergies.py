@@ -72,7 +72,8 @@ class InvolvementModel(Model):
         default=None,
         description=(
             "Where the involvement is documented (minutes, the performance contract, a "
-            "convention...); absent or null when not said."
+            "convention...), non-empty (free text, which may span lines); absent or null when not "
+            "said."
         ),
     )
 

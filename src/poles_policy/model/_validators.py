@@ -145,10 +145,12 @@ def share(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 # U+200F, U+202A-U+202E, U+2066-U+2069), and the zero-width characters (U+200B-U+200D, U+2060,
 # U+FEFF), with which an id can display as another (or as nothing at all) or a name start a line
 # of its own in an explanation. A tab, as a spreadsheet leaves it, is a blank.
-_HIDDEN: Final = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060"
-    "\u2066-\u2069\ufeff]"
+HIDDEN_CHARACTERS: Final = (
+    "\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060"
+    "\u2066-\u2069\ufeff"
 )
+"""The ranges of hidden characters, as a regular expression's character class holds them."""
+_HIDDEN: Final = re.compile(f"[{HIDDEN_CHARACTERS}]")
 
 
 def readable(text: str) -> bool:
