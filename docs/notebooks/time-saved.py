@@ -50,7 +50,8 @@ len(portfolio)
 # ## Drawing the uncertain dates
 #
 # Two modelling choices drive the draws, both **assumptions** rather than sourced facts: an
-# estimated first subsidy payment falls on any day of its window with equal chance, and where the
+# estimated subsidy payment falls on any day of its window with equal chance (the first payment is
+# the earliest of those drawn and those known or planned), and where the
 # case does not say whether the bank asks OSEO for a counter-guarantee (RELAY.5), it does with
 # probability `oseo_asked` (one half by default). Known and planned dates are not drawn. The seed
 # makes the draws repeatable.

@@ -13,9 +13,11 @@ each draw's saving and whether it falls inside the promise.
 The draws follow two modelling choices, assumptions rather than sourced
 facts, which the function's arguments let a user change:
 
-- an estimated first subsidy payment falls on any day of its window with
-  equal chance (the sources give the 6 to 9 months as a range, not a
-  distribution);
+- an estimated subsidy payment falls on any day of its window with equal
+  chance, independently of the others (the sources give the 6 to 9 months as
+  a range, not a distribution), and the first payment is the earliest of the
+  payments drawn: a payment planned inside an estimated one's window comes
+  first whenever the estimated one falls after it;
 - an estimated disbursement whose range comes from not knowing whether the
   bank asks OSEO for a counter-guarantee (RELAY.5) is the later date (asked)
   with probability *oseo_asked* (0.5 by default), the earlier one otherwise.
@@ -196,12 +198,14 @@ class _Ranges:
     ids: list[str] = attrs.Factory(list)
     out_first: list[date] = attrs.Factory(list)
     out_last: list[date] = attrs.Factory(list)
-    paid_first: list[date] = attrs.Factory(list)
-    paid_last: list[date] = attrs.Factory(list)
     low: list[int] = attrs.Factory(list)
     high: list[int] = attrs.Factory(list)
     bounds: list[tuple[int, int]] = attrs.Factory(list)
     in_force: list[bool] = attrs.Factory(list)
+    # The window of the first payment that may come first, by (earliest, latest), and those of
+    # the others that may (their earliest date is not after the first payment's latest).
+    windows: list[tuple[date, date]] = attrs.Factory(list)
+    rivals: list[tuple[tuple[date, date], ...]] = attrs.Factory(list)
 
 
 def _ranges(portfolio: RelayPortfolio, params: ParameterSet, eligible: Flags) -> _Ranges:
@@ -221,14 +225,33 @@ def _ranges(portfolio: RelayPortfolio, params: ParameterSet, eligible: Flags) ->
         found.ids.append(case.case_id)
         found.out_first.append(saved.disbursed_earliest)
         found.out_last.append(saved.disbursed_latest)
-        found.paid_first.append(saved.first_payment_earliest)
-        found.paid_last.append(saved.first_payment_latest)
         found.low.append(saved.saving_low.days)
         found.high.append(saved.saving_high.days)
         promise = promised_gain(params, case.request.requested_on)
         found.in_force.append(promise is not None)
         found.bounds.append(promise or (0, 0))
+        # The payments that may come first: none that starts after another has surely come. With
+        # one, its window is the first payment's; with more, each is drawn and the earliest wins.
+        first, *rivals = sorted(
+            (t.earliest, t.latest)
+            for t in saved.bridging.tranches
+            if t.earliest <= saved.first_payment_latest
+        )
+        found.windows.append(first)
+        found.rivals.append(tuple(rivals))
     return found
+
+
+def _uniform_day(
+    start: date, end: date, uniform: npt.NDArray[np.float64]
+) -> npt.NDArray[np.datetime64]:
+    """The days from *start* to *end*, both included, one for each of *uniform*'s numbers."""
+    first = np.datetime64(start, "D")
+    window = (np.datetime64(end, "D") - first).astype(np.int64)
+    days: npt.NDArray[np.datetime64] = first + (uniform * (window + 1)).astype(np.int64).astype(
+        "m8[D]"
+    )
+    return days
 
 
 def _stream(seed: int, case_id: str) -> np.random.Generator:
@@ -319,13 +342,28 @@ def simulate_savings(
     # One stream per case, from the seed and the case's id: a case's draws do not depend on the
     # other cases, so a portfolio filtered or reordered gives each case the same figures.
     by_case = np.empty((n, 2, draws))
+    # Where other payments may come first, the earliest of their drawn dates, by case.
+    rivals: dict[int, npt.NDArray[np.datetime64]] = {}
     for row, case_id in enumerate(found.ids):
-        _stream(seed, case_id).random((2, draws), out=by_case[row])
+        stream = _stream(seed, case_id)
+        stream.random((2, draws), out=by_case[row])
+        if found.rivals[row]:
+            # Drawn after the case's first two rows: a case with one payment that may come
+            # first draws as it would alone.
+            rivals[row] = np.min(
+                [
+                    _uniform_day(start, end, stream.random(draws))
+                    for start, end in found.rivals[row]
+                ],
+                axis=0,
+            )
     uniform = by_case.transpose(1, 2, 0)  # (2, draws, n)
-    first = _dates(found.paid_first)
-    window = (_dates(found.paid_last) - first).astype(np.int64)
-    # Uniform over the days of each first-payment window (0 days when it is known).
+    first = _dates([w[0] for w in found.windows])
+    window = (_dates([w[1] for w in found.windows]) - first).astype(np.int64)
+    # Uniform over the days of each payment's window (0 days when it is known or planned).
     paid = first + (uniform[0] * (window + 1)).astype(np.int64).astype("m8[D]")
+    for row, earliest_rival in rivals.items():
+        paid[:, row] = np.minimum(paid[:, row], earliest_rival)
     earliest, latest = _dates(found.out_first), _dates(found.out_last)
     asked = uniform[1] < chance
     disbursed = np.where(asked, latest, earliest)
