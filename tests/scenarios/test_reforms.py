@@ -117,6 +117,17 @@ def test_generalisation_sweep_counts_as_screening_each_reform_does() -> None:
         assert row["grant_rate"] == pytest.approx(counts["eligible"] / decided)
 
 
+def test_the_sweep_replaces_a_base_already_generalised_by_a_dated_override() -> None:
+    # A base national from 2010 by an override dated 2010: a sweep date of 2009 is in force for
+    # the requests of 2009 as well, as from the pilot alone (32 eligible demo cases, not 23).
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    base = PILOT.override("relay.national_from", date(2010, 1, 1), valid_from=date(2010, 1, 1))
+    days = [date(2009, 1, 1), date(2010, 1, 1)]
+    from_base = generalisation_sweep(portfolio, base, days)
+    assert from_base["eligible"].tolist() == [32, 23]
+    pd.testing.assert_frame_equal(from_base, generalisation_sweep(portfolio, PILOT, days))
+
+
 def test_an_earlier_generalisation_never_admits_fewer_cases() -> None:
     # RELAY.7: generalising the scheme never turns an eligible case ineligible.
     portfolio = RelayPortfolio.from_cases(synthetic_relay_cases(300, seed=5))

@@ -21,6 +21,7 @@ import pandas as pd
 
 from poles_policy._arguments import given, not_a_day, refuse
 from poles_policy.exceptions import InvalidInputError, WrongTypeError
+from poles_policy.parameters import OVERRIDE_EPOCH
 from poles_policy.scenarios.portfolio import require
 from poles_policy.scenarios.screening import outcome_counts, screen
 
@@ -125,7 +126,9 @@ def generalisation_sweep(
     Screen *portfolio* with the scheme generalised nationally from each of *dates* (RELAY.7).
 
     Each date gives a reform of *params*: ``relay.national_from`` set to that
-    date (:meth:`~poles_policy.parameters.ParameterSet.override`).
+    date (:meth:`~poles_policy.parameters.ParameterSet.override`) for every
+    request date, whatever its history in *params* (a base already generalised
+    from 2010 by an override dated 2010 included).
 
     Args:
         portfolio: The cases.
@@ -170,7 +173,14 @@ def generalisation_sweep(
         seen.add(day)
     rows = {
         day: outcome_counts(
-            screen(portfolio, params.override(_NATIONAL_FROM, day, note="generalisation sweep"))
+            screen(
+                portfolio,
+                # The whole history replaced, whatever it was: a base generalised from a later
+                # date by a dated override would otherwise keep the date in force until then.
+                params.override(
+                    _NATIONAL_FROM, day, valid_from=OVERRIDE_EPOCH, note="generalisation sweep"
+                ),
+            )
         )
         for day in days
     }
