@@ -590,12 +590,18 @@ def _preceded(name: str, *, plain: str, le: str, les: str, elided: str = "") -> 
     return f"{plain} {name}"
 
 
-class Outcome(enum.Enum):
+class Outcome(enum.StrEnum):
     """
     The answer of an eligibility rule.
 
+    An outcome is also its value as a string: it equals "eligible",
+    "ineligible" or "undetermined", as written in a JSON document or a
+    table's column.
+
     >>> Outcome("undetermined").label.in_lang("fr")
     'INDÉTERMINÉ (faits manquants)'
+    >>> Outcome.ELIGIBLE == "eligible", f"{Outcome.INELIGIBLE}"
+    (True, 'ineligible')
     """
 
     ELIGIBLE = "eligible"
@@ -616,12 +622,17 @@ _OUTCOME_TEXT = {
 }
 
 
-class Status(enum.Enum):
+class Status(enum.StrEnum):
     """
     The status of one check.
 
+    A status is also its value as a string: it equals "met", "not_met",
+    "unknown" or "not_applicable".
+
     >>> Status.NOT_MET.label.in_lang("fr"), Status.NOT_APPLICABLE.value
     ('NON REMPLIE', 'not_applicable')
+    >>> Status.MET == "met"
+    True
     """
 
     MET = "met"

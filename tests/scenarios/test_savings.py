@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
@@ -16,7 +17,8 @@ from poles_policy.data.demo import demo_cases
 from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.model.projects import PaymentKind, ScheduledPayment
 from poles_policy.parameters import ParameterSet, default_parameters
-from poles_policy.rules.relay import time_saved
+from poles_policy.rules.relay import assess_case, time_saved
+from poles_policy.rules.relay.evaluation import Distribution, evaluate_portfolio
 from poles_policy.scenarios import (
     RelayPortfolio,
     SavingsSimulation,
@@ -124,6 +126,7 @@ def test_a_relay_after_the_subsidy_saves_nothing_and_a_zero_month_promise_holds_
 
 def _with_schedule(case: RelayCase, *schedule: ScheduledPayment) -> RelayCase:
     request = case.request
+    assert request.project.aid is not None
     aid = request.project.aid[0]
     partner = attrs.evolve(aid.partners[0], schedule=schedule)
     project = attrs.evolve(request.project, aid=(attrs.evolve(aid, partners=(partner,)),))
@@ -223,7 +226,27 @@ def test_summaries_per_case_and_per_draw() -> None:
     assert len(per_draw) == 300
     expected = simulation.inside[:, simulation.promise_in_force].mean(axis=1)
     assert np.allclose(per_draw["share_inside"].to_numpy(), expected)
-    assert np.allclose(per_draw["median_months"], per_draw["median_days"] * 12 / 365.25)
+    # Each draw's median months: the balance sheet's median of the cases' decimal months.
+    for draw in (0, 1, 299):
+        months = [
+            dates.Duration(start=date(2009, 1, 1), end=date(2009, 1, 1) + timedelta(int(d)))
+            for d in simulation.days[draw]
+        ]
+        distribution = Distribution.of([m.decimal_months for m in months])
+        assert distribution is not None
+        median = distribution.median
+        assert per_draw["median_months"].iloc[draw] == pytest.approx(float(median))
+
+
+def test_per_draw_months_are_rounded_to_tenths_as_the_balance_sheet_has_them() -> None:
+    # demo-07 saves 182 days, all its dates known: 6.0 months (5.98 unrounded), as assessed.
+    cases = [c for c in demo_cases() if c.case_id == "demo-07"]
+    simulation = simulate_savings(RelayPortfolio.from_cases(cases), PARAMS, draws=3, seed=0)
+    assert simulation.days.tolist() == [[182], [182], [182]]
+    assert simulation.per_draw()["median_months"].tolist() == [6.0, 6.0, 6.0]
+    sheet = evaluate_portfolio([assess_case(c, PARAMS) for c in cases], label="pilot")
+    assert sheet.months_saved_low is not None
+    assert sheet.months_saved_low.median == Decimal("6.0")
 
 
 def test_a_reform_reaching_before_the_pilot_needs_its_processing_parameters() -> None:
@@ -314,3 +337,26 @@ def test_the_memory_cap_takes_draws_times_eligible_cases_up_to_the_cap(
         simulate_savings(portfolio, PARAMS, draws=11, seed=1)
     # Cases that are not eligible are not simulated, and do not count.
     assert simulate_savings(RelayPortfolio.from_cases([]), PARAMS, draws=1000, seed=1).draws == 1000
+
+
+def test_a_simulation_s_arrays_are_read_only_and_its_repr_is_one_line() -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    simulation = simulate_savings(portfolio, PARAMS, draws=50, seed=4)
+    for array in (
+        simulation.days,
+        simulation.inside,
+        simulation.low_days,
+        simulation.high_days,
+        simulation.promise_in_force,
+    ):
+        with pytest.raises(ValueError, match="read-only"):
+            array[...] = 0
+    assert repr(simulation) == "<SavingsSimulation: 50 draws x 23 cases, seed 4>"
+
+
+def test_a_large_portfolio_shows_in_one_short_line() -> None:
+    cases = synthetic_relay_cases(2000, seed=1)
+    text = repr(RelayPortfolio.from_cases(cases))
+    assert text.startswith(f"<RelayPortfolio: 2000 cases ({cases[0].case_id}, ")
+    assert len(text) < 120
+    assert repr(RelayPortfolio.from_cases([])) == "<RelayPortfolio: 0 cases, 0 regions>"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import operator
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -37,6 +37,7 @@ __all__ = [
     "from_cents",
     "periods",
     "probability",
+    "read_only",
     "share_of",
     "whole_number",
     "yes_or_no",
@@ -192,6 +193,15 @@ def from_cents(cents: int) -> Eur:
         msg = f"cents must be a whole number of cents, not {cents!r}"
         raise InvalidInputError(msg)
     return Eur(Decimal(f"{int(given)}E-2"))
+
+
+_A = TypeVar("_A", bound="npt.NDArray[Any]")
+
+
+def read_only(array: _A) -> _A:
+    """Make *array* read-only, and return it."""
+    array.flags.writeable = False
+    return array
 
 
 def cents_array(values: list[int]) -> CentsArray:

@@ -31,7 +31,7 @@ from poles_policy.parameters import ParameterSet
 from poles_policy.rules._inputs import poles_by_id
 from poles_policy.rules._labels import labelled
 from poles_policy.rules.relay.eligibility import prefinanceable
-from poles_policy.scenarios._arrays import CentsArray, Flags, cents, cents_array
+from poles_policy.scenarios._arrays import CentsArray, Flags, cents, cents_array, read_only
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -132,11 +132,6 @@ def _poles(values: Iterable[Pole] | None) -> tuple[Pole, ...] | None:
     return None if values is None else tuple(poles_by_id(values).values())
 
 
-def _read_only(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    array.flags.writeable = False
-    return array
-
-
 @attrs.frozen(eq=False, kw_only=True)
 class RelayPortfolio:
     """
@@ -224,10 +219,23 @@ class RelayPortfolio:
         }
         for name, value in fields.items():
             object.__setattr__(
-                self, name, _read_only(value) if isinstance(value, np.ndarray) else value
+                self, name, read_only(value) if isinstance(value, np.ndarray) else value
             )
         positions = {case.case_id: i for i, case in enumerate(self.cases)}
         object.__setattr__(self, "_positions", positions)
+
+    def __repr__(self) -> str:
+        """
+        Describe the portfolio in one short line: a notebook shows it whatever its size.
+
+        >>> from poles_policy.data.demo import demo_cases
+        >>> RelayPortfolio.from_cases(demo_cases())
+        <RelayPortfolio: 50 cases (demo-01, demo-02, demo-03, ...), 9 regions>
+        """
+        shown = ", ".join([*self.case_ids[:3], "..."] if len(self) > 3 else self.case_ids)
+        listed = f" ({shown})" if shown else ""
+        poles = "" if self.poles is None else f", {len(self.poles)} labelling pôles"
+        return f"<RelayPortfolio: {len(self)} cases{listed}, {len(self.regions)} regions{poles}>"
 
     def __len__(self) -> int:
         """The number of cases."""

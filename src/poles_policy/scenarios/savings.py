@@ -41,7 +41,7 @@ import pandas as pd
 from poles_policy._arguments import refuse
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.rules.relay.timing import promised_gain, time_saved
-from poles_policy.scenarios._arrays import probability, whole_number
+from poles_policy.scenarios._arrays import probability, read_only, whole_number
 from poles_policy.scenarios.portfolio import Flags, require
 from poles_policy.scenarios.screening import screen
 
@@ -62,7 +62,6 @@ _MAX_DRAWS: Final = 1_000_000
 _MAX_CELLS: Final = 20_000_000
 _PEAK_BYTES_PER_CELL: Final = 67
 
-_DAYS_PER_MONTH: Final = 365.25 / 12
 # Ten thousand years either way: beyond, datetime64 dates leave the calendar Python reads.
 _MAX_MONTHS: Final = 120_000
 
@@ -119,8 +118,9 @@ class SavingsSimulation:
     >>> from poles_policy.scenarios import RelayPortfolio
     >>> portfolio = RelayPortfolio.from_cases(demo_cases())
     >>> simulation = simulate_savings(portfolio, default_parameters(), draws=100, seed=2009)
-    >>> simulation.per_case().loc["demo-21", ["low_days", "high_days"]].tolist()
-    [141, 232]
+    >>> row = simulation.per_case().loc["demo-21"]
+    >>> int(row["low_days"]), int(row["high_days"])
+    (141, 232)
     """
 
     case_ids: tuple[str, ...]
@@ -130,6 +130,20 @@ class SavingsSimulation:
     promise_in_force: Flags
     days: npt.NDArray[np.int64]
     inside: Flags
+
+    def __repr__(self) -> str:
+        """
+        Describe the simulation in one short line, rather than its arrays.
+
+        >>> from poles_policy.data.demo import demo_cases
+        >>> from poles_policy.parameters import default_parameters
+        >>> from poles_policy.scenarios import RelayPortfolio
+        >>> portfolio = RelayPortfolio.from_cases(demo_cases())
+        >>> simulate_savings(portfolio, default_parameters(), draws=10, seed=1)
+        <SavingsSimulation: 10 draws x 23 cases, seed 1>
+        """
+        cases = len(self.case_ids)
+        return f"<SavingsSimulation: {self.draws} draws x {cases} cases, seed {self.seed}>"
 
     @property
     def draws(self) -> int:
@@ -168,19 +182,26 @@ class SavingsSimulation:
         Summarise each draw over the cases: what the portfolio's balance sheet would read.
 
         Returns:
-            One row per draw (index ``draw``): ``median_days`` and
-            ``median_months`` (days x 12 / 365.25) over the cases, and
+            One row per draw (index ``draw``): ``median_days`` over the cases;
+            ``median_months``, the median of each case's decimal months (days
+            x 12 / 365.25 rounded to 0.1, halves up, as the scalar rule and
+            the balance sheet of
+            :func:`~poles_policy.rules.relay.evaluation.evaluate_portfolio`
+            round them: 182 days are 6.0 months, not 5.98); and
             ``share_inside``, the share of cases with a promise in force
             whose saving is inside it (``NaN`` when there are none).
         """
         counted = int(self.promise_in_force.sum())
         nothing = np.full(self.draws, np.nan)
         median = np.median(self.days, axis=1) if self.case_ids else nothing
+        # Tenths of a month, rounded halves up in integers: days x 480 / 1461, as Duration has it.
+        tenths = (960 * self.days + 1461) // 2922
+        months = np.median(tenths, axis=1) / 10 if self.case_ids else nothing
         inside = self.inside[:, self.promise_in_force].sum(axis=1)
         return pd.DataFrame(
             {
                 "median_days": median,
-                "median_months": median / _DAYS_PER_MONTH,
+                "median_months": months,
                 "share_inside": inside / counted if counted else np.full(self.draws, np.nan),
             },
             index=pd.RangeIndex(self.draws, name="draw"),
@@ -382,12 +403,14 @@ def simulate_savings(
         reached_low |= (arrived >= reach) & (low_months == months)
         within_high |= (arrived <= reach) & (high_months == months)
     promised = np.array(found.in_force, dtype=np.bool_)
+    # Read-only, as the portfolio's arrays are: a stray assignment in a notebook cell would
+    # change every summary read afterwards.
     return SavingsSimulation(
         case_ids=tuple(found.ids),
         seed=seed,
-        low_days=np.array(found.low, dtype=np.int64),
-        high_days=np.array(found.high, dtype=np.int64),
-        promise_in_force=promised,
-        days=days,
-        inside=reached_low & within_high & promised,
+        low_days=read_only(np.array(found.low, dtype=np.int64)),
+        high_days=read_only(np.array(found.high, dtype=np.int64)),
+        promise_in_force=read_only(promised),
+        days=read_only(days),
+        inside=read_only(reached_low & within_high & promised),
     )
