@@ -172,3 +172,72 @@ def test_the_regularity_as_json_keeps_its_gaps_and_checks() -> None:
         (g.start.isoformat(), g.end.isoformat(), g.too_long) for g in answer.gaps
     ]
     assert [c["key"] for c in data["checks"]] == [c.key for c in answer.checks]
+
+
+# --- meetings whose attendance was not recorded ----------------------------------------------------
+
+
+def test_meetings_without_attendees_leave_the_funders_check_unknown_and_ask_who_came() -> None:
+    # No meeting is held by nobody: empty attendees are an attendance not recorded.
+    committee = _committee((date(2009, 2, 1), ()), (date(2009, 5, 1), ()))
+    answer = committee_regularity(committee, date(2009, 1, 1), date(2009, 6, 30), PARAMS)
+    gaps, funders = answer.checks[0], answer.checks[1]
+    assert (gaps.status, funders.status) == (Status.MET, Status.UNKNOWN)
+    assert answer.regular is None
+    assert answer.absent_funders == ("prefet", "region")
+    assert [(f.path, f.question.en) for f in funders.missing] == [
+        ("meetings.0.attendees", "Which members attended the meeting of 2009-02-01?"),
+        ("meetings.1.attendees", "Which members attended the meeting of 2009-05-01?"),
+    ]
+    assert funders.reason.en == (
+        "funder(s) at no meeting whose attendance is recorded: Préfet de région, Région "
+        "Rhône-Alpes; attendance not recorded for the meeting(s) of 2009-02-01, 2009-05-01"
+    )
+    assert answer.explain().splitlines()[0] == (
+        "Coordination committee of minalogic, 2009-01-01 – 2009-06-30: 2 meeting(s), "
+        "regularity with the funders not known (attendance not recorded)"
+    )
+    assert "régularité avec les financeurs inconnue" in answer.explain("fr")
+    assert "Quels membres ont assisté à la réunion du 2009-02-01 ?" in answer.explain("fr")
+
+
+def test_a_funder_seen_at_a_recorded_meeting_needs_no_other_attendance() -> None:
+    committee = _committee((date(2009, 2, 1), EVERYONE), (date(2009, 5, 1), ()))
+    answer = committee_regularity(committee, date(2009, 1, 1), date(2009, 6, 30), PARAMS)
+    assert answer.checks[1].status is Status.MET
+    assert answer.checks[1].missing == ()
+    assert answer.regular is True
+
+
+def test_only_the_unrecorded_meetings_of_the_period_are_asked_for() -> None:
+    # The meeting of 2008 is outside the period; the one of 2009-03-01 is recorded.
+    committee = _committee(
+        (date(2008, 12, 1), ()), (date(2009, 3, 1), ("pole",)), (date(2009, 6, 1), ())
+    )
+    answer = committee_regularity(committee, date(2009, 1, 1), date(2009, 6, 30), PARAMS)
+    assert [f.path for f in answer.checks[1].missing] == ["meetings.2.attendees"]
+
+
+def test_gaps_too_long_make_a_committee_irregular_whatever_the_attendance() -> None:
+    committee = _committee((date(2009, 1, 15), ()), (date(2010, 1, 15), ()))
+    answer = committee_regularity(committee, date(2009, 1, 1), date(2010, 1, 31), PARAMS)
+    assert (answer.checks[0].status, answer.checks[1].status) == (Status.NOT_MET, Status.UNKNOWN)
+    assert answer.regular is False
+
+
+@given(committee=coordination_committees(start=START, end=END))
+def test_regular_is_true_when_both_checks_are_met_false_when_one_fails_else_unknown(
+    committee: CoordinationCommittee,
+) -> None:
+    answer = committee_regularity(committee, START, END, PARAMS)
+    statuses = {answer.checks[0].status, answer.checks[1].status}
+    if Status.NOT_MET in statuses:
+        assert answer.regular is False
+    elif statuses == {Status.MET}:
+        assert answer.regular is True
+    else:
+        assert answer.regular is None
+        assert answer.checks[1].missing
+    unrecorded = [m for m in committee.meetings if START <= m.held_on <= END and not m.attendees]
+    if answer.checks[1].status is Status.UNKNOWN:
+        assert len(answer.checks[1].missing) == len(unrecorded)

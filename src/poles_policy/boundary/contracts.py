@@ -410,7 +410,7 @@ class MeetingModel(Model):
         default=(),
         description=(
             "Actor ids of the members present, each a member and none twice; empty (the "
-            "default) when not recorded."
+            "default) when the attendance was not recorded: the funders check then asks for it."
         ),
     )
     contract_id: str | None = Field(

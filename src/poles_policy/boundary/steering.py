@@ -134,7 +134,9 @@ class CommitteeRegularityModel(Model):
     meetings: WholeNumber = Field(ge=0, description="The number of meetings held in the period.")
     gaps: tuple[GapModel, ...] = Field(description="Every stretch without a meeting, in order.")
     absent_funders: tuple[str, ...] = Field(
-        description="The funders (actor ids) who attended no meeting of the period."
+        description=(
+            "The funders (actor ids) seen at no meeting of the period whose attendance is recorded."
+        )
     )
     planned: WholeNumber | None = Field(
         description=(
@@ -142,7 +144,12 @@ class CommitteeRegularityModel(Model):
             "no plan."
         )
     )
-    regular: Flag = Field(description="Whether the gaps check and the funders check are met.")
+    regular: Flag | None = Field(
+        description=(
+            "Whether the gaps check and the funders check are met; null when the gaps check is "
+            "met and the funders check is unknown (a meeting's attendance not recorded)."
+        )
+    )
     checks: tuple[CheckModel, ...] = Field(
         description="The gaps check, the funders check, then the plan (information), explained."
     )

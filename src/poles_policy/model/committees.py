@@ -80,7 +80,9 @@ class Meeting:
 
     Attributes:
         held_on: The meeting date.
-        attendees: The actor ids of the members present (no one twice).
+        attendees: The actor ids of the members present (no one twice);
+            empty (the default) when the attendance was not recorded, since
+            no meeting is held by nobody.
         contract_id: The performance contract reviewed, or ``None`` if none
             was or it is not known.
     """

@@ -17,7 +17,12 @@ checks and one piece of information:
    strictly (see below).
 2. **With its funders** (``gov.committee.funders``): every member flagged as a
    funder attended at least one meeting of the period. A committee that lists
-   no funder does not meet with them.
+   no funder does not meet with them. A meeting without attendees is one
+   whose attendance was not recorded (nobody holds a meeting alone): while a
+   funder is seen at none of the recorded meetings and some are not
+   recorded, the check is unknown, and asks who attended them
+   (``meetings.N.attendees``, N counted in the committee's order, oldest
+   first).
 3. **As planned** (information): when the committee records a planned
    recurrence, how many planned dates fall in the period beside how many
    meetings were held.
@@ -52,6 +57,7 @@ from poles_policy.dates import add_months
 from poles_policy.exceptions import InvalidInputError
 from poles_policy.explain import (
     Check,
+    Fact,
     Status,
     Text,
     fr_count,
@@ -59,7 +65,7 @@ from poles_policy.explain import (
     json_fields,
     render_account,
 )
-from poles_policy.model.committees import CoordinationCommittee
+from poles_policy.model.committees import CoordinationCommittee, Meeting
 from poles_policy.rules._inputs import expect, expect_date, expect_params
 
 if TYPE_CHECKING:
@@ -103,12 +109,13 @@ class CommitteeRegularity:
         end: The period's last day.
         meetings: The number of meetings held in the period.
         gaps: Every stretch without a meeting, in order.
-        absent_funders: The funders (actor ids) who attended no meeting of
-            the period, in the committee's order.
+        absent_funders: The funders (actor ids) seen at no meeting of the
+            period whose attendance is recorded, in the committee's order.
         planned: The number of planned meeting dates in the period, or
             ``None`` when the committee records no plan.
         regular: Whether both checks are met (never with no meeting: the
-            funders check then fails).
+            funders check then fails); ``None`` when the gaps check is met and
+            the funders check is unknown (attendance not recorded).
         checks: The gaps check, the funders check, then the plan (information).
     """
 
@@ -119,7 +126,7 @@ class CommitteeRegularity:
     gaps: tuple[Gap, ...]
     absent_funders: tuple[str, ...]
     planned: int | None
-    regular: bool
+    regular: bool | None
     checks: tuple[Check, ...]
 
     def explain(self, lang: Lang = "en", *, sources: bool = False) -> str:
@@ -132,11 +139,16 @@ class CommitteeRegularity:
         """
         fr = lang == "fr"
         # The verdict agrees with "Comité", a singular: "régulier".
-        verdict = (
-            ("régulier, avec les financeurs" if fr else "regular, with the funders")
-            if self.regular
-            else ("PAS régulier avec les financeurs" if fr else "NOT regular with the funders")
-        )
+        if self.regular is None:
+            verdict = (
+                "régularité avec les financeurs inconnue (présences non enregistrées)"
+                if fr
+                else "regularity with the funders not known (attendance not recorded)"
+            )
+        elif self.regular:
+            verdict = "régulier, avec les financeurs" if fr else "regular, with the funders"
+        else:
+            verdict = "PAS régulier avec les financeurs" if fr else "NOT regular with the funders"
         period = f"{self.start.isoformat()} – {self.end.isoformat()}"
         if fr:
             head = (
@@ -153,6 +165,13 @@ class CommitteeRegularity:
     def to_dict(self) -> dict[str, Any]:
         """Return the regularity as JSON-ready data (exact decimals as text, dates in ISO form)."""
         return json_fields(self)
+
+
+def _regular(gaps: Status, funders: Status) -> bool | None:
+    """Both checks met: True; either not met: False; else (the funders unknown) ``None``."""
+    if Status.NOT_MET in (gaps, funders):
+        return False
+    return None if funders is Status.UNKNOWN else gaps is Status.MET and funders is Status.MET
 
 
 def _reunions(count: int) -> str:
@@ -224,14 +243,42 @@ def _gaps_check(  # noqa: PLR0913 - the gaps and what they were read against
     )
 
 
-def _funders_check(committee: CoordinationCommittee, absent: tuple[str, ...]) -> Check:
+def _attendance_fact(index: int, meeting: Meeting) -> Fact:
+    day = meeting.held_on.isoformat()
+    return Fact(
+        path=f"meetings.{index}.attendees",
+        question=Text(
+            f"Which members attended the meeting of {day}?",
+            f"Quels membres ont assisté à la réunion du {day} ?",
+        ),
+    )
+
+
+def _funders_check(
+    committee: CoordinationCommittee, absent: tuple[str, ...], unrecorded: list[tuple[int, Meeting]]
+) -> Check:
     funders = committee.funders
+    missing: tuple[Fact, ...] = ()
     if not funders:
+        status = Status.NOT_MET
         reason = Text(
             "the committee lists no funder among its members",
             "le comité ne compte aucun financeur parmi ses membres",
         )
+    elif absent and unrecorded:
+        status = Status.UNKNOWN
+        names = ", ".join(f.name for f in funders if f.actor_id in absent)
+        days = ", ".join(m.held_on.isoformat() for _, m in unrecorded)
+        reason = Text(
+            f"funder(s) at no meeting whose attendance is recorded: {names}; attendance not "
+            f"recorded for the meeting(s) of {days}",
+            f"{fr_count(len(absent), 'financeur absent', 'financeurs absents')} des réunions "
+            f"dont les présences sont enregistrées : {names} ; présences non enregistrées pour "
+            f"{'la réunion' if len(unrecorded) == 1 else 'les réunions'} du {days}",
+        )
+        missing = tuple(_attendance_fact(i, m) for i, m in unrecorded)
     elif absent:
+        status = Status.NOT_MET
         names = ", ".join(f.name for f in funders if f.actor_id in absent)
         reason = Text(
             f"funder(s) at no meeting of the period: {names}",
@@ -239,6 +286,7 @@ def _funders_check(committee: CoordinationCommittee, absent: tuple[str, ...]) ->
             f"réunions de la période : {names}",
         )
     else:
+        status = Status.MET
         names = ", ".join(f.name for f in funders)
         reason = Text(
             f"every funder attended at least one meeting: {names}",
@@ -248,8 +296,9 @@ def _funders_check(committee: CoordinationCommittee, absent: tuple[str, ...]) ->
         key="gov.committee.funders",
         clauses=_GOV_2,
         label=Text("meets with its funders", "se réunit avec ses financeurs"),
-        status=Status.MET if funders and not absent else Status.NOT_MET,
+        status=status,
         reason=reason,
+        missing=missing,
     )
 
 
@@ -331,7 +380,13 @@ def committee_regularity(
     funders = committee.funders
     present = {actor for m in held for actor in m.attendees}
     absent = tuple(f.actor_id for f in funders if f.actor_id not in present)
-    funder_check = _funders_check(committee, absent)
+    # Numbered as the committee holds its meetings (oldest first), as a form would point at them.
+    unrecorded = [
+        (i, m)
+        for i, m in enumerate(committee.meetings)
+        if start <= m.held_on <= end and not m.attendees
+    ]
+    funder_check = _funders_check(committee, absent, unrecorded)
     planned = committee.planned_dates(start, end)
     plan_check = _plan_check(committee, planned, len(held))
     return CommitteeRegularity(
@@ -342,6 +397,6 @@ def committee_regularity(
         gaps=gaps,
         absent_funders=absent,
         planned=None if planned is None else len(planned),
-        regular=all(c.status is Status.MET for c in (gap_check, funder_check)),
+        regular=_regular(gap_check.status, funder_check.status),
         checks=(gap_check, funder_check, plan_check),
     )
