@@ -174,7 +174,7 @@ def test_the_regularity_as_json_keeps_its_gaps_and_checks() -> None:
     assert [c["key"] for c in data["checks"]] == [c.key for c in answer.checks]
 
 
-# --- meetings whose attendance was not recorded ----------------------------------------------------
+# --- meetings whose attendance was not recorded ---------------------------------------------
 
 
 def test_meetings_without_attendees_leave_the_funders_check_unknown_and_ask_who_came() -> None:
