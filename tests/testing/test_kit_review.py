@@ -154,8 +154,8 @@ def test_a_window_partly_after_the_pilot_keeps_the_three_outcomes_eligible_ones_
         late = request.requested_on > date(2015, 12, 31)
         return {outcome.value, f"{outcome.value} after the pilot={late}"}
 
-    seen, drawn = tally(relay_requests(start=date(2015, 7, 1), end=date(2017, 6, 30)), labels, 70)
-    for outcome in Outcome:  # 70 draws, which Hypothesis' mutations make alike: each is reached
+    seen, drawn = tally(relay_requests(start=date(2015, 7, 1), end=date(2017, 6, 30)), labels, 150)
+    for outcome in Outcome:  # 150 draws, which Hypothesis' mutations make alike: each is reached
         assert seen[outcome.value] > 0, (outcome, seen, drawn)
     assert seen["eligible after the pilot=True"] == 0
     late = seen["ineligible after the pilot=True"] + seen["undetermined after the pilot=True"]

@@ -105,9 +105,14 @@ def _scenario(draw: st.DrawFn, target: Outcome) -> dict[str, Status]:
 
 
 def _request_date(draw: st.DrawFn, wish: dict[str, Status], start: date, end: date) -> date:
-    """Draw the request date: on or after the pilot's start when the scheme must be in force."""
+    """
+    Draw the request date: on a day of the pilot when the scheme must be in force.
+
+    Also when whether it is in force must be unknown (the applicant's region
+    not known): before the pilot, the scheme is not in force in any region.
+    """
     in_force = wish["relay.in_force"]
-    if in_force is MET:
+    if in_force is not NOT_MET:
         # relay_requests() refuses a window without a day of the pilot.
         return draw(
             policy_dates(min_value=max(start, PILOT_START), max_value=min(end, _pilot_end()))
