@@ -150,8 +150,15 @@ def test_an_eligible_request_asked_without_guarantee_terms_raises_a_parameter_er
     early = [c for c in demo_cases() if c.request.requested_on < date(2008, 4, 1)]
     reaching_back = PARAMS.override("relay.national_from", date(2007, 1, 1))
     portfolio = RelayPortfolio.from_cases(early)
-    with pytest.raises(ParameterError, match=r"relay\.oseo\.guarantee_share has no value in force"):
+    # Both terms named at once, with the case and the function, as assess names them.
+    with pytest.raises(ParameterError) as raised:
         portfolio_totals(portfolio, reaching_back)
+    assert str(raised.value) == (
+        "portfolio_totals: parameter set 'default + relay.national_from=2007-01-01' admits the "
+        "request of 2008-02-18 (case demo-24), but the scheme's terms have no value on that day: "
+        "relay.oseo.guarantee_share, relay.oseo.guarantee_fee_rate (their values start on "
+        "2008-04-01). Give them for it too (ParameterSet.override with valid_from)"
+    )
 
 
 def test_from_cents_turns_cents_into_exact_amounts() -> None:

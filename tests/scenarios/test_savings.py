@@ -251,12 +251,29 @@ def test_per_draw_months_are_rounded_to_tenths_as_the_balance_sheet_has_them() -
 
 def test_a_reform_reaching_before_the_pilot_needs_its_processing_parameters() -> None:
     # Made national from 2007, the scheme admits requests from before 1 April 2008, when
-    # the default set has no processing times: the scalar rule, hence the simulation,
-    # says which parameter is missing rather than guess.
+    # the default set has no processing times: the simulation names both, with the first
+    # eligible case of the earliest such day, rather than guess.
     cases = synthetic_relay_cases(60, seed=2, start=date(2008, 1, 2), end=date(2008, 3, 31))
     national = PARAMS.override("relay.national_from", date(2007, 1, 1))
-    with pytest.raises(ParameterError, match="has no value in force on 2008-"):
+    with pytest.raises(ParameterError) as raised:
         simulate_savings(RelayPortfolio.from_cases(cases), national, draws=20, seed=1)
+    message = str(raised.value)
+    assert message.startswith(
+        "simulate_savings: parameter set 'default + relay.national_from=2007-01-01' admits the "
+        "request of 2008-01-"
+    )
+    assert message.endswith(
+        "but the scheme's terms have no value on that day: relay.bank_processing_business_days, "
+        "relay.oseo_processing_business_days (their values start on 2008-04-01). Give them for "
+        "it too (ParameterSet.override with valid_from)"
+    )
+    # Given for those days, the simulation runs.
+    completed = national.overrides(
+        {"relay.bank_processing_business_days": 10, "relay.oseo_processing_business_days": 10},
+        valid_from=date(2007, 1, 1),
+    )
+    simulation = simulate_savings(RelayPortfolio.from_cases(cases), completed, draws=20, seed=1)
+    assert simulation.case_ids
 
 
 def test_an_empty_simulation_summarises_to_empty_or_missing_values() -> None:

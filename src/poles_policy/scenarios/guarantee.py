@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pandas as pd
 
+from poles_policy.rules.relay.assessment import check_terms
 from poles_policy.scenarios._arrays import CentsArray, Flags, from_cents, periods, share_of
 from poles_policy.scenarios.portfolio import require
 from poles_policy.scenarios.screening import outcome_counts, screen
@@ -100,8 +101,9 @@ def _sized(
     """
     Where the bank asks among the *needed* rows, and each row's covered amount in cents.
 
-    With *strict*, a row asked on a date with no guarantee terms raises the
-    scalar rule's error.
+    With *strict* (for :func:`portfolio_totals`), a row asked on a date with
+    no guarantee terms raises a :class:`~poles_policy.exceptions.ParameterError`
+    naming the case and both terms.
     """
     terms, period = periods(portfolio.requested_on, params, (_SHARE, _FEE_RATE))
     asked = (portfolio.oseo == _ASKED) & needed
@@ -110,10 +112,12 @@ def _sized(
             continue
         rows = np.flatnonzero(asked & (period == k))
         if rows.size:
-            # The scalar rule's own lookups, for its own error and message.
+            # Both terms named at once, with the first case asked that day.
             day = portfolio.requested_on[rows[0]].astype(object)
-            params.decimal(_SHARE, day)
-            params.decimal(_FEE_RATE, day)
+            case_id = portfolio.case_ids[rows[0]]
+            check_terms(
+                day, params, (_SHARE, _FEE_RATE), function="portfolio_totals", case_id=case_id
+            )
     shares = [t[0] if isinstance(t[0], Decimal) else Decimal(0) for t in terms]
     return asked, share_of(portfolio.principal, shares, period), terms, period
 

@@ -40,6 +40,7 @@ import pandas as pd
 
 from poles_policy._arguments import refuse
 from poles_policy.exceptions import InvalidInputError
+from poles_policy.rules.relay.assessment import check_terms
 from poles_policy.rules.relay.timing import promised_gain, time_saved
 from poles_policy.scenarios._arrays import probability, read_only, whole_number
 from poles_policy.scenarios.portfolio import Flags, require
@@ -60,6 +61,8 @@ _MAX_DRAWS: Final = 1_000_000
 # at its peak (measured with tracemalloc: 623 MB for 31 cases x 300 000 draws, 164 MB for
 # 1 217 cases x 2 000), and keeps 9. At most 20 million stay near 1.3 GB.
 _MAX_CELLS: Final = 20_000_000
+# The parameters the time saved reads on every eligible case's date.
+_PROCESSING: Final = ("relay.bank_processing_business_days", "relay.oseo_processing_business_days")
 _PEAK_BYTES_PER_CELL: Final = 67
 
 # Ten thousand years either way: beyond, datetime64 dates leave the calendar Python reads.
@@ -281,6 +284,23 @@ def _stream(seed: int, case_id: str) -> np.random.Generator:
     return np.random.default_rng([seed, key])
 
 
+def _check_processing_terms(
+    portfolio: RelayPortfolio, params: ParameterSet, eligible: Flags
+) -> None:
+    """Refuse, naming both, processing times missing on an eligible case's date (pre-pilot)."""
+    days, first = np.unique(portfolio.requested_on[eligible], return_index=True)
+    rows = np.flatnonzero(eligible)[first]
+    for day, row in zip(days.astype(object), rows, strict=True):
+        if None in params.values_at(_PROCESSING, day):
+            check_terms(
+                day,
+                params,
+                _PROCESSING,
+                function="simulate_savings",
+                case_id=portfolio.case_ids[row],
+            )
+
+
 def _check_size(draws: int, cases: int) -> None:
     """Refuse *draws* over *cases* cases before the arrays are made, if they would not fit."""
     if draws * cases <= _MAX_CELLS:
@@ -358,6 +378,7 @@ def simulate_savings(
     seed = whole_number(seed, "simulate_savings: seed", at_least=0)
     eligible = screen(portfolio, params)["outcome"].to_numpy() == "eligible"
     _check_size(draws, int(eligible.sum()))
+    _check_processing_terms(portfolio, params, eligible)
     found = _ranges(portfolio, params, eligible)
     n = len(found.ids)
     # One stream per case, from the seed and the case's id: a case's draws do not depend on the

@@ -29,7 +29,7 @@ from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
 from poles_policy.rules.relay.timing import TimeSaved, time_saved
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from poles_policy.dates import Duration
     from poles_policy.model.poles import Pole
@@ -257,13 +257,38 @@ def _check_terms(on: date, params: ParameterSet) -> None:
     # One remembered lookup per date: the check costs a dict read for every case of a portfolio.
     if None not in params.values_at(SCHEME_TERMS, on):
         return
-    missing = [name for name in SCHEME_TERMS if params.at(name, on) is None]
+    check_terms(on, params, SCHEME_TERMS, function="assess")
+
+
+def check_terms(
+    on: date,
+    params: ParameterSet,
+    names: Sequence[str],
+    *,
+    function: str,
+    case_id: str | None = None,
+) -> None:
+    """
+    Refuse a parameter set that admits a request of *on* without the terms *names* that day.
+
+    Every term without a value is named at once, so that a reform reaching
+    before the pilot is completed in one go, whichever function found it.
+
+    Raises:
+        ParameterError: ``simulate_savings: parameter set '...' admits the
+            request of 2008-01-01 (case x), but the scheme's terms have no
+            value on that day: ...``, naming *function*, and *case_id* when given.
+    """
+    missing = [name for name in names if params.at(name, on) is None]
+    if not missing:
+        return
     starts = sorted({v.valid_from for name in missing for v in params[name].values[:1]})
     since = f" (their values start on {starts[0].isoformat()})" if len(starts) == 1 else ""
+    case = "" if case_id is None else f" (case {case_id})"
     msg = (
-        f"assess: parameter set {params.label!r} admits the request of {on.isoformat()}, but "
-        f"the scheme's terms have no value on that day: {', '.join(missing)}{since}. Give them "
-        "for it too (ParameterSet.override with valid_from)"
+        f"{function}: parameter set {params.label!r} admits the request of {on.isoformat()}"
+        f"{case}, but the scheme's terms have no value on that day: {', '.join(missing)}{since}. "
+        "Give them for it too (ParameterSet.override with valid_from)"
     )
     raise ParameterError(msg)
 
