@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from poles_policy.data.demo import demo_cases
-from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.exceptions import ParameterError, WrongTypeError
 from poles_policy.explain import Outcome
 from poles_policy.model.cases import RelayCase
 from poles_policy.parameters import ParameterSet, default_parameters
@@ -169,5 +169,13 @@ def test_from_cents_turns_cents_into_exact_amounts() -> None:
 
 @pytest.mark.parametrize("value", [1.5, True, "12", Decimal(12)])
 def test_from_cents_refuses_anything_but_a_whole_number(value: object) -> None:
-    with pytest.raises(InvalidInputError, match="cents must be a whole number of cents"):
+    with pytest.raises(WrongTypeError, match="cents must be a whole number of cents"):
         from_cents(value)  # type: ignore[arg-type]
+
+
+def test_a_28_digit_share_of_small_amounts_stays_in_64_bits() -> None:
+    share = "0.3333333333333333333333333333"
+    thirds = PARAMS.override("relay.oseo.guarantee_share", share)
+    table = counter_guarantees(RelayPortfolio.from_cases(demo_cases()), thirds)
+    assert table["covered_cents"].dtype == "Int64"
+    assert table.loc["demo-01", "covered_cents"] == 5000000  # a third of 150 000.00 EUR

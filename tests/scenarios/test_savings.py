@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from poles_policy import dates
 from poles_policy.data.demo import demo_cases
-from poles_policy.exceptions import InvalidInputError, ParameterError
+from poles_policy.exceptions import InvalidInputError, ParameterError, WrongTypeError
 from poles_policy.model.projects import PaymentKind, ScheduledPayment
 from poles_policy.parameters import ParameterSet, default_parameters
 from poles_policy.rules.relay import assess_case, time_saved
@@ -290,10 +290,18 @@ def test_draws_must_be_a_whole_number_of_at_least_one(draws: object) -> None:
         simulate_savings(portfolio, PARAMS, draws=draws, seed=1)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("chance", [-0.1, 1.5, float("nan"), "half", True])
+@pytest.mark.parametrize("chance", [-0.1, 1.5, float("nan"), Decimal("1.01")])
 def test_oseo_asked_must_be_a_probability(chance: object) -> None:
     portfolio = RelayPortfolio.from_cases(demo_cases())
-    with pytest.raises(InvalidInputError, match="oseo_asked must be a probability"):
+    with pytest.raises(InvalidInputError, match="oseo_asked must be a probability") as raised:
+        simulate_savings(portfolio, PARAMS, seed=1, oseo_asked=chance)  # type: ignore[arg-type]
+    assert not isinstance(raised.value, TypeError)
+
+
+@pytest.mark.parametrize("chance", ["half", "0.5", True, None])
+def test_oseo_asked_of_another_type_is_a_type_error(chance: object) -> None:
+    portfolio = RelayPortfolio.from_cases(demo_cases())
+    with pytest.raises(WrongTypeError, match="oseo_asked must be a probability from 0 to 1 "):
         simulate_savings(portfolio, PARAMS, seed=1, oseo_asked=chance)  # type: ignore[arg-type]
 
 

@@ -162,13 +162,23 @@ def test_an_exact_or_numpy_probability_is_as_good_as_a_float(chance: object) -> 
 
 
 @pytest.mark.parametrize(
-    "chance",
-    [Decimal("NaN"), Decimal("1.5"), Decimal("-0.1"), Fraction(3, 2), np.True_, "0.5", None],
+    ("chance", "error"),
+    [
+        (Decimal("NaN"), InvalidInputError),
+        (Decimal("1.5"), InvalidInputError),
+        (Decimal("-0.1"), InvalidInputError),
+        (Fraction(3, 2), InvalidInputError),
+        # Another type is a TypeError too, as every argument of the wrong type is.
+        (np.True_, WrongTypeError),
+        ("0.5", WrongTypeError),
+        (None, WrongTypeError),
+    ],
 )
-def test_a_probability_out_of_range_or_of_another_type_is_refused(chance: object) -> None:
+def test_a_probability_out_of_range_or_of_another_type_is_refused(
+    chance: object, error: type[InvalidInputError]
+) -> None:
     with pytest.raises(
-        InvalidInputError,
-        match=r"^simulate_savings: oseo_asked must be a probability from 0 to 1, not ",
+        error, match=r"^simulate_savings: oseo_asked must be a probability from 0 to 1[ ,]"
     ):
         simulate_savings(PORTFOLIO, PARAMS, draws=5, seed=1, oseo_asked=chance)  # type: ignore[arg-type]
 

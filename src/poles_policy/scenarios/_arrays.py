@@ -132,8 +132,10 @@ def probability(value: object, what: str) -> float:
     of NumPy's draws.
 
     Raises:
-        InvalidInputError: Naming *what*, for a bool, NaN, a value outside
-            0 to 1, or another type (a string, ``None``).
+        WrongTypeError: Naming *what*, for a bool or another type (a string,
+            ``None``): an :class:`~poles_policy.exceptions.InvalidInputError`
+            and a ``TypeError``.
+        InvalidInputError: Naming *what*, for NaN or a value outside 0 to 1.
 
     >>> probability(Decimal("0.25"), "oseo_asked")
     0.25
@@ -144,9 +146,15 @@ def probability(value: object, what: str) -> float:
     Decimal('1.5')
     """
     exact: Fraction | float | None = None
-    if isinstance(value, bool | np.bool_):
-        exact = None
-    elif isinstance(value, Decimal):
+    if isinstance(value, bool | np.bool_) or not isinstance(
+        value, Decimal | int | np.integer | Fraction | float | np.floating
+    ):
+        msg = (
+            f"{what} must be a probability from 0 to 1 (an int, a float, a Decimal or a "
+            f"Fraction), not {type(value).__name__} {value!r}"
+        )
+        raise WrongTypeError(msg)
+    if isinstance(value, Decimal):
         exact = Fraction(value) if value.is_finite() else None
     elif isinstance(value, int | np.integer):
         exact = Fraction(int(value))
@@ -186,12 +194,13 @@ def from_cents(cents: int) -> Eur:
     Decimal('12345.67')
 
     Raises:
-        InvalidInputError: If *cents* is not an integer (a float, a bool, a string).
+        WrongTypeError: If *cents* is not an integer (a float, a bool, a string); an
+            :class:`~poles_policy.exceptions.InvalidInputError` and a ``TypeError``.
     """
     given: object = cents
     if isinstance(given, bool) or not isinstance(given, (int, np.integer)):
         msg = f"cents must be a whole number of cents, not {cents!r}"
-        raise InvalidInputError(msg)
+        raise WrongTypeError(msg)
     return Eur(Decimal(f"{int(given)}E-2"))
 
 
@@ -244,18 +253,17 @@ def share_of(
         magnitude = (2 * np.abs(product) + den) // (2 * den)
         result: npt.NDArray[np.int64] = np.where(product < 0, -magnitude, magnitude)
         return result
-    # Beyond 64 bits, exact Python integers (the floor) or the scalar rule's own rounding.
+    # Beyond 64 bits, exact Python integers (the floor) or the scalar rule's own rounding; the
+    # results back in 64 bits when they fit (a share of 28 digits of a small amount).
     if down:
-        return np.array(
-            [int(a) * ratios[i][0] // ratios[i][1] for a, i in zip(amounts, period, strict=True)],
-            dtype=object,
+        return cents_array(
+            [int(a) * ratios[i][0] // ratios[i][1] for a, i in zip(amounts, period, strict=True)]
         )
-    return np.array(
+    return cents_array(
         [
             cents(rate_of(Decimal(f"{int(a)}E-2"), shares[i]))
             for a, i in zip(amounts, period, strict=True)
-        ],
-        dtype=object,
+        ]
     )
 
 
