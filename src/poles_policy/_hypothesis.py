@@ -49,6 +49,7 @@ def setup() -> None:  # noqa: PLR0915 - one registration per domain type, in the
     _registered.append(True)
     from hypothesis import strategies as st
 
+    from poles_policy.explain import Check, Decision
     from poles_policy.model.actors import (
         Accounts,
         Bank,
@@ -93,6 +94,9 @@ def setup() -> None:  # noqa: PLR0915 - one registration per domain type, in the
     from poles_policy.money import Eur, Rate
 
     st.register_type_strategy(Eur, lambda _: _kit().eur_amounts())
+    # the rules' explained answers
+    st.register_type_strategy(Decision, lambda _: _kit().decisions())
+    st.register_type_strategy(Check, lambda _: _kit().checks())
     st.register_type_strategy(Rate, lambda _: _kit().rates())
     # actors
     # accounts() draws an enterprise's periods as a tuple; one period stands for the type.

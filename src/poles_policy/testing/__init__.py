@@ -19,7 +19,8 @@ labels, collaborative projects and their aid, relay requests, loans and
 cases, calls for projects and innovation platforms, CPER envelopes,
 structuring projects and allocations, cooperation structures and a pôle's
 synergies, inter-pôle files, performance contracts and coordination
-committees.
+committees; and for the rules' explained answers, decisions and their checks
+(drawn from the rules on generated inputs).
 
 Every strategy generates valid objects by construction (no invariant of the
 domain model is ever violated) and shrinks toward simple ones: small
@@ -81,6 +82,7 @@ from poles_policy.testing._contracts import (
     performance_contracts,
 )
 from poles_policy.testing._cper import allocations, cper_envelopes, structuring_projects
+from poles_policy.testing._decisions import checks, decisions
 from poles_policy.testing._interpole import inter_pole_files
 from poles_policy.testing._platforms import (
     calls_for_projects,
@@ -112,10 +114,12 @@ __all__ = [
     "allocations",
     "banks",
     "calls_for_projects",
+    "checks",
     "committee_members",
     "cooperation_structures",
     "coordination_committees",
     "cper_envelopes",
+    "decisions",
     "enterprises",
     "eur_amounts",
     "financing_lines",
