@@ -177,3 +177,14 @@ def test_a_blank_note_is_refused_by_the_schema_as_by_the_reader(note: str) -> No
 
 def test_a_note_may_span_lines() -> None:
     assert _both("pole-synergies", PoleSynergiesModel, _synergies("minutes\nof 2009")) == (True, "")
+
+
+def test_a_blank_theme_is_named_at_its_place_in_the_list() -> None:
+    from poles_policy.boundary.poles import PoleModel
+    from poles_policy.data import rhone_alpes_poles
+
+    document = json.loads(PoleModel.from_domain(rhone_alpes_poles()[0]).model_dump_json())
+    document["themes"] = ["chimie", " "]
+    with pytest.raises(DocumentError) as raised:
+        validate_json(PoleModel, json.dumps(document)).to_domain()
+    assert raised.value.problems == (("themes.1", "a theme must not be empty"),)

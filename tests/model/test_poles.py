@@ -315,8 +315,10 @@ def test_the_evaluation_boundary_is_the_end_of_2008() -> None:
 
 
 def test_themes_are_not_blank_nor_repeated() -> None:
-    with pytest.raises(InvalidInputError, match=r"Pole\.themes: a theme must not be empty"):
-        pole(themes=("  ",))
+    with pytest.raises(InvalidInputError, match=r"Pole\.themes\[1\]: a theme must not be empty"):
+        pole(themes=("chimie", "  "))
+    with pytest.raises(InvalidInputError, match=r"Pole\.themes\[0\]: 'a\\nb' holds the control"):
+        pole(themes=("a\nb",))
     with pytest.raises(InvalidInputError, match="theme 'x' appears twice"):
         pole(themes=("x", "x"))
 

@@ -193,10 +193,11 @@ def plain_text(instance: object, attribute: attrs.Attribute[Any], value: object)
     if not isinstance(value, str):
         msg = f"{owner}: {value!r} is not a string"
         raise WrongTypeError(msg)
-    _hidden(owner, value)
+    refuse_hidden(owner, value)
 
 
-def _hidden(owner: str, text: str) -> None:
+def refuse_hidden(owner: str, text: str) -> None:
+    """Refuse *text*, naming *owner*, if it holds a hidden character (see :func:`readable`)."""
     found = _HIDDEN.search(text)
     if found is not None:
         msg = (
@@ -214,7 +215,7 @@ def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) 
     if not value.strip():
         msg = f"{type(instance).__name__}.{attribute.name}: must not be empty"
         raise InvalidInputError(msg)
-    _hidden(f"{type(instance).__name__}.{attribute.name}", value)
+    refuse_hidden(f"{type(instance).__name__}.{attribute.name}", value)
 
 
 def unique(what: str, owner: str, keys: Iterable[str]) -> None:
@@ -290,7 +291,7 @@ def _an_id(owner: str, value: object) -> None:
     if not value.strip():
         msg = f"{owner}: {value!r} is not an id"
         raise InvalidInputError(msg)
-    _hidden(owner, value)
+    refuse_hidden(owner, value)
     _unpadded(owner, value)
 
 

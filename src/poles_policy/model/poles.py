@@ -70,7 +70,7 @@ from poles_policy.model._validators import (
     items,
     non_empty,
     optional_is_a,
-    plain_text,
+    refuse_hidden,
     strings,
     to_whole,
     unique,
@@ -215,11 +215,13 @@ def same_theme(theme: str) -> str:
 
 
 def _themes(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
-    for theme in value:
+    owner = f"{type(instance).__name__}.{attribute.name}"
+    for index, theme in enumerate(value):
+        # "Pole.themes[2]: ...": the JSON boundary names the item's path from it.
         if not theme.strip():
-            msg = f"{type(instance).__name__}.{attribute.name}: a theme must not be empty"
+            msg = f"{owner}[{index}]: a theme must not be empty"
             raise InvalidInputError(msg)
-        plain_text(instance, attribute, theme)
+        refuse_hidden(f"{owner}[{index}]", theme)
     # "Chemistry" and "chemistry " are one theme, as the coordination groups read them.
     unique("theme", f"{type(instance).__name__}.{attribute.name}", map(same_theme, value))
 
