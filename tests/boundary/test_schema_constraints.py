@@ -18,7 +18,9 @@ from poles_policy import boundary
 from poles_policy.boundary import _base
 from poles_policy.boundary._base import ID_PATTERN, TEXT_PATTERN, Model, validate_json
 from poles_policy.boundary.platforms import StructuringProjectModel
+from poles_policy.boundary.poles import PoleModel
 from poles_policy.boundary.synergies import PoleSynergiesModel
+from poles_policy.data import rhone_alpes_poles
 from poles_policy.exceptions import DocumentError
 from poles_policy.model._validators import an_id, ids, non_empty, optional_id, plain_id, readable
 
@@ -180,9 +182,6 @@ def test_a_note_may_span_lines() -> None:
 
 
 def test_a_blank_theme_is_named_at_its_place_in_the_list() -> None:
-    from poles_policy.boundary.poles import PoleModel
-    from poles_policy.data import rhone_alpes_poles
-
     document = json.loads(PoleModel.from_domain(rhone_alpes_poles()[0]).model_dump_json())
     document["themes"] = ["chimie", " "]
     with pytest.raises(DocumentError) as raised:
