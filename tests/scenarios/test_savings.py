@@ -345,8 +345,8 @@ def test_draws_times_eligible_cases_beyond_the_memory_cap_are_refused_before_sim
         simulate_savings(portfolio, national, draws=1_000_000, seed=1)
     assert str(info.value) == (
         "simulate_savings: draws must be at most 625000 for 32 eligible cases, not 1000000: "
-        "draws x cases may reach 20000000 (about 1.3 GB of memory), and 1000000 x 32 would "
-        "need about 2.1 GB; draw fewer times or simulate part of the portfolio"
+        "draws x cases may reach 20000000 (about 1.5 GB of memory), and 1000000 x 32 would "
+        "need about 2.4 GB; draw fewer times or simulate part of the portfolio"
     )
 
 

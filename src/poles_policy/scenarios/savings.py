@@ -59,11 +59,13 @@ __all__ = ["SavingsSimulation", "add_months", "simulate_savings"]
 _MAX_DRAWS: Final = 1_000_000
 # What bounds memory is draws x cases: the simulation holds about 67 bytes per draw and case
 # at its peak (measured with tracemalloc: 623 MB for 31 cases x 300 000 draws, 164 MB for
-# 1 217 cases x 2 000), and keeps 9. At most 20 million stay near 1.3 GB.
+# 1 217 cases x 2 000), 75 where several subsidy payments may come first (the earliest of the
+# others' dates is kept per draw: 116 MB for 31 such cases x 50 000), and keeps 9. At most
+# 20 million stay near 1.5 GB.
 _MAX_CELLS: Final = 20_000_000
 # The parameters the time saved reads on every eligible case's date.
 _PROCESSING: Final = ("relay.bank_processing_business_days", "relay.oseo_processing_business_days")
-_PEAK_BYTES_PER_CELL: Final = 67
+_PEAK_BYTES_PER_CELL: Final = 75
 
 # Ten thousand years either way: beyond, datetime64 dates leave the calendar Python reads.
 _MAX_MONTHS: Final = 120_000
@@ -340,7 +342,7 @@ def simulate_savings(
         params: The parameter set.
         draws: The number of draws, from 1 to 1 000 000, and such that draws
             x eligible cases is at most 20 000 000 (the simulation holds
-            about 67 bytes per draw and case at its peak: 1.3 GB at most).
+            about 75 bytes per draw and case at its peak: 1.5 GB at most).
         seed: The random generator's seed: the same seed, the same draws.
             Each case draws from its own stream, made from the seed and its
             id, so its figures do not change when other cases are added,
