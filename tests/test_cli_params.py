@@ -51,8 +51,8 @@ def test_params_without_a_date_lists_every_value_of_every_history(
     assert cli.main(["params"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Every parameter with its full history")
-    assert "2013-02-28" in line_of(out, "fui.first_payment_delay_months.high = 9 ")
-    assert "2013-03-01" in line_of(out, "fui.first_payment_delay_months.high = 3 ")
+    assert "2013-03-18" in line_of(out, "fui.first_payment_delay_months.high = 9 ")
+    assert "2013-03-19" in line_of(out, "fui.first_payment_delay_months.high = 3 ")
     assert "relay.national_from: never in force" in out
 
 
@@ -93,7 +93,7 @@ def test_params_json_without_a_date_has_one_row_per_value(
     rows = json.loads(capsys.readouterr().out)
     delays = [row for row in rows if row["name"] == "fui.first_payment_delay_months.low"]
     assert [(r["value"], r["valid_until"], r["confidence"]) for r in delays] == [
-        ("6", "2013-02-28", "sourced"),
+        ("6", "2013-03-18", "sourced"),
         ("3", None, "assumption"),
     ]
 

@@ -90,8 +90,9 @@ def test_processing_times_are_stated_as_assumptions() -> None:
 # -- FUI ------------------------------------------------------------------------------------
 
 
-def test_the_first_payment_delay_falls_to_three_months_from_march_2013() -> None:
-    before, after = date(2013, 2, 28), date(2013, 3, 1)
+def test_the_first_payment_delay_falls_to_three_months_from_call_16() -> None:
+    # Call 15's letters of 18 March 2013 keep 6 to 9 months; the convention applies from call 16.
+    before, after = date(2013, 3, 18), date(2013, 3, 19)
     assert PARAMS.value("fui.first_payment_delay_months.low", before) == 6
     assert PARAMS.value("fui.first_payment_delay_months.high", before) == 9
     assert PARAMS.value("fui.first_payment_delay_months.low", after) == 3

@@ -28,7 +28,13 @@ from poles_policy.model.projects import (
     PoleLabel,
     ProjectPartner,
 )
-from poles_policy.rules.fui import aid_amount, aid_rate, consortium, payment_schedule
+from poles_policy.rules.fui import (
+    aid_amount,
+    aid_rate,
+    consortium,
+    first_payment_window,
+    payment_schedule,
+)
 from poles_policy.testing import eur_amounts
 
 if TYPE_CHECKING:
@@ -573,3 +579,22 @@ def test_the_schedule_always_adds_up_to_the_grant(
 @given(granted=eur_amounts(max_value="50000000.00"))
 def test_the_default_schedule_adds_up_to_the_grant(params: ParameterSet, granted: Decimal) -> None:
     assert sum(p.amount for p in payment_schedule(granted, LETTER, params)) == granted
+
+
+def test_a_research_body_of_a_project_selected_in_2008_has_its_rate_as_the_enterprises(
+    params: ParameterSet,
+) -> None:
+    # The research rates are carried back to the FUI's creation, as the consortium rules are.
+    lab = ResearchOrganisation(id="lab", name="Lab", kind=ResearchKind.LABORATORY)
+    rate = aid_rate(lab, date(2008, 7, 1), params)
+    assert (rate.rate, rate.basis) == (Decimal("1.00"), "research_marginal_cost")
+
+
+def test_a_call_15_letter_keeps_six_to_nine_months_to_the_first_payment(
+    params: ParameterSet,
+) -> None:
+    # Call 15's results came on 18 March 2013; the 2013 convention applies from call 16.
+    call_15 = first_payment_window(date(2013, 3, 18), params)
+    assert (call_15.earliest, call_15.latest) == (date(2013, 9, 18), date(2013, 12, 18))
+    after = first_payment_window(date(2013, 3, 19), params)
+    assert (after.earliest, after.latest) == (date(2013, 6, 19), date(2013, 6, 19))

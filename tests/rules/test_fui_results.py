@@ -131,7 +131,7 @@ def test_a_lab_rate_of_100_percent_of_marginal_cost_has_no_sme_status(
             "  [met] FUI aid rate — PHASE.2a: 100 % of eligible costs for a research or training "
             "body funded on its marginal costs"
         ),
-        "      fui.aid_rate.research_marginal_cost = 1.00 (share, since 2009-01-01; sourced)",
+        "      fui.aid_rate.research_marginal_cost = 1.00 (share, since 2006-03-06; sourced)",
     ]
     assert rated.explain("fr").splitlines()[0] == (
         "Taux d'aide FUI : 100 % (un organisme de recherche ou de formation financé à coûts "

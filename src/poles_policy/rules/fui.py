@@ -425,7 +425,7 @@ class AidRate:
         >>> print(rated.explain("fr"))
         Taux d'aide FUI : 40 % (un organisme de recherche ou de formation financé à coûts complets)
           [remplie] taux d'aide FUI — PHASE.2a : 40 % des dépenses éligibles pour un organisme ...
-              fui.aid_rate.research_full_cost = 0,40 (part, depuis le 2009-01-01 ; sourcé)
+              fui.aid_rate.research_full_cost = 0,40 (part, depuis le 2006-03-06 ; sourcé)
         """
         if self.rate is not None and self.basis is not None:
             what = _BASIS_TEXT[self.basis]
@@ -622,9 +622,9 @@ class AidAmount:
         >>> print(aid_amount(partner, date(2009, 7, 1), default_parameters()).explain())
         FUI aid: 250000.00 EUR
           [met] FUI aid rate — PHASE.2a: 100 % of eligible costs for a research or training ...
-              fui.aid_rate.research_marginal_cost = 1.00 (share, since 2009-01-01; sourced)
+              fui.aid_rate.research_marginal_cost = 1.00 (share, since 2006-03-06; sourced)
           [met] FUI aid amount — PHASE.2a: 100 % × 250000.00 EUR = 250000.00 EUR
-              fui.aid_rate.research_marginal_cost = 1.00 (share, since 2009-01-01; sourced)
+              fui.aid_rate.research_marginal_cost = 1.00 (share, since 2006-03-06; sourced)
         """
         if self.amount is not None:
             head = Text(f"FUI aid: {self.amount} EUR", f"Aide FUI : {fr_amount(self.amount)}")
