@@ -4,6 +4,7 @@ import json
 import string
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -25,6 +26,7 @@ from poles_policy.boundary.actors import (
     actor_from_json,
     actor_to_domain,
 )
+from poles_policy.boundary.case import parse_case
 from poles_policy.boundary.poles import (
     GoverningBodyModel,
     LabelEventModel,
@@ -33,7 +35,7 @@ from poles_policy.boundary.poles import (
 )
 from poles_policy.boundary.regions import RegionModel
 from poles_policy.data.reference import rhone_alpes_poles
-from poles_policy.exceptions import InvalidInputError
+from poles_policy.exceptions import DocumentError, InvalidInputError
 from poles_policy.model._validators import readable
 from poles_policy.model.actors import (
     Accounts,
@@ -663,3 +665,13 @@ def test_a_pole_given_twice_in_a_list_is_refused_at_its_id() -> None:
             ' "history": [{"kind": "labelled", "on": "2005-07-12", "source": "s"}]}]'
         )
     assert info.value.problems[0][0] == "0.head_office_region"
+
+
+def test_a_share_written_as_a_percentage_is_refused_with_a_share_as_example() -> None:
+    document = json.loads((Path(__file__).parents[2] / "docs/examples/relay-case.json").read_text())
+    document["applicant"]["related"] = [{"name": "H", "share": "30%"}]
+    with pytest.raises(DocumentError) as raised:
+        parse_case(json.dumps(document))
+    assert raised.value.problems == (
+        ("applicant.related.0.share", "share '30%' is not a decimal number such as '0.45'"),
+    )

@@ -598,3 +598,15 @@ def test_a_call_15_letter_keeps_six_to_nine_months_to_the_first_payment(
     assert (call_15.earliest, call_15.latest) == (date(2013, 9, 18), date(2013, 12, 18))
     after = first_payment_window(date(2013, 3, 19), params)
     assert (after.earliest, after.latest) == (date(2013, 6, 19), date(2013, 6, 19))
+
+
+def test_a_partner_without_eligible_costs_gets_no_aid_whatever_its_unknown_rate(
+    params: ParameterSet,
+) -> None:
+    # An enterprise of unknown size has no known rate; with no eligible costs, 0.00 at either.
+    partner = ProjectPartner(actor=Enterprise(id="x", name="X"), eligible_costs="0")
+    aid = aid_amount(partner, date(2009, 7, 1), params)
+    assert aid.amount == Decimal("0.00")
+    assert aid.rate.rate is None
+    assert (aid.check.status, aid.check.missing) == (Status.MET, ())
+    assert aid.check.reason.en == "no eligible costs: 0.00 EUR whatever the rate"

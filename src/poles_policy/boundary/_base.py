@@ -454,6 +454,10 @@ def exact_decimal(value: object, what: str) -> Decimal:
     return _any_decimal(value, what)
 
 
+# An example of each kind of decimal a document holds, for the message refusing a text.
+_EXAMPLES: Final = {"amount": "1250.50", "share": "0.45", "staff (annual work units)": "41.5"}
+
+
 def _any_decimal(value: object, what: str) -> Decimal:
     if isinstance(value, bool):
         msg = f"{what} must be a number, not a boolean"
@@ -478,7 +482,8 @@ def _any_decimal(value: object, what: str) -> Decimal:
         # ASCII digits only, nothing around them, as the schemas' patterns say: Decimal()
         # would also read " 200", "２００" or "٢٠٠", which a client checking the schema refuses.
         if not _PLAIN_DECIMAL.fullmatch(value):
-            msg = f"{what} {value!r} is not a decimal number such as '1250.50'"
+            example = _EXAMPLES.get(what, "12.5")
+            msg = f"{what} {value!r} is not a decimal number such as '{example}'"
             raise ValueError(msg)
         dec = Decimal(value)
     elif value is None:

@@ -57,7 +57,7 @@ from poles_policy.model.projects import (
     PaymentKind,
     ProjectPartner,
 )
-from poles_policy.money import EXACT, Eur, eur, exact_decimals, rate_of
+from poles_policy.money import EXACT, ZERO, Eur, eur, exact_decimals, rate_of
 from poles_policy.rules._inputs import (
     expect,
     expect_date,
@@ -707,6 +707,22 @@ def aid_amount(
             f"aucun taux FUI ne s'applique {fr_a(partner.actor.name)}",
         )
         status = Status.NOT_APPLICABLE
+    elif costs is not None and not costs and rated.rate is None:
+        # No eligible costs: no aid, whichever rate the facts asked for would give.
+        amount = ZERO
+        reason = Text(
+            f"no eligible costs: {amount} EUR whatever the rate",
+            f"aucune dépense éligible : {fr_amount(amount)} quel que soit le taux",
+        )
+        check = Check(
+            key="fui.aid_amount",
+            clauses=_CLAUSES,
+            label=_AMOUNT_LABEL,
+            status=Status.MET,
+            reason=reason,
+            parameters=parameters,
+        )
+        return AidAmount(amount=amount, rate=rated, eligible_costs=costs, check=check)
     elif costs is None or rated.rate is None:
         missing = ((_ASK_COSTS,) if costs is None else ()) + rated.check.missing
         unknown_en = " and ".join(
