@@ -535,7 +535,7 @@ MIRRORED: dict[type, dict[str, tuple[str | None, str | None]]] = {
     AidDecision: {
         "funder": (None, None),
         "scheme": (None, "non_empty"),
-        "call": (None, "plain_text"),
+        "call": (None, "optional_text"),
         "decided_on": (None, None),
         "partners": ("_partner_aids", "_aided_partners"),
     },

@@ -417,7 +417,11 @@ def test_a_meeting_s_attendees_and_contract_are_ids(
         Meeting(held_on=date(2010, 3, 1), **fields)  # type: ignore[arg-type]
 
 
-def test_an_aid_decision_s_call_is_plain_text() -> None:
+def test_an_aid_decision_s_call_is_plain_text_or_none() -> None:
     with pytest.raises(InvalidInputError, match=r"^AidDecision\.call: .* U\+0000"):
         AidDecision(funder=Funder.STATE, scheme="FUI", call="FUI 8\x00")
+    for blank in ("", "  "):
+        with pytest.raises(InvalidInputError, match=r"^AidDecision\.call: .* is blank; leave it"):
+            AidDecision(funder=Funder.STATE, scheme="FUI", call=blank)
     assert AidDecision(funder=Funder.STATE, scheme="FUI", call="FUI 8").call == "FUI 8"
+    assert AidDecision(funder=Funder.STATE, scheme="FUI").call is None

@@ -52,6 +52,7 @@ from poles_policy.model._validators import (
     ids,
     non_empty,
     optional_id,
+    optional_text,
     repeated,
 )
 from poles_policy.model.regions import all_regions
@@ -230,9 +231,11 @@ def _domain_constraints(schema: dict[str, Any], cls: type) -> None:
     (:func:`~poles_policy.model._validators.an_id`, ``optional_id``, ``ids``)
     gets :data:`ID_PATTERN`, and a list of ids refused when one is given twice
     (a ``_distinct...`` validator beside ``ids``) ``uniqueItems``; a field
-    validated as a name (``non_empty``) gets :data:`TEXT_PATTERN`. A form
+    validated as a name (``non_empty``, or ``optional_text`` when given) gets
+    :data:`TEXT_PATTERN`. A form
     validating against the schema then refuses what the reader refuses for
-    these reasons, where the reader's message says why.
+    these reasons, where the reader's message says why. An optional text
+    (``optional_text``) is a name when given.
     """
     domain = getattr(getattr(cls, "from_domain", None), "domain", None)
     if domain is None or not attrs.has(domain):
@@ -246,7 +249,7 @@ def _domain_constraints(schema: dict[str, Any], cls: type) -> None:
         if an_id in checks or optional_id in checks:
             for branch in _string_branches(prop):
                 branch.update(minLength=1, pattern=ID_PATTERN)
-        elif non_empty in checks:
+        elif non_empty in checks or optional_text in checks:
             for branch in _string_branches(prop):
                 branch.update(minLength=1, pattern=TEXT_PATTERN)
         elif ids in checks and prop.get("type") == "array":

@@ -262,8 +262,8 @@ class AidDecisionModel(Model):
     call: str | None = Field(
         default=None,
         description=(
-            'The call for projects (appel à projets), e.g. "FUI 8"; absent or null when unknown '
-            "or not applicable."
+            'The call for projects (appel à projets), e.g. "FUI 8", non-empty; absent or null '
+            "when unknown or not applicable."
         ),
     )
     decided_on: IsoDate | None = Field(

@@ -399,7 +399,7 @@ def aid_decision(
     """Make an :class:`~poles_policy.model.projects.AidDecision`."""
     valid = (
         readable(scheme)
-        and (call is None or readable(call))  # stricter than plain_text: "" goes to the class
+        and (call is None or readable(call))  # as optional_text: "" and " " go to the class
         and (len(partners) < 2 or len({a.partner_id for a in partners}) == len(partners))
         and (decided_on is None or not any(_dated_before(a, decided_on) for a in partners))
     )

@@ -42,8 +42,8 @@ __all__ = [
     "optional_date",
     "optional_id",
     "optional_is_a",
+    "optional_text",
     "plain_id",
-    "plain_text",
     "readable",
     "repeated",
     "share",
@@ -185,14 +185,22 @@ def plain_id(text: str) -> bool:
     return readable(text) and not (text[0].isspace() or text[-1].isspace())
 
 
-def plain_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Refuse a text with a hidden character, and anything but a string; ``None`` passes."""
+def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Refuse a blank text, one with a hidden character, and anything but a string; ``None`` passes.
+
+    ``None`` says the text is not known: ``""`` is refused rather than kept
+    as a second way of saying so.
+    """
     if value is None:
         return
     owner = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, str):
         msg = f"{owner}: {value!r} is not a string"
         raise WrongTypeError(msg)
+    if not value.strip():
+        msg = f"{owner}: {value!r} is blank; leave it out (None) when it is not known"
+        raise InvalidInputError(msg)
     refuse_hidden(owner, value)
 
 

@@ -31,7 +31,7 @@ from poles_policy.model._validators import (
     non_empty,
     non_negative,
     optional_date,
-    plain_text,
+    optional_text,
     repeated,
     to_eur,
     to_optional_eur,
@@ -307,7 +307,7 @@ class AidDecision:
 
     funder: Funder = attrs.field(validator=is_a(Funder))
     scheme: str = attrs.field(validator=non_empty)
-    call: str | None = attrs.field(default=None, validator=plain_text)
+    call: str | None = attrs.field(default=None, validator=optional_text)
     decided_on: date | None = attrs.field(default=None, validator=optional_date)
     partners: tuple[PartnerAid, ...] = attrs.field(
         default=(),
