@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from poles_policy.boundary import validate_json
+from poles_policy.boundary.contracts import CoordinationCommitteeModel
 from poles_policy.exceptions import InvalidInputError, ParameterError
 from poles_policy.explain import Status
 from poles_policy.model.committees import CommitteeMember, CoordinationCommittee, Meeting
@@ -199,6 +201,23 @@ def test_meetings_without_attendees_leave_the_funders_check_unknown_and_ask_who_
     )
     assert "régularité avec les financeurs inconnue" in answer.explain("fr")
     assert "Quels membres ont assisté à la réunion du 2009-02-01 ?" in answer.explain("fr")
+
+
+def test_the_meetings_asked_about_are_numbered_as_the_document_lists_them() -> None:
+    # Listed newest first: the meeting of 2009-03-01 is the document's item 2.
+    document = {
+        "pole_id": "minalogic",
+        "members": [{"actor_id": "prefet", "name": "Préfet de région", "funder": True}],
+        "meetings": [{"held_on": day} for day in ("2009-12-01", "2009-06-15", "2009-03-01")],
+    }
+    committee = validate_json(CoordinationCommitteeModel, json.dumps(document)).to_domain()
+    answer = committee_regularity(committee, date(2009, 1, 1), date(2009, 12, 31), PARAMS)
+    assert [(f.path, f.question.en[-11:-1]) for f in answer.checks[1].missing] == [
+        ("meetings.0.attendees", "2009-12-01"),
+        ("meetings.1.attendees", "2009-06-15"),
+        ("meetings.2.attendees", "2009-03-01"),
+    ]
+    assert answer.checks[0].status is Status.MET  # the gaps read the meetings by date
 
 
 def test_a_funder_seen_at_a_recorded_meeting_needs_no_other_attendance() -> None:

@@ -167,6 +167,27 @@ def test_a_payment_planned_inside_an_estimated_window_comes_first_when_it_is_ear
     assert abs(simulation.per_case()["p_inside"].iloc[0] - p_inside) < 0.015
 
 
+def test_payments_estimated_in_the_same_window_are_one_draw() -> None:
+    # A second State aid decided on the same letter: its advance is estimated in the same window
+    # as the first one's, the same estimate. Drawing the two apart would move the first payment
+    # early (the earlier of two draws) and the share inside the promise from 0.54 to 0.30.
+    base = next(c for c in demo_cases() if c.case_id == "demo-21")
+    request = base.request
+    assert request.project.aid is not None
+    aid = request.project.aid[0]
+    twin = attrs.evolve(aid, call="FUI 8 (second decision)")
+    project = attrs.evolve(request.project, aid=(aid, twin))
+    case = attrs.evolve(base, request=attrs.evolve(request, project=project))
+    windows = {(t.earliest, t.latest) for t in time_saved(case.request, PARAMS).bridging.tranches}
+    assert (date(2009, 9, 2), date(2009, 12, 2)) in windows
+    alone, twice = (
+        simulate_savings(RelayPortfolio.from_cases([c]), PARAMS, draws=2000, seed=3)
+        for c in (base, case)
+    )
+    assert (alone.days == twice.days).all()
+    assert (alone.inside == twice.inside).all()
+
+
 def test_the_same_seed_gives_the_same_draws() -> None:
     portfolio = RelayPortfolio.from_cases(demo_cases())
     first = simulate_savings(portfolio, PARAMS, draws=100, seed=42)

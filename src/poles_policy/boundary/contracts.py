@@ -448,7 +448,7 @@ class CoordinationCommitteeModel(Model):
     meetings: tuple[MeetingModel, ...] = Field(
         default=(),
         description=(
-            "The meetings held, in any order (kept oldest first), at most one a day; empty (the "
+            "The meetings held, in any order (kept as given), at most one a day; empty (the "
             "default) when none is recorded."
         ),
     )

@@ -105,9 +105,9 @@ def _distinct_members(
 
 
 def _meetings(values: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    return tuple(
-        sorted(items(values, Meeting, "CoordinationCommittee.meetings"), key=lambda m: m.held_on)
-    )
+    # Kept in the order given, as a document lists them: a fact the rules ask about a meeting
+    # (meetings.2.attendees) is at its place in the document. The rules read them by date.
+    return items(values, Meeting, "CoordinationCommittee.meetings")
 
 
 def _meeting_invariants(
@@ -258,7 +258,7 @@ class CoordinationCommittee:
     Attributes:
         pole_id: The pôle whose committee it is.
         members: The members, funders flagged.
-        meetings: The meetings held, oldest first.
+        meetings: The meetings held, in the order given (at most one a day).
         planned: The planned meetings as an RFC 5545 ``RRULE`` (e.g.
             ``"FREQ=MONTHLY;INTERVAL=6"``), without its start date, or
             ``None`` if no plan is known.

@@ -21,8 +21,8 @@ checks and one piece of information:
    whose attendance was not recorded (nobody holds a meeting alone): while a
    funder is seen at none of the recorded meetings and some are not
    recorded, the check is unknown, and asks who attended them
-   (``meetings.N.attendees``, N counted in the committee's order, oldest
-   first).
+   (``meetings.N.attendees``, N the meeting's place in the committee's list,
+   as in its document).
 3. **As planned** (information): when the committee records a planned
    recurrence, how many planned dates fall in the period beside how many
    meetings were held.
@@ -380,7 +380,7 @@ def committee_regularity(
     funders = committee.funders
     present = {actor for m in held for actor in m.attendees}
     absent = tuple(f.actor_id for f in funders if f.actor_id not in present)
-    # Numbered as the committee holds its meetings (oldest first), as a form would point at them.
+    # Numbered as the committee lists its meetings, as its document does: a form points at them.
     unrecorded = [
         (i, m)
         for i, m in enumerate(committee.meetings)

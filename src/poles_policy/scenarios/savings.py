@@ -14,10 +14,12 @@ The draws follow two modelling choices, assumptions rather than sourced
 facts, which the function's arguments let a user change:
 
 - an estimated subsidy payment falls on any day of its window with equal
-  chance, independently of the others (the sources give the 6 to 9 months as
-  a range, not a distribution), and the first payment is the earliest of the
-  payments drawn: a payment planned inside an estimated one's window comes
-  first whenever the estimated one falls after it;
+  chance (the sources give the 6 to 9 months as a range, not a distribution),
+  independently of payments estimated in other windows, and on the same day
+  as those estimated in the same window (one letter, one kind of instalment:
+  one estimate); the first payment is the earliest of the payments drawn, so
+  that a payment planned inside an estimated one's window comes first
+  whenever the estimated one falls after it;
 - an estimated disbursement whose range comes from not knowing whether the
   bank asks OSEO for a counter-guarantee (RELAY.5) is the later date (asked)
   with probability *oseo_asked* (0.5 by default), the earlier one otherwise.
@@ -257,11 +259,15 @@ def _ranges(portfolio: RelayPortfolio, params: ParameterSet, eligible: Flags) ->
         found.in_force.append(promise is not None)
         found.bounds.append(promise or (0, 0))
         # The payments that may come first: none that starts after another has surely come. With
-        # one, its window is the first payment's; with more, each is drawn and the earliest wins.
+        # one, its window is the first payment's; with more, each window is drawn and the
+        # earliest wins. Payments estimated in the same window (instalments of one kind from one
+        # letter) are one draw: the same estimate, not independent ones.
         first, *rivals = sorted(
-            (t.earliest, t.latest)
-            for t in saved.bridging.tranches
-            if t.earliest <= saved.first_payment_latest
+            {
+                (t.earliest, t.latest)
+                for t in saved.bridging.tranches
+                if t.earliest <= saved.first_payment_latest
+            }
         )
         found.windows.append(first)
         found.rivals.append(tuple(rivals))

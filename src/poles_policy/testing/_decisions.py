@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from poles_policy.explain import Check, Decision
 
 __all__ = ["checks", "decisions"]
-
-_PARAMS: Final = default_parameters()
 
 
 @checked
@@ -44,13 +42,14 @@ def decisions(draw: st.DrawFn) -> Decision:
     >>> decision.rule, [c.key for c in decision.checks][:2]
     ('fui.consortium', ['fui.enterprises', 'fui.research_bodies'])
     """
+    params = default_parameters()  # read once, then remembered: importing the kit reads nothing
     kind = draw(st.sampled_from(("relay", "fui", "contract")))
     if kind == "relay":
-        return eligibility(draw(relay_requests(start=PILOT_START)), _PARAMS)
+        return eligibility(draw(relay_requests(start=PILOT_START)), params)
     if kind == "fui":
         day = draw(policy_dates(min_value=PILOT_START, max_value=PHASE_2_END))
-        return consortium(draw(projects()), day, _PARAMS)
-    return contract_terms(draw(performance_contracts()), _PARAMS)
+        return consortium(draw(projects()), day, params)
+    return contract_terms(draw(performance_contracts()), params)
 
 
 @checked

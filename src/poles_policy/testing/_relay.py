@@ -75,6 +75,15 @@ def _share(on: date) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(1)
 
 
+def _may_be_unknown(key: str, wish: dict[str, Status]) -> bool:
+    """Whether condition *key* may be left unknown beside the conditions *wish* fails."""
+    # The subsidy remaining is read from the State aid: with the aid unknown, so is what
+    # remains of it, and a request that should fail on it would be undetermined instead.
+    if key == "relay.state_aid" and wish["relay.remaining"] is NOT_MET:
+        return False
+    return key in _MAY_BE_UNKNOWN
+
+
 def _scenario(draw: st.DrawFn, target: Outcome) -> dict[str, Status]:
     """
     Draw the status each condition should have for a request of outcome *target*.
@@ -94,7 +103,7 @@ def _scenario(draw: st.DrawFn, target: Outcome) -> dict[str, Status]:
         for key in CONDITIONS if several else ():
             extra = draw(st.sampled_from((MET, MET, NOT_MET, UNKNOWN)))
             if wish[key] is MET and extra is not MET:
-                wish[key] = UNKNOWN if extra is UNKNOWN and key in _MAY_BE_UNKNOWN else NOT_MET
+                wish[key] = UNKNOWN if extra is UNKNOWN and _may_be_unknown(key, wish) else NOT_MET
         return wish
     unknown = sorted(_MAY_BE_UNKNOWN, key=CONDITIONS.index)
     wish[draw(st.sampled_from(unknown))] = UNKNOWN
