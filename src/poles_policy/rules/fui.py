@@ -701,6 +701,8 @@ def aid_amount(
     costs = partner.eligible_costs
     parameters = rated.check.parameters
     missing: tuple[Fact, ...] = ()
+    amount: Eur | None = None
+    status = Status.MET
     if rated.check.status is Status.NOT_APPLICABLE:
         reason = Text(
             f"no FUI rate applies to {partner.actor.name}",
@@ -714,15 +716,6 @@ def aid_amount(
             f"no eligible costs: {amount} EUR whatever the rate",
             f"aucune dépense éligible : {fr_amount(amount)} quel que soit le taux",
         )
-        check = Check(
-            key="fui.aid_amount",
-            clauses=_CLAUSES,
-            label=_AMOUNT_LABEL,
-            status=Status.MET,
-            reason=reason,
-            parameters=parameters,
-        )
-        return AidAmount(amount=amount, rate=rated, eligible_costs=costs, check=check)
     elif costs is None or rated.rate is None:
         missing = ((_ASK_COSTS,) if costs is None else ()) + rated.check.missing
         unknown_en = " and ".join(
@@ -736,15 +729,6 @@ def aid_amount(
             f"{_pct(rated.rate)} × {costs} EUR = {amount} EUR",
             f"{fr_percent(rated.rate)} × {fr_amount(costs)} = {fr_amount(amount)}",
         )
-        check = Check(
-            key="fui.aid_amount",
-            clauses=_CLAUSES,
-            label=_AMOUNT_LABEL,
-            status=Status.MET,
-            reason=reason,
-            parameters=parameters,
-        )
-        return AidAmount(amount=amount, rate=rated, eligible_costs=costs, check=check)
     check = Check(
         key="fui.aid_amount",
         clauses=_CLAUSES,
@@ -754,7 +738,7 @@ def aid_amount(
         parameters=parameters,
         missing=missing,
     )
-    return AidAmount(amount=None, rate=rated, eligible_costs=costs, check=check)
+    return AidAmount(amount=amount, rate=rated, eligible_costs=costs, check=check)
 
 
 # --- payments ----------------------------------------------------------------------------------
