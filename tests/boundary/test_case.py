@@ -661,7 +661,7 @@ def test_a_zero_written_with_an_exponent_is_zero(zero: str) -> None:
 def test_a_case_id_with_a_right_to_left_override_is_refused() -> None:
     data = example()
     data["case_id"] = "RA-\u202e710-9002"  # would show as "RA-2009-017"
-    assert "holds the control character U+202E" in error_of(data)
+    assert "holds the character U+202E (RIGHT-TO-LEFT OVERRIDE)" in error_of(data)
 
 
 def test_a_loan_disbursed_before_the_request_is_refused_when_the_case_is_read() -> None:

@@ -119,7 +119,7 @@ _PROJECT = {"id": "p", "name": "P", "region": "82", "requested": "1.00"}
     ("change", "refusal"),
     [
         ({"id": " p"}, "id: id ' p' has blanks around it"),
-        ({"id": "p\u200b"}, "id: 'p\\u200b' holds the control character U+200B"),
+        ({"id": "p\u200b"}, "id: 'p\\u200b' holds the character U+200B (ZERO WIDTH SPACE)"),
         ({"name": "P\n"}, "name: 'P\\n' holds the control character U+000A"),
         ({"priority_rank": 0}, "priority_rank: 0 is not a rank (1 is first)"),
         ({"region": "99"}, "region: '99' is not an INSEE region code"),

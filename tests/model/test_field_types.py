@@ -347,7 +347,7 @@ def test_an_id_or_a_name_with_a_hidden_character_is_refused(text: str, code: str
     # A NUL, a line break or a right-to-left override shows a case id or a name as another one
     # in a desk's text output or log.
     with pytest.raises(
-        InvalidInputError, match=rf"^Bank\.name: .* holds the control character U\+{code}"
+        InvalidInputError, match=rf"^Bank\.name: .* holds the (control )?character U\+{code}"
     ):
         Bank(id="bank", name=text)
     with pytest.raises(InvalidInputError, match=rf"^Bank\.id: .* U\+{code}"):
@@ -379,11 +379,23 @@ def test_an_id_may_hold_blanks_inside_and_a_name_around_it() -> None:
     assert Bank(id="Banque de Lyon", name=" Banque ").name == " Banque "
 
 
-@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u200f", "\u061c"])
-def test_a_name_starting_a_line_of_its_own_or_turning_the_text_is_refused(separator: str) -> None:
+@pytest.mark.parametrize(
+    ("separator", "named"),
+    [
+        ("\u2028", "U+2028 (LINE SEPARATOR)"),
+        ("\u2029", "U+2029 (PARAGRAPH SEPARATOR)"),
+        ("\u200f", "U+200F (RIGHT-TO-LEFT MARK)"),
+        ("\u061c", "U+061C (ARABIC LETTER MARK)"),
+    ],
+)
+def test_a_name_starting_a_line_of_its_own_or_turning_the_text_is_refused(
+    separator: str, named: str
+) -> None:
     # "Acme\u2028[met] forged line": an explanation's lines split at U+2028 too.
-    with pytest.raises(InvalidInputError, match=r"^Bank\.name: .* holds the control character"):
+    with pytest.raises(InvalidInputError) as raised:
         Bank(id="bank", name=f"Acme{separator}[met] forged line")
+    assert str(raised.value).startswith("Bank.name: ")
+    assert f"holds the character {named}; ids, names and themes are plain text" in str(raised.value)
 
 
 def test_a_theme_that_is_not_a_string_is_named_by_its_index() -> None:
@@ -407,7 +419,10 @@ def test_a_theme_that_is_not_a_string_is_named_by_its_index() -> None:
             r"^Meeting\.attendees\[0\]: 'a\\x00' holds the control character",
         ),
         ({"contract_id": 5}, r"^Meeting\.contract_id: 5 is not an id$"),
-        ({"contract_id": "c-\u202e1"}, r"^Meeting\.contract_id: .* holds the control character"),
+        (
+            {"contract_id": "c-\u202e1"},
+            r"^Meeting\.contract_id: .* holds the character U\+202E \(RIGHT-TO-LEFT OVERRIDE\)",
+        ),
     ],
 )
 def test_a_meeting_s_attendees_and_contract_are_ids(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numbers
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -32,6 +33,7 @@ __all__ = [
     "an_id",
     "boolean",
     "calendar_year",
+    "hidden_name",
     "ids",
     "is_a",
     "items",
@@ -208,11 +210,22 @@ def refuse_hidden(owner: str, text: str) -> None:
     """Refuse *text*, naming *owner*, if it holds a hidden character (see :func:`readable`)."""
     found = _HIDDEN.search(text)
     if found is not None:
-        msg = (
-            f"{owner}: {text!r} holds the control character U+{ord(found.group()):04X}; ids, "
-            "names and themes are plain text"
-        )
+        hidden = hidden_name(found.group())
+        msg = f"{owner}: {text!r} holds {hidden}; ids, names and themes are plain text"
         raise InvalidInputError(msg)
+
+
+def hidden_name(character: str) -> str:
+    r"""
+    Name a hidden *character* for a message: a control by its code, another with its name too.
+
+    >>> hidden_name("\n"), hidden_name("\u200b")
+    ('the control character U+000A', 'the character U+200B (ZERO WIDTH SPACE)')
+    """
+    code = f"U+{ord(character):04X}"
+    if unicodedata.category(character) == "Cc":
+        return f"the control character {code}"
+    return f"the character {code} ({unicodedata.name(character, 'unnamed')})"
 
 
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
