@@ -275,12 +275,18 @@ def _ranges(portfolio: RelayPortfolio, params: ParameterSet, eligible: Flags) ->
 
 
 def _uniform_day(
-    start: date, end: date, uniform: npt.NDArray[np.float64]
+    start: npt.NDArray[np.datetime64],
+    end: npt.NDArray[np.datetime64],
+    uniform: npt.NDArray[np.float64],
 ) -> npt.NDArray[np.datetime64]:
-    """The days from *start* to *end*, both included, one for each of *uniform*'s numbers."""
-    first = np.datetime64(start, "D")
-    window = (np.datetime64(end, "D") - first).astype(np.int64)
-    days: npt.NDArray[np.datetime64] = first + (uniform * (window + 1)).astype(np.int64).astype(
+    """
+    A day from *start* to *end*, both included, for each of *uniform*'s numbers (0 to 1).
+
+    The bounds are dates (``datetime64[D]``), one window or one per column of
+    *uniform*: NumPy broadcasts them.
+    """
+    window = (end - start).astype(np.int64)
+    days: npt.NDArray[np.datetime64] = start + (uniform * (window + 1)).astype(np.int64).astype(
         "m8[D]"
     )
     return days
@@ -402,16 +408,16 @@ def simulate_savings(
             # first draws as it would alone.
             rivals[row] = np.min(
                 [
-                    _uniform_day(start, end, stream.random(draws))
+                    _uniform_day(_dates([start]), _dates([end]), stream.random(draws))
                     for start, end in found.rivals[row]
                 ],
                 axis=0,
             )
     uniform = by_case.transpose(1, 2, 0)  # (2, draws, n)
-    first = _dates([w[0] for w in found.windows])
-    window = (_dates([w[1] for w in found.windows]) - first).astype(np.int64)
-    # Uniform over the days of each payment's window (0 days when it is known or planned).
-    paid = first + (uniform[0] * (window + 1)).astype(np.int64).astype("m8[D]")
+    # Uniform over the days of each payment's window (one day when it is known or planned).
+    paid = _uniform_day(
+        _dates([w[0] for w in found.windows]), _dates([w[1] for w in found.windows]), uniform[0]
+    )
     for row, earliest_rival in rivals.items():
         paid[:, row] = np.minimum(paid[:, row], earliest_rival)
     earliest, latest = _dates(found.out_first), _dates(found.out_last)
