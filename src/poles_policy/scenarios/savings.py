@@ -305,14 +305,9 @@ def _check_processing_terms(
     days, first = np.unique(portfolio.requested_on[eligible], return_index=True)
     rows = np.flatnonzero(eligible)[first]
     for day, row in zip(days.astype(object), rows, strict=True):
-        if None in params.values_at(_PROCESSING, day):
-            check_terms(
-                day,
-                params,
-                _PROCESSING,
-                function="simulate_savings",
-                case_id=portfolio.case_ids[row],
-            )
+        check_terms(
+            day, params, _PROCESSING, function="simulate_savings", case_id=portfolio.case_ids[row]
+        )
 
 
 def _check_size(draws: int, cases: int) -> None:

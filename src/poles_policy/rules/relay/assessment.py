@@ -29,7 +29,7 @@ from poles_policy.rules.relay.guarantee import Guarantee, counter_guarantee
 from poles_policy.rules.relay.timing import TimeSaved, time_saved
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
     from poles_policy.dates import Duration
     from poles_policy.model.poles import Pole
@@ -252,18 +252,10 @@ SCHEME_TERMS: Final = (
 """The parameters of the scheme's terms, which guarantee, time saved and cost read."""
 
 
-def _check_terms(on: date, params: ParameterSet) -> None:
-    """Refuse a parameter set that admits a request of *on* but gives no terms for that day."""
-    # One remembered lookup per date: the check costs a dict read for every case of a portfolio.
-    if None not in params.values_at(SCHEME_TERMS, on):
-        return
-    check_terms(on, params, SCHEME_TERMS, function="assess")
-
-
 def check_terms(
     on: date,
     params: ParameterSet,
-    names: Sequence[str],
+    names: tuple[str, ...],
     *,
     function: str,
     case_id: str | None = None,
@@ -279,9 +271,10 @@ def check_terms(
             request of 2008-01-01 (case x), but the scheme's terms have no
             value on that day: ...``, naming *function*, and *case_id* when given.
     """
-    missing = [name for name in names if params.at(name, on) is None]
-    if not missing:
+    # One remembered lookup per date: the check costs a dict read for every case of a portfolio.
+    if None not in params.values_at(names, on):
         return
+    missing = [name for name in names if params.at(name, on) is None]
     starts = sorted({v.valid_from for name in missing for v in params[name].values[:1]})
     since = f" (their values start on {starts[0].isoformat()})" if len(starts) == 1 else ""
     case = "" if case_id is None else f" (case {case_id})"
@@ -377,7 +370,7 @@ def assess(
         return Assessment(
             request=request, loan=loan, decision=decision, guarantee=None, timing=None, cost=None
         )
-    _check_terms(request.requested_on, params)
+    check_terms(request.requested_on, params, SCHEME_TERMS, function="assess")
     principal = loan.principal if loan is not None else request.amount
     guarantee = counter_guarantee(request, principal, params)
     timing = time_saved(request, params, loan=loan)
